@@ -1,0 +1,25 @@
+// swift-tools-version: 6.0
+import PackageDescription
+
+let package = Package(
+    name: "coursegen",
+    platforms: [.macOS(.v14)],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+        .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
+    ],
+    targets: [
+        // cmark-gfm from Debian's libcmark-gfm-dev; only CourseMarkdown imports it.
+        .systemLibrary(
+            name: "CCmarkGFM",
+            pkgConfig: "libcmark-gfm",
+            providers: [.apt(["libcmark-gfm-dev", "libcmark-gfm-extensions-dev"])]
+        ),
+        .target(name: "CourseDiagnostics"),
+
+        .target(name: "CourseTestSupport", dependencies: ["CourseDiagnostics"], path: "Tests/CourseTestSupport"),
+        .testTarget(name: "CourseDiagnosticsTests", dependencies: ["CourseDiagnostics", "CourseTestSupport"]),
+    ],
+    swiftLanguageModes: [.v6]
+)
