@@ -17,9 +17,11 @@ let package = Package(
             providers: [.apt(["libcmark-gfm-dev", "libcmark-gfm-extensions-dev"])]
         ),
         .target(name: "CourseDiagnostics"),
+        .target(name: "CourseMarkdown", dependencies: ["CCmarkGFM", "CourseDiagnostics"]),
 
         .target(name: "CourseTestSupport", dependencies: ["CourseDiagnostics"], path: "Tests/CourseTestSupport"),
         .testTarget(name: "CourseDiagnosticsTests", dependencies: ["CourseDiagnostics", "CourseTestSupport"]),
+        .testTarget(name: "CourseMarkdownTests", dependencies: ["CourseMarkdown", "CourseTestSupport"]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -1,0 +1,185 @@
+import CCmarkGFM
+
+/// Turns cmark-gfm's C tree into ``Block`` and ``Inline`` values in one pass.
+///
+/// This file and ``InlineMathExtension`` are the only places that touch
+/// cmark-gfm's C API; no pointer escapes them. Every C object made here is
+/// freed before ``parse(_:)`` returns.
+struct CmarkConverter {
+    /// Display-math blocks lifted out by ``DisplayMathPrepass``, by their placeholder index.
+    var displayMath: [DisplayMathPrepass.Block]
+
+    private static let registerExtensions: Void = {
+        cmark_gfm_core_extensions_ensure_registered()
+    }()
+
+    func parse(_ text: String) -> [Block] {
+        _ = Self.registerExtensions
+        let options = CMARK_OPT_SOURCEPOS | CMARK_OPT_FOOTNOTES
+        guard let parser = cmark_parser_new(options) else { return [] }
+        defer { cmark_parser_free(parser) }
+        for name in ["table", "strikethrough", "autolink", "tagfilter", "tasklist"] {
+            if let ext = cmark_find_syntax_extension(name) {
+                cmark_parser_attach_syntax_extension(parser, ext)
+            }
+        }
+        let math = InlineMathExtension()
+        defer { math.release() }
+        cmark_parser_attach_syntax_extension(parser, math.handle)
+
+        var bytes = Array(text.utf8)
+        bytes.withUnsafeMutableBufferPointer { buffer in
+            buffer.baseAddress!.withMemoryRebound(to: CChar.self, capacity: buffer.count) {
+                cmark_parser_feed(parser, $0, buffer.count)
+            }
+        }
+        guard let root = cmark_parser_finish(parser) else { return [] }
+        defer { cmark_node_free(root) }
+        return blocks(of: root, math: math)
+    }
+
+    private func blocks(of parent: OpaquePointer, math: InlineMathExtension) -> [Block] {
+        var out: [Block] = []
+        var child = cmark_node_first_child(parent)
+        while let node = child {
+            if let block = block(node, math: math) { out.append(block) }
+            child = cmark_node_next(node)
+        }
+        return out
+    }
+
+    private func block(_ node: OpaquePointer, math: InlineMathExtension) -> Block? {
+        let position = Self.position(node)
+        switch cmark_node_get_type(node) {
+        case CMARK_NODE_PARAGRAPH:
+            return .paragraph(inlines(of: node, math: math), position)
+        case CMARK_NODE_HEADING:
+            return .heading(level: Int(cmark_node_get_heading_level(node)), inlines(of: node, math: math), position)
+        case CMARK_NODE_CODE_BLOCK:
+            let info = Self.string(cmark_node_get_fence_info(node))
+            let literal = Self.string(cmark_node_get_literal(node))
+            var fenceLength: Int32 = 0, offset: Int32 = 0
+            var character: CChar = 0
+            let fenced = cmark_node_get_fenced(node, &fenceLength, &offset, &character) != 0
+            if fenced, let index = DisplayMathPrepass.placeholderIndex(info: info), index < displayMath.count {
+                let block = displayMath[index]
+                return .displayMath(latex: block.latex, TextPosition(line: block.line, column: block.column))
+            }
+            return .codeBlock(CodeBlock(
+                info: info, literal: literal, fenced: fenced, position: position,
+                bodyLine: fenced ? position.line + 1 : position.line,
+                indent: fenced ? Int(offset) : max(0, position.column - 1)))
+        case CMARK_NODE_HTML_BLOCK:
+            return .htmlBlock(Self.string(cmark_node_get_literal(node)), position)
+        case CMARK_NODE_BLOCK_QUOTE:
+            return .blockQuote(blocks(of: node, math: math))
+        case CMARK_NODE_LIST:
+            var items: [ListItem] = []
+            var child = cmark_node_first_child(node)
+            while let item = child {
+                let isTask = Self.string(cmark_node_get_type_string(item)) == "tasklist"
+                items.append(ListItem(
+                    task: isTask ? cmark_gfm_extensions_get_tasklist_item_checked(item) : nil,
+                    blocks: blocks(of: item, math: math)))
+                child = cmark_node_next(item)
+            }
+            return .list(List(
+                ordered: cmark_node_get_list_type(node) == CMARK_ORDERED_LIST,
+                start: Int(cmark_node_get_list_start(node)),
+                tight: cmark_node_get_list_tight(node) != 0,
+                items: items))
+        case CMARK_NODE_THEMATIC_BREAK:
+            return .thematicBreak
+        case CMARK_NODE_FOOTNOTE_DEFINITION:
+            return .footnoteDefinition(label: Self.string(cmark_node_get_literal(node)), blocks(of: node, math: math))
+        default:
+            if Self.string(cmark_node_get_type_string(node)) == "table" {
+                return .table(table(node, math: math))
+            }
+            return nil
+        }
+    }
+
+    private func table(_ node: OpaquePointer, math: InlineMathExtension) -> Table {
+        let columns = Int(cmark_gfm_extensions_get_table_columns(node))
+        var alignments: [Table.Alignment] = []
+        if let raw = cmark_gfm_extensions_get_table_alignments(node) {
+            for i in 0..<columns {
+                switch raw[i] {
+                case UInt8(ascii: "l"): alignments.append(.left)
+                case UInt8(ascii: "c"): alignments.append(.center)
+                case UInt8(ascii: "r"): alignments.append(.right)
+                default: alignments.append(.none)
+                }
+            }
+        }
+        var header: [[Inline]] = []
+        var rows: [[[Inline]]] = []
+        var rowNode = cmark_node_first_child(node)
+        while let row = rowNode {
+            var cells: [[Inline]] = []
+            var cellNode = cmark_node_first_child(row)
+            while let cell = cellNode {
+                cells.append(inlines(of: cell, math: math))
+                cellNode = cmark_node_next(cell)
+            }
+            if cmark_gfm_extensions_get_table_row_is_header(row) != 0 { header = cells } else { rows.append(cells) }
+            rowNode = cmark_node_next(row)
+        }
+        return Table(alignments: alignments, header: header, rows: rows, position: Self.position(node))
+    }
+
+    private func inlines(of parent: OpaquePointer, math: InlineMathExtension) -> [Inline] {
+        var out: [Inline] = []
+        var child = cmark_node_first_child(parent)
+        while let node = child {
+            if let inline = inline(node, math: math) {
+                // cmark splits text at special characters; join neighbours so text is whole.
+                if case .text(let s) = inline, case .text(let previous)? = out.last {
+                    out[out.count - 1] = .text(previous + s)
+                } else {
+                    out.append(inline)
+                }
+            }
+            child = cmark_node_next(node)
+        }
+        return out
+    }
+
+    private func inline(_ node: OpaquePointer, math: InlineMathExtension) -> Inline? {
+        let position = Self.position(node)
+        switch cmark_node_get_type(node) {
+        case CMARK_NODE_TEXT: return .text(Self.string(cmark_node_get_literal(node)))
+        case CMARK_NODE_SOFTBREAK: return .softBreak
+        case CMARK_NODE_LINEBREAK: return .lineBreak
+        case CMARK_NODE_CODE: return .code(Self.string(cmark_node_get_literal(node)))
+        case CMARK_NODE_HTML_INLINE: return .html(Self.string(cmark_node_get_literal(node)), position)
+        case CMARK_NODE_EMPH: return .emphasis(inlines(of: node, math: math))
+        case CMARK_NODE_STRONG: return .strong(inlines(of: node, math: math))
+        case CMARK_NODE_LINK:
+            return .link(url: Self.string(cmark_node_get_url(node)), title: Self.string(cmark_node_get_title(node)),
+                         inlines(of: node, math: math), position)
+        case CMARK_NODE_IMAGE:
+            return .image(url: Self.string(cmark_node_get_url(node)), title: Self.string(cmark_node_get_title(node)),
+                          alt: inlines(of: node, math: math), position)
+        case CMARK_NODE_FOOTNOTE_REFERENCE:
+            return .footnoteReference(label: Self.string(cmark_node_get_literal(node)), position)
+        case CMARK_NODE_CUSTOM_INLINE:
+            guard let span = math.span(of: node) else { return nil }
+            return .math(latex: span.latex, display: span.display, TextPosition(line: span.line, column: span.column))
+        default:
+            if Self.string(cmark_node_get_type_string(node)) == "strikethrough" {
+                return .strikethrough(inlines(of: node, math: math))
+            }
+            return nil
+        }
+    }
+
+    private static func position(_ node: OpaquePointer) -> TextPosition {
+        TextPosition(line: Int(cmark_node_get_start_line(node)), column: Int(cmark_node_get_start_column(node)))
+    }
+
+    private static func string(_ pointer: UnsafePointer<CChar>?) -> String {
+        pointer.map { String(cString: $0) } ?? ""
+    }
+}

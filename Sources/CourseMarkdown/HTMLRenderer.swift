@@ -1,0 +1,238 @@
+/// Renders a ``Document`` to HTML in Swift, with the hooks coursegen needs:
+/// heading ids and self-links, link rewriting, code-block handlers (directives
+/// and highlighting), math, and a policy for the author's raw HTML.
+///
+/// Output follows cmark-gfm's HTML for tables, task lists and footnotes, with
+/// HTML5-valid attributes (`style="text-align: …"` rather than `align`).
+public struct HTMLRenderer {
+    /// What a code block becomes: `nil` for the default `<pre><code>`.
+    public typealias CodeBlockHandler = (CodeBlock) -> String?
+    /// Rewrites a link or image destination.
+    public typealias URLRewriter = (_ url: String, _ position: TextPosition) -> String
+    /// Renders math to markup (MathML).
+    public typealias MathRenderer = (_ latex: String, _ display: Bool, _ position: TextPosition) -> String
+    /// Highlights code of a language into HTML, or `nil` for plain escaped text.
+    public typealias Highlighter = (_ code: String, _ language: String) -> String?
+
+    /// Ids for the document's headings, in document order (from ``HeadingSlugger``).
+    public var headingIDs: [String] = []
+    public var rewriteURL: URLRewriter = { url, _ in url }
+    public var codeBlock: CodeBlockHandler = { _ in nil }
+    public var math: MathRenderer = { latex, display, _ in
+        "<code class=\"math\">\(HTMLEscaping.escape(display ? "$$\(latex)$$" : "$\(latex)$"))</code>"
+    }
+    public var highlight: Highlighter = { _, _ in nil }
+    /// Whether the author's raw HTML is emitted (GFM's tag filter still applies) or shown as text.
+    public var allowHTML = false
+    /// Prefix for footnote ids, so that several documents can share a page.
+    public var footnotePrefix = "fn"
+
+    public init() {}
+
+    private final class State {
+        var headingIndex = 0
+        var footnoteOrder: [String] = []          // normalised labels, in order of first reference
+        var referenceCounts: [String: Int] = [:]
+        var definitions: [String: [Block]] = [:]
+    }
+
+    public func render(_ document: Document) -> String {
+        let state = State()
+        for block in document.blocks {
+            if case .footnoteDefinition(let label, let blocks) = block {
+                state.definitions[Self.normalise(label)] = blocks
+            }
+        }
+        var out = ""
+        for block in document.blocks { render(block, into: &out, state: state, tight: false) }
+        if !state.footnoteOrder.isEmpty {
+            out += "<section class=\"footnotes\" aria-label=\"Footnotes\">\n<ol>\n"
+            for (i, label) in state.footnoteOrder.enumerated() {
+                let n = i + 1
+                out += "<li id=\"\(footnotePrefix)-\(n)\">\n"
+                var body = ""
+                for block in state.definitions[label] ?? [] { render(block, into: &body, state: state, tight: false) }
+                var backrefs = ""
+                for r in 1...max(1, state.referenceCounts[label] ?? 1) {
+                    let suffix = r == 1 ? "" : "-\(r)"
+                    let mark = r == 1 ? "↩" : "↩<sup>\(r)</sup>"
+                    backrefs += " <a href=\"#\(footnotePrefix)ref-\(n)\(suffix)\" class=\"footnote-backref\" aria-label=\"Back to reference \(n)\(suffix)\">\(mark)</a>"
+                }
+                if body.hasSuffix("</p>\n") {
+                    body.removeLast(5)
+                    body += backrefs + "</p>\n"
+                } else {
+                    body += "<p>" + backrefs + "</p>\n"
+                }
+                out += body + "</li>\n"
+            }
+            out += "</ol>\n</section>\n"
+        }
+        return out
+    }
+
+    static func normalise(_ label: String) -> String {
+        label.lowercased().split(whereSeparator: { $0 == " " || $0 == "\t" || $0 == "\n" }).joined(separator: " ")
+    }
+
+    private func render(_ block: Block, into out: inout String, state: State, tight: Bool) {
+        switch block {
+        case .paragraph(let inlines, _):
+            if tight {
+                render(inlines, into: &out, state: state)
+                out += "\n"
+            } else {
+                out += "<p>"
+                render(inlines, into: &out, state: state)
+                out += "</p>\n"
+            }
+        case .heading(let level, let inlines, _):
+            let id = state.headingIndex < headingIDs.count ? headingIDs[state.headingIndex] : nil
+            state.headingIndex += 1
+            if let id {
+                out += "<h\(level) id=\"\(HTMLEscaping.escape(id))\">"
+                render(inlines, into: &out, state: state)
+                out += " <a class=\"self-link\" href=\"#\(HTMLEscaping.escape(id))\" aria-label=\"Link to this section\">#</a></h\(level)>\n"
+            } else {
+                out += "<h\(level)>"
+                render(inlines, into: &out, state: state)
+                out += "</h\(level)>\n"
+            }
+        case .codeBlock(let code):
+            if let html = codeBlock(code) {
+                out += html
+                if !html.hasSuffix("\n") { out += "\n" }
+                return
+            }
+            let language = code.language
+            let body = language.isEmpty ? nil : highlight(code.literal, language)
+            let classAttribute = language.isEmpty ? "" : " class=\"language-\(HTMLEscaping.escape(language))\""
+            out += "<pre><code\(classAttribute)>\(body ?? HTMLEscaping.escape(code.literal))</code></pre>\n"
+        case .htmlBlock(let html, _):
+            out += allowHTML ? Self.tagFilter(html) : "<p class=\"raw-html\">\(HTMLEscaping.escape(html.trimmingTrailingSpaces()))</p>\n"
+            if allowHTML, !html.hasSuffix("\n") { out += "\n" }
+        case .blockQuote(let blocks):
+            out += "<blockquote>\n"
+            for b in blocks { render(b, into: &out, state: state, tight: false) }
+            out += "</blockquote>\n"
+        case .list(let list):
+            let tag = list.ordered ? "ol" : "ul"
+            let start = list.ordered && list.start != 1 ? " start=\"\(list.start)\"" : ""
+            let hasTasks = list.items.contains { $0.task != nil }
+            out += "<\(tag)\(start)\(hasTasks ? " class=\"task-list\"" : "")>\n"
+            for item in list.items {
+                if let checked = item.task {
+                    out += "<li class=\"task-list-item\"><input type=\"checkbox\" disabled\(checked ? " checked" : "") aria-label=\"\(checked ? "done" : "to do")\"> "
+                } else {
+                    out += "<li>"
+                }
+                if !list.tight, !item.blocks.isEmpty { out += "\n" }
+                for (i, b) in item.blocks.enumerated() {
+                    render(b, into: &out, state: state, tight: list.tight)
+                    if list.tight, i == item.blocks.count - 1, out.hasSuffix("\n"), case .paragraph = b { out.removeLast() }
+                }
+                out += "</li>\n"
+            }
+            out += "</\(tag)>\n"
+        case .thematicBreak:
+            out += "<hr>\n"
+        case .table(let table):
+            out += "<div class=\"table-wrap\">\n<table>\n"
+            if !table.header.isEmpty {
+                out += "<thead>\n<tr>\n"
+                for (i, cell) in table.header.enumerated() {
+                    out += "<th\(Self.alignment(table.alignments, i))>"
+                    render(cell, into: &out, state: state)
+                    out += "</th>\n"
+                }
+                out += "</tr>\n</thead>\n"
+            }
+            if !table.rows.isEmpty {
+                out += "<tbody>\n"
+                for row in table.rows {
+                    out += "<tr>\n"
+                    for (i, cell) in row.enumerated() {
+                        out += "<td\(Self.alignment(table.alignments, i))>"
+                        render(cell, into: &out, state: state)
+                        out += "</td>\n"
+                    }
+                    out += "</tr>\n"
+                }
+                out += "</tbody>\n"
+            }
+            out += "</table>\n</div>\n"
+        case .footnoteDefinition:
+            break  // rendered at the end, in order of first reference
+        case .displayMath(let latex, let position):
+            out += "<div class=\"display-math\">\(math(latex, true, position))</div>\n"
+        }
+    }
+
+    private static func alignment(_ alignments: [Table.Alignment], _ i: Int) -> String {
+        guard i < alignments.count else { return "" }
+        switch alignments[i] {
+        case .none: return ""
+        case .left: return " style=\"text-align: left\""
+        case .center: return " style=\"text-align: center\""
+        case .right: return " style=\"text-align: right\""
+        }
+    }
+
+    private func render(_ inlines: [Inline], into out: inout String, state: State) {
+        for inline in inlines {
+            switch inline {
+            case .text(let s): out += HTMLEscaping.escape(s)
+            case .softBreak: out += "\n"
+            case .lineBreak: out += "<br>\n"
+            case .code(let s): out += "<code>\(HTMLEscaping.escape(s))</code>"
+            case .html(let s, _): out += allowHTML ? Self.tagFilter(s) : HTMLEscaping.escape(s)
+            case .emphasis(let c):
+                out += "<em>"; render(c, into: &out, state: state); out += "</em>"
+            case .strong(let c):
+                out += "<strong>"; render(c, into: &out, state: state); out += "</strong>"
+            case .strikethrough(let c):
+                out += "<del>"; render(c, into: &out, state: state); out += "</del>"
+            case .link(let url, let title, let c, let position):
+                out += "<a href=\"\(HTMLEscaping.escape(rewriteURL(url, position)))\""
+                if !title.isEmpty { out += " title=\"\(HTMLEscaping.escape(title))\"" }
+                out += ">"; render(c, into: &out, state: state); out += "</a>"
+            case .image(let url, let title, let alt, let position):
+                out += "<img src=\"\(HTMLEscaping.escape(rewriteURL(url, position)))\" alt=\"\(HTMLEscaping.escape(alt.plainText))\""
+                if !title.isEmpty { out += " title=\"\(HTMLEscaping.escape(title))\"" }
+                out += ">"
+            case .footnoteReference(let label, _):
+                let key = Self.normalise(label)
+                guard state.definitions[key] != nil else {
+                    out += HTMLEscaping.escape("[^\(label)]")
+                    continue
+                }
+                if !state.footnoteOrder.contains(key) { state.footnoteOrder.append(key) }
+                let n = (state.footnoteOrder.firstIndex(of: key) ?? 0) + 1
+                let r = (state.referenceCounts[key] ?? 0) + 1
+                state.referenceCounts[key] = r
+                let id = "\(footnotePrefix)ref-\(n)" + (r == 1 ? "" : "-\(r)")
+                out += "<sup class=\"footnote-ref\"><a href=\"#\(footnotePrefix)-\(n)\" id=\"\(id)\">\(n)</a></sup>"
+            case .math(let latex, let display, let position):
+                out += math(latex, display, position)
+            }
+        }
+    }
+
+    /// GFM's tag filter: the opening `<` of these tags is escaped even in allowed raw HTML.
+    static func tagFilter(_ html: String) -> String {
+        let banned = ["title", "textarea", "style", "xmp", "iframe", "noembed", "noframes", "script", "plaintext"]
+        var out = ""
+        var rest = Substring(html)
+        while let lt = rest.firstIndex(of: "<") {
+            out += rest[..<lt]
+            var after = rest[rest.index(after: lt)...]
+            if after.first == "/" { after = after.dropFirst() }
+            let name = after.prefix(while: { $0.isLetter }).lowercased()
+            let next = after.dropFirst(name.count).first
+            let terminated = next == nil || next == " " || next == ">" || next == "/" || next == "\t" || next == "\n"
+            out += banned.contains(name) && terminated ? "&lt;" : "<"
+            rest = rest[rest.index(after: lt)...]
+        }
+        return out + rest
+    }
+}

@@ -1,0 +1,46 @@
+import CourseDiagnostics
+
+/// Parses a chapter's Markdown (GitHub Flavored, with footnotes and `$` math)
+/// into a ``Document``.
+///
+/// Inputs that Debian's cmark-gfm 0.29 would take very long on are refused
+/// with a diagnostic instead: a chapter over ``maximumBytes`` or a line with
+/// more than ``maximumTableColumns`` cells.
+public enum MarkdownParser {
+    /// Largest chapter accepted, in bytes (4 MiB: a long chapter is ~100 KB).
+    public static let maximumBytes = 4 << 20
+    /// Most table cells on one line (a 5,000-column table takes cmark-gfm 0.29 19 s).
+    public static let maximumTableColumns = 200
+
+    /// Parses `text`, the Markdown after any front matter.
+    ///
+    /// - Parameters:
+    ///   - origin: where `text` starts in its file, for diagnostics; positions in the
+    ///     returned document are relative to `text` (add `origin.line - 1`).
+    public static func parse(_ text: String, origin: SourceOrigin, diagnostics: inout [Diagnostic]) -> Document {
+        let size = text.utf8.count
+        if size > maximumBytes {
+            diagnostics.append(.error(
+                "chapter is \(size) bytes; the limit is \(maximumBytes)",
+                at: origin.location(line: 1, column: 1),
+                hint: "split it into several chapters"))
+            return Document(blocks: [])
+        }
+        let prepass = DisplayMathPrepass(text, maximumTableColumns: maximumTableColumns)
+        if let wide = prepass.tooWideLine {
+            diagnostics.append(.error(
+                "line has \(wide.cells) table cells; the limit is \(maximumTableColumns)",
+                at: origin.location(line: wide.line, column: 1),
+                hint: "split the table, or escape '|' as '\\|' where it is not a cell border"))
+            return Document(blocks: [])
+        }
+        if let line = prepass.unclosedLine {
+            diagnostics.append(.error(
+                "display math opened with '$$' is never closed",
+                at: origin.location(line: line, column: 1), length: 2,
+                hint: "end the formula with '$$' at the end of a line"))
+        }
+        let converter = CmarkConverter(displayMath: prepass.blocks)
+        return Document(blocks: converter.parse(prepass.text))
+    }
+}
