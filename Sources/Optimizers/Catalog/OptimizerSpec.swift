@@ -1,0 +1,101 @@
+/// One method of the catalog: its names, hyperparameters, formula and reference.
+///
+/// The formula lines are LaTeX written in the hyperparameters' `latex` symbols
+/// and describe exactly the update that ``Optimizer`` runs for this entry.
+public struct OptimizerSpec: Sendable {
+    /// The directive's call name: `Adam`, `AdamW`, `LBFGS`.
+    public let callName: String
+    /// lowerCamelCase of the call, for `Formulas(.adam)`: `adam`, `adamW`, `lbfgs`.
+    public let id: String
+    /// The name on pages and the default run label: `Adam`, `L-BFGS`.
+    public let displayName: String
+    /// In call order; an unlabeled argument has the name `""`.
+    public let hyperparameters: [HyperparameterSpec]
+    public let reference: PaperReference
+    /// The update rule, one LaTeX equation per line, in the symbols of ``hyperparameters``.
+    public let formula: [String]
+    /// Symbols the formula uses that are not hyperparameters, each with its meaning,
+    /// in order of appearance: `("g_t", "gradient at step t")`.
+    public let notation: [(latex: String, meaning: String)]
+    /// A sentence for the formula table: where the method differs from its neighbours.
+    public let summary: String
+    /// Checks across arguments (SGD's `nesterov` needs `momentum` > 0); `nil` when consistent.
+    let combinationCheck: @Sendable (OptimizerConfig) -> ConfigurationProblem?
+
+    init(
+        callName: String, id: String, displayName: String, hyperparameters: [HyperparameterSpec],
+        reference: PaperReference, formula: [String], notation: [(latex: String, meaning: String)] = [],
+        summary: String,
+        combinationCheck: @escaping @Sendable (OptimizerConfig) -> ConfigurationProblem? = { _ in nil }
+    ) {
+        self.callName = callName
+        self.id = id
+        self.displayName = displayName
+        self.hyperparameters = hyperparameters
+        self.reference = reference
+        self.formula = formula
+        self.notation = notation
+        self.summary = summary
+        self.combinationCheck = combinationCheck
+    }
+
+    /// The hyperparameter called `name`, or `nil`.
+    public func parameter(_ name: String) -> HyperparameterSpec? {
+        hyperparameters.first { $0.name == name }
+    }
+
+    /// Every problem of `config` for this method, in call order: unknown names, missing
+    /// required values, wrong kinds, values out of range, then inconsistent combinations.
+    public func problems(in config: OptimizerConfig) -> [ConfigurationProblem] {
+        var problems: [ConfigurationProblem] = []
+        for name in config.values.keys.sorted() where parameter(name) == nil {
+            let valid = hyperparameters.map { $0.name.isEmpty ? "(unlabeled)" : $0.name }.joined(separator: ", ")
+            problems.append(ConfigurationProblem(
+                argument: name, message: "\(callName) has no argument '\(name)'; its arguments are \(valid)"))
+        }
+        for parameter in hyperparameters {
+            guard let value = config.values[parameter.name] else {
+                if parameter.isRequired {
+                    let what = parameter.name.isEmpty ? "an \(parameter.label) as its first argument" : "'\(parameter.name)'"
+                    problems.append(ConfigurationProblem(argument: parameter.name, message: "\(callName) needs \(what)"))
+                }
+                continue
+            }
+            guard parameter.kind.accepts(value) else {
+                problems.append(ConfigurationProblem(
+                    argument: parameter.name,
+                    message: "'\(parameter.name)' of \(callName) must be \(parameter.kind), not \(value)"))
+                continue
+            }
+            if let message = parameter.validate(value) {
+                problems.append(ConfigurationProblem(argument: parameter.name, message: message))
+            }
+            if case .optimizer(let inner) = value {
+                if let innerSpec = inner.spec {
+                    problems += innerSpec.problems(in: inner).map {
+                        ConfigurationProblem(argument: parameter.name, message: $0.message)
+                    }
+                } else {
+                    problems.append(ConfigurationProblem(
+                        argument: parameter.name, message: "unknown optimizer '\(inner.callName)'"))
+                }
+            }
+        }
+        if problems.isEmpty, let problem = combinationCheck(config) {
+            problems.append(problem)
+        }
+        return problems
+    }
+}
+
+/// A reason a configuration cannot run, naming the argument to point at.
+public struct ConfigurationProblem: Hashable, Sendable {
+    /// The hyperparameter's name (`""` for an unlabeled argument).
+    public let argument: String
+    public let message: String
+
+    public init(argument: String, message: String) {
+        self.argument = argument
+        self.message = message
+    }
+}
