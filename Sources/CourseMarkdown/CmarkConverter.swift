@@ -1,4 +1,5 @@
 import CCmarkGFM
+import Synchronization
 
 /// Turns cmark-gfm's C tree into ``Block`` and ``Inline`` values in one pass.
 ///
@@ -8,12 +9,23 @@ import CCmarkGFM
 struct CmarkConverter {
     /// Display-math blocks lifted out by ``DisplayMathPrepass``, by their placeholder index.
     var displayMath: [DisplayMathPrepass.Block]
+    private var footnoteCount = 0
+
+    init(displayMath: [DisplayMathPrepass.Block]) { self.displayMath = displayMath }
 
     private static let registerExtensions: Void = {
         cmark_gfm_core_extensions_ensure_registered()
     }()
 
-    func parse(_ text: String) -> [Block] {
+    /// cmark-gfm 0.29 keeps the inline parser's special characters in one global
+    /// table that attaching extensions changes, so parses must not overlap.
+    private static let parseLock = Mutex(())
+
+    mutating func parse(_ text: String) -> [Block] {
+        Self.parseLock.withLock { _ in parseLocked(text) }
+    }
+
+    private mutating func parseLocked(_ text: String) -> [Block] {
         _ = Self.registerExtensions
         let options = CMARK_OPT_SOURCEPOS | CMARK_OPT_FOOTNOTES
         guard let parser = cmark_parser_new(options) else { return [] }
@@ -38,7 +50,7 @@ struct CmarkConverter {
         return blocks(of: root, math: math)
     }
 
-    private func blocks(of parent: OpaquePointer, math: InlineMathExtension) -> [Block] {
+    private mutating func blocks(of parent: OpaquePointer, math: InlineMathExtension) -> [Block] {
         var out: [Block] = []
         var child = cmark_node_first_child(parent)
         while let node = child {
@@ -48,7 +60,7 @@ struct CmarkConverter {
         return out
     }
 
-    private func block(_ node: OpaquePointer, math: InlineMathExtension) -> Block? {
+    private mutating func block(_ node: OpaquePointer, math: InlineMathExtension) -> Block? {
         let position = Self.position(node)
         switch cmark_node_get_type(node) {
         case CMARK_NODE_PARAGRAPH:
@@ -91,7 +103,11 @@ struct CmarkConverter {
         case CMARK_NODE_THEMATIC_BREAK:
             return .thematicBreak
         case CMARK_NODE_FOOTNOTE_DEFINITION:
-            return .footnoteDefinition(label: Self.string(cmark_node_get_literal(node)), blocks(of: node, math: math))
+            // cmark-gfm 0.29 keeps only referenced definitions, moves them to the end in
+            // order of first reference, and gives each reference the definition's number
+            // as its literal; the definitions lose their label. Number them the same way.
+            footnoteCount += 1
+            return .footnoteDefinition(label: String(footnoteCount), blocks(of: node, math: math))
         default:
             if Self.string(cmark_node_get_type_string(node)) == "table" {
                 return .table(table(node, math: math))
@@ -100,7 +116,7 @@ struct CmarkConverter {
         }
     }
 
-    private func table(_ node: OpaquePointer, math: InlineMathExtension) -> Table {
+    private mutating func table(_ node: OpaquePointer, math: InlineMathExtension) -> Table {
         let columns = Int(cmark_gfm_extensions_get_table_columns(node))
         var alignments: [Table.Alignment] = []
         if let raw = cmark_gfm_extensions_get_table_alignments(node) {

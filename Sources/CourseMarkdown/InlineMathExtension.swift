@@ -74,11 +74,11 @@ final class InlineMathExtension {
         let close: Int
         if display {
             close = Int(nextDoubleCloser[contentStart])
-            guard close > contentStart else { return nil }
+            guard close > contentStart, close < bytes.count else { return nil }
         } else {
             guard !Self.isSpace(bytes[contentStart]) else { return nil }
             close = Int(nextSingleCloser[contentStart + 1])
-            guard close > contentStart else { return nil }
+            guard close < bytes.count else { return nil }
         }
         if Int(nextBacktick[start]) < close { return nil }
         let latex = String(decoding: bytes[contentStart..<close], as: UTF8.self)

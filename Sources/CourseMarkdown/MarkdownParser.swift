@@ -40,7 +40,7 @@ public enum MarkdownParser {
                 at: origin.location(line: line, column: 1), length: 2,
                 hint: "end the formula with '$$' at the end of a line"))
         }
-        let converter = CmarkConverter(displayMath: prepass.blocks)
+        var converter = CmarkConverter(displayMath: prepass.blocks)
         return Document(blocks: converter.parse(prepass.text))
     }
 }
