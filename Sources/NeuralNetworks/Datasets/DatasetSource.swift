@@ -1,0 +1,84 @@
+import Optimizers
+
+/// Where a training experiment's data comes from.
+///
+/// `.digits` is compiled in (see `DigitsDataset` for its citation and licence); the
+/// 2-D datasets are generated from the experiment's seed; `.mnist` reads IDX files
+/// from a local folder and keeps MNIST's own train/test split.
+public enum DatasetSource: Hashable, Sendable {
+    /// The UCI 8×8 handwritten digits: 1,797 images, 64 features in [0, 1], 10 classes.
+    case digits
+    /// Interleaved spirals, one arm per class (CS231n), in the unit disc.
+    case spirals(samplesPerClass: Int = 100, classes: Int = 3, noise: Double = 0.2)
+    /// Two interleaving half moons (scikit-learn's `make_moons`).
+    case moons(samples: Int = 300, noise: Double = 0.1)
+    /// Isotropic Gaussian clusters with centres in [−10, 10)² (scikit-learn's `make_blobs`).
+    case blobs(samples: Int = 300, centers: Int = 3, std: Double = 1)
+    /// MNIST-layout IDX files in a local folder (see `MNISTDataset`): uncompressed, official split.
+    case mnist(path: String)
+
+    /// The name a directive writes: "digits", "spirals", "moons", "blobs", "mnist".
+    public var name: String {
+        switch self {
+        case .digits: "digits"
+        case .spirals: "spirals"
+        case .moons: "moons"
+        case .blobs: "blobs"
+        case .mnist: "mnist"
+        }
+    }
+
+    /// The citation to print beside results, for datasets that need one.
+    public var citation: String? {
+        switch self {
+        case .digits:
+            "Alpaydin, E. & Kaynak, C. (1998). Optical Recognition of Handwritten Digits. UCI Machine Learning Repository. https://doi.org/10.24432/C50P49 (CC BY 4.0)"
+        case .mnist: "LeCun, Y., Cortes, C. & Burges, C. J. C. The MNIST database of handwritten digits."
+        case .spirals, .moons, .blobs: nil
+        }
+    }
+
+    /// Loads the data and splits it into training and test sets.
+    ///
+    /// For every source but `.mnist`, a seeded permutation puts ⌈n · testFraction⌉
+    /// samples (as scikit-learn's `train_test_split`) in the test set; `.mnist` keeps its
+    /// own split and ignores `testFraction`. Generated datasets draw from `seed` too.
+    public func split(testFraction: Double, seed: UInt64) throws(DatasetError) -> DatasetSplit {
+        guard testFraction > 0, testFraction < 1 else {
+            throw .invalidParameter("the test fraction must lie strictly between 0 and 1, not \(testFraction)")
+        }
+        let all: LabeledData
+        var generator = RandomStream.datasetGeneration.generator(seed: seed)
+        switch self {
+        case .digits:
+            all = DigitsDataset.data
+        case .spirals(let samplesPerClass, let classes, let noise):
+            guard samplesPerClass >= 2, classes >= 2 else {
+                throw .invalidParameter("spirals need at least 2 classes of at least 2 samples each")
+            }
+            guard noise >= 0, noise.isFinite else { throw .invalidParameter("noise must be ≥ 0, not \(noise)") }
+            all = SyntheticDatasets.spirals(samplesPerClass: samplesPerClass, classes: classes, noise: noise, rng: &generator)
+        case .moons(let samples, let noise):
+            guard samples >= 4 else { throw .invalidParameter("moons need at least 4 samples, not \(samples)") }
+            guard noise >= 0, noise.isFinite else { throw .invalidParameter("noise must be ≥ 0, not \(noise)") }
+            all = SyntheticDatasets.moons(samples: samples, noise: noise, rng: &generator)
+        case .blobs(let samples, let centers, let std):
+            guard centers >= 2, samples >= 2 * centers else {
+                throw .invalidParameter("blobs need at least 2 centers and 2 samples per center")
+            }
+            guard std >= 0, std.isFinite else { throw .invalidParameter("std must be ≥ 0, not \(std)") }
+            all = SyntheticDatasets.blobs(samples: samples, centers: centers, std: std, rng: &generator)
+        case .mnist(let path):
+            let (train, test) = try MNISTDataset.load(folder: path)
+            return DatasetSplit(train: train, test: test)
+        }
+        let testCount = Int((Double(all.count) * testFraction).rounded(.up))
+        guard testCount < all.count else {
+            throw .invalidParameter("a test fraction of \(testFraction) leaves no training samples out of \(all.count)")
+        }
+        var order = Array(0..<all.count)
+        var splitGenerator = RandomStream.trainTestSplit.generator(seed: seed)
+        splitGenerator.shuffle(&order)
+        return DatasetSplit(train: all.subset(order[testCount...]), test: all.subset(order[..<testCount]))
+    }
+}

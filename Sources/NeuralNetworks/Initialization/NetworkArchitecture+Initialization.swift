@@ -1,0 +1,23 @@
+import Optimizers
+
+extension NetworkArchitecture {
+    /// A flat parameter vector with every layer's weights drawn by `weights` and biases set by `biases`.
+    ///
+    /// Layers are filled input to output, each weight matrix then its bias, from the
+    /// seed's initialisation stream; the same seed gives the same vector on every run.
+    public func initialParameters(weights: Initialization, biases: BiasInitialization = .zeros, seed: UInt64) -> [Double] {
+        var generator = RandomStream.initialization.generator(seed: seed)
+        var parameters = [Double](repeating: 0, count: parameterCount)
+        parameters.withUnsafeMutableBufferPointer { p in
+            for layer in layers {
+                let w = UnsafeMutableBufferPointer(rebasing: p[layer.weightOffset..<layer.weightOffset + layer.inputs * layer.outputs])
+                weights.fill(w, fanIn: layer.fanIn, fanOut: layer.fanOut, using: &generator)
+                if let biasOffset = layer.biasOffset {
+                    let b = UnsafeMutableBufferPointer(rebasing: p[biasOffset..<biasOffset + layer.outputs])
+                    biases.fill(b, fanIn: layer.fanIn, using: &generator)
+                }
+            }
+        }
+        return parameters
+    }
+}

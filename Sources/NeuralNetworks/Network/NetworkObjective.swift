@@ -1,0 +1,98 @@
+import Optimizers
+
+/// A network's training loss on the current mini-batch, as the `DifferentiableFunction` the optimizer steppers drive.
+///
+/// f(θ) = (1/B) Σᵢ CE(softmax(net_θ(xᵢ)), yᵢ) + (λ/2) Σ_layers ‖W‖², over the batch
+/// chosen with `useBatch(_:)` (biases carry no penalty, as in Deep Learning from
+/// Scratch; decoupled weight decay belongs to the optimizer). Dropout masks are drawn
+/// when a batch is chosen and kept until the next, so every evaluation within one
+/// step (an L-BFGS line search, say) sees the same function. Gradients are written
+/// by hand-derived backpropagation, matrix products through `MatrixKernel`.
+///
+/// As a `FiniteSumFunction` over the training samples, `valueAndGradient(_:_:samples:)`
+/// chooses `samples` as the batch first. An instance is confined to one training run
+/// (it owns mutable buffers), which is why it is `@unchecked Sendable`: never share one
+/// between threads.
+public final class NetworkObjective: FiniteSumFunction, @unchecked Sendable {
+    public let architecture: NetworkArchitecture
+    public let data: LabeledData
+    /// The L2 coefficient λ ≥ 0.
+    public let l2: Double
+    public var dimension: Int { architecture.parameterCount }
+    public var sampleCount: Int { data.count }
+
+    private let workspace: NetworkWorkspace
+    private var batch: [Int] = []
+    private var dropoutGenerator: Xoshiro256StarStar
+
+    /// - Parameters:
+    ///   - batchCapacity: the usual batch size, to size buffers once.
+    ///   - dropoutSeed: seeds the dropout masks' stream.
+    public init(
+        architecture: NetworkArchitecture, data: LabeledData, l2: Double = 0, batchCapacity: Int,
+        kernel: MatrixKernel = .preferred, dropoutSeed: UInt64 = 0
+    ) {
+        precondition(data.featureCount == architecture.inputSize, "data has \(data.featureCount) features, the network \(architecture.inputSize) inputs")
+        precondition(data.classCount <= architecture.outputSize, "more classes than outputs")
+        self.architecture = architecture
+        self.data = data
+        self.l2 = l2
+        workspace = NetworkWorkspace(architecture: architecture, capacity: batchCapacity, kernel: kernel)
+        dropoutGenerator = RandomStream.dropout.generator(seed: dropoutSeed)
+    }
+
+    /// The samples (indices into `data`) the loss is taken over until the next call; draws new dropout masks.
+    public func useBatch(_ indices: [Int]) {
+        batch = indices
+        indices.withUnsafeBufferPointer { workspace.gather(data, rows: $0) }
+        workspace.drawDropoutMasks(rows: indices.count, using: &dropoutGenerator)
+    }
+
+    /// The current batch.
+    public var currentBatch: [Int] { batch }
+
+    public func value(_ x: UnsafeBufferPointer<Double>) -> Double {
+        evaluate(x, gradient: nil)
+    }
+
+    public func valueAndGradient(_ x: UnsafeBufferPointer<Double>, _ g: UnsafeMutableBufferPointer<Double>) -> Double {
+        precondition(g.count == dimension, "gradient buffer of the wrong length")
+        return evaluate(x, gradient: g.baseAddress!)
+    }
+
+    public func valueAndGradient(
+        _ x: UnsafeBufferPointer<Double>, _ g: UnsafeMutableBufferPointer<Double>, samples: UnsafeBufferPointer<Int>
+    ) -> Double {
+        useBatch(Array(samples))
+        return valueAndGradient(x, g)
+    }
+
+    /// Second derivatives are not available for networks.
+    public func hessian(_ x: UnsafeBufferPointer<Double>, _ h: UnsafeMutableBufferPointer<Double>) -> Bool { false }
+
+    private func evaluate(_ x: UnsafeBufferPointer<Double>, gradient: UnsafeMutablePointer<Double>?) -> Double {
+        precondition(x.count == dimension, "parameter vector of the wrong length")
+        precondition(!batch.isEmpty, "choose a batch with useBatch(_:) first")
+        let parameters = x.baseAddress!
+        let rows = batch.count
+        workspace.forward(parameters: parameters, rows: rows, training: true)
+        let labels = data.labels
+        var loss = batch.withUnsafeBufferPointer { batch in
+            workspace.crossEntropy(labels: { labels[batch[$0]] }, rows: rows, parameters: parameters, gradient: gradient)
+        }
+        if l2 > 0 {
+            var squares = 0.0
+            for layer in architecture.layers {
+                let w = parameters + layer.weightOffset
+                let count = layer.inputs * layer.outputs
+                for i in 0..<count { squares += w[i] * w[i] }
+                if let gradient {
+                    let g = gradient + layer.weightOffset
+                    for i in 0..<count { g[i] += l2 * w[i] }
+                }
+            }
+            loss += 0.5 * l2 * squares
+        }
+        return loss
+    }
+}
