@@ -1,0 +1,17 @@
+/// The bounds that keep any input, however large or malformed, from hanging coursegen.
+///
+/// Each is reported as an ordinary error at the offending position.
+public enum Limits {
+    /// Bytes in one directive fence.
+    public static let maximumSourceLength = 65_536
+    /// Nested brackets, closures and operators in one expression.
+    public static let maximumNestingDepth = 64
+    /// Optimizer steps per run.
+    public static let maximumSteps = 100_000
+    /// Runs (starts × optimizer calls) per experiment.
+    public static let maximumRuns = 64
+    /// Start points per experiment.
+    public static let maximumStarts = 16
+    /// Nodes of an objective's expression graph, derivatives included.
+    public static let maximumExpressionNodes = 50_000
+}

@@ -1,0 +1,38 @@
+/// A position inside a directive's text: UTF-8 byte offset and 1-based line and column.
+///
+/// Columns count UTF-8 bytes, as ``CourseDiagnostics/SourceLocation`` does, so a
+/// position maps to the chapter file through ``CourseDiagnostics/SourceOrigin``.
+public struct SourcePosition: Hashable, Sendable, Comparable {
+    public var offset: Int
+    public var line: Int
+    public var column: Int
+
+    public init(offset: Int, line: Int, column: Int) {
+        self.offset = offset
+        self.line = line
+        self.column = column
+    }
+
+    public static let start = SourcePosition(offset: 0, line: 1, column: 1)
+
+    public static func < (a: SourcePosition, b: SourcePosition) -> Bool { a.offset < b.offset }
+}
+
+/// A half-open span of a directive's text, from `start` up to (not including) `end`.
+public struct SourceRange: Hashable, Sendable {
+    public var start: SourcePosition
+    public var end: SourcePosition
+
+    public init(_ start: SourcePosition, _ end: SourcePosition) {
+        self.start = start
+        self.end = end
+    }
+
+    /// Bytes covered, at least 1 so that a caret is always drawn.
+    public var length: Int { max(1, end.offset - start.offset) }
+
+    /// The smallest range covering both.
+    public func union(_ other: SourceRange) -> SourceRange {
+        SourceRange(min(start, other.start), max(end, other.end))
+    }
+}
