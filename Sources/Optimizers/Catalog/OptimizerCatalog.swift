@@ -314,6 +314,12 @@ public enum OptimizerCatalog {
             HyperparameterSpec(
                 name: "lineSearch", label: "line search", symbol: "line search", latex: "\\text{line search}",
                 kind: .choice(["strongWolfe", "none"]), defaultValue: .choice("strongWolfe")),
+            // PyTorch's max_eval, whose default for max_iter = 1 is 1 * 5 // 4 = 1: the strong Wolfe
+            // search then only accepts or rejects the first trial step. A larger value lets it bracket and zoom.
+            HyperparameterSpec(
+                name: "maxEval", label: "evaluations per step", symbol: "max eval", latex: "\\text{max eval}",
+                kind: .integer, defaultValue: .integer(1), rangeDescription: "maxEval must be ≥ 1",
+                validate: Validation.atLeast(1, "max_eval value", "maxEval")),
             HyperparameterSpec(
                 name: "toleranceGrad", label: "gradient tolerance", symbol: "ε_g", latex: "\\varepsilon_g", kind: .real,
                 defaultValue: .real(1e-7), rangeDescription: "toleranceGrad must be ≥ 0",

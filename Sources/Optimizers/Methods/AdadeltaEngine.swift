@@ -1,0 +1,29 @@
+/// `torch.optim.Adadelta` (`_single_tensor_adadelta`).
+final class AdadeltaEngine: FirstOrderEngine {
+    let gradient: Vector
+    private let squareAverage: Vector
+    private let accumulatedDelta: Vector
+    private let rho: Double, eps: Double, weightDecay: Double
+
+    init(dimension: Int, rho: Double, eps: Double, weightDecay: Double) {
+        gradient = Vector(count: dimension)
+        squareAverage = Vector(count: dimension)
+        accumulatedDelta = Vector(count: dimension)
+        self.rho = rho
+        self.eps = eps
+        self.weightDecay = weightDecay
+    }
+
+    func update(_ x: UnsafeMutableBufferPointer<Double>, gradient g: UnsafeMutableBufferPointer<Double>, learningRate lr: Double) -> Bool {
+        let v = squareAverage.pointer, u = accumulatedDelta.pointer
+        for i in 0..<x.count {
+            let gi = weightDecay != 0 ? g[i] + weightDecay * x[i] : g[i]
+            v[i] = v[i] * rho + (1 - rho) * gi * gi
+            let std = (v[i] + eps).squareRoot()
+            let delta = (u[i] + eps).squareRoot() / std * gi
+            u[i] = u[i] * rho + (1 - rho) * delta * delta
+            x[i] += -lr * delta
+        }
+        return true
+    }
+}

@@ -1,0 +1,124 @@
+/// A stepper for one method and one parameter vector: the state of the method
+/// and its step, driven by any caller (the 2-D run loop, a network trainer).
+///
+/// Vectors may have any length; a step never allocates (L-BFGS allocates its
+/// history vectors once, as the history first fills). Not thread-safe: one
+/// optimizer per run.
+public final class Optimizer {
+    /// The configuration this optimizer runs.
+    public let config: OptimizerConfig
+    /// The length of the parameter vector.
+    public let dimension: Int
+    /// The configured learning rate η (for Lookahead, its inner method's), which schedules scale.
+    public let baseLearningRate: Double
+    /// How many steps were taken.
+    public private(set) var stepCount = 0
+    private let engine: any OptimizerEngine
+
+    /// An optimizer for `config` on vectors of length `dimension`; `nil` when
+    /// ``OptimizerCatalog/problems(in:)`` reports a problem with `config`.
+    public init?(_ config: OptimizerConfig, dimension: Int) {
+        guard dimension >= 0, OptimizerCatalog.problems(in: config).isEmpty,
+              let engine = Self.makeEngine(config, dimension: dimension)
+        else { return nil }
+        self.config = config
+        self.dimension = dimension
+        self.engine = engine
+        baseLearningRate = Self.learningRate(of: config)
+    }
+
+    /// One step on `x` in place, asking `oracle` for gradients (and Hessians).
+    /// `learningRate` overrides η for this step (a schedule's value).
+    @discardableResult
+    public func step(_ x: UnsafeMutableBufferPointer<Double>, oracle: GradientOracle, learningRate: Double? = nil) -> StepStatus {
+        precondition(x.count == dimension, "the parameter vector has the optimizer's dimension")
+        stepCount += 1
+        return engine.step(x, learningRate: learningRate ?? baseLearningRate, oracle: oracle)
+    }
+
+    /// One step on `x` in place from a gradient `g` already computed at `x` (overwritten
+    /// as scratch). `false`, with nothing changed, for methods that need the objective
+    /// itself (L-BFGS, Newton).
+    @discardableResult
+    public func step(
+        _ x: UnsafeMutableBufferPointer<Double>, gradient g: UnsafeMutableBufferPointer<Double>, learningRate: Double? = nil
+    ) -> Bool {
+        precondition(x.count == dimension && g.count == dimension, "vectors have the optimizer's dimension")
+        guard needsOnlyGradients else { return false }
+        stepCount += 1
+        return engine.update(x, gradient: g, learningRate: learningRate ?? baseLearningRate)
+    }
+
+    /// Whether the method's step needs only the gradient at the current point.
+    public var needsOnlyGradients: Bool { Self.needsOnlyGradients(config) }
+
+    /// The 1-based step at which SWATS switched from Adam to SGD, if it has.
+    public var switchedAt: Int? { engine.switchedAt }
+
+    /// The 1-based steps at which Lookahead moved the slow weights and reset to them.
+    public var syncSteps: [Int] { engine.syncSteps }
+
+    private static func needsOnlyGradients(_ config: OptimizerConfig) -> Bool {
+        switch config.callName {
+        case "LBFGS", "Newton": return false
+        case "Lookahead": return config.values[""]?.optimizer.map(needsOnlyGradients) ?? false
+        default: return true
+        }
+    }
+
+    private static func learningRate(of config: OptimizerConfig) -> Double {
+        if let inner = config.values[""]?.optimizer { return learningRate(of: inner) }
+        return config[real: "lr"]
+    }
+
+    private static func makeEngine(_ c: OptimizerConfig, dimension n: Int) -> (any OptimizerEngine)? {
+        switch c.callName {
+        case "SGD", "Momentum", "Nesterov":
+            return SGDEngine(
+                dimension: n, momentum: c[real: "momentum"], dampening: c[real: "dampening"],
+                nesterov: c.callName == "Nesterov" || c[bool: "nesterov"], weightDecay: c[real: "weightDecay"])
+        case "SGDW":
+            return SGDWEngine(dimension: n, momentum: c[real: "momentum"], weightDecay: c[real: "weightDecay"])
+        case "AdaGrad":
+            return AdaGradEngine(
+                dimension: n, lrDecay: c[real: "lrDecay"], weightDecay: c[real: "weightDecay"],
+                initialAccumulatorValue: c[real: "initialAccumulatorValue"], eps: c[real: "eps"])
+        case "RMSProp":
+            return RMSPropEngine(
+                dimension: n, alpha: c[real: "alpha"], eps: c[real: "eps"], weightDecay: c[real: "weightDecay"],
+                momentum: c[real: "momentum"], centered: c[bool: "centered"])
+        case "Adadelta":
+            return AdadeltaEngine(dimension: n, rho: c[real: "rho"], eps: c[real: "eps"], weightDecay: c[real: "weightDecay"])
+        case "Adam", "AMSGrad", "AdamW":
+            return AdamEngine(
+                dimension: n, betas: c[pair: "betas"], eps: c[real: "eps"], weightDecay: c[real: "weightDecay"],
+                amsgrad: c.callName == "AMSGrad" || c[bool: "amsgrad"], decoupled: c.callName == "AdamW")
+        case "Adamax":
+            return AdamaxEngine(dimension: n, betas: c[pair: "betas"], eps: c[real: "eps"], weightDecay: c[real: "weightDecay"])
+        case "NAdam":
+            return NAdamEngine(
+                dimension: n, betas: c[pair: "betas"], eps: c[real: "eps"], weightDecay: c[real: "weightDecay"],
+                momentumDecay: c[real: "momentumDecay"], decoupled: c[bool: "decoupledWeightDecay"])
+        case "RAdam":
+            return RAdamEngine(
+                dimension: n, betas: c[pair: "betas"], eps: c[real: "eps"], weightDecay: c[real: "weightDecay"],
+                decoupled: c[bool: "decoupledWeightDecay"])
+        case "LBFGS":
+            return LBFGSEngine(
+                dimension: n, historySize: c[integer: "historySize"], lineSearch: c[choice: "lineSearch"] == "strongWolfe",
+                maxEval: c[integer: "maxEval"], toleranceGrad: c[real: "toleranceGrad"],
+                toleranceChange: c[real: "toleranceChange"])
+        case "Lookahead":
+            guard let innerConfig = c.values[""]?.optimizer, let inner = makeEngine(innerConfig, dimension: n) else {
+                return nil
+            }
+            return LookaheadEngine(inner: inner, dimension: n, k: c[integer: "k"], alpha: c[real: "alpha"])
+        case "SWATS":
+            return SWATSEngine(dimension: n, learningRate: c[real: "lr"], betas: c[pair: "betas"], eps: c[real: "eps"])
+        case "Newton":
+            return NewtonEngine(dimension: n, damping: c[real: "damping"])
+        default:
+            return nil
+        }
+    }
+}

@@ -1,0 +1,46 @@
+/// How one optimizer step went.
+public enum StepStatus: Hashable, Sendable {
+    /// The parameters were updated (possibly to non-finite values; the run loop checks).
+    case moved
+    /// The method needs the Hessian and the objective has none.
+    case hessianUnavailable
+    /// The (damped) Hessian is singular, so the Newton system has no solution.
+    case singularHessian
+}
+
+/// A method's state and step, private to the module; ``Optimizer`` is the public face.
+///
+/// `step` asks the oracle for what it needs (one gradient, a line search's several,
+/// a Hessian). Methods that only need the gradient at the current point also
+/// implement `update`, so that callers holding a gradient can drive them directly.
+protocol OptimizerEngine: AnyObject {
+    /// One step, updating `x` in place. `learningRate` is the scheduled η of this step.
+    func step(_ x: UnsafeMutableBufferPointer<Double>, learningRate: Double, oracle: GradientOracle) -> StepStatus
+    /// One step from a given gradient `g` at `x` (which the method may overwrite);
+    /// `false` when the method needs more than one gradient.
+    func update(_ x: UnsafeMutableBufferPointer<Double>, gradient g: UnsafeMutableBufferPointer<Double>, learningRate: Double) -> Bool
+    /// The 1-based step at which SWATS switched to SGD.
+    var switchedAt: Int? { get }
+    /// The 1-based steps at which Lookahead synchronized.
+    var syncSteps: [Int] { get }
+}
+
+extension OptimizerEngine {
+    var switchedAt: Int? { nil }
+    var syncSteps: [Int] { [] }
+}
+
+/// A method whose step is a function of the gradient at the current point.
+protocol FirstOrderEngine: OptimizerEngine {
+    /// Scratch space for the gradient, one per engine.
+    var gradient: Vector { get }
+}
+
+extension FirstOrderEngine {
+    func step(_ x: UnsafeMutableBufferPointer<Double>, learningRate: Double, oracle: GradientOracle) -> StepStatus {
+        let g = gradient.buffer
+        _ = oracle.valueAndGradient(UnsafeBufferPointer(x), g)
+        _ = update(x, gradient: g, learningRate: learningRate)
+        return .moved
+    }
+}

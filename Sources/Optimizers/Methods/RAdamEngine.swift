@@ -1,0 +1,58 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// `torch.optim.RAdam` (`_single_tensor_radam`): the rectified adaptive step once
+/// ρₜ > 5, plain bias-corrected momentum before.
+final class RAdamEngine: FirstOrderEngine {
+    let gradient: Vector
+    private let firstMoment: Vector
+    private let secondMoment: Vector
+    private let beta1: Double, beta2: Double, eps: Double, weightDecay: Double
+    private let decoupled: Bool
+    private var t = 0
+
+    init(dimension: Int, betas: (Double, Double), eps: Double, weightDecay: Double, decoupled: Bool) {
+        gradient = Vector(count: dimension)
+        firstMoment = Vector(count: dimension)
+        secondMoment = Vector(count: dimension)
+        (beta1, beta2) = betas
+        self.eps = eps
+        self.weightDecay = weightDecay
+        self.decoupled = decoupled
+    }
+
+    func update(_ x: UnsafeMutableBufferPointer<Double>, gradient g: UnsafeMutableBufferPointer<Double>, learningRate lr: Double) -> Bool {
+        t += 1
+        let m = firstMoment.pointer, v = secondMoment.pointer
+        let step = Double(t)
+        let biasCorrection1 = 1 - pow(beta1, step)
+        let biasCorrection2 = 1 - pow(beta2, step)
+        let rhoInfinity = 2 / (1 - beta2) - 1
+        let rhoT = rhoInfinity - 2 * step * pow(beta2, step) / biasCorrection2
+        let rectified = rhoT > 5
+        let rectification = rectified
+            ? ((rhoT - 4) * (rhoT - 2) * rhoInfinity / ((rhoInfinity - 4) * (rhoInfinity - 2) * rhoT)).squareRoot()
+            : 0
+        let biasCorrection2Root = pow(biasCorrection2, 0.5)
+        let decay = 1 - lr * weightDecay
+        for i in 0..<x.count {
+            var gi = g[i]
+            if weightDecay != 0 {
+                if decoupled { x[i] *= decay } else { gi += weightDecay * x[i] }
+            }
+            m[i] = lerp(m[i], gi, 1 - beta1)
+            v[i] = v[i] * beta2 + (1 - beta2) * gi * gi
+            let corrected = m[i] / biasCorrection1
+            if rectified {
+                let adaptive = biasCorrection2Root / (v[i].squareRoot() + eps)
+                x[i] += -1.0 * (corrected * lr * adaptive * rectification)
+            } else {
+                x[i] += -1.0 * (corrected * lr)
+            }
+        }
+        return true
+    }
+}

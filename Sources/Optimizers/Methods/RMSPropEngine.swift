@@ -1,0 +1,44 @@
+/// `torch.optim.RMSprop` (`_single_tensor_rmsprop`), with `centered` and `momentum`.
+final class RMSPropEngine: FirstOrderEngine {
+    let gradient: Vector
+    private let squareAverage: Vector
+    private let gradientAverage: Vector
+    private let momentumBuffer: Vector
+    private let alpha: Double, eps: Double, weightDecay: Double, momentum: Double
+    private let centered: Bool
+
+    init(dimension: Int, alpha: Double, eps: Double, weightDecay: Double, momentum: Double, centered: Bool) {
+        gradient = Vector(count: dimension)
+        squareAverage = Vector(count: dimension)
+        gradientAverage = Vector(count: centered ? dimension : 0)
+        momentumBuffer = Vector(count: momentum > 0 ? dimension : 0)
+        self.alpha = alpha
+        self.eps = eps
+        self.weightDecay = weightDecay
+        self.momentum = momentum
+        self.centered = centered
+    }
+
+    func update(_ x: UnsafeMutableBufferPointer<Double>, gradient g: UnsafeMutableBufferPointer<Double>, learningRate lr: Double) -> Bool {
+        let v = squareAverage.pointer, m = gradientAverage.pointer, b = momentumBuffer.pointer
+        for i in 0..<x.count {
+            let gi = weightDecay != 0 ? g[i] + weightDecay * x[i] : g[i]
+            v[i] = v[i] * alpha + (1 - alpha) * gi * gi
+            var average: Double
+            if centered {
+                m[i] = lerp(m[i], gi, 1 - alpha)
+                average = (v[i] - m[i] * m[i]).squareRoot()
+            } else {
+                average = v[i].squareRoot()
+            }
+            average += eps
+            if momentum > 0 {
+                b[i] = b[i] * momentum + gi / average
+                x[i] += -lr * b[i]
+            } else {
+                x[i] += -lr * (gi / average)
+            }
+        }
+        return true
+    }
+}

@@ -1,0 +1,41 @@
+/// `torch.optim.SGD` (`_single_tensor_sgd`), which also runs Momentum and Nesterov.
+final class SGDEngine: FirstOrderEngine {
+    let gradient: Vector
+    private let momentumBuffer: Vector
+    private let momentum: Double, dampening: Double, weightDecay: Double
+    private let nesterov: Bool
+    private var started = false
+
+    init(dimension: Int, momentum: Double, dampening: Double, nesterov: Bool, weightDecay: Double) {
+        gradient = Vector(count: dimension)
+        momentumBuffer = Vector(count: momentum != 0 ? dimension : 0)
+        self.momentum = momentum
+        self.dampening = dampening
+        self.nesterov = nesterov
+        self.weightDecay = weightDecay
+    }
+
+    func update(_ x: UnsafeMutableBufferPointer<Double>, gradient g: UnsafeMutableBufferPointer<Double>, learningRate lr: Double) -> Bool {
+        let n = x.count
+        if weightDecay != 0 {
+            for i in 0..<n { g[i] += weightDecay * x[i] }
+        }
+        if momentum != 0 {
+            let v = momentumBuffer.pointer
+            if !started {
+                // PyTorch starts the buffer at the first gradient, undamped.
+                for i in 0..<n { v[i] = g[i] }
+                started = true
+            } else {
+                for i in 0..<n { v[i] = v[i] * momentum + (1 - dampening) * g[i] }
+            }
+            if nesterov {
+                for i in 0..<n { g[i] += momentum * v[i] }
+            } else {
+                for i in 0..<n { g[i] = v[i] }
+            }
+        }
+        for i in 0..<n { x[i] += -lr * g[i] }
+        return true
+    }
+}

@@ -1,0 +1,72 @@
+/// Runs an optimizer from a start point for a number of steps and records its path.
+public enum RunLoop {
+    /// Coordinates beyond this magnitude count as divergence.
+    public static let divergenceBound = 1e8
+
+    /// The trajectory of `settings.optimizer` on `function` from `settings.start`.
+    ///
+    /// Deterministic: the same inputs give the same numbers on every machine. The
+    /// start must have `function.dimension` coordinates; a run that diverges stops
+    /// and says at which step (see ``Trajectory``).
+    public static func run(_ function: any DifferentiableFunction, settings: RunSettings) -> Trajectory {
+        let n = function.dimension
+        precondition(settings.start.count == n, "the start point has the objective's dimension")
+        var trajectory = Trajectory(dimension: n)
+        guard let optimizer = Optimizer(settings.optimizer, dimension: n) else {
+            trajectory.halt = .invalidConfiguration(OptimizerCatalog.problems(in: settings.optimizer).map(\.message))
+            return trajectory
+        }
+        let steps = max(0, settings.steps)
+        let oracle = GradientOracle(function, noise: settings.noise, batchSize: settings.batchSize, seed: settings.seed)
+        let rates = settings.schedule?.learningRates(base: optimizer.baseLearningRate, count: steps)
+        trajectory.coordinates.reserveCapacity((steps + 1) * n)
+        trajectory.losses.reserveCapacity(steps + 1)
+        trajectory.learningRates.reserveCapacity(steps)
+
+        var x = settings.start
+        let startLoss = function.value(at: x)
+        guard isHealthy(x, loss: startLoss) else {
+            trajectory.divergedAt = 0
+            return trajectory
+        }
+        trajectory.coordinates.append(contentsOf: x)
+        trajectory.losses.append(startLoss)
+
+        x.withUnsafeMutableBufferPointer { xp in
+            for t in 0..<steps {
+                let rate = rates?[t] ?? optimizer.baseLearningRate
+                oracle.beginStep(t)
+                let status = optimizer.step(xp, oracle: oracle, learningRate: rate)
+                switch status {
+                case .moved: break
+                case .hessianUnavailable:
+                    trajectory.halt = .hessianUnavailable(step: t + 1)
+                    return
+                case .singularHessian:
+                    trajectory.halt = .singularHessian(step: t + 1)
+                    return
+                }
+                let loss = function.value(UnsafeBufferPointer(xp))
+                guard isHealthy(UnsafeBufferPointer(xp), loss: loss) else {
+                    trajectory.divergedAt = t + 1
+                    return
+                }
+                trajectory.coordinates.append(contentsOf: xp)
+                trajectory.losses.append(loss)
+                trajectory.learningRates.append(rate)
+            }
+        }
+        // A switch or sync on a step that diverged is not part of the recorded run.
+        let recordedSteps = trajectory.pointCount - 1
+        trajectory.switchedAt = optimizer.switchedAt.flatMap { $0 <= recordedSteps ? $0 : nil }
+        trajectory.syncSteps = optimizer.syncSteps.filter { $0 <= recordedSteps }
+        trajectory.gradientEvaluations = oracle.gradientEvaluations
+        return trajectory
+    }
+
+    private static func isHealthy<C: Collection<Double>>(_ x: C, loss: Double) -> Bool {
+        guard loss.isFinite else { return false }
+        for v in x where !(v.isFinite && abs(v) <= divergenceBound) { return false }
+        return true
+    }
+}

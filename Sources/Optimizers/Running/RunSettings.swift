@@ -1,0 +1,26 @@
+/// Everything one optimizer run needs besides the objective.
+public struct RunSettings: Hashable, Sendable {
+    public var start: [Double]
+    /// Optimizer steps to take (the trajectory has up to `steps + 1` points).
+    public var steps: Int
+    public var optimizer: OptimizerConfig
+    public var schedule: LearningRateSchedule?
+    public var noise: GradientNoise?
+    /// Mini-batch size for a ``FiniteSumFunction``; `nil` for full-batch steps.
+    public var batchSize: Int?
+    /// Seeds gradient noise and mini-batch shuffling (separate streams).
+    public var seed: UInt64
+
+    public init(
+        start: [Double], steps: Int, optimizer: OptimizerConfig, schedule: LearningRateSchedule? = nil,
+        noise: GradientNoise? = nil, batchSize: Int? = nil, seed: UInt64 = 0
+    ) {
+        self.start = start
+        self.steps = steps
+        self.optimizer = optimizer
+        self.schedule = schedule
+        self.noise = noise
+        self.batchSize = batchSize
+        self.seed = seed
+    }
+}

@@ -1,0 +1,59 @@
+/// The path of one optimizer run: the start, then the parameters after every step.
+///
+/// Every stored number is finite: a run stops before recording a point that is not
+/// finite, whose loss is not finite, or whose coordinates pass 10⁸ in magnitude, and
+/// records that step as ``divergedAt``. `learningRates` has one entry per recorded step
+/// (`pointCount − 1`).
+public struct Trajectory: Hashable, Sendable {
+    /// Why a run ended before its last step, other than divergence.
+    public enum Halt: Hashable, Sendable {
+        /// Newton's method on an objective without a Hessian, at this 1-based step.
+        case hessianUnavailable(step: Int)
+        /// Newton's method met a singular (damped) Hessian at this 1-based step.
+        case singularHessian(step: Int)
+        /// The configuration has problems (it was not validated); nothing ran.
+        case invalidConfiguration([String])
+    }
+
+    /// The length of every point.
+    public let dimension: Int
+    /// All points, flattened: point k is `coordinates[k·dimension ..< (k+1)·dimension]`.
+    public internal(set) var coordinates: [Double]
+    /// f at every point (the full objective, without noise or mini-batches).
+    public internal(set) var losses: [Double]
+    /// The learning rate each recorded step used.
+    public internal(set) var learningRates: [Double]
+    /// The 1-based step whose result diverged; `nil` when the run stayed finite.
+    public internal(set) var divergedAt: Int?
+    /// The 1-based step at which SWATS switched to SGD.
+    public internal(set) var switchedAt: Int?
+    /// The 1-based steps at which Lookahead synchronized.
+    public internal(set) var syncSteps: [Int]
+    /// Why the run stopped early, when not by divergence.
+    public internal(set) var halt: Halt?
+    /// Gradient evaluations made (L-BFGS's line search makes several per step).
+    public internal(set) var gradientEvaluations: Int
+
+    init(dimension: Int) {
+        self.dimension = dimension
+        coordinates = []
+        losses = []
+        learningRates = []
+        syncSteps = []
+        gradientEvaluations = 0
+    }
+
+    /// How many points were recorded (the start included).
+    public var pointCount: Int { dimension > 0 ? coordinates.count / dimension : losses.count }
+
+    /// Point `k` (0 is the start).
+    public func point(_ k: Int) -> [Double] {
+        Array(coordinates[k * dimension..<(k + 1) * dimension])
+    }
+
+    /// Every point, the start first.
+    public var points: [[Double]] { (0..<pointCount).map(point) }
+
+    /// The last recorded point.
+    public var finalPoint: [Double] { point(pointCount - 1) }
+}
