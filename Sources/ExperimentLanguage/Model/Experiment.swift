@@ -1,0 +1,51 @@
+import CourseDiagnostics
+import Optimizers
+
+/// A checked `Experiment` builder: every value resolved, every default filled in.
+///
+/// The runner makes one run per start and optimizer call (`starts.count × runs.count`),
+/// each independent of the others.
+public struct Experiment: Sendable {
+    public var title: String
+    public var objective: Objective
+    /// The `Start` points in order, or the objective's default start when none is written.
+    public var starts: [[Double]]
+    /// Optimizer steps per run (`Steps`, default ``defaultSteps``).
+    public var steps: Int
+    /// The plot window; `nil` lets the renderer derive it from the paths.
+    public var domain: Domain?
+    public var layout: Layout
+    /// Seed for everything stochastic (`Seed`, default ``defaultSeed``).
+    public var seed: UInt64
+    /// Samples per step for finite-sum objectives; `nil` means full batch.
+    public var batchSize: Int?
+    /// One per optimizer call, in order.
+    public var runs: [RunDescription]
+    public var expectations: [Expectation]
+    /// The fence's text, for a "source" disclosure beside the figure.
+    public var source: String
+    /// The builder's name in the chapter.
+    public var location: SourceLocation
+
+    public static let defaultSteps = 100
+    public static let defaultSeed: UInt64 = 42
+}
+
+/// The plot window of a 2-D experiment (`y` is `nil` for a 1-D objective).
+public struct Domain: Hashable, Sendable {
+    public var x: ClosedRange<Double>
+    public var y: ClosedRange<Double>?
+
+    public init(x: ClosedRange<Double>, y: ClosedRange<Double>?) {
+        self.x = x
+        self.y = y
+    }
+}
+
+/// How the runs of one experiment are drawn.
+public enum Layout: String, Hashable, Sendable, CaseIterable {
+    /// All paths on one plot (the default).
+    case overlay
+    /// Small multiples: one panel per optimizer call.
+    case grid
+}
