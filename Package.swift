@@ -4,6 +4,9 @@ import PackageDescription
 let package = Package(
     name: "coursegen",
     platforms: [.macOS(.v14)],
+    products: [
+        .executable(name: "coursegen", targets: ["coursegen"]),
+    ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
@@ -18,10 +21,21 @@ let package = Package(
         ),
         .target(name: "CourseDiagnostics"),
         .target(name: "CourseMarkdown", dependencies: ["CCmarkGFM", "CourseDiagnostics"]),
+        .target(name: "CourseSite", dependencies: [
+            "CourseMarkdown", "CourseDiagnostics",
+            .product(name: "Yams", package: "Yams"),
+            .product(name: "Mustache", package: "swift-mustache"),
+        ]),
+        .executableTarget(name: "coursegen", dependencies: [
+            "CourseSite", "CourseDiagnostics",
+            .product(name: "ArgumentParser", package: "swift-argument-parser"),
+        ]),
 
         .target(name: "CourseTestSupport", dependencies: ["CourseDiagnostics"], path: "Tests/CourseTestSupport"),
         .testTarget(name: "CourseDiagnosticsTests", dependencies: ["CourseDiagnostics", "CourseTestSupport"]),
         .testTarget(name: "CourseMarkdownTests", dependencies: ["CourseMarkdown", "CourseTestSupport"]),
+        .testTarget(name: "CourseSiteTests", dependencies: ["CourseSite", "CourseTestSupport"]),
+        .testTarget(name: "EndToEndTests", dependencies: ["CourseTestSupport"]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -70,8 +70,14 @@ struct DisplayMathPrepass {
                 body += lines[(index + 1)..<end]
                 let last = lines[end].trimmingTrailingSpaces()
                 body.append(String(last.dropLast(2)))
-                let latex = body.joined(separator: "\n").trimmingSpaces()
-                blocks.append(Block(latex: latex, line: index + 1, column: indent + 3))
+                let joined = body.joined(separator: "\n")
+                // Position of the LaTeX's first byte, past `$$` and leading white space.
+                var line = index + 1
+                var column = indent + 3
+                for c in joined.utf8.prefix(while: { $0 == 32 || $0 == 9 || $0 == 10 || $0 == 13 }) {
+                    if c == 10 { line += 1; column = 1 } else { column += 1 }
+                }
+                blocks.append(Block(latex: joined.trimmingSpaces(), line: line, column: column))
                 lines[index] = String(repeating: " ", count: indent) + "~~~~" + Self.placeholderInfo + String(blocks.count - 1)
                 for k in (index + 1)..<end { lines[k] = "" }
                 lines[end] = String(repeating: " ", count: indent) + "~~~~"

@@ -84,9 +84,15 @@ final class InlineMathExtension {
         let latex = String(decoding: bytes[contentStart..<close], as: UTF8.self)
         guard !latex.allSatisfy(Self.isSpaceCharacter) else { return nil }
 
-        spans.append(Span(latex: display ? latex.trimmingSpaces() : latex, display: display,
-                          line: Int(cmark_inline_parser_get_line(parser)),
-                          column: Int(cmark_inline_parser_get_column(parser))))
+        // The span's position is its LaTeX's first byte, so an offset inside the
+        // LaTeX maps to the file by counting bytes and line breaks.
+        let leading = display ? latex.utf8.prefix(while: { Self.isSpace($0) }).count : 0
+        var line = Int(cmark_inline_parser_get_line(parser))
+        var column = Int(cmark_inline_parser_get_column(parser)) + (display ? 2 : 1)
+        for byte in latex.utf8.prefix(leading) {
+            if byte == UInt8(ascii: "\n") { line += 1; column = 1 } else { column += 1 }
+        }
+        spans.append(Span(latex: display ? latex.trimmingSpaces() : latex, display: display, line: line, column: column))
         guard let node = cmark_node_new_with_mem(CMARK_NODE_CUSTOM_INLINE, cmark_get_default_mem_allocator()) else {
             return nil
         }

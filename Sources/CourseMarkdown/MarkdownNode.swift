@@ -24,7 +24,7 @@ public indirect enum Block: Hashable, Sendable {
     case thematicBreak
     case table(Table)
     case footnoteDefinition(label: String, [Block])
-    /// `$$ … $$` on lines of their own.
+    /// `$$ … $$` on lines of their own; the position is the LaTeX's first byte.
     case displayMath(latex: String, TextPosition)
 }
 
@@ -80,7 +80,7 @@ public indirect enum Inline: Hashable, Sendable {
     case link(url: String, title: String, [Inline], TextPosition)
     case image(url: String, title: String, alt: [Inline], TextPosition)
     case footnoteReference(label: String, TextPosition)
-    /// `$…$` (inline) or `$$…$$` inside a paragraph (display).
+    /// `$…$` (inline) or `$$…$$` inside a paragraph (display); the position is the LaTeX's first byte.
     case math(latex: String, display: Bool, TextPosition)
 }
 

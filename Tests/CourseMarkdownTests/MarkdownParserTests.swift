@@ -97,7 +97,7 @@ private func html(_ text: String, allowHTML: Bool = false) -> String {
 
     @Test func dollarsMakeMathAndProtectUnderscoresAndStars() {
         #expect(inlines("where $a_1 * b_2 * c$ holds") == [
-            .text("where "), .math(latex: "a_1 * b_2 * c", display: false, TextPosition(line: 1, column: 7)), .text(" holds"),
+            .text("where "), .math(latex: "a_1 * b_2 * c", display: false, TextPosition(line: 1, column: 8)), .text(" holds"),
         ])
     }
 
@@ -108,19 +108,19 @@ private func html(_ text: String, allowHTML: Bool = false) -> String {
 
     @Test func escapesAndCodeSpansTakePrecedence() {
         #expect(inlines("a \\$x$ b") == [.text("a $x$ b")])
-        #expect(inlines("`$x$` and $y$") == [.code("$x$"), .text(" and "), .math(latex: "y", display: false, TextPosition(line: 1, column: 11))])
+        #expect(inlines("`$x$` and $y$") == [.code("$x$"), .text(" and "), .math(latex: "y", display: false, TextPosition(line: 1, column: 12))])
         #expect(inlines("$a `b$` c") == [.text("$a "), .code("b$"), .text(" c")])
     }
 
     @Test func doubleDollarInParagraphIsDisplay() {
         #expect(inlines("so $$x^2$$ holds") == [
-            .text("so "), .math(latex: "x^2", display: true, TextPosition(line: 1, column: 4)), .text(" holds"),
+            .text("so "), .math(latex: "x^2", display: true, TextPosition(line: 1, column: 6)), .text(" holds"),
         ])
     }
 
     @Test func mathOnALaterLineKnowsItsLine() {
         let result = inlines("first line\nthen $z$")
-        #expect(result.last == .math(latex: "z", display: false, TextPosition(line: 2, column: 6)))
+        #expect(result.last == .math(latex: "z", display: false, TextPosition(line: 2, column: 7)))
     }
 
     @Test func displayBlocksSurviveListMarkersAndBlankLines() {
@@ -128,7 +128,7 @@ private func html(_ text: String, allowHTML: Bool = false) -> String {
         #expect(diagnostics.isEmpty)
         #expect(doc.blocks == [
             .paragraph([.text("Text before")], TextPosition(line: 1, column: 1)),
-            .displayMath(latex: "- a\n\n+ b\n# c", TextPosition(line: 2, column: 3)),
+            .displayMath(latex: "- a\n\n+ b\n# c", TextPosition(line: 3, column: 1)),
             .paragraph([.text("after")], TextPosition(line: 8, column: 1)),
         ])
     }

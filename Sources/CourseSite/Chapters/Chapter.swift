@@ -1,0 +1,30 @@
+import CourseMarkdown
+
+/// One Markdown file of the course, parsed.
+public struct Chapter: Sendable {
+    /// The file name inside the chapters folder, e.g. `02-momentum.md`.
+    public var fileName: String
+    /// The path as the user would write it, e.g. `chapters/02-momentum.md`, for diagnostics.
+    public var displayPath: String
+    /// The page's name without `.html`: the file name without `.md` and without a numeric prefix.
+    public var slug: String
+    public var title: String
+    /// 1-based position in the course; 0 for the home page.
+    public var number: Int
+    public var frontMatter: FrontMatter
+    public var document: Document
+    /// Heading ids in document order, and the table of contents drawn from them.
+    public var headingIDs: [String] = []
+    public var contents: [ContentsEntry] = []
+    /// Whether the document's first block is the `#` heading the page shows as its title.
+    public var firstHeadingIsTitle = false
+
+    public var pageName: String { slug + ".html" }
+}
+
+/// An entry of the on-page table of contents (`##` and `###` headings).
+public struct ContentsEntry: Hashable, Sendable {
+    public var level: Int
+    public var id: String
+    public var title: String
+}

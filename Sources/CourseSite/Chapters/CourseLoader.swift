@@ -1,0 +1,157 @@
+import CourseDiagnostics
+import CourseMarkdown
+import Foundation
+
+/// Reads the chapters folder: every `*.md` directly inside it is a chapter,
+/// `index.md` is the home page. Reports every problem it finds, in every file.
+struct CourseLoader {
+    var folder: String
+    var includeDrafts = false
+
+    struct Loaded {
+        var home: Chapter?
+        var chapters: [Chapter]
+    }
+
+    /// Numeric file-name prefix such as the `02` of `02-momentum.md`.
+    static func numericPrefix(_ name: String) -> Int? {
+        let digits = name.prefix(while: \.isASCIIDigit)
+        guard !digits.isEmpty, digits.count < 10 else { return nil }
+        let rest = name.dropFirst(digits.count)
+        guard rest.first == "-" || rest.first == "_" || rest.first == "." else { return nil }
+        return Int(digits)
+    }
+
+    static func slug(forFileName name: String) -> String {
+        var base = Substring(name.hasSuffix(".md") ? String(name.dropLast(3)) : name)
+        if numericPrefix(String(base)) != nil {
+            base = base.drop(while: \.isASCIIDigit)
+            if base.first == "-" || base.first == "_" { base = base.dropFirst() }
+        }
+        let slug = HeadingSlugger.slugify(String(base))
+        return slug
+    }
+
+    func displayPath(_ name: String) -> String {
+        folder.hasSuffix("/") ? folder + name : folder + "/" + name
+    }
+
+    func load(diagnostics: inout [Diagnostic]) -> Loaded? {
+        let fm = FileManager.default
+        var isDirectory: ObjCBool = false
+        guard fm.fileExists(atPath: folder, isDirectory: &isDirectory) else {
+            diagnostics.append(.error("chapters folder '\(folder)' does not exist",
+                                      hint: "run coursegen from the folder that holds your chapters, or name the folder: coursegen build path/to/chapters"))
+            return nil
+        }
+        guard isDirectory.boolValue else {
+            diagnostics.append(.error("'\(folder)' is a file, not a folder of chapters",
+                                      hint: "name the folder that holds the .md files"))
+            return nil
+        }
+        let names: [String]
+        do {
+            names = try fm.contentsOfDirectory(atPath: folder).filter { $0.hasSuffix(".md") && !$0.hasPrefix(".") }.sorted()
+        } catch {
+            diagnostics.append(.error("cannot read the folder '\(folder)': \(error.localizedDescription)"))
+            return nil
+        }
+        let chapterNames = names.filter { $0 != "index.md" }
+        guard !chapterNames.isEmpty else {
+            diagnostics.append(.error("'\(folder)' holds no chapters",
+                                      hint: "add Markdown files such as '01-introduction.md' to it"))
+            return nil
+        }
+
+        var home: Chapter?
+        if names.contains("index.md") {
+            home = loadFile("index.md", isIndex: true, diagnostics: &diagnostics)
+        }
+        var chapters: [Chapter] = []
+        for name in chapterNames {
+            guard let chapter = loadFile(name, isIndex: false, diagnostics: &diagnostics) else { continue }
+            if chapter.frontMatter.draft && !includeDrafts { continue }
+            chapters.append(chapter)
+        }
+        chapters.sort { a, b in
+            let ka = Self.numericPrefix(a.fileName) ?? a.frontMatter.order ?? Int.max
+            let kb = Self.numericPrefix(b.fileName) ?? b.frontMatter.order ?? Int.max
+            return ka != kb ? ka < kb : a.fileName < b.fileName
+        }
+        for i in chapters.indices { chapters[i].number = i + 1 }
+
+        // Two chapters may not share a page.
+        var bySlug: [String: Chapter] = [:]
+        for chapter in chapters {
+            if let other = bySlug[chapter.slug] {
+                diagnostics.append(.error(
+                    "chapters '\(other.fileName)' and '\(chapter.fileName)' would both be written to '\(chapter.pageName)'",
+                    at: SourceLocation(file: chapter.displayPath, line: 1, column: 1),
+                    hint: "rename one of them; a chapter's page is its file name without '.md' and without its number",
+                    notes: [.note("the other chapter is here", at: SourceLocation(file: other.displayPath, line: 1, column: 1))]))
+            } else if chapter.slug == "index" {
+                diagnostics.append(.error(
+                    "chapter '\(chapter.fileName)' would overwrite the home page 'index.html'",
+                    at: SourceLocation(file: chapter.displayPath, line: 1, column: 1),
+                    hint: "rename the chapter, or name the home page's file 'index.md'"))
+            } else {
+                bySlug[chapter.slug] = chapter
+            }
+        }
+        return Loaded(home: home, chapters: chapters)
+    }
+
+    private func loadFile(_ name: String, isIndex: Bool, diagnostics: inout [Diagnostic]) -> Chapter? {
+        let path = displayPath(name)
+        guard let data = FileManager.default.contents(atPath: path) else {
+            diagnostics.append(.error("cannot read '\(path)'", at: SourceLocation(file: path, line: 0, column: 0),
+                                      hint: "check that the file exists and that you may read it"))
+            return nil
+        }
+        guard let text = SourceText.decode(Array(data), file: path, diagnostics: &diagnostics) else { return nil }
+        let (frontMatter, body) = FrontMatter.split(text, file: path, isIndex: isIndex, diagnostics: &diagnostics)
+        let document = MarkdownParser.parse(body, origin: SourceOrigin(file: path, line: 1), diagnostics: &diagnostics)
+
+        var firstHeadingIsTitle = false
+        var headingTitle: String?
+        if case .heading(1, let inlines, _)? = document.blocks.first(where: { if case .footnoteDefinition = $0 { return false }; return true }) {
+            headingTitle = inlines.plainText
+            firstHeadingIsTitle = true
+        }
+        let slug = isIndex ? "index" : Self.slug(forFileName: name)
+        let title = frontMatter.title ?? headingTitle ?? slug
+        var chapter = Chapter(fileName: name, displayPath: path, slug: slug, title: title, number: 0,
+                              frontMatter: frontMatter, document: document)
+        chapter.firstHeadingIsTitle = firstHeadingIsTitle
+        assignHeadingIDs(&chapter)
+        return chapter
+    }
+
+    /// Ids for every heading, unique in the page; ids the page template uses are reserved.
+    private func assignHeadingIDs(_ chapter: inout Chapter) {
+        var slugger = HeadingSlugger(reserved: PageRenderer.reservedIDs)
+        var ids: [String] = []
+        var contents: [ContentsEntry] = []
+        func visit(_ blocks: [Block]) {
+            for block in blocks {
+                switch block {
+                case .heading(let level, let inlines, _):
+                    let text = inlines.plainText
+                    let id = slugger.slug(for: text)
+                    ids.append(id)
+                    if level == 2 || level == 3 { contents.append(ContentsEntry(level: level, id: id, title: text)) }
+                case .blockQuote(let inner), .footnoteDefinition(_, let inner): visit(inner)
+                case .list(let list): for item in list.items { visit(item.blocks) }
+                default: break
+                }
+            }
+        }
+        visit(chapter.document.blocks)
+        chapter.headingIDs = ids
+        chapter.contents = contents
+    }
+}
+
+extension Character {
+    var isASCIIDigit: Bool { ("0"..."9").contains(self) }
+}

@@ -1,0 +1,129 @@
+import CourseDiagnostics
+import Yams
+
+/// The YAML block between `---` lines at the top of a chapter, parsed with Yams.
+///
+/// Chapters know `title`, `order`, `description` and `draft`; `index.md` also
+/// carries the course settings `title`, `author`, `language`, `description`.
+/// A value of the wrong type is an error at its own line; an unknown key is a
+/// warning that names the known ones.
+public struct FrontMatter: Hashable, Sendable {
+    public var title: String?
+    public var order: Int?
+    public var description: String?
+    public var draft = false
+    public var author: String?
+    public var language: String?
+
+    public init() {}
+
+    static let chapterKeys = ["title", "order", "description", "draft"]
+    static let courseKeys = ["title", "author", "language", "description"]
+
+    /// Splits `text` into front matter and body.
+    ///
+    /// - Returns: the parsed front matter (empty when there is none) and the body,
+    ///   in which the front matter's lines are blanked so that line numbers in the
+    ///   body are the file's.
+    static func split(_ text: String, file: String, isIndex: Bool, diagnostics: inout [Diagnostic]) -> (FrontMatter, String) {
+        var lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+        guard let first = lines.first, first.trimmingTrailingWhitespace() == "---" else { return (FrontMatter(), text) }
+        guard let end = lines.indices.dropFirst().first(where: {
+            let l = lines[$0].trimmingTrailingWhitespace()
+            return l == "---" || l == "..."
+        }) else {
+            diagnostics.append(.error("front matter opened with '---' is never closed",
+                                      at: SourceLocation(file: file, line: 1, column: 1), length: 3,
+                                      hint: "end the front matter with a line '---'"))
+            return (FrontMatter(), text)
+        }
+        let yaml = lines[1..<end].joined(separator: "\n")
+        let frontMatter = parse(yaml, file: file, firstLine: 2, isIndex: isIndex, diagnostics: &diagnostics)
+        for i in 0...end { lines[i] = "" }
+        return (frontMatter, lines.joined(separator: "\n"))
+    }
+
+    private static func parse(_ yaml: String, file: String, firstLine: Int, isIndex: Bool,
+                              diagnostics: inout [Diagnostic]) -> FrontMatter {
+        var result = FrontMatter()
+        let node: Node?
+        do {
+            node = try Yams.compose(yaml: yaml)
+        } catch let error as YamlError {
+            diagnostics.append(diagnostic(for: error, file: file, firstLine: firstLine))
+            return result
+        } catch {
+            diagnostics.append(.error("front matter is not valid YAML: \(error)", at: SourceLocation(file: file, line: firstLine, column: 1)))
+            return result
+        }
+        guard let node else { return result }
+        guard case .mapping(let mapping) = node else {
+            diagnostics.append(.error("front matter must be a mapping of keys to values",
+                                      at: location(node.mark, file: file, firstLine: firstLine),
+                                      hint: "write lines such as 'title: Momentum'"))
+            return result
+        }
+        let known = isIndex ? courseKeys : chapterKeys
+        for (keyNode, value) in mapping {
+            let key = keyNode.string ?? ""
+            let at = location(keyNode.mark, file: file, firstLine: firstLine)
+            let valueAt = location(value.mark, file: file, firstLine: firstLine)
+            func text() -> String? {
+                guard case .scalar(let scalar) = value else {
+                    diagnostics.append(.error("'\(key)' must be text", at: valueAt))
+                    return nil
+                }
+                return scalar.string
+            }
+            switch key {
+            case "title" where known.contains(key): result.title = text()
+            case "description" where known.contains(key): result.description = text()
+            case "author" where known.contains(key): result.author = text()
+            case "language" where known.contains(key): result.language = text()
+            case "order" where known.contains(key):
+                if let n = value.int { result.order = n } else {
+                    diagnostics.append(.error("'order' must be a whole number", at: valueAt, hint: "for example 'order: 3'"))
+                }
+            case "draft" where known.contains(key):
+                if let b = value.bool { result.draft = b } else {
+                    diagnostics.append(.error("'draft' must be true or false", at: valueAt))
+                }
+            default:
+                var message = "unknown front matter key '\(key)'"
+                if let guess = Suggestion.closest(to: key, in: known) { message += "; did you mean '\(guess)'?" }
+                diagnostics.append(Diagnostic(.warning, message, at: at, length: key.utf8.count,
+                                              hint: "the keys are \(known.joined(separator: ", "))"))
+            }
+        }
+        return result
+    }
+
+    private static func location(_ mark: Mark?, file: String, firstLine: Int) -> SourceLocation {
+        guard let mark else { return SourceLocation(file: file, line: firstLine, column: 1) }
+        return SourceLocation(file: file, line: firstLine + mark.line - 1, column: mark.column)
+    }
+
+    private static func diagnostic(for error: YamlError, file: String, firstLine: Int) -> Diagnostic {
+        switch error {
+        case .scanner(let context, let problem, let mark, _), .parser(let context, let problem, let mark, _),
+             .composer(let context, let problem, let mark, _):
+            // libyaml says where it noticed the problem and, as context, what it was reading.
+            let notes = context.map { [Diagnostic.note($0.text, at: location($0.mark, file: file, firstLine: firstLine))] } ?? []
+            return .error("front matter is not valid YAML: \(problem)", at: location(mark, file: file, firstLine: firstLine),
+                          hint: "front matter is YAML between two '---' lines, e.g. 'title: Momentum'", notes: notes)
+        case .duplicatedKeysInMapping(let duplicates, let context):
+            return .error("front matter repeats the key\(duplicates.count == 1 ? "" : "s") \(duplicates.map { "'\($0)'" }.joined(separator: ", "))",
+                          at: location(context.mark, file: file, firstLine: firstLine))
+        default:
+            return .error("front matter is not valid YAML: \(error)", at: SourceLocation(file: file, line: firstLine, column: 1))
+        }
+    }
+}
+
+extension Substring {
+    func trimmingTrailingWhitespace() -> Substring {
+        var s = self
+        while let l = s.last, l == " " || l == "\t" || l == "\r" { s.removeLast() }
+        return s
+    }
+}

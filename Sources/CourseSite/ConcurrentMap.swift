@@ -1,0 +1,17 @@
+import Dispatch
+
+/// `map` over independent elements on all cores; results in input order, so the
+/// output does not depend on scheduling.
+enum ConcurrentMap {
+    static func map<T: Sendable, R: Sendable>(_ items: [T], _ transform: @Sendable (T) -> R) -> [R] {
+        guard items.count > 1 else { return items.map(transform) }
+        let results = UnsafeMutableBufferPointer<R?>.allocate(capacity: items.count)
+        results.initialize(repeating: nil)
+        defer { results.deallocate() }
+        nonisolated(unsafe) let slots = results
+        DispatchQueue.concurrentPerform(iterations: items.count) { i in
+            slots[i] = transform(items[i])
+        }
+        return results.map { $0! }
+    }
+}

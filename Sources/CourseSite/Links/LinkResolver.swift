@@ -1,0 +1,108 @@
+import CourseDiagnostics
+import CourseMarkdown
+import Foundation
+
+/// Rewrites links between chapters (written as the Markdown files, so they also
+/// work on GitHub) to the pages, and checks that every local target exists.
+///
+/// - `02-momentum.md#nesterov` → `momentum.html#nesterov`, the chapter and the
+///   anchor checked;
+/// - `#anchor` → checked against the current page;
+/// - `images/bowl.png` → kept, the file checked and copied into the site;
+/// - anything with a scheme (`https:`, `mailto:`) or starting with `//` → kept.
+struct LinkResolver {
+    /// Chapters by file name, with the home page as `index.md`.
+    var chaptersByFile: [String: Chapter]
+    var folder: String
+    /// Site paths coursegen writes itself, which a copied file may not replace.
+    var generatedPaths: Set<String>
+
+    enum Resolution: Equatable {
+        case keep(String)
+        case page(String)
+        case asset(url: String, path: String)
+        case broken(String, Diagnostic)
+    }
+
+    func resolve(_ url: String, at position: TextPosition, in chapter: Chapter) -> Resolution {
+        let location = SourceLocation(file: chapter.displayPath, line: position.line, column: position.column)
+        if url.isEmpty || Self.hasScheme(url) || url.hasPrefix("//") { return .keep(url) }
+        let (pathPart, fragment) = Self.split(url)
+        let path = pathPart.removingPercentEncoding ?? pathPart
+
+        if path.isEmpty {
+            guard let fragment else { return .keep(url) }
+            if let problem = missingAnchor(fragment, in: chapter, location: location, linkText: url) { return .broken(url, problem) }
+            return .keep(url)
+        }
+        guard let normalised = Self.normalise(path) else {
+            return .broken(url, .error("link '\(url)' leaves the chapters folder", at: location,
+                                       hint: "put the file inside '\(folder)' and link it relative to the chapter"))
+        }
+        if normalised.hasSuffix(".md") {
+            guard let target = chaptersByFile[normalised] else {
+                var message = "link to a missing chapter '\(path)'"
+                if let guess = Suggestion.closest(to: normalised, in: chaptersByFile.keys.sorted()) {
+                    message += "; did you mean '\(guess)'?"
+                }
+                return .broken(url, .error(message, at: location,
+                                           hint: "chapters link each other by file name, e.g. [momentum](02-momentum.md#nesterov)"))
+            }
+            if let fragment, let problem = missingAnchor(fragment, in: target, location: location, linkText: url) {
+                return .broken(url, problem)
+            }
+            return .page(target.pageName + (fragment.map { "#" + $0 } ?? ""))
+        }
+        let full = folder.hasSuffix("/") ? folder + normalised : folder + "/" + normalised
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: full, isDirectory: &isDirectory), !isDirectory.boolValue else {
+            return .broken(url, .error("link to a missing file '\(path)'", at: location,
+                                       hint: "the path is relative to the chapters folder '\(folder)'"))
+        }
+        if generatedPaths.contains(normalised) {
+            return .broken(url, .error("'\(normalised)' would replace a file coursegen writes itself", at: location,
+                                       hint: "rename or move the file"))
+        }
+        return .asset(url: url, path: normalised)
+    }
+
+    private func missingAnchor(_ fragment: String, in target: Chapter, location: SourceLocation, linkText: String) -> Diagnostic? {
+        let anchor = fragment.removingPercentEncoding ?? fragment
+        if target.headingIDs.contains(anchor) || Self.builtInAnchors.contains(anchor) { return nil }
+        var message = "link '\(linkText)' names a missing anchor '#\(anchor)' in '\(target.fileName)'"
+        if let guess = Suggestion.closest(to: anchor, in: target.headingIDs) { message += "; did you mean '#\(guess)'?" }
+        return .error(message, at: location, hint: "a heading's anchor is its text in lower case with spaces as '-'")
+    }
+
+    /// Anchors every page has: the template's landmarks and the footnotes.
+    static let builtInAnchors: Set<String> = ["content", "top"]
+
+    static func hasScheme(_ url: String) -> Bool {
+        guard let colon = url.firstIndex(of: ":") else { return false }
+        let scheme = url[..<colon]
+        guard let first = scheme.first, first.isLetter else { return false }
+        return scheme.allSatisfy { $0.isLetter || $0.isNumber || $0 == "+" || $0 == "-" || $0 == "." }
+    }
+
+    static func split(_ url: String) -> (String, String?) {
+        let rest = Substring(url)
+        guard let hash = rest.firstIndex(of: "#") else { return (String(rest), nil) }
+        return (String(rest[..<hash]), String(rest[rest.index(after: hash)...]))
+    }
+
+    /// `./a/../b.png` → `b.png`; `nil` when the path climbs out of the folder or is absolute.
+    static func normalise(_ path: String) -> String? {
+        if path.hasPrefix("/") { return nil }
+        var parts: [Substring] = []
+        for part in path.split(separator: "/", omittingEmptySubsequences: true) {
+            if part == "." { continue }
+            if part == ".." {
+                guard !parts.isEmpty else { return nil }
+                parts.removeLast()
+            } else {
+                parts.append(part)
+            }
+        }
+        return parts.isEmpty ? nil : parts.joined(separator: "/")
+    }
+}

@@ -1,0 +1,76 @@
+import Mustache
+
+/// Fills the theme's `page` template for one page. All links are relative and
+/// every page sits at the site's top level, so the site works from `file://`,
+/// from any sub-path of a web server, and offline.
+struct PageRenderer {
+    var theme: Theme
+    var course: CourseSettings
+
+    /// Ids the page template defines, which headings may not take.
+    static let reservedIDs: Set<String> = ["content", "top", "nav-toggle", "chapters-heading"]
+
+    struct Page {
+        var title: String
+        var number: Int?
+        var description: String?
+        var body: String
+        var contents: [ContentsEntry]
+        var isHome: Bool
+        var currentSlug: String?
+        var previous: Chapter?
+        var next: Chapter?
+    }
+
+    func render(_ page: Page, chapters: [Chapter]) -> String {
+        let chapterList: [[String: Any]] = chapters.map { chapter in
+            var entry: [String: Any] = [
+                "href": chapter.pageName, "title": chapter.title, "number": chapter.number,
+                "current": chapter.slug == page.currentSlug,
+            ]
+            if let description = chapter.frontMatter.description { entry["description"] = description }
+            return entry
+        }
+        func link(_ chapter: Chapter?) -> Any {
+            guard let chapter else { return false }
+            return ["href": chapter.pageName, "title": chapter.title] as [String: Any]
+        }
+        let pageTitle = page.isHome ? course.title : "\(page.title) · \(course.title)"
+        var context: [String: Any] = [
+            "language": course.language,
+            "pageTitle": pageTitle,
+            "courseTitle": course.title,
+            "title": page.title,
+            "body": page.body,
+            "isHome": page.isHome,
+            "chapters": chapterList,
+            "contents": page.contents.map { ["level": $0.level, "id": $0.id, "title": $0.title] as [String: Any] },
+            "hasContents": page.contents.count >= 2,
+            "previous": link(page.previous),
+            "next": link(page.next),
+            "hasPager": page.previous != nil || page.next != nil,
+        ]
+        if let number = page.number { context["number"] = number }
+        if let description = page.description ?? (page.isHome ? course.description : nil) { context["description"] = description }
+        if let author = course.author {
+            context["courseAuthor"] = author
+            if page.isHome { context["author"] = author }
+        }
+        return theme.library.render(context, withTemplate: "page") ?? ""
+    }
+}
+
+/// The course's settings, from `index.md`'s front matter.
+public struct CourseSettings: Hashable, Sendable {
+    public var title: String
+    public var author: String?
+    public var language: String
+    public var description: String?
+
+    public init(title: String, author: String? = nil, language: String = "en", description: String? = nil) {
+        self.title = title
+        self.author = author
+        self.language = language
+        self.description = description
+    }
+}

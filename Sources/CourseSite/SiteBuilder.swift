@@ -1,0 +1,237 @@
+import CourseDiagnostics
+import CourseMarkdown
+import Foundation
+
+/// How a build renders math and code, and which directives it knows.
+public struct BuildOptions: Sendable {
+    /// Renders LaTeX to markup, or says where in the LaTeX it fails.
+    public typealias MathRenderer = @Sendable (_ latex: String, _ display: Bool) -> Result<String, MathFailure>
+    /// Highlights code of a language to HTML, or `nil` for plain text.
+    public typealias Highlighter = @Sendable (_ code: String, _ language: String) -> String?
+
+    public var directives: DirectiveRegistry
+    public var math: MathRenderer
+    public var highlight: Highlighter
+    /// Emit the author's raw HTML (GFM's tag filter still applies).
+    public var allowHTML = false
+    /// Build chapters marked `draft: true` too.
+    public var includeDrafts = false
+
+    public init(directives: DirectiveRegistry = DirectiveRegistry(), math: @escaping MathRenderer, highlight: @escaping Highlighter) {
+        self.directives = directives
+        self.math = math
+        self.highlight = highlight
+    }
+}
+
+/// Why a formula does not render: the byte offset inside the LaTeX, a message and a hint.
+public struct MathFailure: Error, Sendable {
+    public var offset: Int
+    public var message: String
+    public var hint: String?
+
+    public init(offset: Int, message: String, hint: String? = nil) {
+        self.offset = offset
+        self.message = message
+        self.hint = hint
+    }
+}
+
+/// The pipeline: chapters folder → pages → site files, with every diagnostic.
+public struct SiteBuilder: Sendable {
+    public var chaptersFolder: String
+    public var options: BuildOptions
+
+    public init(chaptersFolder: String, options: BuildOptions) {
+        self.chaptersFolder = chaptersFolder
+        self.options = options
+    }
+
+    /// The site's files and every problem found. The files are meaningful only
+    /// when `diagnostics` holds no error.
+    public struct Result: Sendable {
+        public var files: [(path: String, bytes: [UInt8])]
+        public var diagnostics: [Diagnostic]
+        public var pageCount: Int
+    }
+
+    public func build() -> Result {
+        var diagnostics: [Diagnostic] = []
+        let loader = CourseLoader(folder: chaptersFolder, includeDrafts: options.includeDrafts)
+        guard let loaded = loader.load(diagnostics: &diagnostics) else {
+            return Result(files: [], diagnostics: diagnostics, pageCount: 0)
+        }
+        let theme = Theme.load(chaptersFolder: chaptersFolder, diagnostics: &diagnostics)
+        let homeMatter = loaded.home?.frontMatter ?? FrontMatter()
+        let settings = CourseSettings(
+            title: homeMatter.title ?? loaded.home?.title ?? "Course",
+            author: homeMatter.author,
+            language: homeMatter.language ?? "en",
+            description: homeMatter.description)
+
+        var byFile: [String: Chapter] = [:]
+        for chapter in loaded.chapters { byFile[chapter.fileName] = chapter }
+        if let home = loaded.home { byFile["index.md"] = home }
+        let resolver = LinkResolver(chaptersByFile: byFile, folder: chaptersFolder,
+                                    generatedPaths: Set(["assets/style.css", "index.html", SiteWriter.markerName]
+                                                        + loaded.chapters.map(\.pageName)))
+
+        // Every page's body, in parallel: pages are independent.
+        let pages: [Chapter] = (loaded.home.map { [$0] } ?? []) + loaded.chapters
+        let rendered = ConcurrentMap.map(pages) { chapter in
+            renderBody(chapter, resolver: resolver)
+        }
+        var assets: Set<String> = []
+        for page in rendered {
+            diagnostics += page.diagnostics
+            assets.formUnion(page.assets)
+        }
+        guard let theme, !diagnostics.containsErrors else {
+            return Result(files: [], diagnostics: diagnostics.sortedByLocation(), pageCount: 0)
+        }
+
+        let renderer = PageRenderer(theme: theme, course: settings)
+        var files: [(path: String, bytes: [UInt8])] = []
+        var pageIndex = 0
+        if loaded.home != nil {
+            let body = rendered[0]
+            files.append(("index.html", Array(renderer.render(PageRenderer.Page(
+                title: settings.title, number: nil, description: settings.description, body: body.html,
+                contents: [], isHome: true, currentSlug: nil, previous: nil, next: loaded.chapters.first),
+                chapters: loaded.chapters).utf8)))
+            pageIndex = 1
+        } else {
+            files.append(("index.html", Array(renderer.render(PageRenderer.Page(
+                title: settings.title, number: nil, description: nil, body: "",
+                contents: [], isHome: true, currentSlug: nil, previous: nil, next: loaded.chapters.first),
+                chapters: loaded.chapters).utf8)))
+        }
+        for (i, chapter) in loaded.chapters.enumerated() {
+            let body = rendered[pageIndex + i]
+            let html = renderer.render(PageRenderer.Page(
+                title: chapter.title, number: chapter.number, description: chapter.frontMatter.description,
+                body: body.html, contents: chapter.contents, isHome: false, currentSlug: chapter.slug,
+                previous: i > 0 ? loaded.chapters[i - 1] : nil,
+                next: i + 1 < loaded.chapters.count ? loaded.chapters[i + 1] : nil),
+                chapters: loaded.chapters)
+            files.append((chapter.pageName, Array(html.utf8)))
+        }
+        files.append(("assets/style.css", Array(theme.stylesheet.utf8)))
+        for asset in assets.sorted() {
+            let source = (chaptersFolder.hasSuffix("/") ? chaptersFolder : chaptersFolder + "/") + asset
+            guard let data = FileManager.default.contents(atPath: source) else {
+                diagnostics.append(.error("cannot read '\(source)', which a chapter links"))
+                continue
+            }
+            files.append((asset, Array(data)))
+        }
+        return Result(files: files, diagnostics: diagnostics.sortedByLocation(), pageCount: loaded.chapters.count + 1)
+    }
+
+    private struct RenderedBody: Sendable {
+        var html: String
+        var diagnostics: [Diagnostic]
+        var assets: [String]
+    }
+
+    private final class Collector {
+        var diagnostics: [Diagnostic] = []
+        var assets: [String] = []
+        var directiveCount = 0
+    }
+
+    private func renderBody(_ chapter: Chapter, resolver: LinkResolver) -> RenderedBody {
+        let collector = Collector()
+        let file = chapter.displayPath
+        var renderer = HTMLRenderer()
+        renderer.allowHTML = options.allowHTML
+        renderer.headingIDs = chapter.headingIDs
+        var document = chapter.document
+        if chapter.firstHeadingIsTitle, let index = document.blocks.firstIndex(where: { if case .heading = $0 { return true }; return false }) {
+            document.blocks.remove(at: index)
+            renderer.headingIDs = Array(chapter.headingIDs.dropFirst())
+        }
+        renderer.rewriteURL = { url, position in
+            switch resolver.resolve(url, at: position, in: chapter) {
+            case .keep(let kept): return kept
+            case .page(let page): return page
+            case .asset(let url, let path):
+                collector.assets.append(path)
+                return url
+            case .broken(let url, let diagnostic):
+                collector.diagnostics.append(diagnostic)
+                return url
+            }
+        }
+        let highlight = options.highlight
+        renderer.highlight = { code, language in highlight(code, language) }
+        let math = options.math
+        renderer.math = { latex, display, position in
+            switch math(latex, display) {
+            case .success(let markup): return markup
+            case .failure(let failure):
+                collector.diagnostics.append(.error(
+                    failure.message, at: Self.location(inLatex: latex, offset: failure.offset, start: position, file: file),
+                    hint: failure.hint))
+                return "<code class=\"math-error\">\(HTMLEscaping.escape(latex))</code>"
+            }
+        }
+        let directives = options.directives
+        renderer.codeBlock = { code in
+            guard code.fenced, let handler = directives.handler(named: code.language) else { return nil }
+            collector.directiveCount += 1
+            let block = DirectiveBlock(
+                name: code.language, info: code.info, body: code.literal,
+                origin: SourceOrigin(file: file, line: code.bodyLine, columnOffset: code.indent),
+                location: SourceLocation(file: file, line: code.position.line, column: code.position.column),
+                idPrefix: "d\(collector.directiveCount)-")
+            let output = handler.render(block)
+            collector.diagnostics += output.diagnostics
+            return output.html
+        }
+        let html = renderer.render(document)
+        if !options.allowHTML, let first = Self.firstRawHTML(in: chapter.document.blocks) {
+            collector.diagnostics.append(Diagnostic(
+                .warning, "raw HTML is shown as text, not emitted",
+                at: SourceLocation(file: file, line: first.line, column: first.column),
+                hint: "pass --allow-html to emit the chapters' HTML"))
+        }
+        return RenderedBody(html: html, diagnostics: collector.diagnostics, assets: collector.assets)
+    }
+
+    /// The file position of byte `offset` of a formula that starts at `start`.
+    static func location(inLatex latex: String, offset: Int, start: TextPosition, file: String) -> SourceLocation {
+        var line = start.line
+        var column = start.column
+        for byte in latex.utf8.prefix(max(0, offset)) {
+            if byte == UInt8(ascii: "\n") { line += 1; column = 1 } else { column += 1 }
+        }
+        return SourceLocation(file: file, line: line, column: column)
+    }
+
+    static func firstRawHTML(in blocks: [Block]) -> TextPosition? {
+        func inInlines(_ inlines: [Inline]) -> TextPosition? {
+            for inline in inlines {
+                switch inline {
+                case .html(_, let p): return p
+                case .emphasis(let c), .strong(let c), .strikethrough(let c), .link(_, _, let c, _):
+                    if let p = inInlines(c) { return p }
+                default: continue
+                }
+            }
+            return nil
+        }
+        for block in blocks {
+            switch block {
+            case .htmlBlock(_, let p): return p
+            case .paragraph(let inlines, _), .heading(_, let inlines, _): if let p = inInlines(inlines) { return p }
+            case .blockQuote(let inner), .footnoteDefinition(_, let inner): if let p = firstRawHTML(in: inner) { return p }
+            case .list(let list): for item in list.items { if let p = firstRawHTML(in: item.blocks) { return p } }
+            case .table(let table):
+                for cell in table.header + table.rows.flatMap({ $0 }) { if let p = inInlines(cell) { return p } }
+            default: continue
+            }
+        }
+        return nil
+    }
+}

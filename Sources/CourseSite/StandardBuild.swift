@@ -1,0 +1,19 @@
+import CourseMarkdown
+
+/// The build the `coursegen` command runs: the real math, highlighting and
+/// directive handlers wired together.
+public enum StandardBuild {
+    public static func options(chaptersFolder: String, useCache: Bool) -> BuildOptions {
+        BuildOptions(
+            directives: DirectiveRegistry(),
+            math: { latex, display in
+                .success("<code class=\"math\">\(HTMLEscaping.escape(latex))</code>")
+            },
+            highlight: { _, _ in nil })
+    }
+}
+
+/// coursegen's version, shown by `--version` and part of every cache key.
+public enum CoursegenVersion {
+    public static let string = "0.1.0"
+}

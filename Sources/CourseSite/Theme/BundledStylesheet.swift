@@ -1,0 +1,261 @@
+/// The bundled stylesheet, `assets/style.css`, compiled into the binary.
+/// `<chapters>/theme/style.css` replaces it.
+///
+/// Made for reading long technical text: a measure of about 70 characters, a
+/// sidebar that collapses behind a checkbox on narrow screens (no JavaScript),
+/// dark mode through `prefers-color-scheme`, a print stylesheet, code blocks
+/// and wide tables that scroll inside their own box. Figures take their colours
+/// from the custom properties defined here, so they switch with the theme.
+enum BundledStylesheet {
+    static let css = """
+    /* coursegen default theme */
+    :root {
+      color-scheme: light dark;
+      --cg-bg: #fdfdfc;
+      --cg-fg: #1d1f21;
+      --cg-muted: #5c6166;
+      --cg-faint: #e8e8e6;
+      --cg-panel: #f4f4f2;
+      --cg-accent: #0b63b5;
+      --cg-accent-bg: #e6f0fa;
+      --cg-border: #d6d6d3;
+      --cg-code-bg: #f4f4f2;
+      --cg-ok: #1a7f37;
+      --cg-bad: #b3261e;
+      /* Okabe–Ito, colour-blind safe; the plots read these. */
+      --cg-series-1: #0072b2;
+      --cg-series-2: #d55e00;
+      --cg-series-3: #009e73;
+      --cg-series-4: #cc79a7;
+      --cg-series-5: #e69f00;
+      --cg-series-6: #56b4e9;
+      --cg-series-7: #8a7a00;
+      --cg-series-8: #000000;
+      --cg-plot-bg: #ffffff;
+      --cg-plot-grid: #e4e4e2;
+      --cg-plot-axis: #55595d;
+      --cg-contour: #9aa0a6;
+      --cg-contour-fill-low: #e8f1f8;
+      --cg-contour-fill-high: #ffffff;
+      /* syntax highlighting */
+      --hl-keyword: #a626a4;
+      --hl-string: #50a14f;
+      --hl-number: #986801;
+      --hl-comment: #6a737d;
+      --hl-type: #c18401;
+      --hl-function: #4078f2;
+      --hl-attribute: #e45649;
+      --hl-operator: #0184bc;
+      --hl-variable: #e45649;
+      --font-text: Charter, "Bitstream Charter", "Sitka Text", Cambria, "Noto Serif", "DejaVu Serif", serif;
+      --font-ui: system-ui, -apple-system, "Segoe UI", Roboto, "Noto Sans", "DejaVu Sans", sans-serif;
+      --font-code: ui-monospace, "SFMono-Regular", "JetBrains Mono", Menlo, Consolas, "DejaVu Sans Mono", monospace;
+      --sidebar-width: 17rem;
+      --measure: 44rem;
+    }
+    @media (prefers-color-scheme: dark) {
+      :root {
+        --cg-bg: #16181b;
+        --cg-fg: #e3e3e0;
+        --cg-muted: #a2a7ad;
+        --cg-faint: #2a2d31;
+        --cg-panel: #1e2124;
+        --cg-accent: #6cb4f5;
+        --cg-accent-bg: #1c2b3a;
+        --cg-border: #3a3e43;
+        --cg-code-bg: #1e2124;
+        --cg-ok: #56c271;
+        --cg-bad: #ff7b72;
+        --cg-series-1: #56b4e9;
+        --cg-series-2: #f0883e;
+        --cg-series-3: #3fcf9f;
+        --cg-series-4: #e3a0c8;
+        --cg-series-5: #f0c24b;
+        --cg-series-6: #9fd3f5;
+        --cg-series-7: #d9c84a;
+        --cg-series-8: #e3e3e0;
+        --cg-plot-bg: #1b1d20;
+        --cg-plot-grid: #2e3236;
+        --cg-plot-axis: #a2a7ad;
+        --cg-contour: #6b7177;
+        --cg-contour-fill-low: #1f3042;
+        --cg-contour-fill-high: #1b1d20;
+        --hl-keyword: #d49bf0;
+        --hl-string: #98c379;
+        --hl-number: #e5c07b;
+        --hl-comment: #8b949e;
+        --hl-type: #e5c07b;
+        --hl-function: #61afef;
+        --hl-attribute: #ef8a80;
+        --hl-operator: #56b6c2;
+        --hl-variable: #ef8a80;
+      }
+    }
+
+    *, *::before, *::after { box-sizing: border-box; }
+    html { -webkit-text-size-adjust: 100%; text-size-adjust: 100%; scroll-padding-top: 4rem; }
+    body {
+      margin: 0;
+      background: var(--cg-bg);
+      color: var(--cg-fg);
+      font: 1.0625rem/1.65 var(--font-text);
+      font-kerning: normal;
+      hyphens: auto;
+      overflow-wrap: break-word;
+    }
+    a { color: var(--cg-accent); text-underline-offset: 0.15em; text-decoration-thickness: 0.06em; }
+    a:hover { text-decoration-thickness: 0.12em; }
+    :focus-visible { outline: 3px solid var(--cg-accent); outline-offset: 2px; }
+
+    .skip-link { position: absolute; left: -999rem; top: 0.5rem; z-index: 20; background: var(--cg-bg); padding: 0.5rem 1rem; }
+    .skip-link:focus { left: 0.5rem; }
+
+    /* Top bar and the sidebar toggle (a checkbox, so it works without JavaScript). */
+    .topbar {
+      position: sticky; top: 0; z-index: 10;
+      display: flex; align-items: center; gap: 1rem;
+      padding: 0.5rem 1rem;
+      background: var(--cg-bg);
+      border-bottom: 1px solid var(--cg-border);
+      font-family: var(--font-ui); font-size: 0.95rem;
+    }
+    .course-title { color: var(--cg-fg); text-decoration: none; font-weight: 600; }
+    .nav-toggle { position: absolute; opacity: 0; width: 1px; height: 1px; }
+    .nav-button {
+      cursor: pointer; user-select: none;
+      padding: 0.3rem 0.7rem; border: 1px solid var(--cg-border); border-radius: 0.4rem;
+    }
+    .nav-toggle:focus-visible + .topbar .nav-button { outline: 3px solid var(--cg-accent); outline-offset: 2px; }
+
+    .layout { display: flex; align-items: flex-start; }
+    .sidebar {
+      font-family: var(--font-ui); font-size: 0.92rem; line-height: 1.4;
+      background: var(--cg-panel);
+      border-right: 1px solid var(--cg-border);
+    }
+    .sidebar-title { margin: 0 0 0.75rem; font-weight: 600; }
+    .sidebar-title a { color: var(--cg-fg); text-decoration: none; }
+    .sidebar ol { list-style: none; margin: 0; padding: 0; }
+    .sidebar li a {
+      display: flex; gap: 0.5rem; padding: 0.35rem 0.5rem; border-radius: 0.35rem;
+      color: var(--cg-fg); text-decoration: none;
+    }
+    .sidebar li a:hover { background: var(--cg-faint); }
+    .sidebar a[aria-current="page"] { background: var(--cg-accent-bg); color: var(--cg-accent); font-weight: 600; }
+    .sidebar .number { color: var(--cg-muted); min-width: 1.4rem; text-align: right; font-variant-numeric: tabular-nums; }
+
+    @media (min-width: 60rem) {
+      .nav-button { display: none; }
+      .sidebar {
+        position: sticky; top: 3rem; flex: 0 0 var(--sidebar-width);
+        height: calc(100vh - 3rem); overflow-y: auto; padding: 1.25rem 1rem;
+      }
+    }
+    @media (max-width: 59.99rem) {
+      .sidebar { display: none; width: 100%; padding: 1rem; border-right: 0; border-bottom: 1px solid var(--cg-border); }
+      .layout { flex-direction: column; }
+      .nav-toggle:checked ~ .layout .sidebar { display: block; }
+    }
+
+    .content { flex: 1 1 auto; min-width: 0; padding: 1.5rem clamp(1rem, 4vw, 3rem) 3rem; }
+    .content article, .pager { max-width: var(--measure); margin: 0 auto; }
+
+    .page-header { margin-bottom: 1.5rem; }
+    .chapter-number { margin: 0; font-family: var(--font-ui); font-size: 0.85rem; letter-spacing: 0.08em; text-transform: uppercase; color: var(--cg-muted); }
+    .byline { color: var(--cg-muted); margin: 0; font-family: var(--font-ui); }
+    h1, h2, h3, h4 { font-family: var(--font-ui); line-height: 1.25; font-weight: 650; }
+    h1 { font-size: clamp(1.8rem, 4vw, 2.4rem); margin: 0.2rem 0 0.5rem; letter-spacing: -0.01em; }
+    h2 { font-size: 1.5rem; margin: 2.5rem 0 0.75rem; padding-top: 0.5rem; border-top: 1px solid var(--cg-faint); }
+    h3 { font-size: 1.2rem; margin: 2rem 0 0.5rem; }
+    h4 { font-size: 1.05rem; margin: 1.5rem 0 0.5rem; }
+    .self-link { color: var(--cg-muted); text-decoration: none; font-weight: 400; opacity: 0; margin-left: 0.25rem; }
+    h2:hover .self-link, h3:hover .self-link, h4:hover .self-link, .self-link:focus { opacity: 1; }
+
+    p, ul, ol, blockquote, .table-wrap, pre, figure, details { margin: 0 0 1.1rem; }
+    li + li { margin-top: 0.25rem; }
+    blockquote { margin-left: 0; padding: 0.25rem 1rem; border-left: 4px solid var(--cg-border); color: var(--cg-muted); }
+    hr { border: 0; border-top: 1px solid var(--cg-border); margin: 2rem 0; }
+    img { max-width: 100%; height: auto; }
+
+    .toc {
+      font-family: var(--font-ui); font-size: 0.92rem;
+      background: var(--cg-panel); border: 1px solid var(--cg-border); border-radius: 0.5rem;
+      padding: 0.75rem 1rem; margin-bottom: 2rem;
+    }
+    .toc-title { margin: 0 0 0.4rem; font-weight: 600; }
+    .toc ul { list-style: none; margin: 0; padding: 0; }
+    .toc .toc-level-3 { padding-left: 1.1rem; }
+
+    code, pre, kbd { font-family: var(--font-code); font-size: 0.88em; }
+    :not(pre) > code { background: var(--cg-code-bg); padding: 0.1em 0.3em; border-radius: 0.25rem; }
+    pre {
+      background: var(--cg-code-bg); border: 1px solid var(--cg-border); border-radius: 0.5rem;
+      padding: 0.85rem 1rem; overflow-x: auto; line-height: 1.5; tab-size: 4; hyphens: none;
+    }
+    pre code { font-size: 0.85rem; }
+    .hl-keyword { color: var(--hl-keyword); }
+    .hl-string { color: var(--hl-string); }
+    .hl-number { color: var(--hl-number); }
+    .hl-comment { color: var(--hl-comment); font-style: italic; }
+    .hl-type { color: var(--hl-type); }
+    .hl-function { color: var(--hl-function); }
+    .hl-attribute { color: var(--hl-attribute); }
+    .hl-operator { color: var(--hl-operator); }
+    .hl-variable { color: var(--hl-variable); }
+    .hl-interpolation { color: var(--cg-fg); }
+    .raw-html { font-family: var(--font-code); font-size: 0.85rem; color: var(--cg-muted); white-space: pre-wrap; }
+
+    .table-wrap { overflow-x: auto; }
+    table { border-collapse: collapse; font-size: 0.95rem; font-variant-numeric: tabular-nums; min-width: 50%; }
+    th, td { padding: 0.4rem 0.75rem; border-bottom: 1px solid var(--cg-border); text-align: left; vertical-align: top; }
+    th { font-family: var(--font-ui); font-weight: 600; border-bottom-width: 2px; }
+    caption { caption-side: top; text-align: left; font-family: var(--font-ui); font-size: 0.9rem; color: var(--cg-muted); padding-bottom: 0.4rem; }
+
+    .task-list { list-style: none; padding-left: 1.2rem; }
+    .task-list-item input { margin: 0 0.4rem 0 -1.2rem; }
+
+    math { font-size: 1.08em; }
+    .display-math { overflow-x: auto; margin: 0 0 1.1rem; padding: 0.25rem 0; }
+    math[display="block"] { margin: 0.5rem 0; }
+
+    figure { margin-left: 0; margin-right: 0; }
+    figure svg { display: block; width: 100%; height: auto; max-width: 100%; }
+    figcaption { font-family: var(--font-ui); font-size: 0.9rem; color: var(--cg-muted); margin-top: 0.4rem; }
+    details { border: 1px solid var(--cg-border); border-radius: 0.5rem; padding: 0.5rem 0.75rem; }
+    details > summary { cursor: pointer; font-family: var(--font-ui); font-size: 0.92rem; }
+    details[open] > summary { margin-bottom: 0.5rem; }
+    details pre { margin: 0; }
+
+    .footnotes { margin-top: 3rem; border-top: 1px solid var(--cg-border); font-size: 0.92rem; }
+    .footnote-ref a { text-decoration: none; }
+
+    .pager { display: flex; justify-content: space-between; gap: 1rem; margin-top: 3rem; font-family: var(--font-ui); }
+    .pager a { flex: 1 1 0; display: block; padding: 0.75rem 1rem; border: 1px solid var(--cg-border); border-radius: 0.5rem; text-decoration: none; }
+    .pager a:hover { border-color: var(--cg-accent); }
+    .pager-next { text-align: right; }
+    .pager-label { display: block; font-size: 0.8rem; color: var(--cg-muted); }
+
+    .chapter-list ol { padding-left: 1.5rem; }
+    .chapter-list p { margin: 0.15rem 0 0.6rem; color: var(--cg-muted); }
+
+    .site-footer { font-family: var(--font-ui); font-size: 0.85rem; color: var(--cg-muted); text-align: center; padding: 2rem 1rem; border-top: 1px solid var(--cg-border); }
+
+    @media print {
+      :root { --cg-bg: #fff; --cg-fg: #000; }
+      body { font-size: 11pt; background: #fff; color: #000; }
+      .topbar, .sidebar, .pager, .skip-link, .self-link, .nav-toggle, .site-footer { display: none !important; }
+      .layout { display: block; }
+      .content { padding: 0; }
+      .content article { max-width: none; }
+      a { color: inherit; }
+      pre, figure, table, .display-math { break-inside: avoid; }
+      pre { white-space: pre-wrap; }
+      details > *:not(summary) { display: block; }
+      h2, h3 { break-after: avoid; }
+    }
+    @media (prefers-reduced-motion: no-preference) {
+      html { scroll-behavior: smooth; }
+    }
+
+    """
+}

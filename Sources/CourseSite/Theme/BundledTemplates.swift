@@ -1,0 +1,111 @@
+/// The page layout, as Mustache templates compiled into the binary (a binary
+/// moved away from SwiftPM's resource bundle keeps working). Any of them can be
+/// replaced by a file of the same name in `<chapters>/theme/`.
+enum BundledTemplates {
+    /// Template name → text. `page` is the layout; the others are partials it includes.
+    static let all: [(name: String, text: String)] = [
+        ("page", page), ("sidebar", sidebar), ("contents", contents), ("pager", pager), ("chapter-list", chapterList),
+    ]
+
+    static let page = """
+    <!DOCTYPE html>
+    <html lang="{{language}}">
+    <head>
+    <meta charset="utf-8">
+    <meta name="viewport" content="width=device-width, initial-scale=1">
+    <title>{{pageTitle}}</title>
+    {{#description}}
+    <meta name="description" content="{{description}}">
+    {{/description}}
+    <meta name="generator" content="coursegen">
+    <link rel="stylesheet" href="assets/style.css">
+    </head>
+    <body>
+    <a class="skip-link" href="#content">Skip to the text</a>
+    <input type="checkbox" id="nav-toggle" class="nav-toggle">
+    <header class="topbar">
+    <label for="nav-toggle" class="nav-button"><span aria-hidden="true">☰</span> Chapters</label>
+    <a class="course-title" href="index.html">{{courseTitle}}</a>
+    </header>
+    <div class="layout">
+    {{> sidebar}}
+    <main id="content" class="content">
+    <article>
+    <header class="page-header">
+    {{#number}}
+    <p class="chapter-number">Chapter {{number}}</p>
+    {{/number}}
+    <h1 id="top">{{title}}</h1>
+    {{#author}}
+    <p class="byline">{{author}}</p>
+    {{/author}}
+    </header>
+    {{> contents}}
+    {{{body}}}
+    {{#isHome}}
+    {{> chapter-list}}
+    {{/isHome}}
+    </article>
+    {{> pager}}
+    </main>
+    </div>
+    <footer class="site-footer">
+    <p>{{courseTitle}}{{#courseAuthor}} · {{courseAuthor}}{{/courseAuthor}} · built with coursegen; every figure was computed when the site was built.</p>
+    </footer>
+    </body>
+    </html>
+
+    """
+
+    static let sidebar = """
+    <nav class="sidebar" aria-label="Chapters">
+    <p class="sidebar-title"><a href="index.html"{{#isHome}} aria-current="page"{{/isHome}}>{{courseTitle}}</a></p>
+    <ol class="chapters">
+    {{#chapters}}
+    <li><a href="{{href}}"{{#current}} aria-current="page"{{/current}}><span class="number">{{number}}</span> {{title}}</a></li>
+    {{/chapters}}
+    </ol>
+    </nav>
+
+    """
+
+    static let contents = """
+    {{#hasContents}}
+    <nav class="toc" aria-label="On this page">
+    <p class="toc-title">On this page</p>
+    <ul>
+    {{#contents}}
+    <li class="toc-level-{{level}}"><a href="#{{id}}">{{title}}</a></li>
+    {{/contents}}
+    </ul>
+    </nav>
+    {{/hasContents}}
+
+    """
+
+    static let pager = """
+    {{#hasPager}}
+    <nav class="pager" aria-label="Previous and next chapter">
+    {{#previous}}
+    <a class="pager-previous" href="{{href}}" rel="prev"><span class="pager-label">Previous</span> {{title}}</a>
+    {{/previous}}
+    {{#next}}
+    <a class="pager-next" href="{{href}}" rel="next"><span class="pager-label">Next</span> {{title}}</a>
+    {{/next}}
+    </nav>
+    {{/hasPager}}
+
+    """
+
+    static let chapterList = """
+    <section class="chapter-list" aria-labelledby="chapters-heading">
+    <h2 id="chapters-heading">Chapters</h2>
+    <ol>
+    {{#chapters}}
+    <li><a href="{{href}}">{{title}}</a>{{#description}}<p>{{description}}</p>{{/description}}</li>
+    {{/chapters}}
+    </ol>
+    </section>
+
+    """
+}

@@ -1,0 +1,129 @@
+import ArgumentParser
+import CourseDiagnostics
+import CourseSite
+import Foundation
+
+@main
+struct Coursegen: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "coursegen",
+        abstract: "Turn a folder of Markdown chapters into a static course website whose experiments run at build time.",
+        discussion: """
+            Examples:
+              coursegen build chapters/ -o site/    build the course into site/
+              coursegen check chapters/             report every problem, write nothing
+              coursegen run chapters/05-adam.md --json
+                                                    run a chapter's experiments, print the numbers
+
+            Exit status: 0 on success, 1 when the content has errors, 64 for usage errors.
+            """,
+        version: CoursegenVersion.string,
+        subcommands: [Build.self, Check.self]
+    )
+}
+
+/// Options shared by the commands that read a chapters folder.
+struct ContentOptions: ParsableArguments {
+    @Flag(name: .long, help: "Emit the raw HTML that chapters contain (GitHub's tag filter still applies). Off by default, so a chapter cannot inject <script>.")
+    var allowHTML = false
+
+    @Flag(name: .long, help: "Include chapters marked 'draft: true'.")
+    var drafts = false
+
+    @Flag(name: .long, help: "Run every experiment again instead of reading results from the cache.")
+    var noCache = false
+
+    func builder(chapters: String) -> SiteBuilder {
+        var options = StandardBuild.options(chaptersFolder: chapters, useCache: !noCache)
+        options.allowHTML = allowHTML
+        options.includeDrafts = drafts
+        return SiteBuilder(chaptersFolder: chapters, options: options)
+    }
+}
+
+struct Build: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Build the site.",
+        discussion: """
+            The site is written to a temporary folder beside the output and swapped in only when the whole \
+            build succeeded, so a failed build leaves the previous site as it was.
+
+            Example: coursegen build chapters/ -o site/
+            """)
+
+    @Argument(help: "The folder of Markdown chapters.")
+    var chapters = "chapters"
+
+    @Option(name: [.short, .customLong("output")], help: "The folder to write the site to.")
+    var output = "site"
+
+    @OptionGroup var content: ContentOptions
+
+    func run() throws {
+        let console = Console()
+        let writer = SiteWriter(output: output)
+        let refusals = writer.check(chaptersFolder: chapters)
+        if refusals.containsErrors {
+            console.report(refusals)
+            throw ExitCode(1)
+        }
+        let result = content.builder(chapters: chapters).build()
+        console.report(result.diagnostics)
+        if result.diagnostics.containsErrors {
+            console.summary(result.diagnostics, outcome: "build failed; '\(output)' is unchanged")
+            throw ExitCode(1)
+        }
+        do {
+            try writer.write(result.files)
+        } catch {
+            console.report([.error("cannot write the site to '\(output)': \(error.localizedDescription)",
+                                   hint: "'\(output)' is unchanged")])
+            throw ExitCode(1)
+        }
+        console.status("wrote \(result.pageCount) pages to \(output)")
+    }
+}
+
+struct Check: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Do everything a build does (parse, run the experiments, check links and claims) but write nothing.",
+        discussion: "Example: coursegen check chapters/")
+
+    @Argument(help: "The folder of Markdown chapters.")
+    var chapters = "chapters"
+
+    @OptionGroup var content: ContentOptions
+
+    func run() throws {
+        let console = Console()
+        let result = content.builder(chapters: chapters).build()
+        console.report(result.diagnostics)
+        if result.diagnostics.containsErrors {
+            console.summary(result.diagnostics, outcome: "check failed")
+            throw ExitCode(1)
+        }
+        console.status("\(result.pageCount) pages, no errors")
+    }
+}
+
+/// Diagnostics to standard error, coloured only on a terminal.
+struct Console {
+    let color = isatty(STDERR_FILENO) != 0 && ProcessInfo.processInfo.environment["NO_COLOR"] == nil
+
+    func report(_ diagnostics: [Diagnostic]) {
+        guard !diagnostics.isEmpty else { return }
+        let printer = DiagnosticPrinter(color: color, sources: { path in
+            FileManager.default.contents(atPath: path).flatMap { String(data: $0, encoding: .utf8) }
+        })
+        FileHandle.standardError.write(Data(printer.render(diagnostics).utf8))
+    }
+
+    func summary(_ diagnostics: [Diagnostic], outcome: String) {
+        let errors = diagnostics.filter { $0.severity == .error }.count
+        status("\(errors) error\(errors == 1 ? "" : "s"); \(outcome)")
+    }
+
+    func status(_ line: String) {
+        FileHandle.standardError.write(Data((line + "\n").utf8))
+    }
+}
