@@ -1,0 +1,76 @@
+import CourseDiagnostics
+
+/// LaTeX math → MathML Core, which Chromium and Firefox render natively.
+///
+/// ```swift
+/// let adam = MathML.render(latex: #"\hat{m}_t = \frac{m_t}{1-\beta_1^t}"#, display: .block)
+/// adam.markup   // <math display="block"><semantics><mrow>…</mrow><annotation …>…</annotation></semantics></math>
+/// adam.errors   // []
+/// ```
+///
+/// The subset is what a course on optimizers writes: fractions (`\frac`,
+/// `\tfrac`, `\dfrac`, `\binom`), roots (`\sqrt`, `\sqrt[n]`), scripts and
+/// primes, accents (`\hat`, `\bar`, `\tilde`, `\dot`, `\vec`, `\overline`, …),
+/// Greek letters, operators and relations (`\odot`, `\cdot`, `\leftarrow`,
+/// `\le`, `\approx`, `\nabla`, `\partial`, …), large operators with limits
+/// (`\sum`, `\prod`, `\int`, `\max`, `\min`, `\arg\min`…), functions (`\log`,
+/// `\exp`, `\operatorname`), `\left … \middle … \right` and `\big`-sized
+/// delimiters, alphabets (`\mathbf`, `\boldsymbol`, `\mathrm`, `\mathbb`,
+/// `\mathcal`, …), `\text` with `$…$` inside, spacing (`\,` `\;` `\quad` …),
+/// and the environments `aligned`, `gathered`, `cases`, `array` and the matrices.
+///
+/// Output uses only MathML Core elements and attributes that the Nu Html
+/// Checker accepts; styled letters are the Unicode mathematical alphanumerics
+/// (𝐱, 𝜽, ℝ) since MathML Core dropped `mathvariant` values other than
+/// `normal`. Each formula keeps its source in
+/// `<annotation encoding="application/x-tex">`, so copying it yields LaTeX.
+/// Rendering is a pure function of its input, linear in its length.
+public enum MathML {
+    /// Renders `latex` as one `<math>` element.
+    ///
+    /// Never fails: problems are returned in ``MathRendering/errors`` with their
+    /// byte offsets, and the markup shows each broken part as `<merror>`.
+    public static func render(latex: String, display: MathDisplay = .inline) -> MathRendering {
+        var parser = LaTeXParser(latex)
+        let root = parser.parseFormula()
+        var writer = MathMLWriter()
+        writer.write(root)
+        var markup = display == .block ? "<math display=\"block\">" : "<math>"
+        markup += "<semantics>"
+        // <semantics> takes exactly one presentation element first, which the
+        // writer guarantees: a row of several nodes is written as one <mrow>.
+        markup += writer.output
+        markup += "<annotation encoding=\"application/x-tex\">"
+        MathMLWriter.escape(latex, into: &markup)
+        markup += "</annotation></semantics></math>"
+        return MathRendering(markup: markup, errors: parser.errors)
+    }
+
+    /// Renders `latex`, whose first byte is at `location` in a chapter, and
+    /// appends its errors to `diagnostics` at their file line and column.
+    public static func render(
+        latex: String, display: MathDisplay = .inline, at location: SourceLocation, diagnostics: inout [Diagnostic]
+    ) -> String {
+        let rendering = render(latex: latex, display: display)
+        for error in rendering.errors {
+            diagnostics.append(error.diagnostic(in: latex, at: location))
+        }
+        return rendering.markup
+    }
+}
+
+/// Whether a formula sits in a line of text or on its own (`display="block"`).
+public enum MathDisplay: Sendable, Hashable {
+    /// `$…$`: in the line, fractions and limits compact.
+    case inline
+    /// `$$…$$`: centred on its own line, in display style.
+    case block
+}
+
+/// A rendered formula and what was wrong with its source.
+public struct MathRendering: Sendable, Hashable {
+    /// One `<math>` element.
+    public let markup: String
+    /// Problems in the source, in the order found; empty for a well-formed formula.
+    public let errors: [LaTeXError]
+}
