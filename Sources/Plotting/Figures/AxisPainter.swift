@@ -1,0 +1,88 @@
+/// Draws frames, tick marks, tick labels, grid lines and axis labels around a plot area.
+enum AxisPainter {
+    static let tickLength = 4.0
+    static let tickFont = 11.0
+    static let labelFont = 12.0
+
+    /// The ticks and labels of an axis over `range`.
+    static func ticks(_ range: ClosedRange<Double>, scale: AxisScale, count: Int) -> [(Double, String)] {
+        let values = scale == .log
+            ? Ticks.log(range.lowerBound, range.upperBound, count: count)
+            : Ticks.linear(range.lowerBound, range.upperBound, count: count)
+        return Array(zip(values, TickLabels.labels(for: values, scale: scale)))
+    }
+
+    /// The width the y tick labels need.
+    static func labelWidth(_ ticks: [(Double, String)]) -> Double {
+        ticks.map { TextMetrics.width($0.1, fontSize: tickFont) }.max() ?? 0
+    }
+
+    static func frame(_ rect: Rect) -> String {
+        "<rect x=\"\(SVGText.n(rect.x))\" y=\"\(SVGText.n(rect.y))\" width=\"\(SVGText.n(rect.width))\" "
+            + "height=\"\(SVGText.n(rect.height))\" fill=\"none\" stroke=\"currentColor\" stroke-opacity=\".5\" stroke-width=\".8\"/>\n"
+    }
+
+    /// Tick marks below `rect` and, when `labelled`, their labels; `rightEndLabel: false`
+    /// leaves the label at the right edge to the panel beside it, which has one at its left.
+    static func bottom(
+        _ rect: Rect, _ map: ScaleMapping, _ ticks: [(Double, String)], labelled: Bool, rightEndLabel: Bool = true
+    ) -> String {
+        var marks = PathData()
+        var labels = ""
+        for (value, label) in ticks {
+            let x = map(value)
+            guard x >= rect.x - 0.05, x <= rect.maxX + 0.05 else { continue }
+            marks.add([Point(x, rect.maxY), Point(x, rect.maxY + tickLength)])
+            if labelled, rightEndLabel || x < rect.maxX - 0.5 {
+                labels += "<text x=\"\(SVGText.n(x))\" y=\"\(SVGText.n(rect.maxY + tickLength + 11))\">\(SVGText.escape(label))</text>"
+            }
+        }
+        var out = "<path d=\"\(marks.text)\" fill=\"none\" stroke=\"currentColor\" stroke-opacity=\".5\" stroke-width=\".8\"/>\n"
+        if labelled { out += "<g text-anchor=\"middle\" fill-opacity=\".8\">\(labels)</g>\n" }
+        return out
+    }
+
+    /// Tick marks left of `rect` and, when `labelled`, their labels.
+    static func left(_ rect: Rect, _ map: ScaleMapping, _ ticks: [(Double, String)], labelled: Bool) -> String {
+        var marks = PathData()
+        var labels = ""
+        for (value, label) in ticks {
+            let y = map(value)
+            guard y >= rect.y - 0.05, y <= rect.maxY + 0.05 else { continue }
+            marks.add([Point(rect.x - tickLength, y), Point(rect.x, y)])
+            if labelled {
+                labels += "<text x=\"\(SVGText.n(rect.x - tickLength - 3))\" y=\"\(SVGText.n(y + 3.8))\">\(SVGText.escape(label))</text>"
+            }
+        }
+        var out = "<path d=\"\(marks.text)\" fill=\"none\" stroke=\"currentColor\" stroke-opacity=\".5\" stroke-width=\".8\"/>\n"
+        if labelled { out += "<g text-anchor=\"end\" fill-opacity=\".8\">\(labels)</g>\n" }
+        return out
+    }
+
+    /// Faint horizontal lines at the y ticks, behind the data.
+    static func horizontalGrid(_ rect: Rect, _ map: ScaleMapping, _ ticks: [(Double, String)]) -> String {
+        var lines = PathData()
+        for (value, _) in ticks {
+            let y = map(value)
+            guard y >= rect.y - 0.05, y <= rect.maxY + 0.05 else { continue }
+            lines.add([Point(rect.x, y), Point(rect.maxX, y)])
+        }
+        guard !lines.isEmpty else { return "" }
+        return "<path d=\"\(lines.text)\" fill=\"none\" stroke=\"currentColor\" stroke-opacity=\".12\" stroke-width=\".8\"/>\n"
+    }
+
+    /// The x axis label centred under `rect` at baseline `y`.
+    static func xLabel(_ text: String, under rect: Rect, baseline y: Double) -> String {
+        guard !text.isEmpty else { return "" }
+        return "<text x=\"\(SVGText.n(rect.x + rect.width / 2))\" y=\"\(SVGText.n(y))\" text-anchor=\"middle\" font-size=\"12\">"
+            + SVGText.escape(text) + "</text>\n"
+    }
+
+    /// The y axis label, turned to read upwards, centred beside `rect` at `x`.
+    static func yLabel(_ text: String, beside rect: Rect, x: Double) -> String {
+        guard !text.isEmpty else { return "" }
+        let y = rect.y + rect.height / 2
+        return "<text transform=\"translate(\(SVGText.n(x)) \(SVGText.n(y)))rotate(-90)\" text-anchor=\"middle\" font-size=\"12\">"
+            + SVGText.escape(text) + "</text>\n"
+    }
+}

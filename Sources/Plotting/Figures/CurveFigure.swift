@@ -1,0 +1,120 @@
+/// A 1-D objective f(x) as a curve, with each run's iterates marked on it.
+public struct CurveFigure: Sendable {
+    /// Samples (x, f(x)) of the objective, in ascending x.
+    public var curve: [Point]
+    /// Each run's iterates as (x, f(x)).
+    public var runs: [Trajectory]
+    /// Known minimisers as (x*, f(x*)).
+    public var minima: [Point]
+    public var xAxis: Axis
+    public var yAxis: Axis
+    public var width: Double
+    public var height: Double
+
+    public init(
+        curve: [Point], runs: [Trajectory], minima: [Point] = [], xAxis: Axis = Axis(label: "x"),
+        yAxis: Axis = Axis(label: "f(x)"), width: Double = 640, height: Double = 300
+    ) {
+        self.curve = curve
+        self.runs = runs
+        self.minima = minima
+        self.xAxis = xAxis
+        self.yAxis = yAxis
+        self.width = width
+        self.height = height
+    }
+
+    public func svg(_ text: FigureText) -> String {
+        let finiteCurve = curve.filter(\.isFinite)
+        let xs = finiteCurve.map(\.x), ys = finiteCurve.map(\.y)
+        let xRange = xAxis.range ?? ((xs.min() ?? 0)...(max(xs.max() ?? 1, (xs.min() ?? 0) + 1e-9)))
+        let yRange = yAxis.range ?? Ticks.niceLinearRange(ys.min() ?? 0, ys.max() ?? 1)
+        let xTicks = AxisPainter.ticks(xRange, scale: .linear, count: 8)
+        let yTicks = AxisPainter.ticks(yRange, scale: .linear, count: 5)
+        let left = 24 + AxisPainter.labelWidth(yTicks) + AxisPainter.tickLength + 4
+        let right = 14.0
+
+        var legend = Legend(entries: [])
+        var seen: Set<Int> = []
+        for run in runs where seen.insert(run.series).inserted {
+            legend.entries.append(.init(glyph: .series(run.series), label: run.label))
+        }
+        legend.entries.append(.init(glyph: .start, label: "start"))
+        legend.entries.append(.init(glyph: .end, label: "end"))
+        if !minima.isEmpty { legend.entries.append(.init(glyph: .minimum, label: "minimum")) }
+        let plotWidth = width - left - right
+        let top = 6 + legend.height(width: plotWidth) + 8
+        let rect = Rect(x: left, y: top, width: plotWidth, height: height)
+        let total = top + height + AxisPainter.tickLength + 34
+
+        var document = SVGDocument(text, width: width, height: total)
+        var markers = MarkerSet(prefix: text.idPrefix)
+        var body = legend.render(at: Point(left, 6), width: plotWidth, markers: &markers)
+        let mapX = ScaleMapping(scale: .linear, domain: xRange, from: rect.x, to: rect.maxX)
+        let mapY = ScaleMapping(scale: .linear, domain: yRange, from: rect.maxY, to: rect.y)
+        func drawn(_ p: Point) -> Point {
+            p.isFinite ? Point(min(1e6, max(-1e6, mapX(p.x))), min(1e6, max(-1e6, mapY(p.y)))) : Point(.nan, .nan)
+        }
+        body += AxisPainter.frame(rect)
+        body += AxisPainter.bottom(rect, mapX, xTicks, labelled: true)
+        body += AxisPainter.left(rect, mapY, yTicks, labelled: true)
+        var data = PathData()
+        for piece in Clipping.clip(curve.map(drawn), to: rect) {
+            data.add(Simplification.simplify(piece, tolerance: 0.15))
+        }
+        body += "<path d=\"\(data.text)\" fill=\"none\" stroke=\"currentColor\" stroke-opacity=\".7\" stroke-width=\"1.2\"/>\n"
+
+        // Each run zig-zags along the curve: thin lines between successive iterates show
+        // overshooting at a glance.
+        var steps = "", ends = "", lines = "", notes: [String] = []
+        for run in runs {
+            let points = run.points.map(drawn)
+            let color = Palette.color(run.series)
+            var path = PathData()
+            for piece in Clipping.clip(points, to: rect) { path.add(piece) }
+            if !path.isEmpty { lines += "<path d=\"\(path.text)\" style=\"stroke:\(color)\"/>\n" }
+            let shape = MarkerShape.forSeries(run.series)
+            let small = markers.id(shape, .small), large = markers.id(shape, .large)
+            var group = ""
+            let last = points.count - 1
+            let every = max(1, (last + LandscapeFigure.maximumMarkers - 1) / LandscapeFigure.maximumMarkers)
+            for step in stride(from: every, to: max(every, last), by: every) where rect.contains(points[step]) {
+                group += markers.use(small, at: points[step], title: tooltip(run, step: step))
+            }
+            if !group.isEmpty { steps += "<g style=\"\(Legend.stepStyle(run.series))\">\(group)</g>\n" }
+            if let first = points.first, rect.contains(first) {
+                ends += markers.use(large, at: first, style: Legend.startStyle(color), title: tooltip(run, step: 0)) + "\n"
+            }
+            if last > 0, rect.contains(points[last]) {
+                ends += markers.use(large, at: points[last], style: Legend.endStyle(color), title: tooltip(run, step: last)) + "\n"
+            }
+            if let note = LandscapeFigure.note(for: run, drawn: points, in: rect) { notes.append(note) }
+        }
+        if !lines.isEmpty {
+            body += "<g fill=\"none\" stroke-width=\"1\" stroke-opacity=\".7\" stroke-linejoin=\"round\">\n\(lines)</g>\n"
+        }
+        body += steps + ends
+        for minimum in minima where rect.contains(drawn(minimum)) {
+            body += markers.use(markers.minimumID(), at: drawn(minimum), title: "minimum at x = " + LandscapeFigure.value(minimum.x)) + "\n"
+        }
+        if !notes.isEmpty {
+            body += "<g style=\"stroke:\(Palette.background)\" stroke-width=\"3\" paint-order=\"stroke\">"
+            for (index, note) in notes.enumerated() {
+                body += "<text x=\"\(SVGText.n(rect.x + 6))\" y=\"\(SVGText.n(rect.y + 14 + Double(index) * 13))\">\(SVGText.escape(note))</text>"
+            }
+            body += "</g>\n"
+        }
+        body += AxisPainter.xLabel(xAxis.label, under: rect, baseline: total - 6)
+        body += AxisPainter.yLabel(yAxis.label, beside: rect, x: 12)
+        document.defs = markers.defs
+        document.body = body
+        return document.rendered
+    }
+
+    /// "GD, step 4: x = 0.3277, f = 0.1074".
+    func tooltip(_ run: Trajectory, step: Int) -> String {
+        let p = run.points[step]
+        let name = step == 0 ? "start" : "step \(step)"
+        return "\(run.label), \(name): x = \(LandscapeFigure.value(p.x)), f = \(LandscapeFigure.value(p.y))"
+    }
+}

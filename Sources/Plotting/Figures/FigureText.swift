@@ -1,0 +1,23 @@
+/// The words of a figure: what screen readers announce and the ids it may use.
+public struct FigureText: Hashable, Sendable {
+    /// Prefix of every `id` in the figure, so several figures can share a page; must be
+    /// a valid XML name start (letters, digits, `-`, `_`; not starting with a digit).
+    public var idPrefix: String
+    /// The `<title>`: a short name, e.g. "Four optimizers on the bowl".
+    public var title: String
+    /// The `<desc>`: what the figure shows in words, e.g. which method got closest.
+    public var description: String
+
+    public init(idPrefix: String, title: String, description: String) {
+        precondition(Self.isValidPrefix(idPrefix), "id prefix '\(idPrefix)' is not an XML name")
+        self.idPrefix = idPrefix
+        self.title = title
+        self.description = description
+    }
+
+    /// Whether `prefix` can start an `id` (the caller builds prefixes from slugs).
+    public static func isValidPrefix(_ prefix: String) -> Bool {
+        guard let first = prefix.unicodeScalars.first, first.properties.isAlphabetic, first.isASCII else { return false }
+        return prefix.unicodeScalars.allSatisfy { $0.isASCII && ($0.properties.isAlphabetic || ("0"..."9").contains($0) || $0 == "-" || $0 == "_") }
+    }
+}

@@ -1,0 +1,229 @@
+/// Contours of a 2-D objective with optimizer paths over them: one overlay panel, or
+/// small multiples that share one contour drawing through `<use>`.
+public struct LandscapeFigure: Sendable {
+    /// One panel's title and paths.
+    public struct Panel: Hashable, Sendable {
+        /// Shown above the panel in small multiples, e.g. "Momentum"; ignored in an overlay.
+        public var title: String?
+        /// The series of the panel's title marker, when the panel shows one method.
+        public var series: Int?
+        public var trajectories: [Trajectory]
+
+        public init(title: String? = nil, series: Int? = nil, trajectories: [Trajectory]) {
+            self.title = title
+            self.series = series
+            self.trajectories = trajectories
+        }
+    }
+
+    /// The objective sampled over the frame; its x and y ranges are the plot's.
+    public var grid: ScalarGrid
+    public var levels: ContourLevels
+    /// f*, the base of logarithmic levels; the grid's minimum when `nil`.
+    public var minimumValue: Double?
+    /// Faint stacked fills between contour levels, darkest in the valley.
+    public var filledBands: Bool
+    /// Known minimisers, marked with a plus sign.
+    public var minima: [Point]
+    /// One panel draws an overlay; more draw small multiples, `columns` to a row.
+    public var panels: [Panel]
+    public var columns: Int
+    public var xLabel: String
+    public var yLabel: String
+    /// The figure's width in drawing units (its height follows from the data's aspect).
+    public var width: Double
+
+    public init(
+        grid: ScalarGrid, levels: ContourLevels = .standard, minimumValue: Double? = nil, filledBands: Bool = false,
+        minima: [Point] = [], panels: [Panel], columns: Int = 2, xLabel: String = "x", yLabel: String = "y",
+        width: Double = 640
+    ) {
+        self.grid = grid
+        self.levels = levels
+        self.minimumValue = minimumValue
+        self.filledBands = filledBands
+        self.minima = minima
+        self.panels = panels
+        self.columns = max(1, columns)
+        self.xLabel = xLabel
+        self.yLabel = yLabel
+        self.width = width
+    }
+
+    /// Steps beyond this many per run are marked every k-th, keeping the figure light.
+    static let maximumMarkers = 40
+
+    /// The figure as a standalone `<svg>` element.
+    public func svg(_ text: FigureText) -> String {
+        let overlay = panels.count <= 1
+        let columns = overlay ? 1 : min(self.columns, panels.count)
+        let rows = (max(1, panels.count) + columns - 1) / columns
+        let xRange = grid.xRange, yRange = grid.yRange
+        let xTicks = AxisPainter.ticks(xRange, scale: .linear, count: overlay ? 8 : 4)
+        let yTicks = AxisPainter.ticks(yRange, scale: .linear, count: overlay ? 6 : 4)
+
+        let left = 22 + AxisPainter.labelWidth(yTicks) + AxisPainter.tickLength + 4
+        let right = 12.0
+        let gap = 26.0
+        let titleHeight = overlay ? 0.0 : 20.0
+        let available = (width - left - right - Double(columns - 1) * gap) / Double(columns)
+        let xSpan = xRange.upperBound - xRange.lowerBound, ySpan = yRange.upperBound - yRange.lowerBound
+        // Equal units on both axes keep gradients perpendicular to the contours, unless
+        // the domain is so lopsided that a panel would be a sliver.
+        let aspect = min(4, max(0.25, ySpan / xSpan))
+        let maxPanelHeight = overlay ? 420.0 : 260.0
+        var panelWidth = available, panelHeight = available * aspect
+        if panelHeight > maxPanelHeight {
+            panelHeight = maxPanelHeight
+            panelWidth = panelHeight / aspect
+        }
+        let figureWidth = left + Double(columns) * panelWidth + Double(columns - 1) * gap + right
+
+        var legend = Legend(entries: [])
+        if overlay {
+            var seen: Set<Int> = []
+            for trajectory in panels.first?.trajectories ?? [] where seen.insert(trajectory.series).inserted {
+                legend.entries.append(.init(glyph: .series(trajectory.series), label: trajectory.label))
+            }
+        }
+        legend.entries.append(.init(glyph: .start, label: "start"))
+        legend.entries.append(.init(glyph: .end, label: "end"))
+        if !minima.isEmpty { legend.entries.append(.init(glyph: .minimum, label: "minimum")) }
+        let legendTop = 6.0
+        let legendWidth = figureWidth - left - right
+        let top = legendTop + legend.height(width: legendWidth) + 8
+        let panelStride = titleHeight + panelHeight + 10
+        let height = top + Double(rows) * panelStride - 10 + AxisPainter.tickLength + 34
+
+        var document = SVGDocument(text, width: figureWidth, height: height)
+        var markers = MarkerSet(prefix: text.idPrefix)
+        var body = legend.render(at: Point(left, legendTop), width: legendWidth, markers: &markers)
+
+        let local = Rect(x: 0, y: 0, width: panelWidth, height: panelHeight)
+        let levelValues = levels.values(for: grid, minimum: minimumValue)
+        let contour = ContourLayer(grid: grid, levels: levelValues, filled: filledBands).render(in: local)
+        let contourID = document.id("contour")
+        if !overlay { document.defs += "<g id=\"\(contourID)\">\n\(contour)</g>\n" }
+
+        let mapX = ScaleMapping(scale: .linear, domain: xRange, from: 0, to: panelWidth)
+        let mapY = ScaleMapping(scale: .linear, domain: yRange, from: panelHeight, to: 0)
+        for (index, panel) in (panels.isEmpty ? [Panel(trajectories: [])] : panels).enumerated() {
+            let column = index % columns, row = index / columns
+            let origin = Point(left + Double(column) * (panelWidth + gap), top + Double(row) * panelStride + titleHeight)
+            body += "<g transform=\"translate(\(SVGText.n(origin.x)) \(SVGText.n(origin.y)))\">\n"
+            if !overlay, let title = panel.title {
+                body += panelTitle(title, series: panel.series, markers: &markers)
+            }
+            body += overlay ? contour : "<use href=\"#\(contourID)\"/>\n"
+            body += AxisPainter.frame(local)
+            let isBottom = row == rows - 1 || index + columns >= panels.count
+            body += AxisPainter.bottom(local, mapX, xTicks, labelled: isBottom, rightEndLabel: column == columns - 1)
+            body += AxisPainter.left(local, mapY, yTicks, labelled: column == 0)
+            body += paths(panel.trajectories, in: local, mapX, mapY, markers: &markers)
+            body += "</g>\n"
+        }
+
+        // Axis labels once for the whole figure, centred on the panels.
+        let panelsRect = Rect(
+            x: left, y: top + titleHeight,
+            width: figureWidth - left - right, height: Double(rows) * panelStride - 10 - titleHeight)
+        body += AxisPainter.xLabel(xLabel, under: panelsRect, baseline: height - 6)
+        body += AxisPainter.yLabel(yLabel, beside: panelsRect, x: 12)
+        document.defs = markers.defs + document.defs
+        document.body = body
+        return document.rendered
+    }
+
+    private func panelTitle(_ title: String, series: Int?, markers: inout MarkerSet) -> String {
+        var out = ""
+        var x = 0.0
+        if let series {
+            out += markers.use(markers.id(.forSeries(series), .large), at: Point(5, -10), style: Legend.endStyle(Palette.color(series)))
+            x = 14
+        }
+        return out + "<text x=\"\(SVGText.n(x))\" y=\"-6\" font-size=\"13\" font-weight=\"600\">\(SVGText.escape(title))</text>\n"
+    }
+
+    /// The paths, markers, minima and notes of one panel, in panel coordinates.
+    private func paths(
+        _ trajectories: [Trajectory], in rect: Rect, _ mapX: ScaleMapping, _ mapY: ScaleMapping,
+        markers: inout MarkerSet
+    ) -> String {
+        var lines = ""
+        var steps = ""
+        var ends = ""
+        var notes: [String] = []
+        for trajectory in trajectories {
+            let color = Palette.color(trajectory.series)
+            let drawn = trajectory.points.map { p -> Point in
+                p.isFinite ? Point(mapX(p.x), mapY(p.y)) : Point(.nan, .nan)
+            }
+            var data = PathData()
+            for piece in Clipping.clip(drawn, to: rect) where piece.count >= 2 { data.add(piece) }
+            if !data.isEmpty {
+                lines += "<path d=\"\(data.text)\" style=\"stroke:\(color)\"/>\n"
+            }
+            let shape = MarkerShape.forSeries(trajectory.series)
+            let small = markers.id(shape, .small), large = markers.id(shape, .large)
+            let stepCount = drawn.count - 1
+            let every = max(1, (stepCount + Self.maximumMarkers - 1) / Self.maximumMarkers)
+            var group = ""
+            for step in stride(from: every, to: stepCount, by: every) where rect.contains(drawn[step]) {
+                group += markers.use(small, at: drawn[step], title: tooltip(trajectory, step: step))
+            }
+            if !group.isEmpty {
+                steps += "<g style=\"\(Legend.stepStyle(trajectory.series))\">\(group)</g>\n"
+            }
+            if let start = drawn.first, rect.contains(start) {
+                ends += markers.use(large, at: start, style: Legend.startStyle(color), title: tooltip(trajectory, step: 0))
+                ends += "\n"
+            }
+            if stepCount > 0, rect.contains(drawn[stepCount]) {
+                ends += markers.use(large, at: drawn[stepCount], style: Legend.endStyle(color), title: tooltip(trajectory, step: stepCount))
+                ends += "\n"
+            }
+            if let note = Self.note(for: trajectory, drawn: drawn, in: rect) { notes.append(note) }
+        }
+        // Minima go under the paths: an end marker covering the plus sign reads as "got there".
+        var out = ""
+        for minimum in minima where minimum.isFinite {
+            let p = Point(mapX(minimum.x), mapY(minimum.y))
+            guard rect.contains(p) else { continue }
+            let title = "minimum at (" + NumberFormat.significant(minimum.x, digits: 4, trimmingZeros: true) + ", "
+                + NumberFormat.significant(minimum.y, digits: 4, trimmingZeros: true) + ")"
+            out += markers.use(markers.minimumID(), at: p, title: title) + "\n"
+        }
+        if !lines.isEmpty {
+            out += "<g fill=\"none\" stroke-width=\"1.5\" stroke-linejoin=\"round\" stroke-linecap=\"round\">\n\(lines)</g>\n"
+        }
+        out += steps + ends
+        if !notes.isEmpty {
+            // Notes sit in the panel's bottom-left corner, haloed against the contours.
+            out += "<g font-size=\"11\" style=\"stroke:\(Palette.background)\" stroke-width=\"3\" paint-order=\"stroke\">"
+            for (index, note) in notes.enumerated() {
+                let y = rect.maxY - 6 - Double(notes.count - 1 - index) * 13
+                out += "<text x=\"6\" y=\"\(SVGText.n(y))\">\(SVGText.escape(note))</text>"
+            }
+            out += "</g>\n"
+        }
+        return out
+    }
+
+    /// "Adam, step 12: x = −3.214, y = 0.1203, f = 0.5311".
+    func tooltip(_ trajectory: Trajectory, step: Int) -> String {
+        let p = trajectory.points[step]
+        let name = step == 0 ? "start" : "step \(step)"
+        var text = "\(trajectory.label), \(name): x = \(Self.value(p.x)), y = \(Self.value(p.y))"
+        if step < trajectory.values.count { text += ", f = \(Self.value(trajectory.values[step]))" }
+        return text
+    }
+
+    static func value(_ x: Double) -> String { NumberFormat.significant(x, digits: 4, trimmingZeros: true) }
+
+    /// Why a path stops short of its end: it diverged, or it left the plotted region.
+    static func note(for trajectory: Trajectory, drawn: [Point], in rect: Rect) -> String? {
+        if let step = trajectory.divergedAt { return "\(trajectory.label) diverged at step \(step) ↗" }
+        guard let exit = drawn.firstIndex(where: { !$0.isFinite || !rect.contains($0) }) else { return nil }
+        return exit == 0 ? "\(trajectory.label) starts outside the plot" : "\(trajectory.label) leaves the plot at step \(exit)"
+    }
+}

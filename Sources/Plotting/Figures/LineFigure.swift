@@ -1,0 +1,151 @@
+/// Line plots stacked over one shared x axis: loss curves on a log or linear axis, and
+/// under them, when one is used, the learning-rate schedule.
+public struct LineFigure: Sendable {
+    /// One stacked panel with its own y axis.
+    public struct Panel: Hashable, Sendable {
+        public var yAxis: Axis
+        public var series: [LineSeries]
+        /// The plot area's height in drawing units.
+        public var height: Double
+
+        public init(yAxis: Axis, series: [LineSeries], height: Double = 220) {
+            self.yAxis = yAxis
+            self.series = series
+            self.height = height
+        }
+    }
+
+    public var xAxis: Axis
+    public var panels: [Panel]
+    public var width: Double
+
+    public init(xAxis: Axis = Axis(label: "step"), panels: [Panel], width: Double = 640) {
+        self.xAxis = xAxis
+        self.panels = panels
+        self.width = width
+    }
+
+    /// Markers per line: enough to tell the lines apart without colour, few enough not
+    /// to clutter.
+    static let markersPerLine = 5
+
+    public func svg(_ text: FigureText) -> String {
+        let xRange = xAxis.range ?? dataXRange()
+        let xTicks = AxisPainter.ticks(xRange, scale: xAxis.scale, count: 8)
+        let yRanges = panels.map { yRange(for: $0) }
+        let yTicks = zip(panels, yRanges).map { AxisPainter.ticks($1, scale: $0.yAxis.scale, count: $0.height < 150 ? 3 : 6) }
+        let labelWidth = yTicks.map(AxisPainter.labelWidth).max() ?? 0
+        let left = 24 + labelWidth + 6
+        let right = 14.0
+        let plotWidth = width - left - right
+
+        var legend = Legend(entries: [])
+        var seen: Set<String> = []
+        for panel in panels {
+            for line in panel.series where seen.insert("\(line.series)|\(line.label)").inserted {
+                legend.entries.append(.init(glyph: .series(line.series), label: line.label))
+            }
+        }
+        let legendTop = 6.0
+        var top = legendTop + legend.height(width: plotWidth) + 10
+        let gap = 24.0
+        let height = top + panels.map(\.height).reduce(0, +) + Double(max(0, panels.count - 1)) * gap + AxisPainter.tickLength + 34
+
+        var document = SVGDocument(text, width: width, height: height)
+        var markers = MarkerSet(prefix: text.idPrefix)
+        var body = legend.render(at: Point(left, legendTop), width: plotWidth, markers: &markers)
+        let mapX = ScaleMapping(scale: xAxis.scale, domain: xRange, from: left, to: left + plotWidth)
+        for (index, panel) in panels.enumerated() {
+            let rect = Rect(x: left, y: top, width: plotWidth, height: panel.height)
+            let mapY = ScaleMapping(scale: panel.yAxis.scale, domain: yRanges[index], from: rect.maxY, to: rect.y)
+            body += AxisPainter.horizontalGrid(rect, mapY, yTicks[index])
+            body += "<path d=\"M\(SVGText.n(rect.x)) \(SVGText.n(rect.maxY))h\(SVGText.n(rect.width))\" fill=\"none\" "
+            body += "stroke=\"currentColor\" stroke-opacity=\".5\" stroke-width=\".8\"/>\n"
+            body += AxisPainter.left(rect, mapY, yTicks[index], labelled: true)
+            body += AxisPainter.bottom(rect, mapX, xTicks, labelled: index == panels.count - 1)
+            body += AxisPainter.yLabel(panel.yAxis.label, beside: rect, x: 12)
+            body += lines(panel.series, in: rect, mapX, mapY, markers: &markers)
+            top += panel.height + gap
+        }
+        let last = Rect(x: left, y: top - gap, width: plotWidth, height: 0)
+        body += AxisPainter.xLabel(xAxis.label, under: last, baseline: height - 6)
+        document.defs = markers.defs
+        document.body = body
+        return document.rendered
+    }
+
+    private func lines(
+        _ series: [LineSeries], in rect: Rect, _ mapX: ScaleMapping, _ mapY: ScaleMapping, markers: inout MarkerSet
+    ) -> String {
+        var paths = ""
+        var dots = ""
+        // Values the axis cannot show (≤ 0 on a log axis, ±∞) are drawn far outside the
+        // frame, so the clipped line runs off its edge instead of stopping short.
+        func clamp(_ v: Double) -> Double { v.isNaN ? .nan : min(1e6, max(-1e6, v)) }
+        for (order, line) in series.enumerated() {
+            let drawn = line.y.indices.map { Point(clamp(mapX(line.xValue($0))), clamp(mapY(line.y[$0]))) }
+            var data = PathData()
+            for piece in Clipping.clip(drawn, to: rect) {
+                data.add(Simplification.simplify(piece, tolerance: 0.15))
+            }
+            if !data.isEmpty { paths += "<path d=\"\(data.text)\" style=\"stroke:\(Palette.color(line.series))\"/>\n" }
+            let id = markers.id(.forSeries(line.series), .small)
+            var group = ""
+            // Staggered so that lines which coincide still show every marker.
+            let offset = Double(order + 1) / Double(series.count + 1)
+            var used: Set<Int> = []
+            for k in 0..<Self.markersPerLine where drawn.count > 1 {
+                let t = (Double(k) + offset) / Double(Self.markersPerLine)
+                let index = Int((t * Double(drawn.count - 1)).rounded())
+                guard used.insert(index).inserted, rect.contains(drawn[index]) else { continue }
+                group += markers.use(id, at: drawn[index])
+            }
+            if !group.isEmpty { dots += "<g style=\"\(Legend.stepStyle(line.series))\">\(group)</g>\n" }
+        }
+        guard !paths.isEmpty || !dots.isEmpty else { return "" }
+        return "<g fill=\"none\" stroke-width=\"1.5\" stroke-linejoin=\"round\">\n\(paths)</g>\n" + dots
+    }
+
+    private func dataXRange() -> ClosedRange<Double> {
+        var lo = Double.infinity, hi = -Double.infinity
+        for panel in panels {
+            for line in panel.series where !line.y.isEmpty {
+                for index in line.y.indices {
+                    let x = line.xValue(index)
+                    if x.isFinite {
+                        lo = min(lo, x)
+                        hi = max(hi, x)
+                    }
+                }
+            }
+        }
+        guard lo.isFinite else { return 0...1 }
+        if hi <= lo { return xAxis.scale == .log ? Ticks.niceLogRange(lo, lo * 10) : Ticks.niceLinearRange(lo, lo) }
+        return xAxis.scale == .log ? Ticks.niceLogRange(lo, hi) : lo...hi
+    }
+
+    /// The y range: the axis's own, or the data's with two guards. A diverged run's
+    /// values (10³⁰⁰, ∞) would squash every other line, so the top is capped at a
+    /// thousand times the largest starting value; a converged run's values (10⁻³⁰)
+    /// would waste the bottom, so a log axis spans at most twelve decades.
+    func yRange(for panel: Panel) -> ClosedRange<Double> {
+        if let range = panel.yAxis.range { return range }
+        let log = panel.yAxis.scale == .log
+        var lo = Double.infinity, hi = -Double.infinity, start = -Double.infinity
+        for line in panel.series {
+            if let first = line.y.first(where: { $0.isFinite && (!log || $0 > 0) }) { start = max(start, first) }
+            for v in line.y where v.isFinite && (!log || v > 0) {
+                lo = min(lo, v)
+                hi = max(hi, v)
+            }
+        }
+        guard lo.isFinite, hi.isFinite else { return log ? 1...10 : 0...1 }
+        if log {
+            if start.isFinite { hi = min(hi, start * 1e3) }
+            lo = max(lo, hi * 1e-12)
+            return Ticks.niceLogRange(lo, hi)
+        }
+        if start.isFinite, start > lo { hi = min(hi, lo + 10 * (start - lo)) }
+        return Ticks.niceLinearRange(lo, hi, count: panel.height < 150 ? 3 : 5)
+    }
+}

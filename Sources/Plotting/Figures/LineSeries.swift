@@ -1,0 +1,20 @@
+/// One line of a line plot: a loss curve or a learning-rate schedule.
+public struct LineSeries: Hashable, Sendable {
+    public var label: String
+    /// The series index, which picks the colour and the marker shape.
+    public var series: Int
+    /// The x of each value; `nil` means 0, 1, 2, … (steps).
+    public var x: [Double]?
+    /// The values; non-finite ones (a diverged run) leave the plot at the top.
+    public var y: [Double]
+
+    public init(label: String, series: Int, x: [Double]? = nil, y: [Double]) {
+        precondition(x == nil || x!.count == y.count, "a line needs one x per y")
+        self.label = label
+        self.series = series
+        self.x = x
+        self.y = y
+    }
+
+    func xValue(_ index: Int) -> Double { x?[index] ?? Double(index) }
+}

@@ -1,0 +1,29 @@
+/// The root `<svg>` of a figure, its accessible name and description, and its `<defs>`.
+struct SVGDocument {
+    let text: FigureText
+    let width: Double
+    let height: Double
+    var defs = ""
+    var body = ""
+
+    init(_ text: FigureText, width: Double, height: Double) {
+        self.text = text
+        self.width = width.rounded(.up)
+        self.height = height.rounded(.up)
+    }
+
+    func id(_ suffix: String) -> String { text.idPrefix + "-" + suffix }
+
+    var rendered: String {
+        let w = SVGText.n(width), h = SVGText.n(height)
+        var out = "<svg xmlns=\"http://www.w3.org/2000/svg\" "
+        out += "class=\"cg-plot\" viewBox=\"0 0 \(w) \(h)\" width=\"\(w)\" height=\"\(h)\" role=\"img\" "
+        out += "aria-labelledby=\"\(id("title")) \(id("desc"))\" font-size=\"11\" fill=\"currentColor\">\n"
+        out += "<title id=\"\(id("title"))\">\(SVGText.escape(text.title))</title>\n"
+        out += "<desc id=\"\(id("desc"))\">\(SVGText.escape(text.description))</desc>\n"
+        if !defs.isEmpty { out += "<defs>\n" + defs + "</defs>\n" }
+        out += body
+        out += "</svg>\n"
+        return out
+    }
+}

@@ -1,0 +1,21 @@
+/// One run's iterates, as drawn over a landscape or on a 1-D curve.
+public struct Trajectory: Hashable, Sendable {
+    /// The name in the legend and tooltips, e.g. "Adam" or "Adam from (−7, 2)".
+    public var label: String
+    /// The series index, which picks the colour and the marker shape.
+    public var series: Int
+    /// The start, then the point after every step; 2-D: (x, y), 1-D: (x, f(x)).
+    public var points: [Point]
+    /// f at every point, for the tooltips; may be empty.
+    public var values: [Double]
+    /// The step at which the run diverged, if it did.
+    public var divergedAt: Int?
+
+    public init(label: String, series: Int, points: [Point], values: [Double] = [], divergedAt: Int? = nil) {
+        self.label = label
+        self.series = series
+        self.points = points
+        self.values = values
+        self.divergedAt = divergedAt
+    }
+}

@@ -1,0 +1,105 @@
+/// Deterministic, locale-free number formatting for SVG coordinates, tick labels,
+/// tooltips and tables.
+///
+/// Everything rounds through integers, so the same value always gives the same bytes
+/// on every machine; no `String(format:)`, no locale.
+public enum NumberFormat {
+    /// The typographic minus sign, U+2212, used in text a reader sees.
+    public static let minus = "\u{2212}"
+
+    /// `x` rounded to `decimals` places with trailing zeros trimmed and ASCII `-`,
+    /// as SVG attributes want: `fixed(12.30, decimals: 1)` is `"12.3"`, `fixed(-0.04,
+    /// decimals: 1)` is `"0"` (never `"-0"`).
+    public static func fixed(_ x: Double, decimals: Int) -> String {
+        decimal(x, decimals: decimals, trim: true, minus: "-")
+    }
+
+    /// `x` to `digits` significant digits, for text: `significant(0.012345, digits: 3)`
+    /// is `"0.0123"`; magnitudes below 10⁻⁴ or from 10⁶ up use a power of ten,
+    /// `"1.20×10⁻⁵"`; `∞` and `NaN` are written as such.
+    ///
+    /// Trailing zeros are kept unless `trimmingZeros` (they state the precision:
+    /// `"0.500"`); zero is always `"0"`.
+    public static func significant(_ x: Double, digits: Int, trimmingZeros: Bool = false) -> String {
+        precondition(digits >= 1 && digits <= 15, "significant digits must be 1…15")
+        if x.isNaN { return "NaN" }
+        if x.isInfinite { return x < 0 ? minus + "∞" : "∞" }
+        if x == 0 { return "0" }
+        var exponent = Int((abs(x)).log10Floor)
+        // Rounding can carry into the next power of ten (9.996 → 10.0).
+        let rounded = roundToSignificant(x, digits: digits, exponent: exponent)
+        if abs(rounded) >= pow10(exponent + 1) { exponent += 1 }
+        if exponent < -4 || exponent >= 6 {
+            let mantissa = rounded / pow10(exponent)
+            let text = decimal(mantissa, decimals: digits - 1, trim: trimmingZeros, minus: minus)
+            return text + "×10" + superscript(exponent)
+        }
+        return decimal(rounded, decimals: max(0, digits - 1 - exponent), trim: trimmingZeros, minus: minus)
+    }
+
+    /// `n` written with Unicode superscript digits: `superscript(-3)` is `"⁻³"`.
+    public static func superscript(_ n: Int) -> String {
+        let digits: [Character] = ["⁰", "¹", "²", "³", "⁴", "⁵", "⁶", "⁷", "⁸", "⁹"]
+        var text = n < 0 ? "⁻" : ""
+        for character in String(abs(n)) {
+            text.append(digits[Int(character.asciiValue! - 48)])
+        }
+        return text
+    }
+
+    /// Ten to the power `n`, exact for the integer powers a Double can hold exactly.
+    static func pow10(_ n: Int) -> Double {
+        var result = 1.0
+        if n >= 0 {
+            for _ in 0..<n { result *= 10 }
+        } else {
+            // Dividing keeps 10⁻ⁿ correctly rounded; multiplying by 0.1 would not.
+            var divisor = 1.0
+            for _ in 0..<(-n) { divisor *= 10 }
+            result = 1 / divisor
+        }
+        return result
+    }
+
+    static func roundToSignificant(_ x: Double, digits: Int, exponent: Int) -> Double {
+        let decimals = digits - 1 - exponent
+        if decimals >= 0 {
+            let scale = pow10(decimals)
+            return (x * scale).rounded(.toNearestOrAwayFromZero) / scale
+        }
+        let scale = pow10(-decimals)
+        return (x / scale).rounded(.toNearestOrAwayFromZero) * scale
+    }
+
+    /// The decimal text of `x` rounded to `decimals` places.
+    static func decimal(_ x: Double, decimals: Int, trim: Bool, minus: String) -> String {
+        let scaled = (x * pow10(decimals)).rounded(.toNearestOrAwayFromZero)
+        guard abs(scaled) < 9e15 else { return x < 0 ? minus + String(-x) : String(x) }
+        let integer = Int64(scaled)
+        if integer == 0 { return "0" }
+        var digits = String(integer.magnitude)
+        if decimals > 0 {
+            if digits.count <= decimals {
+                digits = String(repeating: "0", count: decimals - digits.count + 1) + digits
+            }
+            var fraction = digits.suffix(decimals)
+            let whole = digits.dropLast(decimals)
+            if trim {
+                while fraction.last == "0" { fraction = fraction.dropLast() }
+            }
+            digits = fraction.isEmpty ? String(whole) : whole + "." + fraction
+        }
+        return integer < 0 ? minus + digits : digits
+    }
+}
+
+extension Double {
+    /// ⌊log₁₀ x⌋ for positive finite x, exact at powers of ten (where `log10` may
+    /// return 2.9999999999999996 for 1000).
+    var log10Floor: Double {
+        var e = Math.log10(self).rounded(.down)
+        if NumberFormat.pow10(Int(e) + 1) <= self { e += 1 }
+        if NumberFormat.pow10(Int(e)) > self { e -= 1 }
+        return e
+    }
+}
