@@ -36,7 +36,7 @@ enum SyntheticDatasets {
 
     /// scikit-learn's `make_blobs` in 2-D: centres uniform in [−10, 10)², isotropic Gaussian clusters of the given std.
     static func blobs(samples: Int, centers: Int, std: Double, rng: inout Xoshiro256StarStar) -> LabeledData {
-        let centres = (0..<centers).map { _ in (20 * rng.unitInterval() - 10, 20 * rng.unitInterval() - 10) }
+        let centres = (0..<centers).map { _ in (20 * rng.halfOpenUniform() - 10, 20 * rng.halfOpenUniform() - 10) }
         var features = [Double](), labels = [Int]()
         for (label, centre) in centres.enumerated() {
             // As make_blobs: the first `samples % centers` clusters get one extra point.

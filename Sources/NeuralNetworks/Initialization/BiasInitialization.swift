@@ -1,3 +1,5 @@
+import Optimizers
+
 /// How dense layers' biases start.
 ///
 /// The Deep Learning from Scratch baseline, and the PyTorch benchmark beside it, set
@@ -18,13 +20,13 @@ public enum BiasInitialization: Hashable, Sendable {
     }
 
     /// Fills `biases` of a layer with `fanIn` inputs.
-    func fill<G: RandomNumberGenerator>(_ biases: UnsafeMutableBufferPointer<Double>, fanIn: Int, using generator: inout G) {
+    func fill(_ biases: UnsafeMutableBufferPointer<Double>, fanIn: Int, using generator: inout Xoshiro256StarStar) {
         switch self {
         case .zeros: biases.update(repeating: 0)
         case .constant(let value): biases.update(repeating: value)
         case .torchDefault:
             let bound = 1 / Double(fanIn).squareRoot()
-            for i in biases.indices { biases[i] = -bound + 2 * bound * generator.unitInterval() }
+            for i in biases.indices { biases[i] = -bound + 2 * bound * generator.halfOpenUniform() }
         }
     }
 }

@@ -154,7 +154,7 @@ public enum Initialization: Hashable, Sendable {
     ) {
         switch self {
         case .uniform(let a, let b):
-            for i in weights.indices { weights[i] = a + (b - a) * generator.unitInterval() }
+            for i in weights.indices { weights[i] = a + (b - a) * generator.halfOpenUniform() }
         case .normal(let mean, let std):
             for i in weights.indices { weights[i] = mean + std * generator.nextNormal() }
         case .constant(let value): weights.update(repeating: value)
@@ -162,7 +162,7 @@ public enum Initialization: Hashable, Sendable {
         case .ones: weights.update(repeating: 1)
         case .xavierUniform, .kaimingUniform:
             let bound = bound(fanIn: fanIn, fanOut: fanOut)!
-            for i in weights.indices { weights[i] = -bound + 2 * bound * generator.unitInterval() }
+            for i in weights.indices { weights[i] = -bound + 2 * bound * generator.halfOpenUniform() }
         case .xavierNormal, .kaimingNormal:
             let std = moments(fanIn: fanIn, fanOut: fanOut).std
             for i in weights.indices { weights[i] = std * generator.nextNormal() }

@@ -44,12 +44,17 @@ public final class NetworkObjective: FiniteSumFunction, @unchecked Sendable {
     /// The samples (indices into `data`) the loss is taken over until the next call; draws new dropout masks.
     public func useBatch(_ indices: [Int]) {
         batch = indices
+        firstValueOnBatch = nil
         indices.withUnsafeBufferPointer { workspace.gather(data, rows: $0) }
         workspace.drawDropoutMasks(rows: indices.count, using: &dropoutGenerator)
     }
 
     /// The current batch.
     public var currentBatch: [Int] { batch }
+
+    /// The loss at the first evaluation since the batch was chosen: for a step, the
+    /// mini-batch loss at the parameters it started from (`loss.item()` in PyTorch).
+    public private(set) var firstValueOnBatch: Double?
 
     public func value(_ x: UnsafeBufferPointer<Double>) -> Double {
         evaluate(x, gradient: nil)
@@ -93,6 +98,7 @@ public final class NetworkObjective: FiniteSumFunction, @unchecked Sendable {
             }
             loss += 0.5 * l2 * squares
         }
+        if firstValueOnBatch == nil { firstValueOnBatch = loss }
         return loss
     }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import Optimizers
 
 /// Preallocated buffers and the forward and backward passes of a `NetworkArchitecture` over a batch of rows.
 ///
@@ -67,13 +68,13 @@ final class NetworkWorkspace {
     }
 
     /// Draws fresh dropout multipliers for `rows` rows.
-    func drawDropoutMasks<G: RandomNumberGenerator>(rows: Int, using generator: inout G) {
+    func drawDropoutMasks(rows: Int, using generator: inout Xoshiro256StarStar) {
         reserve(rows: rows)
         let p = architecture.dropout
         guard p > 0 else { return }
         let keep = 1 / (1 - p)
         for (layer, mask) in zip(architecture.layers, masks) {
-            for i in 0..<rows * layer.outputs { mask[i] = generator.unitInterval() < p ? 0 : keep }
+            for i in 0..<rows * layer.outputs { mask[i] = generator.halfOpenUniform() < p ? 0 : keep }
         }
     }
 

@@ -20,31 +20,16 @@ enum RandomStream: UInt64 {
     }
 }
 
-extension RandomNumberGenerator {
-    /// A uniform double in [0, 1) from the top 53 bits.
+extension Xoshiro256StarStar {
+    /// A uniform double in [0, 1), the half-open interval torch's `uniform_` samples.
     @inline(__always)
-    mutating func unitInterval() -> Double {
-        Double(next() >> 11) * 0x1.0p-53
-    }
-
-    /// A uniform integer in `0..<bound`, without modulo bias (Lemire's multiply-and-reject).
-    @inline(__always)
-    mutating func index(below bound: Int) -> Int {
-        precondition(bound > 0, "index(below:) needs a positive bound")
-        let range = UInt64(bound)
-        var product = next().multipliedFullWidth(by: range)
-        if product.low < range {
-            let threshold = (0 &- range) % range
-            while product.low < threshold { product = next().multipliedFullWidth(by: range) }
-        }
-        return Int(product.high)
-    }
+    mutating func halfOpenUniform() -> Double { 1 - nextUniform() }
 
     /// Shuffles `elements` in place with Fisher–Yates.
     mutating func shuffle<T>(_ elements: inout [T]) {
         guard elements.count > 1 else { return }
         for i in stride(from: elements.count - 1, to: 0, by: -1) {
-            elements.swapAt(i, index(below: i + 1))
+            elements.swapAt(i, nextIndex(below: i + 1))
         }
     }
 }

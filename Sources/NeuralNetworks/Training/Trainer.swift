@@ -1,0 +1,198 @@
+import Dispatch
+import Foundation
+import Optimizers
+
+/// Trains a `TrainingConfiguration`'s network once per run, with the optimizer engine's steppers.
+///
+/// Each run: the same initial parameters, the same batches and dropout masks; before
+/// every step the sampler picks a batch, the `GradientOracle` sets the step's gradient
+/// noise, and `Optimizer.step` asks it (and through it the `NetworkObjective`) for
+/// gradients, so schedules, weight-decay variants, Lookahead, L-BFGS and gradient noise
+/// work exactly as on the 2-D objectives. Runs execute in parallel across cores; each
+/// depends only on the configuration, so the results are the same bits for any thread
+/// count.
+public enum Trainer {
+    /// Side of the decision-boundary grid for 2-D datasets.
+    static let boundaryResolution = 60
+
+    /// Loads the data, trains every run, and reports.
+    ///
+    /// - Parameter maxConcurrentRuns: 1 runs serially; the default uses every core.
+    public static func run(
+        _ configuration: TrainingConfiguration, kernel: MatrixKernel = .preferred,
+        maxConcurrentRuns: Int = ProcessInfo.processInfo.activeProcessorCount
+    ) throws(TrainingError) -> TrainingReport {
+        let problems = configuration.validationErrors
+        guard problems.isEmpty else { throw .invalidConfiguration(problems) }
+        let split = try loadData(configuration)
+        let architecture = NetworkArchitecture(
+            inputSize: split.train.featureCount, hidden: configuration.hidden,
+            outputSize: max(split.train.classCount, split.test.classCount), activation: configuration.activation,
+            dropout: configuration.dropout)
+        let initial = architecture.initialParameters(
+            weights: configuration.initialization, biases: configuration.biasInitialization, seed: configuration.seed)
+
+        let runs = configuration.runs
+        let results = ResultSlots(count: runs.count)
+        let work = { @Sendable (index: Int) in
+            results[index] = train(
+                runs[index], configuration: configuration, architecture: architecture, split: split,
+                initial: initial, kernel: kernel)
+        }
+        if maxConcurrentRuns <= 1 || runs.count == 1 {
+            for index in runs.indices { work(index) }
+        } else {
+            DispatchQueue.concurrentPerform(iterations: runs.count, execute: work)
+        }
+        return TrainingReport(
+            configuration: configuration, trainCount: split.train.count, testCount: split.test.count,
+            featureCount: split.train.featureCount, classCount: architecture.outputSize,
+            parameterCount: architecture.parameterCount, datasetCitation: configuration.dataset.citation,
+            kernel: kernel.description, results: results.values)
+    }
+
+    /// The configuration's training and test sets, the training set cut to `trainingSamples`.
+    static func loadData(_ configuration: TrainingConfiguration) throws(TrainingError) -> DatasetSplit {
+        var split: DatasetSplit
+        do {
+            split = try configuration.dataset.split(testFraction: configuration.testFraction, seed: configuration.seed)
+        } catch {
+            throw .dataset(error)
+        }
+        if let limit = configuration.trainingSamples, limit < split.train.count {
+            split.train = split.train.subset(0..<limit)
+        }
+        return split
+    }
+
+    /// One run, start to finish.
+    static func train(
+        _ run: TrainingRun, configuration: TrainingConfiguration, architecture: NetworkArchitecture,
+        split: DatasetSplit, initial: [Double], kernel: MatrixKernel
+    ) -> TrainingResult {
+        let evaluator = NetworkEvaluator(architecture: architecture, kernel: kernel)
+        func checkpoint(_ iteration: Int, _ parameters: [Double]) -> TrainingCheckpoint {
+            TrainingCheckpoint(
+                iteration: iteration, trainAccuracy: evaluator.accuracy(parameters: parameters, on: split.train),
+                testAccuracy: evaluator.accuracy(parameters: parameters, on: split.test))
+        }
+        guard let optimizer = Optimizer(run.optimizer, dimension: architecture.parameterCount) else {
+            let first = checkpoint(0, initial)
+            return TrainingResult(
+                label: run.label, optimizer: run.optimizer, trainingLoss: [], learningRates: [], checkpoints: [first],
+                finalTrainLoss: evaluator.meanLoss(parameters: initial, on: split.train),
+                trainAccuracy: first.trainAccuracy, testAccuracy: first.testAccuracy,
+                halt: .invalidConfiguration(OptimizerCatalog.problems(in: run.optimizer).map(\.message)))
+        }
+        let iterations = configuration.iterations
+        let objective = NetworkObjective(
+            architecture: architecture, data: split.train, l2: configuration.l2,
+            batchCapacity: configuration.batchSize, kernel: kernel, dropoutSeed: configuration.seed)
+        let oracle = GradientOracle(objective, noise: run.noise, seed: configuration.seed)
+        let rates = run.schedule?.learningRates(base: optimizer.baseLearningRate, count: iterations)
+        var sampler = BatchSampler(
+            sampling: configuration.sampling, sampleCount: split.train.count, batchSize: configuration.batchSize,
+            seed: configuration.seed)
+
+        var parameters = initial
+        // The last parameters known finite, so a diverged run still reports sensible final figures.
+        var lastHealthy = initial
+        var losses = [Double](), learningRates = [Double]()
+        losses.reserveCapacity(iterations)
+        learningRates.reserveCapacity(iterations)
+        var checkpoints = [checkpoint(0, initial)]
+        var divergedAt: Int?
+        var halt: TrainingResult.Halt?
+        for t in 0..<iterations {
+            sampler.next()
+            objective.useBatch(sampler.batch)
+            oracle.beginStep(t)
+            let rate = rates?[t] ?? optimizer.baseLearningRate
+            let status = parameters.withUnsafeMutableBufferPointer { optimizer.step($0, oracle: oracle, learningRate: rate) }
+            if status != .moved {
+                halt = .hessianUnavailable
+                break
+            }
+            let loss = objective.firstValueOnBatch ?? .nan
+            losses.append(loss)
+            learningRates.append(rate)
+            guard loss.isFinite, allFinite(parameters) else {
+                divergedAt = t + 1
+                break
+            }
+            if (t + 1) % configuration.evaluationInterval == 0 || t + 1 == iterations {
+                checkpoints.append(checkpoint(t + 1, parameters))
+                lastHealthy = parameters
+            }
+        }
+        let final = divergedAt == nil && halt == nil ? parameters : lastHealthy
+        let last = checkpoints.last!
+        return TrainingResult(
+            label: run.label, optimizer: run.optimizer, trainingLoss: losses, learningRates: learningRates,
+            checkpoints: checkpoints, finalTrainLoss: evaluator.meanLoss(parameters: final, on: split.train),
+            trainAccuracy: last.trainAccuracy, testAccuracy: last.testAccuracy, divergedAt: divergedAt, halt: halt,
+            decisionBoundary: architecture.inputSize == 2 ? decisionBoundary(final, evaluator: evaluator, split: split) : nil,
+            syncSteps: optimizer.syncSteps, switchedAt: optimizer.switchedAt)
+    }
+
+    /// Whether every value is finite: x·0 is NaN exactly for infinities and NaNs, so one sum tells.
+    static func allFinite(_ values: [Double]) -> Bool {
+        values.withUnsafeBufferPointer { p in
+            var accumulator = SIMD8<Double>()
+            var i = 0
+            while i + 8 <= p.count {
+                accumulator += UnsafeRawPointer(p.baseAddress! + i).loadUnaligned(as: SIMD8<Double>.self) * 0
+                i += 8
+            }
+            var rest = 0.0
+            while i < p.count {
+                rest += p[i] * 0
+                i += 1
+            }
+            return (accumulator.sum() + rest) == 0
+        }
+    }
+
+    static func decisionBoundary(_ parameters: [Double], evaluator: NetworkEvaluator, split: DatasetSplit) -> DecisionBoundary {
+        let all = split.train.features + split.test.features
+        let xs = stride(from: 0, to: all.count, by: 2).map { all[$0] }
+        let ys = stride(from: 1, to: all.count, by: 2).map { all[$0] }
+        func widened(_ values: [Double]) -> ClosedRange<Double> {
+            let low = values.min() ?? -1, high = values.max() ?? 1
+            let margin = max((high - low) * 0.1, 1e-3)
+            return (low - margin)...(high + margin)
+        }
+        let xRange = widened(xs), yRange = widened(ys)
+        let n = boundaryResolution
+        var grid = [Double]()
+        grid.reserveCapacity(2 * n * n)
+        for row in 0..<n {
+            let y = yRange.lowerBound + (Double(row) + 0.5) / Double(n) * (yRange.upperBound - yRange.lowerBound)
+            for column in 0..<n {
+                grid.append(xRange.lowerBound + (Double(column) + 0.5) / Double(n) * (xRange.upperBound - xRange.lowerBound))
+                grid.append(y)
+            }
+        }
+        let cells = LabeledData(features: grid, featureCount: 2, labels: [Int](repeating: 0, count: n * n), classCount: 1)
+        return DecisionBoundary(
+            xRange: xRange, yRange: yRange, columns: n, rows: n,
+            predictions: evaluator.predictions(parameters: parameters, on: cells),
+            trainPoints: split.train.features, trainLabels: split.train.labels,
+            testPoints: split.test.features, testLabels: split.test.labels)
+    }
+}
+
+/// One slot per run, written by exactly one worker each.
+private final class ResultSlots: @unchecked Sendable {
+    private var slots: [TrainingResult?]
+    private let lock = NSLock()
+
+    init(count: Int) { slots = Array(repeating: nil, count: count) }
+
+    subscript(index: Int) -> TrainingResult? {
+        get { lock.withLock { slots[index] } }
+        set { lock.withLock { slots[index] = newValue } }
+    }
+
+    var values: [TrainingResult] { lock.withLock { slots.map { $0! } } }
+}
