@@ -14,4 +14,6 @@ public enum Limits {
     public static let maximumStarts = 16
     /// Nodes of an objective's expression graph, derivatives included.
     public static let maximumExpressionNodes = 50_000
+    /// Samples of a finite-sum objective.
+    public static let maximumSamples = 100_000
 }

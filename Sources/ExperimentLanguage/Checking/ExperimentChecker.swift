@@ -1,0 +1,345 @@
+import CourseDiagnostics
+import Optimizers
+
+/// Checks the body of `Experiment("…") { … }` against its statement table and builds the
+/// typed ``Experiment``, reporting every problem it finds.
+struct ExperimentChecker {
+    var reader: ValueReader
+    let source: String
+    /// Whether the parser already reported errors: then "missing statement" errors are
+    /// left out, since the statement may be the one that failed to parse.
+    let hadSyntaxErrors: Bool
+
+    private typealias Call = (name: String, nameRange: SourceRange, expr: ExprSyntax, arguments: [ArgumentSyntax], trailing: ClosureSyntax?)
+
+    func check(title: String, builderRange: SourceRange, body: ClosureSyntax, _ diagnostics: inout [Diagnostic]) -> Experiment? {
+        let errorsBefore = diagnostics.count
+        var reader = self.reader
+        var statementsByName: [String: [Call]] = [:]
+        var optimizerCalls: [ExprSyntax] = []
+        var expects: [Call] = []
+        var localNames: [String: SourceRange] = [:]
+        let statementNames = StatementSpec.experiment.map(\.name)
+
+        // Pass 1: bind constants in order and sort statements by kind.
+        for statement in body.statements {
+            switch statement {
+            case .let(let name, let nameRange, let value, _):
+                if let previous = localNames[name] {
+                    diagnostics.append(reader.error("invalid redeclaration of '\(name)'", nameRange, notes: [reader.note("first declared here", previous)]))
+                    continue
+                }
+                localNames[name] = nameRange
+                DirectiveParser.bind(name, value, nameRange: nameRange, in: &reader, &diagnostics)
+            case .return(_, let range):
+                diagnostics.append(reader.error("'return' cannot appear in a builder", range))
+            case .expression(let expr):
+                let chainBase = OptimizerCallChecker(reader: reader).splitChain(expr, &diagnostics)
+                guard let (call, modifiers) = chainBase else { continue }
+                guard case .call(let callee, let arguments, let trailing, _) = call.kind, case .identifier(let name) = callee.kind else {
+                    diagnostics.append(reader.error(
+                        "expected a statement such as 'Steps(30)' or an optimizer call such as 'Adam(lr: 0.1)'", expr.range))
+                    continue
+                }
+                if statementNames.contains(name) {
+                    if let first = modifiers.first {
+                        diagnostics.append(reader.error("'\(name)' takes no modifiers", first.nameRange,
+                                                        hint: "modifiers such as .label and .color belong to optimizer calls"))
+                        continue
+                    }
+                    let entry: Call = (name, callee.range, call, arguments, trailing)
+                    if name == "Expect" {
+                        expects.append(entry)
+                    } else {
+                        if let first = statementsByName[name]?.first,
+                           StatementSpec.experiment.first(where: { $0.name == name })?.isRepeatable == false {
+                            diagnostics.append(reader.error("duplicate '\(name)'", callee.range, hint: "an experiment has one '\(name)'",
+                                                            notes: [reader.note("first written here", first.nameRange)]))
+                            continue
+                        }
+                        statementsByName[name, default: []].append(entry)
+                    }
+                } else if OptimizerCatalog.spec(callName: name) != nil {
+                    optimizerCalls.append(expr)
+                } else {
+                    unknownStatement(name, callee.range, &diagnostics)
+                }
+            }
+        }
+        let calls = { (name: String) in statementsByName[name] ?? [] }
+
+        // Pass 2: settings the objective depends on, then the objective, then the rest.
+        var seed = Experiment.defaultSeed
+        if let call = calls("Seed").first, let argument = single(call, &diagnostics) {
+            if let value = seedValue(argument.value, &diagnostics) { seed = value }
+        }
+        var objective: Objective?
+        if let call = calls("Objective").first {
+            objective = ObjectiveChecker(reader: reader).objective(
+                callee: call.expr, arguments: call.arguments, trailing: call.trailing, seed: seed, &diagnostics)
+        } else if !hadSyntaxErrors {
+            diagnostics.append(reader.error("the experiment has no 'Objective'", builderRange,
+                                            hint: "add 'Objective(.rosenbrock)' or 'Objective { x, y in x * x + y * y }'"))
+        }
+        let dimension = objective?.dimension
+
+        var starts: [[Double]] = []
+        for call in calls("Start") {
+            if let point = point(call, dimension: dimension, &diagnostics) { starts.append(point) }
+        }
+        if starts.count > Limits.maximumStarts {
+            diagnostics.append(reader.error("an experiment has at most \(Limits.maximumStarts) starts", calls("Start")[Limits.maximumStarts].nameRange))
+        }
+        var minima: [[Double]] = []
+        for call in calls("Minimum") {
+            if let name = objective?.name {
+                diagnostics.append(reader.error("'.\(name)' already knows its minima", call.nameRange,
+                                                hint: "'Minimum' is for closure objectives"))
+                continue
+            }
+            if let point = point(call, dimension: dimension, &diagnostics) { minima.append(point) }
+        }
+        var steps = Experiment.defaultSteps
+        if let call = calls("Steps").first, let argument = single(call, &diagnostics),
+           let value = reader.integer(argument.value, "the number of steps", &diagnostics) {
+            if (1...Limits.maximumSteps).contains(value) {
+                steps = value
+            } else {
+                diagnostics.append(reader.error("the number of steps must be from 1 to \(Limits.maximumSteps), not \(value)", argument.value.range))
+            }
+        }
+        var domain: Domain?
+        if let call = calls("Domain").first { domain = self.domain(call, dimension: dimension, &diagnostics) }
+        var layout = Layout.overlay
+        if let call = calls("Layout").first, let argument = single(call, &diagnostics) {
+            let names = Layout.allCases.map(\.rawValue)
+            if let member = reader.member(argument.value, "the layout", choices: names, &diagnostics) {
+                if member.arguments == nil, let value = Layout(rawValue: member.name) {
+                    layout = value
+                } else {
+                    reader.unknownMember(member, "layout", choices: names, &diagnostics)
+                }
+            }
+        }
+        var batchSize: Int?
+        if let call = calls("BatchSize").first, let argument = single(call, &diagnostics),
+           let value = reader.integer(argument.value, "the batch size", &diagnostics) {
+            if let objective, objective.sampleCount == nil {
+                diagnostics.append(reader.error("'BatchSize' needs a finite-sum objective such as .linearRegression", call.nameRange,
+                                                hint: "\(objective.name.map { "'.\($0)'" } ?? "a closure") has no samples to batch"))
+            } else if let count = objective?.sampleCount, !(1...count).contains(value) {
+                diagnostics.append(reader.error("the batch size must be from 1 to the \(count) samples, not \(value)", argument.value.range))
+            } else {
+                batchSize = value
+            }
+        }
+
+        // Optimizer calls, their labels, and the run limit.
+        var runs: [RunDescription] = []
+        var labelRanges: [String: SourceRange] = [:]
+        let optimizers = OptimizerCallChecker(reader: reader)
+        for expr in optimizerCalls {
+            guard let (call, modifierList) = optimizers.splitChain(expr, &diagnostics),
+                  case .call(let callee, _, _, _) = call.kind, let name = callee.calleeName,
+                  let spec = OptimizerCatalog.spec(callName: name)
+            else { continue }
+            let config = optimizers.config(call, spec: spec, &diagnostics)
+            let modifiers = optimizers.modifiers(modifierList, &diagnostics)
+            guard let config, let modifiers else { continue }
+            let label = modifiers.label ?? spec.displayName
+            if let first = labelRanges[label] {
+                diagnostics.append(reader.error(
+                    "two runs are labeled '\(label)'", callee.range,
+                    hint: "give one a label of its own with .label(\"…\")", notes: [reader.note("the other run is here", first)]))
+                continue
+            }
+            labelRanges[label] = callee.range
+            runs.append(RunDescription(
+                optimizer: config, call: SyntaxPrinter.print(expr), label: label, color: modifiers.color,
+                schedule: modifiers.schedule, noise: modifiers.noise, location: reader.location(callee.range)))
+        }
+        if optimizerCalls.isEmpty, !hadSyntaxErrors {
+            diagnostics.append(reader.error("the experiment has no optimizer call", builderRange,
+                                            hint: "add one such as 'SGD(lr: 0.1)' or 'Adam(lr: 0.3)'"))
+        }
+        let startCount = max(1, starts.count)
+        if optimizerCalls.count * startCount > Limits.maximumRuns {
+            diagnostics.append(reader.error(
+                "the experiment has \(optimizerCalls.count * startCount) runs (\(startCount) starts × \(optimizerCalls.count) optimizers); at most \(Limits.maximumRuns) are allowed",
+                builderRange, hint: "split it into several experiments"))
+        }
+
+        var expectations: [Expectation] = []
+        for call in expects {
+            if let expectation = expectation(call, labels: labelRanges, steps: steps, objective: objective, minima: minima, &diagnostics) {
+                expectations.append(expectation)
+            }
+        }
+
+        guard diagnostics.count == errorsBefore, var objective else { return nil }
+        if !minima.isEmpty, let f = objective.symbolic {
+            let values = minima.map { f.value(at: $0) }
+            objective.minima = minima
+            objective.minimumValue = values.min()
+        }
+        return Experiment(
+            title: title, objective: objective, starts: starts.isEmpty ? [objective.defaultStart] : starts, steps: steps,
+            domain: domain, layout: layout, seed: seed, batchSize: batchSize, runs: runs, expectations: expectations,
+            source: source, location: reader.location(builderRange))
+    }
+
+    private func unknownStatement(_ name: String, _ range: SourceRange, _ diagnostics: inout [Diagnostic]) {
+        let statements = StatementSpec.experiment.map(\.name)
+        let optimizers = OptimizerCatalog.callNames
+        if let suggestion = Suggestion.closest(to: name, in: optimizers) {
+            diagnostics.append(reader.error("unknown optimizer '\(name)'; did you mean '\(suggestion)'?", range,
+                                            hint: "the optimizers are " + optimizers.joined(separator: ", ")))
+        } else if let suggestion = Suggestion.closest(to: name, in: statements) {
+            diagnostics.append(reader.error("unknown statement '\(name)'; did you mean '\(suggestion)'?", range,
+                                            hint: "an experiment's statements are " + statements.joined(separator: ", ")))
+        } else {
+            diagnostics.append(reader.error(
+                "unknown statement or optimizer '\(name)'", range,
+                hint: "the statements are \(statements.joined(separator: ", ")); the optimizers are \(optimizers.joined(separator: ", "))"))
+        }
+    }
+
+    private func single(_ call: Call, _ diagnostics: inout [Diagnostic]) -> ArgumentSyntax? {
+        if let trailing = call.trailing {
+            diagnostics.append(reader.error("'\(call.name)' takes no closure", trailing.range))
+            return nil
+        }
+        return ArgumentMatcher(origin: reader.origin).match(
+            call.arguments, to: [.init(nil)], callee: call.name, calleeRange: call.nameRange, diagnostics: &diagnostics)?[0]
+    }
+
+    private func seedValue(_ expr: ExprSyntax, _ diagnostics: inout [Diagnostic]) -> UInt64? {
+        // A literal is read exactly, so every UInt64 seed can be written.
+        if case .integer(let text) = reader.resolve(expr).kind, let value = UInt64(text.filter { $0 != "_" }) { return value }
+        guard let value = reader.integer(expr, "the seed", &diagnostics) else { return nil }
+        guard value >= 0 else {
+            diagnostics.append(reader.error("the seed must be ≥ 0, not \(value)", reader.resolve(expr).range))
+            return nil
+        }
+        return UInt64(value)
+    }
+
+    /// `Start(x, y)` / `Minimum(x)`: as many unlabeled numbers as the objective has variables.
+    private func point(_ call: Call, dimension: Int?, _ diagnostics: inout [Diagnostic]) -> [Double]? {
+        if let trailing = call.trailing {
+            diagnostics.append(reader.error("'\(call.name)' takes no closure", trailing.range))
+            return nil
+        }
+        for argument in call.arguments where argument.label != nil {
+            diagnostics.append(reader.error("'\(call.name)' takes unlabeled coordinates", argument.labelRange ?? argument.range,
+                                            hint: "write '\(call.name)(-1, 2)'"))
+            return nil
+        }
+        let expected = dimension ?? call.arguments.count
+        guard call.arguments.count == expected, (1...2).contains(expected) else {
+            let count = dimension.map { $0 == 1 ? "one coordinate" : "two coordinates" } ?? "one or two coordinates"
+            diagnostics.append(reader.error(
+                "'\(call.name)' needs \(count) for this objective, not \(call.arguments.count)", call.expr.range))
+            return nil
+        }
+        var point: [Double] = []
+        for (index, argument) in call.arguments.enumerated() {
+            guard let value = reader.number(argument.value, index == 0 ? "the x coordinate" : "the y coordinate", &diagnostics) else {
+                return nil
+            }
+            point.append(value)
+        }
+        return point
+    }
+
+    private func domain(_ call: Call, dimension: Int?, _ diagnostics: inout [Diagnostic]) -> Domain? {
+        let parameters: [ArgumentMatcher.Parameter] = dimension == 1 ? [.init("x")] : [.init("x"), .init("y")]
+        guard let matched = ArgumentMatcher(origin: reader.origin).match(
+            call.arguments, to: parameters, callee: "Domain", calleeRange: call.nameRange, diagnostics: &diagnostics),
+            let x = reader.range(matched[0]!.value, "the x range", &diagnostics)
+        else { return nil }
+        guard let yArgument = matched[1] else { return Domain(x: x, y: nil) }
+        guard let y = reader.range(yArgument.value, "the y range", &diagnostics) else { return nil }
+        return Domain(x: x, y: y)
+    }
+
+    private func expectation(
+        _ call: Call, labels: [String: SourceRange], steps: Int, objective: Objective?, minima: [[Double]],
+        _ diagnostics: inout [Diagnostic]
+    ) -> Expectation? {
+        if let trailing = call.trailing {
+            diagnostics.append(reader.error("'Expect' takes no closure", trailing.range))
+            return nil
+        }
+        let forms = "Expect(\"Adam\", reaches: 1e-3, within: 30), Expect(\"SGD\", diverges: true) or Expect(\"Adam\", closerThan: \"SGD\")"
+        guard call.arguments.count >= 2, call.arguments[0].label == nil, let form = call.arguments[1].label else {
+            diagnostics.append(reader.error("'Expect' needs a run's label and a claim", call.expr.range, hint: "write \(forms)"))
+            return nil
+        }
+        let matcher = ArgumentMatcher(origin: reader.origin)
+        let parameters: [ArgumentMatcher.Parameter]
+        switch form {
+        case "reaches": parameters = [.init(nil), .init("reaches"), .init("within", required: false)]
+        case "diverges": parameters = [.init(nil), .init("diverges")]
+        case "closerThan": parameters = [.init(nil), .init("closerThan")]
+        default:
+            let suggestion = Suggestion.closest(to: form, in: ["reaches", "diverges", "closerThan"])
+            diagnostics.append(reader.error(
+                "unknown claim '\(form)'" + (suggestion.map { "; did you mean '\($0)'?" } ?? ""),
+                call.arguments[1].labelRange ?? call.arguments[1].range, hint: "the claims are \(forms)"))
+            return nil
+        }
+        guard let matched = matcher.match(call.arguments, to: parameters, callee: "Expect", calleeRange: call.nameRange,
+                                          diagnostics: &diagnostics) else { return nil }
+        guard let label = runLabel(matched[0]!.value, labels, &diagnostics) else { return nil }
+        let kind: Expectation.Kind
+        switch form {
+        case "reaches":
+            guard let tolerance = reader.number(matched[1]!.value, "the tolerance", &diagnostics) else { return nil }
+            guard tolerance > 0 else {
+                diagnostics.append(reader.error("the tolerance must be > 0, not \(NumberText.format(tolerance))", matched[1]!.value.range))
+                return nil
+            }
+            var within = steps
+            if let argument = matched[2] {
+                guard let value = reader.integer(argument.value, "'within'", &diagnostics) else { return nil }
+                guard (0...steps).contains(value) else {
+                    diagnostics.append(reader.error("'within' must be from 0 to the experiment's \(steps) steps, not \(value)", argument.value.range))
+                    return nil
+                }
+                within = value
+            }
+            if let objective, objective.minimumValue == nil, minima.isEmpty {
+                diagnostics.append(reader.error(
+                    "'reaches' needs the objective's minimum value, which is not known", matched[1]!.value.range,
+                    hint: objective.name == nil ? "state the minimiser with 'Minimum(x, y)'" : "'.\(objective.name!)' has no minimum"))
+                return nil
+            }
+            kind = .reaches(label: label, tolerance: tolerance, within: within)
+        case "diverges":
+            guard let flag = reader.bool(matched[1]!.value, "'diverges'", &diagnostics) else { return nil }
+            kind = .diverges(label: label, flag)
+        default:
+            guard let other = runLabel(matched[1]!.value, labels, &diagnostics) else { return nil }
+            if other == label {
+                diagnostics.append(reader.error("a run cannot be compared with itself", matched[1]!.value.range))
+                return nil
+            }
+            kind = .closerThan(label: label, other: other)
+        }
+        return Expectation(kind: kind, call: SyntaxPrinter.print(call.expr), location: reader.location(call.nameRange))
+    }
+
+    private func runLabel(_ expr: ExprSyntax, _ labels: [String: SourceRange], _ diagnostics: inout [Diagnostic]) -> String? {
+        guard let label = reader.string(expr, "a run's label", &diagnostics) else { return nil }
+        guard labels[label] != nil else {
+            let known = labels.keys.sorted()
+            let suggestion = Suggestion.closest(to: label, in: known)
+            diagnostics.append(reader.error(
+                "no run is labeled '\(label)'" + (suggestion.map { "; did you mean '\($0)'?" } ?? ""), reader.resolve(expr).range,
+                hint: known.isEmpty ? nil : "the runs are " + known.map { "'\($0)'" }.joined(separator: ", ")))
+            return nil
+        }
+        return label
+    }
+}

@@ -1,0 +1,296 @@
+import CourseDiagnostics
+import Optimizers
+
+/// Resolves an optimizer call and its modifier chain against ``OptimizerCatalog``, the one
+/// table of methods: `Adam(lr: 0.3, betas: (0.9, 0.99)).label("fast").color(.purple)`.
+struct OptimizerCallChecker {
+    let reader: ValueReader
+
+    private var matcher: ArgumentMatcher { ArgumentMatcher(origin: reader.origin) }
+
+    /// An optimizer call's modifier: `.label("fast")`.
+    struct Modifier {
+        var name: String
+        var nameRange: SourceRange
+        var arguments: [ArgumentSyntax]
+        var range: SourceRange
+    }
+
+    /// Splits `Adam(…).label(…).color(…)` into the call and its modifiers, in written order;
+    /// `nil` after reporting a malformed chain.
+    func splitChain(_ expr: ExprSyntax, _ diagnostics: inout [Diagnostic]) -> (call: ExprSyntax, modifiers: [Modifier])? {
+        var modifiers: [Modifier] = []
+        var current = expr
+        while true {
+            switch current.kind {
+            case .call(let callee, let arguments, let trailing, _):
+                if case .member(let base, let name, let nameRange) = callee.kind {
+                    if let trailing {
+                        diagnostics.append(reader.error("'.\(name)' takes no closure", trailing.range))
+                        return nil
+                    }
+                    modifiers.insert(Modifier(name: name, nameRange: nameRange, arguments: arguments, range: current.range), at: 0)
+                    current = base
+                    continue
+                }
+                return (current, modifiers)
+            case .member(_, let name, let nameRange):
+                diagnostics.append(reader.error("expected '(' after '.\(name)'", nameRange,
+                                                hint: "modifiers are calls, as in '.\(name)(…)'"))
+                return nil
+            default:
+                return (current, modifiers)
+            }
+        }
+    }
+
+    /// The configuration of `call` (a call of the catalog method `spec`), defaults filled in.
+    func config(_ call: ExprSyntax, spec: OptimizerSpec, _ diagnostics: inout [Diagnostic]) -> OptimizerConfig? {
+        guard case .call(let callee, let arguments, let trailing, let hasParentheses) = call.kind else {
+            diagnostics.append(reader.error("expected a call such as '\(spec.callName)(lr: 0.1)'", call.range))
+            return nil
+        }
+        if let trailing {
+            diagnostics.append(reader.error("'\(spec.callName)' takes no closure", trailing.range))
+            return nil
+        }
+        _ = hasParentheses
+        let parameters = spec.hyperparameters.map {
+            ArgumentMatcher.Parameter($0.name.isEmpty ? nil : $0.name, required: $0.isRequired)
+        }
+        guard let matched = matcher.match(arguments, to: parameters, callee: spec.callName, calleeRange: callee.range,
+                                          diagnostics: &diagnostics)
+        else { return nil }
+        var values: [String: HyperValue] = [:]
+        var ranges: [String: SourceRange] = [:]
+        var failed = false
+        for (index, parameter) in spec.hyperparameters.enumerated() {
+            guard let argument = matched[index] else { continue }
+            ranges[parameter.name] = argument.value.range
+            if let value = hyperValue(argument.value, parameter, spec, &diagnostics) {
+                values[parameter.name] = value
+            } else {
+                failed = true
+            }
+        }
+        if failed { return nil }
+        let config = OptimizerConfig(callName: spec.callName, arguments: values)
+        let problems = spec.problems(in: config)
+        for problem in problems {
+            let range = ranges[problem.argument] ?? callee.range
+            diagnostics.append(reader.error(problem.message, range))
+        }
+        return problems.isEmpty ? config : nil
+    }
+
+    private func hyperValue(
+        _ expr: ExprSyntax, _ parameter: HyperparameterSpec, _ spec: OptimizerSpec, _ diagnostics: inout [Diagnostic]
+    ) -> HyperValue? {
+        let what = parameter.name.isEmpty ? "the \(parameter.label) of \(spec.callName)" : "'\(parameter.name)'"
+        switch parameter.kind {
+        case .real:
+            return reader.number(expr, what, &diagnostics).map(HyperValue.real)
+        case .integer:
+            return reader.integer(expr, what, &diagnostics).map(HyperValue.integer)
+        case .bool:
+            return reader.bool(expr, what, &diagnostics).map(HyperValue.bool)
+        case .pair:
+            return reader.pair(expr, what, &diagnostics).map { HyperValue.pair($0.0, $0.1) }
+        case .choice(let names):
+            guard let member = reader.member(expr, what, choices: names, &diagnostics) else { return nil }
+            guard member.arguments == nil, names.contains(member.name) else {
+                reader.unknownMember(member, "value of \(what)", choices: names, &diagnostics)
+                return nil
+            }
+            return .choice(member.name)
+        case .optimizer:
+            let value = reader.resolve(expr)
+            guard case .call(let callee, _, _, _) = value.kind, case .identifier(let name) = callee.kind else {
+                diagnostics.append(reader.error("\(what) must be an optimizer call such as Adam(lr: 0.1)", value.range))
+                return nil
+            }
+            guard let inner = resolveSpec(name, callee.range, &diagnostics) else { return nil }
+            return config(value, spec: inner, &diagnostics).map(HyperValue.optimizer)
+        }
+    }
+
+    /// The catalog entry called `name`, or an error with a suggestion.
+    func resolveSpec(_ name: String, _ range: SourceRange, _ diagnostics: inout [Diagnostic]) -> OptimizerSpec? {
+        if let spec = OptimizerCatalog.spec(callName: name) { return spec }
+        let suggestion = Suggestion.closest(to: name, in: OptimizerCatalog.callNames)
+        diagnostics.append(reader.error(
+            "unknown optimizer '\(name)'" + (suggestion.map { "; did you mean '\($0)'?" } ?? ""), range,
+            hint: "the optimizers are " + OptimizerCatalog.callNames.joined(separator: ", ")))
+        return nil
+    }
+
+    /// Modifiers resolved: label, colour, schedule, noise.
+    struct Modifiers {
+        var label: String?
+        var color: String?
+        var schedule: LearningRateSchedule?
+        var noise: GradientNoise?
+    }
+
+    func modifiers(_ list: [Modifier], _ diagnostics: inout [Diagnostic]) -> Modifiers? {
+        var result = Modifiers()
+        var seen: [String: SourceRange] = [:]
+        var failed = false
+        let names = StatementSpec.modifiers.map(\.name)
+        for modifier in list {
+            guard names.contains(modifier.name) else {
+                let suggestion = Suggestion.closest(to: modifier.name, in: names)
+                diagnostics.append(reader.error(
+                    "unknown modifier '.\(modifier.name)'" + (suggestion.map { "; did you mean '.\($0)'?" } ?? ""), modifier.nameRange,
+                    hint: "the modifiers are " + names.map { "." + $0 }.joined(separator: ", ")))
+                failed = true
+                continue
+            }
+            if let first = seen[modifier.name] {
+                diagnostics.append(reader.error("duplicate modifier '.\(modifier.name)'", modifier.nameRange, notes: [reader.note("first written here", first)]))
+                failed = true
+                continue
+            }
+            seen[modifier.name] = modifier.nameRange
+            switch modifier.name {
+            case "label":
+                guard let argument = single(modifier, &diagnostics),
+                      let text = reader.string(argument.value, "the label", &diagnostics) else { failed = true; continue }
+                if text.trimmingWhitespace.isEmpty {
+                    diagnostics.append(reader.error("a label cannot be empty", argument.value.range))
+                    failed = true
+                }
+                result.label = text
+            case "color":
+                guard let argument = single(modifier, &diagnostics), let color = color(argument.value, &diagnostics) else {
+                    failed = true
+                    continue
+                }
+                result.color = color
+            case "schedule":
+                guard let schedule = schedule(modifier, &diagnostics) else { failed = true; continue }
+                result.schedule = schedule
+            default:
+                guard let noise = noise(modifier, &diagnostics) else { failed = true; continue }
+                result.noise = noise
+            }
+        }
+        return failed ? nil : result
+    }
+
+    private func single(_ modifier: Modifier, _ diagnostics: inout [Diagnostic]) -> ArgumentSyntax? {
+        matcher.match(modifier.arguments, to: [.init(nil)], callee: "." + modifier.name, calleeRange: modifier.nameRange,
+                      diagnostics: &diagnostics)?[0]
+    }
+
+    private func color(_ expr: ExprSyntax, _ diagnostics: inout [Diagnostic]) -> String? {
+        let value = reader.resolve(expr)
+        if case .string(let text) = value.kind {
+            let digits = text.dropFirst()
+            guard text.hasPrefix("#"), digits.count == 6, digits.allSatisfy(\.isHexDigit) else {
+                diagnostics.append(reader.error("a colour string must be '#rrggbb', not \(SyntaxPrinter.quote(text))", value.range))
+                return nil
+            }
+            return text.lowercased()
+        }
+        let names = StatementSpec.colorNames
+        guard let member = reader.member(value, "the colour", choices: names, &diagnostics) else { return nil }
+        guard member.arguments == nil, names.contains(member.name) else {
+            reader.unknownMember(member, "colour", choices: names, &diagnostics)
+            return nil
+        }
+        return member.name
+    }
+
+    /// The schedules, their labeled arguments and defaults (PyTorch's where it has them).
+    static let schedules: [(name: String, parameters: [(label: String, defaultValue: Double?)])] = [
+        ("step", [("every", nil), ("gamma", 0.1)]),
+        ("exponential", [("gamma", nil)]),
+        ("cosine", [("steps", nil), ("minLR", 0)]),
+        ("linear", [("startFactor", 1.0 / 3), ("endFactor", 1), ("steps", 5)]),
+        ("warmup", [("steps", nil), ("startFactor", 1.0 / 3)]),
+    ]
+
+    private func schedule(_ modifier: Modifier, _ diagnostics: inout [Diagnostic]) -> LearningRateSchedule? {
+        guard let matched = matcher.match(modifier.arguments, to: [.init(nil), .init("then", required: false)],
+                                          callee: ".schedule", calleeRange: modifier.nameRange, diagnostics: &diagnostics),
+              let first = oneSchedule(matched[0]!.value, &diagnostics)
+        else { return nil }
+        var schedule = first
+        if let then = matched[1] {
+            guard let second = oneSchedule(then.value, &diagnostics) else { return nil }
+            schedule = .sequential(first, then: second)
+        }
+        let problems = schedule.problems
+        for problem in problems { diagnostics.append(reader.error(problem, modifier.range)) }
+        return problems.isEmpty ? schedule : nil
+    }
+
+    private func oneSchedule(_ expr: ExprSyntax, _ diagnostics: inout [Diagnostic]) -> LearningRateSchedule? {
+        let names = Self.schedules.map(\.name)
+        guard let member = reader.member(expr, "the schedule", choices: names, &diagnostics) else { return nil }
+        guard let entry = Self.schedules.first(where: { $0.name == member.name }) else {
+            reader.unknownMember(member, "schedule", choices: names, &diagnostics)
+            return nil
+        }
+        guard let arguments = member.arguments else {
+            diagnostics.append(reader.error("'.\(member.name)' needs its arguments", member.range,
+                                            hint: "write ." + member.name + "(" + entry.parameters.map { "\($0.label): …" }.joined(separator: ", ") + ")"))
+            return nil
+        }
+        let parameters = entry.parameters.map { ArgumentMatcher.Parameter($0.label, required: $0.defaultValue == nil) }
+        guard let matched = matcher.match(arguments, to: parameters, callee: "." + member.name, calleeRange: member.nameRange,
+                                          diagnostics: &diagnostics)
+        else { return nil }
+        var values: [Double] = []
+        for (index, parameter) in entry.parameters.enumerated() {
+            guard let argument = matched[index] else {
+                values.append(parameter.defaultValue!)
+                continue
+            }
+            let isCount = parameter.label == "steps" || parameter.label == "every"
+            let value = isCount
+                ? reader.integer(argument.value, "'\(parameter.label)'", &diagnostics).map(Double.init)
+                : reader.number(argument.value, "'\(parameter.label)'", &diagnostics)
+            guard let value else { return nil }
+            values.append(value)
+        }
+        switch member.name {
+        case "step": return .step(every: Int(values[0]), gamma: values[1])
+        case "exponential": return .exponential(gamma: values[0])
+        case "cosine": return .cosine(steps: Int(values[0]), minLR: values[1])
+        case "linear": return .linear(startFactor: values[0], endFactor: values[1], steps: Int(values[2]))
+        default: return .warmup(steps: Int(values[0]), startFactor: values[1])
+        }
+    }
+
+    private func noise(_ modifier: Modifier, _ diagnostics: inout [Diagnostic]) -> GradientNoise? {
+        guard let matched = matcher.match(modifier.arguments, to: [.init("eta"), .init("gamma", required: false)],
+                                          callee: ".gradientNoise", calleeRange: modifier.nameRange, diagnostics: &diagnostics),
+              let eta = reader.number(matched[0]!.value, "'eta'", &diagnostics)
+        else { return nil }
+        var gamma = 0.55
+        if let argument = matched[1] {
+            guard let value = reader.number(argument.value, "'gamma'", &diagnostics) else { return nil }
+            gamma = value
+        }
+        if eta < 0 {
+            diagnostics.append(reader.error("Invalid noise variance: \(NumberText.format(eta)) (eta must be ≥ 0)", matched[0]!.value.range))
+            return nil
+        }
+        if gamma < 0 {
+            diagnostics.append(reader.error("Invalid noise decay: \(NumberText.format(gamma)) (gamma must be ≥ 0)", matched[1]!.value.range))
+            return nil
+        }
+        return GradientNoise(eta: eta, gamma: gamma)
+    }
+}
+
+extension String {
+    /// The string without leading and trailing whitespace.
+    var trimmingWhitespace: Substring {
+        let start = firstIndex { !$0.isWhitespace } ?? endIndex
+        let end = lastIndex { !$0.isWhitespace }.map { index(after: $0) } ?? start
+        return self[start..<max(start, end)]
+    }
+}

@@ -1,0 +1,170 @@
+import CourseDiagnostics
+
+/// Reads typed values (numbers, integers, strings, ranges, implicit members) from argument
+/// syntax, looking through `let` constants and reporting a wrong type at the value.
+struct ValueReader {
+    let origin: SourceOrigin
+    var constants: ConstantScope
+
+    func error(_ message: String, _ range: SourceRange, hint: String? = nil, notes: [Diagnostic] = []) -> Diagnostic {
+        .error(message, at: location(range), length: range.length, hint: hint, notes: notes)
+    }
+
+    func note(_ message: String, _ range: SourceRange) -> Diagnostic {
+        .note(message, at: location(range), length: range.length)
+    }
+
+    func location(_ range: SourceRange) -> SourceLocation {
+        origin.location(line: range.start.line, column: range.start.column)
+    }
+
+    /// `expr` with parentheses removed and a constant bound to non-numeric syntax replaced by it.
+    func resolve(_ expr: ExprSyntax) -> ExprSyntax {
+        var current = expr
+        // Constants only name earlier constants, so this ends; the bound keeps it obviously finite.
+        for _ in 0..<1_000 {
+            switch current.kind {
+            case .parenthesized(let inner):
+                current = inner
+            case .identifier(let name):
+                guard case .syntax(let bound)? = constants.lookup(name) else { return current }
+                current = bound
+            default:
+                return current
+            }
+        }
+        return current
+    }
+
+    /// A finite number: a literal, a numeric constant or arithmetic on them (`2 * .pi`, `-7`).
+    func number(_ expr: ExprSyntax, _ what: String, _ diagnostics: inout [Diagnostic]) -> Double? {
+        let value = resolve(expr)
+        switch value.kind {
+        case .string, .boolean, .tuple, .array, .closure:
+            diagnostics.append(error("\(what) must be a number, not \(ExpressionTranslator.describe(value))", value.range))
+            return nil
+        case .binary(let op, _, _, _) where op == "..." || op == "..<":
+            diagnostics.append(error("\(what) must be a number, not a range", value.range))
+            return nil
+        case .call(let callee, _, _, _):
+            if case .implicitMember = callee.kind {
+                diagnostics.append(error("\(what) must be a number, not \(ExpressionTranslator.describe(value))", value.range))
+                return nil
+            }
+        default:
+            break
+        }
+        var translator = ExpressionTranslator(graph: ExpressionGraph(budget: 10_000), origin: origin, constants: constants)
+        let before = diagnostics.count
+        guard let id = try? translator.translate(value, &diagnostics) else {
+            diagnostics.append(error("\(what) is too complicated an expression", value.range))
+            return nil
+        }
+        guard diagnostics.count == before else { return nil }
+        let result = translator.graph.evaluate(id, at: [])
+        guard result.isFinite else {
+            diagnostics.append(error("\(what) must be finite, not \(result)", value.range))
+            return nil
+        }
+        return result
+    }
+
+    /// A number with an integral value.
+    func integer(_ expr: ExprSyntax, _ what: String, _ diagnostics: inout [Diagnostic]) -> Int? {
+        guard let value = number(expr, what, &diagnostics) else { return nil }
+        guard value == value.rounded(), Swift.abs(value) < 9e15 else {
+            diagnostics.append(error("\(what) must be an integer, not \(NumberText.format(value))", resolve(expr).range))
+            return nil
+        }
+        return Int(value)
+    }
+
+    func string(_ expr: ExprSyntax, _ what: String, _ diagnostics: inout [Diagnostic]) -> String? {
+        let value = resolve(expr)
+        guard case .string(let text) = value.kind else {
+            diagnostics.append(error("\(what) must be a string, as in \"…\"", value.range))
+            return nil
+        }
+        return text
+    }
+
+    func bool(_ expr: ExprSyntax, _ what: String, _ diagnostics: inout [Diagnostic]) -> Bool? {
+        let value = resolve(expr)
+        guard case .boolean(let flag) = value.kind else {
+            diagnostics.append(error("\(what) must be true or false", value.range))
+            return nil
+        }
+        return flag
+    }
+
+    /// `a...b` with a < b.
+    func range(_ expr: ExprSyntax, _ what: String, _ diagnostics: inout [Diagnostic]) -> ClosedRange<Double>? {
+        let value = resolve(expr)
+        guard case .binary(let op, let opRange, let lhs, let rhs) = value.kind, op == "..." || op == "..<" else {
+            diagnostics.append(error("\(what) must be a closed range such as -2...2", value.range))
+            return nil
+        }
+        if op == "..<" {
+            diagnostics.append(error("\(what) must be a closed range", opRange, hint: "write '...' instead of '..<'"))
+            return nil
+        }
+        guard let low = number(lhs, "the lower bound", &diagnostics), let high = number(rhs, "the upper bound", &diagnostics) else {
+            return nil
+        }
+        guard low < high else {
+            diagnostics.append(error("\(what) must have its lower bound below its upper bound, not \(NumberText.format(low))...\(NumberText.format(high))", value.range))
+            return nil
+        }
+        return low...high
+    }
+
+    /// `(a, b)`: two unlabeled numbers.
+    func pair(_ expr: ExprSyntax, _ what: String, _ diagnostics: inout [Diagnostic]) -> (Double, Double)? {
+        let value = resolve(expr)
+        guard case .tuple(let elements) = value.kind, elements.count == 2, elements.allSatisfy({ $0.label == nil }) else {
+            diagnostics.append(error("\(what) must be a pair of numbers such as (0.9, 0.999)", value.range))
+            return nil
+        }
+        let a = number(elements[0].value, "the first element of \(what)", &diagnostics)
+        let b = number(elements[1].value, "the second element of \(what)", &diagnostics)
+        guard let a, let b else { return nil }
+        return (a, b)
+    }
+
+    /// An implicit member, `.name` or `.name(arguments)`.
+    struct Member {
+        var name: String
+        var nameRange: SourceRange
+        /// `nil` for `.name` without parentheses.
+        var arguments: [ArgumentSyntax]?
+        var range: SourceRange
+    }
+
+    func member(_ expr: ExprSyntax, _ what: String, choices: [String], _ diagnostics: inout [Diagnostic]) -> Member? {
+        let value = resolve(expr)
+        switch value.kind {
+        case .implicitMember(let name):
+            return Member(name: name, nameRange: value.range, arguments: nil, range: value.range)
+        case .call(let callee, let arguments, let trailing, _):
+            if case .implicitMember(let name) = callee.kind {
+                if let trailing {
+                    diagnostics.append(error("'.\(name)' takes no closure", trailing.range))
+                    return nil
+                }
+                return Member(name: name, nameRange: callee.range, arguments: arguments, range: value.range)
+            }
+        default:
+            break
+        }
+        diagnostics.append(error("\(what) must be one of " + choices.map { "." + $0 }.joined(separator: ", "), value.range))
+        return nil
+    }
+
+    /// Reports an unknown member with a suggestion.
+    func unknownMember(_ member: Member, _ what: String, choices: [String], _ diagnostics: inout [Diagnostic]) {
+        let suggestion = Suggestion.closest(to: member.name, in: choices)
+        diagnostics.append(error(
+            "unknown \(what) '.\(member.name)'" + (suggestion.map { "; did you mean '.\($0)'?" } ?? ""), member.nameRange,
+            hint: "the \(what)s are " + choices.map { "." + $0 }.joined(separator: ", ")))
+    }
+}
