@@ -30,6 +30,7 @@ let package = Package(
             "CourseSite", "CourseDiagnostics",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
+        .executableTarget(name: "SiteBenchmarks", dependencies: ["CourseSite"], path: "Benchmarks/SiteBenchmarks"),
 
         .target(name: "CourseTestSupport", dependencies: ["CourseDiagnostics"], path: "Tests/CourseTestSupport"),
         .testTarget(name: "CourseDiagnosticsTests", dependencies: ["CourseDiagnostics", "CourseTestSupport"]),

@@ -91,30 +91,31 @@ public struct SiteBuilder: Sendable {
         }
 
         let renderer = PageRenderer(theme: theme, course: settings)
-        var files: [(path: String, bytes: [UInt8])] = []
-        var pageIndex = 0
-        if loaded.home != nil {
-            let body = rendered[0]
-            files.append(("index.html", Array(renderer.render(PageRenderer.Page(
-                title: settings.title, number: nil, description: settings.description, body: body.html,
-                contents: [], isHome: true, currentSlug: nil, previous: nil, next: loaded.chapters.first),
-                chapters: loaded.chapters).utf8)))
-            pageIndex = 1
-        } else {
-            files.append(("index.html", Array(renderer.render(PageRenderer.Page(
-                title: settings.title, number: nil, description: nil, body: "",
-                contents: [], isHome: true, currentSlug: nil, previous: nil, next: loaded.chapters.first),
-                chapters: loaded.chapters).utf8)))
-        }
-        for (i, chapter) in loaded.chapters.enumerated() {
-            let body = rendered[pageIndex + i]
-            let html = renderer.render(PageRenderer.Page(
+        let entries = PageRenderer.ChapterEntries(loaded.chapters)
+        let chapters = loaded.chapters
+        let homeBody = loaded.home != nil ? rendered[0].html : ""
+        let firstChapterBody = loaded.home != nil ? 1 : 0
+        // Page i is the home page for i = 0, else chapter i - 1. Pages are independent.
+        let html = ConcurrentMap.map(Array(0...chapters.count)) { i -> String in
+            if i == 0 {
+                return renderer.render(PageRenderer.Page(
+                    title: settings.title, number: nil, description: settings.description, body: homeBody,
+                    contents: [], isHome: true, currentSlug: nil, previous: nil, next: chapters.first),
+                    chapters: entries)
+            }
+            let k = i - 1
+            let chapter = chapters[k]
+            return renderer.render(PageRenderer.Page(
                 title: chapter.title, number: chapter.number, description: chapter.frontMatter.description,
-                body: body.html, contents: chapter.contents, isHome: false, currentSlug: chapter.slug,
-                previous: i > 0 ? loaded.chapters[i - 1] : nil,
-                next: i + 1 < loaded.chapters.count ? loaded.chapters[i + 1] : nil),
-                chapters: loaded.chapters)
-            files.append((chapter.pageName, Array(html.utf8)))
+                body: rendered[firstChapterBody + k].html, contents: chapter.contents, isHome: false,
+                currentSlug: chapter.slug,
+                previous: k > 0 ? chapters[k - 1] : nil,
+                next: k + 1 < chapters.count ? chapters[k + 1] : nil),
+                chapters: entries)
+        }
+        var files: [(path: String, bytes: [UInt8])] = [("index.html", Array(html[0].utf8))]
+        for (k, chapter) in chapters.enumerated() {
+            files.append((chapter.pageName, Array(html[k + 1].utf8)))
         }
         files.append(("assets/style.css", Array(theme.stylesheet.utf8)))
         for asset in assets.sorted() {

@@ -4,7 +4,7 @@ import Foundation
 
 /// Reads the chapters folder: every `*.md` directly inside it is a chapter,
 /// `index.md` is the home page. Reports every problem it finds, in every file.
-struct CourseLoader {
+struct CourseLoader: Sendable {
     var folder: String
     var includeDrafts = false
 
@@ -67,9 +67,16 @@ struct CourseLoader {
         if names.contains("index.md") {
             home = loadFile("index.md", isIndex: true, diagnostics: &diagnostics)
         }
+        // Files are independent: read and parse them on all cores, keep the name order.
+        let loadedFiles = ConcurrentMap.map(chapterNames) { name in
+            var fileDiagnostics: [Diagnostic] = []
+            let chapter = loadFile(name, isIndex: false, diagnostics: &fileDiagnostics)
+            return (chapter, fileDiagnostics)
+        }
         var chapters: [Chapter] = []
-        for name in chapterNames {
-            guard let chapter = loadFile(name, isIndex: false, diagnostics: &diagnostics) else { continue }
+        for (chapter, fileDiagnostics) in loadedFiles {
+            diagnostics += fileDiagnostics
+            guard let chapter else { continue }
             if chapter.frontMatter.draft && !includeDrafts { continue }
             chapters.append(chapter)
         }

@@ -3,7 +3,7 @@ import Mustache
 /// Fills the theme's `page` template for one page. All links are relative and
 /// every page sits at the site's top level, so the site works from `file://`,
 /// from any sub-path of a web server, and offline.
-struct PageRenderer {
+struct PageRenderer: @unchecked Sendable {
     var theme: Theme
     var course: CourseSettings
 
@@ -22,14 +22,25 @@ struct PageRenderer {
         var next: Chapter?
     }
 
-    func render(_ page: Page, chapters: [Chapter]) -> String {
-        let chapterList: [[String: Any]] = chapters.map { chapter in
-            var entry: [String: Any] = [
-                "href": chapter.pageName, "title": chapter.title, "number": chapter.number,
-                "current": chapter.slug == page.currentSlug,
-            ]
-            if let description = chapter.frontMatter.description { entry["description"] = description }
-            return entry
+    /// The sidebar's entries, made once per site; `current` is set per page.
+    struct ChapterEntries: @unchecked Sendable {
+        fileprivate var entries: [[String: Any]]
+        fileprivate var slugs: [String]
+
+        init(_ chapters: [Chapter]) {
+            slugs = chapters.map(\.slug)
+            entries = chapters.map { chapter in
+                var entry: [String: Any] = ["href": chapter.pageName, "title": chapter.title, "number": chapter.number, "current": false]
+                if let description = chapter.frontMatter.description { entry["description"] = description }
+                return entry
+            }
+        }
+    }
+
+    func render(_ page: Page, chapters: ChapterEntries) -> String {
+        var chapterList = chapters.entries
+        if let current = page.currentSlug, let index = chapters.slugs.firstIndex(of: current) {
+            chapterList[index]["current"] = true
         }
         func link(_ chapter: Chapter?) -> Any {
             guard let chapter else { return false }

@@ -6,7 +6,7 @@ import Mustache
 /// by a file of the same name in `<chapters>/theme/` when there is one
 /// (`page.mustache`, `sidebar.mustache`, `contents.mustache`, `pager.mustache`,
 /// `chapter-list.mustache`, `style.css`), as mdBook's theme folder works.
-struct Theme {
+struct Theme: @unchecked Sendable {
     var library: MustacheLibrary
     var stylesheet: String
 
