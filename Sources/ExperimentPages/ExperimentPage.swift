@@ -1,0 +1,89 @@
+import ExperimentLanguage
+import MathML
+import Optimizers
+import Plotting
+import SyntaxHighlighting
+
+/// Renders a checked directive and its runs as the HTML fragment a student sees.
+///
+/// An experiment becomes, in order: the objective with its gradient, the paths figure,
+/// the loss-curve figure, the formula table, the results table, and the directive's
+/// source in a `<details>` block. Every figure is inline SVG and every formula MathML,
+/// so the page needs no script and fetches nothing. Output is byte-deterministic.
+///
+/// Ids in the fragment all start with `idPrefix`, so several fragments can share a page.
+/// Colours come from the CSS custom properties that ``Palette`` documents.
+public enum ExperimentPage {
+    /// The fragment of an experiment, given one trajectory per run and start:
+    /// `trajectories[run][start]`, runs in the order of `experiment.runs`.
+    public static func html(
+        _ experiment: Experiment, trajectories: [[Optimizers.Trajectory]], idPrefix: String
+    ) -> String {
+        precondition(trajectories.count == experiment.runs.count, "one list of trajectories per run")
+        precondition(trajectories.allSatisfy { $0.count == experiment.starts.count }, "one trajectory per start")
+        let prefix = FigureText.isValidPrefix(idPrefix) ? idPrefix : "x" + idPrefix.filter { $0.isLetter || $0.isNumber }
+        var summaries: [RunSummary] = []
+        for run in experiment.runs.indices {
+            for start in experiment.starts.indices {
+                summaries.append(RunSummary(experiment: experiment, runIndex: run, startIndex: start, trajectory: trajectories[run][start]))
+            }
+        }
+        let outcome = FigureWords.outcome(experiment, summaries: summaries)
+        let title = experiment.title
+
+        var out = "<section class=\"cg-experiment\" id=\"\(HTML.escape(prefix))\">\n"
+        out += objective(experiment.objective)
+
+        let landscapeWords = FigureWords.landscape(experiment)
+        let landscape = LandscapeBuilder.svg(
+            experiment, trajectories: trajectories,
+            text: FigureText(idPrefix: prefix + "-paths", title: title, description: landscapeWords + " " + outcome))
+        out += "<figure class=\"cg-figure\">\n\(landscape)<figcaption><strong>\(HTML.escape(title)).</strong> "
+        out += HTML.escape(landscapeWords) + " " + HTML.escape(outcome) + "</figcaption></figure>\n"
+
+        let fStar = experiment.objective.minimumValue != nil
+        let lossWords = fStar
+            ? "Distance to the minimum value, f − f*, per step, on a log scale."
+            : "The objective f per step (no minimum value is known, so f itself on a linear scale)."
+        let scheduled = experiment.runs.contains { $0.schedule != nil }
+        let lossCaption = lossWords + (scheduled ? " Below: the learning rate of the scheduled runs." : "")
+        let loss = LossBuilder.svg(
+            experiment, trajectories: trajectories,
+            text: FigureText(idPrefix: prefix + "-loss", title: "Loss curves: " + title, description: lossCaption + " " + outcome))
+        out += "<figure class=\"cg-figure\">\n\(loss)<figcaption>\(HTML.escape(lossCaption))</figcaption></figure>\n"
+
+        out += FormulaTableRenderer.experimentTable(experiment)
+        out += ResultsTable.html(experiment, summaries: summaries)
+        out += source(experiment.source)
+        return out + "</section>\n"
+    }
+
+    /// The fragment of a standalone `Formulas(…)` directive: the update rules with the
+    /// symbol legend and each hyperparameter's default.
+    public static func html(_ formulas: FormulaTable, idPrefix: String) -> String {
+        "<section class=\"cg-formulas-only\">\n" + FormulaTableRenderer.standaloneTable(formulas) + "</section>\n"
+    }
+
+    /// f as a formula, with each partial derivative.
+    static func objective(_ objective: Objective) -> String {
+        let variables = objective.variableNames.joined(separator: ", ")
+        var latex = "\\begin{aligned} f(\(variables)) &= \(objective.latex)"
+        for (name, partial) in zip(objective.variableNames, objective.gradientLatex) {
+            latex += " \\\\ \\frac{\\partial f}{\\partial \(name)} &= \(partial)"
+        }
+        latex += "\\end{aligned}"
+        var out = "<div class=\"cg-objective\"><p>Objective and its gradient"
+        if let fStar = objective.minimumValue {
+            out += ", with minimum value <var>f</var>* = \(HTML.escape(Numbers.text(fStar)))"
+            if !objective.minima.isEmpty { out += " at " + objective.minima.map(Numbers.point).map(HTML.escape).joined(separator: ", ") }
+        }
+        out += ":</p>" + MathML.render(latex: latex, display: .block).markup + "</div>\n"
+        return out
+    }
+
+    /// The directive's source, for readers who want to rerun or change it.
+    static func source(_ text: String) -> String {
+        "<details class=\"cg-source\"><summary>Directive source</summary><pre><code class=\"language-swift\">"
+            + SyntaxHighlighter.highlight(text, language: .swift) + "</code></pre></details>\n"
+    }
+}

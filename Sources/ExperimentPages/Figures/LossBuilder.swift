@@ -1,0 +1,32 @@
+import ExperimentLanguage
+import Optimizers
+import Plotting
+
+/// The loss-curve figure: f − f* on a log axis when f* is known, f on a linear axis when
+/// not, and the learning rate under it when a run uses a schedule.
+enum LossBuilder {
+    static func svg(_ experiment: Experiment, trajectories: [[Optimizers.Trajectory]], text: FigureText) -> String {
+        let fStar = experiment.objective.minimumValue
+        var losses: [LineSeries] = []
+        var rates: [LineSeries] = []
+        for (run, description) in experiment.runs.enumerated() {
+            for (start, trajectory) in trajectories[run].enumerated() {
+                let label = experiment.starts.count > 1
+                    ? "\(description.label) from \(Numbers.point(experiment.starts[start]))" : description.label
+                var values = trajectory.losses.map { loss in fStar.map { loss - $0 } ?? loss }
+                // A diverged run leaves through the top of the plot.
+                if trajectory.divergedAt != nil { values.append(.infinity) }
+                losses.append(LineSeries(label: label, series: run, y: values))
+                if description.schedule != nil, start == 0, !trajectory.learningRates.isEmpty {
+                    rates.append(LineSeries(label: description.label, series: run, y: trajectory.learningRates))
+                }
+            }
+        }
+        let lossAxis = fStar == nil
+            ? Axis(label: "f", scale: .linear)
+            : Axis(label: "f − f*", scale: .log)
+        var panels = [LineFigure.Panel(yAxis: lossAxis, series: losses, height: 200)]
+        if !rates.isEmpty { panels.append(LineFigure.Panel(yAxis: Axis(label: "learning rate"), series: rates, height: 90)) }
+        return LineFigure(xAxis: Axis(label: "step"), panels: panels).svg(text)
+    }
+}

@@ -1,0 +1,81 @@
+import ExperimentLanguage
+import MathML
+import Optimizers
+import Plotting
+
+/// The formula table: one row per method, its name linked to its paper, its update rule
+/// from the catalog as MathML, and either the values a run used or each default.
+enum FormulaTableRenderer {
+    /// The hyperparameter cell of an experiment's row: for each run of the method, the
+    /// values it used in the formula's symbols (`η = 0.3, β₁ = 0.9, β₂ = 0.999`).
+    static func experimentTable(_ experiment: Experiment) -> String {
+        var methods: [String] = []
+        for run in experiment.runs where !methods.contains(run.optimizer.callName) {
+            methods.append(run.optimizer.callName)
+        }
+        var rows = ""
+        for callName in methods {
+            guard let spec = OptimizerCatalog.spec(callName: callName) else { continue }
+            let runs = experiment.runs.filter { $0.optimizer.callName == callName }
+            var values = ""
+            for run in runs {
+                let assignments = HyperparameterText.assignments(run.optimizer, spec: spec)
+                let extra = HyperparameterText.modifiers(run)
+                let body = (assignments + extra).joined(separator: ", ")
+                values += runs.count > 1 || run.label != spec.displayName
+                    ? "<p><b>\(HTML.escape(run.label))</b>: \(HTML.escape(body))</p>"
+                    : "<p>\(HTML.escape(body))</p>"
+            }
+            rows += row(spec, last: values)
+        }
+        return table(caption: "Update rules of the methods in this experiment", lastHeader: "Values used", rows: rows)
+    }
+
+    /// The standalone `Formulas(…)` table: each hyperparameter's symbol, meaning and
+    /// default, and the other symbols of the rules.
+    static func standaloneTable(_ formulas: FormulaTable) -> String {
+        var rows = ""
+        for spec in formulas.optimizers {
+            var legend = "<dl>"
+            for parameter in spec.hyperparameters where !parameter.symbol.isEmpty {
+                legend += "<dt>\(HTML.escape(parameter.symbol))</dt><dd>\(HTML.escape(parameter.label))"
+                if let value = parameter.defaultValue {
+                    legend += ", default \(HTML.escape(HyperparameterText.value(value)))"
+                } else {
+                    legend += ", required"
+                }
+                legend += " <code>\(HTML.escape(parameter.name.isEmpty ? "(unlabeled)" : parameter.name))</code></dd>"
+            }
+            for (latex, meaning) in spec.notation {
+                legend += "<dt>\(MathML.render(latex: latex).markup)</dt><dd>\(HTML.escape(meaning))</dd>"
+            }
+            legend += "</dl>"
+            rows += row(spec, last: legend)
+        }
+        return table(caption: "Update rules", lastHeader: "Symbols and defaults", rows: rows)
+    }
+
+    private static func row(_ spec: OptimizerSpec, last: String) -> String {
+        let reference = spec.reference
+        var out = "<tr><th scope=\"row\"><a href=\"\(HTML.escape(reference.url))\" title=\"\(HTML.escape(reference.title))\">"
+        out += HTML.escape(spec.displayName) + "</a><br><small>\(HTML.escape(reference.citation))</small></th>"
+        out += "<td>" + rule(spec) + "<p class=\"cg-summary\">\(HTML.escape(spec.summary))</p></td>"
+        return out + "<td>" + last + "</td></tr>\n"
+    }
+
+    /// The update rule as one display formula, its lines aligned at the first `=`.
+    static func rule(_ spec: OptimizerSpec) -> String {
+        let lines = spec.formula.map { line -> String in
+            guard let equals = line.firstIndex(of: "=") else { return line }
+            return line[..<equals] + "&=" + line[line.index(after: equals)...]
+        }
+        let latex = lines.count == 1 ? spec.formula[0] : "\\begin{aligned}" + lines.joined(separator: " \\\\ ") + "\\end{aligned}"
+        return MathML.render(latex: latex, display: .block).markup
+    }
+
+    private static func table(caption: String, lastHeader: String, rows: String) -> String {
+        "<table class=\"cg-formulas\"><caption>\(HTML.escape(caption))</caption>\n"
+            + "<thead><tr><th scope=\"col\">Method</th><th scope=\"col\">Update rule</th><th scope=\"col\">\(HTML.escape(lastHeader))</th></tr></thead>\n"
+            + "<tbody>\n\(rows)</tbody></table>\n"
+    }
+}

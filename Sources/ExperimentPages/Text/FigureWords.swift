@@ -1,0 +1,44 @@
+import ExperimentLanguage
+
+/// The sentences of the figures' descriptions and captions: what happened, in words.
+enum FigureWords {
+    /// "Adam ended closest to the minimum (distance 0.0012). SGD diverged at step 7."
+    static func outcome(_ experiment: Experiment, summaries: [RunSummary]) -> String {
+        var sentences: [String] = []
+        let finished = summaries.filter { $0.divergedAt == nil && $0.halt == nil }
+        if let best = finished.filter({ $0.distanceToMinimum != nil }).min(by: { $0.distanceToMinimum! < $1.distanceToMinimum! }) {
+            sentences.append("\(best.label) ended closest to a minimum (distance \(Numbers.text(best.distanceToMinimum!))).")
+        } else if let best = finished.filter({ $0.finalValue != nil }).min(by: { $0.finalValue! < $1.finalValue! }) {
+            sentences.append("\(best.label) ended lowest (f = \(Numbers.text(best.finalValue!))).")
+        }
+        let diverged = summaries.filter { $0.divergedAt != nil }
+        if diverged.isEmpty {
+            sentences.append(summaries.count > 1 ? "No run diverged." : "The run did not diverge.")
+        } else {
+            let list = diverged.map { "\($0.label) at step \($0.divergedAt!)" }
+            sentences.append("Diverged: " + list.joined(separator: ", ") + ".")
+        }
+        return sentences.joined(separator: " ")
+    }
+
+    /// "Paths of SGD, Momentum, AdaGrad and Adam on the contours of f, 30 steps from (−7, 2)."
+    static func landscape(_ experiment: Experiment) -> String {
+        let names = list(experiment.runs.map(\.label))
+        let starts = experiment.starts.map(Numbers.point)
+        let from = starts.count == 1 ? "from \(starts[0])" : "from \(list(starts))"
+        if experiment.objective.dimension == 1 {
+            return "Iterates of \(names) on the curve of f, \(experiment.steps) steps \(from)."
+        }
+        let layout = experiment.layout == .grid ? ", one panel per method" : ""
+        return "Paths of \(names) over the contours of f\(layout), \(experiment.steps) steps \(from)."
+    }
+
+    static func list(_ items: [String]) -> String {
+        switch items.count {
+        case 0: return ""
+        case 1: return items[0]
+        case 2: return items[0] + " and " + items[1]
+        default: return items.dropLast().joined(separator: ", ") + " and " + items.last!
+        }
+    }
+}

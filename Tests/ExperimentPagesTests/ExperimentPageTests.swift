@@ -1,0 +1,69 @@
+import ExperimentLanguage
+import Optimizers
+import Testing
+@testable import ExperimentPages
+
+@Suite struct ExperimentPageTests {
+    @Test func bowlFragmentMatchesGolden() throws {
+        let experiment = try Fixtures.experiment(Fixtures.bowl)
+        let html = ExperimentPage.html(experiment, trajectories: Fixtures.run(experiment), idPrefix: "bowl")
+        try Golden.check(html, named: "bowl.html")
+        #expect(html.utf8.count < 40_000, "the bowl fragment is \(html.utf8.count) bytes; the budget is 40 KB")
+    }
+
+    @Test func rosenbrockFragmentMatchesGolden() throws {
+        let experiment = try Fixtures.experiment(Fixtures.rosenbrock)
+        let html = ExperimentPage.html(experiment, trajectories: Fixtures.run(experiment), idPrefix: "rosen")
+        try Golden.check(html, named: "rosenbrock.html")
+    }
+
+    @Test func fragmentHasTheFiguresTablesAndSourceInOrder() throws {
+        let experiment = try Fixtures.experiment(Fixtures.bowl)
+        let html = ExperimentPage.html(experiment, trajectories: Fixtures.run(experiment), idPrefix: "b")
+        let marks = ["class=\"cg-objective\"", "id=\"b-paths-title\"", "id=\"b-loss-title\"", "class=\"cg-formulas\"", "class=\"cg-results\"", "<details"]
+        let positions = marks.map { html.range(of: $0)?.lowerBound }
+        #expect(positions.allSatisfy { $0 != nil })
+        #expect(positions.compactMap { $0 } == positions.compactMap { $0 }.sorted())
+    }
+
+    @Test func formulaTableUsesTheRunsValuesInSymbols() throws {
+        let experiment = try Fixtures.experiment(Fixtures.bowl)
+        let html = ExperimentPage.html(experiment, trajectories: Fixtures.run(experiment), idPrefix: "b")
+        #expect(html.contains("η = 0.3, β₁ = 0.9, β₂ = 0.999, ε = 1×10⁻⁸"))
+        #expect(html.contains("<b>Momentum</b>: η = 0.1, μ = 0.9"))
+        #expect(html.contains("href=\"https://arxiv.org/abs/1412.6980\""))
+        #expect(html.components(separatedBy: "<tr><th scope=\"row\"><a").count - 1 == 3, "SGD, AdaGrad, Adam: one row per method")
+    }
+
+    @Test func descriptionSaysWhoGotClosestAndWhoDiverged() throws {
+        let experiment = try Fixtures.experiment(Fixtures.rosenbrock)
+        let html = ExperimentPage.html(experiment, trajectories: Fixtures.run(experiment), idPrefix: "r")
+        #expect(html.contains("ended closest to a minimum"))
+        #expect(html.contains("Diverged: SGD, too fast at step"))
+    }
+
+    @Test func resultsAreRoundedToStatedDigits() throws {
+        let experiment = try Fixtures.experiment(Fixtures.bowl)
+        let trajectories = Fixtures.run(experiment)
+        let summaries = experiment.runs.indices.map {
+            RunSummary(experiment: experiment, runIndex: $0, startIndex: 0, trajectory: trajectories[$0][0])
+        }
+        let adam = try #require(summaries.last)
+        let final = try #require(trajectories[3][0].losses.last)
+        #expect(adam.finalValue == final)
+        #expect(ResultsTable.html(experiment, summaries: summaries).contains("<td>\(Numbers.text(final))</td>"))
+        #expect(Numbers.text(0.000123456) == "0.0001235")
+        #expect(Numbers.text(0.0000123456) == "1.235×10⁻⁵")
+    }
+
+    @Test func standaloneFormulasListDefaultsAndSymbols() throws {
+        guard case .formulas(let table) = try Fixtures.parse("Formulas(.sgd, .momentum, .adagrad, .rmsprop, .adam)") else {
+            Issue.record("not a formula table")
+            return
+        }
+        let html = ExperimentPage.html(table, idPrefix: "f")
+        try Golden.check(html, named: "formulas.html")
+        #expect(html.contains("<dt>η</dt><dd>learning rate, default 0.001"))
+        #expect(html.components(separatedBy: "<math display=\"block\">").count - 1 == 5)
+    }
+}
