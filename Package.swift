@@ -21,8 +21,9 @@ let package = Package(
         ),
         .target(name: "CourseDiagnostics"),
         .target(name: "CourseMarkdown", dependencies: ["CCmarkGFM", "CourseDiagnostics"]),
+        .target(name: "MathML", dependencies: ["CourseDiagnostics"]),
         .target(name: "CourseSite", dependencies: [
-            "CourseMarkdown", "CourseDiagnostics",
+            "CourseMarkdown", "CourseDiagnostics", "MathML",
             .product(name: "Yams", package: "Yams"),
             .product(name: "Mustache", package: "swift-mustache"),
         ]),
@@ -35,6 +36,7 @@ let package = Package(
         .target(name: "CourseTestSupport", dependencies: ["CourseDiagnostics"], path: "Tests/CourseTestSupport"),
         .testTarget(name: "CourseDiagnosticsTests", dependencies: ["CourseDiagnostics", "CourseTestSupport"]),
         .testTarget(name: "CourseMarkdownTests", dependencies: ["CourseMarkdown", "CourseTestSupport"]),
+        .testTarget(name: "MathMLTests", dependencies: ["MathML", "CourseTestSupport"]),
         .testTarget(name: "CourseSiteTests", dependencies: ["CourseSite", "CourseTestSupport"]),
         .testTarget(name: "EndToEndTests", dependencies: ["CourseTestSupport"]),
     ],

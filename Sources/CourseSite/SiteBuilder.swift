@@ -4,8 +4,10 @@ import Foundation
 
 /// How a build renders math and code, and which directives it knows.
 public struct BuildOptions: Sendable {
-    /// Renders LaTeX to markup, or says where in the LaTeX it fails.
-    public typealias MathRenderer = @Sendable (_ latex: String, _ display: Bool) -> Result<String, MathFailure>
+    /// Renders LaTeX whose first byte is at `location` to markup (MathML), appending
+    /// what is wrong with it to `diagnostics`.
+    public typealias MathRenderer = @Sendable (_ latex: String, _ display: Bool, _ location: SourceLocation,
+                                               _ diagnostics: inout [Diagnostic]) -> String
     /// Highlights code of a language to HTML, or `nil` for plain text.
     public typealias Highlighter = @Sendable (_ code: String, _ language: String) -> String?
 
@@ -21,19 +23,6 @@ public struct BuildOptions: Sendable {
         self.directives = directives
         self.math = math
         self.highlight = highlight
-    }
-}
-
-/// Why a formula does not render: the byte offset inside the LaTeX, a message and a hint.
-public struct MathFailure: Error, Sendable {
-    public var offset: Int
-    public var message: String
-    public var hint: String?
-
-    public init(offset: Int, message: String, hint: String? = nil) {
-        self.offset = offset
-        self.message = message
-        self.hint = hint
     }
 }
 
@@ -168,14 +157,7 @@ public struct SiteBuilder: Sendable {
         renderer.highlight = { code, language in highlight(code, language) }
         let math = options.math
         renderer.math = { latex, display, position in
-            switch math(latex, display) {
-            case .success(let markup): return markup
-            case .failure(let failure):
-                collector.diagnostics.append(.error(
-                    failure.message, at: Self.location(inLatex: latex, offset: failure.offset, start: position, file: file),
-                    hint: failure.hint))
-                return "<code class=\"math-error\">\(HTMLEscaping.escape(latex))</code>"
-            }
+            math(latex, display, SourceLocation(file: file, line: position.line, column: position.column), &collector.diagnostics)
         }
         let directives = options.directives
         renderer.codeBlock = { code in
@@ -198,16 +180,6 @@ public struct SiteBuilder: Sendable {
                 hint: "pass --allow-html to emit the chapters' HTML"))
         }
         return RenderedBody(html: html, diagnostics: collector.diagnostics, assets: collector.assets)
-    }
-
-    /// The file position of byte `offset` of a formula that starts at `start`.
-    static func location(inLatex latex: String, offset: Int, start: TextPosition, file: String) -> SourceLocation {
-        var line = start.line
-        var column = start.column
-        for byte in latex.utf8.prefix(max(0, offset)) {
-            if byte == UInt8(ascii: "\n") { line += 1; column = 1 } else { column += 1 }
-        }
-        return SourceLocation(file: file, line: line, column: column)
     }
 
     static func firstRawHTML(in blocks: [Block]) -> TextPosition? {

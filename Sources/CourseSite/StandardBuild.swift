@@ -1,4 +1,6 @@
+import CourseDiagnostics
 import CourseMarkdown
+import MathML
 
 /// The build the `coursegen` command runs: the real math, highlighting and
 /// directive handlers wired together.
@@ -6,8 +8,8 @@ public enum StandardBuild {
     public static func options(chaptersFolder: String, useCache: Bool) -> BuildOptions {
         BuildOptions(
             directives: DirectiveRegistry(),
-            math: { latex, display in
-                .success("<code class=\"math\">\(HTMLEscaping.escape(latex))</code>")
+            math: { latex, display, location, diagnostics in
+                MathML.render(latex: latex, display: display ? .block : .inline, at: location, diagnostics: &diagnostics)
             },
             highlight: { _, _ in nil })
     }

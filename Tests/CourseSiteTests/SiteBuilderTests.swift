@@ -24,9 +24,13 @@ struct EchoDirective: DirectiveHandler {
 func testOptions() -> BuildOptions {
     BuildOptions(
         directives: DirectiveRegistry([EchoDirective()]),
-        math: { latex, display in
-            latex.contains("\\bad") ? .failure(MathFailure(offset: latex.utf8.count - 4, message: "unknown command '\\bad'"))
-                                    : .success("<math\(display ? " display=\"block\"" : "")><mi>\(latex)</mi></math>")
+        math: { latex, display, location, diagnostics in
+            if let bad = latex.range(of: "\\bad") {
+                let offset = latex.utf8.distance(from: latex.utf8.startIndex, to: bad.lowerBound)
+                diagnostics.append(.error("unknown command '\\bad'",
+                                          at: SourceLocation(file: location.file, line: location.line, column: location.column + offset)))
+            }
+            return "<math\(display ? " display=\"block\"" : "")><mi>\(latex)</mi></math>"
         },
         highlight: { code, language in language == "swift" ? "<span class=\"hl-keyword\">\(code)</span>" : nil })
 }
