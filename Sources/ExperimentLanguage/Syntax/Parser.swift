@@ -212,6 +212,8 @@ public struct Parser {
                     ? "Swift reads '\(op)' here as a prefix operator; write spaces on both sides or on neither"
                     : "Swift reads '\(op)' here as a postfix operator; write spaces on both sides or on neither"
                 report("'\(op)' must have consistent whitespace on both sides", token.range, hint: hint)
+                // Which of two readings was meant is a guess; checking either would add a misleading error.
+                return nil
             }
             advance()
             // Every group here associates left (or not at all), so the right side binds tighter.
