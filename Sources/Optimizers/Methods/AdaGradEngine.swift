@@ -18,9 +18,9 @@ final class AdaGradEngine: FirstOrderEngine {
         let s = sum.pointer
         let clr = lr / (1 + Double(t - 1) * lrDecay)
         for i in 0..<x.count {
-            let gi = weightDecay != 0 ? g[i] + weightDecay * x[i] : g[i]
-            s[i] += gi * gi
-            x[i] += -clr * (gi / (s[i].squareRoot() + eps))
+            let gi = weightDecay != 0 ? g[i].addingProduct(weightDecay, x[i]) : g[i]
+            s[i] = addcmul(s[i], 1, gi, gi)
+            x[i] = addcdiv(x[i], -clr, gi, s[i].squareRoot() + eps)
         }
         return true
     }

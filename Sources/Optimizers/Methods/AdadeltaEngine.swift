@@ -17,12 +17,12 @@ final class AdadeltaEngine: FirstOrderEngine {
     func update(_ x: UnsafeMutableBufferPointer<Double>, gradient g: UnsafeMutableBufferPointer<Double>, learningRate lr: Double) -> Bool {
         let v = squareAverage.pointer, u = accumulatedDelta.pointer
         for i in 0..<x.count {
-            let gi = weightDecay != 0 ? g[i] + weightDecay * x[i] : g[i]
-            v[i] = v[i] * rho + (1 - rho) * gi * gi
+            let gi = weightDecay != 0 ? g[i].addingProduct(weightDecay, x[i]) : g[i]
+            v[i] = addcmul(v[i] * rho, 1 - rho, gi, gi)
             let std = (v[i] + eps).squareRoot()
             let delta = (u[i] + eps).squareRoot() / std * gi
-            u[i] = u[i] * rho + (1 - rho) * delta * delta
-            x[i] += -lr * delta
+            u[i] = addcmul(u[i] * rho, 1 - rho, delta, delta)
+            x[i] = x[i].addingProduct(-lr, delta)
         }
         return true
     }

@@ -40,16 +40,16 @@ final class AdamEngine: FirstOrderEngine {
         let oneMinusBeta1 = 1 - beta1, oneMinusBeta2 = 1 - beta2
         for i in 0..<x.count {
             if decoupled { x[i] *= decay }
-            let gi = coupled != 0 ? g[i] + coupled * x[i] : g[i]
+            let gi = coupled != 0 ? g[i].addingProduct(coupled, x[i]) : g[i]
             m[i] = lerp(m[i], gi, oneMinusBeta1)
-            v[i] = v[i] * beta2 + oneMinusBeta2 * gi * gi
+            v[i] = addcmul(v[i] * beta2, oneMinusBeta2, gi, gi)
             var second = v[i]
             if amsgrad {
                 vMax[i] = max(vMax[i], v[i])
                 second = vMax[i]
             }
             let denominator = second.squareRoot() / biasCorrection2Root + eps
-            x[i] += -stepSize * (m[i] / denominator)
+            x[i] = addcdiv(x[i], -stepSize, m[i], denominator)
         }
         return true
     }

@@ -81,7 +81,7 @@ final class LBFGSEngine: OptimizerEngine {
         if lineSearch {
             t = strongWolfe(x: x, t: t, f: loss, gtd: gtd, maxSearches: maxEval - 1, oracle: oracle)
         }
-        for i in 0..<n { x[i] += t * d[i] }
+        for i in 0..<n { x[i] = x[i].addingProduct(t, d[i]) }
         stepLength = t
         return .moved
     }
@@ -122,7 +122,7 @@ final class LBFGSEngine: OptimizerEngine {
             var dot = 0.0
             for i in 0..<n { dot += s[i] * d[i] }
             alphas[k] = dot * ros[k]
-            for i in 0..<n { d[i] += -alphas[k] * y[i] }
+            for i in 0..<n { d[i] = d[i].addingProduct(-alphas[k], y[i]) }
         }
         for i in 0..<n { d[i] *= hDiagonal }
         for k in 0..<ys.count {
@@ -130,7 +130,7 @@ final class LBFGSEngine: OptimizerEngine {
             var dot = 0.0
             for i in 0..<n { dot += y[i] * d[i] }
             let beta = dot * ros[k]
-            for i in 0..<n { d[i] += (alphas[k] - beta) * s[i] }
+            for i in 0..<n { d[i] = d[i].addingProduct(alphas[k] - beta, s[i]) }
         }
     }
 
@@ -138,7 +138,7 @@ final class LBFGSEngine: OptimizerEngine {
     private func evaluate(_ x: UnsafeMutableBufferPointer<Double>, _ t: Double, oracle: GradientOracle) -> (Double, Double) {
         let n = x.count
         let point = trial.pointer, d = direction.pointer, gNew = trialGradient.pointer
-        for i in 0..<n { point[i] = x[i] + t * d[i] }
+        for i in 0..<n { point[i] = x[i].addingProduct(t, d[i]) }
         let f = oracle.valueAndGradient(UnsafeBufferPointer(trial.buffer), trialGradient.buffer)
         var gtd = 0.0
         for i in 0..<n { gtd += gNew[i] * d[i] }

@@ -33,7 +33,7 @@ final class NAdamEngine: FirstOrderEngine {
         let biasCorrection2 = 1 - pow(beta2, step)
         let mu = beta1 * (1 - 0.5 * pow(0.96, step * momentumDecay))
         let muNext = beta1 * (1 - 0.5 * pow(0.96, (step + 1) * momentumDecay))
-        muProduct *= mu
+        muProduct = Double(Float(muProduct) * Float(mu))
         let muProductNext = muProduct * muNext
         let gradientScale = -lr * (1 - mu) / (1 - muProduct)
         let momentumScale = (-lr * muNext) / (1 - muProductNext)
@@ -41,13 +41,13 @@ final class NAdamEngine: FirstOrderEngine {
         for i in 0..<x.count {
             var gi = g[i]
             if weightDecay != 0 {
-                if decoupled { x[i] *= decay } else { gi += weightDecay * x[i] }
+                if decoupled { x[i] *= decay } else { gi = gi.addingProduct(weightDecay, x[i]) }
             }
             m[i] = lerp(m[i], gi, 1 - beta1)
-            v[i] = v[i] * beta2 + (1 - beta2) * gi * gi
+            v[i] = addcmul(v[i] * beta2, 1 - beta2, gi, gi)
             let denominator = (v[i] / biasCorrection2).squareRoot() + eps
-            x[i] += gradientScale * (gi / denominator)
-            x[i] += momentumScale * (m[i] / denominator)
+            x[i] = addcdiv(x[i], gradientScale, gi, denominator)
+            x[i] = addcdiv(x[i], momentumScale, m[i], denominator)
         }
         return true
     }

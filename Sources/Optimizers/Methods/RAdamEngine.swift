@@ -34,23 +34,25 @@ final class RAdamEngine: FirstOrderEngine {
         let rhoT = rhoInfinity - 2 * step * pow(beta2, step) / biasCorrection2
         let rectified = rhoT > 5
         let rectification = rectified
-            ? ((rhoT - 4) * (rhoT - 2) * rhoInfinity / ((rhoInfinity - 4) * (rhoInfinity - 2) * rhoT)).squareRoot()
+            // PyTorch writes `** 0.5`, which is pow, not sqrt; the two differ in rare last bits.
+            ? pow((rhoT - 4) * (rhoT - 2) * rhoInfinity / ((rhoInfinity - 4) * (rhoInfinity - 2) * rhoT), 0.5)
             : 0
         let biasCorrection2Root = pow(biasCorrection2, 0.5)
         let decay = 1 - lr * weightDecay
         for i in 0..<x.count {
             var gi = g[i]
             if weightDecay != 0 {
-                if decoupled { x[i] *= decay } else { gi += weightDecay * x[i] }
+                if decoupled { x[i] *= decay } else { gi = gi.addingProduct(weightDecay, x[i]) }
             }
             m[i] = lerp(m[i], gi, 1 - beta1)
-            v[i] = v[i] * beta2 + (1 - beta2) * gi * gi
+            v[i] = addcmul(v[i] * beta2, 1 - beta2, gi, gi)
             let corrected = m[i] / biasCorrection1
             if rectified {
-                let adaptive = biasCorrection2Root / (v[i].squareRoot() + eps)
-                x[i] += -1.0 * (corrected * lr * adaptive * rectification)
+                // `float / tensor` in PyTorch is `tensor.reciprocal() * float`.
+                let adaptive = 1 / (v[i].squareRoot() + eps) * biasCorrection2Root
+                x[i] = x[i].addingProduct(-1.0, corrected * lr * adaptive * rectification)
             } else {
-                x[i] += -1.0 * (corrected * lr)
+                x[i] = x[i].addingProduct(-1.0, corrected * lr)
             }
         }
         return true

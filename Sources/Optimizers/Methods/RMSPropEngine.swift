@@ -22,21 +22,21 @@ final class RMSPropEngine: FirstOrderEngine {
     func update(_ x: UnsafeMutableBufferPointer<Double>, gradient g: UnsafeMutableBufferPointer<Double>, learningRate lr: Double) -> Bool {
         let v = squareAverage.pointer, m = gradientAverage.pointer, b = momentumBuffer.pointer
         for i in 0..<x.count {
-            let gi = weightDecay != 0 ? g[i] + weightDecay * x[i] : g[i]
-            v[i] = v[i] * alpha + (1 - alpha) * gi * gi
+            let gi = weightDecay != 0 ? g[i].addingProduct(weightDecay, x[i]) : g[i]
+            v[i] = addcmul(v[i] * alpha, 1 - alpha, gi, gi)
             var average: Double
             if centered {
                 m[i] = lerp(m[i], gi, 1 - alpha)
-                average = (v[i] - m[i] * m[i]).squareRoot()
+                average = addcmul(v[i], -1, m[i], m[i]).squareRoot()
             } else {
                 average = v[i].squareRoot()
             }
             average += eps
             if momentum > 0 {
-                b[i] = b[i] * momentum + gi / average
-                x[i] += -lr * b[i]
+                b[i] = addcdiv(b[i] * momentum, 1, gi, average)
+                x[i] = x[i].addingProduct(-lr, b[i])
             } else {
-                x[i] += -lr * (gi / average)
+                x[i] = addcdiv(x[i], -lr, gi, average)
             }
         }
         return true

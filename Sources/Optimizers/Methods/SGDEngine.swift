@@ -18,7 +18,7 @@ final class SGDEngine: FirstOrderEngine {
     func update(_ x: UnsafeMutableBufferPointer<Double>, gradient g: UnsafeMutableBufferPointer<Double>, learningRate lr: Double) -> Bool {
         let n = x.count
         if weightDecay != 0 {
-            for i in 0..<n { g[i] += weightDecay * x[i] }
+            for i in 0..<n { g[i] = g[i].addingProduct(weightDecay, x[i]) }
         }
         if momentum != 0 {
             let v = momentumBuffer.pointer
@@ -27,15 +27,15 @@ final class SGDEngine: FirstOrderEngine {
                 for i in 0..<n { v[i] = g[i] }
                 started = true
             } else {
-                for i in 0..<n { v[i] = v[i] * momentum + (1 - dampening) * g[i] }
+                for i in 0..<n { v[i] = (v[i] * momentum).addingProduct(1 - dampening, g[i]) }
             }
             if nesterov {
-                for i in 0..<n { g[i] += momentum * v[i] }
+                for i in 0..<n { g[i] = g[i].addingProduct(momentum, v[i]) }
             } else {
                 for i in 0..<n { g[i] = v[i] }
             }
         }
-        for i in 0..<n { x[i] += -lr * g[i] }
+        for i in 0..<n { x[i] = x[i].addingProduct(-lr, g[i]) }
         return true
     }
 }

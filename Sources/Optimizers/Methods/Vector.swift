@@ -25,9 +25,24 @@ final class Vector {
     }
 }
 
-/// PyTorch's `lerp`: `a + w (b − a)` for w < 0.5, else `b − (b − a)(1 − w)`, which keeps
-/// the result exact at w = 1. Momentum averages use it, so their rounding is PyTorch's.
+// PyTorch's CPU kernels for 2-D tensors run their scalar loops, which the compiler
+// contracts to fused multiply-adds. The helpers below round exactly as those loops do,
+// so that trajectories agree with PyTorch's bit for bit, not only to 1e-9.
+
+/// PyTorch's `lerp`: `a + w (b − a)` for w < 0.5, else `b − (b − a)(1 − w)`, each fused.
 @inline(__always)
 func lerp(_ a: Double, _ b: Double, _ w: Double) -> Double {
-    w < 0.5 ? a + w * (b - a) : b - (b - a) * (1 - w)
+    w < 0.5 ? a.addingProduct(w, b - a) : b.addingProduct(-(b - a), 1 - w)
+}
+
+/// PyTorch's `self.addcmul_(t1, t2, value)`: `self + value·t1·t2`, fused as fma(value·t1, t2, self).
+@inline(__always)
+func addcmul(_ a: Double, _ value: Double, _ t1: Double, _ t2: Double) -> Double {
+    a.addingProduct(value * t1, t2)
+}
+
+/// PyTorch's `self.addcdiv_(t1, t2, value)`: `self + (value·t1) / t2`.
+@inline(__always)
+func addcdiv(_ a: Double, _ value: Double, _ t1: Double, _ t2: Double) -> Double {
+    a + value * t1 / t2
 }
