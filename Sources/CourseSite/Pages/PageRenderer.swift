@@ -23,24 +23,43 @@ struct PageRenderer: @unchecked Sendable {
     }
 
     /// The sidebar's entries, made once per site; `current` is set per page.
-    struct ChapterEntries: @unchecked Sendable {
-        fileprivate var entries: [[String: Any]]
-        fileprivate var slugs: [String]
+    struct ChapterEntries: Sendable {
+        fileprivate var entries: [ChapterEntry]
 
         init(_ chapters: [Chapter]) {
-            slugs = chapters.map(\.slug)
-            entries = chapters.map { chapter in
-                var entry: [String: Any] = ["href": chapter.pageName, "title": chapter.title, "number": chapter.number, "current": false]
-                if let description = chapter.frontMatter.description { entry["description"] = description }
-                return entry
+            entries = chapters.map {
+                ChapterEntry(href: $0.pageName, title: $0.title, number: $0.number,
+                             description: $0.frontMatter.description, current: false)
+            }
+        }
+    }
+
+    /// A chapter as templates see it. A type with its own lookup, rather than a
+    /// dictionary, because the sidebar makes page templating O(chapters²) lookups
+    /// and swift-mustache's dictionary path costs a dynamic cast per key.
+    struct ChapterEntry: MustacheParent, Sendable {
+        var href: String
+        var title: String
+        var number: Int
+        var description: String?
+        var current: Bool
+
+        func child(named name: String) -> Any? {
+            switch name {
+            case "href": return href
+            case "title": return title
+            case "number": return number
+            case "description": return description
+            case "current": return current
+            default: return nil
             }
         }
     }
 
     func render(_ page: Page, chapters: ChapterEntries) -> String {
         var chapterList = chapters.entries
-        if let current = page.currentSlug, let index = chapters.slugs.firstIndex(of: current) {
-            chapterList[index]["current"] = true
+        if let current = page.currentSlug, let index = chapterList.firstIndex(where: { $0.href == current + ".html" }) {
+            chapterList[index].current = true
         }
         func link(_ chapter: Chapter?) -> Any {
             guard let chapter else { return false }
