@@ -22,21 +22,18 @@ enum BundledStylesheet {
       --cg-code-bg: #f4f4f2;
       --cg-ok: #1a7f37;
       --cg-bad: #b3261e;
-      /* Okabe–Ito, colour-blind safe; the plots read these. */
+      /* Okabe–Ito, colour-blind safe (the Plotting module's Palette); figures read these. */
       --cg-series-1: #0072b2;
       --cg-series-2: #d55e00;
       --cg-series-3: #009e73;
       --cg-series-4: #cc79a7;
       --cg-series-5: #e69f00;
       --cg-series-6: #56b4e9;
-      --cg-series-7: #8a7a00;
-      --cg-series-8: #000000;
-      --cg-plot-bg: #ffffff;
-      --cg-plot-grid: #e4e4e2;
-      --cg-plot-axis: #55595d;
-      --cg-contour: #9aa0a6;
-      --cg-contour-fill-low: #e8f1f8;
-      --cg-contour-fill-high: #ffffff;
+      --cg-series-7: #000000;
+      --cg-series-8: #f0e442;
+      --cg-plot-bg: #fdfdfc;
+      --cg-plot-contour: #a3acb9;
+      --cg-plot-band: #0072b2;
       /* syntax highlighting */
       --hl-keyword: #a626a4;
       --hl-string: #50a14f;
@@ -67,19 +64,16 @@ enum BundledStylesheet {
         --cg-ok: #56c271;
         --cg-bad: #ff7b72;
         --cg-series-1: #56b4e9;
-        --cg-series-2: #f0883e;
-        --cg-series-3: #3fcf9f;
-        --cg-series-4: #e3a0c8;
-        --cg-series-5: #f0c24b;
-        --cg-series-6: #9fd3f5;
-        --cg-series-7: #d9c84a;
-        --cg-series-8: #e3e3e0;
-        --cg-plot-bg: #1b1d20;
-        --cg-plot-grid: #2e3236;
-        --cg-plot-axis: #a2a7ad;
-        --cg-contour: #6b7177;
-        --cg-contour-fill-low: #1f3042;
-        --cg-contour-fill-high: #1b1d20;
+        --cg-series-2: #ff8c42;
+        --cg-series-3: #2fd0a0;
+        --cg-series-4: #e8a3cb;
+        --cg-series-5: #f5c242;
+        --cg-series-6: #a6dcf7;
+        --cg-series-7: #e6e6e6;
+        --cg-series-8: #f0e442;
+        --cg-plot-bg: #16181b;
+        --cg-plot-contour: #5b6472;
+        --cg-plot-band: #56b4e9;
         --hl-keyword: #d49bf0;
         --hl-string: #98c379;
         --hl-number: #e5c07b;
@@ -203,6 +197,10 @@ enum BundledStylesheet {
     .hl-operator { color: var(--hl-operator); }
     .hl-variable { color: var(--hl-variable); }
     .hl-interpolation { color: var(--cg-fg); }
+    .hl-literal { color: var(--hl-number); }
+    .hl-escape { color: var(--hl-operator); }
+    .hl-prompt { color: var(--cg-muted); user-select: none; }
+    .hl-output { color: var(--cg-muted); }
     .raw-html { font-family: var(--font-code); font-size: 0.85rem; color: var(--cg-muted); white-space: pre-wrap; }
 
     .table-wrap { overflow-x: auto; }
@@ -225,6 +223,18 @@ enum BundledStylesheet {
     details > summary { cursor: pointer; font-family: var(--font-ui); font-size: 0.92rem; }
     details[open] > summary { margin-bottom: 0.5rem; }
     details pre { margin: 0; }
+
+    /* Experiments: figures, the objective, formula and results tables, the directive's source. */
+    .cg-experiment { margin: 2rem 0 2.5rem; }
+    .cg-objective { overflow-x: auto; margin-bottom: 1rem; }
+    .cg-objective p { margin: 0 0 0.25rem; font-family: var(--font-ui); font-size: 0.92rem; color: var(--cg-muted); }
+    .cg-figure { margin: 1rem 0 1.5rem; }
+    .cg-figure svg { font-family: var(--font-ui); color: var(--cg-fg); }
+    table.cg-formulas, table.cg-results { display: block; overflow-x: auto; max-width: 100%; margin-bottom: 1.25rem; }
+    .cg-formulas td, .cg-formulas th { vertical-align: middle; }
+    .cg-summary { margin: 0.25rem 0 0; font-size: 0.85rem; color: var(--cg-muted); font-family: var(--font-ui); }
+    .cg-source { margin-top: 1rem; }
+    .cg-formulas-only { margin: 1rem 0 1.5rem; }
 
     .footnotes { margin-top: 3rem; border-top: 1px solid var(--cg-border); font-size: 0.92rem; }
     .footnote-ref a { text-decoration: none; }
