@@ -37,7 +37,7 @@ public enum ExperimentPage {
         let landscapeWords = FigureWords.landscape(experiment)
         let landscape = LandscapeBuilder.svg(
             experiment, trajectories: trajectories,
-            text: FigureText(idPrefix: prefix + "-paths", title: title, description: landscapeWords + " " + outcome))
+            text: FigureText(idPrefix: prefix + "-p", title: title, description: landscapeWords + " " + outcome))
         out += "<figure class=\"cg-figure\">\n\(landscape)<figcaption><strong>\(HTML.escape(title)).</strong> "
         out += HTML.escape(landscapeWords) + " " + HTML.escape(outcome) + "</figcaption></figure>\n"
 
@@ -49,7 +49,7 @@ public enum ExperimentPage {
         let lossCaption = lossWords + (scheduled ? " Below: the learning rate of the scheduled runs." : "")
         let loss = LossBuilder.svg(
             experiment, trajectories: trajectories,
-            text: FigureText(idPrefix: prefix + "-loss", title: "Loss curves: " + title, description: lossCaption + " " + outcome))
+            text: FigureText(idPrefix: prefix + "-l", title: "Loss curves: " + title, description: lossCaption + " " + outcome))
         out += "<figure class=\"cg-figure\">\n\(loss)<figcaption>\(HTML.escape(lossCaption))</figcaption></figure>\n"
 
         out += FormulaTableRenderer.experimentTable(experiment)

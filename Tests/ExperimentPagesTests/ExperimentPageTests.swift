@@ -20,7 +20,7 @@ import Testing
     @Test func fragmentHasTheFiguresTablesAndSourceInOrder() throws {
         let experiment = try Fixtures.experiment(Fixtures.bowl)
         let html = ExperimentPage.html(experiment, trajectories: Fixtures.run(experiment), idPrefix: "b")
-        let marks = ["class=\"cg-objective\"", "id=\"b-paths-title\"", "id=\"b-loss-title\"", "class=\"cg-formulas\"", "class=\"cg-results\"", "<details"]
+        let marks = ["class=\"cg-objective\"", "id=\"b-p-title\"", "id=\"b-l-title\"", "class=\"cg-formulas\"", "class=\"cg-results\"", "<details"]
         let positions = marks.map { html.range(of: $0)?.lowerBound }
         #expect(positions.allSatisfy { $0 != nil })
         #expect(positions.compactMap { $0 } == positions.compactMap { $0 }.sorted())

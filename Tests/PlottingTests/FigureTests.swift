@@ -40,8 +40,13 @@ import Testing
 
     @Test func markersCarryTooltips() {
         let svg = bowlSVG()
-        #expect(svg.contains("<title>SGD, start: x = −7, y = 2, f = 6.45</title>"))
-        #expect(svg.contains("<title>Adam, step 30: x = "))
+        // One method per panel: the panel's title names it, the tooltip need not.
+        #expect(svg.contains("<title>start: (−7, 2), f = 6.45</title>"))
+        #expect(svg.contains("<title>step 30: ("))
+        let overlay = LandscapeFigure(grid: Fixtures.bowlGrid(), panels: [.init(trajectories: Fixtures.bowlRuns())])
+            .svg(FigureText(idPrefix: "o", title: "t", description: "d"))
+        #expect(overlay.contains("<title>SGD, start: (−7, 2), f = 6.45</title>"))
+        #expect(overlay.contains("<title>Adam, step 30: ("))
     }
 
     @Test(arguments: ["a", "fig-1", "x_2"])

@@ -26,7 +26,7 @@ enum FormulaTableRenderer {
                     ? "<p><b>\(HTML.escape(run.label))</b>: \(HTML.escape(body))</p>"
                     : "<p>\(HTML.escape(body))</p>"
             }
-            rows += row(spec, last: values)
+            rows += row(spec, last: values, summary: false)
         }
         return table(caption: "Update rules of the methods in this experiment", lastHeader: "Values used", rows: rows)
     }
@@ -50,16 +50,20 @@ enum FormulaTableRenderer {
                 legend += "<dt>\(MathML.render(latex: latex).markup)</dt><dd>\(HTML.escape(meaning))</dd>"
             }
             legend += "</dl>"
-            rows += row(spec, last: legend)
+            rows += row(spec, last: legend, summary: true)
         }
         return table(caption: "Update rules", lastHeader: "Symbols and defaults", rows: rows)
     }
 
-    private static func row(_ spec: OptimizerSpec, last: String) -> String {
+    /// A method's row; `summary` adds the catalog's sentence on how the method differs,
+    /// which the standalone table has room for.
+    private static func row(_ spec: OptimizerSpec, last: String, summary: Bool) -> String {
         let reference = spec.reference
         var out = "<tr><th scope=\"row\"><a href=\"\(HTML.escape(reference.url))\" title=\"\(HTML.escape(reference.title))\">"
         out += HTML.escape(spec.displayName) + "</a><br><small>\(HTML.escape(reference.citation))</small></th>"
-        out += "<td>" + rule(spec) + "<p class=\"cg-summary\">\(HTML.escape(spec.summary))</p></td>"
+        out += "<td>" + rule(spec)
+        if summary { out += "<p class=\"cg-summary\">\(HTML.escape(spec.summary))</p>" }
+        out += "</td>"
         return out + "<td>" + last + "</td></tr>\n"
     }
 

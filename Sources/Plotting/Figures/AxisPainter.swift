@@ -28,34 +28,49 @@ enum AxisPainter {
         _ rect: Rect, _ map: ScaleMapping, _ ticks: [(Double, String)], labelled: Bool, rightEndLabel: Bool = true
     ) -> String {
         var marks = PathData()
-        var labels = ""
-        for (value, label) in ticks {
+        for (value, _) in ticks {
             let x = map(value)
             guard x >= rect.x - 0.05, x <= rect.maxX + 0.05 else { continue }
             marks.add([Point(x, rect.maxY), Point(x, rect.maxY + tickLength)])
-            if labelled, rightEndLabel || x < rect.maxX - 0.5 {
-                labels += "<text x=\"\(SVGText.n(x))\" y=\"\(SVGText.n(rect.maxY + tickLength + 11))\">\(SVGText.escape(label))</text>"
-            }
         }
         var out = "<path d=\"\(marks.text)\" fill=\"none\" stroke=\"currentColor\" stroke-opacity=\".5\" stroke-width=\".8\"/>\n"
-        if labelled { out += "<g text-anchor=\"middle\" fill-opacity=\".8\">\(labels)</g>\n" }
+        if labelled { out += bottomLabels(rect, map, ticks, rightEndLabel: rightEndLabel) }
         return out
+    }
+
+    /// Only the labels of ``bottom(_:_:_:labelled:rightEndLabel:)``, for panels whose tick
+    /// marks come from a shared definition.
+    static func bottomLabels(_ rect: Rect, _ map: ScaleMapping, _ ticks: [(Double, String)], rightEndLabel: Bool = true) -> String {
+        var labels = ""
+        for (value, label) in ticks {
+            let x = map(value)
+            guard x >= rect.x - 0.05, x <= rect.maxX + 0.05, rightEndLabel || x < rect.maxX - 0.5 else { continue }
+            labels += "<text x=\"\(SVGText.n(x))\" y=\"\(SVGText.n(rect.maxY + tickLength + 11))\">\(SVGText.escape(label))</text>"
+        }
+        return "<g text-anchor=\"middle\" fill-opacity=\".8\">\(labels)</g>\n"
+    }
+
+    /// Only the labels of ``left(_:_:_:labelled:)``.
+    static func leftLabels(_ rect: Rect, _ map: ScaleMapping, _ ticks: [(Double, String)]) -> String {
+        var labels = ""
+        for (value, label) in ticks {
+            let y = map(value)
+            guard y >= rect.y - 0.05, y <= rect.maxY + 0.05 else { continue }
+            labels += "<text x=\"\(SVGText.n(rect.x - tickLength - 3))\" y=\"\(SVGText.n(y + 3.8))\">\(SVGText.escape(label))</text>"
+        }
+        return "<g text-anchor=\"end\" fill-opacity=\".8\">\(labels)</g>\n"
     }
 
     /// Tick marks left of `rect` and, when `labelled`, their labels.
     static func left(_ rect: Rect, _ map: ScaleMapping, _ ticks: [(Double, String)], labelled: Bool) -> String {
         var marks = PathData()
-        var labels = ""
-        for (value, label) in ticks {
+        for (value, _) in ticks {
             let y = map(value)
             guard y >= rect.y - 0.05, y <= rect.maxY + 0.05 else { continue }
             marks.add([Point(rect.x - tickLength, y), Point(rect.x, y)])
-            if labelled {
-                labels += "<text x=\"\(SVGText.n(rect.x - tickLength - 3))\" y=\"\(SVGText.n(y + 3.8))\">\(SVGText.escape(label))</text>"
-            }
         }
         var out = "<path d=\"\(marks.text)\" fill=\"none\" stroke=\"currentColor\" stroke-opacity=\".5\" stroke-width=\".8\"/>\n"
-        if labelled { out += "<g text-anchor=\"end\" fill-opacity=\".8\">\(labels)</g>\n" }
+        if labelled { out += leftLabels(rect, map, ticks) }
         return out
     }
 

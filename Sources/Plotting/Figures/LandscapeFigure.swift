@@ -102,11 +102,15 @@ public struct LandscapeFigure: Sendable {
         let local = Rect(x: 0, y: 0, width: panelWidth, height: panelHeight)
         let levelValues = levels.values(for: grid, minimum: minimumValue)
         let contour = ContourLayer(grid: grid, levels: levelValues, filled: filledBands).render(in: local)
-        let contourID = document.id("contour")
-        if !overlay { document.defs += "<g id=\"\(contourID)\">\n\(contour)</g>\n" }
-
         let mapX = ScaleMapping(scale: .linear, domain: xRange, from: 0, to: panelWidth)
         let mapY = ScaleMapping(scale: .linear, domain: yRange, from: panelHeight, to: 0)
+        // Contours, frame and tick marks are the same in every panel: small multiples
+        // define them once and place them with <use>.
+        let background = contour + AxisPainter.frame(local)
+            + AxisPainter.bottom(local, mapX, xTicks, labelled: false)
+            + AxisPainter.left(local, mapY, yTicks, labelled: false)
+        let contourID = document.id("contour")
+        if !overlay { document.defs += "<g id=\"\(contourID)\">\n\(background)</g>\n" }
         for (index, panel) in (panels.isEmpty ? [Panel(trajectories: [])] : panels).enumerated() {
             let column = index % columns, row = index / columns
             let origin = Point(left + Double(column) * (panelWidth + gap), top + Double(row) * panelStride + titleHeight)
@@ -114,11 +118,12 @@ public struct LandscapeFigure: Sendable {
             if !overlay, let title = panel.title {
                 body += panelTitle(title, series: panel.series, markers: &markers)
             }
-            body += overlay ? contour : "<use href=\"#\(contourID)\"/>\n"
-            body += AxisPainter.frame(local)
+            body += overlay ? background : "<use href=\"#\(contourID)\"/>\n"
             let isBottom = row == rows - 1 || index + columns >= panels.count
-            body += AxisPainter.bottom(local, mapX, xTicks, labelled: isBottom, rightEndLabel: column == columns - 1)
-            body += AxisPainter.left(local, mapY, yTicks, labelled: column == 0)
+            if isBottom {
+                body += AxisPainter.bottomLabels(local, mapX, xTicks, rightEndLabel: column == columns - 1)
+            }
+            if column == 0 { body += AxisPainter.leftLabels(local, mapY, yTicks) }
             body += paths(panel.trajectories, in: local, mapX, mapY, markers: &markers)
             body += "</g>\n"
         }
@@ -153,6 +158,7 @@ public struct LandscapeFigure: Sendable {
         var steps = ""
         var ends = ""
         var notes: [String] = []
+        let named = Set(trajectories.map(\.series)).count > 1 || panels.count == 1
         for trajectory in trajectories {
             let color = Palette.color(trajectory.series)
             let drawn = trajectory.points.map { p -> Point in
@@ -169,17 +175,17 @@ public struct LandscapeFigure: Sendable {
             let every = max(1, (stepCount + Self.maximumMarkers - 1) / Self.maximumMarkers)
             var group = ""
             for step in stride(from: every, to: stepCount, by: every) where rect.contains(drawn[step]) {
-                group += markers.use(small, at: drawn[step], title: tooltip(trajectory, step: step))
+                group += markers.use(small, at: drawn[step], title: tooltip(trajectory, step: step, named: named))
             }
             if !group.isEmpty {
                 steps += "<g style=\"\(Legend.stepStyle(trajectory.series))\">\(group)</g>\n"
             }
             if let start = drawn.first, rect.contains(start) {
-                ends += markers.use(large, at: start, style: Legend.startStyle(color), title: tooltip(trajectory, step: 0))
+                ends += markers.use(large, at: start, style: Legend.startStyle(color), title: tooltip(trajectory, step: 0, named: named))
                 ends += "\n"
             }
             if stepCount > 0, rect.contains(drawn[stepCount]) {
-                ends += markers.use(large, at: drawn[stepCount], style: Legend.endStyle(color), title: tooltip(trajectory, step: stepCount))
+                ends += markers.use(large, at: drawn[stepCount], style: Legend.endStyle(color), title: tooltip(trajectory, step: stepCount, named: named))
                 ends += "\n"
             }
             if let note = Self.note(for: trajectory, drawn: drawn, in: rect) { notes.append(note) }
@@ -209,16 +215,20 @@ public struct LandscapeFigure: Sendable {
         return out
     }
 
-    /// "Adam, step 12: x = −3.214, y = 0.1203, f = 0.5311".
-    func tooltip(_ trajectory: Trajectory, step: Int) -> String {
+    /// "Adam, step 12: (−3.214, 0.1203), f = 0.5311"; without the label when the panel
+    /// shows one series, whose name is the panel's title.
+    func tooltip(_ trajectory: Trajectory, step: Int, named: Bool) -> String {
         let p = trajectory.points[step]
         let name = step == 0 ? "start" : "step \(step)"
-        var text = "\(trajectory.label), \(name): x = \(Self.value(p.x)), y = \(Self.value(p.y))"
+        var text = named ? "\(trajectory.label), \(name)" : name
+        text += ": (\(Self.value(p.x)), \(Self.value(p.y)))"
         if step < trajectory.values.count { text += ", f = \(Self.value(trajectory.values[step]))" }
         return text
     }
 
-    static func value(_ x: Double) -> String { NumberFormat.significant(x, digits: 4, trimmingZeros: true) }
+    /// Tooltip numbers: three significant digits give the picture; the page's results
+    /// table has the precise values.
+    static func value(_ x: Double) -> String { NumberFormat.significant(x, digits: 3, trimmingZeros: true) }
 
     /// Why a path stops short of its end: it diverged, or it left the plotted region.
     static func note(for trajectory: Trajectory, drawn: [Point], in rect: Rect) -> String? {

@@ -76,9 +76,9 @@ struct Legend {
         return out + "</g>\n"
     }
 
-    /// A step marker: filled in the series colour with a thin halo of the background.
+    /// A step marker: filled in the series colour (its halo is in its definition).
     static func stepStyle(_ series: Int) -> String {
-        "fill:\(Palette.color(series));stroke:\(Palette.background);stroke-width:.6"
+        "fill:\(Palette.color(series))"
     }
 
     /// A start marker: hollow, outlined in `color`.

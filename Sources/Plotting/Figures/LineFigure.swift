@@ -27,7 +27,7 @@ public struct LineFigure: Sendable {
 
     /// Markers per line: enough to tell the lines apart without colour, few enough not
     /// to clutter.
-    static let markersPerLine = 5
+    static let markersPerLine = 4
 
     public func svg(_ text: FigureText) -> String {
         let xRange = xAxis.range ?? dataXRange()

@@ -20,7 +20,10 @@ struct MarkerSet {
     mutating func id(_ shape: MarkerShape, _ size: Size) -> String {
         let id = "\(prefix)-\(size.rawValue)\(shape.rawValue)"
         if defined.insert(id).inserted {
-            defs += "<path id=\"\(id)\" d=\"\(shape.pathData(radius: size.radius))\"/>\n"
+            // Step markers carry their halo in the definition, so each series' group of
+            // markers only sets the fill.
+            let halo = size == .small ? " style=\"stroke:\(Palette.background)\" stroke-width=\".6\"" : ""
+            defs += "<path id=\"\(id)\" d=\"\(shape.pathData(radius: size.radius))\"\(halo)/>\n"
         }
         return id
     }
