@@ -6,6 +6,8 @@ public enum Limits {
     public static let maximumSourceLength = 65_536
     /// Nested brackets, closures and operators in one expression.
     public static let maximumNestingDepth = 64
+    /// Levels of one expression's tree, operator chains included (`a * b * c` is three).
+    public static let maximumExpressionHeight = 256
     /// Optimizer steps per run.
     public static let maximumSteps = 100_000
     /// Runs (starts × optimizer calls) per experiment.

@@ -33,10 +33,28 @@ public struct ExprSyntax: Sendable {
 
     public var kind: Kind
     public var range: SourceRange
+    /// Levels of the tree below and including this node; the parser bounds it (``Limits/maximumExpressionHeight``)
+    /// so that every recursive walk of a tree has bounded depth.
+    public let height: Int
 
     public init(_ kind: Kind, _ range: SourceRange) {
         self.kind = kind
         self.range = range
+        self.height = 1 + Self.childHeight(kind)
+    }
+
+    private static func childHeight(_ kind: Kind) -> Int {
+        switch kind {
+        case .integer, .float, .string, .boolean, .identifier, .anonymousParameter, .implicitMember: return 0
+        case .member(let base, _, _): return base.height
+        case .call(let callee, let arguments, let trailing, _):
+            return max(callee.height, arguments.map(\.value.height).max() ?? 0, trailing?.height ?? 0)
+        case .parenthesized(let inner), .prefix(_, let inner): return inner.height
+        case .tuple(let arguments): return arguments.map(\.value.height).max() ?? 0
+        case .array(let elements): return elements.map(\.height).max() ?? 0
+        case .binary(_, _, let lhs, let rhs): return max(lhs.height, rhs.height)
+        case .closure(let closure): return closure.height
+        }
     }
 
     /// The name a call is made to, when its callee is a plain identifier (`Adam`) or implicit member (`.cosine`).
@@ -76,6 +94,16 @@ public struct ClosureSyntax: Sendable {
     public var hasSignature: Bool
     public var statements: [StatementSyntax]
     public var range: SourceRange
+
+    /// The tallest expression in the body, plus one.
+    public var height: Int {
+        1 + (statements.map { statement -> Int in
+            switch statement {
+            case .expression(let e), .let(_, _, let e, _), .return(let e?, _): return e.height
+            case .return(nil, _): return 0
+            }
+        }.max() ?? 0)
+    }
 }
 
 /// A statement: an expression, `let name = value`, or `return value`.

@@ -219,6 +219,14 @@ public struct Parser {
             // Every group here associates left (or not at all), so the right side binds tighter.
             guard let rhs = parseBinary(minimumLevel: level + 1) else { return nil }
             lhs = ExprSyntax(.binary(operator: op, operatorRange: token.range, lhs: lhs, rhs: rhs), lhs.range.union(rhs.range))
+            guard lhs.height <= Limits.maximumExpressionHeight else {
+                if !tooDeep {
+                    report("the expression has more than \(Limits.maximumExpressionHeight) levels of operators", token.range,
+                           hint: "split it with 'let' constants")
+                }
+                tooDeep = true
+                return nil
+            }
             if let known, !known.associative, case .operator(let next) = current.kind,
                Self.precedence(of: next)?.level == level, !current.startsLine {
                 report("adjacent '\(op)' and '\(next)' operators are non-associative", current.range,
