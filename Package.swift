@@ -22,6 +22,8 @@ let package = Package(
         .target(name: "CourseDiagnostics"),
         .target(name: "CourseMarkdown", dependencies: ["CCmarkGFM", "CourseDiagnostics"]),
         .target(name: "MathML", dependencies: ["CourseDiagnostics"]),
+        .target(name: "SyntaxHighlighting"),
+        .testTarget(name: "SyntaxHighlightingTests", dependencies: ["SyntaxHighlighting"]),
         .target(name: "Plotting"),
         .testTarget(name: "PlottingTests", dependencies: ["Plotting"]),
         .target(name: "CourseSite", dependencies: [
