@@ -119,7 +119,7 @@ public enum OptimizerCatalog {
         formula: [
             #"g_t = \nabla f(\theta_{t-1}) + \lambda \theta_{t-1}"#,
             #"\eta_t = \frac{\eta}{1 + (t - 1) \kappa}"#,
-            #"G_t = G_{t-1} + g_t^2"#,
+            #"G_t = G_{t-1} + g_t^2, \quad G_0 \text{ given}"#,
             #"\theta_t = \theta_{t-1} - \eta_t \frac{g_t}{\sqrt{G_t} + \varepsilon}"#,
         ],
         notation: [gradient, ("G_t", "sum of squared gradients, per coordinate")],
@@ -280,7 +280,10 @@ public enum OptimizerCatalog {
             #"v_t = \beta_2 v_{t-1} + (1 - \beta_2) g_t^2, \quad \hat{v}_t = \frac{v_t}{1 - \beta_2^t}"#,
             #"\theta_t = \theta_{t-1} - \eta \frac{1 - \mu_t}{1 - \prod_{i=1}^{t} \mu_i} \frac{g_t}{\sqrt{\hat{v}_t} + \varepsilon} - \eta \frac{\mu_{t+1}}{1 - \prod_{i=1}^{t+1} \mu_i} \frac{m_t}{\sqrt{\hat{v}_t} + \varepsilon}"#,
         ],
-        notation: [gradient, ("\\mu_t", "momentum schedule"), ("m_t", "first moment"), ("v_t", "second moment")],
+        notation: [
+            gradient, ("\\mu_t", "momentum schedule"), ("m_t", "first moment"), ("v_t", "second moment"),
+            ("\\prod_{i=1}^{t} \\mu_i", "running product, kept in single precision as PyTorch keeps it"),
+        ],
         summary: "Adam with Nesterov's look-ahead: the step mixes the current gradient with the next momentum.")
 
     static let radam = OptimizerSpec(
@@ -336,7 +339,7 @@ public enum OptimizerCatalog {
             #"g_t = \nabla f(\theta_{t-1}); \text{ stop when } \max_i |g_{t,i}| \le \varepsilon_g"#,
             #"s_k = \theta_k - \theta_{k-1}, \quad y_k = g_{k+1} - g_k \text{ (the last } m \text{ pairs with } y_k^\top s_k > 10^{-10} \text{)}"#,
             #"H_t^0 = \frac{s^\top y}{y^\top y} I \text{ for the newest pair}, \quad d_t = -H_t g_t \text{ by the two-loop recursion}"#,
-            #"\alpha_t = \eta \min(1, 1 / \|g_1\|_1) \text{ at } t = 1, \text{ else } \alpha_t = \eta"#,
+            #"\alpha_t = \eta \min(1, 1 / \|g_1\|_1) \text{ at } t = 1, \text{ else } \alpha_t = \eta; \text{ no step when } g_t^\top d_t > -\varepsilon_c"#,
             #"\theta_t = \theta_{t-1} + \alpha_t d_t \text{ (} \alpha_t \text{ refined by a strong Wolfe line search when chosen)}"#,
         ],
         notation: [

@@ -33,6 +33,8 @@ final class NAdamEngine: FirstOrderEngine {
         let biasCorrection2 = 1 - pow(beta2, step)
         let mu = beta1 * (1 - 0.5 * pow(0.96, step * momentumDecay))
         let muNext = beta1 * (1 - 0.5 * pow(0.96, (step + 1) * momentumDecay))
+        // PyTorch stores mu_product as a float32 tensor under the default dtype, so the
+        // product is rounded to single precision at every step.
         muProduct = Double(Float(muProduct) * Float(mu))
         let muProductNext = muProduct * muNext
         let gradientScale = -lr * (1 - mu) / (1 - muProduct)
