@@ -1,4 +1,5 @@
 import Foundation
+import Optimizers
 import Testing
 
 @testable import NeuralNetworks
@@ -40,15 +41,44 @@ import Testing
         #expect(Self.cases.count == 3)
     }
 
-    /// Builds the case's objective over its whole batch and returns f and ∇f at the fixture's parameters.
-    static func lossAndGradient(_ c: Fixture.Case, kernel: MatrixKernel = .preferred) -> (Double, [Double]) {
+    /// The case's objective over its whole batch.
+    static func objective(_ c: Fixture.Case, kernel: MatrixKernel = .preferred) -> NetworkObjective {
         let architecture = NetworkArchitecture(
             inputSize: c.inputSize, hidden: c.hidden, outputSize: c.outputSize,
             activation: Activation(rawValue: c.activation)!, bias: c.bias)
         let data = LabeledData(features: c.features, featureCount: c.inputSize, labels: c.labels, classCount: c.outputSize)
         let objective = NetworkObjective(architecture: architecture, data: data, l2: c.l2, batchCapacity: data.count, kernel: kernel)
         objective.useBatch(Array(0..<data.count))
-        return objective.gradient(at: c.parameters)
+        return objective
+    }
+
+    /// f and ∇f at the fixture's parameters.
+    static func lossAndGradient(_ c: Fixture.Case, kernel: MatrixKernel = .preferred) -> (Double, [Double]) {
+        objective(c, kernel: kernel).gradient(at: c.parameters)
+    }
+
+    /// The fixture's optimizer calls, resolved as the directive checker would.
+    static let optimizers: [String: OptimizerConfig] = [
+        "SGD(lr: 0.1)": OptimizerConfig(callName: "SGD", arguments: ["lr": .real(0.1)]),
+        "SGD(lr: 0.05, momentum: 0.9)": OptimizerConfig(callName: "SGD", arguments: ["lr": .real(0.05), "momentum": .real(0.9)]),
+        "Adam(lr: 0.01)": OptimizerConfig(callName: "Adam", arguments: ["lr": .real(0.01)]),
+    ]
+
+    @Test(arguments: cases)
+    func catalogStepsEqualTorch(_ c: Fixture.Case) throws {
+        #expect(c.after.count == Self.optimizers.count)
+        for reference in c.after {
+            let config = try #require(Self.optimizers[reference.optimizer], "unmapped call \(reference.optimizer)")
+            let objective = Self.objective(c)
+            let optimizer = try #require(Optimizer(config, dimension: objective.dimension))
+            let oracle = GradientOracle(objective)
+            var parameters = c.parameters
+            oracle.beginStep(0)
+            _ = parameters.withUnsafeMutableBufferPointer { optimizer.step($0, oracle: oracle) }
+            // Adam divides by √v + ε with v ≈ g², so agreement is to rounding of the gradient: 1e-12 relative.
+            let worst = zip(parameters, reference.parameters).map { abs($0 - $1) / max(abs($1), 1e-2) }.max() ?? .infinity
+            #expect(worst <= 1e-12, "\(reference.optimizer): worst parameter difference \(worst)")
+        }
     }
 
     @Test(arguments: cases)
