@@ -22,6 +22,9 @@ let package = Package(
         .target(name: "CourseDiagnostics"),
         .target(name: "CourseMarkdown", dependencies: ["CCmarkGFM", "CourseDiagnostics"]),
         .target(name: "MathML", dependencies: ["CourseDiagnostics"]),
+        // Pure numerics, no dependencies: the optimizer catalog, its engine and the run loop.
+        .target(name: "Optimizers"),
+        .testTarget(name: "OptimizersTests", dependencies: ["Optimizers"], exclude: ["Fixtures"]),
         .target(name: "SyntaxHighlighting"),
         .testTarget(name: "SyntaxHighlightingTests", dependencies: ["SyntaxHighlighting"]),
         .target(name: "Plotting"),
