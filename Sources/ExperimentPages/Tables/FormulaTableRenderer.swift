@@ -59,7 +59,9 @@ enum FormulaTableRenderer {
     /// which the standalone table has room for.
     private static func row(_ spec: OptimizerSpec, last: String, summary: Bool) -> String {
         let reference = spec.reference
-        var out = "<tr><th scope=\"row\"><a href=\"\(HTML.escape(reference.url))\" title=\"\(HTML.escape(reference.title))\">"
+        // The paper's title would make a long tooltip on every page; the citation says
+        // enough beside the link.
+        var out = "<tr><th scope=\"row\"><a href=\"\(HTML.escape(reference.url))\">"
         out += HTML.escape(spec.displayName) + "</a><br><small>\(HTML.escape(reference.citation))</small></th>"
         out += "<td>" + rule(spec)
         if summary { out += "<p class=\"cg-summary\">\(HTML.escape(spec.summary))</p>" }

@@ -1,6 +1,6 @@
 /// The contour lines (and optional filled bands) of a grid, drawn into a plot area.
 struct ContourLayer {
-    static let simplification = 0.2
+    static let simplification = 0.25
 
     let grid: ScalarGrid
     let levels: [Double]

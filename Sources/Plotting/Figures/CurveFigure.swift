@@ -98,7 +98,7 @@ public struct CurveFigure: Sendable {
             body += markers.use(markers.minimumID(), at: drawn(minimum), title: "minimum at x = " + LandscapeFigure.value(minimum.x)) + "\n"
         }
         if !notes.isEmpty {
-            body += "<g style=\"stroke:\(Palette.background)\" stroke-width=\"3\" paint-order=\"stroke\">"
+            body += "<g style=\"stroke:\(Palette.background);paint-order:stroke\" stroke-width=\"3\">"
             for (index, note) in notes.enumerated() {
                 body += "<text x=\"\(SVGText.n(rect.x + 6))\" y=\"\(SVGText.n(rect.y + 14 + Double(index) * 13))\">\(SVGText.escape(note))</text>"
             }

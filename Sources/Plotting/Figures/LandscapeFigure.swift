@@ -205,7 +205,7 @@ public struct LandscapeFigure: Sendable {
         out += steps + ends
         if !notes.isEmpty {
             // Notes sit in the panel's bottom-left corner, haloed against the contours.
-            out += "<g font-size=\"11\" style=\"stroke:\(Palette.background)\" stroke-width=\"3\" paint-order=\"stroke\">"
+            out += "<g font-size=\"11\" style=\"stroke:\(Palette.background);paint-order:stroke\" stroke-width=\"3\">"
             for (index, note) in notes.enumerated() {
                 let y = rect.maxY - 6 - Double(notes.count - 1 - index) * 13
                 out += "<text x=\"6\" y=\"\(SVGText.n(y))\">\(SVGText.escape(note))</text>"
