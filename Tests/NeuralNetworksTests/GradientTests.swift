@@ -95,3 +95,23 @@ import Testing
         #expect(worst < 1e-12, "largest difference \(worst)")
     }
 }
+
+extension GradientTests {
+    @Test func finiteSumEntryKeepsMasksForTheSameSamples() {
+        let data = Self.problem()
+        let architecture = NetworkArchitecture(inputSize: 5, hidden: [8], outputSize: 4, activation: .relu, dropout: 0.5)
+        let parameters = architecture.initialParameters(weights: .kaimingNormal(), seed: 1)
+        let objective = NetworkObjective(architecture: architecture, data: data, batchCapacity: 9)
+        var g = [Double](repeating: 0, count: architecture.parameterCount)
+        func evaluate(_ samples: [Int]) -> Double {
+            parameters.withUnsafeBufferPointer { x in
+                g.withUnsafeMutableBufferPointer { g in samples.withUnsafeBufferPointer { objective.valueAndGradient(x, g, samples: $0) } }
+            }
+        }
+        let first = evaluate([0, 1, 2, 3])
+        #expect(evaluate([0, 1, 2, 3]) == first, "a line search on one batch sees one function")
+        #expect(objective.currentBatch == [0, 1, 2, 3])
+        _ = evaluate([4, 5])
+        #expect(objective.currentBatch == [4, 5])
+    }
+}

@@ -10,7 +10,7 @@ import Optimizers
 /// by hand-derived backpropagation, matrix products through `MatrixKernel`.
 ///
 /// As a `FiniteSumFunction` over the training samples, `valueAndGradient(_:_:samples:)`
-/// chooses `samples` as the batch first. An instance is confined to one training run
+/// chooses `samples` as the batch first, unless they are the current batch already. An instance is confined to one training run
 /// (it owns mutable buffers), which is why it is `@unchecked Sendable`: never share one
 /// between threads.
 public final class NetworkObjective: FiniteSumFunction, @unchecked Sendable {
@@ -68,7 +68,8 @@ public final class NetworkObjective: FiniteSumFunction, @unchecked Sendable {
     public func valueAndGradient(
         _ x: UnsafeBufferPointer<Double>, _ g: UnsafeMutableBufferPointer<Double>, samples: UnsafeBufferPointer<Int>
     ) -> Double {
-        useBatch(Array(samples))
+        // The same samples again (a line search within one step) keep their dropout masks.
+        if !samples.elementsEqual(batch) { useBatch(Array(samples)) }
         return valueAndGradient(x, g)
     }
 
