@@ -25,6 +25,12 @@ let package = Package(
         // Pure numerics, no dependencies: the optimizer catalog, its engine and the run loop.
         .target(name: "Optimizers"),
         .testTarget(name: "OptimizersTests", dependencies: ["Optimizers"], exclude: ["Fixtures"]),
+        // OpenBLAS from Debian's libopenblas-dev, header only: NeuralNetworks dlopens the library after
+        // pinning OPENBLAS_CORETYPE (see Sources/NeuralNetworks/LinearAlgebra/OpenBLAS.swift), so no pkgConfig/link.
+        .systemLibrary(name: "COpenBLAS", providers: [.apt(["libopenblas-dev"])]),
+        .target(name: "NeuralNetworks", dependencies: ["Optimizers", "COpenBLAS"], exclude: ["Datasets/NOTICE"]),
+        .testTarget(name: "NeuralNetworksTests", dependencies: ["NeuralNetworks", "Optimizers"], resources: [.copy("Fixtures")]),
+        .executableTarget(name: "TrainingBenchmarks", dependencies: ["NeuralNetworks", "Optimizers"], path: "Benchmarks/TrainingBenchmarks"),
         .target(name: "SyntaxHighlighting"),
         .testTarget(name: "SyntaxHighlightingTests", dependencies: ["SyntaxHighlighting"]),
         .target(name: "Plotting"),
