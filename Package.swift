@@ -35,6 +35,9 @@ let package = Package(
         .testTarget(name: "SyntaxHighlightingTests", dependencies: ["SyntaxHighlighting"]),
         .target(name: "Plotting"),
         .testTarget(name: "PlottingTests", dependencies: ["Plotting"]),
+        .target(name: "ExperimentLanguage", dependencies: ["CourseDiagnostics", "Optimizers"]),
+        .testTarget(name: "ExperimentLanguageTests", dependencies: ["ExperimentLanguage", "Optimizers", "CourseDiagnostics", "CourseTestSupport"]),
+        .executableTarget(name: "LanguageBenchmarks", dependencies: ["ExperimentLanguage", "Optimizers", "CourseDiagnostics"], path: "Benchmarks/LanguageBenchmarks"),
         .target(name: "CourseSite", dependencies: [
             "CourseMarkdown", "CourseDiagnostics", "MathML",
             .product(name: "Yams", package: "Yams"),
