@@ -1,0 +1,103 @@
+import CourseDiagnostics
+import Foundation
+import ExperimentLanguage
+import Optimizers
+
+/// Decides whether each `Expect` of an experiment holds for its results.
+///
+/// A false claim is an error at the `Expect`'s own line, with the numbers that
+/// contradict it, so the prose can never contradict its figures. Every claim must
+/// hold for every start.
+public enum ClaimChecker {
+    public static func check(_ result: ExperimentResult) -> [Diagnostic] {
+        result.experiment.expectations.compactMap { check($0, in: result) }
+    }
+
+    static func check(_ claim: Expectation, in result: ExperimentResult) -> Diagnostic? {
+        let experiment = result.experiment
+        func runs(_ label: String) -> [Trajectory]? {
+            result.runIndex(label).map { result.trajectories[$0] }
+        }
+        func startText(_ s: Int) -> String {
+            experiment.starts.count > 1 ? " from start \(Format.point(experiment.starts[s]))" : ""
+        }
+        func fail(_ message: String, _ hint: String? = nil) -> Diagnostic {
+            .error("claim is false: \(message)", at: claim.location, length: claim.call.utf8.count,
+                   hint: hint ?? "change the experiment or the claim, so that the text says what the figure shows")
+        }
+
+        switch claim.kind {
+        case .reaches(let label, let tolerance, let within):
+            guard let trajectories = runs(label) else { return fail("no run is labelled '\(label)'") }
+            guard let fStar = experiment.objective.minimumValue else {
+                return fail("'reaches' needs the objective's minimum value f*, which is not known",
+                            "add Minimum(x, y) to the experiment, or claim closerThan instead")
+            }
+            for (s, trajectory) in trajectories.enumerated() {
+                let gaps = trajectory.losses.prefix(within + 1).map { $0 - fStar }
+                if gaps.contains(where: { $0 <= tolerance }) { continue }
+                let first = trajectory.losses.firstIndex { $0 - fStar <= tolerance }
+                let best = gaps.min() ?? .infinity
+                var message = "'\(label)'\(startText(s)) does not get within \(Format.number(tolerance)) of f* by step \(within)"
+                if let divergedAt = trajectory.divergedAt, divergedAt <= within {
+                    message += ": it diverges at step \(divergedAt)"
+                } else {
+                    message += ": the smallest f − f* by then is \(Format.number(best))"
+                    if let first { message += ", and it first gets there at step \(first)" }
+                }
+                return fail(message)
+            }
+            return nil
+
+        case .diverges(let label, let expected):
+            guard let trajectories = runs(label) else { return fail("no run is labelled '\(label)'") }
+            for (s, trajectory) in trajectories.enumerated() {
+                let diverged = trajectory.divergedAt != nil
+                guard diverged != expected else { continue }
+                if expected {
+                    let last = trajectory.losses.last ?? .nan
+                    return fail("'\(label)'\(startText(s)) does not diverge in \(experiment.steps) steps; it ends at f = \(Format.number(last))")
+                }
+                return fail("'\(label)'\(startText(s)) diverges at step \(trajectory.divergedAt ?? 0)")
+            }
+            return nil
+
+        case .closerThan(let label, let other):
+            guard let mine = runs(label) else { return fail("no run is labelled '\(label)'") }
+            guard let theirs = runs(other) else { return fail("no run is labelled '\(other)'") }
+            let minima = experiment.objective.minima
+            let measure = minima.isEmpty ? "final f" : "final distance to the nearest minimum"
+            for s in mine.indices {
+                let a = Self.closeness(mine[s], minima: minima)
+                let b = Self.closeness(theirs[s], minima: minima)
+                if a < b { continue }
+                return fail("'\(label)'\(startText(s)) is not closer than '\(other)': \(measure) \(Format.number(a)) against \(Format.number(b))")
+            }
+            return nil
+        }
+    }
+
+    /// How far a run ends from the goal: the distance from its last point to the
+    /// nearest known minimiser, or its last f when none is known; infinite when it diverged.
+    public static func closeness(_ trajectory: Trajectory, minima: [[Double]]) -> Double {
+        guard trajectory.divergedAt == nil, trajectory.pointCount > 0 else { return .infinity }
+        if minima.isEmpty { return trajectory.losses.last ?? .infinity }
+        let end = trajectory.finalPoint
+        return minima.map { m in
+            zip(end, m).reduce(0) { $0 + ($1.0 - $1.1) * ($1.0 - $1.1) }.squareRoot()
+        }.min() ?? .infinity
+    }
+}
+
+/// Numbers in messages: four significant digits, as on the pages (glibc's `%g` is
+/// correctly rounded, so the text is the same on every machine).
+enum Format {
+    static func number(_ x: Double) -> String {
+        guard x.isFinite else { return x.isNaN ? "nan" : (x > 0 ? "∞" : "−∞") }
+        return String(format: "%.4g", x)
+    }
+
+    static func point(_ p: [Double]) -> String {
+        "(" + p.map(number).joined(separator: ", ") + ")"
+    }
+}
