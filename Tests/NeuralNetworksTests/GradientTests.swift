@@ -47,10 +47,8 @@ import Testing
         }
         let h = 1e-6
         for (index, layer) in architecture.layers.enumerated() {
-            var range = layer.weightOffset..<layer.weightOffset + layer.inputs * layer.outputs
-            if let biasOffset = layer.biasOffset { range = range.lowerBound..<biasOffset + layer.outputs }
             var worst = 0.0
-            for i in range {
+            for i in Array(layer.weightRange) + Array(layer.biasRange ?? 0..<0) {
                 let saved = parameters[i]
                 parameters[i] = saved + h
                 let up = parameters.withUnsafeBufferPointer { objective.value($0) }

@@ -1,3 +1,4 @@
+import Foundation
 import Optimizers
 import Testing
 
@@ -27,6 +28,24 @@ import Testing
         #expect(copy.trainingLoss.map(\.bitPattern) == result.trainingLoss.map(\.bitPattern))
         #expect(copy.finalTrainLoss.bitPattern == result.finalTrainLoss.bitPattern)
         #expect(copy.checkpoints == result.checkpoints)
+        try Self.compareWithGolden(result, kernel: report.kernel)
+    }
+
+    /// Across processes and machines with the same kernel: the run's bits, recorded per kernel in
+    /// Fixtures/adam-digits-golden.txt (refresh with SNAPSHOTS=overwrite).
+    static func compareWithGolden(_ result: TrainingResult, kernel: String, filePath: String = #filePath) throws {
+        let path = URL(fileURLWithPath: filePath).deletingLastPathComponent().appendingPathComponent("Fixtures/adam-digits-golden.txt").path
+        let lossBits = result.trainingLoss.reduce(UInt64(0)) { ($0 &* 31) ^ $1.bitPattern }
+        let line = "\(kernel): final train loss 0x\(String(result.finalTrainLoss.bitPattern, radix: 16)), "
+            + "loss-curve hash 0x\(String(lossBits, radix: 16)), test accuracy \(result.testAccuracy)"
+        let existing = (try? String(contentsOfFile: path, encoding: .utf8))?.split(separator: "\n").map(String.init) ?? []
+        if ProcessInfo.processInfo.environment["SNAPSHOTS"] == "overwrite" {
+            let kept = existing.filter { !$0.hasPrefix(kernel + ":") }
+            try ((kept + [line]).sorted().joined(separator: "\n") + "\n").write(toFile: path, atomically: true, encoding: .utf8)
+            return
+        }
+        let recorded = try #require(existing.first { $0.hasPrefix(kernel + ":") }, "no golden line for \(kernel)")
+        #expect(recorded == line)
     }
 
     static let small = TrainingConfiguration(

@@ -10,11 +10,10 @@ extension NetworkArchitecture {
         var parameters = [Double](repeating: 0, count: parameterCount)
         parameters.withUnsafeMutableBufferPointer { p in
             for layer in layers {
-                let w = UnsafeMutableBufferPointer(rebasing: p[layer.weightOffset..<layer.weightOffset + layer.inputs * layer.outputs])
+                let w = UnsafeMutableBufferPointer(rebasing: p[layer.weightRange])
                 weights.fill(w, fanIn: layer.fanIn, fanOut: layer.fanOut, using: &generator)
-                if let biasOffset = layer.biasOffset {
-                    let b = UnsafeMutableBufferPointer(rebasing: p[biasOffset..<biasOffset + layer.outputs])
-                    biases.fill(b, fanIn: layer.fanIn, using: &generator)
+                if let biasRange = layer.biasRange {
+                    biases.fill(UnsafeMutableBufferPointer(rebasing: p[biasRange]), fanIn: layer.fanIn, using: &generator)
                 }
             }
         }

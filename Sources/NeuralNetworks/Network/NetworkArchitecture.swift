@@ -17,6 +17,11 @@ public struct NetworkArchitecture: Hashable, Sendable {
         /// The offset of b, nil when the network has no biases.
         public let biasOffset: Int?
 
+        /// W's slice of the flat parameter vector.
+        public var weightRange: Range<Int> { weightOffset..<weightOffset + inputs * outputs }
+        /// b's slice of the flat parameter vector, nil without biases.
+        public var biasRange: Range<Int>? { biasOffset.map { $0..<$0 + outputs } }
+
         /// fan_in and fan_out as `torch.nn.init` computes them for W.
         public var fanIn: Int { inputs }
         public var fanOut: Int { outputs }

@@ -17,7 +17,7 @@ public enum Trainer {
 
     /// Loads the data, trains every run, and reports.
     ///
-    /// - Parameter maxConcurrentRuns: 1 runs serially; the default uses every core.
+    /// - Parameter maxConcurrentRuns: how many runs train at once; 1 runs serially, the default uses every core.
     public static func run(
         _ configuration: TrainingConfiguration, kernel: MatrixKernel = .preferred,
         maxConcurrentRuns: Int = ProcessInfo.processInfo.activeProcessorCount
@@ -34,15 +34,19 @@ public enum Trainer {
 
         let runs = configuration.runs
         let results = ResultSlots(count: runs.count)
-        let work = { @Sendable (index: Int) in
-            results[index] = train(
-                runs[index], configuration: configuration, architecture: architecture, split: split,
-                initial: initial, kernel: kernel)
+        // Worker w trains runs w, w + k, w + 2k, …: which thread trains a run never changes its numbers.
+        let workers = max(1, min(maxConcurrentRuns, runs.count))
+        let work = { @Sendable (worker: Int) in
+            for index in stride(from: worker, to: runs.count, by: workers) {
+                results[index] = train(
+                    runs[index], configuration: configuration, architecture: architecture, split: split,
+                    initial: initial, kernel: kernel)
+            }
         }
-        if maxConcurrentRuns <= 1 || runs.count == 1 {
-            for index in runs.indices { work(index) }
+        if workers == 1 {
+            work(0)
         } else {
-            DispatchQueue.concurrentPerform(iterations: runs.count, execute: work)
+            DispatchQueue.concurrentPerform(iterations: workers, execute: work)
         }
         return TrainingReport(
             configuration: configuration, trainCount: split.train.count, testCount: split.test.count,
