@@ -232,7 +232,7 @@ struct LaTeXParser {
              UInt8(ascii: "/"):
             position += 1
             // Unlike MathML's default, LaTeX never grows a plain parenthesis.
-            return .operator(MathOperator(text: text(start..<position), stretchy: false))
+            return .operator(.delimiter(text(start..<position)))
         case UInt8(ascii: "-"):
             position += 1
             return .operator(MathOperator(text: "−"))
@@ -362,8 +362,8 @@ struct LaTeXParser {
             return nil
         }
         switch name {
-        case "{", "}": return .operator(MathOperator(text: name, stretchy: false))
-        case "|": return .operator(MathOperator(text: "‖", stretchy: false))
+        case "{", "}": return .operator(.delimiter(name))
+        case "|": return .operator(.delimiter("‖"))
         case "%", "$", "&", "#", "_": return .operator(MathOperator(text: name))
         default: break
         }
@@ -382,7 +382,7 @@ struct LaTeXParser {
         case .operator(let symbol):
             return .operator(MathOperator(text: symbol))
         case .delimiter(let symbol):
-            return .operator(MathOperator(text: symbol, stretchy: false))
+            return .operator(.delimiter(symbol))
         case .largeOperator(let symbol, let limits):
             return .operator(MathOperator(text: symbol, largeop: true, movablelimits: limits))
         case .limitFunction(let shown):

@@ -62,6 +62,15 @@ struct MathOperator: Sendable, Equatable {
     var rspace: String? = nil
     /// Both `minsize` and `maxsize`, for `\big` and friends.
     var size: String? = nil
+
+    /// A delimiter at its natural size, as LaTeX sets `(`, `|` or `\langle`
+    /// outside `\left … \right`. Bars get no space on either side: in
+    /// `|x| \le 1` the operator dictionary would space the closing one as a
+    /// relation, where TeX treats both as ordinary symbols.
+    static func delimiter(_ text: String) -> MathOperator {
+        let bar = text == "|" || text == "‖"
+        return MathOperator(text: text, stretchy: false, lspace: bar ? "0em" : nil, rspace: bar ? "0em" : nil)
+    }
 }
 
 /// A LaTeX environment's rows of cells and how to lay them out.

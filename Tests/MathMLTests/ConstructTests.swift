@@ -98,8 +98,9 @@ func presentation(_ latex: String) -> String {
         (#"\left. x \right|_0"#, #"<msub><mrow><mi>x</mi><mo form="postfix" stretchy="true" fence="true">|</mo></mrow><mn>0</mn></msub>"#),
         (#"\left\{ a \middle| b \right\}"#, #"<mrow><mo form="prefix" stretchy="true" fence="true">{</mo><mrow><mi>a</mi><mo stretchy="true" fence="true">|</mo><mi>b</mi></mrow><mo form="postfix" stretchy="true" fence="true">}</mo></mrow>"#),
         (#"\left\langle x \right\rangle"#, #"<mrow><mo form="prefix" stretchy="true" fence="true">⟨</mo><mi>x</mi><mo form="postfix" stretchy="true" fence="true">⟩</mo></mrow>"#),
-        (#"\lVert g \rVert"#, #"<mrow><mo stretchy="false">‖</mo><mi>g</mi><mo stretchy="false">‖</mo></mrow>"#),
-        (#"\|g\|"#, #"<mrow><mo stretchy="false">‖</mo><mi>g</mi><mo stretchy="false">‖</mo></mrow>"#),
+        (#"\lVert g \rVert"#, #"<mrow><mo stretchy="false" lspace="0em" rspace="0em">‖</mo><mi>g</mi><mo stretchy="false" lspace="0em" rspace="0em">‖</mo></mrow>"#),
+        (#"\|g\|"#, #"<mrow><mo stretchy="false" lspace="0em" rspace="0em">‖</mo><mi>g</mi><mo stretchy="false" lspace="0em" rspace="0em">‖</mo></mrow>"#),
+        ("|x| < 1", #"<mrow><mo stretchy="false" lspace="0em" rspace="0em">|</mo><mi>x</mi><mo stretchy="false" lspace="0em" rspace="0em">|</mo><mo>&lt;</mo><mn>1</mn></mrow>"#),
         (#"\big( \Bigr]"#, #"<mrow><mo stretchy="true" minsize="1.2em" maxsize="1.2em">(</mo><mo form="postfix" stretchy="true" minsize="1.623em" maxsize="1.623em">]</mo></mrow>"#),
         (#"\{ x \}"#, #"<mrow><mo stretchy="false">{</mo><mi>x</mi><mo stretchy="false">}</mo></mrow>"#),
         // Text and spacing.
