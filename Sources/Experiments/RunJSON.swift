@@ -1,0 +1,246 @@
+import ExperimentLanguage
+import Optimizers
+
+/// What `coursegen run` ran: an experiment with its numbers, or a formula table.
+public enum RunOutput: Sendable {
+    case experiment(ExperimentResult)
+    case formulas(FormulaTable)
+    /// A `Schedule` study: each call's learning rate per step, and its `Objective` runs if it has one.
+    case schedule(ScheduleStudy, problem: ExperimentResult?)
+    /// An `Average` study, listed by its averages (their values are drawn on the page).
+    case average(AverageStudy)
+}
+
+/// The `coursegen run --json` encoding, described by `docs/run-json.schema.json`.
+///
+/// One object, `{"experiments": [ … ]}`, one entry per fence in file order. Keys appear in a
+/// fixed order (never dictionary order) and every number is finite, since runs stop at
+/// divergence; the same input gives the same bytes on every machine. One line, no spaces,
+/// ending in a newline.
+public enum RunJSON {
+    /// The schema's `$id`, which every output names as `$schema`.
+    public static let schemaID = "https://coursegen.invalid/run-json.schema.json"
+
+    public static func encode(_ outputs: [RunOutput]) -> String {
+        var w = JSONWriter()
+        w.raw("{")
+        w.key("$schema")
+        w.string(schemaID)
+        w.raw(",")
+        w.key("experiments")
+        w.raw("[")
+        for (i, output) in outputs.enumerated() {
+            if i > 0 { w.raw(",") }
+            switch output {
+            case .experiment(let result): experiment(result, &w)
+            case .formulas(let table): formulas(table, &w)
+            case .schedule(let study, let problem): schedule(study, problem: problem, &w)
+            case .average(let study): average(study, &w)
+            }
+        }
+        w.raw("]}\n")
+        return w.text
+    }
+
+    private static func schedule(_ study: ScheduleStudy, problem: ExperimentResult?, _ w: inout JSONWriter) {
+        w.raw("{")
+        w.key("title")
+        w.string(study.title)
+        w.raw(",")
+        w.key("kind")
+        w.string("schedule")
+        w.raw(",")
+        w.key("steps")
+        w.integer(study.steps)
+        w.raw(",")
+        w.key("runs")
+        w.raw("[")
+        for (i, run) in study.runs.enumerated() {
+            if i > 0 { w.raw(",") }
+            w.raw("{")
+            w.key("optimizer")
+            w.string(run.call)
+            w.raw(",")
+            w.key("label")
+            w.string(run.label)
+            w.raw(",")
+            w.key("learningRates")
+            w.numbers(DirectiveBatch.learningRates(of: run, steps: study.steps))
+            w.raw("}")
+        }
+        w.raw("]")
+        w.raw(",")
+        w.key("experiment")
+        if let problem { experiment(problem, &w) } else { w.raw("null") }
+        w.raw("}")
+    }
+
+    private static func average(_ study: AverageStudy, _ w: inout JSONWriter) {
+        w.raw("{")
+        w.key("title")
+        w.string(study.title)
+        w.raw(",")
+        w.key("kind")
+        w.string("average")
+        w.raw(",")
+        w.key("samples")
+        w.integer(study.samples)
+        w.raw(",")
+        w.key("seed")
+        w.string(String(study.seed))
+        w.raw(",")
+        w.key("averages")
+        w.raw("[")
+        for (i, average) in study.averages.enumerated() {
+            if i > 0 { w.raw(",") }
+            w.raw("{")
+            w.key("call")
+            w.string(average.call)
+            w.raw(",")
+            w.key("label")
+            w.string(average.label)
+            w.raw("}")
+        }
+        w.raw("]}")
+    }
+
+    private static func experiment(_ result: ExperimentResult, _ w: inout JSONWriter) {
+        let e = result.experiment
+        w.raw("{")
+        w.key("title")
+        w.string(e.title)
+        w.raw(",")
+        w.key("kind")
+        w.string("experiment")
+        w.raw(",")
+        w.key("objective")
+        w.string(e.objective.call)
+        w.raw(",")
+        w.key("dimension")
+        w.integer(e.objective.dimension)
+        w.raw(",")
+        w.key("steps")
+        w.integer(e.steps)
+        w.raw(",")
+        w.key("seed")
+        // Seeds are UInt64; JSON readers lose integers above 2⁵³, so the seed is a string.
+        w.string(String(e.seed))
+        w.raw(",")
+        w.key("batchSize")
+        w.optionalInteger(e.batchSize)
+        w.raw(",")
+        w.key("runs")
+        w.raw("[")
+        var first = true
+        for (r, run) in e.runs.enumerated() {
+            for (s, start) in e.starts.enumerated() {
+                if !first { w.raw(",") }
+                first = false
+                self.run(run, start: start, trajectory: result.trajectories[r][s], &w)
+            }
+        }
+        w.raw("]}")
+    }
+
+    private static func run(_ run: RunDescription, start: [Double], trajectory t: Trajectory, _ w: inout JSONWriter) {
+        w.raw("{")
+        w.key("optimizer")
+        w.string(run.call)
+        w.raw(",")
+        w.key("label")
+        w.string(run.label)
+        w.raw(",")
+        w.key("start")
+        w.numbers(start)
+        w.raw(",")
+        w.key("trajectory")
+        w.raw("[")
+        for k in 0..<t.pointCount {
+            if k > 0 { w.raw(",") }
+            w.numbers(t.coordinates[k * t.dimension..<(k + 1) * t.dimension])
+        }
+        w.raw("]")
+        w.raw(",")
+        w.key("loss")
+        w.numbers(t.losses)
+        w.raw(",")
+        w.key("learningRates")
+        w.numbers(t.learningRates)
+        w.raw(",")
+        w.key("divergedAt")
+        w.optionalInteger(t.divergedAt)
+        w.raw(",")
+        w.key("switchedAt")
+        w.optionalInteger(t.switchedAt)
+        w.raw(",")
+        w.key("syncSteps")
+        w.raw("[" + t.syncSteps.map(String.init).joined(separator: ",") + "]")
+        w.raw(",")
+        w.key("halted")
+        switch t.halt {
+        case nil: w.raw("null")
+        case .hessianUnavailable(let step):
+            w.raw("{")
+            w.key("reason")
+            w.string("hessianUnavailable")
+            w.raw(",")
+            w.key("step")
+            w.integer(step)
+            w.raw("}")
+        case .singularHessian(let step):
+            w.raw("{")
+            w.key("reason")
+            w.string("singularHessian")
+            w.raw(",")
+            w.key("step")
+            w.integer(step)
+            w.raw("}")
+        case .invalidConfiguration:
+            w.raw("{")
+            w.key("reason")
+            w.string("invalidConfiguration")
+            w.raw(",")
+            w.key("step")
+            w.integer(0)
+            w.raw("}")
+        }
+        w.raw(",")
+        w.key("gradientEvaluations")
+        w.integer(t.gradientEvaluations)
+        w.raw("}")
+    }
+
+    private static func formulas(_ table: FormulaTable, _ w: inout JSONWriter) {
+        w.raw("{")
+        w.key("title")
+        w.raw("null")
+        w.raw(",")
+        w.key("kind")
+        w.string("formulas")
+        w.raw(",")
+        w.key("methods")
+        w.raw("[")
+        for (i, spec) in table.optimizers.enumerated() {
+            if i > 0 { w.raw(",") }
+            w.raw("{")
+            w.key("id")
+            w.string(spec.id)
+            w.raw(",")
+            w.key("displayName")
+            w.string(spec.displayName)
+            w.raw(",")
+            w.key("formula")
+            w.raw("[")
+            for (j, line) in spec.formula.enumerated() {
+                if j > 0 { w.raw(",") }
+                w.string(line)
+            }
+            w.raw("]")
+            w.raw(",")
+            w.key("reference")
+            w.string(spec.reference.citation)
+            w.raw("}")
+        }
+        w.raw("]}")
+    }
+}
