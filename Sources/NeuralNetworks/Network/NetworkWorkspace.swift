@@ -78,10 +78,10 @@ final class NetworkWorkspace {
         }
     }
 
-    /// The input of layer `index` after the forward pass.
-    private func layerInput(_ index: Int) -> UnsafePointer<Double> {
+    /// The input of layer `index`: the batch, or the previous layer's outputs (after dropout in training).
+    private func layerInput(_ index: Int, training: Bool) -> UnsafePointer<Double> {
         if index == 0 { return UnsafePointer(input) }
-        return UnsafePointer(dropped.isEmpty ? outputs[index - 1] : dropped[index - 1])
+        return UnsafePointer(training && !dropped.isEmpty ? dropped[index - 1] : outputs[index - 1])
     }
 
     /// Runs the layers on the first `rows` rows of `input`; returns the logits (`rows × outputSize`).
@@ -96,10 +96,9 @@ final class NetworkWorkspace {
             if let biasOffset = layer.biasOffset {
                 for row in 0..<rows { (z + row * layer.outputs).update(from: parameters + biasOffset, count: layer.outputs) }
             }
-            let a = index == 0 ? UnsafePointer(input) : UnsafePointer(applyDropout ? dropped[index - 1] : outputs[index - 1])
             kernel.gemm(
                 transposeA: false, transposeB: true, m: rows, n: layer.outputs, k: layer.inputs,
-                alpha: 1, a: a, lda: layer.inputs, b: parameters + layer.weightOffset, ldb: layer.inputs,
+                alpha: 1, a: layerInput(index, training: training), lda: layer.inputs, b: parameters + layer.weightOffset, ldb: layer.inputs,
                 beta: layer.biasOffset == nil ? 0 : 1, c: z, ldc: layer.outputs)
             guard index < layers.count - 1 else { break }
             architecture.activation.apply(z, count: rows * layer.outputs)
@@ -153,7 +152,7 @@ final class NetworkWorkspace {
         var delta = deltaA, spare = deltaB
         for index in architecture.layers.indices.reversed() {
             let layer = architecture.layers[index]
-            let a = layerInput(index)
+            let a = layerInput(index, training: true)
             // ∂L/∂W = δᵀ·a  (outputs × inputs)
             kernel.gemm(
                 transposeA: true, transposeB: false, m: layer.outputs, n: layer.inputs, k: rows,
