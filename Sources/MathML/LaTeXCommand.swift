@@ -184,6 +184,11 @@ enum LaTeXCommand: Sendable {
     /// not depend on dictionary order.
     static let sortedNames: [String] = all.keys.filter { $0.first?.isLetter == true }.sorted()
 
+    /// The commands that work inside `\text{…}`, for suggestions there.
+    static let textNames: [String] = sortedNames.filter {
+        if case .text? = all[$0] { return true } else { return false }
+    } + ["quad", "qquad", "textbackslash"]
+
     /// The relation a `\not` in front of `symbol` makes, if Unicode has it precomposed.
     static func negated(_ symbol: String) -> String {
         let table: [String: String] = [

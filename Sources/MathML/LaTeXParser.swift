@@ -368,7 +368,8 @@ struct LaTeXParser {
         default: break
         }
         guard let command = LaTeXCommand.all[name] else {
-            let suggestion = name.utf8.count <= 40 ? Suggestion.closest(to: name, in: LaTeXCommand.sortedNames) : nil
+            let suggestion = reportsErrors && name.utf8.count <= 40
+                ? Suggestion.closest(to: name, in: LaTeXCommand.sortedNames) : nil
             report(at: start, length: length, "unknown command '\\\(name)'",
                    hint: suggestion.map { "did you mean '\\\($0)'?" })
             return .error("\\" + name)
@@ -636,10 +637,8 @@ struct LaTeXParser {
                         flush()
                         parts.append(parseText(of: command, at: commandStart, font: inner ?? textFont))
                     } else {
-                        let textCommands = LaTeXCommand.sortedNames.filter {
-                            if case .text? = LaTeXCommand.all[$0] { return true } else { return false }
-                        }
-                        let suggestion = Suggestion.closest(to: command, in: textCommands + ["quad", "qquad", "textbackslash"])
+                        let suggestion = reportsErrors && command.utf8.count <= 40
+                            ? Suggestion.closest(to: command, in: LaTeXCommand.textNames) : nil
                         report(at: commandStart, length: position - commandStart,
                                "unknown command '\\\(command)' in text",
                                hint: suggestion.map { "did you mean '\\\($0)'?" }
@@ -819,9 +818,21 @@ struct LaTeXParser {
         }
     }
 
+    /// More errors than this in one formula are noise; the rest are summed up in one.
+    static let maximumErrors = 20
+
     private mutating func report(at offset: Int, length: Int = 1, _ message: String, hint: String?) {
-        errors.append(LaTeXError(offset: offset, length: length, message: message, hint: hint))
+        if errors.count < Self.maximumErrors {
+            errors.append(LaTeXError(offset: offset, length: length, message: message, hint: hint))
+        } else if errors.count == Self.maximumErrors {
+            errors.append(LaTeXError(offset: offset, length: length, message: "too many errors in this formula",
+                                     hint: "fix the ones above first"))
+        }
     }
+
+    /// Whether another error would still be recorded, so that costly hints
+    /// (did-you-mean searches) are not computed for errors that are dropped.
+    private var reportsErrors: Bool { errors.count < Self.maximumErrors }
 
     private func text(_ range: Range<Int>) -> String {
         String(decoding: bytes[range.clamped(to: 0..<bytes.count)], as: UTF8.self)

@@ -94,3 +94,14 @@ import Testing
         #expect(MathML.render(latex: accents).errors.first?.message == "formula nests more than 200 levels deep")
     }
 }
+
+@Suite struct ErrorLimitTests {
+    @Test func errorsStopAtTwentyAndSayWhy() {
+        let latex = String(repeating: #"\bta "#, count: 500)
+        let errors = MathML.render(latex: latex).errors
+        #expect(errors.count == 21)
+        #expect(errors[0].hint == "did you mean '\\beta'?")
+        #expect(errors[20].message == "too many errors in this formula")
+        #expect(errors[20].offset == 20 * 5)
+    }
+}
