@@ -81,3 +81,27 @@ import Testing
         #expect(Initialization.kaimingNormal(mode: .fanOut, nonlinearity: .relu).latex.contains("\\frac{\\sqrt{2}}{\\sqrt{n_{\\text{out}}}}"))
     }
 }
+
+extension InitializationTests {
+    @Test func specsBuildEveryRuleWithTorchDefaults() throws {
+        #expect(InitializationSpec.all.map(\.name) == [
+            "uniform", "normal", "constant", "zeros", "ones", "xavierUniform", "xavierNormal", "kaimingUniform", "kaimingNormal",
+        ])
+        for spec in InitializationSpec.all where spec.name != "constant" {
+            #expect(spec.make([:])?.name == spec.name)
+        }
+        #expect(InitializationSpec.named("kaimingNormal")?.make([:]) == .kaimingNormal(a: 0, mode: .fanIn, nonlinearity: .leakyRelu))
+        #expect(
+            InitializationSpec.named("kaimingUniform")?.make(["mode": .fanMode(.fanOut), "nonlinearity": .nonlinearity(.relu)])
+                == .kaimingUniform(mode: .fanOut, nonlinearity: .relu))
+        #expect(InitializationSpec.named("constant")?.make(["value": .real(0.5)]) == .constant(value: 0.5))
+    }
+
+    @Test func specsRejectWhatTorchWouldReject() {
+        let constant = InitializationSpec.named("constant")!
+        #expect(constant.make([:]) == nil, "value is required")
+        #expect(constant.make(["value": .fanMode(.fanIn)]) == nil, "wrong kind")
+        #expect(InitializationSpec.named("xavierNormal")!.make(["mode": .fanMode(.fanIn)]) == nil, "unknown label")
+        #expect(InitializationSpec.named("heNormal") == nil)
+    }
+}

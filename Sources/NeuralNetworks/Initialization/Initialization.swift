@@ -34,6 +34,21 @@ public enum Initialization: Hashable, Sendable {
     /// `nn.Linear`'s default weight initialisation: `kaiming_uniform_(a=√5)`, which is U(−1/√n_in, 1/√n_in).
     public static let torchLinearDefault = Initialization.kaimingUniform(a: 5.0.squareRoot())
 
+    /// The directive spelling, the name of its `InitializationSpec`: "kaimingNormal".
+    public var name: String {
+        switch self {
+        case .uniform: "uniform"
+        case .normal: "normal"
+        case .constant: "constant"
+        case .zeros: "zeros"
+        case .ones: "ones"
+        case .xavierUniform: "xavierUniform"
+        case .xavierNormal: "xavierNormal"
+        case .kaimingUniform: "kaimingUniform"
+        case .kaimingNormal: "kaimingNormal"
+        }
+    }
+
     /// torch's function name: "kaiming_normal_".
     public var torchName: String {
         switch self {
