@@ -22,7 +22,9 @@ public struct TrainingResult: Hashable, Sendable {
     public var finalTrainLoss: Double
     public var trainAccuracy: Double
     public var testAccuracy: Double
-    /// The 1-based iteration whose step made the loss or a parameter non-finite; nil when the run stayed finite.
+    /// The 1-based iteration at which training stopped because its batch loss, or a parameter
+    /// after its step, was not finite; nil when the run stayed finite. A diverged or halted run's
+    /// final figures (`finalTrainLoss`, accuracies, decision boundary) are those of its last checkpoint.
     public var divergedAt: Int?
     public var halt: Halt?
     /// For 2-D datasets, the final network's decision regions.
