@@ -1,51 +1,76 @@
 /// Accumulates highlighted HTML: escaped text in `<span class="hl-…">`
 /// elements, adjacent tokens of one kind merged, spans closed at line breaks.
+///
+/// Works on UTF-8 bytes, copying multi-byte characters through unless HTML
+/// forbids them (C1 controls, noncharacters), which become U+FFFD.
 struct HTMLBuilder {
-    private(set) var html = ""
-    /// The kind of the span open at the end of `html`, if any.
+    private var bytes: [UInt8] = []
+    /// The kind of the span open at the end of the output, if any.
     private var open: TokenKind?
     /// A CR seen last: a line break, unless the LF of a CR LF pair follows.
     private var pendingReturn = false
 
-    /// Appends `bytes` (whole UTF-8 sequences) as a token of `kind`; `nil` for plain text.
-    mutating func append(_ bytes: ArraySlice<UInt8>, as kind: TokenKind?) {
-        guard !bytes.isEmpty else { return }
-        for scalar in String(decoding: bytes, as: UTF8.self).unicodeScalars {
+    private static let replacement: [UInt8] = [0xEF, 0xBF, 0xBD]
+    private static let spanOpenings: [TokenKind: [UInt8]] = Dictionary(
+        uniqueKeysWithValues: TokenKind.allCases.map { ($0, Array("<span class=\"\($0.className)\">".utf8)) })
+    private static let spanClose = Array("</span>".utf8)
+    private static let ampersand = Array("&amp;".utf8)
+    private static let lessThan = Array("&lt;".utf8)
+    private static let greaterThan = Array("&gt;".utf8)
+
+    /// The HTML so far; call ``finish()`` first to close the last span.
+    var html: String { String(decoding: bytes, as: UTF8.self) }
+
+    /// Appends `text` (whole UTF-8 sequences) as a token of `kind`; `nil` for plain text.
+    mutating func append(_ text: ArraySlice<UInt8>, as kind: TokenKind?) {
+        var index = text.startIndex
+        while index < text.endIndex {
+            let byte = text[index]
             if pendingReturn {
                 pendingReturn = false
                 // A lone CR ends a line; CR LF is one line break.
-                if scalar != "\n" { newline() }
+                if byte != UInt8(ascii: "\n") { newline() }
             }
-            switch scalar {
-            case "\n":
+            switch byte {
+            case UInt8(ascii: "\n"):
                 newline()
-            case "\r":
+                index += 1
+                continue
+            case UInt8(ascii: "\r"):
                 pendingReturn = true
+                index += 1
+                continue
             default:
-                if open != kind {
-                    if open != nil { html += "</span>" }
-                    if let kind { html += "<span class=\"\(kind.className)\">" }
-                    open = kind
-                }
-                switch scalar {
-                case "&": html += "&amp;"
-                case "<": html += "&lt;"
-                case ">": html += "&gt;"
-                case "\t": html += "\t"
-                default:
-                    let v = scalar.value
-                    let forbidden = v < 0x20 || (0x7F...0x9F).contains(v) || (0xFDD0...0xFDEF).contains(v)
-                        || v & 0xFFFE == 0xFFFE
-                    html.unicodeScalars.append(forbidden ? "\u{FFFD}" : scalar)
-                }
+                break
             }
+            if open != kind {
+                if open != nil { bytes += Self.spanClose }
+                if let kind { bytes += Self.spanOpenings[kind]! }
+                open = kind
+            }
+            switch byte {
+            case UInt8(ascii: "&"): bytes += Self.ampersand
+            case UInt8(ascii: "<"): bytes += Self.lessThan
+            case UInt8(ascii: ">"): bytes += Self.greaterThan
+            case UInt8(ascii: "\t"): bytes.append(byte)
+            case 0..<0x20, 0x7F: bytes += Self.replacement
+            case 0x80...:
+                let length = Self.sequenceLength(byte)
+                let end = min(text.endIndex, index + length)
+                let sequence = text[index..<end]
+                if Self.isForbidden(sequence) { bytes += Self.replacement } else { bytes += sequence }
+                index = end
+                continue
+            default: bytes.append(byte)
+            }
+            index += 1
         }
     }
 
     private mutating func newline() {
-        if open != nil { html += "</span>" }
+        if open != nil { bytes += Self.spanClose }
         open = nil
-        html += "\n"
+        bytes.append(UInt8(ascii: "\n"))
     }
 
     /// Closes the last span; call once after the last token.
@@ -54,7 +79,27 @@ struct HTMLBuilder {
             pendingReturn = false
             newline()
         }
-        if open != nil { html += "</span>" }
+        if open != nil { bytes += Self.spanClose }
         open = nil
+    }
+
+    private static func sequenceLength(_ lead: UInt8) -> Int {
+        switch lead {
+        case 0xF0...: return 4
+        case 0xE0...: return 3
+        case 0xC0...: return 2
+        default: return 1
+        }
+    }
+
+    /// Whether `sequence` is not one well-formed character, or is one HTML
+    /// forbids: C1 controls (U+0080…U+009F), noncharacters (U+FDD0…U+FDEF, U+xFFFE, U+xFFFF).
+    private static func isForbidden(_ sequence: ArraySlice<UInt8>) -> Bool {
+        guard let scalar = String(decoding: sequence, as: UTF8.self).unicodeScalars.first,
+              String(scalar).utf8.elementsEqual(sequence) else {
+            return true
+        }
+        let v = scalar.value
+        return (0x80...0x9F).contains(v) || (0xFDD0...0xFDEF).contains(v) || v & 0xFFFE == 0xFFFE
     }
 }
