@@ -135,3 +135,16 @@ import Testing
         #expect(throws: DatasetError.self) { try DatasetSource.mnist(path: path).split(testFraction: 0.5, seed: 0) }
     }
 }
+
+extension MNISTTests {
+    @Test func fingerprintsChangeWithTheData() throws {
+        let path = try Self.folder("fingerprint", files: Self.valid)
+        let before = try DatasetSource.mnist(path: path).fingerprint()
+        #expect(before == (try DatasetSource.mnist(path: path).fingerprint()))
+        try Data(Self.idx([3], [7, 0, 8])).write(to: URL(fileURLWithPath: path + "/train-labels-idx1-ubyte"))
+        #expect(before != (try DatasetSource.mnist(path: path).fingerprint()))
+        #expect(throws: DatasetError.self) { try DatasetSource.mnist(path: path + "-absent").fingerprint() }
+        #expect(try DatasetSource.digits.fingerprint() == DatasetSource.digits.fingerprint())
+        #expect(try DatasetSource.moons(samples: 10).fingerprint() != DatasetSource.moons(samples: 11).fingerprint())
+    }
+}

@@ -5,20 +5,15 @@ import Foundation
 /// Layout: two zero bytes, the type code (0x08 for unsigned bytes, the only one MNIST
 /// uses and the only one read here), the number of dimensions, each dimension as a
 /// big-endian UInt32, then the values row-major. The files must be uncompressed
-/// (`gunzip` the `.gz` files of the distribution); a `.gz` beside a missing file is
-/// named in the error.
+/// (`gunzip` the `.gz` files of the distribution); a gzip stream is named as such.
 struct IDXFile: Equatable {
     var dimensions: [Int]
     var bytes: [UInt8]
 
-    /// Reads and validates the file at `path`.
-    static func read(path: String) throws(DatasetError) -> IDXFile {
+    /// Reads and validates the file at `path`; `missingHint` says what to do when it is not there.
+    static func read(path: String, missingHint: String) throws(DatasetError) -> IDXFile {
         guard let data = FileManager.default.contents(atPath: path) else {
-            let hint =
-                FileManager.default.fileExists(atPath: path + ".gz")
-                ? "'\(path).gz' is there: decompress it with gunzip (coursegen reads uncompressed IDX files)"
-                : "the MNIST folder must hold the four uncompressed IDX files (train-images-idx3-ubyte, train-labels-idx1-ubyte, t10k-images-idx3-ubyte, t10k-labels-idx1-ubyte)"
-            throw .missingFile(path: path, hint: hint)
+            throw .missingFile(path: path, hint: missingHint)
         }
         return try parse([UInt8](data), path: path)
     }

@@ -23,10 +23,10 @@ enum MNISTDataset {
     }
 
     private static func pair(folder: String, prefix: String) throws(DatasetError) -> LabeledData {
-        let imagesPath = path(folder: folder, prefix: prefix, kind: "images", dimensions: 3)
-        let labelsPath = path(folder: folder, prefix: prefix, kind: "labels", dimensions: 1)
-        let images = try IDXFile.read(path: imagesPath)
-        let labels = try IDXFile.read(path: labelsPath)
+        let imagesPath = path(folder: folder, file: "\(prefix)-images-idx3-ubyte")
+        let labelsPath = path(folder: folder, file: "\(prefix)-labels-idx1-ubyte")
+        let images = try IDXFile.read(path: imagesPath, missingHint: missingFileHint(imagesPath))
+        let labels = try IDXFile.read(path: labelsPath, missingHint: missingFileHint(labelsPath))
         guard images.dimensions.count == 3 else {
             throw .malformed(path: imagesPath, reason: "images need 3 dimensions (count, rows, columns), found \(images.dimensions.count)")
         }
@@ -46,15 +46,24 @@ enum MNISTDataset {
             labels: classLabels, classCount: (classLabels.max() ?? 0) + 1)
     }
 
-    /// The canonical file name, or the `.idx3-ubyte` variant when only that exists.
-    private static func path(folder: String, prefix: String, kind: String, dimensions: Int) -> String {
+    /// The four files a folder must hold, canonical names.
+    static let fileNames = [
+        "train-images-idx3-ubyte", "train-labels-idx1-ubyte", "t10k-images-idx3-ubyte", "t10k-labels-idx1-ubyte",
+    ]
+
+    /// The path of `file` (a canonical name) in `folder`, or of its `…-images.idx3-ubyte` spelling when only that exists.
+    static func path(folder: String, file: String) -> String {
         let base = folder.hasSuffix("/") ? folder : folder + "/"
-        let canonical = "\(base)\(prefix)-\(kind)-idx\(dimensions)-ubyte"
-        let variant = "\(base)\(prefix)-\(kind).idx\(dimensions)-ubyte"
-        return !fileExists(canonical) && fileExists(variant) ? variant : canonical
+        let canonical = base + file
+        let variant = base + file.replacingOccurrences(of: "-idx", with: ".idx")
+        let exists = FileManager.default.fileExists(atPath:)
+        return !exists(canonical) && exists(variant) ? variant : canonical
     }
 
-    private static func fileExists(_ path: String) -> Bool {
-        FileManager.default.fileExists(atPath: path)
+    /// What to do about a missing file: gunzip it when its `.gz` is there, else which files are needed.
+    static func missingFileHint(_ path: String) -> String {
+        FileManager.default.fileExists(atPath: path + ".gz")
+            ? "'\(path).gz' is there: decompress it with gunzip (coursegen reads uncompressed IDX files)"
+            : "the MNIST folder must hold the four uncompressed IDX files (\(fileNames.joined(separator: ", ")))"
     }
 }
