@@ -29,28 +29,53 @@ final class AdamEngine: FirstOrderEngine {
 
     func update(_ x: UnsafeMutableBufferPointer<Double>, gradient g: UnsafeMutableBufferPointer<Double>, learningRate lr: Double) -> Bool {
         t += 1
-        let m = firstMoment.pointer, v = secondMoment.pointer, vMax = maxSecondMoment.pointer
         let step = Double(t)
-        let biasCorrection1 = 1 - pow(beta1, step)
-        let biasCorrection2 = 1 - pow(beta2, step)
-        let stepSize = lr / biasCorrection1
-        let biasCorrection2Root = biasCorrection2.squareRoot()
-        let decay = decoupled ? 1 - lr * weightDecay : 1
-        let coupled = decoupled ? 0 : weightDecay
-        let oneMinusBeta1 = 1 - beta1, oneMinusBeta2 = 1 - beta2
-        for i in 0..<x.count {
-            if decoupled { x[i] *= decay }
-            let gi = coupled != 0 ? g[i].addingProduct(coupled, x[i]) : g[i]
-            m[i] = lerp(m[i], gi, oneMinusBeta1)
-            v[i] = addcmul(v[i] * beta2, oneMinusBeta2, gi, gi)
-            var second = v[i]
-            if amsgrad {
-                vMax[i] = max(vMax[i], v[i])
-                second = vMax[i]
-            }
-            let denominator = second.squareRoot() / biasCorrection2Root + eps
-            x[i] = addcdiv(x[i], -stepSize, m[i], denominator)
+        let stepSize = lr / (1 - pow(beta1, step))
+        let biasCorrection2Root = (1 - pow(beta2, step)).squareRoot()
+        // Multiplying by 1 is exact, so the decoupled decay needs no branch in the loop.
+        let decay = decoupled && weightDecay != 0 ? 1 - lr * weightDecay : 1
+        let coupled = !decoupled && weightDecay != 0
+        // The loop is written once and inlined with constant flags, so each variant is a
+        // straight-line loop the compiler can vectorize.
+        switch (amsgrad, coupled, 1 - beta1 < 0.5) {
+        case (false, false, true): loop(x, g, decay, stepSize, biasCorrection2Root, false, false, true)
+        case (false, false, false): loop(x, g, decay, stepSize, biasCorrection2Root, false, false, false)
+        case (false, true, true): loop(x, g, decay, stepSize, biasCorrection2Root, false, true, true)
+        case (false, true, false): loop(x, g, decay, stepSize, biasCorrection2Root, false, true, false)
+        case (true, false, true): loop(x, g, decay, stepSize, biasCorrection2Root, true, false, true)
+        case (true, false, false): loop(x, g, decay, stepSize, biasCorrection2Root, true, false, false)
+        case (true, true, true): loop(x, g, decay, stepSize, biasCorrection2Root, true, true, true)
+        case (true, true, false): loop(x, g, decay, stepSize, biasCorrection2Root, true, true, false)
         }
         return true
+    }
+
+    @inline(__always)
+    private func loop(
+        _ x: UnsafeMutableBufferPointer<Double>, _ g: UnsafeMutableBufferPointer<Double>, _ decay: Double,
+        _ stepSize: Double, _ biasCorrection2Root: Double, _ amsgrad: Bool, _ coupled: Bool, _ smallWeight: Bool
+    ) {
+        let n = x.count
+        guard n > 0, let xp = x.baseAddress, let gp = g.baseAddress else { return }
+        let m = firstMoment.pointer, v = secondMoment.pointer, vMax = maxSecondMoment.pointer
+        let b2 = beta2, w1 = 1 - beta1, w2 = 1 - beta2, wd = weightDecay, e = eps
+        // PyTorch's lerp uses 1 − weight, which need not round back to β₁.
+        let w1Complement = 1 - w1
+        for i in 0..<n {
+            let xi = xp[i] * decay
+            let gi = coupled ? gp[i].addingProduct(wd, xi) : gp[i]
+            // lerp(m, g, 1 − β₁) with the branch on the weight taken outside the loop.
+            let mi = smallWeight ? m[i].addingProduct(w1, gi - m[i]) : gi.addingProduct(-(gi - m[i]), w1Complement)
+            let vi = addcmul(v[i] * b2, w2, gi, gi)
+            m[i] = mi
+            v[i] = vi
+            var second = vi
+            if amsgrad {
+                second = max(vMax[i], vi)
+                vMax[i] = second
+            }
+            let denominator = second.squareRoot() / biasCorrection2Root + e
+            xp[i] = addcdiv(xi, -stepSize, mi, denominator)
+        }
     }
 }
