@@ -9,11 +9,9 @@ each for its own reason. Needs Debian's chromium.
 import contextlib
 import io
 import os
-import struct
 import sys
 import tempfile
 import unittest
-import zlib
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import check  # noqa: E402
@@ -28,17 +26,6 @@ def run(site, page):
         code = check.main([os.path.join(FIXTURES, site), page, "--out", shots])
         shot_exists = any(name.endswith(".png") for name in os.listdir(shots))
     return code, out.getvalue(), err.getvalue(), shot_exists
-
-
-def png(width, height, pixels, filter_type=0):
-    """An 8-bit RGB PNG of `pixels` (rows of (r, g, b)), every row with `filter_type` 0 (none)."""
-    raw = b"".join(bytes([filter_type]) + b"".join(bytes(p) for p in row) for row in pixels)
-
-    def chunk(kind, body):
-        return struct.pack(">I", len(body)) + kind + body + struct.pack(">I", zlib.crc32(kind + body))
-
-    return (b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", struct.pack(">IIBBBBB", width, height, 8, 2, 0, 0, 0))
-            + chunk(b"IDAT", zlib.compress(raw)) + chunk(b"IEND", b""))
 
 
 @unittest.skipUnless(check.find_chromium(None), "chromium is not installed")
@@ -79,22 +66,6 @@ class BrowserCheckTests(unittest.TestCase):
         code, _, err, _ = run("good", "nowhere.html")
         self.assertEqual(code, 1)
         self.assertIn("no page nowhere.html", err)
-
-
-class PNGDecodingTests(unittest.TestCase):
-    def test_one_colour_counts_one(self):
-        self.assertEqual(check.colour_count(png(3, 2, [[(9, 9, 9)] * 3] * 2)), 1)
-
-    def test_two_colours_count_two(self):
-        self.assertEqual(check.colour_count(png(2, 2, [[(0, 0, 0), (0, 0, 0)], [(0, 0, 0), (255, 0, 0)]])), 2)
-
-    def test_filters_are_undone(self):
-        # With the Up filter every stored row is the difference from the row
-        # above; all-zero differences under a red first row mean all red.
-        image = png(2, 3, [[(255, 0, 0), (255, 0, 0)], [(0, 0, 0)] * 2, [(0, 0, 0)] * 2], filter_type=2)
-        rows = check.png_rows(image)
-        self.assertEqual(next(rows), 3)
-        self.assertEqual(list(rows), [bytes([255, 0, 0] * 2)] * 3)
 
 
 if __name__ == "__main__":
