@@ -6,9 +6,9 @@ public enum RunOutput: Sendable {
     case experiment(ExperimentResult)
     case formulas(FormulaTable)
     /// A `Schedule` study: each call's learning rate per step, and its `Objective` runs if it has one.
-    case schedule(ScheduleStudy, problem: ExperimentResult?)
-    /// An `Average` study, listed by its averages (their values are drawn on the page).
-    case average(AverageStudy)
+    case schedule(ScheduleResult)
+    /// An `Average` study: the series and every average's values.
+    case average(AverageResult)
 }
 
 /// The `coursegen run --json` encoding, described by `docs/run-json.schema.json`.
@@ -34,15 +34,16 @@ public enum RunJSON {
             switch output {
             case .experiment(let result): experiment(result, &w)
             case .formulas(let table): formulas(table, &w)
-            case .schedule(let study, let problem): schedule(study, problem: problem, &w)
-            case .average(let study): average(study, &w)
+            case .schedule(let result): schedule(result, &w)
+            case .average(let result): average(result, &w)
             }
         }
         w.raw("]}\n")
         return w.text
     }
 
-    private static func schedule(_ study: ScheduleStudy, problem: ExperimentResult?, _ w: inout JSONWriter) {
+    private static func schedule(_ result: ScheduleResult, _ w: inout JSONWriter) {
+        let study = result.study
         w.raw("{")
         w.key("title")
         w.string(study.title)
@@ -65,17 +66,18 @@ public enum RunJSON {
             w.string(run.label)
             w.raw(",")
             w.key("learningRates")
-            w.numbers(DirectiveBatch.learningRates(of: run, steps: study.steps))
+            w.numbers(result.learningRates[i])
             w.raw("}")
         }
         w.raw("]")
         w.raw(",")
         w.key("experiment")
-        if let problem { experiment(problem, &w) } else { w.raw("null") }
+        if let problem = result.problem { experiment(problem, &w) } else { w.raw("null") }
         w.raw("}")
     }
 
-    private static func average(_ study: AverageStudy, _ w: inout JSONWriter) {
+    private static func average(_ result: AverageResult, _ w: inout JSONWriter) {
+        let study = result.study
         w.raw("{")
         w.key("title")
         w.string(study.title)
@@ -89,6 +91,12 @@ public enum RunJSON {
         w.key("seed")
         w.string(String(study.seed))
         w.raw(",")
+        w.key("signal")
+        w.numbers(result.signal)
+        w.raw(",")
+        w.key("observations")
+        w.numbers(result.observations)
+        w.raw(",")
         w.key("averages")
         w.raw("[")
         for (i, average) in study.averages.enumerated() {
@@ -99,6 +107,9 @@ public enum RunJSON {
             w.raw(",")
             w.key("label")
             w.string(average.label)
+            w.raw(",")
+            w.key("values")
+            w.numbers(result.averages[i])
             w.raw("}")
         }
         w.raw("]}")
