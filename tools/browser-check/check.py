@@ -36,12 +36,14 @@ import sys
 import tempfile
 import time
 
-# The full-page screenshot is capped at this height, in CSS pixels.
-MAXIMUM_PAGE_HEIGHT = 16_000
+# The page is screenshotted in bands of this height, in CSS pixels (a canvas
+# and a viewport this tall are well within Chromium's limits), at most this
+# many bands.
+BAND_HEIGHT = 16_000
+MAXIMUM_BANDS = 20
 
 MEASURE_SCRIPT = r"""
 (() => {
-  for (const details of document.querySelectorAll('details')) details.open = true;
   const elements = Array.from(document.querySelectorAll('math, svg'))
     .filter(e => e.localName === 'math' || !e.parentElement || !e.parentElement.closest('svg'));
   // An <svg> holding only definitions (a sprite that figures <use>) draws
@@ -91,6 +93,11 @@ PIXEL_SCRIPT = r"""
   });
 })
 """
+
+
+SETTLE_SCRIPT = "new Promise(done => requestAnimationFrame(() => requestAnimationFrame(done)))"
+OPEN_DETAILS_SCRIPT = ("for (const details of document.querySelectorAll('details')) details.open = true; "
+                       + SETTLE_SCRIPT)
 
 
 class CheckError(Exception):
@@ -210,21 +217,21 @@ class DevTools:
                 self.events.append(reply)
 
 
-def screenshot(devtools, session, x, y, width, height, scale):
+def screenshot(devtools, session, x, y, width, height, beyond=False):
     result = devtools.call("Page.captureScreenshot", {
-        "format": "png", "fromSurface": True,
-        "clip": {"x": x, "y": y, "width": width, "height": height, "scale": scale},
+        "format": "png", "fromSurface": True, "captureBeyondViewport": beyond,
+        "clip": {"x": x, "y": y, "width": width, "height": height, "scale": 1},
     }, session)
     return base64.b64decode(result["data"])
 
 
 def check_page(chromium, site, page, out_dir, width, height, timeout):
-    """Returns (screenshot path, failures, notes) for one page."""
+    """Returns (screenshot paths, failures, notes) for one page."""
     path = os.path.abspath(os.path.join(site, page))
     if not os.path.isfile(path):
         return None, ["no page {} in {}".format(page, site)], []
     url = "file://" + path
-    failures, notes = [], []
+    failures, notes, shots = [], [], []
     user_data_dir = tempfile.mkdtemp(prefix="browser-check-profile-")
     devtools = None
     try:
@@ -255,13 +262,24 @@ def check_page(chromium, site, page, out_dir, width, height, timeout):
                 failures.append("loading {} failed: {}".format(
                     requests.get(event["params"]["requestId"], "a resource"), event["params"].get("errorText")))
 
-        # One viewport as tall as the page: every capture below is then a
-        # plain crop, many times faster than capturing beyond the viewport.
+        # Open every <details> first: what is inside must render too, and the
+        # page's height depends on it.
+        devtools.call("Runtime.evaluate", {"expression": OPEN_DETAILS_SCRIPT, "awaitPromise": True}, session)
+        # A viewport as tall as the page (up to one band): captures inside it
+        # are plain crops, many times faster than capturing beyond it.
         metrics = devtools.call("Page.getLayoutMetrics", session=session)
         content = metrics.get("cssContentSize") or metrics["contentSize"]
-        page_height = int(min(MAXIMUM_PAGE_HEIGHT, max(height, content["height"])) + 0.999)
+        page_height = int(min(BAND_HEIGHT * MAXIMUM_BANDS, max(height, content["height"])) + 0.999)
+        viewport_height = min(BAND_HEIGHT, page_height)
         devtools.call("Emulation.setDeviceMetricsOverride",
-                      {"width": width, "height": page_height, "deviceScaleFactor": 1, "mobile": False}, session)
+                      {"width": width, "height": viewport_height, "deviceScaleFactor": 1, "mobile": False}, session)
+        # The new size takes effect with the next frames; measure after them.
+        devtools.call("Runtime.evaluate", {"expression": SETTLE_SCRIPT, "awaitPromise": True}, session)
+        # A taller viewport can make the page taller (min-height: 100vh); take
+        # the height it has now.
+        metrics = devtools.call("Page.getLayoutMetrics", session=session)
+        content = metrics.get("cssContentSize") or metrics["contentSize"]
+        page_height = int(min(BAND_HEIGHT * MAXIMUM_BANDS, max(viewport_height, content["height"])) + 0.999)
         elements = devtools.call("Runtime.evaluate", {"expression": MEASURE_SCRIPT, "returnByValue": True},
                                  session)["result"]["value"]
         sprites = [element for element in elements if element["definitionsOnly"]]
@@ -275,40 +293,57 @@ def check_page(chromium, site, page, out_dir, width, height, timeout):
                 failures.append("{} has no layout size ({:.1f} x {:.1f})".format(
                     element["name"], element["width"], element["height"]))
             else:
+                element["verdict"] = 0
                 drawn.append(element)
 
-        full = screenshot(devtools, session, 0, 0, width, page_height, 1)
+        # The page in bands of BAND_HEIGHT pixels, each saved and checked in a
+        # blank tab; an element drawn anywhere in any band counts as drawn.
         os.makedirs(out_dir, exist_ok=True)
         # Pages in different folders keep apart: chapters/index.html → chapters__index.png.
-        shot = os.path.join(out_dir, os.path.splitext(os.path.normpath(page))[0].replace(os.sep, "__") + ".png")
-        with open(shot, "wb") as f:
-            f.write(full)
-
-        rects = [{"x": 0, "y": 0, "width": width, "height": page_height}] + [
-            {key: element[key] for key in ("x", "y", "width", "height")} for element in drawn]
+        stem = os.path.join(out_dir, os.path.splitext(os.path.normpath(page))[0].replace(os.sep, "__"))
         blank = devtools.call("Target.createTarget", {"url": "about:blank"})["targetId"]
         pixels = devtools.call("Target.attachToTarget", {"targetId": blank, "flatten": True})["sessionId"]
-        expression = "{}({}, {})".format(PIXEL_SCRIPT.strip(), json.dumps(base64.b64encode(full).decode()),
-                                         json.dumps(rects))
-        verdicts = devtools.call("Runtime.evaluate", {"expression": expression, "awaitPromise": True,
-                                                      "returnByValue": True}, pixels)["result"]["value"]
-        if verdicts[0] == 1:
+        page_verdict = 1
+        for band, top in enumerate(range(0, page_height, BAND_HEIGHT)):
+            band_height = min(BAND_HEIGHT, page_height - top)
+            png = screenshot(devtools, session, 0, top, width, band_height, beyond=top + band_height > viewport_height)
+            shots.append(stem + (".png" if band == 0 else "-{}.png".format(band + 1)))
+            with open(shots[-1], "wb") as f:
+                f.write(png)
+            rects = [{"x": 0, "y": 0, "width": width, "height": band_height}] + [
+                {"x": e["x"], "y": e["y"] - top, "width": e["width"], "height": e["height"]} for e in drawn]
+            expression = "{}({}, {})".format(PIXEL_SCRIPT.strip(), json.dumps(base64.b64encode(png).decode()),
+                                             json.dumps(rects))
+            verdicts = devtools.call("Runtime.evaluate", {"expression": expression, "awaitPromise": True,
+                                                          "returnByValue": True}, pixels)["result"]["value"]
+            page_verdict = max(page_verdict, verdicts[0])
+            for element, verdict in zip(drawn, verdicts[1:]):
+                element["verdict"] = max(element["verdict"], verdict)
+        if page_verdict == 1:
             failures.append("the page rendered as a single colour: it is blank")
-        beyond = 0
-        for element, verdict in zip(drawn, verdicts[1:]):
-            if verdict == 1:
+        unseen = []
+        for element in drawn:
+            if element["verdict"] == 1:
                 failures.append("{} rendered as a single colour: nothing was drawn".format(element["name"]))
-            elif verdict == 0:
-                beyond += 1
-        if beyond:
-            notes.append("{} elements below the first {} pixels were measured but not screenshotted".format(
-                beyond, MAXIMUM_PAGE_HEIGHT))
+            elif element["verdict"] == 0:
+                unseen.append(element)
+        aside = [e for e in unseen if e["x"] >= width or e["x"] + e["width"] <= 0]
+        below = [e for e in unseen if e not in aside]
+        # Not failures: a wide table scrolls sideways in its own box, and
+        # very long pages end their screenshot somewhere.
+        if aside:
+            notes.append("{} elements lie outside the {} px wide window (a container scrolled sideways?), "
+                         "sized but not screenshotted: {}".format(
+                             len(aside), width, ", ".join(e["name"] for e in aside[:3]) + (", …" if len(aside) > 3 else "")))
+        if below:
+            notes.append("{} elements below the first {} pixels were sized but not screenshotted".format(
+                len(below), page_height))
         counts = {"math": 0, "svg": 0}
         for element in elements:
             counts[element["tag"]] += 1
         notes.append("{} <math> and {} <svg> checked{}".format(
             counts["math"], counts["svg"], ", {} definitions-only <svg> skipped".format(len(sprites)) if sprites else ""))
-        return shot, failures, notes
+        return shots, failures, notes
     finally:
         if devtools:
             devtools.close()
@@ -333,7 +368,7 @@ def main(argv=None):
                         help="folder for the screenshot (default: %(default)s)")
     parser.add_argument("--width", type=int, default=1000, help="window width in CSS pixels (default: %(default)s)")
     parser.add_argument("--height", type=int, default=800, help="window height in CSS pixels (default: %(default)s)")
-    parser.add_argument("--timeout", type=float, default=60, help="seconds before giving up (default: %(default)s)")
+    parser.add_argument("--timeout", type=float, default=120, help="seconds before giving up (default: %(default)s)")
     parser.add_argument("--chromium", help="the browser binary (default: $CHROMIUM, then chromium on PATH)")
     args = parser.parse_args(argv)
 
@@ -342,12 +377,12 @@ def main(argv=None):
         print("browser-check: Chromium not found; install Debian's chromium or pass --chromium", file=sys.stderr)
         return 2
     try:
-        shot, failures, notes = check_page(chromium, args.site, args.page, args.out,
+        shots, failures, notes = check_page(chromium, args.site, args.page, args.out,
                                            args.width, args.height, args.timeout)
     except CheckError as error:
         print("browser-check: {}: {}".format(args.page, error), file=sys.stderr)
         return 2
-    if shot:
+    for shot in shots or []:
         print("browser-check: {}: screenshot {}".format(args.page, shot))
     for note in notes:
         print("browser-check: {}: {}".format(args.page, note))
