@@ -15,12 +15,17 @@ standard library and Debian's `chromium`. It
    (pages must fetch nothing from other hosts);
 3. measures every <math> and every outermost <svg>: each must have a non-zero
    layout width and height, and <math> must be a real MathMLElement;
-4. screenshots the whole page in a viewport as tall as the page, and fails
-   when the pixels inside any of those elements are all one colour (an SVG
-   that drew nothing, a formula that rendered as blank space) or the whole
-   page is one colour; a second, blank tab does that pixel count in a canvas;
-5. prints the screenshot's path, and exits 1 on any failure (2 when Chromium
-   cannot be run at all).
+4. screenshots the whole page (in bands of 16000 px for long pages), and
+   fails when the pixels inside any of those elements are all one colour (an
+   SVG that drew nothing, a formula that rendered as blank space) or the
+   whole page is one colour; a second, blank tab counts the pixels in a
+   canvas, which is fast where decoding PNG in Python is not;
+5. prints each screenshot's path, and exits 1 on any failure (2 when
+   Chromium cannot be run or does not answer).
+
+Elements that a container scrolled sideways hides cannot be seen in a
+screenshot; they are sized but only named in a note. An <svg> holding only
+definitions (a sprite for <use>) is skipped.
 """
 
 import argparse
