@@ -42,7 +42,7 @@ public struct LineFigure: Sendable {
         var legend = Legend(entries: [])
         var seen: Set<String> = []
         for panel in panels {
-            for line in panel.series where seen.insert("\(line.series)|\(line.label)").inserted {
+            for line in panel.series where !line.isFaint && seen.insert("\(line.series)|\(line.label)").inserted {
                 legend.entries.append(.init(glyph: .series(line.series), label: line.label))
             }
         }
@@ -78,6 +78,7 @@ public struct LineFigure: Sendable {
         _ series: [LineSeries], in rect: Rect, _ mapX: ScaleMapping, _ mapY: ScaleMapping, markers: inout MarkerSet
     ) -> String {
         var paths = ""
+        var faint = ""
         var dots = ""
         // Values the axis cannot show (≤ 0 on a log axis, ±∞) are drawn far outside the
         // frame, so the clipped line runs off its edge instead of stopping short.
@@ -87,6 +88,10 @@ public struct LineFigure: Sendable {
             var data = PathData()
             for piece in Clipping.clip(drawn, to: rect) {
                 data.add(Simplification.simplify(piece, tolerance: 0.15))
+            }
+            if line.isFaint {
+                if !data.isEmpty { faint += "<path d=\"\(data.text)\" style=\"stroke:\(Palette.color(line.series))\"/>\n" }
+                continue
             }
             if !data.isEmpty { paths += "<path d=\"\(data.text)\" style=\"stroke:\(Palette.color(line.series))\"/>\n" }
             let id = markers.id(.forSeries(line.series), .small)
@@ -102,8 +107,13 @@ public struct LineFigure: Sendable {
             }
             if !group.isEmpty { dots += "<g style=\"\(Legend.stepStyle(line.series))\">\(group)</g>\n" }
         }
-        guard !paths.isEmpty || !dots.isEmpty else { return "" }
-        return "<g fill=\"none\" stroke-width=\"1.5\" stroke-linejoin=\"round\">\n\(paths)</g>\n" + dots
+        // Faint lines go first, so every emphasised line is drawn over all of them.
+        var out = ""
+        if !faint.isEmpty {
+            out += "<g fill=\"none\" stroke-width=\".8\" stroke-opacity=\".28\" stroke-linejoin=\"round\">\n\(faint)</g>\n"
+        }
+        guard !paths.isEmpty || !dots.isEmpty else { return out }
+        return out + "<g fill=\"none\" stroke-width=\"1.5\" stroke-linejoin=\"round\">\n\(paths)</g>\n" + dots
     }
 
     private func dataXRange() -> ClosedRange<Double> {

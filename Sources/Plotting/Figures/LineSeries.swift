@@ -7,13 +7,17 @@ public struct LineSeries: Hashable, Sendable {
     public var x: [Double]?
     /// The values; non-finite ones (a diverged run) leave the plot at the top.
     public var y: [Double]
+    /// Drawn thin and translucent, without markers or a legend entry: the raw, noisy
+    /// values under a smoothed line of the same series (per-iteration mini-batch losses).
+    public var isFaint: Bool
 
-    public init(label: String, series: Int, x: [Double]? = nil, y: [Double]) {
+    public init(label: String, series: Int, x: [Double]? = nil, y: [Double], isFaint: Bool = false) {
         precondition(x == nil || x!.count == y.count, "a line needs one x per y")
         self.label = label
         self.series = series
         self.x = x
         self.y = y
+        self.isFaint = isFaint
     }
 
     func xValue(_ index: Int) -> Double { x?[index] ?? Double(index) }
