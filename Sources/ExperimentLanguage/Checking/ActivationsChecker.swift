@@ -1,0 +1,234 @@
+import CourseDiagnostics
+import NeuralNetworks
+
+/// Checks the body of `Activations("…") { … }` and builds the typed ``ActivationsStudy``,
+/// reporting every problem it finds at its place.
+struct ActivationsChecker {
+    var reader: ValueReader
+    let source: String
+    let hadSyntaxErrors: Bool
+
+    static let maximumLayers = 16
+    static let maximumUnits = 1024
+    static let maximumInputs = 10_000
+    static let maximumBins = 200
+    static let maximumRows = 8
+
+    private typealias Call = (name: String, nameRange: SourceRange, expr: ExprSyntax, arguments: [ArgumentSyntax], trailing: ClosureSyntax?)
+
+    func check(title: String, builderRange: SourceRange, body: ClosureSyntax, _ diagnostics: inout [Diagnostic]) -> ActivationsStudy? {
+        let errorsBefore = diagnostics.count
+        var reader = self.reader
+        var statements: [String: Call] = [:]
+        var weights: [(call: Call, modifiers: [OptimizerCallChecker.Modifier], expr: ExprSyntax)] = []
+        var expects: [Call] = []
+        var localNames: [String: SourceRange] = [:]
+        let names = StatementSpec.activations.map(\.name)
+
+        for statement in body.statements {
+            switch statement {
+            case .let(let name, let nameRange, let value, _):
+                if let previous = localNames[name] {
+                    diagnostics.append(reader.error("invalid redeclaration of '\(name)'", nameRange, notes: [reader.note("first declared here", previous)]))
+                    continue
+                }
+                localNames[name] = nameRange
+                DirectiveParser.bind(name, value, nameRange: nameRange, in: &reader, &diagnostics)
+            case .return(_, let range):
+                diagnostics.append(reader.error("'return' cannot appear in a builder", range))
+            case .expression(let expr):
+                guard let (base, modifiers) = OptimizerCallChecker(reader: reader).splitChain(expr, &diagnostics) else { continue }
+                guard case .call(let callee, let arguments, let trailing, _) = base.kind, case .identifier(let name) = callee.kind else {
+                    diagnostics.append(reader.error("expected a statement such as 'Weights(.xavierNormal)'", expr.range))
+                    continue
+                }
+                guard names.contains(name) else {
+                    let suggestion = Suggestion.closest(to: name, in: names)
+                    diagnostics.append(reader.error(
+                        "unknown statement '\(name)'" + (suggestion.map { "; did you mean '\($0)'?" } ?? ""), callee.range,
+                        hint: "an activation study's statements are " + names.joined(separator: ", ")))
+                    continue
+                }
+                let entry: Call = (name, callee.range, base, arguments, trailing)
+                if name == "Weights" {
+                    weights.append((entry, modifiers, expr))
+                    continue
+                }
+                if let first = modifiers.first {
+                    diagnostics.append(reader.error("'\(name)' takes no modifiers", first.nameRange,
+                                                    hint: "only 'Weights' takes .label"))
+                    continue
+                }
+                if name == "Expect" {
+                    expects.append(entry)
+                } else if let first = statements[name] {
+                    diagnostics.append(reader.error("duplicate '\(name)'", callee.range, hint: "an activation study has one '\(name)'",
+                                                    notes: [reader.note("first written here", first.nameRange)]))
+                } else {
+                    statements[name] = entry
+                }
+            }
+        }
+
+        var configuration = ActivationStudyConfiguration(title: title, rows: [])
+        if let call = statements["Network"], noClosure(call, reader, &diagnostics),
+           let matched = ArgumentMatcher(origin: reader.origin).match(
+            call.arguments, to: [.init("layers", required: false), .init("units", required: false), .init("activation", required: false)],
+            callee: "Network", calleeRange: call.nameRange, diagnostics: &diagnostics) {
+            if let argument = matched[0], let value = bounded(argument.value, reader, "the number of layers", 1...Self.maximumLayers, &diagnostics) {
+                configuration.layers = value
+            }
+            if let argument = matched[1], let value = bounded(argument.value, reader, "the number of units", 1...Self.maximumUnits, &diagnostics) {
+                configuration.units = value
+            }
+            if let argument = matched[2], let activation = reader.activation(argument.value, &diagnostics) {
+                configuration.activation = activation
+            }
+        }
+        if let call = statements["Inputs"], noClosure(call, reader, &diagnostics),
+           let matched = ArgumentMatcher(origin: reader.origin).match(
+            call.arguments, to: [.init(nil)], callee: "Inputs", calleeRange: call.nameRange, diagnostics: &diagnostics),
+           let value = bounded(matched[0]!.value, reader, "the number of inputs", 1...Self.maximumInputs, &diagnostics) {
+            configuration.inputSamples = value
+        }
+        if let call = statements["Histogram"], noClosure(call, reader, &diagnostics),
+           let matched = ArgumentMatcher(origin: reader.origin).match(
+            call.arguments, to: [.init("bins", required: false), .init("range", required: false)],
+            callee: "Histogram", calleeRange: call.nameRange, diagnostics: &diagnostics) {
+            if let argument = matched[0], let value = bounded(argument.value, reader, "the number of bins", 1...Self.maximumBins, &diagnostics) {
+                configuration.bins = value
+            }
+            if let argument = matched[1], let range = reader.range(argument.value, "the histogram range", &diagnostics) {
+                configuration.range = range
+            }
+        }
+        if let call = statements["Seed"], noClosure(call, reader, &diagnostics),
+           let matched = ArgumentMatcher(origin: reader.origin).match(
+            call.arguments, to: [.init(nil)], callee: "Seed", calleeRange: call.nameRange, diagnostics: &diagnostics),
+           let seed = reader.seed(matched[0]!.value, &diagnostics) {
+            configuration.seed = seed
+        }
+
+        var calls: [String] = []
+        var labelRanges: [String: SourceRange] = [:]
+        for (call, modifiers, expr) in weights {
+            guard noClosure(call, reader, &diagnostics),
+                  let matched = ArgumentMatcher(origin: reader.origin).match(
+                    call.arguments, to: [.init(nil)], callee: "Weights", calleeRange: call.nameRange, diagnostics: &diagnostics),
+                  let initialization = reader.initialization(matched[0]!.value, &diagnostics)
+            else { continue }
+            var label = String(SyntaxPrinter.print(reader.resolve(matched[0]!.value)).drop { $0 == "." })
+            var failed = false
+            for modifier in modifiers {
+                guard modifier.name == "label" else {
+                    diagnostics.append(reader.error("unknown modifier '.\(modifier.name)' of 'Weights'", modifier.nameRange, hint: "'Weights' takes only .label"))
+                    failed = true
+                    continue
+                }
+                guard let argument = ArgumentMatcher(origin: reader.origin).match(
+                    modifier.arguments, to: [.init(nil)], callee: ".label", calleeRange: modifier.nameRange, diagnostics: &diagnostics)?[0],
+                    let text = reader.string(argument.value, "the label", &diagnostics)
+                else { failed = true; continue }
+                guard !text.trimmingWhitespace.isEmpty else {
+                    diagnostics.append(reader.error("a label cannot be empty", argument.value.range))
+                    failed = true
+                    continue
+                }
+                label = text
+            }
+            if failed { continue }
+            if let first = labelRanges[label] {
+                diagnostics.append(reader.error("two rows are labeled '\(label)'", call.nameRange,
+                                                hint: "give one a label of its own with .label(\"…\")", notes: [reader.note("the other row is here", first)]))
+                continue
+            }
+            labelRanges[label] = call.nameRange
+            configuration.rows.append(.init(label: label, initialization: initialization))
+            calls.append(SyntaxPrinter.print(expr))
+        }
+        if weights.isEmpty, !hadSyntaxErrors {
+            diagnostics.append(reader.error("the activation study has no 'Weights'", builderRange,
+                                            hint: "add one row per initialisation, such as 'Weights(.xavierNormal)'"))
+        }
+        if weights.count > Self.maximumRows {
+            diagnostics.append(reader.error("an activation study has at most \(Self.maximumRows) rows, not \(weights.count)", builderRange))
+        }
+
+        var expectations: [ActivationExpectation] = []
+        let labels = configuration.rows.map(\.label)
+        for call in expects {
+            if let claim = expectation(call, reader, labels: labels, layers: configuration.layers, &diagnostics) { expectations.append(claim) }
+        }
+        guard diagnostics.count == errorsBefore else { return nil }
+        for problem in configuration.validationErrors { diagnostics.append(reader.error(problem, builderRange)) }
+        guard diagnostics.count == errorsBefore else { return nil }
+        return ActivationsStudy(
+            title: title, configuration: configuration, calls: calls, expectations: expectations, source: source,
+            location: reader.location(builderRange))
+    }
+
+    private func noClosure(_ call: Call, _ reader: ValueReader, _ diagnostics: inout [Diagnostic]) -> Bool {
+        guard let trailing = call.trailing else { return true }
+        diagnostics.append(reader.error("'\(call.name)' takes no closure", trailing.range))
+        return false
+    }
+
+    private func bounded(_ expr: ExprSyntax, _ reader: ValueReader, _ what: String, _ bounds: ClosedRange<Int>, _ diagnostics: inout [Diagnostic]) -> Int? {
+        guard let value = reader.integer(expr, what, &diagnostics) else { return nil }
+        guard bounds.contains(value) else {
+            diagnostics.append(reader.error("\(what) must be from \(bounds.lowerBound) to \(bounds.upperBound), not \(value)", reader.resolve(expr).range))
+            return nil
+        }
+        return value
+    }
+
+    /// The claim forms of `Expect` in an activation study.
+    static let claims = ["stdAbove", "stdBelow", "saturatedAbove", "widerThan"]
+
+    /// `Expect("std 1", layer: 5, saturatedAbove: 0.5)`.
+    private func expectation(
+        _ call: Call, _ reader: ValueReader, labels: [String], layers: Int, _ diagnostics: inout [Diagnostic]
+    ) -> ActivationExpectation? {
+        if let trailing = call.trailing {
+            diagnostics.append(reader.error("'Expect' takes no closure", trailing.range))
+            return nil
+        }
+        guard call.arguments.count == 3, call.arguments[0].label == nil, call.arguments[1].label == "layer",
+              let form = call.arguments[2].label else {
+            diagnostics.append(reader.error("'Expect' needs a row's label, a layer and a claim", call.expr.range,
+                                            hint: "write Expect(\"Xavier\", layer: 5, stdAbove: 0.1)"))
+            return nil
+        }
+        guard Self.claims.contains(form) else {
+            let suggestion = Suggestion.closest(to: form, in: Self.claims)
+            diagnostics.append(reader.error(
+                "unknown claim '\(form)'" + (suggestion.map { "; did you mean '\($0)'?" } ?? ""), call.arguments[2].labelRange ?? call.arguments[2].range,
+                hint: "an activation study's claims are " + Self.claims.map { "\($0):" }.joined(separator: ", ")))
+            return nil
+        }
+        guard let label = reader.runLabel(call.arguments[0].value, labels: labels, what: "row", &diagnostics),
+              let layer = bounded(call.arguments[1].value, reader, "the layer", 1...layers, &diagnostics)
+        else { return nil }
+        let value = call.arguments[2].value
+        let kind: ActivationExpectation.Kind
+        switch form {
+        case "widerThan":
+            guard let other = reader.runLabel(value, labels: labels, what: "row", &diagnostics) else { return nil }
+            guard other != label else {
+                diagnostics.append(reader.error("a row cannot be compared with itself", reader.resolve(value).range))
+                return nil
+            }
+            kind = .widerThan(other)
+        default:
+            guard let x = reader.number(value, "'\(form)'", &diagnostics) else { return nil }
+            guard x >= 0, form != "saturatedAbove" || x <= 1 else {
+                diagnostics.append(reader.error(
+                    form == "saturatedAbove" ? "the saturated share is a fraction from 0 to 1, not \(NumberText.format(x))"
+                        : "a standard deviation is ≥ 0, not \(NumberText.format(x))", reader.resolve(value).range))
+                return nil
+            }
+            kind = form == "stdAbove" ? .stdAbove(x) : form == "stdBelow" ? .stdBelow(x) : .saturatedAbove(x)
+        }
+        return ActivationExpectation(label: label, layer: layer, kind: kind, call: SyntaxPrinter.print(call.expr), location: reader.location(call.nameRange))
+    }
+}

@@ -1,0 +1,384 @@
+import CourseDiagnostics
+import NeuralNetworks
+import Optimizers
+
+/// Checks the body of `Training("…") { … }` against its statement table and builds the
+/// typed ``TrainingStudy``, reporting every problem it finds at its place.
+///
+/// Optimizer calls and their modifiers are read by the same ``OptimizerCallChecker`` as
+/// in `Experiment`, so a call copied from a 2-D experiment trains a network unchanged.
+struct TrainingChecker {
+    var reader: ValueReader
+    let source: String
+    let hadSyntaxErrors: Bool
+
+    /// Widest hidden layer, and most hidden layers, a fence may ask for.
+    static let maximumWidth = 4096
+    static let maximumLayers = 16
+    /// Most optimizer calls in one training builder.
+    static let maximumRuns = 16
+    /// Largest mini-batch.
+    static let maximumBatchSize = 65_536
+
+    private typealias Call = (name: String, nameRange: SourceRange, expr: ExprSyntax, arguments: [ArgumentSyntax], trailing: ClosureSyntax?)
+
+    func check(title: String, builderRange: SourceRange, body: ClosureSyntax, _ diagnostics: inout [Diagnostic]) -> TrainingStudy? {
+        let errorsBefore = diagnostics.count
+        var reader = self.reader
+        var statements: [String: Call] = [:]
+        var optimizerCalls: [ExprSyntax] = []
+        var expects: [Call] = []
+        var localNames: [String: SourceRange] = [:]
+        let statementNames = StatementSpec.training.map(\.name)
+
+        for statement in body.statements {
+            switch statement {
+            case .let(let name, let nameRange, let value, _):
+                if let previous = localNames[name] {
+                    diagnostics.append(reader.error("invalid redeclaration of '\(name)'", nameRange, notes: [reader.note("first declared here", previous)]))
+                    continue
+                }
+                localNames[name] = nameRange
+                DirectiveParser.bind(name, value, nameRange: nameRange, in: &reader, &diagnostics)
+            case .return(_, let range):
+                diagnostics.append(reader.error("'return' cannot appear in a builder", range))
+            case .expression(let expr):
+                guard let (call, modifiers) = OptimizerCallChecker(reader: reader).splitChain(expr, &diagnostics) else { continue }
+                guard case .call(let callee, let arguments, let trailing, _) = call.kind, case .identifier(let name) = callee.kind else {
+                    diagnostics.append(reader.error(
+                        "expected a statement such as 'Iterations(2000)' or an optimizer call such as 'Adam(lr: 0.001)'", expr.range))
+                    continue
+                }
+                if statementNames.contains(name) {
+                    if let first = modifiers.first {
+                        diagnostics.append(reader.error("'\(name)' takes no modifiers", first.nameRange,
+                                                        hint: "modifiers such as .label and .color belong to optimizer calls"))
+                        continue
+                    }
+                    let entry: Call = (name, callee.range, call, arguments, trailing)
+                    if name == "Expect" {
+                        expects.append(entry)
+                    } else if let first = statements[name] {
+                        diagnostics.append(reader.error("duplicate '\(name)'", callee.range, hint: "a training builder has one '\(name)'",
+                                                        notes: [reader.note("first written here", first.nameRange)]))
+                    } else {
+                        statements[name] = entry
+                    }
+                } else if OptimizerCatalog.spec(callName: name) != nil {
+                    optimizerCalls.append(expr)
+                } else {
+                    unknownStatement(name, callee.range, &diagnostics)
+                }
+            }
+        }
+
+        var configuration = TrainingConfiguration(
+            title: title, iterations: TrainingStudy.defaultIterations, seed: TrainingStudy.defaultSeed)
+        var datasetRead = false, networkRead = false
+        if let call = statements["Dataset"] {
+            datasetRead = dataset(call, reader, into: &configuration, &diagnostics)
+        } else if !hadSyntaxErrors {
+            diagnostics.append(reader.error("the training has no 'Dataset'", builderRange, hint: "add 'Dataset(.digits, test: 0.2)'"))
+        }
+        if let call = statements["Network"] {
+            networkRead = network(call, reader, into: &configuration, &diagnostics)
+        } else if !hadSyntaxErrors {
+            diagnostics.append(reader.error(
+                "the training has no 'Network'", builderRange,
+                hint: "add 'Network(hidden: [100, 100, 100, 100], activation: .relu, initialization: .kaimingNormal)'"))
+        }
+        if let call = statements["BatchSize"], let value = count(call, reader, "the batch size", 1...Self.maximumBatchSize, &diagnostics) {
+            configuration.batchSize = value
+        }
+        if let call = statements["Iterations"], let value = count(call, reader, "the number of iterations", 1...Limits.maximumSteps, &diagnostics) {
+            configuration.iterations = value
+            configuration.evaluationInterval = max(1, value / 40)
+        }
+        if let call = statements["EvaluationInterval"],
+           let value = count(call, reader, "the evaluation interval", 1...Limits.maximumSteps, &diagnostics) {
+            configuration.evaluationInterval = value
+        }
+        if let call = statements["Seed"], let argument = single(call, reader, &diagnostics), let value = reader.seed(argument.value, &diagnostics) {
+            configuration.seed = value
+        }
+        if let call = statements["L2"], let argument = single(call, reader, &diagnostics),
+           let value = reader.number(argument.value, "the L2 coefficient", &diagnostics) {
+            if value >= 0 {
+                configuration.l2 = value
+            } else {
+                diagnostics.append(reader.error("the L2 coefficient must be ≥ 0, not \(NumberText.format(value))", reader.resolve(argument.value).range))
+            }
+        }
+        if let call = statements["Sampling"], let argument = single(call, reader, &diagnostics) {
+            let names = BatchSampling.allCases.map(\.rawValue)
+            if let member = reader.member(argument.value, "the sampling", choices: names, &diagnostics) {
+                if member.arguments == nil, let sampling = BatchSampling(rawValue: member.name) {
+                    configuration.sampling = sampling
+                } else {
+                    reader.unknownMember(member, "sampling", choices: names, &diagnostics)
+                }
+            }
+        }
+
+        var runs: [RunDescription] = []
+        var labelRanges: [String: SourceRange] = [:]
+        let optimizers = OptimizerCallChecker(reader: reader)
+        for expr in optimizerCalls {
+            guard let (call, modifierList) = optimizers.splitChain(expr, &diagnostics),
+                  case .call(let callee, _, _, _) = call.kind, let name = callee.calleeName,
+                  let spec = OptimizerCatalog.spec(callName: name)
+            else { continue }
+            let config = optimizers.config(call, spec: spec, &diagnostics)
+            let modifiers = optimizers.modifiers(modifierList, &diagnostics)
+            guard let config, let modifiers else { continue }
+            if spec.id == "newton" {
+                diagnostics.append(reader.error(
+                    "'\(spec.callName)' needs second derivatives, which a network's training loop does not compute", callee.range,
+                    hint: "use a first-order method, or L-BFGS, which builds its curvature from gradients"))
+                continue
+            }
+            let label = modifiers.label ?? spec.displayName
+            if let first = labelRanges[label] {
+                diagnostics.append(reader.error(
+                    "two runs are labeled '\(label)'", callee.range,
+                    hint: "give one a label of its own with .label(\"…\")", notes: [reader.note("the other run is here", first)]))
+                continue
+            }
+            labelRanges[label] = callee.range
+            runs.append(RunDescription(
+                optimizer: config, call: SyntaxPrinter.print(expr), label: label, color: modifiers.color,
+                schedule: modifiers.schedule, noise: modifiers.noise, location: reader.location(callee.range)))
+        }
+        if optimizerCalls.isEmpty, !hadSyntaxErrors {
+            diagnostics.append(reader.error("the training has no optimizer call", builderRange,
+                                            hint: "add one such as 'SGD(lr: 0.01)' or 'Adam(lr: 0.001)'"))
+        }
+        if optimizerCalls.count > Self.maximumRuns {
+            diagnostics.append(reader.error(
+                "the training has \(optimizerCalls.count) optimizer calls; at most \(Self.maximumRuns) are allowed", builderRange,
+                hint: "split it into several trainings"))
+        }
+        configuration.runs = runs.map { TrainingRun(label: $0.label, optimizer: $0.optimizer, schedule: $0.schedule, noise: $0.noise) }
+
+        var expectations: [TrainingExpectation] = []
+        let labels = runs.map(\.label)
+        for call in expects {
+            if let claim = expectation(call, reader, labels: labels, &diagnostics) { expectations.append(claim) }
+        }
+
+        guard diagnostics.count == errorsBefore, datasetRead, networkRead else { return nil }
+        // The checks above mirror the configuration's own; anything they missed is still reported.
+        for problem in configuration.validationErrors {
+            diagnostics.append(reader.error(problem, builderRange))
+        }
+        guard diagnostics.count == errorsBefore else { return nil }
+        return TrainingStudy(
+            title: title, configuration: configuration, runs: runs, expectations: expectations, source: source,
+            location: reader.location(builderRange))
+    }
+
+    /// `Dataset(.digits, test: 0.2, trainingSamples: 500)`.
+    private func dataset(_ call: Call, _ reader: ValueReader, into configuration: inout TrainingConfiguration, _ diagnostics: inout [Diagnostic]) -> Bool {
+        if let trailing = call.trailing {
+            diagnostics.append(reader.error("'Dataset' takes no closure", trailing.range))
+            return false
+        }
+        guard let matched = ArgumentMatcher(origin: reader.origin).match(
+            call.arguments, to: [.init(nil), .init("test", required: false), .init("trainingSamples", required: false)],
+            callee: "Dataset", calleeRange: call.nameRange, diagnostics: &diagnostics),
+            let source = reader.dataset(matched[0]!.value, &diagnostics)
+        else { return false }
+        configuration.dataset = source
+        if let argument = matched[1] {
+            guard let fraction = reader.number(argument.value, "the test fraction", &diagnostics) else { return false }
+            guard fraction > 0, fraction < 1 else {
+                diagnostics.append(reader.error("the test fraction must lie strictly between 0 and 1, not \(NumberText.format(fraction))",
+                                                reader.resolve(argument.value).range))
+                return false
+            }
+            if case .mnist = source {
+                diagnostics.append(reader.error("MNIST keeps its own test set of 10,000 images", argument.labelRange ?? argument.range,
+                                                hint: "remove 'test:'"))
+                return false
+            }
+            configuration.testFraction = fraction
+        }
+        if let argument = matched[2] {
+            guard let samples = reader.integer(argument.value, "the number of training samples", &diagnostics) else { return false }
+            guard (1...Limits.maximumSamples).contains(samples) else {
+                diagnostics.append(reader.error("the number of training samples must be from 1 to \(Limits.maximumSamples), not \(samples)",
+                                                reader.resolve(argument.value).range))
+                return false
+            }
+            configuration.trainingSamples = samples
+        }
+        return true
+    }
+
+    /// `Network(hidden: [100, 100], activation: .relu, initialization: .kaimingNormal, biasInitialization: .zeros, dropout: 0.5)`.
+    private func network(_ call: Call, _ reader: ValueReader, into configuration: inout TrainingConfiguration, _ diagnostics: inout [Diagnostic]) -> Bool {
+        if let trailing = call.trailing {
+            diagnostics.append(reader.error("'Network' takes no closure", trailing.range))
+            return false
+        }
+        let parameters: [ArgumentMatcher.Parameter] = [
+            .init("hidden"), .init("activation", required: false), .init("initialization", required: false),
+            .init("biasInitialization", required: false), .init("dropout", required: false),
+        ]
+        guard let matched = ArgumentMatcher(origin: reader.origin).match(
+            call.arguments, to: parameters, callee: "Network", calleeRange: call.nameRange, diagnostics: &diagnostics)
+        else { return false }
+        let errorsBefore = diagnostics.count
+        if let hidden = reader.widths(matched[0]!.value, maximum: Self.maximumWidth, maximumCount: Self.maximumLayers, &diagnostics) {
+            configuration.hidden = hidden
+        }
+        if let argument = matched[1], let activation = reader.activation(argument.value, &diagnostics) {
+            configuration.activation = activation
+        }
+        if let argument = matched[2], let initialization = reader.initialization(argument.value, &diagnostics) {
+            configuration.initialization = initialization
+        }
+        if let argument = matched[3], let bias = reader.biasInitialization(argument.value, &diagnostics) {
+            configuration.biasInitialization = bias
+        }
+        if let argument = matched[4], let dropout = reader.probability(argument.value, "the dropout probability", &diagnostics) {
+            configuration.dropout = dropout
+        }
+        return diagnostics.count == errorsBefore
+    }
+
+    private func single(_ call: Call, _ reader: ValueReader, _ diagnostics: inout [Diagnostic]) -> ArgumentSyntax? {
+        if let trailing = call.trailing {
+            diagnostics.append(reader.error("'\(call.name)' takes no closure", trailing.range))
+            return nil
+        }
+        return ArgumentMatcher(origin: reader.origin).match(
+            call.arguments, to: [.init(nil)], callee: call.name, calleeRange: call.nameRange, diagnostics: &diagnostics)?[0]
+    }
+
+    private func count(_ call: Call, _ reader: ValueReader, _ what: String, _ bounds: ClosedRange<Int>, _ diagnostics: inout [Diagnostic]) -> Int? {
+        guard let argument = single(call, reader, &diagnostics), let value = reader.integer(argument.value, what, &diagnostics) else { return nil }
+        guard bounds.contains(value) else {
+            diagnostics.append(reader.error("\(what) must be from \(bounds.lowerBound) to \(bounds.upperBound), not \(value)",
+                                            reader.resolve(argument.value).range))
+            return nil
+        }
+        return value
+    }
+
+    private func unknownStatement(_ name: String, _ range: SourceRange, _ diagnostics: inout [Diagnostic]) {
+        let statements = StatementSpec.training.map(\.name)
+        let optimizers = OptimizerCatalog.callNames
+        if let suggestion = Suggestion.closest(to: name, in: statements) {
+            diagnostics.append(reader.error("unknown statement '\(name)'; did you mean '\(suggestion)'?", range,
+                                            hint: "a training's statements are " + statements.joined(separator: ", ")))
+        } else if let suggestion = Suggestion.closest(to: name, in: optimizers) {
+            diagnostics.append(reader.error("unknown optimizer '\(name)'; did you mean '\(suggestion)'?", range,
+                                            hint: "the optimizers are " + optimizers.joined(separator: ", ")))
+        } else {
+            diagnostics.append(reader.error(
+                "unknown statement or optimizer '\(name)'", range,
+                hint: "the statements are \(statements.joined(separator: ", ")); the optimizers are \(optimizers.joined(separator: ", "))"))
+        }
+    }
+
+    /// The claim forms of `Expect` in a training, with the parameters after the run's label.
+    static let claims: [(form: String, parameters: [ArgumentMatcher.Parameter])] = [
+        ("testAccuracy", [.init("testAccuracy")]),
+        ("trainAccuracy", [.init("trainAccuracy")]),
+        ("testAccuracyBelow", [.init("testAccuracyBelow")]),
+        ("trainLossBelow", [.init("trainLossBelow")]),
+        ("lowerTrainLossThan", [.init("lowerTrainLossThan")]),
+        ("higherTestAccuracyThan", [.init("higherTestAccuracyThan")]),
+        ("testAccuracyWithin", [.init("testAccuracyWithin"), .init("of")]),
+        ("gapAbove", [.init("gapAbove")]),
+        ("gapBelow", [.init("gapBelow")]),
+        ("smallerGapThan", [.init("smallerGapThan")]),
+        ("diverges", [.init("diverges")]),
+    ]
+
+    private func expectation(_ call: Call, _ reader: ValueReader, labels: [String], _ diagnostics: inout [Diagnostic]) -> TrainingExpectation? {
+        if let trailing = call.trailing {
+            diagnostics.append(reader.error("'Expect' takes no closure", trailing.range))
+            return nil
+        }
+        let examples = "Expect(\"Adam\", testAccuracy: 0.95), Expect(\"Adam\", lowerTrainLossThan: \"SGD\") or Expect(\"Adam\", testAccuracyWithin: 0.02, of: \"Momentum\")"
+        guard call.arguments.count >= 2, call.arguments[0].label == nil, let form = call.arguments[1].label else {
+            diagnostics.append(reader.error("'Expect' needs a run's label and a claim", call.expr.range, hint: "write \(examples)"))
+            return nil
+        }
+        guard let entry = Self.claims.first(where: { $0.form == form }) else {
+            let forms = Self.claims.map(\.form)
+            let suggestion = Suggestion.closest(to: form, in: forms)
+            diagnostics.append(reader.error(
+                "unknown claim '\(form)'" + (suggestion.map { "; did you mean '\($0)'?" } ?? ""),
+                call.arguments[1].labelRange ?? call.arguments[1].range,
+                hint: "a training's claims are " + forms.map { "\($0):" }.joined(separator: ", ")))
+            return nil
+        }
+        guard let matched = ArgumentMatcher(origin: reader.origin).match(
+            call.arguments, to: [.init(nil)] + entry.parameters, callee: "Expect", calleeRange: call.nameRange, diagnostics: &diagnostics),
+            let label = reader.runLabel(matched[0]!.value, labels: labels, &diagnostics)
+        else { return nil }
+        let value = matched[1]!.value
+        func fraction(_ what: String) -> Double? {
+            guard let x = reader.number(value, what, &diagnostics) else { return nil }
+            guard (0...1).contains(x) else {
+                diagnostics.append(reader.error("\(what) is a fraction from 0 to 1, not \(NumberText.format(x))", reader.resolve(value).range,
+                                                hint: "write 0.95 for 95 %"))
+                return nil
+            }
+            return x
+        }
+        func other(_ expr: ExprSyntax) -> String? {
+            guard let other = reader.runLabel(expr, labels: labels, &diagnostics) else { return nil }
+            guard other != label else {
+                diagnostics.append(reader.error("a run cannot be compared with itself", reader.resolve(expr).range))
+                return nil
+            }
+            return other
+        }
+        let kind: TrainingExpectation.Kind
+        switch form {
+        case "testAccuracy":
+            guard let x = fraction("the test accuracy") else { return nil }
+            kind = .testAccuracy(label: label, atLeast: x)
+        case "trainAccuracy":
+            guard let x = fraction("the training accuracy") else { return nil }
+            kind = .trainAccuracy(label: label, atLeast: x)
+        case "testAccuracyBelow":
+            guard let x = fraction("the test accuracy") else { return nil }
+            kind = .testAccuracyBelow(label: label, x)
+        case "gapAbove":
+            guard let x = fraction("the accuracy gap") else { return nil }
+            kind = .gapAbove(label: label, x)
+        case "gapBelow":
+            guard let x = fraction("the accuracy gap") else { return nil }
+            kind = .gapBelow(label: label, x)
+        case "trainLossBelow":
+            guard let x = reader.number(value, "the training loss", &diagnostics) else { return nil }
+            guard x > 0 else {
+                diagnostics.append(reader.error("the training loss must be > 0, not \(NumberText.format(x))", reader.resolve(value).range,
+                                                hint: "cross-entropy is never negative, so no run gets below 0"))
+                return nil
+            }
+            kind = .trainLossBelow(label: label, x)
+        case "testAccuracyWithin":
+            guard let x = fraction("the accuracy difference"), let b = other(matched[2]!.value) else { return nil }
+            kind = .testAccuracyWithin(label: label, tolerance: x, other: b)
+        case "diverges":
+            guard let flag = reader.bool(value, "'diverges'", &diagnostics) else { return nil }
+            kind = .diverges(label: label, flag)
+        case "lowerTrainLossThan":
+            guard let b = other(value) else { return nil }
+            kind = .lowerTrainLossThan(label: label, other: b)
+        case "higherTestAccuracyThan":
+            guard let b = other(value) else { return nil }
+            kind = .higherTestAccuracyThan(label: label, other: b)
+        default:
+            guard let b = other(value) else { return nil }
+            kind = .smallerGapThan(label: label, other: b)
+        }
+        return TrainingExpectation(kind: kind, call: SyntaxPrinter.print(call.expr), location: reader.location(call.nameRange))
+    }
+}
