@@ -1,0 +1,28 @@
+import ExperimentLanguage
+import NeuralNetworks
+
+/// An `Activations` builder with its histograms: one row per `Weights`, one histogram per layer.
+public struct ActivationsStudyResult: Sendable {
+    public var study: ActivationsStudy
+    public var result: ActivationStudyResult
+
+    public init(study: ActivationsStudy, result: ActivationStudyResult) {
+        precondition(result.rows.count == study.configuration.rows.count, "one row of histograms per initialisation")
+        self.study = study
+        self.result = result
+    }
+
+    /// The histogram of layer `layer` (1-based) in the row labelled `label`.
+    public func histogram(_ label: String, layer: Int) -> LayerHistogram? {
+        result.rows.first { $0.label == label }?.layers.first { $0.layer == layer }
+    }
+
+    /// The fraction of a layer's activations in the histogram's first and last bins, or outside its range.
+    public static func saturatedShare(_ histogram: LayerHistogram) -> Double {
+        let counts = histogram.counts
+        let edges = counts.count == 1 ? counts[0] : (counts.first ?? 0) + (counts.last ?? 0)
+        let total = histogram.total
+        guard total > 0 else { return 0 }
+        return Double(edges + histogram.below + histogram.above) / Double(total)
+    }
+}

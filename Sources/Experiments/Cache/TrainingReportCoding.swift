@@ -1,0 +1,301 @@
+import ExperimentLanguage
+import NeuralNetworks
+import Optimizers
+
+/// The result cache's file format for a `TrainingReport`: versioned text, exact doubles.
+///
+/// ```
+/// coursegen result cache 1
+/// key <byte count>
+/// <the key's text>
+/// data <byte count>
+/// <space-separated tokens>
+/// checksum <FNV-1a 64 of everything above, 16 hex digits>
+/// ```
+///
+/// Doubles are their IEEE 754 bit patterns in hex, so a cached build reproduces a cold
+/// one bit for bit; strings are hex-encoded UTF-8. The configuration and the labels are
+/// not stored: they follow from the directive's text, which is in the key.
+enum TrainingReportCoding {
+    static let header = "coursegen result cache 1"
+
+    static func encode(_ report: TrainingReport, key: String) -> [UInt8] {
+        var w = Writer()
+        w.string(report.kernel)
+        w.int(report.trainCount)
+        w.int(report.testCount)
+        w.int(report.featureCount)
+        w.int(report.classCount)
+        w.int(report.parameterCount)
+        w.int(report.results.count)
+        for result in report.results {
+            w.doubles(result.trainingLoss)
+            w.doubles(result.learningRates)
+            w.int(result.checkpoints.count)
+            for checkpoint in result.checkpoints {
+                w.int(checkpoint.iteration)
+                w.double(checkpoint.trainAccuracy)
+                w.double(checkpoint.testAccuracy)
+            }
+            w.double(result.finalTrainLoss)
+            w.double(result.trainAccuracy)
+            w.double(result.testAccuracy)
+            w.optionalInt(result.divergedAt)
+            switch result.halt {
+            case nil: w.int(0)
+            case .hessianUnavailable: w.int(1)
+            case .invalidConfiguration(let messages):
+                w.int(2)
+                w.int(messages.count)
+                for message in messages { w.string(message) }
+            }
+            if let boundary = result.decisionBoundary {
+                w.int(1)
+                w.double(boundary.xRange.lowerBound)
+                w.double(boundary.xRange.upperBound)
+                w.double(boundary.yRange.lowerBound)
+                w.double(boundary.yRange.upperBound)
+                w.int(boundary.columns)
+                w.int(boundary.rows)
+                w.ints(boundary.predictions)
+                w.doubles(boundary.trainPoints)
+                w.ints(boundary.trainLabels)
+                w.doubles(boundary.testPoints)
+                w.ints(boundary.testLabels)
+            } else {
+                w.int(0)
+            }
+            w.ints(result.syncSteps)
+            w.optionalInt(result.switchedAt)
+        }
+        var text = header + "\n"
+        text += "key \(key.utf8.count)\n" + key + "\n"
+        text += "data \(w.text.utf8.count)\n" + w.text + "\n"
+        var bytes = Array(text.utf8)
+        bytes += Array("checksum \(hex(fnv1a(bytes)))\n".utf8)
+        return bytes
+    }
+
+    /// The report in `bytes`, or nil unless the header, the whole key, the checksum and
+    /// the shape of the data (one result per run of `study`) all match.
+    static func decode(_ bytes: [UInt8], key: String, study: TrainingStudy) -> TrainingReport? {
+        let checksumLine = Array("checksum ".utf8)
+        // The checksum line is the last 26 bytes: "checksum " + 16 hex digits + "\n".
+        guard bytes.count > checksumLine.count + 17, bytes.last == UInt8(ascii: "\n") else { return nil }
+        let bodyEnd = bytes.count - (checksumLine.count + 17)
+        guard Array(bytes[bodyEnd..<bodyEnd + checksumLine.count]) == checksumLine,
+              let stored = UInt64(String(decoding: bytes[(bodyEnd + checksumLine.count)..<(bytes.count - 1)], as: UTF8.self), radix: 16),
+              stored == fnv1a(Array(bytes[..<bodyEnd]))
+        else { return nil }
+        var reader = SectionReader(bytes: bytes[..<bodyEnd])
+        guard reader.line() == header,
+              let storedKey = reader.section("key"), storedKey == key,
+              let data = reader.section("data"), reader.atEnd
+        else { return nil }
+        var r = Reader(text: data)
+        return decodeReport(&r, study: study)
+    }
+
+    private static func decodeReport(_ r: inout Reader, study: TrainingStudy) -> TrainingReport? {
+        guard let kernel = r.string(), let trainCount = r.int(), let testCount = r.int(), let featureCount = r.int(), let classCount = r.int(),
+              let parameterCount = r.int(), let runCount = r.int(), runCount == study.runs.count
+        else { return nil }
+        let configuration = study.configuration
+        var results: [TrainingResult] = []
+        for run in configuration.runs {
+            guard let losses = r.doubles(), let rates = r.doubles(), let checkpointCount = r.int(), checkpointCount >= 1 else { return nil }
+            var checkpoints: [TrainingCheckpoint] = []
+            for _ in 0..<checkpointCount {
+                guard let iteration = r.int(), let train = r.double(), let test = r.double() else { return nil }
+                checkpoints.append(TrainingCheckpoint(iteration: iteration, trainAccuracy: train, testAccuracy: test))
+            }
+            guard let finalLoss = r.double(), let trainAccuracy = r.double(), let testAccuracy = r.double(),
+                  let divergedAt = r.optionalInt(), let haltTag = r.int()
+            else { return nil }
+            var halt: TrainingResult.Halt?
+            switch haltTag {
+            case 0: halt = nil
+            case 1: halt = .hessianUnavailable
+            case 2:
+                guard let count = r.int() else { return nil }
+                var messages: [String] = []
+                for _ in 0..<count {
+                    guard let message = r.string() else { return nil }
+                    messages.append(message)
+                }
+                halt = .invalidConfiguration(messages)
+            default: return nil
+            }
+            guard let hasBoundary = r.int() else { return nil }
+            var boundary: DecisionBoundary?
+            if hasBoundary == 1 {
+                guard let x0 = r.double(), let x1 = r.double(), let y0 = r.double(), let y1 = r.double(), x0 <= x1, y0 <= y1,
+                      let columns = r.int(), let rows = r.int(), let predictions = r.ints(), predictions.count == columns * rows,
+                      let trainPoints = r.doubles(), let trainLabels = r.ints(), trainPoints.count == 2 * trainLabels.count,
+                      let testPoints = r.doubles(), let testLabels = r.ints(), testPoints.count == 2 * testLabels.count
+                else { return nil }
+                boundary = DecisionBoundary(
+                    xRange: x0...x1, yRange: y0...y1, columns: columns, rows: rows, predictions: predictions,
+                    trainPoints: trainPoints, trainLabels: trainLabels, testPoints: testPoints, testLabels: testLabels)
+            } else if hasBoundary != 0 {
+                return nil
+            }
+            guard let syncSteps = r.ints(), let switchedAt = r.optionalInt() else { return nil }
+            results.append(TrainingResult(
+                label: run.label, optimizer: run.optimizer, trainingLoss: losses, learningRates: rates, checkpoints: checkpoints,
+                finalTrainLoss: finalLoss, trainAccuracy: trainAccuracy, testAccuracy: testAccuracy, divergedAt: divergedAt,
+                halt: halt, decisionBoundary: boundary, syncSteps: syncSteps, switchedAt: switchedAt))
+        }
+        guard r.atEnd else { return nil }
+        return TrainingReport(
+            configuration: configuration, trainCount: trainCount, testCount: testCount, featureCount: featureCount,
+            classCount: classCount, parameterCount: parameterCount, datasetCitation: configuration.dataset.citation,
+            kernel: kernel, results: results)
+    }
+
+    static func fnv1a(_ bytes: [UInt8]) -> UInt64 {
+        var hash: UInt64 = 0xCBF2_9CE4_8422_2325
+        for byte in bytes { hash = (hash ^ UInt64(byte)) &* 0x0000_0100_0000_01B3 }
+        return hash
+    }
+
+    /// 16 lower-case hex digits.
+    static func hex(_ value: UInt64) -> String {
+        let digits = String(value, radix: 16)
+        return String(repeating: "0", count: 16 - digits.count) + digits
+    }
+
+    private struct Writer {
+        var text = ""
+        private var first = true
+
+        mutating func token(_ token: String) {
+            if !first { text += " " }
+            first = false
+            text += token
+        }
+
+        mutating func int(_ n: Int) { token(String(n)) }
+        mutating func optionalInt(_ n: Int?) { token(n.map(String.init) ?? "-") }
+        mutating func double(_ x: Double) { token(TrainingReportCoding.hex(x.bitPattern)) }
+        mutating func string(_ s: String) { token("s" + s.utf8.map { byteHex($0) }.joined()) }
+
+        mutating func doubles(_ xs: [Double]) {
+            int(xs.count)
+            for x in xs { double(x) }
+        }
+
+        mutating func ints(_ ns: [Int]) {
+            int(ns.count)
+            for n in ns { int(n) }
+        }
+
+        private func byteHex(_ byte: UInt8) -> String {
+            let digits = String(byte, radix: 16)
+            return digits.count == 1 ? "0" + digits : digits
+        }
+    }
+
+    /// Reads `name <count>\n<count bytes>\n` sections and plain lines.
+    private struct SectionReader {
+        let bytes: ArraySlice<UInt8>
+        var position: Int
+
+        init(bytes: ArraySlice<UInt8>) {
+            self.bytes = bytes
+            position = bytes.startIndex
+        }
+
+        var atEnd: Bool { position == bytes.endIndex }
+
+        mutating func line() -> String? {
+            guard let end = bytes[position...].firstIndex(of: UInt8(ascii: "\n")) else { return nil }
+            let text = String(decoding: bytes[position..<end], as: UTF8.self)
+            position = end + 1
+            return text
+        }
+
+        mutating func section(_ name: String) -> String? {
+            guard let header = line(), header.hasPrefix(name + " "), let count = Int(header.dropFirst(name.count + 1)),
+                  count >= 0, count < bytes.endIndex - position
+            else { return nil }
+            let body = bytes[position..<position + count]
+            position += count
+            guard bytes[position] == UInt8(ascii: "\n") else { return nil }
+            position += 1
+            guard let text = String(validating: body, as: UTF8.self) else { return nil }
+            return text
+        }
+    }
+
+    /// Reads the data section's tokens, each checked for its type; nil on any mismatch.
+    private struct Reader {
+        private var tokens: [Substring]
+        private var index = 0
+
+        init(text: String) { tokens = text.split(separator: " ", omittingEmptySubsequences: false) }
+
+        var atEnd: Bool { index == tokens.count }
+
+        private mutating func next() -> Substring? {
+            guard index < tokens.count else { return nil }
+            defer { index += 1 }
+            return tokens[index]
+        }
+
+        mutating func int() -> Int? { next().flatMap { Int($0) } }
+
+        /// A count, bounded by the tokens left so that a corrupt count cannot allocate wildly.
+        mutating func count() -> Int? {
+            guard let n = int(), n >= 0, n <= tokens.count - index else { return nil }
+            return n
+        }
+
+        mutating func optionalInt() -> Int?? {
+            guard let token = next() else { return nil }
+            if token == "-" { return .some(nil) }
+            guard let n = Int(token) else { return nil }
+            return .some(n)
+        }
+
+        mutating func double() -> Double? {
+            guard let token = next(), token.count == 16, let bits = UInt64(token, radix: 16) else { return nil }
+            return Double(bitPattern: bits)
+        }
+
+        mutating func string() -> String? {
+            guard let token = next(), token.first == "s", token.count % 2 == 1 else { return nil }
+            var bytes: [UInt8] = []
+            var i = token.index(after: token.startIndex)
+            while i < token.endIndex {
+                let j = token.index(i, offsetBy: 2)
+                guard let byte = UInt8(token[i..<j], radix: 16) else { return nil }
+                bytes.append(byte)
+                i = j
+            }
+            return String(validating: bytes, as: UTF8.self)
+        }
+
+        mutating func doubles() -> [Double]? {
+            guard let n = count() else { return nil }
+            var values: [Double] = []
+            values.reserveCapacity(n)
+            for _ in 0..<n {
+                guard let x = double() else { return nil }
+                values.append(x)
+            }
+            return values
+        }
+
+        mutating func ints() -> [Int]? {
+            guard let n = count() else { return nil }
+            var values: [Int] = []
+            values.reserveCapacity(n)
+            for _ in 0..<n {
+                guard let x = int() else { return nil }
+                values.append(x)
+            }
+            return values
+        }
+    }
+}
