@@ -9,14 +9,19 @@ enum FormulaTableRenderer {
     /// The hyperparameter cell of an experiment's row: for each run of the method, the
     /// values it used in the formula's symbols (`η = 0.3, β₁ = 0.9, β₂ = 0.999`).
     static func experimentTable(_ experiment: Experiment) -> String {
+        runsTable(experiment.runs)
+    }
+
+    /// The same table for any list of optimizer calls (a training's runs).
+    static func runsTable(_ allRuns: [RunDescription]) -> String {
         var methods: [String] = []
-        for run in experiment.runs where !methods.contains(run.optimizer.callName) {
+        for run in allRuns where !methods.contains(run.optimizer.callName) {
             methods.append(run.optimizer.callName)
         }
         var rows = ""
         for callName in methods {
             guard let spec = OptimizerCatalog.spec(callName: callName) else { continue }
-            let runs = experiment.runs.filter { $0.optimizer.callName == callName }
+            let runs = allRuns.filter { $0.optimizer.callName == callName }
             var values = ""
             for run in runs {
                 let assignments = HyperparameterText.assignments(run.optimizer, spec: spec)

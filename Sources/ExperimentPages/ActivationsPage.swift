@@ -1,0 +1,70 @@
+import ExperimentLanguage
+import Experiments
+import MathML
+import NeuralNetworks
+import Plotting
+
+/// Renders an `Activations` builder: for each initialisation, one histogram per layer of
+/// the activations, with a table of each layer's standard deviation behind them.
+///
+/// Each row is its own SVG (title and description in words) in one `<figure>`, coloured
+/// by row, with the x range shared by every panel so spreads compare at a glance.
+public enum ActivationsPage {
+    public static func html(_ result: ActivationsStudyResult, idPrefix: String) -> String {
+        let study = result.study
+        let configuration = study.configuration
+        let prefix = FigureText.isValidPrefix(idPrefix) ? idPrefix : "x" + idPrefix.filter { $0.isLetter || $0.isNumber }
+        var out = "<section class=\"cg-experiment cg-activations\" id=\"\(HTML.escape(prefix))\">\n"
+        out += "<p>\(HTML.escape(setupWords(configuration))) "
+        out += "Activation: " + MathML.render(latex: configuration.activation.latex).markup + ".</p>\n"
+        out += "<figure class=\"cg-figure\">\n"
+        for (index, row) in result.result.rows.enumerated() {
+            let histograms = row.layers.map { layer in
+                Histogram(title: "layer \(layer.layer)", edges: edges(layer), counts: layer.counts)
+            }
+            let words = "Activations of each of the \(configuration.layers) layers with weights \(row.label): "
+                + row.layers.map { "layer \($0.layer) mean \(Numbers.text($0.mean)), std \(Numbers.text($0.standardDeviation))" }.joined(separator: "; ") + "."
+            let figure = HistogramFigure(
+                histograms: histograms, columns: configuration.layers, xLabel: configuration.activation.displayName + " output",
+                series: index)
+            out += "<p class=\"cg-row-title\"><strong>\(HTML.escape(row.label))</strong>: "
+            out += MathML.render(latex: row.initialization.latex).markup + "</p>\n"
+            out += figure.svg(FigureText(idPrefix: "\(prefix)-h\(index + 1)", title: "\(study.title): \(row.label)", description: words))
+        }
+        out += "<figcaption><strong>\(HTML.escape(study.title)).</strong> "
+        out += HTML.escape("Histograms of the activations of each layer (columns) for each initialisation (rows), "
+            + "over \(configuration.inputSamples) standard-normal inputs; values outside the range are counted in the table only.")
+        out += "</figcaption></figure>\n"
+        out += table(result)
+        out += ExperimentPage.source(study.source)
+        return out + "</section>\n"
+    }
+
+    static func setupWords(_ configuration: ActivationStudyConfiguration) -> String {
+        "\(configuration.inputSamples) inputs of \(configuration.units) standard-normal features through "
+            + "\(configuration.layers) dense layers of \(configuration.units) units without biases; seed \(configuration.seed)."
+    }
+
+    static func edges(_ histogram: LayerHistogram) -> [Double] {
+        let bins = histogram.counts.count
+        let low = histogram.range.lowerBound, width = histogram.range.upperBound - low
+        return (0...bins).map { low + width * Double($0) / Double(bins) }
+    }
+
+    /// Standard deviation of every layer's activations, one row per initialisation.
+    static func table(_ result: ActivationsStudyResult) -> String {
+        let layers = result.study.configuration.layers
+        var out = "<table class=\"cg-results\"><caption>Standard deviation of the activations per layer "
+        out += "(numbers to \(Numbers.digits) significant digits)</caption>\n<thead><tr><th scope=\"col\">Weights</th>"
+        for layer in 1...layers { out += "<th scope=\"col\">layer \(layer)</th>" }
+        out += "<th scope=\"col\">outside the range</th></tr></thead>\n<tbody>\n"
+        for row in result.result.rows {
+            out += "<tr><th scope=\"row\">\(HTML.escape(row.label))</th>"
+            for layer in row.layers { out += "<td>\(Numbers.text(layer.standardDeviation))</td>" }
+            let outside = row.layers.map { $0.below + $0.above }.reduce(0, +)
+            let total = row.layers.map(\.total).reduce(0, +)
+            out += "<td>\(total == 0 ? "–" : Numbers.text(100 * Double(outside) / Double(total)) + " %")</td></tr>\n"
+        }
+        return out + "</tbody></table>\n"
+    }
+}
