@@ -6,6 +6,11 @@
 /// vanish where they should. Children are always built before their parents, so node
 /// indices are a topological order. The graph refuses to grow past a node budget, which
 /// keeps a pathological closure from hanging the build.
+///
+/// Beside the simplified nodes, the graph records the expression as its caller wrote it
+/// (``written``): each builder call made from outside the graph is one operation there, while
+/// the calls the builders make among themselves to simplify are not. ``AutogradTape`` runs that
+/// record, so that losses and gradients round as PyTorch's autograd rounds them.
 public struct ExpressionGraph: Sendable {
     /// A node's index in ``nodes``.
     public typealias ID = Int
@@ -32,6 +37,19 @@ public struct ExpressionGraph: Sendable {
     private var interned: [Node: ID] = [:]
     private let budget: Int
 
+    /// The expression as the builders' callers wrote it, unsimplified.
+    public private(set) var written = WrittenExpression()
+    /// Results of recorded calls not yet used as an operand, most recent last. A caller that
+    /// builds an expression bottom-up (as a parser's tree walk does) takes each call's operands
+    /// from the top, which tells apart operands that simplify to the same node, such as
+    /// `(x + y) + 1` and `x + (y + 1)`.
+    private var unusedResults: [(id: ID, index: WrittenExpression.Index)] = []
+    /// The latest written operation that built each node, for operands the caller kept aside
+    /// (a closure's `let` constants).
+    private var latestWritten: [ID: WrittenExpression.Index] = [:]
+    /// Above zero while a builder runs: calls it makes to simplify are not what the caller wrote.
+    private var simplificationDepth = 0
+
     public init(budget: Int = Limits.maximumExpressionNodes) {
         self.budget = budget
     }
@@ -44,11 +62,81 @@ public struct ExpressionGraph: Sendable {
         return nodes.count - 1
     }
 
+    // MARK: The written record
+
+    /// Builds with `build` and, for a call from outside the graph, records `write` applied to
+    /// the written forms of `operands`.
+    private mutating func writing(
+        _ operands: [ID], _ write: (inout WrittenExpression, [WrittenExpression.Index]) -> WrittenExpression.Index,
+        _ build: (inout ExpressionGraph) throws -> ID
+    ) throws -> ID {
+        guard simplificationDepth == 0 else { return try build(&self) }
+        // The last operand was built last, so it is nearest the top.
+        var inputs: [WrittenExpression.Index] = []
+        for operand in operands.reversed() { inputs.append(takeWritten(operand)) }
+        inputs.reverse()
+        simplificationDepth += 1
+        let id: ID
+        do {
+            id = try build(&self)
+        } catch {
+            simplificationDepth -= 1
+            throw error
+        }
+        simplificationDepth -= 1
+        let index = write(&written, inputs)
+        unusedResults.append((id, index))
+        latestWritten[id] = index
+        return id
+    }
+
+    /// The written form of operand `id`, taken off the unused results when it is on top.
+    private mutating func takeWritten(_ id: ID) -> WrittenExpression.Index {
+        if let top = unusedResults.last, top.id == id {
+            unusedResults.removeLast()
+            return top.index
+        }
+        return latestWritten[id] ?? transcribe(id)
+    }
+
+    /// The written form of `id` (normally the closure's value): the latest recorded operation
+    /// that built it, or, for a node no caller wrote, its simplified structure written out.
+    public mutating func writtenIndex(of id: ID) -> WrittenExpression.Index {
+        if let top = unusedResults.last, top.id == id { return top.index }
+        return latestWritten[id] ?? transcribe(id)
+    }
+
+    /// Writes the simplified node `id` as operations: sums and products left to right.
+    private mutating func transcribe(_ id: ID) -> WrittenExpression.Index {
+        var index: [ID: WrittenExpression.Index] = [:]
+        for node in reachable(from: [id]) {
+            let w = { (child: ID) in index[child]! }
+            switch nodes[node] {
+            case .constant(let bits): index[node] = written.constant(Double(bitPattern: bits))
+            case .pi: index[node] = written.constant(.pi)
+            case .variable(let i): index[node] = written.variable(i)
+            case .sum(let terms): index[node] = written.chain(.add, terms.map(w))
+            case .product(let factors): index[node] = written.chain(.multiply, factors.map(w))
+            case .power(let b, let e): index[node] = written.append(.binary(.power, w(b), w(e)))
+            case .function(let f, let arguments): index[node] = written.append(.call(f, arguments.map(w)))
+            }
+        }
+        return index[id]!
+    }
+
     // MARK: Leaves
 
-    public mutating func constant(_ value: Double) throws -> ID { try intern(.constant(bits: value.bitPattern)) }
-    public mutating func variable(_ index: Int) throws -> ID { try intern(.variable(index)) }
-    public mutating func pi() throws -> ID { try intern(.pi) }
+    public mutating func constant(_ value: Double) throws -> ID {
+        try writing([], { w, _ in w.constant(value) }) { try $0.intern(.constant(bits: value.bitPattern)) }
+    }
+
+    public mutating func variable(_ index: Int) throws -> ID {
+        try writing([], { w, _ in w.variable(index) }) { try $0.intern(.variable(index)) }
+    }
+
+    public mutating func pi() throws -> ID {
+        try writing([], { w, _ in w.constant(.pi) }) { try $0.intern(.pi) }
+    }
 
     /// The node's value when it is a plain number.
     public func constantValue(_ id: ID) -> Double? {
@@ -58,9 +146,17 @@ public struct ExpressionGraph: Sendable {
 
     // MARK: Sums
 
-    public mutating func add(_ a: ID, _ b: ID) throws -> ID { try sum([a, b]) }
-    public mutating func subtract(_ a: ID, _ b: ID) throws -> ID { try sum([a, try negate(b)]) }
-    public mutating func negate(_ a: ID) throws -> ID { try multiply([try constant(-1), a]) }
+    public mutating func add(_ a: ID, _ b: ID) throws -> ID {
+        try writing([a, b], { $0.append(.binary(.add, $1[0], $1[1])) }) { try $0.sum([a, b]) }
+    }
+
+    public mutating func subtract(_ a: ID, _ b: ID) throws -> ID {
+        try writing([a, b], { $0.append(.binary(.subtract, $1[0], $1[1])) }) { try $0.sum([a, try $0.negate(b)]) }
+    }
+
+    public mutating func negate(_ a: ID) throws -> ID {
+        try writing([a], { $0.append(.negate($1[0])) }) { try $0.multiply([try $0.constant(-1), a]) }
+    }
 
     /// A coefficient and the rest of a term: `3·x·y` is (3, `x·y`).
     private mutating func splitCoefficient(_ id: ID) throws -> (Double, ID?) {
@@ -73,7 +169,12 @@ public struct ExpressionGraph: Sendable {
     }
 
     /// The simplified sum of `terms`: nested sums flattened, like terms merged in order of first appearance.
+    /// Written, it is `terms` added left to right.
     public mutating func sum(_ terms: [ID]) throws -> ID {
+        try writing(terms, { $0.chain(.add, $1) }) { try $0.buildSum(terms) }
+    }
+
+    private mutating func buildSum(_ terms: [ID]) throws -> ID {
         var constantPart = 0.0
         // Where the first constant stood, so `1 - x` keeps printing as written.
         var constantPosition: Int?
@@ -114,12 +215,24 @@ public struct ExpressionGraph: Sendable {
 
     // MARK: Products
 
-    public mutating func multiply(_ a: ID, _ b: ID) throws -> ID { try multiply([a, b]) }
-    public mutating func divide(_ a: ID, _ b: ID) throws -> ID { try multiply([a, try power(b, try constant(-1))]) }
+    public mutating func multiply(_ a: ID, _ b: ID) throws -> ID {
+        try writing([a, b], { $0.append(.binary(.multiply, $1[0], $1[1])) }) { try $0.multiply([a, b]) }
+    }
+
+    public mutating func divide(_ a: ID, _ b: ID) throws -> ID {
+        try writing([a, b], { $0.append(.binary(.divide, $1[0], $1[1])) }) {
+            try $0.multiply([a, try $0.power(b, try $0.constant(-1))])
+        }
+    }
 
     /// The simplified product of `factors`: nested products flattened, constants folded into
     /// one coefficient, equal bases merged by adding constant exponents, factors ordered by index.
+    /// Written, it is `factors` multiplied left to right.
     public mutating func multiply(_ factors: [ID]) throws -> ID {
+        try writing(factors, { $0.chain(.multiply, $1) }) { try $0.buildProduct(factors) }
+    }
+
+    private mutating func buildProduct(_ factors: [ID]) throws -> ID {
         var coefficient = 1.0
         var exponents: [ID: Double] = [:]
         var order: [ID] = []
@@ -164,6 +277,10 @@ public struct ExpressionGraph: Sendable {
 
     /// `base ^ exponent`, folding constants and distributing integer powers over products.
     public mutating func power(_ base: ID, _ exponent: ID) throws -> ID {
+        try writing([base, exponent], { $0.append(.binary(.power, $1[0], $1[1])) }) { try $0.buildPower(base, exponent) }
+    }
+
+    private mutating func buildPower(_ base: ID, _ exponent: ID) throws -> ID {
         if let e = constantValue(exponent) {
             if e == 0 { return try constant(1) }
             if e == 1 { return base }
@@ -184,6 +301,10 @@ public struct ExpressionGraph: Sendable {
     /// `function(arguments)`, folded when every argument is a number.
     public mutating func apply(_ function: MathFunction, _ arguments: [ID]) throws -> ID {
         precondition(arguments.count == function.arity, "\(function) takes \(function.arity) arguments")
+        return try writing(arguments, { $0.append(.call(function, $1)) }) { try $0.buildApplication(function, arguments) }
+    }
+
+    private mutating func buildApplication(_ function: MathFunction, _ arguments: [ID]) throws -> ID {
         let values = arguments.compactMap(constantValue)
         if values.count == arguments.count {
             return try constant(function.apply(values[0], values.count > 1 ? values[1] : 0))
@@ -196,6 +317,9 @@ public struct ExpressionGraph: Sendable {
 
     /// ∂node/∂x_variable, simplified; `memo` caches results for this variable across calls.
     public mutating func derivative(_ root: ID, variable: Int, memo: inout [ID: ID]) throws -> ID {
+        // A derivative is the graph's own construction, not something a caller wrote.
+        simplificationDepth += 1
+        defer { simplificationDepth -= 1 }
         // Children precede parents, so visiting the reachable nodes in index order
         // differentiates each child before its parent without recursion.
         for id in reachable(from: [root]) where memo[id] == nil {

@@ -1,7 +1,12 @@
 import Optimizers
 
 /// A function of `dimension` variables with its symbolic gradient and Hessian, simplified,
-/// and the three compiled to flat code.
+/// and compiled to flat code.
+///
+/// The loss and gradient that optimizer runs use come from ``tape``: the expression as written,
+/// evaluated and differentiated in reverse mode exactly as PyTorch's autograd would, so that
+/// runs reproduce torch.optim's trajectories. The simplified graph gives the formulas, the
+/// symbolic partials (``gradient``) and the Hessian.
 ///
 /// Building one differentiates and compiles once; evaluating never walks the graph and never
 /// allocates. Values, gradients and Hessians are exact up to floating-point rounding.
@@ -15,17 +20,21 @@ public struct SymbolicFunction: DifferentiableFunction {
     /// ∂²f/∂x_i∂x_j, row-major `dimension × dimension`, symmetric.
     public let hessianEntries: [ExpressionGraph.ID]
 
-    @usableFromInline let valueProgram: CompiledProgram
-    /// Outputs f, then ∂f/∂x_0 … ∂f/∂x_{n−1}.
-    @usableFromInline let gradientProgram: CompiledProgram
+    /// The loss and gradient as torch's autograd computes them, from the expression as written.
+    public let tape: AutogradTape
     /// Outputs the upper triangle of the Hessian, row by row.
     @usableFromInline let hessianProgram: CompiledProgram
 
     /// Differentiates `root` of `graph` twice and compiles it; throws ``ExpressionGraph/TooLarge``
     /// when the derivatives outgrow the graph's budget.
+    ///
+    /// The tape runs what `graph` recorded as written for `root` (see ``ExpressionGraph/written``),
+    /// or the simplified expression when `root` was never written.
     public init(graph: ExpressionGraph, root: ExpressionGraph.ID, dimension: Int) throws {
         precondition(dimension > 0, "a function has at least one variable")
         var graph = graph
+        let writtenRoot = graph.writtenIndex(of: root)
+        tape = AutogradTape(graph.written, root: writtenRoot, dimension: dimension)
         var gradient: [ExpressionGraph.ID] = []
         var memos: [[ExpressionGraph.ID: ExpressionGraph.ID]] = Array(repeating: [:], count: dimension)
         for i in 0..<dimension {
@@ -47,25 +56,19 @@ public struct SymbolicFunction: DifferentiableFunction {
         self.root = root
         self.gradient = gradient
         self.hessianEntries = hessian
-        valueProgram = CompiledProgram(graph: graph, outputs: [root])
-        gradientProgram = CompiledProgram(graph: graph, outputs: [root] + gradient)
         hessianProgram = CompiledProgram(graph: graph, outputs: upper)
     }
 
-    /// f(x).
+    /// f(x), rounded as torch computes the written expression.
     @inlinable
     public func value(_ x: UnsafeBufferPointer<Double>) -> Double {
-        valueProgram.runScalar(x.baseAddress!)
+        tape.value(x.baseAddress!)
     }
 
-    /// Writes ∇f(x) to `g` and returns f(x).
+    /// Writes ∇f(x) to `g` and returns f(x), both rounded as torch's autograd computes them.
     @inlinable
     public func valueAndGradient(_ x: UnsafeBufferPointer<Double>, _ g: UnsafeMutableBufferPointer<Double>) -> Double {
-        withUnsafeTemporaryAllocation(of: Double.self, capacity: dimension + 1) { out in
-            gradientProgram.run(x.baseAddress!, out.baseAddress!)
-            for i in 0..<dimension { g[i] = out[i + 1] }
-            return out[0]
-        }
+        tape.valueAndGradient(x.baseAddress!, g.baseAddress!)
     }
 
     /// Writes the row-major Hessian at `x` to `h`; always available for a symbolic function.

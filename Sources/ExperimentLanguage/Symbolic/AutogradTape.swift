@@ -1,0 +1,242 @@
+/// An objective's loss and gradient computed with the floating-point operations PyTorch's
+/// autograd performs, in the same order, for the same expression in float64 on the CPU.
+///
+/// The forward pass evaluates the ``WrittenExpression`` operation by operation, each as torch's
+/// kernel for it rounds (`c - x` as `rsub`, `c / x` as `x.reciprocal() * c`, `pow` with torch's
+/// special exponents). The backward pass runs the operations in reverse creation order, as
+/// autograd's engine does (a node runs once every user has run, and among ready nodes the newest
+/// first), applies each node's formula from torch's `derivatives.yaml` (mul: `grad * other`,
+/// `grad * self`; pow: `grad * (p * self.pow(p - 1))`; div's divisor: `-grad * ((self / other) / other)`; …),
+/// and sums the contributions reaching a node in the order they arrive.
+///
+/// With the arithmetic operators and integer powers the result equals torch's bit for bit.
+/// Transcendental functions use the C library, which agrees with torch's vectorised math
+/// library in most but not all last bits.
+///
+/// Compiled once; a run never allocates (values and adjoints live in stack memory for the
+/// call), so one tape is safe to run from many threads at once.
+public final class AutogradTape: @unchecked Sendable {
+    // @unchecked: the buffers are written once in `init` and only read afterwards.
+
+    /// A forward instruction writes the value of its node into the register of the same index.
+    enum Opcode: UInt8 {
+        case constant, variable
+        case add, addConstant
+        /// r[a] − r[b], r[a] − c, and c − r[a] (torch's `rsub`).
+        case subtract, subtractConstant, constantMinus
+        case multiply, multiplyConstant
+        /// r[a] / r[b], r[a] / c.
+        case divide, divideConstant
+        case reciprocal, negate
+        /// r[a] ** c with torch's special exponents; c ** r[a]; r[a] ** r[b].
+        case powerConstant, constantPower, power
+        case sqrt, exp, log, sin, cos, tan, tanh, sinh, cosh, atan, abs, sign, heaviside
+        case minimum, maximum, minimumConstant, maximumConstant
+    }
+
+    struct Instruction {
+        var opcode: Opcode
+        var a: Int32
+        var b: Int32
+        var constant: Double
+    }
+
+    /// A backward rule: the contribution of node `node`'s adjoint `g` to operand `target`'s adjoint.
+    enum Rule: UInt8 {
+        /// g; −g.
+        case pass, negated
+        /// g · r[a]; g · c; g / r[a]; g / c.
+        case scaled, scaledConstant, over, overConstant
+        /// −g · ((r[a] / r[b]) / r[b]), the divisor's share of a quotient.
+        case divisor
+        /// −g · (r·r) with r = 1/x, the node's value.
+        case reciprocal
+        /// g · (c · x^(c−1)) with x = r[a], 0 for c = 0.
+        case powerConstant
+        /// The base's and the exponent's shares of r[a] ** r[b].
+        case powerBase, powerExponent
+        /// g · (r · ln c) for c ** r[a]; c holds ln c and b is 1 when the base is 0.
+        case constantPower
+        case sin, cos, tan, tanh, sinh, cosh, atan, sqrt, abs
+        /// +0: torch's derivative of `sign`.
+        case zero
+        /// The shares of `minimum(r[a], r[b])` and `maximum`: g, g/2 at a tie, 0 for the other.
+        case minimumFirst, minimumSecond, maximumFirst, maximumSecond
+        case minimumConstant, maximumConstant
+    }
+
+    struct Step {
+        var rule: Rule
+        var node: Int32
+        var target: Int32
+        var a: Int32
+        var b: Int32
+        var constant: Double
+    }
+
+    private let code: UnsafeMutableBufferPointer<Instruction>
+    private let steps: UnsafeMutableBufferPointer<Step>
+    /// The register of each coordinate's variable, −1 when the expression does not use it.
+    private let variableRegisters: UnsafeMutableBufferPointer<Int32>
+    /// The register holding the loss.
+    private let root: Int32
+    /// Whether torch's sum of per-coordinate `select` gradients adds 0 to every component
+    /// (it does when more than one coordinate is used), turning a −0 into +0.
+    private let addsSelectZeros: Bool
+
+    /// The number of coordinates.
+    public let dimension: Int
+    /// Registers one run needs for values, and as many for adjoints.
+    public var registerCount: Int { code.count }
+    /// Backward contributions one gradient evaluation computes.
+    public var stepCount: Int { steps.count }
+
+    /// Compiles `root` of `expression`, a function of `dimension` coordinates.
+    public init(_ expression: WrittenExpression, root: WrittenExpression.Index, dimension: Int) {
+        var compiler = Compiler(expression: expression, dimension: dimension)
+        let rootRegister = compiler.compile(root)
+        let steps = compiler.backwardSteps(root: rootRegister)
+        code = .allocate(capacity: compiler.code.count)
+        _ = code.initialize(from: compiler.code)
+        self.steps = .allocate(capacity: steps.count)
+        _ = self.steps.initialize(from: steps)
+        variableRegisters = .allocate(capacity: dimension)
+        _ = variableRegisters.initialize(from: compiler.variableRegisters)
+        self.root = rootRegister
+        self.dimension = dimension
+        addsSelectZeros = compiler.variableRegisters.filter { $0 >= 0 }.count > 1
+    }
+
+    deinit {
+        code.deallocate()
+        steps.deallocate()
+        variableRegisters.deallocate()
+    }
+
+    /// The loss at `x`.
+    public func value(_ x: UnsafePointer<Double>) -> Double {
+        withUnsafeTemporaryAllocation(of: Double.self, capacity: code.count) { registers in
+            forward(x, registers.baseAddress!)
+            return registers[Int(root)]
+        }
+    }
+
+    /// Writes the gradient at `x` to `g` (``dimension`` values) and returns the loss.
+    public func valueAndGradient(_ x: UnsafePointer<Double>, _ g: UnsafeMutablePointer<Double>) -> Double {
+        let count = code.count
+        return withUnsafeTemporaryAllocation(of: Double.self, capacity: 2 * count) { buffer in
+            let r = buffer.baseAddress!
+            let adjoint = r + count
+            forward(x, r)
+            // −0 is the identity of addition (−0 + v is v for every v, +0 and −0 included),
+            // so starting every adjoint there makes the first contribution a plain store, as
+            // autograd's input buffers do.
+            adjoint.initialize(repeating: -0.0, count: count)
+            adjoint[Int(root)] = 1
+            backward(r, adjoint)
+            for i in 0..<dimension {
+                let register = Int(variableRegisters[i])
+                if register < 0 {
+                    g[i] = 0
+                } else {
+                    g[i] = addsSelectZeros ? adjoint[register] + 0 : adjoint[register]
+                }
+            }
+            return r[Int(root)]
+        }
+    }
+
+    private func forward(_ x: UnsafePointer<Double>, _ r: UnsafeMutablePointer<Double>) {
+        let code = UnsafePointer(self.code.baseAddress!)
+        for i in 0..<self.code.count {
+            let instruction = code[i]
+            let a = Int(instruction.a), b = Int(instruction.b), c = instruction.constant
+            let value: Double
+            switch instruction.opcode {
+            case .constant: value = c
+            case .variable: value = x[a]
+            case .add: value = r[a] + r[b]
+            case .addConstant: value = r[a] + c
+            case .subtract: value = r[a] - r[b]
+            case .subtractConstant: value = r[a] - c
+            case .constantMinus: value = c - r[a]
+            case .multiply: value = r[a] * r[b]
+            case .multiplyConstant: value = r[a] * c
+            case .divide: value = r[a] / r[b]
+            case .divideConstant: value = r[a] / c
+            case .reciprocal: value = 1 / r[a]
+            case .negate: value = -r[a]
+            case .powerConstant: value = TorchMath.pow(r[a], c)
+            case .constantPower: value = cPow(c, r[a])
+            case .power: value = cPow(r[a], r[b])
+            case .sqrt: value = r[a].squareRoot()
+            case .exp: value = cExp(r[a])
+            case .log: value = cLog(r[a])
+            case .sin: value = cSin(r[a])
+            case .cos: value = cCos(r[a])
+            case .tan: value = cTan(r[a])
+            case .tanh: value = cTanh(r[a])
+            case .sinh: value = cSinh(r[a])
+            case .cosh: value = cCosh(r[a])
+            case .atan: value = cAtan(r[a])
+            case .abs: value = Swift.abs(r[a])
+            case .sign: value = MathFunction.sign.apply(r[a])
+            case .heaviside: value = MathFunction.heaviside.apply(r[a])
+            case .minimum: value = MathFunction.min.apply(r[a], r[b])
+            case .maximum: value = MathFunction.max.apply(r[a], r[b])
+            case .minimumConstant: value = MathFunction.min.apply(r[a], c)
+            case .maximumConstant: value = MathFunction.max.apply(r[a], c)
+            }
+            r[i] = value
+        }
+    }
+
+    private func backward(_ r: UnsafePointer<Double>, _ adjoint: UnsafeMutablePointer<Double>) {
+        guard let base = self.steps.baseAddress else { return }
+        let steps = UnsafePointer(base)
+        for k in 0..<self.steps.count {
+            let step = steps[k]
+            let g = adjoint[Int(step.node)]
+            let a = Int(step.a), b = Int(step.b), c = step.constant
+            let share: Double
+            switch step.rule {
+            case .pass: share = g
+            case .negated: share = -g
+            case .scaled: share = g * r[a]
+            case .scaledConstant: share = g * c
+            case .over: share = g / r[a]
+            case .overConstant: share = g / c
+            case .divisor: share = -g * ((r[a] / r[b]) / r[b])
+            case .reciprocal:
+                let value = r[Int(step.node)]
+                share = -g * (value * value)
+            case .powerConstant: share = c == 0 ? 0 : g * (c * TorchMath.pow(r[a], c - 1))
+            case .powerBase: share = r[b] == 0 ? 0 : g * (r[b] * cPow(r[a], r[b] - 1))
+            case .powerExponent: share = g * (r[a] == 0 && r[b] >= 0 ? 0 : r[Int(step.node)] * cLog(r[a]))
+            case .constantPower: share = g * (b == 1 && r[a] >= 0 ? 0 : r[Int(step.node)] * c)
+            case .sin: share = g * cCos(r[a])
+            case .cos: share = g * -cSin(r[a])
+            case .tan:
+                let value = r[Int(step.node)]
+                share = g * (1 + value * value)
+            case .tanh:
+                // torch's tanh_backward kernel is compiled to a fused multiply-add: g·(1 − r²) with 1 − r² rounded once.
+                let value = r[Int(step.node)]
+                share = g * (1.0).addingProduct(-value, value)
+            case .sinh: share = g * cCosh(r[a])
+            case .cosh: share = g * cSinh(r[a])
+            case .atan: share = g / (r[a] * r[a] + 1)
+            case .sqrt: share = g / (2 * r[Int(step.node)])
+            case .abs: share = g * TorchMath.sign(r[a])
+            case .zero: share = 0
+            case .minimumFirst: share = r[a] > r[b] ? 0 : r[a] == r[b] ? g / 2 : g
+            case .minimumSecond: share = r[a] < r[b] ? 0 : r[a] == r[b] ? g / 2 : g
+            case .maximumFirst: share = r[a] < r[b] ? 0 : r[a] == r[b] ? g / 2 : g
+            case .maximumSecond: share = r[a] > r[b] ? 0 : r[a] == r[b] ? g / 2 : g
+            case .minimumConstant: share = r[a] > c ? 0 : r[a] == c ? g / 2 : g
+            case .maximumConstant: share = r[a] < c ? 0 : r[a] == c ? g / 2 : g
+            }
+            adjoint[Int(step.target)] += share
+        }
+    }
+}
