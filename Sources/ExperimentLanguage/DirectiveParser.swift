@@ -53,6 +53,9 @@ public enum DirectiveParser {
                 case "Formulas":
                     builderRange = callee.range
                     directive = formulas(callee.range, arguments, trailing, reader, &diagnostics)
+                case "Schedule", "Average":
+                    builderRange = callee.range
+                    directive = study(name, expr, callee.range, arguments, trailing, reader, text, hadSyntaxErrors, &diagnostics)
                 default:
                     misplacedStatement(name, callee.range, reader, &diagnostics)
                 }
@@ -61,7 +64,7 @@ public enum DirectiveParser {
         if builderRange == nil, !hadSyntaxErrors {
             diagnostics.append(.error(
                 "the fence has no builder call", at: origin.location(line: 1, column: 1),
-                hint: "write 'Experiment(\"title\") { … }' or 'Formulas(.sgd, .adam)'"))
+                hint: "write 'Experiment(\"title\") { … }', 'Schedule(\"title\") { … }', 'Average(\"title\") { … }' or 'Formulas(.sgd, .adam)'"))
         }
         return diagnostics.count == errorsBefore ? directive : nil
     }
@@ -105,9 +108,11 @@ public enum DirectiveParser {
 
     private static func misplacedStatement(_ name: String, _ range: SourceRange, _ reader: ValueReader, _ diagnostics: inout [Diagnostic]) {
         let builders = StatementSpec.builders.map(\.name)
-        if StatementSpec.experiment.contains(where: { $0.name == name }) || OptimizerCatalog.spec(callName: name) != nil {
+        let statements = StatementSpec.experiment + StatementSpec.schedule + StatementSpec.average + StatementSpec.averages
+        if statements.contains(where: { $0.name == name }) || OptimizerCatalog.spec(callName: name) != nil {
+            let builder = StatementSpec.averages.contains { $0.name == name } || name == "Series" ? "Average" : "Experiment"
             diagnostics.append(reader.error("'\(name)' belongs inside a builder's closure", range,
-                                            hint: "move it into 'Experiment(\"…\") { … }'"))
+                                            hint: "move it into '\(builder)(\"…\") { … }'"))
         } else {
             let suggestion = Suggestion.closest(to: name, in: builders)
             diagnostics.append(reader.error(
@@ -145,6 +150,46 @@ public enum DirectiveParser {
         return .experiment(experiment)
     }
 
+    /// `Schedule("…") { … }` or `Average("…") { … }`: a title and a closure of statements.
+    private static func study(
+        _ name: String, _ expr: ExprSyntax, _ range: SourceRange, _ arguments: [ArgumentSyntax], _ trailing: ClosureSyntax?,
+        _ reader: ValueReader, _ text: String, _ hadSyntaxErrors: Bool, _ diagnostics: inout [Diagnostic]
+    ) -> Directive? {
+        let what = name == "Schedule" ? "schedule" : "average"
+        let matched = ArgumentMatcher(origin: reader.origin).match(
+            arguments, to: [.init(nil)], callee: name, calleeRange: range, diagnostics: &diagnostics)
+        var title: String?
+        if let argument = matched?[0] {
+            title = reader.string(argument.value, "the \(what)'s title", &diagnostics)
+            if let t = title, t.trimmingWhitespace.isEmpty {
+                diagnostics.append(reader.error("the \(what)'s title cannot be empty", argument.value.range))
+                title = nil
+            }
+        }
+        guard let body = trailing else {
+            let example = name == "Schedule"
+                ? "Schedule(\"…\") { SGD(lr: 0.1).schedule(.cosine(steps: 100)) }"
+                : "Average(\"…\") { Series(.constant(1, noise: 0.5)); ExponentialAverage(beta: 0.9) }"
+            diagnostics.append(reader.error("'\(name)' needs its statements in a trailing closure", expr.range, hint: "write '\(example)'"))
+            return nil
+        }
+        if body.hasSignature {
+            diagnostics.append(reader.error("the \(what)'s closure takes no parameters", body.range, hint: "remove 'in' and the names before it"))
+            return nil
+        }
+        if name == "Schedule" {
+            let checker = ScheduleChecker(reader: reader, source: text, hadSyntaxErrors: hadSyntaxErrors)
+            let study = checker.check(title: title ?? "", builderRange: range, body: body, &diagnostics)
+            guard title != nil, let study else { return nil }
+            return .schedule(study)
+        }
+        let checker = AverageChecker(reader: reader, source: text, hadSyntaxErrors: hadSyntaxErrors)
+        let study = checker.check(title: title ?? "", builderRange: range, body: body, &diagnostics)
+        guard title != nil, let study else { return nil }
+        return .average(study)
+    }
+
+    /// `Training("…") { … }` or `Activations("…") { … }`: a title and a closure of statements.
     private static func formulas(
         _ range: SourceRange, _ arguments: [ArgumentSyntax], _ trailing: ClosureSyntax?, _ reader: ValueReader,
         _ diagnostics: inout [Diagnostic]

@@ -51,6 +51,9 @@ struct ReferenceTests {
             + MathFunction.callable.map { "`\($0.rawValue)`" } + ["`pow`"]
             + OptimizerCatalog.all.map { "`.\($0.id)`" } + OptimizerCatalog.all.map { "`\($0.callName)(" }
             + StatementSpec.colorNames.map { "`.\($0)`" } + OptimizerCallChecker.schedules.map { "`.\($0.name)(" }
+            + StatementSpec.schedule.map { "`\($0.name)`" } + StatementSpec.average.map { "`\($0.name)`" }
+            + StatementSpec.averages.map { "`\($0.name)`" } + StatementSpec.signals.map { "`.\($0.name)(" }
+            + ["learningRate:", "atStep:", "smootherThan:", "closerThan:", "over:"]
         for name in names {
             #expect(text.contains(name), "docs/language.md does not mention \(name)")
         }

@@ -22,6 +22,14 @@ struct ExperimentDirective: DirectiveHandler {
             return DirectiveOutput(html: html, diagnostics: diagnostics)
         case .formulas(let table):
             return DirectiveOutput(html: ExperimentPage.html(table, idPrefix: prefix), diagnostics: diagnostics)
+        case .schedule(let study):
+            let result = ScheduleRunner.run(study)
+            diagnostics += ScheduleClaimChecker.check(result)
+            return DirectiveOutput(html: SchedulePage.html(result, idPrefix: prefix), diagnostics: diagnostics)
+        case .average(let study):
+            let result = AverageRunner.run(study)
+            diagnostics += AverageClaimChecker.check(result)
+            return DirectiveOutput(html: AveragePage.html(result, idPrefix: prefix), diagnostics: diagnostics)
         }
     }
 }

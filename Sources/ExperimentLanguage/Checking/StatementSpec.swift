@@ -14,6 +14,10 @@ public struct StatementSpec: Sendable {
                       summary: "Optimizer paths on one objective, drawn as a figure."),
         StatementSpec(name: "Formulas", signature: "Formulas(_ methods: .id...)", isRepeatable: false,
                       summary: "The catalog's update rules for the listed methods, as a table."),
+        StatementSpec(name: "Schedule", signature: "Schedule(_ title: String) { statements }", isRepeatable: false,
+                      summary: "Learning rate against step for optimizer calls with .schedule; with an Objective, also their runs on it."),
+        StatementSpec(name: "Average", signature: "Average(_ title: String) { statements }", isRepeatable: false,
+                      summary: "A noisy series drawn from the seed and moving, weighted and exponentially weighted averages of it."),
     ]
 
     /// The statements inside `Experiment { … }`, besides optimizer calls.
@@ -36,6 +40,44 @@ public struct StatementSpec: Sendable {
                       summary: "Samples per step for .linearRegression and .logisticRegression; full batch when absent."),
         StatementSpec(name: "Expect", signature: "Expect(_ label: String, reaches:within: | diverges: | closerThan:)", isRepeatable: true,
                       summary: "A claim about the runs, checked after they finish; a false claim is an error."),
+    ]
+
+    /// The statements inside `Schedule { … }`, besides optimizer calls; with an `Objective`,
+    /// every statement of `Experiment` is allowed too.
+    public static let schedule: [StatementSpec] = [
+        StatementSpec(name: "Steps", signature: "Steps(_ count: Int)", isRepeatable: false,
+                      summary: "Optimizer steps plotted, 1 to 100,000; 100 by default."),
+        StatementSpec(name: "Objective", signature: "Objective(.builtin) | Objective { x, y in formula }", isRepeatable: false,
+                      summary: "Optional: run the calls on this objective too and plot their loss under the rates."),
+        StatementSpec(name: "Expect", signature: "Expect(_ label: String, learningRate: Double, atStep: Int)", isRepeatable: true,
+                      summary: "The run's learning rate at a 0-based step, within a relative 10⁻⁶; with an Objective, also Experiment's claims."),
+    ]
+
+    /// The statements inside `Average { … }`, besides the average calls.
+    public static let average: [StatementSpec] = [
+        StatementSpec(name: "Series", signature: "Series(_ signal: .signal, samples: Int = 100)", isRepeatable: false,
+                      summary: "The clean signal and its Gaussian noise, observed at t = 1 … samples. Required."),
+        StatementSpec(name: "Seed", signature: "Seed(_ seed: UInt64)", isRepeatable: false,
+                      summary: "Seed of the noise; 42 by default."),
+        StatementSpec(name: "Expect", signature: "Expect(_ label: String, smootherThan: String | closerThan: String, over: ClosedRange = all)", isRepeatable: true,
+                      summary: "Smaller total variation, or smaller RMS distance to the clean signal, over observations a...b."),
+    ]
+
+    /// The averages an `Average` builder computes, one line each.
+    public static let averages: [StatementSpec] = [
+        StatementSpec(name: "MovingAverage", signature: "MovingAverage(window: Int)", isRepeatable: true,
+                      summary: "The mean of the last w observations (of all of them while t < w)."),
+        StatementSpec(name: "WeightedAverage", signature: "WeightedAverage(weights: [Double])", isRepeatable: true,
+                      summary: "Σ a_k x_{t−k} / Σ a_k, the first weight for the newest observation."),
+        StatementSpec(name: "ExponentialAverage", signature: "ExponentialAverage(beta: Double, biasCorrection: Bool = false)", isRepeatable: true,
+                      summary: "v_t = β v_{t−1} + (1 − β) x_t from v_0 = 0; divided by 1 − β^t when bias-corrected."),
+    ]
+
+    /// The signals of `Series`, with their labeled arguments and defaults (`nil`: required).
+    public static let signals: [(name: String, parameters: [(label: String?, defaultValue: Double?)])] = [
+        ("noisySine", [("period", nil), ("amplitude", 1), ("noise", 0)]),
+        ("step", [("at", nil), ("from", 0), ("to", 1), ("noise", 0)]),
+        ("constant", [(nil, nil), ("noise", 0)]),
     ]
 
     /// The modifiers of an optimizer call.

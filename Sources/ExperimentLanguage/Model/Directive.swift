@@ -7,4 +7,8 @@ public enum Directive: Sendable {
     case experiment(Experiment)
     /// `Formulas(.sgd, .adam)`: a table of update rules from the catalog.
     case formulas(FormulaTable)
+    /// `Schedule("…") { … }`: learning rate against step for optimizer calls with schedules.
+    case schedule(ScheduleStudy)
+    /// `Average("…") { … }`: a noisy series and the averages that smooth it.
+    case average(AverageStudy)
 }

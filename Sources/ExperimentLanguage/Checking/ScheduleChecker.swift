@@ -1,0 +1,263 @@
+import CourseDiagnostics
+import Optimizers
+
+/// Checks the body of `Schedule("…") { … }` and builds the typed ``ScheduleStudy``,
+/// reporting every problem it finds.
+///
+/// Without an `Objective` the body holds `Steps`, optimizer calls and learning-rate claims.
+/// With one it is an `Experiment` plus learning-rate claims: the experiment's own checker
+/// reads everything but those claims, so both builders accept the same statements and
+/// report the same errors.
+struct ScheduleChecker {
+    var reader: ValueReader
+    let source: String
+    let hadSyntaxErrors: Bool
+
+    private typealias Call = (name: String, nameRange: SourceRange, expr: ExprSyntax, arguments: [ArgumentSyntax], trailing: ClosureSyntax?)
+
+    func check(title: String, builderRange: SourceRange, body: ClosureSyntax, _ diagnostics: inout [Diagnostic]) -> ScheduleStudy? {
+        let errorsBefore = diagnostics.count
+        let rateClaims = body.statements.compactMap { statement -> Call? in
+            guard case .expression(let expr) = statement, let call = Self.call(expr), call.name == "Expect",
+                  call.arguments.count >= 2, call.arguments[1].label == "learningRate" else { return nil }
+            return call
+        }
+        let hasObjective = body.statements.contains { statement in
+            guard case .expression(let expr) = statement else { return false }
+            return Self.call(expr)?.name == "Objective"
+        }
+        var reader = self.reader
+        var steps = Experiment.defaultSteps
+        var runs: [RunDescription] = []
+        var problem: Experiment?
+        if hasObjective {
+            // The experiment's checker reports the statements' errors; the constants are bound
+            // again here, silently, for the learning-rate claims.
+            var filtered = body
+            filtered.statements = body.statements.filter { statement in
+                guard case .expression(let expr) = statement, let call = Self.call(expr) else { return true }
+                return !rateClaims.contains { $0.nameRange == call.nameRange }
+            }
+            let checker = ExperimentChecker(reader: reader, source: source, hadSyntaxErrors: hadSyntaxErrors)
+            problem = checker.check(title: title, builderRange: builderRange, body: filtered, &diagnostics)
+            var ignored: [Diagnostic] = []
+            for case .let(let name, let nameRange, let value, _) in body.statements {
+                DirectiveParser.bind(name, value, nameRange: nameRange, in: &reader, &ignored)
+            }
+            guard let problem else { return nil }
+            steps = problem.steps
+            runs = problem.runs
+        } else {
+            guard let checked = checkWithoutObjective(body, builderRange: builderRange, reader: &reader, &diagnostics) else { return nil }
+            (steps, runs) = checked
+        }
+
+        var labels: [String: SourceRange] = [:]
+        for run in runs { labels[run.label] = builderRange }
+        var expectations: [ScheduleExpectation] = []
+        let claimReader = reader
+        for call in rateClaims {
+            if let claim = claimReader.rateClaim(call.expr, call.nameRange, call.arguments, call.trailing, labels: runs.map(\.label), steps: steps, &diagnostics) {
+                expectations.append(claim)
+            }
+        }
+        guard diagnostics.count == errorsBefore else { return nil }
+        return ScheduleStudy(
+            title: title, steps: steps, runs: runs, expectations: expectations, problem: problem, source: source,
+            location: reader.location(builderRange))
+    }
+
+    /// `Steps`, optimizer calls and their modifiers, when there is no objective to run on.
+    private func checkWithoutObjective(
+        _ body: ClosureSyntax, builderRange: SourceRange, reader: inout ValueReader, _ diagnostics: inout [Diagnostic]
+    ) -> (steps: Int, runs: [RunDescription])? {
+        let errorsBefore = diagnostics.count
+        var localNames: [String: SourceRange] = [:]
+        var stepsCall: Call?
+        var optimizerCalls: [ExprSyntax] = []
+        let experimentOnly = StatementSpec.experiment.map(\.name).filter { !["Steps", "Objective", "Expect"].contains($0) }
+        for statement in body.statements {
+            switch statement {
+            case .let(let name, let nameRange, let value, _):
+                if let previous = localNames[name] {
+                    diagnostics.append(reader.error("invalid redeclaration of '\(name)'", nameRange, notes: [reader.note("first declared here", previous)]))
+                    continue
+                }
+                localNames[name] = nameRange
+                DirectiveParser.bind(name, value, nameRange: nameRange, in: &reader, &diagnostics)
+            case .return(_, let range):
+                diagnostics.append(reader.error("'return' cannot appear in a builder", range))
+            case .expression(let expr):
+                guard let call = Self.call(expr) else {
+                    diagnostics.append(reader.error(
+                        "expected a statement such as 'Steps(200)' or an optimizer call such as 'SGD(lr: 0.1).schedule(.cosine(steps: 200))'",
+                        expr.range))
+                    continue
+                }
+                if OptimizerCatalog.spec(callName: call.name) != nil {
+                    optimizerCalls.append(expr)
+                    continue
+                }
+                if case .call(_, _, _, _) = expr.kind, case .member = Self.callee(expr)?.kind {
+                    diagnostics.append(reader.error("'\(call.name)' takes no modifiers", call.nameRange))
+                    continue
+                }
+                switch call.name {
+                case "Steps":
+                    if let first = stepsCall {
+                        diagnostics.append(reader.error("duplicate 'Steps'", call.nameRange, hint: "a schedule has one 'Steps'",
+                                                        notes: [reader.note("first written here", first.nameRange)]))
+                    } else {
+                        stepsCall = call
+                    }
+                case "Expect":
+                    // Learning-rate claims are read later; the experiment's claims need runs on an objective.
+                    if call.arguments.count >= 2, call.arguments[1].label == "learningRate" { continue }
+                    let form = call.arguments.count >= 2 ? call.arguments[1].label.map { "'\($0)'" } ?? "this claim" : "this claim"
+                    diagnostics.append(reader.error(
+                        "\(form) needs an 'Objective' to run the calls on", call.nameRange,
+                        hint: "without one, claim a rate: Expect(\"cosine\", learningRate: 0.05, atStep: 100)"))
+                case let name where experimentOnly.contains(name):
+                    diagnostics.append(reader.error("'\(name)' needs an 'Objective' to run the calls on", call.nameRange,
+                                                    hint: "add 'Objective(…)' to plot the runs' loss as well, or remove '\(name)'"))
+                default:
+                    unknownStatement(call.name, call.nameRange, &diagnostics)
+                }
+            }
+        }
+        var steps = Experiment.defaultSteps
+        if let call = stepsCall {
+            if let trailing = call.trailing {
+                diagnostics.append(reader.error("'Steps' takes no closure", trailing.range))
+            } else if let argument = ArgumentMatcher(origin: reader.origin).match(
+                call.arguments, to: [.init(nil)], callee: "Steps", calleeRange: call.nameRange, diagnostics: &diagnostics)?[0],
+                let value = reader.integer(argument.value, "the number of steps", &diagnostics) {
+                if (1...Limits.maximumSteps).contains(value) {
+                    steps = value
+                } else {
+                    diagnostics.append(reader.error("the number of steps must be from 1 to \(Limits.maximumSteps), not \(value)", argument.value.range))
+                }
+            }
+        }
+
+        var runs: [RunDescription] = []
+        var labelRanges: [String: SourceRange] = [:]
+        let optimizers = OptimizerCallChecker(reader: reader)
+        for expr in optimizerCalls {
+            guard let (call, modifierList) = optimizers.splitChain(expr, &diagnostics),
+                  case .call(let callee, _, _, _) = call.kind, let name = callee.calleeName,
+                  let spec = OptimizerCatalog.spec(callName: name)
+            else { continue }
+            let config = optimizers.config(call, spec: spec, &diagnostics)
+            let modifiers = optimizers.modifiers(modifierList, &diagnostics)
+            guard let config, let modifiers else { continue }
+            if let noise = modifierList.first(where: { $0.name == "gradientNoise" }) {
+                diagnostics.append(reader.error("'.gradientNoise' needs an 'Objective' to act on", noise.nameRange,
+                                                hint: "it does not change the learning rate; add 'Objective(…)' or remove it"))
+                continue
+            }
+            let label = modifiers.label ?? spec.displayName
+            if let first = labelRanges[label] {
+                diagnostics.append(reader.error(
+                    "two runs are labeled '\(label)'", callee.range,
+                    hint: "give one a label of its own with .label(\"…\")", notes: [reader.note("the other run is here", first)]))
+                continue
+            }
+            labelRanges[label] = callee.range
+            runs.append(RunDescription(
+                optimizer: config, call: SyntaxPrinter.print(expr), label: label, color: modifiers.color,
+                schedule: modifiers.schedule, noise: nil, location: reader.location(callee.range)))
+        }
+        if optimizerCalls.isEmpty, !hadSyntaxErrors {
+            diagnostics.append(reader.error("the schedule has no optimizer call", builderRange,
+                                            hint: "add one such as 'SGD(lr: 0.1).schedule(.cosine(steps: 100))'"))
+        }
+        if optimizerCalls.count > Limits.maximumRuns {
+            diagnostics.append(reader.error(
+                "the schedule has \(optimizerCalls.count) optimizer calls; at most \(Limits.maximumRuns) are allowed", builderRange,
+                hint: "split it into several schedules"))
+        }
+        return diagnostics.count == errorsBefore ? (steps, runs) : nil
+    }
+
+    private func unknownStatement(_ name: String, _ range: SourceRange, _ diagnostics: inout [Diagnostic]) {
+        let statements = StatementSpec.schedule.map(\.name)
+        let optimizers = OptimizerCatalog.callNames
+        if let suggestion = Suggestion.closest(to: name, in: optimizers) {
+            diagnostics.append(reader.error("unknown optimizer '\(name)'; did you mean '\(suggestion)'?", range,
+                                            hint: "the optimizers are " + optimizers.joined(separator: ", ")))
+        } else if let suggestion = Suggestion.closest(to: name, in: statements) {
+            diagnostics.append(reader.error("unknown statement '\(name)'; did you mean '\(suggestion)'?", range,
+                                            hint: "a schedule's statements are " + statements.joined(separator: ", ")))
+        } else {
+            diagnostics.append(reader.error(
+                "unknown statement or optimizer '\(name)'", range,
+                hint: "the statements are \(statements.joined(separator: ", ")); the optimizers are \(optimizers.joined(separator: ", "))"))
+        }
+    }
+
+    /// The call at the base of `expr`'s modifier chain, when it is a call of a plain name.
+    private static func call(_ expr: ExprSyntax) -> Call? {
+        var current = expr
+        // Walk down `Base(…).modifier(…)…` to `Base(…)`; the chain is bounded by the expression height.
+        while case .call(let callee, _, _, _) = current.kind, case .member(let base, _, _) = callee.kind {
+            current = base
+        }
+        guard case .call(let callee, let arguments, let trailing, _) = current.kind, case .identifier(let name) = callee.kind else {
+            return nil
+        }
+        return (name, callee.range, current, arguments, trailing)
+    }
+
+    /// The callee of the outermost call of `expr`.
+    private static func callee(_ expr: ExprSyntax) -> ExprSyntax? {
+        guard case .call(let callee, _, _, _) = expr.kind else { return nil }
+        return callee
+    }
+}
+
+extension ValueReader {
+    /// `Expect("label", learningRate: 0.03, atStep: 50)`.
+    func rateClaim(
+        _ expr: ExprSyntax, _ nameRange: SourceRange, _ arguments: [ArgumentSyntax], _ trailing: ClosureSyntax?,
+        labels: [String], steps: Int, _ diagnostics: inout [Diagnostic]
+    ) -> ScheduleExpectation? {
+        if let trailing {
+            diagnostics.append(error("'Expect' takes no closure", trailing.range))
+            return nil
+        }
+        guard let matched = ArgumentMatcher(origin: origin).match(
+            arguments, to: [.init(nil), .init("learningRate"), .init("atStep")], callee: "Expect", calleeRange: nameRange,
+            diagnostics: &diagnostics)
+        else { return nil }
+        let label = runLabel(matched[0]!.value, labels: labels, &diagnostics)
+        let rate = number(matched[1]!.value, "the learning rate", &diagnostics)
+        let step = integer(matched[2]!.value, "the step", &diagnostics)
+        guard let label, let rate, let step else { return nil }
+        guard rate >= 0 else {
+            diagnostics.append(error("the learning rate must be ≥ 0, not \(NumberText.format(rate))", resolve(matched[1]!.value).range))
+            return nil
+        }
+        guard (0..<steps).contains(step) else {
+            diagnostics.append(error(
+                "the step must be from 0 to \(steps - 1), not \(step)", resolve(matched[2]!.value).range,
+                hint: "steps count from 0, the first optimizer step; there are \(steps)"))
+            return nil
+        }
+        return ScheduleExpectation(label: label, learningRate: rate, step: step, call: SyntaxPrinter.print(expr), location: location(nameRange))
+    }
+
+    /// A string naming one of `labels`, or an error with a suggestion.
+    func runLabel(_ expr: ExprSyntax, labels: [String], what: String = "run", _ diagnostics: inout [Diagnostic]) -> String? {
+        guard let label = string(expr, "a \(what)'s label", &diagnostics) else { return nil }
+        guard labels.contains(label) else {
+            let known = labels.sorted()
+            let suggestion = Suggestion.closest(to: label, in: known)
+            diagnostics.append(error(
+                "no \(what) is labeled '\(label)'" + (suggestion.map { "; did you mean '\($0)'?" } ?? ""), resolve(expr).range,
+                hint: known.isEmpty ? nil : "the \(what)s are " + known.map { "'\($0)'" }.joined(separator: ", ")))
+            return nil
+        }
+        return label
+    }
+}

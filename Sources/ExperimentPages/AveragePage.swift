@@ -1,0 +1,55 @@
+import ExperimentLanguage
+import Experiments
+import Plotting
+
+/// Renders an `Average` builder: the noisy series with its clean signal, the averages over the
+/// signal, a table of how close and how smooth each average is, and the source.
+///
+/// The fragment has the look of an experiment's: a `<figure>` with a caption whose SVG has a
+/// title and a description in words, a table of the numbers, and the directive in a
+/// `<details>` block. Ids all start with `idPrefix`.
+public enum AveragePage {
+    public static func html(_ result: AverageResult, idPrefix: String) -> String {
+        let study = result.study
+        let prefix = FigureText.isValidPrefix(idPrefix) ? idPrefix : "x" + idPrefix.filter { $0.isLetter || $0.isNumber }
+        let words = description(result)
+        var out = "<section class=\"cg-experiment cg-average\" id=\"\(HTML.escape(prefix))\">\n"
+        let figure = AverageBuilder.svg(result, text: FigureText(idPrefix: prefix + "-a", title: study.title, description: words))
+        out += "<figure class=\"cg-figure\">\n\(figure)<figcaption><strong>\(HTML.escape(study.title)).</strong> "
+        out += HTML.escape(words) + "</figcaption></figure>\n"
+        out += AverageTable.html(result)
+        out += ExperimentPage.source(study.source)
+        return out + "</section>\n"
+    }
+
+    /// What the figure shows, and which average is closest to the signal and which smoothest.
+    static func description(_ result: AverageResult) -> String {
+        let study = result.study
+        let window = 1...study.samples
+        var sentences = [
+            "Top: \(study.samples) noisy observations of \(signalWords(study.signal)), with the clean signal. "
+                + "Bottom: \(FigureWords.list(study.averages.map(\.label))) over the signal.",
+        ]
+        let distances = result.averages.map { AverageMath.rmsDistance($0, result.signal, over: window) }
+        let variations = result.averages.map { AverageMath.totalVariation($0, over: window) }
+        if study.averages.count > 1, let closest = distances.indices.min(by: { distances[$0] < distances[$1] }),
+           let smoothest = variations.indices.min(by: { variations[$0] < variations[$1] }) {
+            sentences.append("Closest to the signal: \(study.averages[closest].label) (RMS distance \(Numbers.text(distances[closest]))).")
+            sentences.append("Smoothest: \(study.averages[smoothest].label) (total variation \(Numbers.text(variations[smoothest]))).")
+        }
+        return sentences.joined(separator: " ")
+    }
+
+    /// "a sine of period 100 and amplitude 1 with noise σ = 0.5".
+    static func signalWords(_ signal: Signal) -> String {
+        let noise = signal.noise > 0 ? " with Gaussian noise σ = \(Numbers.text(signal.noise))" : " without noise"
+        switch signal {
+        case .sine(let period, let amplitude, _):
+            return "a sine of period \(Numbers.text(period)) and amplitude \(Numbers.text(amplitude))" + noise
+        case .step(let at, let from, let to, _):
+            return "a step from \(Numbers.text(from)) to \(Numbers.text(to)) at observation \(at)" + noise
+        case .constant(let value, _):
+            return "the constant \(Numbers.text(value))" + noise
+        }
+    }
+}

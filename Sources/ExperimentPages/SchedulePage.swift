@@ -1,0 +1,69 @@
+import ExperimentLanguage
+import Experiments
+import Optimizers
+import Plotting
+
+/// Renders a `Schedule` builder: the learning rate of every call against the step (over the
+/// loss curves when it has an objective), the rates at a few steps as a table, and the source.
+///
+/// The fragment has the look of an experiment's: a `<figure>` with a caption whose SVG has a
+/// title and a description in words, a table of the numbers behind the lines, and the
+/// directive in a `<details>` block. Ids all start with `idPrefix`.
+public enum SchedulePage {
+    public static func html(_ result: ScheduleResult, idPrefix: String) -> String {
+        let study = result.study
+        let prefix = FigureText.isValidPrefix(idPrefix) ? idPrefix : "x" + idPrefix.filter { $0.isLetter || $0.isNumber }
+        let words = description(result)
+        var out = "<section class=\"cg-experiment cg-schedule\" id=\"\(HTML.escape(prefix))\">\n"
+        if let problem = result.problem { out += ExperimentPage.objective(problem.experiment.objective) }
+        let figure = ScheduleBuilder.svg(result, text: FigureText(idPrefix: prefix + "-s", title: study.title, description: words))
+        out += "<figure class=\"cg-figure\">\n\(figure)<figcaption><strong>\(HTML.escape(study.title)).</strong> "
+        out += HTML.escape(words) + "</figcaption></figure>\n"
+        out += ScheduleTable.html(result)
+        if let problem = result.problem {
+            let experiment = problem.experiment
+            var summaries: [RunSummary] = []
+            for run in experiment.runs.indices {
+                for start in experiment.starts.indices {
+                    summaries.append(RunSummary(experiment: experiment, runIndex: run, startIndex: start, trajectory: problem.trajectories[run][start]))
+                }
+            }
+            out += ResultsTable.html(experiment, summaries: summaries)
+        }
+        out += ExperimentPage.source(study.source)
+        return out + "</section>\n"
+    }
+
+    /// "Learning rate per step of A and B over 200 steps. A stays at 0.1; B goes from 0.1 to 0.001 (lowest 0.001 at step 199)."
+    static func description(_ result: ScheduleResult) -> String {
+        let study = result.study
+        var sentences = ["Learning rate per step of \(FigureWords.list(study.runs.map(\.label))) over \(study.steps) steps" +
+            (result.problem == nil ? "." : ", above the loss of each run on the objective.")]
+        var parts: [String] = []
+        for (run, rates) in zip(study.runs, result.learningRates) {
+            guard let first = rates.first, let last = rates.last, let low = rates.min(), let high = rates.max() else { continue }
+            if low == high {
+                parts.append("\(run.label) stays at \(Numbers.text(first))")
+                continue
+            }
+            var part = "\(run.label) goes from \(Numbers.text(first)) to \(Numbers.text(last))"
+            if high > max(first, last), let peak = rates.firstIndex(of: high) {
+                part += " (highest \(Numbers.text(high)) at step \(peak))"
+            } else if low < min(first, last), let trough = rates.firstIndex(of: low) {
+                part += " (lowest \(Numbers.text(low)) at step \(trough))"
+            }
+            parts.append(part)
+        }
+        if !parts.isEmpty { sentences.append(parts.joined(separator: "; ") + ".") }
+        if let problem = result.problem {
+            let experiment = problem.experiment
+            let summaries = experiment.runs.indices.flatMap { run in
+                experiment.starts.indices.map { start in
+                    RunSummary(experiment: experiment, runIndex: run, startIndex: start, trajectory: problem.trajectories[run][start])
+                }
+            }
+            sentences.append(FigureWords.outcome(experiment, summaries: summaries))
+        }
+        return sentences.joined(separator: " ")
+    }
+}
