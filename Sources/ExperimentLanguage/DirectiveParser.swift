@@ -56,6 +56,9 @@ public enum DirectiveParser {
                 case "Schedule", "Average":
                     builderRange = callee.range
                     directive = study(name, expr, callee.range, arguments, trailing, reader, text, hadSyntaxErrors, &diagnostics)
+                case "Training", "Activations":
+                    builderRange = callee.range
+                    directive = networkStudy(name, expr, callee.range, arguments, trailing, reader, text, hadSyntaxErrors, &diagnostics)
                 default:
                     misplacedStatement(name, callee.range, reader, &diagnostics)
                 }
@@ -64,7 +67,8 @@ public enum DirectiveParser {
         if builderRange == nil, !hadSyntaxErrors {
             diagnostics.append(.error(
                 "the fence has no builder call", at: origin.location(line: 1, column: 1),
-                hint: "write 'Experiment(\"title\") { … }', 'Schedule(\"title\") { … }', 'Average(\"title\") { … }' or 'Formulas(.sgd, .adam)'"))
+                hint: "write 'Experiment(\"title\") { … }', 'Schedule(\"title\") { … }', 'Average(\"title\") { … }', "
+                    + "'Training(\"title\") { … }', 'Activations(\"title\") { … }' or 'Formulas(.sgd, .adam)'"))
         }
         return diagnostics.count == errorsBefore ? directive : nil
     }
@@ -109,8 +113,18 @@ public enum DirectiveParser {
     private static func misplacedStatement(_ name: String, _ range: SourceRange, _ reader: ValueReader, _ diagnostics: inout [Diagnostic]) {
         let builders = StatementSpec.builders.map(\.name)
         let statements = StatementSpec.experiment + StatementSpec.schedule + StatementSpec.average + StatementSpec.averages
+            + StatementSpec.training + StatementSpec.activations
         if statements.contains(where: { $0.name == name }) || OptimizerCatalog.spec(callName: name) != nil {
-            let builder = StatementSpec.averages.contains { $0.name == name } || name == "Series" ? "Average" : "Experiment"
+            let builder: String
+            if StatementSpec.averages.contains(where: { $0.name == name }) || name == "Series" {
+                builder = "Average"
+            } else if ["Weights", "Inputs", "Histogram"].contains(name) {
+                builder = "Activations"
+            } else if ["Dataset", "Network", "Iterations", "L2", "Sampling", "EvaluationInterval"].contains(name) {
+                builder = "Training"
+            } else {
+                builder = "Experiment"
+            }
             diagnostics.append(reader.error("'\(name)' belongs inside a builder's closure", range,
                                             hint: "move it into '\(builder)(\"…\") { … }'"))
         } else {
@@ -190,6 +204,44 @@ public enum DirectiveParser {
     }
 
     /// `Training("…") { … }` or `Activations("…") { … }`: a title and a closure of statements.
+    private static func networkStudy(
+        _ name: String, _ expr: ExprSyntax, _ range: SourceRange, _ arguments: [ArgumentSyntax], _ trailing: ClosureSyntax?,
+        _ reader: ValueReader, _ text: String, _ hadSyntaxErrors: Bool, _ diagnostics: inout [Diagnostic]
+    ) -> Directive? {
+        let what = name == "Training" ? "training" : "activation study"
+        let matched = ArgumentMatcher(origin: reader.origin).match(
+            arguments, to: [.init(nil)], callee: name, calleeRange: range, diagnostics: &diagnostics)
+        var title: String?
+        if let argument = matched?[0] {
+            title = reader.string(argument.value, "the \(what)'s title", &diagnostics)
+            if let t = title, t.trimmingWhitespace.isEmpty {
+                diagnostics.append(reader.error("the \(what)'s title cannot be empty", argument.value.range))
+                title = nil
+            }
+        }
+        guard let body = trailing else {
+            let example = name == "Training"
+                ? "Training(\"…\") { Dataset(.digits); Network(hidden: [100, 100]); Adam(lr: 0.001) }"
+                : "Activations(\"…\") { Weights(.xavierNormal) }"
+            diagnostics.append(reader.error("'\(name)' needs its statements in a trailing closure", expr.range, hint: "write '\(example)'"))
+            return nil
+        }
+        if body.hasSignature {
+            diagnostics.append(reader.error("the \(what)'s closure takes no parameters", body.range, hint: "remove 'in' and the names before it"))
+            return nil
+        }
+        if name == "Training" {
+            let checker = TrainingChecker(reader: reader, source: text, hadSyntaxErrors: hadSyntaxErrors)
+            let study = checker.check(title: title ?? "", builderRange: range, body: body, &diagnostics)
+            guard title != nil, let study else { return nil }
+            return .training(study)
+        }
+        let checker = ActivationsChecker(reader: reader, source: text, hadSyntaxErrors: hadSyntaxErrors)
+        let study = checker.check(title: title ?? "", builderRange: range, body: body, &diagnostics)
+        guard title != nil, let study else { return nil }
+        return .activations(study)
+    }
+
     private static func formulas(
         _ range: SourceRange, _ arguments: [ArgumentSyntax], _ trailing: ClosureSyntax?, _ reader: ValueReader,
         _ diagnostics: inout [Diagnostic]

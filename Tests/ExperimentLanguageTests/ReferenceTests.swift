@@ -1,5 +1,6 @@
 import CourseDiagnostics
 import Foundation
+import NeuralNetworks
 import Optimizers
 import Testing
 @testable import ExperimentLanguage
@@ -54,6 +55,10 @@ struct ReferenceTests {
             + StatementSpec.schedule.map { "`\($0.name)`" } + StatementSpec.average.map { "`\($0.name)`" }
             + StatementSpec.averages.map { "`\($0.name)`" } + StatementSpec.signals.map { "`.\($0.name)(" }
             + ["learningRate:", "atStep:", "smootherThan:", "closerThan:", "over:"]
+            + StatementSpec.training.map { "`\($0.name)`" } + StatementSpec.activations.map { "`\($0.name)`" }
+            + ValueReader.datasets.map { "`.\($0.name)" } + InitializationSpec.all.map { "`.\($0.name)" }
+            + TrainingChecker.claims.map { "\($0.form):" } + ActivationsChecker.claims.map { "\($0):" }
+            + FanMode.allCases.map { "`.\($0.rawValue)`" } + Nonlinearity.allCases.map { "`.\($0.rawValue)`" }
         for name in names {
             #expect(text.contains(name), "docs/language.md does not mention \(name)")
         }

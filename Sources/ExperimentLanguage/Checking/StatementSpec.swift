@@ -18,6 +18,10 @@ public struct StatementSpec: Sendable {
                       summary: "Learning rate against step for optimizer calls with .schedule; with an Objective, also their runs on it."),
         StatementSpec(name: "Average", signature: "Average(_ title: String) { statements }", isRepeatable: false,
                       summary: "A noisy series drawn from the seed and moving, weighted and exponentially weighted averages of it."),
+        StatementSpec(name: "Training", signature: "Training(_ title: String) { statements }", isRepeatable: false,
+                      summary: "A network trained on a dataset once per optimizer call: loss curves, test accuracy, final figures."),
+        StatementSpec(name: "Activations", signature: "Activations(_ title: String) { statements }", isRepeatable: false,
+                      summary: "Histograms of each layer's activations for standard-normal inputs, one row per weight initialisation."),
     ]
 
     /// The statements inside `Experiment { … }`, besides optimizer calls.

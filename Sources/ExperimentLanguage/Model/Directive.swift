@@ -11,4 +11,8 @@ public enum Directive: Sendable {
     case schedule(ScheduleStudy)
     /// `Average("…") { … }`: a noisy series and the averages that smooth it.
     case average(AverageStudy)
+    /// `Training("…") { … }`: a network trained on a dataset once per optimizer call.
+    case training(TrainingStudy)
+    /// `Activations("…") { … }`: each layer's activations under several weight initialisations.
+    case activations(ActivationsStudy)
 }
