@@ -22,8 +22,11 @@ let package = Package(
         .target(name: "CourseDiagnostics"),
         .target(name: "CourseMarkdown", dependencies: ["CCmarkGFM", "CourseDiagnostics"]),
         .target(name: "MathML", dependencies: ["CourseDiagnostics"]),
-        // Pure numerics, no dependencies: the optimizer catalog, its engine and the run loop.
-        .target(name: "Optimizers"),
+        // The element-wise loops of Adam, SGD, RMSProp and AdaGrad on long vectors, in C with AVX2+FMA
+        // versions chosen at run time; they give the same bits as the engines' readable Swift loops.
+        .target(name: "COptimizerKernels"),
+        // Pure numerics, no dependencies but those loops: the optimizer catalog, its engine and the run loop.
+        .target(name: "Optimizers", dependencies: ["COptimizerKernels"]),
         .testTarget(name: "OptimizersTests", dependencies: ["Optimizers"], exclude: ["Fixtures"]),
         // OpenBLAS from Debian's libopenblas-dev, header only: NeuralNetworks dlopens the library after
         // pinning OPENBLAS_CORETYPE (see Sources/NeuralNetworks/LinearAlgebra/OpenBLAS.swift), so no pkgConfig/link.

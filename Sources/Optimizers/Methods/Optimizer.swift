@@ -1,3 +1,5 @@
+internal import COptimizerKernels
+
 /// A stepper for one method and one parameter vector: the state of the method
 /// and its step, driven by any caller (the 2-D run loop, a network trainer).
 ///
@@ -51,6 +53,12 @@ public final class Optimizer {
 
     /// Whether the method's step needs only the gradient at the current point.
     public var needsOnlyGradients: Bool { Self.needsOnlyGradients(config) }
+
+    /// The instructions that steps of Adam, AdamW, SGD, RMSProp and AdaGrad run on long
+    /// vectors here: "AVX2 with FMA", or "portable C" without them. The bits are the same either way.
+    public static var longVectorInstructions: String {
+        optimizer_kernels_use_avx2_fma() ? "AVX2 with FMA" : "portable C"
+    }
 
     /// The 1-based step at which SWATS switched from Adam to SGD, if it has.
     public var switchedAt: Int? { engine.switchedAt }

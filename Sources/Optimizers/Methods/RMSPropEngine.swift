@@ -1,11 +1,16 @@
+internal import COptimizerKernels
+
 /// `torch.optim.RMSprop` (`_single_tensor_rmsprop`), with `centered` and `momentum`.
 final class RMSPropEngine: FirstOrderEngine {
     let gradient: Vector
-    private let squareAverage: Vector
-    private let gradientAverage: Vector
-    private let momentumBuffer: Vector
+    // Readable inside the module so that tests can compare the loops' state.
+    let squareAverage: Vector
+    let gradientAverage: Vector
+    let momentumBuffer: Vector
     private let alpha: Double, eps: Double, weightDecay: Double, momentum: Double
     private let centered: Bool
+    /// Which loop runs the update; tests pin it, everyone else keeps `.automatic`.
+    var loop = ElementwiseLoop.automatic
 
     init(dimension: Int, alpha: Double, eps: Double, weightDecay: Double, momentum: Double, centered: Bool) {
         gradient = Vector(count: dimension)
@@ -21,6 +26,18 @@ final class RMSPropEngine: FirstOrderEngine {
 
     func update(_ x: UnsafeMutableBufferPointer<Double>, gradient g: UnsafeMutableBufferPointer<Double>, learningRate lr: Double) -> Bool {
         let v = squareAverage.pointer, m = gradientAverage.pointer, b = momentumBuffer.pointer
+        let (compiled, portable) = loop.compiled(count: x.count)
+        if compiled {
+            // The same arithmetic as the loop below, four elements at a time in C.
+            guard let xp = x.baseAddress, let gp = g.baseAddress else { return true }
+            let w = 1 - alpha
+            let constants = RMSPropKernelConstants(
+                learningRate: lr, weightDecay: weightDecay, alpha: alpha, weight: w, weightComplement: 1 - w, eps: eps,
+                momentum: momentum, decays: weightDecay != 0, centered: centered, hasMomentum: momentum > 0,
+                smallWeight: w < 0.5)
+            rmsprop_kernel_update(constants, xp, gp, v, m, b, x.count, portable)
+            return true
+        }
         for i in 0..<x.count {
             let gi = weightDecay != 0 ? g[i].addingProduct(weightDecay, x[i]) : g[i]
             v[i] = addcmul(v[i] * alpha, 1 - alpha, gi, gi)

@@ -1,10 +1,15 @@
+internal import COptimizerKernels
+
 /// `torch.optim.SGD` (`_single_tensor_sgd`), which also runs Momentum and Nesterov.
 final class SGDEngine: FirstOrderEngine {
     let gradient: Vector
-    private let momentumBuffer: Vector
+    // Readable inside the module so that tests can compare the loops' state.
+    let momentumBuffer: Vector
     private let momentum: Double, dampening: Double, weightDecay: Double
     private let nesterov: Bool
     private var started = false
+    /// Which loop runs the update; tests pin it, everyone else keeps `.automatic`.
+    var loop = ElementwiseLoop.automatic
 
     init(dimension: Int, momentum: Double, dampening: Double, nesterov: Bool, weightDecay: Double) {
         gradient = Vector(count: dimension)
@@ -17,6 +22,17 @@ final class SGDEngine: FirstOrderEngine {
 
     func update(_ x: UnsafeMutableBufferPointer<Double>, gradient g: UnsafeMutableBufferPointer<Double>, learningRate lr: Double) -> Bool {
         let n = x.count
+        let (compiled, portable) = loop.compiled(count: n)
+        if compiled {
+            // The same arithmetic as the loop below, four elements at a time in C.
+            guard let xp = x.baseAddress, let gp = g.baseAddress else { return true }
+            let constants = SGDKernelConstants(
+                learningRate: lr, weightDecay: weightDecay, momentum: momentum, oneMinusDampening: 1 - dampening,
+                decays: weightDecay != 0, hasMomentum: momentum != 0, firstStep: !started, nesterov: nesterov)
+            sgd_kernel_update(constants, xp, gp, momentumBuffer.pointer, n, portable)
+            if momentum != 0 { started = true }
+            return true
+        }
         if weightDecay != 0 {
             for i in 0..<n { g[i] = g[i].addingProduct(weightDecay, x[i]) }
         }

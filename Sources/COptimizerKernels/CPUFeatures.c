@@ -1,0 +1,12 @@
+#include "COptimizerKernels.h"
+#include "KernelSupport.h"
+
+bool optimizer_kernels_use_avx2_fma(void) {
+#if OPTIMIZER_KERNELS_X86
+    // Reads cpuid once (later calls return at once); the checks include the OS's saving of YMM state.
+    __builtin_cpu_init();
+    return __builtin_cpu_supports("avx2") && __builtin_cpu_supports("fma");
+#else
+    return false;
+#endif
+}
