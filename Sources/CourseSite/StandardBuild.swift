@@ -1,14 +1,25 @@
 import CourseDiagnostics
 import CourseMarkdown
+import Experiments
 import MathML
 import SyntaxHighlighting
 
 /// The build the `coursegen` command runs: the real math, highlighting and
 /// directive handlers wired together.
 public enum StandardBuild {
-    public static func options(chaptersFolder: String, useCache: Bool) -> BuildOptions {
-        BuildOptions(
-            directives: DirectiveRegistry([ExperimentDirective()]),
+    /// The options of a build of `chaptersFolder`.
+    ///
+    /// Training results are cached in `.coursegen-cache/` in the chapters folder's parent;
+    /// `useCache: false` trains everything again (and refreshes the entries). `progress`,
+    /// when given, receives one line per training that actually runs
+    /// (`[3/12] training "…"`); the command passes it only on a terminal.
+    public static func options(
+        chaptersFolder: String, useCache: Bool = true, progress: (@Sendable (String) -> Void)? = nil
+    ) -> BuildOptions {
+        let cache = ResultCache.beside(chaptersFolder: chaptersFolder, version: CoursegenVersion.string, readsEntries: useCache)
+        let reporter = progress.map { BuildProgress(total: BuildProgress.countTrainings(chaptersFolder: chaptersFolder), write: $0) }
+        return BuildOptions(
+            directives: DirectiveRegistry([ExperimentDirective(cache: cache, progress: reporter)]),
             math: { latex, display, location, diagnostics in
                 MathML.render(latex: latex, display: display ? .block : .inline, at: location, diagnostics: &diagnostics)
             },

@@ -17,7 +17,8 @@ public struct DirectiveSource: Sendable {
 public enum DirectiveBatch {
     /// The outputs of the fences that checked, in order, and every diagnostic. When any
     /// diagnostic is an error, the caller prints them and exits 1 without the JSON.
-    public static func run(_ sources: [DirectiveSource]) -> (outputs: [RunOutput], diagnostics: [Diagnostic]) {
+    /// Trainings read and write `cache` when one is given.
+    public static func run(_ sources: [DirectiveSource], cache: ResultCache? = nil) -> (outputs: [RunOutput], diagnostics: [Diagnostic]) {
         var outputs: [RunOutput] = []
         var diagnostics: [Diagnostic] = []
         for source in sources {
@@ -40,6 +41,20 @@ public enum DirectiveBatch {
                 let result = AverageRunner.run(study)
                 diagnostics += AverageClaimChecker.check(result)
                 outputs.append(.average(result))
+            case .training(let study):
+                let (result, problems) = TrainingRunner.run(study, cache: cache)
+                diagnostics += problems
+                if let result {
+                    diagnostics += TrainingClaimChecker.check(result)
+                    outputs.append(.training(result))
+                }
+            case .activations(let study):
+                let (result, problems) = ActivationsRunner.run(study)
+                diagnostics += problems
+                if let result {
+                    diagnostics += ActivationsClaimChecker.check(result)
+                    outputs.append(.activations(result))
+                }
             }
         }
         return (outputs, diagnostics)

@@ -9,6 +9,10 @@ public enum RunOutput: Sendable {
     case schedule(ScheduleResult)
     /// An `Average` study: the series and every average's values.
     case average(AverageResult)
+    /// A `Training` study: per run the loss of every iteration, accuracy checkpoints and final figures.
+    case training(TrainingStudyResult)
+    /// An `Activations` study: per initialisation, each layer's histogram.
+    case activations(ActivationsStudyResult)
 }
 
 /// The `coursegen run --json` encoding, described by `docs/run-json.schema.json`.
@@ -36,6 +40,8 @@ public enum RunJSON {
             case .formulas(let table): formulas(table, &w)
             case .schedule(let result): schedule(result, &w)
             case .average(let result): average(result, &w)
+            case .training(let result): training(result, &w)
+            case .activations(let result): activations(result, &w)
             }
         }
         w.raw("]}\n")

@@ -30,11 +30,16 @@ struct ContentOptions: ParsableArguments {
     @Flag(name: .long, help: "Include chapters marked 'draft: true'.")
     var drafts = false
 
-    @Flag(name: .long, help: "Run every experiment again instead of reading results from the cache.")
+    @Flag(name: .long, help: "Train every network again instead of reading results from .coursegen-cache/ (fresh results are still stored).")
     var noCache = false
 
     func builder(chapters: String) -> SiteBuilder {
-        var options = StandardBuild.options(chaptersFolder: chapters, useCache: !noCache)
+        // Progress lines help a person waiting at a terminal; logs and pipes stay quiet.
+        var progress: (@Sendable (String) -> Void)?
+        if isatty(STDERR_FILENO) != 0 {
+            progress = { @Sendable line in FileHandle.standardError.write(Data((line + "\n").utf8)) }
+        }
+        var options = StandardBuild.options(chaptersFolder: chapters, useCache: !noCache, progress: progress)
         options.allowHTML = allowHTML
         options.includeDrafts = drafts
         return SiteBuilder(chaptersFolder: chapters, options: options)

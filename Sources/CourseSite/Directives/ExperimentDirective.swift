@@ -5,8 +5,13 @@ import Experiments
 
 /// The `experiment` directive: parse and check the fence, run it, check its
 /// claims, and render what a student sees.
+///
+/// Trainings go through `cache` when there is one, and announce themselves to `progress`
+/// when they actually train.
 struct ExperimentDirective: DirectiveHandler {
     let name = "experiment"
+    var cache: ResultCache?
+    var progress: BuildProgress?
 
     func render(_ block: DirectiveBlock) -> DirectiveOutput {
         var diagnostics: [Diagnostic] = []
@@ -30,6 +35,19 @@ struct ExperimentDirective: DirectiveHandler {
             let result = AverageRunner.run(study)
             diagnostics += AverageClaimChecker.check(result)
             return DirectiveOutput(html: AveragePage.html(result, idPrefix: prefix), diagnostics: diagnostics)
+        case .training(let study):
+            let announce = progress?.reach(study.title)
+            let (result, problems) = TrainingRunner.run(study, cache: cache, willTrain: announce)
+            diagnostics += problems
+            guard let result else { return DirectiveOutput(html: "", diagnostics: diagnostics) }
+            diagnostics += TrainingClaimChecker.check(result)
+            return DirectiveOutput(html: TrainingPage.html(result, idPrefix: prefix), diagnostics: diagnostics)
+        case .activations(let study):
+            let (result, problems) = ActivationsRunner.run(study)
+            diagnostics += problems
+            guard let result else { return DirectiveOutput(html: "", diagnostics: diagnostics) }
+            diagnostics += ActivationsClaimChecker.check(result)
+            return DirectiveOutput(html: ActivationsPage.html(result, idPrefix: prefix), diagnostics: diagnostics)
         }
     }
 }
