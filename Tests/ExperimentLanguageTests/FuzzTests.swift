@@ -37,12 +37,30 @@ struct FuzzTests {
             Newton(lr: 1)
         }
         """,
+        """
+        Schedule("s") {
+            Steps(200)
+            SGD(lr: 0.1).schedule(.step(every: 50, gamma: 0.3)).label("step")
+            SGD(lr: 0.1).schedule(.warmup(steps: 20, startFactor: 0.01), then: .cosine(steps: 180))
+            Expect("step", learningRate: 0.03, atStep: 50)
+        }
+        """,
+        """
+        Average("a") {
+            Series(.noisySine(period: 100, amplitude: 1, noise: 0.5), samples: 200)
+            MovingAverage(window: 10)
+            WeightedAverage(weights: [4, 3, 2, 1]).label("w")
+            ExponentialAverage(beta: 0.9, biasCorrection: true).color(.red)
+            Expect("w", closerThan: "β = 0.9, bias-corrected", over: 1...10)
+        }
+        """,
     ]
 
     static let fragments = [
         "(", ")", "{", "}", "[", "]", ",", ":", ";", ".", "...", "..<", "-", "+", "*", "/", "^", "=", " ", "\n", "\"", "\\",
         "x", "y", "in", "let", "1", "0.5", "1e-8", ".5", "1_000", "Adam", "SGD", "Objective", "Experiment", "Start", "Steps",
         "lr", "pow", ".pi", "$0", "//", "/*", "*/", "é", "−", "🙂", "\t", "true", "Expect", "label", "color",
+        "Schedule", "Average", "Series", "over", "atStep", "[4, 3]", "beta",
     ]
 
     /// Inputs derived deterministically from the seeds: mutations and random fragment soups.

@@ -70,7 +70,8 @@ struct AverageChecker {
            let value = seedValue(argument.value, reader, &diagnostics) {
             seed = value
         }
-        var series: (signal: Signal, samples: Int)?
+        // The number of samples bounds windows and claims even when the signal has an error.
+        var series: (signal: Signal?, samples: Int?) = (nil, nil)
         if let call = statements["Series"] {
             series = self.series(call, reader, &diagnostics)
         } else if !hadSyntaxErrors {
@@ -81,7 +82,7 @@ struct AverageChecker {
         var averages: [AverageDescription] = []
         var labelRanges: [String: SourceRange] = [:]
         for expr in averageCalls {
-            guard let average = self.average(expr, samples: series?.samples, reader, &diagnostics) else { continue }
+            guard let average = self.average(expr, samples: series.samples, reader, &diagnostics) else { continue }
             if let first = labelRanges[average.label] {
                 diagnostics.append(reader.error(
                     "two averages are labeled '\(average.label)'", Self.baseCallee(expr)?.range ?? expr.range,
@@ -104,14 +105,14 @@ struct AverageChecker {
         var expectations: [AverageExpectation] = []
         let labels = averages.map(\.label)
         for call in expects {
-            if let claim = expectation(call, labels: labels, samples: series?.samples, reader, &diagnostics) {
+            if let claim = expectation(call, labels: labels, samples: series.samples, reader, &diagnostics) {
                 expectations.append(claim)
             }
         }
 
-        guard diagnostics.count == errorsBefore, let series else { return nil }
+        guard diagnostics.count == errorsBefore, let signal = series.signal, let samples = series.samples else { return nil }
         return AverageStudy(
-            title: title, signal: series.signal, samples: series.samples, seed: seed, averages: averages,
+            title: title, signal: signal, samples: samples, seed: seed, averages: averages,
             expectations: expectations, source: source, location: reader.location(builderRange))
     }
 
@@ -150,15 +151,15 @@ struct AverageChecker {
     }
 
     /// `Series(.noisySine(period: 100, amplitude: 1, noise: 0.5), samples: 200)`.
-    private func series(_ call: Call, _ reader: ValueReader, _ diagnostics: inout [Diagnostic]) -> (Signal, Int)? {
+    private func series(_ call: Call, _ reader: ValueReader, _ diagnostics: inout [Diagnostic]) -> (signal: Signal?, samples: Int?) {
         if let trailing = call.trailing {
             diagnostics.append(reader.error("'Series' takes no closure", trailing.range))
-            return nil
+            return (nil, nil)
         }
         guard let matched = ArgumentMatcher(origin: reader.origin).match(
             call.arguments, to: [.init(nil), .init("samples", required: false)], callee: "Series", calleeRange: call.nameRange,
             diagnostics: &diagnostics)
-        else { return nil }
+        else { return (nil, nil) }
         var samples = AverageStudy.defaultSamples
         var samplesFailed = false
         if let argument = matched[1] {
@@ -175,8 +176,7 @@ struct AverageChecker {
             }
         }
         let signal = self.signal(matched[0]!.value, samples: samples, reader, &diagnostics)
-        guard let signal, !samplesFailed else { return nil }
-        return (signal, samples)
+        return samplesFailed ? (nil, nil) : (signal, samples)
     }
 
     private func signal(_ expr: ExprSyntax, samples: Int, _ reader: ValueReader, _ diagnostics: inout [Diagnostic]) -> Signal? {
@@ -355,11 +355,11 @@ struct AverageChecker {
             window = observations(argument.value, samples: samples, needsTwo: form == "smootherThan", reader, &diagnostics)
             if window == nil { return nil }
         }
-        guard let label, let other, let window else { return nil }
-        if label == other {
+        if let label, label == other {
             diagnostics.append(reader.error("an average cannot be compared with itself", reader.resolve(matched[1]!.value).range))
             return nil
         }
+        guard let label, let other, let window else { return nil }
         let kind: AverageExpectation.Kind = form == "smootherThan"
             ? .smootherThan(label: label, other: other) : .closerThan(label: label, other: other)
         return AverageExpectation(kind: kind, window: window, call: SyntaxPrinter.print(call.expr), location: reader.location(call.nameRange))

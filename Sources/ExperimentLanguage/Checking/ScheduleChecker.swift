@@ -19,7 +19,7 @@ struct ScheduleChecker {
         let errorsBefore = diagnostics.count
         let rateClaims = body.statements.compactMap { statement -> Call? in
             guard case .expression(let expr) = statement, let call = Self.call(expr), call.name == "Expect",
-                  call.arguments.count >= 2, call.arguments[1].label == "learningRate" else { return nil }
+                  call.arguments.count >= 2, let form = call.arguments[1].label, Self.isRateClaim(form) else { return nil }
             return call
         }
         let hasObjective = body.statements.contains { statement in
@@ -41,15 +41,19 @@ struct ScheduleChecker {
             let checker = ExperimentChecker(reader: reader, source: source, hadSyntaxErrors: hadSyntaxErrors)
             problem = checker.check(title: title, builderRange: builderRange, body: filtered, &diagnostics)
             var ignored: [Diagnostic] = []
-            for case .let(let name, let nameRange, let value, _) in body.statements {
-                DirectiveParser.bind(name, value, nameRange: nameRange, in: &reader, &ignored)
+            if let problem {
+                for case .let(let name, let nameRange, let value, _) in body.statements {
+                    DirectiveParser.bind(name, value, nameRange: nameRange, in: &reader, &ignored)
+                }
+                steps = problem.steps
+                runs = problem.runs
+            } else {
+                // The experiment's errors are reported; the calls that check still give the
+                // claims their labels and steps, so the claims' own errors are reported too.
+                (steps, runs) = checkWithoutObjective(body, builderRange: builderRange, reader: &reader, &ignored)
             }
-            guard let problem else { return nil }
-            steps = problem.steps
-            runs = problem.runs
         } else {
-            guard let checked = checkWithoutObjective(body, builderRange: builderRange, reader: &reader, &diagnostics) else { return nil }
-            (steps, runs) = checked
+            (steps, runs) = checkWithoutObjective(body, builderRange: builderRange, reader: &reader, &diagnostics)
         }
 
         var labels: [String: SourceRange] = [:]
@@ -67,11 +71,11 @@ struct ScheduleChecker {
             location: reader.location(builderRange))
     }
 
-    /// `Steps`, optimizer calls and their modifiers, when there is no objective to run on.
+    /// `Steps`, optimizer calls and their modifiers, when there is no objective to run on: the
+    /// steps and the calls that checked, every problem reported.
     private func checkWithoutObjective(
         _ body: ClosureSyntax, builderRange: SourceRange, reader: inout ValueReader, _ diagnostics: inout [Diagnostic]
-    ) -> (steps: Int, runs: [RunDescription])? {
-        let errorsBefore = diagnostics.count
+    ) -> (steps: Int, runs: [RunDescription]) {
         var localNames: [String: SourceRange] = [:]
         var stepsCall: Call?
         var optimizerCalls: [ExprSyntax] = []
@@ -112,7 +116,7 @@ struct ScheduleChecker {
                     }
                 case "Expect":
                     // Learning-rate claims are read later; the experiment's claims need runs on an objective.
-                    if call.arguments.count >= 2, call.arguments[1].label == "learningRate" { continue }
+                    if call.arguments.count >= 2, let form = call.arguments[1].label, Self.isRateClaim(form) { continue }
                     let form = call.arguments.count >= 2 ? call.arguments[1].label.map { "'\($0)'" } ?? "this claim" : "this claim"
                     diagnostics.append(reader.error(
                         "\(form) needs an 'Objective' to run the calls on", call.nameRange,
@@ -177,7 +181,7 @@ struct ScheduleChecker {
                 "the schedule has \(optimizerCalls.count) optimizer calls; at most \(Limits.maximumRuns) are allowed", builderRange,
                 hint: "split it into several schedules"))
         }
-        return diagnostics.count == errorsBefore ? (steps, runs) : nil
+        return (steps, runs)
     }
 
     private func unknownStatement(_ name: String, _ range: SourceRange, _ diagnostics: inout [Diagnostic]) {
@@ -194,6 +198,13 @@ struct ScheduleChecker {
                 "unknown statement or optimizer '\(name)'", range,
                 hint: "the statements are \(statements.joined(separator: ", ")); the optimizers are \(optimizers.joined(separator: ", "))"))
         }
+    }
+
+    /// Whether an `Expect` whose claim is labeled `form` is a learning-rate claim: `learningRate`,
+    /// or a misspelling nearer to it than to the experiment's claims, so that the argument
+    /// matcher can suggest the right label.
+    private static func isRateClaim(_ form: String) -> Bool {
+        Suggestion.closest(to: form, in: ["learningRate", "reaches", "diverges", "closerThan"]) == "learningRate"
     }
 
     /// The call at the base of `expr`'s modifier chain, when it is a call of a plain name.
