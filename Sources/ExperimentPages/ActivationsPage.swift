@@ -28,7 +28,11 @@ public enum ActivationsPage {
                 histograms: histograms, columns: configuration.layers, xLabel: configuration.activation.displayName + " output",
                 series: index)
             out += "<p class=\"cg-row-title\"><strong>\(HTML.escape(row.label))</strong>: "
-            out += MathML.render(latex: row.initialization.latex).markup + "</p>\n"
+            out += MathML.render(latex: row.initialization.latex).markup
+            let arguments = row.initialization.arguments
+            // The rule is written in symbols; the values the row used go beside it.
+            if !arguments.isEmpty { out += " <code>(\(HTML.escape(arguments)))</code>" }
+            out += "</p>\n"
             out += figure.svg(FigureText(idPrefix: "\(prefix)-h\(index + 1)", title: "\(study.title): \(row.label)", description: words))
         }
         out += "<figcaption><strong>\(HTML.escape(study.title)).</strong> "
