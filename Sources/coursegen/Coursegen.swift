@@ -18,7 +18,7 @@ struct Coursegen: ParsableCommand {
             Exit status: 0 on success, 1 when the content has errors, 64 for usage errors.
             """,
         version: CoursegenVersion.string,
-        subcommands: [Build.self, Check.self]
+        subcommands: [Build.self, Check.self, Run.self]
     )
 }
 

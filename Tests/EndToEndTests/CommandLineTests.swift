@@ -83,4 +83,43 @@ import Testing
         #expect(outcome.status == 1)
         #expect(outcome.stderr.hasPrefix("error: chapters folder 'nowhere' does not exist\n"))
     }
+
+    @Test func runPrintsTheNumbersOfAChaptersExperimentsAsJSON() throws {
+        let folder = TemporaryFolder("coursegen-e2e")
+        defer { folder.remove() }
+        folder.write("05-adam.md", """
+            # Adam
+
+            ```experiment
+            Experiment("Bowl") {
+                Objective(.bowl)
+                Start(-7, 2)
+                Steps(3)
+                SGD(lr: 0.95)
+            }
+            ```
+            """)
+        let outcome = try CoursegenBinary.run(["run", "05-adam.md", "--json"], in: folder.path)
+        #expect(outcome.status == 0, "\(outcome.stderr)")
+        let object = try JSONSerialization.jsonObject(with: Data(outcome.stdout.utf8)) as? [String: Any]
+        let experiments = object?["experiments"] as? [[String: Any]]
+        #expect(experiments?.count == 1)
+        let run = (experiments?.first?["runs"] as? [[String: Any]])?.first
+        #expect(run?["label"] as? String == "SGD")
+        #expect((run?["trajectory"] as? [[Double]])?.count == 4)
+        #expect((run?["trajectory"] as? [[Double]])?.first == [-7, 2])
+        let table = try CoursegenBinary.run(["run", "05-adam.md"], in: folder.path)
+        #expect(table.status == 0)
+        #expect(table.stdout.hasPrefix("Bowl\nrun  start    final f"))
+    }
+
+    @Test func runReportsDirectiveErrorsAtTheirChapterPosition() throws {
+        let folder = TemporaryFolder("coursegen-e2e")
+        defer { folder.remove() }
+        folder.write("bowl.swift", "Experiment(\"x\") {\n    Objective(.bowl)\n    Adma(lr: 0.3)\n}\n")
+        let outcome = try CoursegenBinary.run(["run", "bowl.swift", "--json"], in: folder.path)
+        #expect(outcome.status == 1)
+        #expect(outcome.stdout.isEmpty)
+        #expect(outcome.stderr.hasPrefix("bowl.swift:3:5: error: unknown optimizer 'Adma'; did you mean 'Adam'?\n        Adma(lr: 0.3)\n        ^~~~\n"))
+    }
 }

@@ -1,0 +1,39 @@
+import ArgumentParser
+import CourseDiagnostics
+import CourseSite
+import Experiments
+import Foundation
+
+struct Run: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Run the experiments of one file and print their numbers.",
+        discussion: """
+            The file is a chapter, whose every ```experiment fence runs, or a file holding one bare directive.
+            With --json, one JSON object is printed (described by docs/run-json.schema.json).
+
+            Examples:
+              coursegen run chapters/05-adam.md
+              coursegen run bowl.swift --json
+            """)
+
+    @Argument(help: "A chapter (.md) or a directive file.")
+    var file: String
+
+    @Flag(help: "Print the runs as JSON: trajectories, losses, learning rates, divergence and switch steps.")
+    var json = false
+
+    func run() throws {
+        let console = Console()
+        var diagnostics: [Diagnostic] = []
+        let sources = DirectiveFile.sources(path: file, diagnostics: &diagnostics)
+        let batch = DirectiveBatch.run(sources)
+        diagnostics += batch.diagnostics
+        console.report(diagnostics)
+        if diagnostics.containsErrors {
+            console.summary(diagnostics, outcome: "nothing printed")
+            throw ExitCode(1)
+        }
+        let text = json ? RunJSON.encode(batch.outputs) : RunSummaryText.render(batch.outputs)
+        FileHandle.standardOutput.write(Data(text.utf8))
+    }
+}
