@@ -54,7 +54,7 @@ let package = Package(
             .product(name: "Mustache", package: "swift-mustache"),
         ]),
         .executableTarget(name: "coursegen", dependencies: [
-            "CourseSite", "CourseDiagnostics",
+            "CourseSite", "CourseDiagnostics", "Experiments",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         .executableTarget(name: "SiteBenchmarks", dependencies: ["CourseSite"], path: "Benchmarks/SiteBenchmarks"),

@@ -212,7 +212,10 @@ enum BundledStylesheet {
     .task-list { list-style: none; padding-left: 1.2rem; }
     .task-list-item input { margin: 0 0.4rem 0 -1.2rem; }
 
-    math { font-size: 1.08em; }
+    math {
+      font-size: 1.08em;
+      font-family: "Latin Modern Math", "STIX Two Math", "Cambria Math", "TeX Gyre Termes Math", "DejaVu Math TeX Gyre", math;
+    }
     .display-math { overflow-x: auto; margin: 0 0 1.1rem; padding: 0.25rem 0; }
     math[display="block"] { margin: 0.5rem 0; }
 
