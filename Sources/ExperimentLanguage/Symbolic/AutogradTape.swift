@@ -41,7 +41,8 @@ public final class AutogradTape: @unchecked Sendable {
         var constant: Double
     }
 
-    /// A backward rule: the contribution of node `node`'s adjoint `g` to operand `target`'s adjoint.
+    /// A backward rule: the contribution of the adjoint `g` in slot `node` to the adjoint in slot
+    /// `target`; `a` and `b` name value registers.
     enum Rule: UInt8 {
         /// g; −g.
         case pass, negated
@@ -49,14 +50,15 @@ public final class AutogradTape: @unchecked Sendable {
         case scaled, scaledConstant, over, overConstant
         /// −g · ((r[a] / r[b]) / r[b]), the divisor's share of a quotient.
         case divisor
-        /// −g · (r·r) with r = 1/x, the node's value.
+        /// −g · (r·r) with r = r[a] = 1/x, the node's value.
         case reciprocal
         /// g · (c · x^(c−1)) with x = r[a], 0 for c = 0.
         case powerConstant
         /// The base's and the exponent's shares of r[a] ** r[b].
         case powerBase, powerExponent
-        /// g · (r · ln c) for c ** r[a]; c holds ln c and b is 1 when the base is 0.
+        /// g · (r[b] · ln c) for the node r[b] = c ** r[a]; the step's constant is ln c (−∞ for a base of 0).
         case constantPower
+        /// From the argument r[a] (sin, cos, sinh, cosh, atan, abs) or the node's value r[a] (tan, tanh, sqrt).
         case sin, cos, tan, tanh, sinh, cosh, atan, sqrt, abs
         /// +0: torch's derivative of `sign`.
         case zero
@@ -76,8 +78,8 @@ public final class AutogradTape: @unchecked Sendable {
 
     private let code: UnsafeMutableBufferPointer<Instruction>
     private let steps: UnsafeMutableBufferPointer<Step>
-    /// The register of each coordinate's variable, −1 when the expression does not use it.
-    private let variableRegisters: UnsafeMutableBufferPointer<Int32>
+    /// The adjoint slot of each coordinate's variable, −1 when the expression does not use it.
+    private let variableSlots: UnsafeMutableBufferPointer<Int32>
     /// The register holding the loss.
     private let root: Int32
     /// Whether torch's sum of per-coordinate `select` gradients adds 0 to every component
@@ -95,13 +97,13 @@ public final class AutogradTape: @unchecked Sendable {
     public init(_ expression: WrittenExpression, root: WrittenExpression.Index, dimension: Int) {
         var compiler = Compiler(expression: expression, dimension: dimension)
         let rootRegister = compiler.compile(root)
-        let steps = compiler.backwardSteps(root: rootRegister)
+        let (steps, slots) = compiler.backward(root: rootRegister)
         code = .allocate(capacity: compiler.code.count)
         _ = code.initialize(from: compiler.code)
         self.steps = .allocate(capacity: steps.count)
         _ = self.steps.initialize(from: steps)
-        variableRegisters = .allocate(capacity: dimension)
-        _ = variableRegisters.initialize(from: compiler.variableRegisters)
+        variableSlots = .allocate(capacity: dimension)
+        _ = variableSlots.initialize(from: compiler.variableRegisters.map { $0 < 0 ? -1 : slots[Int($0)] })
         self.root = rootRegister
         self.dimension = dimension
         addsSelectZeros = compiler.variableRegisters.filter { $0 >= 0 }.count > 1
@@ -110,7 +112,7 @@ public final class AutogradTape: @unchecked Sendable {
     deinit {
         code.deallocate()
         steps.deallocate()
-        variableRegisters.deallocate()
+        variableSlots.deallocate()
     }
 
     /// The loss at `x`.
@@ -135,11 +137,11 @@ public final class AutogradTape: @unchecked Sendable {
             adjoint[Int(root)] = 1
             backward(r, adjoint)
             for i in 0..<dimension {
-                let register = Int(variableRegisters[i])
-                if register < 0 {
+                let slot = Int(variableSlots[i])
+                if slot < 0 {
                     g[i] = 0
                 } else {
-                    g[i] = addsSelectZeros ? adjoint[register] + 0 : adjoint[register]
+                    g[i] = addsSelectZeros ? adjoint[slot] + 0 : adjoint[slot]
                 }
             }
             return r[Int(root)]
@@ -207,26 +209,21 @@ public final class AutogradTape: @unchecked Sendable {
             case .over: share = g / r[a]
             case .overConstant: share = g / c
             case .divisor: share = -g * ((r[a] / r[b]) / r[b])
-            case .reciprocal:
-                let value = r[Int(step.node)]
-                share = -g * (value * value)
+            case .reciprocal: share = -g * (r[a] * r[a])
             case .powerConstant: share = c == 0 ? 0 : g * (c * TorchMath.pow(r[a], c - 1))
             case .powerBase: share = r[b] == 0 ? 0 : g * (r[b] * cPow(r[a], r[b] - 1))
-            case .powerExponent: share = g * (r[a] == 0 && r[b] >= 0 ? 0 : r[Int(step.node)] * cLog(r[a]))
-            case .constantPower: share = g * (b == 1 && r[a] >= 0 ? 0 : r[Int(step.node)] * c)
+            // The power is recomputed rather than kept: the same call on the same operands gives the same value.
+            case .powerExponent: share = g * (r[a] == 0 && r[b] >= 0 ? 0 : cPow(r[a], r[b]) * cLog(r[a]))
+            case .constantPower: share = g * (c == -.infinity && r[a] >= 0 ? 0 : r[b] * c)
             case .sin: share = g * cCos(r[a])
             case .cos: share = g * -cSin(r[a])
-            case .tan:
-                let value = r[Int(step.node)]
-                share = g * (1 + value * value)
-            case .tanh:
-                // torch's tanh_backward kernel is compiled to a fused multiply-add: g·(1 − r²) with 1 − r² rounded once.
-                let value = r[Int(step.node)]
-                share = g * (1.0).addingProduct(-value, value)
+            case .tan: share = g * (1 + r[a] * r[a])
+            // torch's tanh_backward kernel is compiled to a fused multiply-add: g·(1 − r²) with 1 − r² rounded once.
+            case .tanh: share = g * (1.0).addingProduct(-r[a], r[a])
             case .sinh: share = g * cCosh(r[a])
             case .cosh: share = g * cSinh(r[a])
             case .atan: share = g / (r[a] * r[a] + 1)
-            case .sqrt: share = g / (2 * r[Int(step.node)])
+            case .sqrt: share = g / (2 * r[a])
             case .abs: share = g * TorchMath.sign(r[a])
             case .zero: share = 0
             case .minimumFirst: share = r[a] > r[b] ? 0 : r[a] == r[b] ? g / 2 : g

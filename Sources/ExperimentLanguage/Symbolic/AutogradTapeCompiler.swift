@@ -107,7 +107,11 @@ extension AutogradTape {
 
         /// The backward pass: nodes newest first (every user of a node was created after it, so
         /// this is autograd's order), each node's operands in the order its formula lists them.
-        func backwardSteps(root: Int32) -> [Step] {
+        ///
+        /// Returns the steps and each register's adjoint slot. An operand whose only contribution
+        /// is its user's adjoint unchanged (a term of a sum) shares its user's slot instead of
+        /// taking a step: −0 + g is g, so the value is the one autograd's buffer would hold.
+        func backward(root: Int32) -> (steps: [Step], slots: [Int32]) {
             var steps: [Step] = []
             for node in (0...Int(root)).reversed() {
                 let instruction = code[node]
@@ -139,22 +143,22 @@ extension AutogradTape {
                 case .divideConstant:
                     add(.overConstant, to: a, c: c)
                 case .reciprocal:
-                    add(.reciprocal, to: a)
+                    add(.reciprocal, to: a, n)
                 case .powerConstant:
                     add(.powerConstant, to: a, a, c: c)
                 case .constantPower:
                     // torch takes the logarithm of a Python number with std::log, once.
-                    add(.constantPower, to: a, a, c == 0 ? 1 : 0, c: cLog(c))
+                    add(.constantPower, to: a, a, n, c: cLog(c))
                 case .power:
                     add(.powerBase, to: a, a, b)
                     add(.powerExponent, to: b, a, b)
-                case .sqrt: add(.sqrt, to: a)
+                case .sqrt: add(.sqrt, to: a, n)
                 case .exp: add(.scaled, to: a, n)
                 case .log: add(.over, to: a, a)
                 case .sin: add(.sin, to: a, a)
                 case .cos: add(.cos, to: a, a)
-                case .tan: add(.tan, to: a)
-                case .tanh: add(.tanh, to: a)
+                case .tan: add(.tan, to: a, n)
+                case .tanh: add(.tanh, to: a, n)
                 case .sinh: add(.sinh, to: a, a)
                 case .cosh: add(.cosh, to: a, a)
                 case .atan: add(.atan, to: a, a)
@@ -172,7 +176,21 @@ extension AutogradTape {
                     add(.maximumConstant, to: a, a, c: c)
                 }
             }
-            return steps
+            var contributions = Array(repeating: 0, count: code.count)
+            for step in steps { contributions[Int(step.target)] += 1 }
+            var slots = (0..<Int32(code.count)).map { $0 }
+            var kept: [Step] = []
+            // A node's steps come after every step into it, so its slot is settled before they are rewritten.
+            for var step in steps {
+                step.node = slots[Int(step.node)]
+                if step.rule == .pass, contributions[Int(step.target)] == 1 {
+                    slots[Int(step.target)] = step.node
+                    continue
+                }
+                step.target = slots[Int(step.target)]
+                kept.append(step)
+            }
+            return (kept, slots)
         }
     }
 }
