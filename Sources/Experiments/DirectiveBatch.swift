@@ -34,8 +34,8 @@ public enum DirectiveBatch {
                 outputs.append(.formulas(table))
             case .schedule(let study):
                 let result = ScheduleRunner.run(study)
+                // Includes the claims about the runs on the schedule's objective, when it has one.
                 diagnostics += ScheduleClaimChecker.check(result)
-                if let problem = result.problem { diagnostics += ClaimChecker.check(problem) }
                 outputs.append(.schedule(result))
             case .average(let study):
                 let result = AverageRunner.run(study)

@@ -46,8 +46,12 @@ struct StudyDiagnosticTests {
             SGD(lr: 0.1).label("a")
             Expect(1️⃣"b", closerThan: "a")
             Expect("a", learningRate: 0.1, atStep: 2️⃣50)
+            3️⃣Layout(.grid)
         }
-        """, expected: [("1️⃣", "no run is labeled 'b'"), ("2️⃣", "the step must be from 0 to 49, not 50")]),
+        """, expected: [
+            ("1️⃣", "no run is labeled 'b'"), ("2️⃣", "the step must be from 0 to 49, not 50"),
+            ("3️⃣", "'Layout' has no effect in a schedule, which draws no contour plot"),
+        ]),
         DiagnosticTests.Case(source: """
         Average("t") {
             1️⃣Serie(.constant(1))

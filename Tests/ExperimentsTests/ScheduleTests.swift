@@ -99,3 +99,21 @@ private func study(_ text: String) throws -> ScheduleStudy {
         #expect(ScheduleClaimChecker.check(result).isEmpty)
     }
 }
+
+extension ScheduleTests {
+    @Test func claimsOfBothKindsAreReportedOnceInSourceOrder() throws {
+        let s = try study("""
+            Schedule("On the bowl") {
+                Objective(.bowl)
+                Steps(50)
+                SGD(lr: 0.9).label("constant")
+                SGD(lr: 0.9).schedule(.cosine(steps: 50)).label("cosine")
+                Expect("cosine", closerThan: "constant")
+                Expect("cosine", learningRate: 0.5, atStep: 25)
+            }
+            """)
+        let diagnostics = ScheduleClaimChecker.check(ScheduleRunner.run(s))
+        #expect(diagnostics.map { $0.location?.line } == [15, 16])
+        #expect(diagnostics.last?.message == "claim is false: the learning rate of 'cosine' at step 25 is 0.45, not 0.5")
+    }
+}

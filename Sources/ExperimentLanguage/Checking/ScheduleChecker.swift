@@ -38,6 +38,16 @@ struct ScheduleChecker {
                 guard case .expression(let expr) = statement, let call = Self.call(expr) else { return true }
                 return !rateClaims.contains { $0.nameRange == call.nameRange }
             }
+            // The figure has no contour plot, so statements that only shape one would be silently ignored.
+            for statement in body.statements {
+                guard case .expression(let expr) = statement, let call = Self.call(expr), ["Domain", "Layout"].contains(call.name) else { continue }
+                diagnostics.append(reader.error("'\(call.name)' has no effect in a schedule, which draws no contour plot", call.nameRange,
+                                                hint: "remove it, or show the paths in an 'Experiment' of their own"))
+            }
+            filtered.statements.removeAll { statement in
+                guard case .expression(let expr) = statement, let call = Self.call(expr) else { return false }
+                return ["Domain", "Layout"].contains(call.name)
+            }
             let checker = ExperimentChecker(reader: reader, source: source, hadSyntaxErrors: hadSyntaxErrors)
             problem = checker.check(title: title, builderRange: builderRange, body: filtered, &diagnostics)
             var ignored: [Diagnostic] = []

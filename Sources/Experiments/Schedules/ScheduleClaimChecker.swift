@@ -7,7 +7,10 @@ public enum ScheduleClaimChecker {
     public static func check(_ result: ScheduleResult) -> [Diagnostic] {
         var diagnostics = result.study.expectations.compactMap { check($0, in: result) }
         if let problem = result.problem { diagnostics += ClaimChecker.check(problem) }
-        return diagnostics
+        // Both kinds of claim mix in the fence; report them in the order they are written.
+        return diagnostics.sorted { a, b in
+            (a.location?.line ?? 0, a.location?.column ?? 0) < (b.location?.line ?? 0, b.location?.column ?? 0)
+        }
     }
 
     static func check(_ claim: ScheduleExpectation, in result: ScheduleResult) -> Diagnostic? {
