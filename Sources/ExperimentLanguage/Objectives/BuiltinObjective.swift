@@ -5,6 +5,11 @@ import CourseDiagnostics
 /// Each is written in the directive language itself, as a closure over its parameters, so
 /// its formula, gradient and Hessian come from the same symbolic machinery as a user's closure
 /// and the reference can print the closure it is equivalent to.
+///
+/// Runs take the loss and gradient from the closure as written (see ``AutogradTape``), so each
+/// closure is the Python expression one would hand to PyTorch, operation for operation, with
+/// `pow` for `**`: Rosenbrock's `pow(a - x, 2) + b * pow(y - x * x, 2)` is
+/// `(a - x) ** 2 + b * (y - x * x) ** 2`, and its losses and gradients are autograd's to the last bit.
 public struct BuiltinObjective: Sendable {
     /// The implicit member: `rosenbrock`.
     public let name: String

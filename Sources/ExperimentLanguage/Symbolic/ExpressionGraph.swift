@@ -91,6 +91,12 @@ public struct ExpressionGraph: Sendable {
     }
 
     /// The written form of operand `id`, taken off the unused results when it is on top.
+    ///
+    /// An operand that is not on top is one the caller kept aside (a `let` constant) and is the
+    /// latest operation that built its node. One case reads wrongly: a `let` constant used
+    /// where an unused result of the same node is on top (`let t = x * x` before
+    /// `pow(x, 2) * (t + 1)`) swaps the two, which compute the same value but may round its
+    /// gradient differently in the last bit.
     private mutating func takeWritten(_ id: ID) -> WrittenExpression.Index {
         if let top = unusedResults.last, top.id == id {
             unusedResults.removeLast()
@@ -417,8 +423,9 @@ public struct ExpressionGraph: Sendable {
 
     // MARK: Evaluation
 
-    /// The value of `root` at `point`, by walking the graph (for checks and tests; the
-    /// hot path uses ``CompiledProgram``).
+    /// The value of `root` at `point`, by walking the graph (for checks, tests and constant
+    /// arguments; runs evaluate losses and gradients on an ``AutogradTape``, Hessians on a
+    /// ``CompiledProgram``).
     public func evaluate(_ root: ID, at point: [Double]) -> Double {
         var values: [ID: Double] = [:]
         for id in reachable(from: [root]) {
