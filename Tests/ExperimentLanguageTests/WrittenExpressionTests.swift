@@ -62,6 +62,24 @@ struct WrittenExpressionTests {
         }
     }
 
+    @Test(arguments: 0..<40)
+    func tapeGradientAgreesWithTheSymbolicOne(seed: Int) throws {
+        var rng = Xoshiro256StarStar(seed: UInt64(1000 + seed))
+        let source = "{ x, y in \(RandomExpressionDerivativeTests.expression(4, &rng)) + 0 * x * y }"
+        let f = try TorchGradientFixture.compile(source)
+        for _ in 0..<10 {
+            let point = [Double.random(in: -2...2, using: &rng), Double.random(in: -2...2, using: &rng)]
+            let (value, gradient) = f.gradient(at: point)
+            let walked = f.graph.evaluate(f.root, at: point)
+            // Two orders of the same arithmetic: they agree to rounding, amplified by cancellation at most 1e3.
+            #expect(abs(value - walked) <= 1e-12 * max(1, abs(walked)), "\(source) at \(point)")
+            for i in 0..<2 {
+                let symbolic = f.graph.evaluate(f.gradient[i], at: point)
+                #expect(abs(gradient[i] - symbolic) <= 1e-12 * max(1, abs(symbolic), abs(walked)), "∂/∂x\(i) of \(source) at \(point)")
+            }
+        }
+    }
+
     @Test func zeroGradientsCarryTorchsSigns() throws {
         // torch sums the per-coordinate `select` gradients when both coordinates are used,
         // which turns −0 into +0; a single coordinate keeps its sign.
