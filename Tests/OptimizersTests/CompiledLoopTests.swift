@@ -90,24 +90,31 @@ private let adagradCases: [LoopCase] = {
     return cases
 }()
 
-/// Values spread over twenty decades and both signs, with exact zeros of both signs, so
-/// that rounding differences anywhere in the arithmetic would show.
-private func awkwardVector(_ count: Int, _ rng: inout Xoshiro256StarStar) -> [Double] {
+/// Values spread over twenty decades and both signs, with exact zeros of both signs, subnormal
+/// values and values whose squares overflow, so that a rounding difference anywhere in the
+/// arithmetic would show. With `infinities`, some elements are ±∞ as well.
+private func awkwardVector(_ count: Int, _ rng: inout Xoshiro256StarStar, infinities: Bool = false) -> [Double] {
     (0..<count).map { _ in
-        switch rng.nextIndex(below: 16) {
+        let sign: Double = rng.nextIndex(below: 2) == 0 ? 1 : -1
+        switch rng.nextIndex(below: 32) {
         case 0: return 0
         case 1: return -0.0
+        case 2: return sign * rng.nextUniform() * 1e-310
+        case 3: return sign * rng.nextUniform() * 1e300
+        case 4 where infinities: return sign * .infinity
         default:
             let magnitude = powValue(10, Double(rng.nextIndex(below: 20) - 12))
-            return (2 * rng.nextUniform() - 1) * magnitude
+            return sign * rng.nextUniform() * magnitude
         }
     }
 }
 
-/// The first index where two vectors differ in any bit, with both values; `nil` when identical.
-private func firstBitDifference(_ actual: [Double], _ expected: [Double]) -> String? {
+/// The first index where two vectors differ, with both values; `nil` when every element has
+/// the same bits, or (when `nanMatchesNaN`) both are NaN, whatever their payloads.
+private func firstBitDifference(_ actual: [Double], _ expected: [Double], nanMatchesNaN: Bool = false) -> String? {
     if actual.count != expected.count { return "\(actual.count) elements, expected \(expected.count)" }
     for i in actual.indices where actual[i].bitPattern != expected[i].bitPattern {
+        if nanMatchesNaN, actual[i].isNaN, expected[i].isNaN { continue }
         return "element \(i): \(actual[i]) vs \(expected[i])"
     }
     return nil
@@ -120,13 +127,26 @@ private extension Vector {
 @Suite struct CompiledLoopTests {
     @Test(arguments: adamCases + sgdCases + rmspropCases + adagradCases)
     func compiledLoopsGiveTheReadableLoopsBits(_ testCase: LoopCase) {
-        // Each run compares the compiled loop on the widest instructions here (AVX2 with FMA on
-        // x86-64 that has it) and its portable C code against the readable Swift loop.
+        compare(testCase, infinities: false)
+    }
+
+    /// With infinite inputs, NaNs appear (∞ − ∞ in the moments); which NaN payload comes out of
+    /// an operation on two NaNs is the compiler's choice of operand order, so NaN matches NaN,
+    /// and every other value, infinities included, must have the same bits.
+    @Test(arguments: adamCases + sgdCases + rmspropCases + adagradCases)
+    func compiledLoopsAgreeOnNonFiniteInputs(_ testCase: LoopCase) {
+        compare(testCase, infinities: true)
+    }
+
+    /// Runs `testCase` with the readable loop, the compiled loop on the widest instructions here
+    /// (AVX2 with FMA on x86-64 that has it) and the compiled loop's portable C code, on the same
+    /// vectors, and compares parameters and state after every step.
+    private func compare(_ testCase: LoopCase, infinities: Bool) {
         let loops: [ElementwiseLoop] = [.compiled, .portable]
         for (lengthIndex, n) in lengths.enumerated() {
-            var rng = Xoshiro256StarStar(seed: 0xC0FFEE + UInt64(lengthIndex))
-            let start = awkwardVector(n, &rng)
-            let gradients = (0..<steps).map { _ in awkwardVector(n, &rng) }
+            var rng = Xoshiro256StarStar(seed: 0xC0FFEE + UInt64(lengthIndex) + (infinities ? 1000 : 0))
+            let start = awkwardVector(n, &rng, infinities: infinities)
+            let gradients = (0..<steps).map { _ in awkwardVector(n, &rng, infinities: infinities) }
             let reference = testCase.make(n, .readable)
             let others = loops.map { testCase.make(n, $0) }
             var referenceX = start
@@ -144,16 +164,20 @@ private extension Vector {
                         h.withUnsafeMutableBufferPointer { gp in _ = other.engine.update(xp, gradient: gp, learningRate: lr) }
                     }
                     let context = "\(testCase.testDescription), \(loops[k]) loop, length \(n), step \(step + 1)"
-                    let parameterDifference = firstBitDifference(othersX[k], referenceX)
+                    let parameterDifference = firstBitDifference(othersX[k], referenceX, nanMatchesNaN: infinities)
                     #expect(parameterDifference == nil, "parameters, \(context): \(parameterDifference ?? "")")
                     for (s, (state, expected)) in zip(other.state, reference.state).enumerated() {
-                        let stateDifference = firstBitDifference(state.values, expected.values)
+                        let stateDifference = firstBitDifference(state.values, expected.values, nanMatchesNaN: infinities)
                         #expect(stateDifference == nil, "state vector \(s), \(context): \(stateDifference ?? "")")
                     }
                 }
             }
             // The readable loop moved the parameters, so equality above is not two untouched copies.
             #expect(n == 0 || referenceX != start, "\(testCase.testDescription), length \(n): parameters did not move")
+            if !infinities {
+                // Finite inputs keep some of the results finite, so the comparison is not only of NaNs.
+                #expect(n == 0 || referenceX.contains { $0.isFinite && $0 != 0 }, "\(testCase.testDescription), length \(n)")
+            }
         }
     }
 
