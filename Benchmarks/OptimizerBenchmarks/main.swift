@@ -1,7 +1,7 @@
 // Release benchmark of the optimizer engine, in one run:
 //   - Adam and L-BFGS steps/s on 2-D Rosenbrock, gradient evaluation included;
-//   - GB/s of optimizer state touched by Adam on a 1,000,000-parameter vector, beside a
-//     STREAM-style triad on the same machine;
+//   - GB/s of optimizer state touched by Adam (and AdamW, AMSGrad, Momentum, RMSProp, AdaGrad)
+//     on a 1,000,000-parameter vector, beside a STREAM-style triad on the same machine;
 //   - PyTorch's eager step rate on the same problem, when a virtual environment with torch
 //     is at .venv-ref (see scripts/reference/generate.py).
 // Run with `swift run -c release OptimizerBenchmarks` from the package root.
@@ -95,6 +95,16 @@ let lbfgsPlain = OptimizerConfig(callName: "LBFGS", arguments: ["lr": .real(0.5)
 let lbfgsWolfe = OptimizerConfig(callName: "LBFGS", arguments: ["maxEval": .integer(25)])
 let compiled = compiledRosenbrock()
 
+/// The processor's model name and the number of cores, for the record.
+func machine() -> String {
+    let cpuinfo = (try? String(contentsOfFile: "/proc/cpuinfo", encoding: .utf8)) ?? ""
+    let model = cpuinfo.split(separator: "\n").first { $0.hasPrefix("model name") }
+        .flatMap { $0.split(separator: ":", maxSplits: 1).last }
+        .map { $0.trimmingCharacters(in: .whitespaces) } ?? "unknown processor"
+    return "\(model), \(ProcessInfo.processInfo.activeProcessorCount) cores"
+}
+
+print("Machine: \(machine())")
 print("2-D Rosenbrock from (−1.5, 2), medians of 7, one core:")
 print("  Adam(lr: 0.01), compiled objective: \(millions(stepRate(adam, on: compiled, steps: 10_000_000, chunk: 10_000_000))) steps/s")
 print("  Adam(lr: 0.01), hand-written objective: \(millions(stepRate(adam, on: HandRosenbrock(), steps: 10_000_000, chunk: 10_000_000))) steps/s")
@@ -102,45 +112,84 @@ print("  Adam(lr: 0.01), run loop recording the trajectory: \(millions(runLoopRa
 print("  LBFGS(lr: 0.5, lineSearch: .none), restarted every 50 steps: \(millions(stepRate(lbfgsPlain, on: compiled, steps: 1_000_000, chunk: 50))) steps/s")
 print("  LBFGS(maxEval: 25) with strong Wolfe search, restarted every 20 steps: \(millions(stepRate(lbfgsWolfe, on: compiled, steps: 200_000, chunk: 20))) steps/s")
 
-// Adam on a large vector: the update alone, from a given gradient, as a network trainer drives it.
+// The element-wise methods on a large vector: the update alone, from a given gradient, as a
+// network trainer drives it. The bytes counted are those the update must move per parameter
+// and step: every vector it reads (θ, g and the state) and every vector it writes (θ and the
+// state), 8 bytes each; a value read and written back counts twice, as in STREAM.
 let n = 1_000_000
-var parameters = (0..<n).map { Double($0 % 1000) * 1e-3 - 0.5 }
-var gradients = (0..<n).map { Double(($0 * 7) % 1000) * 1e-3 - 0.5 }
-guard let large = Optimizer(OptimizerConfig(callName: "Adam", arguments: ["lr": .real(1e-3)]), dimension: n) else {
-    fatalError("Adam does not build")
-}
-let adamSteps = 20
-let adamTime = median {
-    parameters.withUnsafeMutableBufferPointer { xp in
-        gradients.withUnsafeMutableBufferPointer { gp in
-            for _ in 0..<adamSteps { large.step(xp, gradient: gp) }
-        }
-    }
-}
-// Per parameter and step: θ read and written, g read, m and v read and written.
-let adamBytes = Double(n) * 8 * 7 * Double(adamSteps)
-let adamGBs = adamBytes / adamTime / 1e9
 
-// STREAM triad a = b + s·c on three vectors of the same length: 24 bytes per element.
-var a = [Double](repeating: 0, count: n), b = [Double](repeating: 1, count: n), c = [Double](repeating: 2, count: n)
-let triadRounds = 20
-let triadTime = median {
-    a.withUnsafeMutableBufferPointer { ap in
-        b.withUnsafeBufferPointer { bp in
-            c.withUnsafeBufferPointer { cp in
-                for round in 0..<triadRounds {
-                    let s = 3.0 + Double(round)
-                    for i in 0..<n { ap[i] = bp[i] + s * cp[i] }
-                }
+/// GB/s of state touched by `steps` updates of `config` on `n` parameters, median of 7 runs.
+func bandwidth(_ config: OptimizerConfig, bytesPerParameter: Int, steps: Int = 20) -> Double {
+    var parameters = (0..<n).map { Double($0 % 1000) * 1e-3 - 0.5 }
+    var gradients = (0..<n).map { Double(($0 * 7) % 1000) * 1e-3 - 0.5 }
+    guard let optimizer = Optimizer(config, dimension: n) else { fatalError("invalid \(config)") }
+    let time = median {
+        parameters.withUnsafeMutableBufferPointer { xp in
+            gradients.withUnsafeMutableBufferPointer { gp in
+                for _ in 0..<steps { optimizer.step(xp, gradient: gp) }
             }
         }
     }
+    if !parameters[0].isFinite { print("non-finite") }
+    return Double(n * bytesPerParameter * steps) / time / 1e9
 }
-let triadGBs = Double(n) * 24 * Double(triadRounds) / triadTime / 1e9
-print("Adam on 1,000,000 parameters (state touched: 56 bytes per parameter): \(String(format: "%.2f", adamGBs)) GB/s")
-print("STREAM triad on 1,000,000 doubles (24 bytes per element): \(String(format: "%.2f", triadGBs)) GB/s")
-print("Adam / triad: \(String(format: "%.0f", adamGBs / triadGBs * 100)) %")
-if !(parameters[0].isFinite && a[1] > 0) { print("non-finite") }
+
+/// GB/s of `rounds` passes of `body(round)` over vectors of `n` doubles moving `bytesPerElement`
+/// bytes per element, median of 7 runs.
+func loopBandwidth(bytesPerElement: Int, rounds: Int = 20, _ body: (Int) -> Void) -> Double {
+    let time = median {
+        for round in 0..<rounds { body(round) }
+    }
+    return Double(n * bytesPerElement * rounds) / time / 1e9
+}
+
+// STREAM triad a = b + s·c on three vectors of the same length: 24 bytes per element. STREAM
+// does not count the read the cache makes of `a` before writing it (32 bytes really move), so
+// the triad runs below the memory system's bandwidth for loops like the optimizers', whose
+// written vectors are all read first. The in-place triad b = b + s·c is such a loop, and is
+// printed beside it as the stricter yardstick.
+var a = [Double](repeating: 0, count: n), b = [Double](repeating: 1, count: n), c = [Double](repeating: 2, count: n)
+let (triadGBs, inPlaceGBs) = a.withUnsafeMutableBufferPointer { ap in
+    b.withUnsafeMutableBufferPointer { bp in
+        c.withUnsafeBufferPointer { cp in
+            let triad = loopBandwidth(bytesPerElement: 24) { round in
+                let s = 3.0 + Double(round)
+                for i in 0..<n { ap[i] = bp[i] + s * cp[i] }
+            }
+            let inPlace = loopBandwidth(bytesPerElement: 24) { round in
+                let s = 1e-3 * Double(round)
+                for i in 0..<n { bp[i] = bp[i] + s * cp[i] }
+            }
+            return (triad, inPlace)
+        }
+    }
+}
+if !(a[1] > 0 && b[1] > 0) { print("non-finite") }
+
+func gigabytes(_ rate: Double) -> String {
+    String(format: "%.2f GB/s, %.0f %% of the triad, %.0f %% of the in-place triad", rate, rate / triadGBs * 100, rate / inPlaceGBs * 100)
+}
+
+print("1,000,000 parameters, 20 steps from a given gradient, medians of 7, one core, loops on \(Optimizer.longVectorInstructions):")
+print("  STREAM triad a = b + s·c (24 bytes per element): \(String(format: "%.2f", triadGBs)) GB/s")
+print("  in-place triad b = b + s·c (24 bytes per element): \(String(format: "%.2f", inPlaceGBs)) GB/s")
+let largeCases: [(label: String, config: OptimizerConfig, bytes: Int)] = [
+    ("Adam(lr: 0.001), θ g m v read, θ m v written (56 bytes)",
+     OptimizerConfig(callName: "Adam", arguments: ["lr": .real(1e-3)]), 56),
+    ("AdamW(lr: 0.001), as Adam (56 bytes)",
+     OptimizerConfig(callName: "AdamW", arguments: ["lr": .real(1e-3)]), 56),
+    ("AMSGrad(lr: 0.001), θ g m v v̂ read, θ m v v̂ written (72 bytes)",
+     OptimizerConfig(callName: "AMSGrad", arguments: ["lr": .real(1e-3)]), 72),
+    ("Momentum(lr: 0.01), θ g b read, θ b written (40 bytes)",
+     OptimizerConfig(callName: "Momentum", arguments: ["lr": .real(0.01)]), 40),
+    ("RMSProp(lr: 0.001), θ g v read, θ v written (40 bytes)",
+     OptimizerConfig(callName: "RMSProp", arguments: ["lr": .real(1e-3)]), 40),
+    ("AdaGrad(lr: 0.01), θ g s read, θ s written (40 bytes)",
+     OptimizerConfig(callName: "AdaGrad", arguments: ["lr": .real(0.01)]), 40),
+]
+for (label, config, bytes) in largeCases {
+    print("  \(label): \(gigabytes(bandwidth(config, bytesPerParameter: bytes)))")
+}
 
 // PyTorch in the same run, when it is installed.
 let python = FileManager.default.currentDirectoryPath + "/.venv-ref/bin/python"
