@@ -69,6 +69,9 @@ public final class AutogradTape: @unchecked Sendable {
 
     struct Step {
         var rule: Rule
+        /// Whether an earlier step wrote the target: later contributions add, the first stores,
+        /// as autograd's input buffers take the first gradient as it is.
+        var accumulates = false
         var node: Int32
         var target: Int32
         var a: Int32
@@ -130,10 +133,8 @@ public final class AutogradTape: @unchecked Sendable {
             let r = buffer.baseAddress!
             let adjoint = r + count
             forward(x, r)
-            // −0 is the identity of addition (−0 + v is v for every v, +0 and −0 included),
-            // so starting every adjoint there makes the first contribution a plain store, as
-            // autograd's input buffers do.
-            adjoint.initialize(repeating: -0.0, count: count)
+            // Every slot a step reads or the gradient is taken from is written before, by the
+            // seed or by a storing step, so the adjoints need no clearing.
             adjoint[Int(root)] = 1
             backward(r, adjoint)
             for i in 0..<dimension {
@@ -233,7 +234,11 @@ public final class AutogradTape: @unchecked Sendable {
             case .minimumConstant: share = r[a] > c ? 0 : r[a] == c ? g / 2 : g
             case .maximumConstant: share = r[a] < c ? 0 : r[a] == c ? g / 2 : g
             }
-            adjoint[Int(step.target)] += share
+            if step.accumulates {
+                adjoint[Int(step.target)] += share
+            } else {
+                adjoint[Int(step.target)] = share
+            }
         }
     }
 }

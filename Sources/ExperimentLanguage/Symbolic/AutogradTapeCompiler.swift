@@ -110,7 +110,7 @@ extension AutogradTape {
         ///
         /// Returns the steps and each register's adjoint slot. An operand whose only contribution
         /// is its user's adjoint unchanged (a term of a sum) shares its user's slot instead of
-        /// taking a step: −0 + g is g, so the value is the one autograd's buffer would hold.
+        /// taking a step, holding the very value autograd's buffer would.
         func backward(root: Int32) -> (steps: [Step], slots: [Int32]) {
             var steps: [Step] = []
             for node in (0...Int(root)).reversed() {
@@ -180,6 +180,7 @@ extension AutogradTape {
             for step in steps { contributions[Int(step.target)] += 1 }
             var slots = (0..<Int32(code.count)).map { $0 }
             var kept: [Step] = []
+            var written = Array(repeating: false, count: code.count)
             // A node's steps come after every step into it, so its slot is settled before they are rewritten.
             for var step in steps {
                 step.node = slots[Int(step.node)]
@@ -188,6 +189,8 @@ extension AutogradTape {
                     continue
                 }
                 step.target = slots[Int(step.target)]
+                step.accumulates = written[Int(step.target)]
+                written[Int(step.target)] = true
                 kept.append(step)
             }
             return (kept, slots)
