@@ -15,6 +15,8 @@ public final class Optimizer {
     public let baseLearningRate: Double
     /// How many steps were taken.
     public private(set) var stepCount = 0
+    /// Whether the method's step needs only the gradient at the current point.
+    public let needsOnlyGradients: Bool
     private let engine: any OptimizerEngine
 
     /// An optimizer for `config` on vectors of length `dimension`; `nil` when
@@ -27,6 +29,8 @@ public final class Optimizer {
         self.dimension = dimension
         self.engine = engine
         baseLearningRate = Self.learningRate(of: config)
+        // Decided once: a step from a given gradient would otherwise compare names every time.
+        needsOnlyGradients = Self.needsOnlyGradients(config)
     }
 
     /// One step on `x` in place, asking `oracle` for gradients (and Hessians).
@@ -50,9 +54,6 @@ public final class Optimizer {
         stepCount += 1
         return engine.update(x, gradient: g, learningRate: learningRate ?? baseLearningRate)
     }
-
-    /// Whether the method's step needs only the gradient at the current point.
-    public var needsOnlyGradients: Bool { Self.needsOnlyGradients(config) }
 
     /// The instructions that steps of Adam, AdamW, SGD, RMSProp and AdaGrad run on long
     /// vectors here: "AVX2 with FMA", or "portable C" without them. The bits are the same either way.
