@@ -58,7 +58,7 @@ public enum ActivationsPage {
     /// Standard deviation of every layer's activations, one row per initialisation.
     static func table(_ result: ActivationsStudyResult) -> String {
         let layers = result.study.configuration.layers
-        var out = "<table class=\"cg-results\"><caption>Standard deviation of the activations per layer "
+        var out = "<div class=\"table-wrap\"><table class=\"cg-results\"><caption>Standard deviation of the activations per layer "
         out += "(numbers to \(Numbers.digits) significant digits)</caption>\n<thead><tr><th scope=\"col\">Weights</th>"
         for layer in 1...layers { out += "<th scope=\"col\">layer \(layer)</th>" }
         out += "<th scope=\"col\">outside the range</th></tr></thead>\n<tbody>\n"
@@ -69,6 +69,6 @@ public enum ActivationsPage {
             let total = row.layers.map(\.total).reduce(0, +)
             out += "<td>\(total == 0 ? "–" : Numbers.text(100 * Double(outside) / Double(total)) + " %")</td></tr>\n"
         }
-        return out + "</tbody></table>\n"
+        return out + "</tbody></table></div>\n"
     }
 }

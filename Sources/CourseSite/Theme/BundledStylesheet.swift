@@ -233,9 +233,19 @@ enum BundledStylesheet {
     .cg-objective p { margin: 0 0 0.25rem; font-family: var(--font-ui); font-size: 0.92rem; color: var(--cg-muted); }
     .cg-figure { margin: 1rem 0 1.5rem; }
     .cg-figure svg { font-family: var(--font-ui); color: var(--cg-fg); }
-    table.cg-formulas, table.cg-results { display: block; overflow-x: auto; max-width: 100%; margin-bottom: 1.25rem; }
+    /* Experiment tables sit in a .table-wrap that scrolls sideways on narrow screens. */
+    .table-wrap > table[class^="cg-"] { width: 100%; }
     .cg-formulas td, .cg-formulas th { vertical-align: middle; }
-    .cg-summary { margin: 0.25rem 0 0; font-size: 0.85rem; color: var(--cg-muted); font-family: var(--font-ui); }
+    .cg-formulas td:first-child { width: 7.5rem; }
+    .cg-formulas td:nth-child(2) { min-width: 16rem; }
+    .cg-formulas td:last-child { min-width: 8rem; }
+    .cg-formulas dl { display: grid; grid-template-columns: auto 1fr; gap: 0.15rem 0.6rem; margin: 0; font-size: 0.9rem; }
+    .cg-formulas dt { white-space: nowrap; }
+    .cg-formulas dd { margin: 0; }
+    /* A long update rule scrolls inside its cell instead of widening the column
+       (width 0 keeps it out of the column's minimum width; min-width fills the cell). */
+    .cg-formulas td math[display="block"] { margin: 0.25rem 0; width: 0; min-width: 100%; overflow-x: auto; overflow-y: hidden; }
+    .cg-summary { margin: 0.25rem 0 0; font-size: 0.85rem; color: var(--cg-muted); font-family: var(--font-ui); max-width: 36rem; }
     .cg-source { margin-top: 1rem; }
     .cg-formulas-only { margin: 1rem 0 1.5rem; }
 

@@ -85,8 +85,8 @@ enum FormulaTableRenderer {
     }
 
     private static func table(caption: String, lastHeader: String, rows: String) -> String {
-        "<table class=\"cg-formulas\"><caption>\(HTML.escape(caption))</caption>\n"
+        "<div class=\"table-wrap\"><table class=\"cg-formulas\"><caption>\(HTML.escape(caption))</caption>\n"
             + "<thead><tr><th scope=\"col\">Method</th><th scope=\"col\">Update rule</th><th scope=\"col\">\(HTML.escape(lastHeader))</th></tr></thead>\n"
-            + "<tbody>\n\(rows)</tbody></table>\n"
+            + "<tbody>\n\(rows)</tbody></table></div>\n"
     }
 }

@@ -7,7 +7,7 @@ enum ResultsTable {
     static func html(_ experiment: Experiment, summaries: [RunSummary]) -> String {
         let hasMinima = !experiment.objective.minima.isEmpty
         let hasFStar = experiment.objective.minimumValue != nil
-        var out = "<table class=\"cg-results\"><caption>Results after \(experiment.steps) steps "
+        var out = "<div class=\"table-wrap\"><table class=\"cg-results\"><caption>Results after \(experiment.steps) steps "
         out += "(numbers to \(Numbers.digits) significant digits)</caption>\n<thead><tr><th scope=\"col\">Run</th>"
         out += "<th scope=\"col\">final <var>f</var></th>"
         if hasMinima { out += "<th scope=\"col\">distance to minimum</th>" }
@@ -22,6 +22,6 @@ enum ResultsTable {
             if let halt = summary.halt { diverged += "; " + halt }
             out += "<td>\(HTML.escape(diverged))</td></tr>\n"
         }
-        return out + "</tbody></table>\n"
+        return out + "</tbody></table></div>\n"
     }
 }
