@@ -22,6 +22,9 @@ public enum DirectiveParser {
         var directive: Directive?
         var builderRange: SourceRange?
         var declared: [String: SourceRange] = [:]
+        // An expression that should have been the builder was already reported as such
+        // ("unknown builder 'X'"); "no builder call" would say the same thing twice.
+        var reportedMisplacedBuilder = false
 
         for statement in statements {
             switch statement {
@@ -38,6 +41,7 @@ public enum DirectiveParser {
             case .expression(let expr):
                 guard case .call(let callee, let arguments, let trailing, _) = expr.kind, case .identifier(let name) = callee.kind else {
                     diagnostics.append(reader.error("expected a builder call such as 'Experiment(\"…\") { … }'", expr.range))
+                    reportedMisplacedBuilder = true
                     continue
                 }
                 if let first = builderRange {
@@ -61,10 +65,11 @@ public enum DirectiveParser {
                     directive = networkStudy(name, expr, callee.range, arguments, trailing, reader, text, hadSyntaxErrors, &diagnostics)
                 default:
                     misplacedStatement(name, callee.range, reader, &diagnostics)
+                    reportedMisplacedBuilder = true
                 }
             }
         }
-        if builderRange == nil, !hadSyntaxErrors {
+        if builderRange == nil, !hadSyntaxErrors, !reportedMisplacedBuilder {
             diagnostics.append(.error(
                 "the fence has no builder call", at: origin.location(line: 1, column: 1),
                 hint: "write 'Experiment(\"title\") { … }', 'Schedule(\"title\") { … }', 'Average(\"title\") { … }', "

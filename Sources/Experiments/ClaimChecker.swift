@@ -49,6 +49,40 @@ public enum ClaimChecker {
             }
             return nil
 
+        case .misses(let label, let tolerance, let within):
+            guard let trajectories = runs(label) else { return fail("no run is labelled '\(label)'") }
+            guard let fStar = experiment.objective.minimumValue else {
+                return fail("'misses' needs the objective's minimum value f*, which is not known",
+                            "add Minimum(x, y) to the experiment, or claim endsNear instead")
+            }
+            for (s, trajectory) in trajectories.enumerated() {
+                guard let hit = trajectory.losses.prefix(within + 1).firstIndex(where: { $0 - fStar <= tolerance }) else { continue }
+                let gap = trajectory.losses[hit] - fStar
+                return fail("'\(label)'\(startText(s)) gets within \(Format.number(tolerance)) of f* at step \(hit), by step \(within): "
+                            + "f − f* = \(Format.number(gap)) there, at \(Format.point(trajectory.point(hit)))")
+            }
+            return nil
+
+        case .endsNear(let label, let point, let within, let start):
+            guard let trajectories = runs(label) else { return fail("no run is labelled '\(label)'") }
+            let indices = start.map { [$0] } ?? Array(trajectories.indices)
+            for s in indices {
+                guard trajectories.indices.contains(s) else {
+                    return fail("the experiment has no start \(s + 1)")
+                }
+                let trajectory = trajectories[s]
+                if let divergedAt = trajectory.divergedAt {
+                    return fail("'\(label)'\(startText(s)) diverges at step \(divergedAt), so it ends near no point")
+                }
+                guard trajectory.pointCount > 0 else { return fail("'\(label)'\(startText(s)) has no points") }
+                let end = trajectory.finalPoint
+                let distance = Self.distance(end, point)
+                if distance <= within { continue }
+                return fail("'\(label)'\(startText(s)) ends at \(Format.point(end)), at distance \(Format.number(distance)) "
+                            + "from \(Format.point(point)), more than \(Format.number(within))")
+            }
+            return nil
+
         case .diverges(let label, let expected):
             guard let trajectories = runs(label) else { return fail("no run is labelled '\(label)'") }
             for (s, trajectory) in trajectories.enumerated() {
@@ -83,9 +117,12 @@ public enum ClaimChecker {
         guard trajectory.divergedAt == nil, trajectory.pointCount > 0 else { return .infinity }
         if minima.isEmpty { return trajectory.losses.last ?? .infinity }
         let end = trajectory.finalPoint
-        return minima.map { m in
-            zip(end, m).reduce(0) { $0 + ($1.0 - $1.1) * ($1.0 - $1.1) }.squareRoot()
-        }.min() ?? .infinity
+        return minima.map { distance(end, $0) }.min() ?? .infinity
+    }
+
+    /// The Euclidean distance between two points of the same dimension.
+    static func distance(_ a: [Double], _ b: [Double]) -> Double {
+        zip(a, b).reduce(0) { $0 + ($1.0 - $1.1) * ($1.0 - $1.1) }.squareRoot()
     }
 }
 

@@ -20,7 +20,7 @@ public enum ExperimentRunner {
             let start = starts[job % starts.count]
             let settings = RunSettings(
                 start: start, steps: experiment.steps, optimizer: run.optimizer, schedule: run.schedule,
-                noise: run.noise, batchSize: experiment.batchSize, seed: experiment.seed)
+                noise: run.noise, batchSize: experiment.batchSize, sampling: experiment.sampling, seed: experiment.seed)
             output[job] = RunLoop.run(experiment.objective.function, settings: settings)
         }
         // Short 2-D runs cost microseconds: threads only pay off for long ones.

@@ -133,6 +133,22 @@ struct ExperimentChecker {
                 batchSize = value
             }
         }
+        var sampling = MiniBatchSampling.shuffledEpochs
+        if let call = calls("Sampling").first, let argument = single(call, &diagnostics) {
+            let names = MiniBatchSampling.allCases.map(\.rawValue)
+            if let member = reader.member(argument.value, "the sampling", choices: names, &diagnostics) {
+                if member.arguments == nil, let value = MiniBatchSampling(rawValue: member.name) {
+                    if calls("BatchSize").isEmpty {
+                        diagnostics.append(reader.error("'Sampling' needs 'BatchSize': without it every step uses all samples", call.nameRange,
+                                                        hint: "add 'BatchSize(1)' for on-line steps"))
+                    } else {
+                        sampling = value
+                    }
+                } else {
+                    reader.unknownMember(member, "sampling", choices: names, &diagnostics)
+                }
+            }
+        }
 
         // Optimizer calls, their labels, and the run limit.
         var runs: [RunDescription] = []
@@ -171,7 +187,8 @@ struct ExperimentChecker {
 
         var expectations: [Expectation] = []
         for call in expects {
-            if let expectation = expectation(call, labels: labelRanges, steps: steps, objective: objective, minima: minima, &diagnostics) {
+            if let expectation = expectation(
+                call, labels: labelRanges, steps: steps, objective: objective, minima: minima, startCount: startCount, &diagnostics) {
                 expectations.append(expectation)
             }
         }
@@ -184,7 +201,7 @@ struct ExperimentChecker {
         }
         return Experiment(
             title: title, objective: objective, starts: starts.isEmpty ? [objective.defaultStart] : starts, steps: steps,
-            domain: domain, layout: layout, seed: seed, batchSize: batchSize, runs: runs, expectations: expectations,
+            domain: domain, layout: layout, seed: seed, batchSize: batchSize, sampling: sampling, runs: runs, expectations: expectations,
             source: source, location: reader.location(builderRange))
     }
 
@@ -264,14 +281,15 @@ struct ExperimentChecker {
     }
 
     private func expectation(
-        _ call: Call, labels: [String: SourceRange], steps: Int, objective: Objective?, minima: [[Double]],
+        _ call: Call, labels: [String: SourceRange], steps: Int, objective: Objective?, minima: [[Double]], startCount: Int,
         _ diagnostics: inout [Diagnostic]
     ) -> Expectation? {
         if let trailing = call.trailing {
             diagnostics.append(reader.error("'Expect' takes no closure", trailing.range))
             return nil
         }
-        let forms = "Expect(\"Adam\", reaches: 1e-3, within: 30), Expect(\"SGD\", diverges: true) or Expect(\"Adam\", closerThan: \"SGD\")"
+        let forms = "Expect(\"Adam\", reaches: 1e-3, within: 30), Expect(\"SGD\", misses: 1e-3, within: 300), "
+            + "Expect(\"SGD\", diverges: true), Expect(\"Adam\", closerThan: \"SGD\") or Expect(\"Adam\", endsNear: (3, 2), within: 0.1)"
         guard call.arguments.count >= 2, call.arguments[0].label == nil, let form = call.arguments[1].label else {
             diagnostics.append(reader.error("'Expect' needs a run's label and a claim", call.expr.range, hint: "write \(forms)"))
             return nil
@@ -282,8 +300,10 @@ struct ExperimentChecker {
         case "reaches": parameters = [.init(nil), .init("reaches"), .init("within", required: false)]
         case "diverges": parameters = [.init(nil), .init("diverges")]
         case "closerThan": parameters = [.init(nil), .init("closerThan")]
+        case "misses": parameters = [.init(nil), .init("misses"), .init("within", required: false)]
+        case "endsNear": parameters = [.init(nil), .init("endsNear"), .init("within"), .init("start", required: false)]
         default:
-            let suggestion = Suggestion.closest(to: form, in: ["reaches", "diverges", "closerThan"])
+            let suggestion = Suggestion.closest(to: form, in: ["reaches", "misses", "diverges", "closerThan", "endsNear"])
             diagnostics.append(reader.error(
                 "unknown claim '\(form)'" + (suggestion.map { "; did you mean '\($0)'?" } ?? ""),
                 call.arguments[1].labelRange ?? call.arguments[1].range, hint: "the claims are \(forms)"))
@@ -294,7 +314,7 @@ struct ExperimentChecker {
         guard let label = runLabel(matched[0]!.value, labels, &diagnostics) else { return nil }
         let kind: Expectation.Kind
         switch form {
-        case "reaches":
+        case "reaches", "misses":
             guard let tolerance = reader.number(matched[1]!.value, "the tolerance", &diagnostics) else { return nil }
             guard tolerance > 0 else {
                 diagnostics.append(reader.error("the tolerance must be > 0, not \(NumberText.format(tolerance))", matched[1]!.value.range))
@@ -311,11 +331,33 @@ struct ExperimentChecker {
             }
             if let objective, objective.minimumValue == nil, minima.isEmpty {
                 diagnostics.append(reader.error(
-                    "'reaches' needs the objective's minimum value, which is not known", matched[1]!.value.range,
+                    "'\(form)' needs the objective's minimum value, which is not known", matched[1]!.value.range,
                     hint: objective.name == nil ? "state the minimiser with 'Minimum(x, y)'" : "'.\(objective.name!)' has no minimum"))
                 return nil
             }
-            kind = .reaches(label: label, tolerance: tolerance, within: within)
+            kind = form == "reaches"
+                ? .reaches(label: label, tolerance: tolerance, within: within)
+                : .misses(label: label, tolerance: tolerance, within: within)
+        case "endsNear":
+            guard let point = claimedPoint(matched[1]!.value, dimension: objective?.dimension, &diagnostics),
+                  let distance = reader.number(matched[2]!.value, "the distance", &diagnostics)
+            else { return nil }
+            guard distance > 0 else {
+                diagnostics.append(reader.error("the distance must be > 0, not \(NumberText.format(distance))", matched[2]!.value.range))
+                return nil
+            }
+            var start: Int?
+            if let argument = matched[3] {
+                guard let value = reader.integer(argument.value, "'start'", &diagnostics) else { return nil }
+                guard (1...startCount).contains(value) else {
+                    let range = startCount == 1 ? "1, the experiment's only start" : "from 1 to the experiment's \(startCount) starts"
+                    diagnostics.append(reader.error("'start' must be \(range), not \(value)", argument.value.range,
+                                                    hint: "starts are numbered from 1 in the order of the 'Start' statements"))
+                    return nil
+                }
+                start = value - 1
+            }
+            kind = .endsNear(label: label, point: point, within: distance, start: start)
         case "diverges":
             guard let flag = reader.bool(matched[1]!.value, "'diverges'", &diagnostics) else { return nil }
             kind = .diverges(label: label, flag)
@@ -328,6 +370,32 @@ struct ExperimentChecker {
             kind = .closerThan(label: label, other: other)
         }
         return Expectation(kind: kind, call: SyntaxPrinter.print(call.expr), location: reader.location(call.nameRange))
+    }
+
+    /// `endsNear: (3, 2)`, or `endsNear: 1.5` for a 1-D objective: a point with the objective's dimension.
+    private func claimedPoint(_ expr: ExprSyntax, dimension: Int?, _ diagnostics: inout [Diagnostic]) -> [Double]? {
+        let resolved = reader.resolve(expr)
+        var elements: [ExprSyntax] = [resolved]
+        if case .tuple(let arguments) = resolved.kind {
+            if let labeled = arguments.first(where: { $0.label != nil }) {
+                diagnostics.append(reader.error("the point takes unlabeled coordinates", labeled.labelRange ?? labeled.range,
+                                                hint: "write 'endsNear: (3, 2)'"))
+                return nil
+            }
+            elements = arguments.map(\.value)
+        }
+        let expected = dimension ?? elements.count
+        guard elements.count == expected, (1...2).contains(expected) else {
+            let count = dimension.map { $0 == 1 ? "one coordinate" : "two coordinates, as in (3, 2)" } ?? "one or two coordinates"
+            diagnostics.append(reader.error("the point needs \(count) for this objective, not \(elements.count)", resolved.range))
+            return nil
+        }
+        var point: [Double] = []
+        for (index, element) in elements.enumerated() {
+            guard let value = reader.number(element, index == 0 ? "the x coordinate" : "the y coordinate", &diagnostics) else { return nil }
+            point.append(value)
+        }
+        return point
     }
 
     private func runLabel(_ expr: ExprSyntax, _ labels: [String: SourceRange], _ diagnostics: inout [Diagnostic]) -> String? {

@@ -42,7 +42,9 @@ public struct StatementSpec: Sendable {
                       summary: "A known minimiser of a closure objective, so distances to it and f − f* can be shown."),
         StatementSpec(name: "BatchSize", signature: "BatchSize(_ size: Int)", isRepeatable: false,
                       summary: "Samples per step for .linearRegression and .logisticRegression; full batch when absent."),
-        StatementSpec(name: "Expect", signature: "Expect(_ label: String, reaches:within: | diverges: | closerThan:)", isRepeatable: true,
+        StatementSpec(name: "Sampling", signature: "Sampling(.shuffledEpochs | .withReplacement)", isRepeatable: false,
+                      summary: "How BatchSize's batches are drawn: a fresh shuffle each epoch (the default) or uniform draws with replacement."),
+        StatementSpec(name: "Expect", signature: "Expect(_ label: String, reaches:within: | misses:within: | diverges: | closerThan: | endsNear:within:start:)", isRepeatable: true,
                       summary: "A claim about the runs, checked after they finish; a false claim is an error."),
     ]
 

@@ -13,6 +13,12 @@ public struct Expectation: Hashable, Sendable {
         /// The run ends nearer the closest known minimiser than `other` (or lower in f
         /// when no minimiser is known), on every start.
         case closerThan(label: String, other: String)
+        /// f − f* > `tolerance` at every step ≤ `within`, on every start: the run never
+        /// gets that close to the minimum value (it is stuck in another basin, or too slow).
+        case misses(label: String, tolerance: Double, within: Int)
+        /// The final point is within Euclidean distance `within` of `point`, on every start,
+        /// or only on the start with 0-based index `start` when it is given.
+        case endsNear(label: String, point: [Double], within: Double, start: Int?)
     }
 
     public var kind: Kind
@@ -23,7 +29,8 @@ public struct Expectation: Hashable, Sendable {
     /// The labels of the runs the claim is about.
     public var labels: [String] {
         switch kind {
-        case .reaches(let label, _, _), .diverges(let label, _): return [label]
+        case .reaches(let label, _, _), .diverges(let label, _), .misses(let label, _, _), .endsNear(let label, _, _, _):
+            return [label]
         case .closerThan(let label, let other): return [label, other]
         }
     }

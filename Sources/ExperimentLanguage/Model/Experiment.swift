@@ -19,6 +19,8 @@ public struct Experiment: Sendable {
     public var seed: UInt64
     /// Samples per step for finite-sum objectives; `nil` means full batch.
     public var batchSize: Int?
+    /// How mini-batches are drawn (`Sampling`, default `.shuffledEpochs`); only with `batchSize`.
+    public var sampling: MiniBatchSampling
     /// One per optimizer call, in order.
     public var runs: [RunDescription]
     public var expectations: [Expectation]

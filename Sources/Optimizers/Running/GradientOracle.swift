@@ -16,10 +16,11 @@ public final class GradientOracle {
     /// How many gradient evaluations were made.
     public private(set) var gradientEvaluations = 0
 
-    /// An oracle over `function`; `batchSize` applies only to a ``FiniteSumFunction``
-    /// (otherwise every step is full-batch). Noise and shuffling use separate streams of `seed`.
+    /// An oracle over `function`; `batchSize` and `sampling` apply only to a ``FiniteSumFunction``
+    /// (otherwise every step is full-batch). Noise and batches use separate streams of `seed`.
     public init(
-        _ function: any DifferentiableFunction, noise: GradientNoise? = nil, batchSize: Int? = nil, seed: UInt64 = 0
+        _ function: any DifferentiableFunction, noise: GradientNoise? = nil, batchSize: Int? = nil,
+        sampling: MiniBatchSampling = .shuffledEpochs, seed: UInt64 = 0
     ) {
         self.function = function
         self.noise = noise
@@ -28,9 +29,9 @@ public final class GradientOracle {
         self.finiteSum = finiteSum
         if let finiteSum, let batchSize, batchSize > 0, finiteSum.sampleCount > 0 {
             sampler = MiniBatchSampler(
-                sampleCount: finiteSum.sampleCount, batchSize: batchSize, seed: seed ^ 0x7368_7566_666C_6500)  // "shuffle"
+                sampling: sampling, sampleCount: finiteSum.sampleCount, batchSize: batchSize, seed: seed ^ 0x7368_7566_666C_6500)  // "shuffle"
             batch = []
-            batch.reserveCapacity(min(batchSize, finiteSum.sampleCount))
+            batch.reserveCapacity(sampling == .shuffledEpochs ? min(batchSize, finiteSum.sampleCount) : batchSize)
         } else {
             batch = []
         }
@@ -43,7 +44,7 @@ public final class GradientOracle {
     public func beginStep(_ t: Int) {
         if var sampler {
             batch.removeAll(keepingCapacity: true)
-            batch.append(contentsOf: sampler.nextBatch())
+            sampler.appendNextBatch(to: &batch)
             self.sampler = sampler
         }
         standardDeviation = noise.map { $0.standardDeviation(step: t) } ?? 0

@@ -17,7 +17,8 @@ public enum RunLoop {
             return trajectory
         }
         let steps = max(0, settings.steps)
-        let oracle = GradientOracle(function, noise: settings.noise, batchSize: settings.batchSize, seed: settings.seed)
+        let oracle = GradientOracle(
+            function, noise: settings.noise, batchSize: settings.batchSize, sampling: settings.sampling, seed: settings.seed)
         let rates = settings.schedule?.learningRates(base: optimizer.baseLearningRate, count: steps)
         trajectory.coordinates.reserveCapacity((steps + 1) * n)
         trajectory.losses.reserveCapacity(steps + 1)

@@ -8,12 +8,15 @@ public struct RunSettings: Hashable, Sendable {
     public var noise: GradientNoise?
     /// Mini-batch size for a ``FiniteSumFunction``; `nil` for full-batch steps.
     public var batchSize: Int?
+    /// How the mini-batches are drawn; ignored for full-batch steps.
+    public var sampling: MiniBatchSampling
     /// Seeds gradient noise and mini-batch shuffling (separate streams).
     public var seed: UInt64
 
     public init(
         start: [Double], steps: Int, optimizer: OptimizerConfig, schedule: LearningRateSchedule? = nil,
-        noise: GradientNoise? = nil, batchSize: Int? = nil, seed: UInt64 = 0
+        noise: GradientNoise? = nil, batchSize: Int? = nil,
+        sampling: MiniBatchSampling = .shuffledEpochs, seed: UInt64 = 0
     ) {
         self.start = start
         self.steps = steps
@@ -21,6 +24,7 @@ public struct RunSettings: Hashable, Sendable {
         self.schedule = schedule
         self.noise = noise
         self.batchSize = batchSize
+        self.sampling = sampling
         self.seed = seed
     }
 }
