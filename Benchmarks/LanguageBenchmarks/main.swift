@@ -1,31 +1,9 @@
 // Release benchmark of the directive language: parse-and-check throughput and compiled
 // gradient evaluations. Run with `swift run -c release LanguageBenchmarks`.
+import BenchmarkSupport
 import CourseDiagnostics
 import ExperimentLanguage
 import Optimizers
-
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
-
-func now() -> Double {
-    var t = timespec()
-    clock_gettime(CLOCK_MONOTONIC, &t)
-    return Double(t.tv_sec) + Double(t.tv_nsec) * 1e-9
-}
-
-/// The median of `rounds` timings of `body`, in seconds.
-func median(rounds: Int = 7, _ body: () -> Void) -> Double {
-    var times: [Double] = []
-    for _ in 0..<rounds {
-        let start = now()
-        body()
-        times.append(now() - start)
-    }
-    return times.sorted()[rounds / 2]
-}
 
 let directive = """
 // Deep Learning from Scratch, ch. 6: four optimizers on an elongated bowl

@@ -5,27 +5,11 @@
 //   - PyTorch's eager step rate on the same problem, when a virtual environment with torch
 //     is at .venv-ref (see scripts/reference/generate.py).
 // Run with `swift run -c release OptimizerBenchmarks` from the package root.
+import BenchmarkSupport
 import CourseDiagnostics
 import ExperimentLanguage
 import Foundation
 import Optimizers
-
-func now() -> Double {
-    var t = timespec()
-    clock_gettime(CLOCK_MONOTONIC, &t)
-    return Double(t.tv_sec) + Double(t.tv_nsec) * 1e-9
-}
-
-/// The median of `rounds` timings of `body`, in seconds.
-func median(rounds: Int = 7, _ body: () -> Void) -> Double {
-    var times: [Double] = []
-    for _ in 0..<rounds {
-        let start = now()
-        body()
-        times.append(now() - start)
-    }
-    return times.sorted()[rounds / 2]
-}
 
 func millions(_ rate: Double) -> String { String(format: "%.2f M", rate / 1e6) }
 

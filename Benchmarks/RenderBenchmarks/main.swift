@@ -5,6 +5,7 @@
 // own script, /work/shared/baselines/dlfs_fig6.py, in the same run.
 //
 // Run: swift run -c release RenderBenchmarks [fragment.html]
+import BenchmarkSupport
 import CourseDiagnostics
 import ExperimentLanguage
 import ExperimentPages
@@ -44,18 +45,12 @@ func render() -> String {
     return ExperimentPage.html(experiment, trajectories: trajectories, idPrefix: "bowl")
 }
 
-let clock = ContinuousClock()
 let fragment = render()  // warm-up
-var samples: [Double] = []
-for _ in 0..<51 {
-    let elapsed = clock.measure { _ = render() }
-    samples.append(Double(elapsed.components.attoseconds) / 1e15 + Double(elapsed.components.seconds) * 1e3)
-}
-samples.sort()
-let median = samples[samples.count / 2]
+let timings = Timings(rounds: 51) { _ = render() }
+let median = timings.median * 1e3
 let bytes = fragment.utf8.count
 print("coursegen bowl experiment (parse + run + contour + SVG + tables), 51 renders:")
-print(String(format: "  median %.2f ms (min %.2f, max %.2f); target < 20 ms: %@", median, samples[0], samples.last!, median < 20 ? "met" : "MISSED"))
+print(String(format: "  median %.2f ms (min %.2f, max %.2f); target < 20 ms: %@", median, timings.fastest * 1e3, timings.slowest * 1e3, median < 20 ? "met" : "MISSED"))
 print("  HTML fragment \(bytes) bytes; target < 40000: \(bytes < 40_000 ? "met" : "MISSED")")
 if CommandLine.arguments.count > 1 {
     try fragment.write(toFile: CommandLine.arguments[1], atomically: true, encoding: .utf8)
@@ -69,11 +64,10 @@ func time(_ arguments: [String]) -> (Int32, Double)? {
     process.arguments = arguments
     process.standardOutput = FileHandle.nullDevice
     process.standardError = FileHandle.nullDevice
-    let start = clock.now
+    let start = Timings.now()
     guard (try? process.run()) != nil else { return nil }
     process.waitUntilExit()
-    let elapsed = clock.now - start
-    return (process.terminationStatus, Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18)
+    return (process.terminationStatus, Timings.now() - start)
 }
 
 let script = "/work/shared/baselines/dlfs_fig6.py"

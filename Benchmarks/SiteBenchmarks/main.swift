@@ -1,6 +1,7 @@
 // Builds a generated course of 200 chapters of about 5 KB each with the
 // standard build (no experiments), writes it, and prints the median wall time
 // and throughput. Run: swift run -c release SiteBenchmarks
+import BenchmarkSupport
 import CourseDiagnostics
 import CourseSite
 import Foundation
@@ -55,19 +56,15 @@ for i in 1...chapterCount {
     try Data(text.utf8).write(to: chapters.appendingPathComponent(String(format: "%03d-chapter-%d.md", i, i)))
 }
 
-var times: [Double] = []
-for _ in 0..<repetitions {
-    let start = DispatchTime.now().uptimeNanoseconds
+let timings = try Timings(rounds: repetitions) {
     let builder = SiteBuilder(chaptersFolder: chapters.path, options: StandardBuild.options(chaptersFolder: chapters.path, useCache: false))
     let result = builder.build()
     precondition(!result.diagnostics.containsErrors, "the generated course must build: \(result.diagnostics.prefix(3))")
     try SiteWriter(output: root.appendingPathComponent("site").path).write(result.files)
-    times.append(Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9)
 }
 try? fm.removeItem(at: root)
-times.sort()
-let median = times[times.count / 2]
+let median = timings.median
 let megabytes = Double(totalBytes) / 1_000_000
 print(String(format: "site build: %d chapters, %.2f MB of Markdown: median %.3f s over %d runs (min %.3f, max %.3f), %.1f MB/s, %d cores",
-             chapterCount, megabytes, median, repetitions, times.first!, times.last!, megabytes / median,
+             chapterCount, megabytes, median, repetitions, timings.fastest, timings.slowest, megabytes / median,
              ProcessInfo.processInfo.activeProcessorCount))

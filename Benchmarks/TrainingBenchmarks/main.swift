@@ -6,6 +6,7 @@
 //
 // PyTorch runs when a Python with torch and scikit-learn is found: $COURSEGEN_TORCH_PYTHON,
 // else .venv-ref/bin/python in the current folder, else python3.
+import BenchmarkSupport
 import Dispatch
 import Foundation
 import NeuralNetworks
@@ -24,15 +25,12 @@ func configuration(_ run: TrainingRun, iterations: Int) -> TrainingConfiguration
 
 /// Median ms per iteration of `Trainer.run` (data split, initialisation and two evaluations included).
 func measure(_ run: TrainingRun, kernel: MatrixKernel, iterations: Int, repetitions: Int) throws -> (ms: Double, accuracy: Double) {
-    var times = [Double]()
     var accuracy = 0.0
-    for _ in 0..<repetitions {
-        let start = DispatchTime.now().uptimeNanoseconds
+    let seconds = try median(rounds: repetitions) {
         let report = try Trainer.run(configuration(run, iterations: iterations), kernel: kernel, maxConcurrentRuns: 1)
-        times.append(Double(DispatchTime.now().uptimeNanoseconds - start) / 1e6 / Double(iterations))
         accuracy = report.results[0].testAccuracy
     }
-    return (times.sorted()[times.count / 2], accuracy)
+    return (seconds * 1e3 / Double(iterations), accuracy)
 }
 
 let runs = [

@@ -1,3 +1,4 @@
+import CourseTestSupport
 import ExperimentLanguage
 import Optimizers
 import Testing
@@ -7,14 +8,14 @@ import Testing
     @Test func bowlFragmentMatchesGolden() throws {
         let experiment = try Fixtures.experiment(Fixtures.bowl)
         let html = ExperimentPage.html(experiment, trajectories: Fixtures.run(experiment), idPrefix: "bowl")
-        try Golden.check(html, named: "bowl.html")
+        try GoldenFile.check(html, named: "bowl.html")
         #expect(html.utf8.count < 40_000, "the bowl fragment is \(html.utf8.count) bytes; the budget is 40 KB")
     }
 
     @Test func rosenbrockFragmentMatchesGolden() throws {
         let experiment = try Fixtures.experiment(Fixtures.rosenbrock)
         let html = ExperimentPage.html(experiment, trajectories: Fixtures.run(experiment), idPrefix: "rosen")
-        try Golden.check(html, named: "rosenbrock.html")
+        try GoldenFile.check(html, named: "rosenbrock.html")
     }
 
     @Test func fragmentHasTheFiguresTablesAndSourceInOrder() throws {
@@ -62,7 +63,7 @@ import Testing
             return
         }
         let html = ExperimentPage.html(table, idPrefix: "f")
-        try Golden.check(html, named: "formulas.html")
+        try GoldenFile.check(html, named: "formulas.html")
         #expect(html.contains("<dt>η</dt><dd>learning rate, default 0.001"))
         #expect(html.components(separatedBy: "<math display=\"block\">").count - 1 == 5)
     }

@@ -1,4 +1,5 @@
 import CourseDiagnostics
+import CourseTestSupport
 import ExperimentLanguage
 import Experiments
 import Foundation
@@ -34,7 +35,7 @@ import Testing
 
     @Test func trainingFragment() throws {
         let html = TrainingPage.html(try Self.moons(), idPrefix: "t1")
-        try Golden.check(html, named: "training-moons.html")
+        try GoldenFile.check(html, named: "training-moons.html")
         // Loss curves, accuracy, decision regions: three figures, each named and described.
         #expect(html.components(separatedBy: "<svg ").count - 1 == 3)
         #expect(html.components(separatedBy: "role=\"img\"").count - 1 == 3)
@@ -81,7 +82,7 @@ import Testing
             """) else { throw CancellationError() }
         let result = try #require(ActivationsRunner.run(study, kernel: .portable).result)
         let html = ActivationsPage.html(result, idPrefix: "a1")
-        try Golden.check(html, named: "activations.html")
+        try GoldenFile.check(html, named: "activations.html")
         #expect(html.components(separatedBy: "<svg ").count - 1 == 2, "one figure per row")
         #expect(html.contains("<th scope=\"row\">xavierNormal</th>"))
         #expect(html.contains("<th scope=\"col\">layer 3</th>"))

@@ -1,4 +1,5 @@
 import CourseDiagnostics
+import CourseTestSupport
 import ExperimentLanguage
 import Experiments
 import Testing
@@ -62,11 +63,11 @@ import Testing
     }
 
     @Test func scheduleFragmentMatchesGolden() throws {
-        try Golden.check(try scheduleHTML(Self.schedule, prefix: "sched"), named: "schedule.html")
+        try GoldenFile.check(try scheduleHTML(Self.schedule, prefix: "sched"), named: "schedule.html")
     }
 
     @Test func averageFragmentMatchesGolden() throws {
-        try Golden.check(try averageHTML(Self.average, prefix: "avg"), named: "average.html")
+        try GoldenFile.check(try averageHTML(Self.average, prefix: "avg"), named: "average.html")
     }
 
     @Test(arguments: [("schedule", "s"), ("average", "a"), ("scheduleOnProblem", "s")])

@@ -1,4 +1,5 @@
 import CourseDiagnostics
+import CourseTestSupport
 import ExperimentLanguage
 import Foundation
 import NeuralNetworks
@@ -43,12 +44,7 @@ import Testing
 
     @Test func matchesTheGoldenFile() throws {
         let json = RunJSON.encode(try Self.outputs())
-        let golden = Self.here.appendingPathComponent("Golden/run-networks.json")
-        if ProcessInfo.processInfo.environment["SNAPSHOTS"] == "overwrite" {
-            try json.write(to: golden, atomically: true, encoding: .utf8)
-        }
-        let expected = try String(contentsOf: golden, encoding: .utf8)
-        #expect(json == expected, "run SNAPSHOTS=overwrite swift test to refresh Golden/run-networks.json after a reviewed change")
+        try GoldenFile.check(json, named: "run-networks.json")
     }
 
     @Test func conformsToTheCommittedSchema() throws {

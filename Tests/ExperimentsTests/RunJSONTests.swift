@@ -1,4 +1,5 @@
 import CourseDiagnostics
+import CourseTestSupport
 import ExperimentLanguage
 import Experiments
 import Foundation
@@ -47,12 +48,7 @@ import Testing
     @Test func matchesTheGoldenFile() throws {
         let (json, diagnostics) = Self.encoded()
         #expect(diagnostics.isEmpty, "\(diagnostics)")
-        let golden = Self.here.appendingPathComponent("Golden/run.json")
-        if ProcessInfo.processInfo.environment["SNAPSHOTS"] == "overwrite" {
-            try json.write(to: golden, atomically: true, encoding: .utf8)
-        }
-        let expected = try String(contentsOf: golden, encoding: .utf8)
-        #expect(json == expected, "run SNAPSHOTS=overwrite swift test to refresh Golden/run.json after a reviewed change")
+        try GoldenFile.check(json, named: "run.json")
     }
 
     @Test func isDeterministic() {

@@ -1,3 +1,4 @@
+import CourseTestSupport
 import Foundation
 import MathML
 import Testing
@@ -5,18 +6,6 @@ import Testing
 /// Random LaTeX-ish text never crashes the renderer, never hangs it, and
 /// always yields one well-nested `<math>` element.
 @Suite struct FuzzTests {
-    /// SplitMix64: small, seeded, the same sequence on every machine.
-    struct SeededGenerator: RandomNumberGenerator {
-        var state: UInt64
-        mutating func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
-        }
-    }
-
     /// Pieces that exercise every branch: commands with and without their
     /// arguments, environment edges, stray delimiters, multi-byte text.
     static let pieces: [String] = [
@@ -31,11 +20,7 @@ import Testing
 
     @Test(arguments: 0..<8)
     func randomPiecesNeverCrash(seed: Int) {
-        var generator = SeededGenerator(state: UInt64(seed) &* 7919)
-        for _ in 0..<400 {
-            let count = Int.random(in: 0...40, using: &generator)
-            var latex = ""
-            for _ in 0..<count { latex += Self.pieces.randomElement(using: &generator)! }
+        for latex in Fuzz.pieceSoups(Self.pieces, seed: UInt64(seed) &* 7919, count: 400, maxPieces: 40) {
             let rendering = MathML.render(latex: latex, display: seed % 2 == 0 ? .inline : .block)
             #expect(Self.isWellNested(rendering.markup), "\(latex.debugDescription)")
             for error in rendering.errors {
@@ -46,11 +31,7 @@ import Testing
 
     @Test(arguments: 0..<4)
     func randomBytesNeverCrash(seed: Int) {
-        var generator = SeededGenerator(state: UInt64(seed) &+ 104_729)
-        for _ in 0..<300 {
-            let count = Int.random(in: 0...60, using: &generator)
-            let bytes = (0..<count).map { _ in UInt8.random(in: 0...255, using: &generator) }
-            let latex = String(decoding: bytes, as: UTF8.self)
+        for latex in Fuzz.byteStrings(seed: UInt64(seed) &+ 104_729, count: 300, maxBytes: 60) {
             let rendering = MathML.render(latex: latex)
             #expect(Self.isWellNested(rendering.markup), "\(latex.debugDescription)")
         }
@@ -60,15 +41,7 @@ import Testing
     /// as long (a generous bound that a quadratic scan would break by far).
     @Test func timeIsLinearInTheLength() {
         let unit = #"\hat{m}_t \leftarrow \frac{m_t}{1-\beta_1^t} + \text{if } \left( x \right) & \bta \\ } "#
-        func seconds(_ repeats: Int) -> Double {
-            let latex = String(repeating: unit, count: repeats)
-            let start = DispatchTime.now().uptimeNanoseconds
-            _ = MathML.render(latex: latex)
-            return Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
-        }
-        _ = seconds(50)
-        let small = max(seconds(200), 1e-4)
-        let large = seconds(4000)
+        let (small, large) = Fuzz.scaling { repeats in _ = MathML.render(latex: String(repeating: unit, count: repeats)) }
         #expect(large < small * 60, "200 units: \(small) s, 4000 units: \(large) s")
     }
 

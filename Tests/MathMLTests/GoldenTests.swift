@@ -1,3 +1,4 @@
+import CourseTestSupport
 import MathML
 import Testing
 
@@ -57,6 +58,6 @@ import Testing
     }
 
     @Test func samplePageMatchesGolden() throws {
-        try GoldenFile.check(Self.page(), against: "formulas.html")
+        try GoldenFile.check(Self.page(), named: "formulas.html")
     }
 }

@@ -1,3 +1,4 @@
+import CourseTestSupport
 import Testing
 @testable import Plotting
 
@@ -7,7 +8,7 @@ import Testing
             grid: Fixtures.bowlGrid(), minimumValue: 0, minima: [Point(0, 0)],
             panels: [.init(trajectories: Fixtures.bowlRuns())])
         let svg = figure.svg(FigureText(idPrefix: "bowl", title: "Four optimizers on the bowl", description: "Paths of SGD, Momentum, AdaGrad and Adam."))
-        try Golden.check(svg, named: "bowl-overlay.svg")
+        try GoldenFile.check(svg, named: "bowl-overlay.svg")
     }
 
     @Test func bowlSmallMultiples() throws {
@@ -16,7 +17,7 @@ import Testing
             grid: Fixtures.bowlGrid(), minimumValue: 0, filledBands: true, minima: [Point(0, 0)],
             panels: runs.map { .init(title: $0.label, series: $0.series, trajectories: [$0]) })
         let svg = figure.svg(FigureText(idPrefix: "grid", title: "Four optimizers, one panel each", description: "Small multiples."))
-        try Golden.check(svg, named: "bowl-grid.svg")
+        try GoldenFile.check(svg, named: "bowl-grid.svg")
     }
 
     @Test func rosenbrockWithDivergence() throws {
@@ -24,7 +25,7 @@ import Testing
         let figure = LandscapeFigure(
             grid: grid, minimumValue: 0, minima: [Point(1, 1)], panels: [.init(trajectories: Fixtures.rosenbrockRuns())])
         let svg = figure.svg(FigureText(idPrefix: "rosen", title: "Gradient descent on Rosenbrock", description: "One run crawls, one diverges."))
-        try Golden.check(svg, named: "rosenbrock.svg")
+        try GoldenFile.check(svg, named: "rosenbrock.svg")
     }
 
     @Test func lossCurves() throws {
@@ -36,7 +37,7 @@ import Testing
             ], height: 90),
         ])
         let svg = figure.svg(FigureText(idPrefix: "loss", title: "Loss curves", description: "f − f* per step."))
-        try Golden.check(svg, named: "loss.svg")
+        try GoldenFile.check(svg, named: "loss.svg")
     }
 
     @Test func histograms() throws {
@@ -52,7 +53,7 @@ import Testing
         }
         let svg = HistogramFigure(histograms: layers, xLabel: "weight").svg(
             FigureText(idPrefix: "hist", title: "Weights per layer", description: "Four histograms."))
-        try Golden.check(svg, named: "histograms.svg")
+        try GoldenFile.check(svg, named: "histograms.svg")
     }
 
     @Test func curveWithIterates() throws {
@@ -68,6 +69,6 @@ import Testing
         let svg = CurveFigure(
             curve: curve, runs: [Trajectory(label: "GD", series: 0, points: points)], minima: [Point(-1.3008, f(-1.3008))]
         ).svg(FigureText(idPrefix: "curve", title: "Gradient descent on a double well", description: "Iterates on f."))
-        try Golden.check(svg, named: "curve.svg")
+        try GoldenFile.check(svg, named: "curve.svg")
     }
 }

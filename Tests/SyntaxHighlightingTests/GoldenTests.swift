@@ -1,3 +1,4 @@
+import CourseTestSupport
 import Foundation
 import SyntaxHighlighting
 import Testing
@@ -94,13 +95,6 @@ import Testing
     }
 
     @Test func samplePageMatchesGolden() throws {
-        let url = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Golden/highlighting.html")
-        let actual = Self.page()
-        if ProcessInfo.processInfo.environment["SNAPSHOTS"] == "overwrite" {
-            try Data(actual.utf8).write(to: url)
-            return
-        }
-        let expected = try String(contentsOf: url, encoding: .utf8)
-        #expect(actual == expected, "highlighting.html differs; rerun with SNAPSHOTS=overwrite and review the diff")
+        try GoldenFile.check(Self.page(), named: "highlighting.html")
     }
 }

@@ -1,3 +1,4 @@
+import CourseTestSupport
 import Foundation
 import SyntaxHighlighting
 import Testing
@@ -5,18 +6,6 @@ import Testing
 /// Any input, in any language, yields well-formed HTML whose text is the
 /// input, in time linear in its length.
 @Suite struct RobustnessTests {
-    /// SplitMix64: small, seeded, the same sequence on every machine.
-    struct SeededGenerator: RandomNumberGenerator {
-        var state: UInt64
-        mutating func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
-        }
-    }
-
     static let languages = ["swift", "python", "bash", "console", "text"]
 
     /// Fragments that open and close every construct of the three languages.
@@ -29,11 +18,7 @@ import Testing
 
     @Test(arguments: languages)
     func randomPiecesKeepTheirText(language: String) {
-        var generator = SeededGenerator(state: UInt64(language.utf8.count) &* 7919)
-        for _ in 0..<600 {
-            let count = Int.random(in: 0...30, using: &generator)
-            var code = ""
-            for _ in 0..<count { code += Self.pieces.randomElement(using: &generator)! }
+        for code in Fuzz.pieceSoups(Self.pieces, seed: UInt64(language.utf8.count) &* 7919, count: 600, maxPieces: 30) {
             let html = SyntaxHighlighter.highlight(code, language: language)
             #expect(Self.text(of: html) == Self.expectedText(code), "\(language): \(code.debugDescription)")
             #expect(Self.spansAreFlatAndPerLine(html), "\(language): \(code.debugDescription)")
@@ -42,12 +27,7 @@ import Testing
 
     @Test(arguments: languages)
     func randomBytesKeepTheirText(language: String) {
-        var generator = SeededGenerator(state: UInt64(language.utf8.count) &+ 104_729)
-        for _ in 0..<300 {
-            let bytes = (0..<Int.random(in: 0...80, using: &generator)).map { _ in
-                UInt8.random(in: 0...255, using: &generator)
-            }
-            let code = String(decoding: bytes, as: UTF8.self)
+        for code in Fuzz.byteStrings(seed: UInt64(language.utf8.count) &+ 104_729, count: 300, maxBytes: 80) {
             let html = SyntaxHighlighter.highlight(code, language: language)
             #expect(Self.text(of: html) == Self.expectedText(code), "\(language): \(code.debugDescription)")
             #expect(Self.spansAreFlatAndPerLine(html), "\(language): \(code.debugDescription)")
@@ -60,15 +40,9 @@ import Testing
     func timeIsLinearInTheLength(language: String) {
         let unit = ##"x = f("a\(b) {c} $d", 'e') /* g /* h */ */ # i "# j \n"##
             + "\"unterminated \\(\"nested\n"
-        func seconds(_ repeats: Int) -> Double {
-            let code = String(repeating: unit, count: repeats)
-            let start = DispatchTime.now().uptimeNanoseconds
-            _ = SyntaxHighlighter.highlight(code, language: language)
-            return Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
+        let (small, large) = Fuzz.scaling { repeats in
+            _ = SyntaxHighlighter.highlight(String(repeating: unit, count: repeats), language: language)
         }
-        _ = seconds(50)
-        let small = max(seconds(200), 1e-4)
-        let large = seconds(4000)
         #expect(large < small * 60, "\(language): 200 units \(small) s, 4000 units \(large) s")
     }
 
