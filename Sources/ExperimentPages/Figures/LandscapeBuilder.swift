@@ -39,7 +39,8 @@ enum LandscapeBuilder {
         }
         if experiment.layout == .grid {
             panels = experiment.runs.indices.map { run in
-                LandscapeFigure.Panel(title: experiment.runs[run].label, series: run, trajectories: paths[run])
+                LandscapeFigure.Panel(
+                    title: experiment.runs[run].label, series: run, color: experiment.runs[run].color, trajectories: paths[run])
             }
         } else {
             panels = [LandscapeFigure.Panel(trajectories: paths.flatMap { $0 })]
@@ -62,7 +63,7 @@ enum LandscapeBuilder {
         let values = trajectory.losses
         return Plotting.Trajectory(
             label: experiment.runs[run].label == label ? label : "\(experiment.runs[run].label) \(label)",
-            series: run, points: points, values: values, divergedAt: trajectory.divergedAt)
+            series: run, color: experiment.runs[run].color, points: points, values: values, divergedAt: trajectory.divergedAt)
     }
 
     static func curve(
@@ -81,7 +82,7 @@ enum LandscapeBuilder {
                 let label = experiment.starts.count > 1
                     ? "\(experiment.runs[run].label) from \(Numbers.point(experiment.starts[start]))" : experiment.runs[run].label
                 runs.append(Plotting.Trajectory(
-                    label: label, series: run,
+                    label: label, series: run, color: experiment.runs[run].color,
                     points: zip(trajectory.points, trajectory.losses).map { Point($0[0], $1) },
                     values: trajectory.losses, divergedAt: trajectory.divergedAt))
             }

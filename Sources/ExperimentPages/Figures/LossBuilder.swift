@@ -16,9 +16,9 @@ enum LossBuilder {
                 var values = trajectory.losses.map { loss in fStar.map { loss - $0 } ?? loss }
                 // A diverged run leaves through the top of the plot.
                 if trajectory.divergedAt != nil { values.append(.infinity) }
-                losses.append(LineSeries(label: label, series: run, y: values))
+                losses.append(LineSeries(label: label, series: run, color: description.color, y: values))
                 if description.schedule != nil, start == 0, !trajectory.learningRates.isEmpty {
-                    rates.append(LineSeries(label: description.label, series: run, y: trajectory.learningRates))
+                    rates.append(LineSeries(label: description.label, series: run, color: description.color, y: trajectory.learningRates))
                 }
             }
         }

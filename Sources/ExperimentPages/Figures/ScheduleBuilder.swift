@@ -8,7 +8,7 @@ enum ScheduleBuilder {
     static func svg(_ result: ScheduleResult, text: FigureText) -> String {
         let study = result.study
         let rates = zip(study.runs, result.learningRates).enumerated().map { index, pair in
-            LineSeries(label: pair.0.label, series: index, y: pair.1)
+            LineSeries(label: pair.0.label, series: index, color: pair.0.color, y: pair.1)
         }
         var panels = [LineFigure.Panel(yAxis: Axis(label: "learning rate η"), series: rates, height: result.problem == nil ? 220 : 150)]
         if let problem = result.problem {
@@ -22,7 +22,7 @@ enum ScheduleBuilder {
                     var values = trajectory.losses.map { loss in fStar.map { loss - $0 } ?? loss }
                     // A diverged run leaves through the top of the plot.
                     if trajectory.divergedAt != nil { values.append(.infinity) }
-                    losses.append(LineSeries(label: label, series: run, y: values))
+                    losses.append(LineSeries(label: label, series: run, color: description.color, y: values))
                 }
             }
             let axis = fStar == nil ? Axis(label: "f", scale: .linear) : Axis(label: "f − f*", scale: .log)

@@ -16,14 +16,14 @@ enum TrainingFigures {
         var faint: [LineSeries] = [], smooth: [LineSeries] = []
         for (index, run) in result.report.results.enumerated() {
             let losses = run.trainingLoss
-            let label = result.study.runs[index].label
+            let label = result.study.runs[index].label, color = result.study.runs[index].color
             let every = max(1, (losses.count + rawPointsPerRun - 1) / rawPointsPerRun)
             let picked = Array(stride(from: 0, to: losses.count, by: every))
-            faint.append(LineSeries(label: label, series: index, x: picked.map { Double($0 + 1) }, y: picked.map { losses[$0] }, isFaint: true))
+            faint.append(LineSeries(label: label, series: index, color: color, x: picked.map { Double($0 + 1) }, y: picked.map { losses[$0] }, isFaint: true))
             var values = smoothed(losses, beta: smoothing(iterations: result.study.configuration.iterations))
             // A diverged run leaves through the top of the plot.
             if run.divergedAt != nil { values.append(.infinity) }
-            smooth.append(LineSeries(label: label, series: index, x: values.indices.map { Double($0 + 1) }, y: values))
+            smooth.append(LineSeries(label: label, series: index, color: color, x: values.indices.map { Double($0 + 1) }, y: values))
         }
         let panel = LineFigure.Panel(yAxis: Axis(label: "training loss", scale: .log), series: faint + smooth, height: 220)
         return LineFigure(xAxis: Axis(label: "iteration"), panels: [panel]).svg(text)
@@ -33,7 +33,8 @@ enum TrainingFigures {
     static func accuracy(_ result: TrainingStudyResult, text: FigureText) -> String {
         let lines = result.report.results.enumerated().map { index, run in
             LineSeries(
-                label: result.study.runs[index].label, series: index, x: run.checkpoints.map { Double($0.iteration) },
+                label: result.study.runs[index].label, series: index, color: result.study.runs[index].color,
+                x: run.checkpoints.map { Double($0.iteration) },
                 y: run.checkpoints.map { 100 * $0.testAccuracy })
         }
         let panel = LineFigure.Panel(yAxis: Axis(label: "test accuracy (%)", range: 0...100), series: lines, height: 180)

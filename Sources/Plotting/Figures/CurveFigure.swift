@@ -37,7 +37,7 @@ public struct CurveFigure: Sendable {
         var legend = Legend(entries: [])
         var seen: Set<Int> = []
         for run in runs where seen.insert(run.series).inserted {
-            legend.entries.append(.init(glyph: .series(run.series), label: run.label))
+            legend.entries.append(.init(glyph: .series(run.series, color: run.css), label: run.label))
         }
         legend.entries.append(.init(glyph: .start, label: "start"))
         legend.entries.append(.init(glyph: .end, label: "end"))
@@ -69,7 +69,7 @@ public struct CurveFigure: Sendable {
         var steps = "", ends = "", lines = "", notes: [String] = []
         for run in runs {
             let points = run.points.map(drawn)
-            let color = Palette.color(run.series)
+            let color = run.css
             var path = PathData()
             for piece in Clipping.clip(points, to: rect) { path.add(piece) }
             if !path.isEmpty { lines += "<path d=\"\(path.text)\" style=\"stroke:\(color)\"/>\n" }
@@ -81,7 +81,7 @@ public struct CurveFigure: Sendable {
             for step in stride(from: every, to: max(every, last), by: every) where rect.contains(points[step]) {
                 group += markers.use(small, at: points[step], title: tooltip(run, step: step))
             }
-            if !group.isEmpty { steps += "<g style=\"\(Legend.stepStyle(run.series))\">\(group)</g>\n" }
+            if !group.isEmpty { steps += "<g style=\"\(Legend.stepStyle(color))\">\(group)</g>\n" }
             if let first = points.first, rect.contains(first) {
                 ends += markers.use(large, at: first, style: Legend.startStyle(color), title: tooltip(run, step: 0)) + "\n"
             }

@@ -72,7 +72,7 @@ public struct DecisionRegionFigure: Sendable {
         let panelHeight = min(320, panelWidth * min(1.5, max(0.5, ySpan / xSpan)))
 
         let classes = Set(samples.map(\.label)).union(panels.flatMap(\.predictions)).sorted()
-        var legend = Legend(entries: classes.map { .init(glyph: .series($0), label: "class \($0)") })
+        var legend = Legend(entries: classes.map { .init(glyph: .series($0, color: Palette.color($0)), label: "class \($0)") })
         legend.entries.append(.init(glyph: .start, label: "test point (hollow)"))
         let legendTop = 6.0, legendWidth = width - left - right
         let top = legendTop + legend.height(width: legendWidth) + 8

@@ -7,11 +7,14 @@ public struct LandscapeFigure: Sendable {
         public var title: String?
         /// The series of the panel's title marker, when the panel shows one method.
         public var series: Int?
+        /// The title marker's chosen colour (see ``Trajectory/color``); `nil` uses the palette's.
+        public var color: String?
         public var trajectories: [Trajectory]
 
-        public init(title: String? = nil, series: Int? = nil, trajectories: [Trajectory]) {
+        public init(title: String? = nil, series: Int? = nil, color: String? = nil, trajectories: [Trajectory]) {
             self.title = title
             self.series = series
+            self.color = color
             self.trajectories = trajectories
         }
     }
@@ -83,7 +86,7 @@ public struct LandscapeFigure: Sendable {
         if overlay {
             var seen: Set<Int> = []
             for trajectory in panels.first?.trajectories ?? [] where seen.insert(trajectory.series).inserted {
-                legend.entries.append(.init(glyph: .series(trajectory.series), label: trajectory.label))
+                legend.entries.append(.init(glyph: .series(trajectory.series, color: trajectory.css), label: trajectory.label))
             }
         }
         legend.entries.append(.init(glyph: .start, label: "start"))
@@ -116,7 +119,7 @@ public struct LandscapeFigure: Sendable {
             let origin = Point(left + Double(column) * (panelWidth + gap), top + Double(row) * panelStride + titleHeight)
             body += "<g transform=\"translate(\(SVGText.n(origin.x)) \(SVGText.n(origin.y)))\">\n"
             if !overlay, let title = panel.title {
-                body += panelTitle(title, series: panel.series, markers: &markers)
+                body += panelTitle(title, series: panel.series, color: panel.color, markers: &markers)
             }
             body += overlay ? background : "<use href=\"#\(contourID)\"/>\n"
             let isBottom = row == rows - 1 || index + columns >= panels.count
@@ -139,11 +142,11 @@ public struct LandscapeFigure: Sendable {
         return document.rendered
     }
 
-    private func panelTitle(_ title: String, series: Int?, markers: inout MarkerSet) -> String {
+    private func panelTitle(_ title: String, series: Int?, color: String?, markers: inout MarkerSet) -> String {
         var out = ""
         var x = 0.0
         if let series {
-            out += markers.use(markers.id(.forSeries(series), .large), at: Point(5, -10), style: Legend.endStyle(Palette.color(series)))
+            out += markers.use(markers.id(.forSeries(series), .large), at: Point(5, -10), style: Legend.endStyle(Palette.color(series, chosen: color)))
             x = 14
         }
         return out + "<text x=\"\(SVGText.n(x))\" y=\"-6\" font-size=\"13\" font-weight=\"600\">\(SVGText.escape(title))</text>\n"
@@ -160,7 +163,7 @@ public struct LandscapeFigure: Sendable {
         var notes: [String] = []
         let named = Set(trajectories.map(\.series)).count > 1 || panels.count == 1
         for trajectory in trajectories {
-            let color = Palette.color(trajectory.series)
+            let color = trajectory.css
             let drawn = trajectory.points.map { p -> Point in
                 p.isFinite ? Point(mapX(p.x), mapY(p.y)) : Point(.nan, .nan)
             }
@@ -178,7 +181,7 @@ public struct LandscapeFigure: Sendable {
                 group += markers.use(small, at: drawn[step], title: tooltip(trajectory, step: step, named: named))
             }
             if !group.isEmpty {
-                steps += "<g style=\"\(Legend.stepStyle(trajectory.series))\">\(group)</g>\n"
+                steps += "<g style=\"\(Legend.stepStyle(color))\">\(group)</g>\n"
             }
             if let start = drawn.first, rect.contains(start) {
                 ends += markers.use(large, at: start, style: Legend.startStyle(color), title: tooltip(trajectory, step: 0, named: named))

@@ -1,8 +1,8 @@
 /// A legend laid out in rows across the top of a figure: a swatch, then the label.
 struct Legend {
     enum Glyph: Hashable {
-        /// A series: a short line in its colour with its marker shape.
-        case series(Int)
+        /// A series: a short line in its CSS colour with the marker shape of its index.
+        case series(Int, color: String)
         /// A series drawn as a filled bar (histograms).
         case bar(Int)
         /// The start marker's look, in `currentColor`.
@@ -55,10 +55,10 @@ struct Legend {
                 let x = origin.x + dx
                 let centre = Point(x + Self.swatchWidth / 2, mid)
                 switch entry.glyph {
-                case .series(let s):
+                case .series(let s, let color):
                     out += "<path d=\"M\(SVGText.n(x)) \(SVGText.n(mid))h\(SVGText.n(Self.swatchWidth))\" fill=\"none\" "
-                    out += "style=\"stroke:\(Palette.color(s))\" stroke-width=\"1.5\"/>"
-                    out += markers.use(markers.id(.forSeries(s), .small), at: centre, style: Self.stepStyle(s)) + "\n"
+                    out += "style=\"stroke:\(color)\" stroke-width=\"1.5\"/>"
+                    out += markers.use(markers.id(.forSeries(s), .small), at: centre, style: Self.stepStyle(color)) + "\n"
                 case .bar(let s):
                     out += "<rect x=\"\(SVGText.n(x + 4))\" y=\"\(SVGText.n(mid - 5))\" width=\"14\" height=\"10\" "
                     out += "style=\"fill:\(Palette.color(s))\" fill-opacity=\".75\"/>\n"
@@ -76,9 +76,9 @@ struct Legend {
         return out + "</g>\n"
     }
 
-    /// A step marker: filled in the series colour (its halo is in its definition).
-    static func stepStyle(_ series: Int) -> String {
-        "fill:\(Palette.color(series))"
+    /// A step marker: filled in the series' CSS colour (its halo is in its definition).
+    static func stepStyle(_ color: String) -> String {
+        "fill:\(color)"
     }
 
     /// A start marker: hollow, outlined in `color`.

@@ -43,7 +43,7 @@ public struct LineFigure: Sendable {
         var seen: Set<String> = []
         for panel in panels {
             for line in panel.series where !line.isFaint && seen.insert("\(line.series)|\(line.label)").inserted {
-                legend.entries.append(.init(glyph: .series(line.series), label: line.label))
+                legend.entries.append(.init(glyph: .series(line.series, color: line.css), label: line.label))
             }
         }
         let legendTop = 6.0
@@ -90,10 +90,10 @@ public struct LineFigure: Sendable {
                 data.add(Simplification.simplify(piece, tolerance: 0.15))
             }
             if line.isFaint {
-                if !data.isEmpty { faint += "<path d=\"\(data.text)\" style=\"stroke:\(Palette.color(line.series))\"/>\n" }
+                if !data.isEmpty { faint += "<path d=\"\(data.text)\" style=\"stroke:\(line.css)\"/>\n" }
                 continue
             }
-            if !data.isEmpty { paths += "<path d=\"\(data.text)\" style=\"stroke:\(Palette.color(line.series))\"/>\n" }
+            if !data.isEmpty { paths += "<path d=\"\(data.text)\" style=\"stroke:\(line.css)\"/>\n" }
             let id = markers.id(.forSeries(line.series), .small)
             var group = ""
             // Staggered so that lines which coincide still show every marker.
@@ -105,7 +105,7 @@ public struct LineFigure: Sendable {
                 guard used.insert(index).inserted, rect.contains(drawn[index]) else { continue }
                 group += markers.use(id, at: drawn[index])
             }
-            if !group.isEmpty { dots += "<g style=\"\(Legend.stepStyle(line.series))\">\(group)</g>\n" }
+            if !group.isEmpty { dots += "<g style=\"\(Legend.stepStyle(line.css))\">\(group)</g>\n" }
         }
         // Faint lines go first, so every emphasised line is drawn over all of them.
         var out = ""

@@ -11,6 +11,8 @@
 /// - `--cg-plot-contour`: contour lines.
 /// - `--cg-plot-band`: filled contour bands (drawn with low opacity, stacked).
 /// - `--cg-plot-bg`: the page background, used for halos behind markers and notes.
+/// - `--cg-color-red` … `--cg-color-black`: the colours a series may ask for by name
+///   (``namedColors``), so `.color(.purple)` also adapts to dark mode.
 public enum Palette {
     /// How many series colours there are before they repeat (shapes repeat too, so
     /// series 9 differs from series 1 in neither; eight is plenty for one figure).
@@ -34,6 +36,34 @@ public enum Palette {
         return "var(--cg-series-\(slot + 1),\(light[slot]))"
     }
 
+    /// The colour names a series may choose, as SwiftUI spells them, each with a light
+    /// value and a dark-mode value of the same hue (Apple's system colours).
+    public static let namedColors: [(name: String, light: String, dark: String)] = [
+        ("red", "#FF3B30", "#FF453A"), ("orange", "#FF9500", "#FF9F0A"), ("yellow", "#FFCC00", "#FFD60A"),
+        ("green", "#34C759", "#30D158"), ("mint", "#00C7BE", "#63E6E2"), ("teal", "#30B0C7", "#40C8E0"),
+        ("cyan", "#32ADE6", "#64D2FF"), ("blue", "#007AFF", "#0A84FF"), ("indigo", "#5856D6", "#5E5CE6"),
+        ("purple", "#AF52DE", "#BF5AF2"), ("pink", "#FF2D55", "#FF375F"), ("brown", "#A2845E", "#AC8E68"),
+        ("gray", "#8E8E93", "#98989D"), ("black", "#000000", "#E6E6E6"),
+    ]
+
+    /// The CSS value of a chosen colour: a name from ``namedColors`` becomes its custom
+    /// property with the light fallback, `#rrggbb` is used as written; anything else is
+    /// `nil`, and the caller falls back to the palette.
+    public static func css(forChosen color: String) -> String? {
+        if let named = namedColors.first(where: { $0.name == color }) {
+            return "var(--cg-color-\(named.name),\(named.light))"
+        }
+        let digits = color.dropFirst()
+        guard color.hasPrefix("#"), digits.count == 6 || digits.count == 3, digits.allSatisfy(\.isHexDigit) else { return nil }
+        return color
+    }
+
+    /// The CSS value of a series: its chosen colour when it has a usable one, otherwise
+    /// palette colour `index`.
+    public static func color(_ index: Int, chosen: String?) -> String {
+        chosen.flatMap(css(forChosen:)) ?? color(index)
+    }
+
     static let contour = "var(--cg-plot-contour,\(contourLight))"
     static let band = "var(--cg-plot-band,\(bandLight))"
     static let background = "var(--cg-plot-bg,#fff)"
@@ -46,8 +76,11 @@ public enum Palette {
             for (index, color) in colors.enumerated() { css += "--cg-series-\(index + 1):\(color);" }
             return css + "--cg-plot-contour:\(contour);--cg-plot-band:\(band);--cg-plot-bg:\(background);"
         }
-        return ":root{" + block(light, contour: contourLight, band: bandLight, background: "#fff") + "}\n"
+        func named(dark: Bool) -> String {
+            namedColors.map { "--cg-color-\($0.name):\(dark ? $0.dark : $0.light);" }.joined()
+        }
+        return ":root{" + block(light, contour: contourLight, band: bandLight, background: "#fff") + named(dark: false) + "}\n"
             + "@media (prefers-color-scheme: dark){:root{"
-            + block(dark, contour: contourDark, band: bandDark, background: "#111") + "}}\n"
+            + block(dark, contour: contourDark, band: bandDark, background: "#111") + named(dark: true) + "}}\n"
     }
 }
