@@ -1,4 +1,5 @@
 import CourseDiagnostics
+import CourseTestSupport
 import ExperimentLanguage
 import Experiments
 import Testing
@@ -63,5 +64,18 @@ import Testing
         #expect(found.count == 1, "\(found)")
         #expect(found.first?.hasPrefix("c.md:17:5: error: claim is false: 'SGD' diverges at step ") == true, "\(found)")
         #expect(found.first?.contains(", so it ends near no point") == true, "\(found)")
+    }
+
+    @Test func experimentClaimsOfTheChaptersAndTheReferenceHold() throws {
+        var checked = 0
+        for fence in try ChapterFences.all() + ChapterFences.referenceExamples() where fence.text.contains("Experiment(") {
+            var diagnostics: [Diagnostic] = []
+            let origin = SourceOrigin(file: fence.file, line: fence.line, columnOffset: fence.indent)
+            guard case .experiment(let experiment)? = DirectiveParser.parse(fence.text, origin: origin, diagnostics: &diagnostics) else { continue }
+            diagnostics += ClaimChecker.check(ExperimentRunner.run(experiment))
+            checked += experiment.expectations.count
+            #expect(diagnostics.isEmpty, "\(fence): \(diagnostics.map(\.description))")
+        }
+        #expect(checked >= 20, "the chapters and the reference claim \(checked) things about experiments")
     }
 }
