@@ -3,7 +3,8 @@
 
 bool optimizer_kernels_use_avx2_fma(void) {
 #if OPTIMIZER_KERNELS_X86
-    // Reads cpuid once (later calls return at once); the checks include the OS's saving of YMM state.
+    // The runtime reads cpuid once, before main; this call only matters if a constructor gets here
+    // first, and returns at once otherwise. The AVX2 check includes the OS's saving of YMM state.
     __builtin_cpu_init();
     return __builtin_cpu_supports("avx2") && __builtin_cpu_supports("fma");
 #else

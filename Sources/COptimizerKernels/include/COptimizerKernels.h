@@ -6,9 +6,9 @@
 // nothing else fused. fma, sqrt and division are correctly rounded in IEEE 754, so the
 // vector code and the portable code give the same bits, on any processor.
 //
-// On x86-64 with AVX2 and FMA (checked once per call with cpuid), the loops run four
-// doubles at a time with hardware FMA; elsewhere, or when `portable` is true, they run
-// plain C calling fma() from the C library.
+// On x86-64 with AVX2 and FMA (asked of the processor at run time, so the binary needs
+// neither), the loops run four doubles at a time with hardware FMA; elsewhere, or when
+// `portable` is true, they run plain C calling fma() from the C library.
 #ifndef COPTIMIZERKERNELS_H
 #define COPTIMIZERKERNELS_H
 
