@@ -22,51 +22,34 @@ struct ActivationsChecker {
         var statements: [String: Call] = [:]
         var weights: [(call: Call, modifiers: [OptimizerCallChecker.Modifier], expr: ExprSyntax)] = []
         var expects: [Call] = []
-        var localNames: [String: SourceRange] = [:]
         let names = StatementSpec.activations.map(\.name)
 
-        for statement in body.statements {
-            switch statement {
-            case .let(let name, let nameRange, let value, _):
-                if let previous = localNames[name] {
-                    diagnostics.append(reader.error("invalid redeclaration of '\(name)'", nameRange, notes: [reader.note("first declared here", previous)]))
-                    continue
-                }
-                localNames[name] = nameRange
-                DirectiveParser.bind(name, value, nameRange: nameRange, in: &reader, &diagnostics)
-            case .return(_, let range):
-                diagnostics.append(reader.error("'return' cannot appear in a builder", range))
-            case .expression(let expr):
-                guard let (base, modifiers) = OptimizerCallChecker(reader: reader).splitChain(expr, &diagnostics) else { continue }
-                guard case .call(let callee, let arguments, let trailing, _) = base.kind, case .identifier(let name) = callee.kind else {
-                    diagnostics.append(reader.error("expected a statement such as 'Weights(.xavierNormal)'", expr.range))
-                    continue
-                }
-                guard names.contains(name) else {
-                    let suggestion = Suggestion.closest(to: name, in: names)
-                    diagnostics.append(reader.error(
-                        "unknown statement '\(name)'" + (suggestion.map { "; did you mean '\($0)'?" } ?? ""), callee.range,
-                        hint: "an activation study's statements are " + names.joined(separator: ", ")))
-                    continue
-                }
-                let entry: Call = (name, callee.range, base, arguments, trailing)
-                if name == "Weights" {
-                    weights.append((entry, modifiers, expr))
-                    continue
-                }
-                if let first = modifiers.first {
-                    diagnostics.append(reader.error("'\(name)' takes no modifiers", first.nameRange,
-                                                    hint: "only 'Weights' takes .label"))
-                    continue
-                }
-                if name == "Expect" {
-                    expects.append(entry)
-                } else if let first = statements[name] {
-                    diagnostics.append(reader.error("duplicate '\(name)'", callee.range, hint: "an activation study has one '\(name)'",
-                                                    notes: [reader.note("first written here", first.nameRange)]))
-                } else {
-                    statements[name] = entry
-                }
+        BuilderBody.walk(body, example: "'Weights(.xavierNormal)'", reader: &reader, &diagnostics) { statement, reader, diagnostics in
+            let name = statement.name
+            guard names.contains(name) else {
+                let suggestion = Suggestion.closest(to: name, in: names)
+                diagnostics.append(reader.error(
+                    "unknown statement '\(name)'" + (suggestion.map { "; did you mean '\($0)'?" } ?? ""), statement.nameRange,
+                    hint: "an activation study's statements are " + names.joined(separator: ", ")))
+                return
+            }
+            let entry: Call = (name, statement.nameRange, statement.call, statement.arguments, statement.trailing)
+            if name == "Weights" {
+                weights.append((entry, statement.modifiers, statement.expr))
+                return
+            }
+            if let first = statement.modifiers.first {
+                diagnostics.append(reader.error("'\(name)' takes no modifiers", first.nameRange,
+                                                hint: "only 'Weights' takes .label"))
+                return
+            }
+            if name == "Expect" {
+                expects.append(entry)
+            } else if let first = statements[name] {
+                diagnostics.append(reader.error("duplicate '\(name)'", statement.nameRange, hint: "an activation study has one '\(name)'",
+                                                notes: [reader.note("first written here", first.nameRange)]))
+            } else {
+                statements[name] = entry
             }
         }
 

@@ -19,49 +19,31 @@ struct AverageChecker {
         var statements: [String: Call] = [:]
         var averageCalls: [ExprSyntax] = []
         var expects: [Call] = []
-        var localNames: [String: SourceRange] = [:]
         let statementNames = StatementSpec.average.map(\.name)
         let averageNames = StatementSpec.averages.map(\.name)
-        let chains = OptimizerCallChecker(reader: reader)
 
-        for statement in body.statements {
-            switch statement {
-            case .let(let name, let nameRange, let value, _):
-                if let previous = localNames[name] {
-                    diagnostics.append(reader.error("invalid redeclaration of '\(name)'", nameRange, notes: [reader.note("first declared here", previous)]))
-                    continue
+        BuilderBody.walk(body, example: "'Series(…)' or an average such as 'ExponentialAverage(beta: 0.9)'", reader: &reader, &diagnostics) {
+            statement, reader, diagnostics in
+            let name = statement.name
+            if averageNames.contains(name) {
+                averageCalls.append(statement.expr)
+            } else if statementNames.contains(name) {
+                if let first = statement.modifiers.first {
+                    diagnostics.append(reader.error("'\(name)' takes no modifiers", first.nameRange,
+                                                    hint: "modifiers such as .label and .color belong to averages"))
+                    return
                 }
-                localNames[name] = nameRange
-                DirectiveParser.bind(name, value, nameRange: nameRange, in: &reader, &diagnostics)
-            case .return(_, let range):
-                diagnostics.append(reader.error("'return' cannot appear in a builder", range))
-            case .expression(let expr):
-                guard let (base, modifiers) = chains.splitChain(expr, &diagnostics) else { continue }
-                guard case .call(let callee, let arguments, let trailing, _) = base.kind, case .identifier(let name) = callee.kind else {
-                    diagnostics.append(reader.error(
-                        "expected a statement such as 'Series(…)' or an average such as 'ExponentialAverage(beta: 0.9)'", expr.range))
-                    continue
-                }
-                if averageNames.contains(name) {
-                    averageCalls.append(expr)
-                } else if statementNames.contains(name) {
-                    if let first = modifiers.first {
-                        diagnostics.append(reader.error("'\(name)' takes no modifiers", first.nameRange,
-                                                        hint: "modifiers such as .label and .color belong to averages"))
-                        continue
-                    }
-                    let call: Call = (name, callee.range, base, arguments, trailing)
-                    if name == "Expect" {
-                        expects.append(call)
-                    } else if let first = statements[name] {
-                        diagnostics.append(reader.error("duplicate '\(name)'", callee.range, hint: "an average has one '\(name)'",
-                                                        notes: [reader.note("first written here", first.nameRange)]))
-                    } else {
-                        statements[name] = call
-                    }
+                let call: Call = (name, statement.nameRange, statement.call, statement.arguments, statement.trailing)
+                if name == "Expect" {
+                    expects.append(call)
+                } else if let first = statements[name] {
+                    diagnostics.append(reader.error("duplicate '\(name)'", statement.nameRange, hint: "an average has one '\(name)'",
+                                                    notes: [reader.note("first written here", first.nameRange)]))
                 } else {
-                    unknownStatement(name, callee.range, reader, &diagnostics)
+                    statements[name] = call
                 }
+            } else {
+                unknownStatement(name, statement.nameRange, reader, &diagnostics)
             }
         }
 

@@ -86,57 +86,42 @@ struct ScheduleChecker {
     private func checkWithoutObjective(
         _ body: ClosureSyntax, builderRange: SourceRange, reader: inout ValueReader, _ diagnostics: inout [Diagnostic]
     ) -> (steps: Int, runs: [RunDescription]) {
-        var localNames: [String: SourceRange] = [:]
         var stepsCall: Call?
         var optimizerCalls: [ExprSyntax] = []
         let experimentOnly = StatementSpec.experiment.map(\.name).filter { !["Steps", "Objective", "Expect"].contains($0) }
-        for statement in body.statements {
-            switch statement {
-            case .let(let name, let nameRange, let value, _):
-                if let previous = localNames[name] {
-                    diagnostics.append(reader.error("invalid redeclaration of '\(name)'", nameRange, notes: [reader.note("first declared here", previous)]))
-                    continue
+        BuilderBody.walk(
+            body, example: "'Steps(200)' or an optimizer call such as 'SGD(lr: 0.1).schedule(.cosine(steps: 200))'",
+            chains: .silent, reader: &reader, &diagnostics
+        ) { statement, reader, diagnostics in
+            let call: Call = (statement.name, statement.nameRange, statement.call, statement.arguments, statement.trailing)
+            if OptimizerCatalog.spec(callName: call.name) != nil {
+                optimizerCalls.append(statement.expr)
+                return
+            }
+            if !statement.modifiers.isEmpty {
+                diagnostics.append(reader.error("'\(call.name)' takes no modifiers", call.nameRange))
+                return
+            }
+            switch call.name {
+            case "Steps":
+                if let first = stepsCall {
+                    diagnostics.append(reader.error("duplicate 'Steps'", call.nameRange, hint: "a schedule has one 'Steps'",
+                                                    notes: [reader.note("first written here", first.nameRange)]))
+                } else {
+                    stepsCall = call
                 }
-                localNames[name] = nameRange
-                DirectiveParser.bind(name, value, nameRange: nameRange, in: &reader, &diagnostics)
-            case .return(_, let range):
-                diagnostics.append(reader.error("'return' cannot appear in a builder", range))
-            case .expression(let expr):
-                guard let call = Self.call(expr) else {
-                    diagnostics.append(reader.error(
-                        "expected a statement such as 'Steps(200)' or an optimizer call such as 'SGD(lr: 0.1).schedule(.cosine(steps: 200))'",
-                        expr.range))
-                    continue
-                }
-                if OptimizerCatalog.spec(callName: call.name) != nil {
-                    optimizerCalls.append(expr)
-                    continue
-                }
-                if case .call(_, _, _, _) = expr.kind, case .member = Self.callee(expr)?.kind {
-                    diagnostics.append(reader.error("'\(call.name)' takes no modifiers", call.nameRange))
-                    continue
-                }
-                switch call.name {
-                case "Steps":
-                    if let first = stepsCall {
-                        diagnostics.append(reader.error("duplicate 'Steps'", call.nameRange, hint: "a schedule has one 'Steps'",
-                                                        notes: [reader.note("first written here", first.nameRange)]))
-                    } else {
-                        stepsCall = call
-                    }
-                case "Expect":
-                    // Learning-rate claims are read later; the experiment's claims need runs on an objective.
-                    if call.arguments.count >= 2, let form = call.arguments[1].label, Self.isRateClaim(form) { continue }
-                    let form = call.arguments.count >= 2 ? call.arguments[1].label.map { "'\($0)'" } ?? "this claim" : "this claim"
-                    diagnostics.append(reader.error(
-                        "\(form) needs an 'Objective' to run the calls on", call.nameRange,
-                        hint: "without one, claim a rate: Expect(\"cosine\", learningRate: 0.05, atStep: 100)"))
-                case let name where experimentOnly.contains(name):
-                    diagnostics.append(reader.error("'\(name)' needs an 'Objective' to run the calls on", call.nameRange,
-                                                    hint: "add 'Objective(…)' to plot the runs' loss as well, or remove '\(name)'"))
-                default:
-                    unknownStatement(call.name, call.nameRange, &diagnostics)
-                }
+            case "Expect":
+                // Learning-rate claims are read later; the experiment's claims need runs on an objective.
+                if call.arguments.count >= 2, let form = call.arguments[1].label, Self.isRateClaim(form) { return }
+                let form = call.arguments.count >= 2 ? call.arguments[1].label.map { "'\($0)'" } ?? "this claim" : "this claim"
+                diagnostics.append(reader.error(
+                    "\(form) needs an 'Objective' to run the calls on", call.nameRange,
+                    hint: "without one, claim a rate: Expect(\"cosine\", learningRate: 0.05, atStep: 100)"))
+            case let name where experimentOnly.contains(name):
+                diagnostics.append(reader.error("'\(name)' needs an 'Objective' to run the calls on", call.nameRange,
+                                                hint: "add 'Objective(…)' to plot the runs' loss as well, or remove '\(name)'"))
+            default:
+                unknownStatement(call.name, call.nameRange, &diagnostics)
             }
         }
         var steps = Experiment.defaultSteps
@@ -228,12 +213,6 @@ struct ScheduleChecker {
             return nil
         }
         return (name, callee.range, current, arguments, trailing)
-    }
-
-    /// The callee of the outermost call of `expr`.
-    private static func callee(_ expr: ExprSyntax) -> ExprSyntax? {
-        guard case .call(let callee, _, _, _) = expr.kind else { return nil }
-        return callee
     }
 }
 

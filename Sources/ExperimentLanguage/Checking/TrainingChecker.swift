@@ -28,47 +28,30 @@ struct TrainingChecker {
         var statements: [String: Call] = [:]
         var optimizerCalls: [ExprSyntax] = []
         var expects: [Call] = []
-        var localNames: [String: SourceRange] = [:]
         let statementNames = StatementSpec.training.map(\.name)
 
-        for statement in body.statements {
-            switch statement {
-            case .let(let name, let nameRange, let value, _):
-                if let previous = localNames[name] {
-                    diagnostics.append(reader.error("invalid redeclaration of '\(name)'", nameRange, notes: [reader.note("first declared here", previous)]))
-                    continue
+        BuilderBody.walk(body, example: "'Iterations(2000)' or an optimizer call such as 'Adam(lr: 0.001)'", reader: &reader, &diagnostics) {
+            statement, reader, diagnostics in
+            let name = statement.name
+            if statementNames.contains(name) {
+                if let first = statement.modifiers.first {
+                    diagnostics.append(reader.error("'\(name)' takes no modifiers", first.nameRange,
+                                                    hint: "modifiers such as .label and .color belong to optimizer calls"))
+                    return
                 }
-                localNames[name] = nameRange
-                DirectiveParser.bind(name, value, nameRange: nameRange, in: &reader, &diagnostics)
-            case .return(_, let range):
-                diagnostics.append(reader.error("'return' cannot appear in a builder", range))
-            case .expression(let expr):
-                guard let (call, modifiers) = OptimizerCallChecker(reader: reader).splitChain(expr, &diagnostics) else { continue }
-                guard case .call(let callee, let arguments, let trailing, _) = call.kind, case .identifier(let name) = callee.kind else {
-                    diagnostics.append(reader.error(
-                        "expected a statement such as 'Iterations(2000)' or an optimizer call such as 'Adam(lr: 0.001)'", expr.range))
-                    continue
-                }
-                if statementNames.contains(name) {
-                    if let first = modifiers.first {
-                        diagnostics.append(reader.error("'\(name)' takes no modifiers", first.nameRange,
-                                                        hint: "modifiers such as .label and .color belong to optimizer calls"))
-                        continue
-                    }
-                    let entry: Call = (name, callee.range, call, arguments, trailing)
-                    if name == "Expect" {
-                        expects.append(entry)
-                    } else if let first = statements[name] {
-                        diagnostics.append(reader.error("duplicate '\(name)'", callee.range, hint: "a training builder has one '\(name)'",
-                                                        notes: [reader.note("first written here", first.nameRange)]))
-                    } else {
-                        statements[name] = entry
-                    }
-                } else if OptimizerCatalog.spec(callName: name) != nil {
-                    optimizerCalls.append(expr)
+                let entry: Call = (name, statement.nameRange, statement.call, statement.arguments, statement.trailing)
+                if name == "Expect" {
+                    expects.append(entry)
+                } else if let first = statements[name] {
+                    diagnostics.append(reader.error("duplicate '\(name)'", statement.nameRange, hint: "a training builder has one '\(name)'",
+                                                    notes: [reader.note("first written here", first.nameRange)]))
                 } else {
-                    unknownStatement(name, callee.range, &diagnostics)
+                    statements[name] = entry
                 }
+            } else if OptimizerCatalog.spec(callName: name) != nil {
+                optimizerCalls.append(statement.expr)
+            } else {
+                unknownStatement(name, statement.nameRange, &diagnostics)
             }
         }
 
