@@ -82,14 +82,17 @@ public struct SiteBuilder: Sendable {
         let renderer = PageRenderer(theme: theme, course: settings)
         let entries = PageRenderer.ChapterEntries(loaded.chapters)
         let chapters = loaded.chapters
-        let homeBody = loaded.home != nil ? rendered[0].html : ""
+        let hasIndex = loaded.home != nil
+        let homeBody = hasIndex ? rendered[0].html : ""
         let firstChapterBody = loaded.home != nil ? 1 : 0
         // Page i is the home page for i = 0, else chapter i - 1. Pages are independent.
         let html = ConcurrentMap.map(Array(0...chapters.count)) { i -> String in
             if i == 0 {
+                // index.md writes its own introduction; without it the home page lists the chapters.
                 return renderer.render(PageRenderer.Page(
                     title: settings.title, number: nil, description: settings.description, body: homeBody,
-                    contents: [], isHome: true, currentSlug: nil, previous: nil, next: chapters.first),
+                    contents: [], isHome: true, listChapters: !hasIndex, currentSlug: nil, previous: nil,
+                    next: chapters.first),
                     chapters: entries)
             }
             let k = i - 1

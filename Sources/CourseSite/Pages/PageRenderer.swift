@@ -17,6 +17,8 @@ struct PageRenderer: @unchecked Sendable {
         var body: String
         var contents: [ContentsEntry]
         var isHome: Bool
+        /// Whether the page ends with the list of chapters: the home page when there is no `index.md`.
+        var listChapters = false
         var currentSlug: String?
         var previous: Chapter?
         var next: Chapter?
@@ -73,6 +75,7 @@ struct PageRenderer: @unchecked Sendable {
             "title": page.title,
             "body": page.body,
             "isHome": page.isHome,
+            "listChapters": page.listChapters,
             "chapters": chapterList,
             "contents": page.contents.map { ["level": $0.level, "id": $0.id, "title": $0.title] as [String: Any] },
             "hasContents": page.contents.count >= 2,

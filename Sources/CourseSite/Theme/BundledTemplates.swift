@@ -42,9 +42,9 @@ enum BundledTemplates {
     </header>
     {{> contents}}
     {{{body}}}
-    {{#isHome}}
+    {{#listChapters}}
     {{> chapter-list}}
-    {{/isHome}}
+    {{/listChapters}}
     </article>
     {{> pager}}
     </main>
