@@ -50,7 +50,11 @@ struct JSONWriter {
         text += "]"
     }
 
+    /// Starts a member of the current object, writing the `,` that separates it from
+    /// the previous member itself (the writer emits no white space, so a member opens
+    /// an object exactly when the text ends in `{`).
     mutating func key(_ k: String) {
+        if text.last != "{" { text += "," }
         string(k)
         text += ":"
     }
