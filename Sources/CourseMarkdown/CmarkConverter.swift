@@ -168,7 +168,11 @@ struct CmarkConverter {
         case CMARK_NODE_TEXT: return .text(Self.string(cmark_node_get_literal(node)))
         case CMARK_NODE_SOFTBREAK: return .softBreak
         case CMARK_NODE_LINEBREAK: return .lineBreak
-        case CMARK_NODE_CODE: return .code(Self.string(cmark_node_get_literal(node)))
+        case CMARK_NODE_CODE:
+            if let span = math.span(of: node) {
+                return .math(latex: span.latex, display: span.display, TextPosition(line: span.line, column: span.column))
+            }
+            return .code(Self.string(cmark_node_get_literal(node)))
         case CMARK_NODE_HTML_INLINE: return .html(Self.string(cmark_node_get_literal(node)), position)
         case CMARK_NODE_EMPH: return .emphasis(inlines(of: node, math: math))
         case CMARK_NODE_STRONG: return .strong(inlines(of: node, math: math))
@@ -180,9 +184,6 @@ struct CmarkConverter {
                           alt: inlines(of: node, math: math), position)
         case CMARK_NODE_FOOTNOTE_REFERENCE:
             return .footnoteReference(label: Self.string(cmark_node_get_literal(node)), position)
-        case CMARK_NODE_CUSTOM_INLINE:
-            guard let span = math.span(of: node) else { return nil }
-            return .math(latex: span.latex, display: span.display, TextPosition(line: span.line, column: span.column))
         default:
             if Self.string(cmark_node_get_type_string(node)) == "strikethrough" {
                 return .strikethrough(inlines(of: node, math: math))

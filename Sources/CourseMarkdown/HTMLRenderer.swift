@@ -78,7 +78,10 @@ public struct HTMLRenderer {
     private func render(_ block: Block, into out: inout String, state: State, tight: Bool) {
         switch block {
         case .paragraph(let inlines, _):
-            if tight {
+            if let (latex, position) = Self.loneDisplayMath(inlines) {
+                // `$$…$$` alone in a paragraph is a display block, in the same scrolling box as a multi-line one.
+                out += "<div class=\"display-math\" tabindex=\"0\">\(math(latex, true, position))</div>\n"
+            } else if tight {
                 render(inlines, into: &out, state: state)
                 out += "\n"
             } else {
@@ -107,7 +110,7 @@ public struct HTMLRenderer {
             let language = code.language
             let body = language.isEmpty ? nil : highlight(code.literal, language)
             let classAttribute = language.isEmpty ? "" : " class=\"language-\(HTMLEscaping.escape(language))\""
-            out += "<pre><code\(classAttribute)>\(body ?? HTMLEscaping.escape(code.literal))</code></pre>\n"
+            out += "<pre tabindex=\"0\"><code\(classAttribute)>\(body ?? HTMLEscaping.escape(code.literal))</code></pre>\n"
         case .htmlBlock(let html, _):
             out += allowHTML ? Self.tagFilter(html) : "<p class=\"raw-html\">\(HTMLEscaping.escape(html.trimmingTrailingSpaces()))</p>\n"
             if allowHTML, !html.hasSuffix("\n") { out += "\n" }
@@ -137,7 +140,7 @@ public struct HTMLRenderer {
         case .thematicBreak:
             out += "<hr>\n"
         case .table(let table):
-            out += "<div class=\"table-wrap\">\n<table>\n"
+            out += "<div class=\"table-wrap\" tabindex=\"0\">\n<table>\n"
             if !table.header.isEmpty {
                 out += "<thead>\n<tr>\n"
                 for (i, cell) in table.header.enumerated() {
@@ -164,7 +167,7 @@ public struct HTMLRenderer {
         case .footnoteDefinition:
             break  // rendered at the end, in order of first reference
         case .displayMath(let latex, let position):
-            out += "<div class=\"display-math\">\(math(latex, true, position))</div>\n"
+            out += "<div class=\"display-math\" tabindex=\"0\">\(math(latex, true, position))</div>\n"
         }
     }
 
@@ -213,9 +216,50 @@ public struct HTMLRenderer {
                 let id = "\(footnotePrefix)ref-\(n)" + (r == 1 ? "" : "-\(r)")
                 out += "<sup class=\"footnote-ref\"><a href=\"#\(footnotePrefix)-\(n)\" id=\"\(id)\">\(n)</a></sup>"
             case .math(let latex, let display, let position):
-                out += math(latex, display, position)
+                // Display math amid a paragraph's text: a block-level box that may scroll, as a <span> so the <p> stays valid.
+                out += display
+                    ? "<span class=\"display-math\" tabindex=\"0\">\(math(latex, true, position))</span>"
+                    : math(latex, false, position)
             }
         }
+    }
+
+    /// Inline content as phrasing markup for a place that is itself a link or a
+    /// title (the on-page contents, the page's heading): math, code and emphasis
+    /// as in a paragraph, a link's text without the link, no footnote marks.
+    public func renderPhrase(_ inlines: [Inline]) -> String {
+        var out = ""
+        render(Self.unlinked(inlines), into: &out, state: State())
+        return out
+    }
+
+    private static func unlinked(_ inlines: [Inline]) -> [Inline] {
+        inlines.flatMap { inline -> [Inline] in
+            switch inline {
+            case .link(_, _, let content, _): return unlinked(content)
+            case .emphasis(let c): return [.emphasis(unlinked(c))]
+            case .strong(let c): return [.strong(unlinked(c))]
+            case .strikethrough(let c): return [.strikethrough(unlinked(c))]
+            case .footnoteReference: return []
+            case .lineBreak, .softBreak: return [.text(" ")]
+            case .math(let latex, _, let position): return [.math(latex: latex, display: false, position)]
+            default: return [inline]
+            }
+        }
+    }
+
+    /// The LaTeX of a paragraph that holds one `$$…$$` and nothing else but white space.
+    private static func loneDisplayMath(_ inlines: [Inline]) -> (String, TextPosition)? {
+        var found: (String, TextPosition)?
+        for inline in inlines {
+            switch inline {
+            case .math(let latex, true, let position) where found == nil: found = (latex, position)
+            case .softBreak, .lineBreak: continue
+            case .text(let s) where s.allSatisfy(\.isWhitespace): continue
+            default: return nil
+            }
+        }
+        return found
     }
 
     /// GFM's tag filter: the opening `<` of these tags is escaped even in allowed raw HTML.

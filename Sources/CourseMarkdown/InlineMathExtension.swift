@@ -16,6 +16,11 @@ import CCmarkGFM
 /// paragraph, so a paragraph with many unmatched `$` stays linear.
 /// The nodes it makes carry no source position, so it records line and column
 /// itself in ``Span``.
+///
+/// A math span is made as a code-span node tagged through its user data, not as
+/// a custom inline: cmark-gfm's table extension lets a cell contain only the
+/// core inline types and silently drops any other child, so `| $\theta_t$ |`
+/// would lose its formula.
 final class InlineMathExtension {
     struct Span {
         var latex: String
@@ -93,7 +98,7 @@ final class InlineMathExtension {
             if byte == UInt8(ascii: "\n") { line += 1; column = 1 } else { column += 1 }
         }
         spans.append(Span(latex: display ? latex.trimmingSpaces() : latex, display: display, line: line, column: column))
-        guard let node = cmark_node_new_with_mem(CMARK_NODE_CUSTOM_INLINE, cmark_get_default_mem_allocator()) else {
+        guard let node = cmark_node_new_with_mem(CMARK_NODE_CODE, cmark_get_default_mem_allocator()) else {
             return nil
         }
         cmark_node_set_user_data(node, UnsafeMutableRawPointer(bitPattern: spans.count))

@@ -71,6 +71,9 @@ public struct SiteBuilder: Sendable {
             renderBody(chapter, resolver: resolver)
         }
         var assets: Set<String> = []
+        var titled = loaded.chapters
+        for k in titled.indices { titled[k].titleHTML = rendered[(loaded.home != nil ? 1 : 0) + k].titleHTML }
+        let chapters = titled
         for page in rendered {
             diagnostics += page.diagnostics
             assets.formUnion(page.assets)
@@ -80,8 +83,7 @@ public struct SiteBuilder: Sendable {
         }
 
         let renderer = PageRenderer(theme: theme, course: settings)
-        let entries = PageRenderer.ChapterEntries(loaded.chapters)
-        let chapters = loaded.chapters
+        let entries = PageRenderer.ChapterEntries(chapters)
         let hasIndex = loaded.home != nil
         let homeBody = hasIndex ? rendered[0].html : ""
         let firstChapterBody = loaded.home != nil ? 1 : 0
@@ -90,7 +92,8 @@ public struct SiteBuilder: Sendable {
             if i == 0 {
                 // index.md writes its own introduction; without it the home page lists the chapters.
                 return renderer.render(PageRenderer.Page(
-                    title: settings.title, number: nil, description: settings.description, body: homeBody,
+                    title: settings.title, titleHTML: hasIndex ? rendered[0].titleHTML : HTMLEscaping.escape(settings.title),
+                    number: nil, description: settings.description, body: homeBody,
                     contents: [], isHome: true, listChapters: !hasIndex, currentSlug: nil, previous: nil,
                     next: chapters.first),
                     chapters: entries)
@@ -98,8 +101,10 @@ public struct SiteBuilder: Sendable {
             let k = i - 1
             let chapter = chapters[k]
             return renderer.render(PageRenderer.Page(
-                title: chapter.title, number: chapter.number, description: chapter.frontMatter.description,
-                body: rendered[firstChapterBody + k].html, contents: chapter.contents, isHome: false,
+                title: chapter.title, titleHTML: chapter.titleHTML, number: chapter.number,
+                description: chapter.frontMatter.description,
+                body: rendered[firstChapterBody + k].html, contents: chapter.contents,
+                contentsHTML: rendered[firstChapterBody + k].contentsHTML, isHome: false,
                 currentSlug: chapter.slug,
                 previous: k > 0 ? chapters[k - 1] : nil,
                 next: k + 1 < chapters.count ? chapters[k + 1] : nil),
@@ -123,6 +128,9 @@ public struct SiteBuilder: Sendable {
 
     private struct RenderedBody: Sendable {
         var html: String
+        /// The page's title and its contents entries as phrasing markup.
+        var titleHTML: String
+        var contentsHTML: [String]
         var diagnostics: [Diagnostic]
         var assets: [String]
     }
@@ -176,13 +184,20 @@ public struct SiteBuilder: Sendable {
             return output.html
         }
         let html = renderer.render(document)
+        var titleHTML = HTMLEscaping.escape(chapter.title)
+        if chapter.frontMatter.title == nil, chapter.firstHeadingIsTitle,
+           case .heading(_, let inlines, _)? = chapter.document.blocks.first(where: { if case .heading = $0 { return true }; return false }) {
+            titleHTML = renderer.renderPhrase(inlines)
+        }
+        let contentsHTML = chapter.contents.map { renderer.renderPhrase($0.inlines) }
         if !options.allowHTML, let first = Self.firstRawHTML(in: chapter.document.blocks) {
             collector.diagnostics.append(Diagnostic(
                 .warning, "raw HTML is shown as text, not emitted",
                 at: SourceLocation(file: file, line: first.line, column: first.column),
                 hint: "pass --allow-html to emit the chapters' HTML"))
         }
-        return RenderedBody(html: html, diagnostics: collector.diagnostics, assets: collector.assets)
+        return RenderedBody(html: html, titleHTML: titleHTML, contentsHTML: contentsHTML,
+                            diagnostics: collector.diagnostics, assets: collector.assets)
     }
 
     static func firstRawHTML(in blocks: [Block]) -> TextPosition? {

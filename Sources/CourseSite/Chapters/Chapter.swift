@@ -9,6 +9,8 @@ public struct Chapter: Sendable {
     /// The page's name without `.html`: the file name without `.md` and without a numeric prefix.
     public var slug: String
     public var title: String
+    /// The title as phrasing markup (math, code and emphasis of a `#` heading kept), set when the page is rendered.
+    public var titleHTML = ""
     /// 1-based position in the course; 0 for the home page.
     public var number: Int
     public var frontMatter: FrontMatter
@@ -27,4 +29,6 @@ public struct ContentsEntry: Hashable, Sendable {
     public var level: Int
     public var id: String
     public var title: String
+    /// The heading's content, so the contents box can show its math and code as the heading does.
+    public var inlines: [Inline] = []
 }

@@ -146,7 +146,7 @@ struct CourseLoader: Sendable {
                     let text = inlines.plainText
                     let id = slugger.slug(for: text)
                     ids.append(id)
-                    if level == 2 || level == 3 { contents.append(ContentsEntry(level: level, id: id, title: text)) }
+                    if level == 2 || level == 3 { contents.append(ContentsEntry(level: level, id: id, title: text, inlines: inlines)) }
                 case .blockQuote(let inner), .footnoteDefinition(_, let inner): visit(inner)
                 case .list(let list): for item in list.items { visit(item.blocks) }
                 default: break

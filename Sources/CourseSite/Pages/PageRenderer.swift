@@ -1,3 +1,4 @@
+import CourseMarkdown
 import Mustache
 
 /// Fills the theme's `page` template for one page. All links are relative and
@@ -12,10 +13,14 @@ struct PageRenderer: @unchecked Sendable {
 
     struct Page {
         var title: String
+        /// The title as markup for the page's heading (`title` is the plain text for `<title>`).
+        var titleHTML: String
         var number: Int?
         var description: String?
         var body: String
         var contents: [ContentsEntry]
+        /// Each contents entry's title as markup, in the same order.
+        var contentsHTML: [String] = []
         var isHome: Bool
         /// Whether the page ends with the list of chapters: the home page when there is no `index.md`.
         var listChapters = false
@@ -30,7 +35,7 @@ struct PageRenderer: @unchecked Sendable {
 
         init(_ chapters: [Chapter]) {
             entries = chapters.map {
-                ChapterEntry(href: $0.pageName, title: $0.title, number: $0.number,
+                ChapterEntry(href: $0.pageName, title: $0.title, titleHTML: $0.titleHTML, number: $0.number,
                              description: $0.frontMatter.description, current: false)
             }
         }
@@ -42,6 +47,7 @@ struct PageRenderer: @unchecked Sendable {
     struct ChapterEntry: MustacheParent, Sendable {
         var href: String
         var title: String
+        var titleHTML: String
         var number: Int
         var description: String?
         var current: Bool
@@ -50,6 +56,7 @@ struct PageRenderer: @unchecked Sendable {
             switch name {
             case "href": return href
             case "title": return title
+            case "titleHTML": return titleHTML
             case "number": return number
             case "description": return description
             case "current": return current
@@ -65,7 +72,7 @@ struct PageRenderer: @unchecked Sendable {
         }
         func link(_ chapter: Chapter?) -> Any {
             guard let chapter else { return false }
-            return ["href": chapter.pageName, "title": chapter.title] as [String: Any]
+            return ["href": chapter.pageName, "title": chapter.title, "titleHTML": chapter.titleHTML] as [String: Any]
         }
         let pageTitle = page.isHome ? course.title : "\(page.title) · \(course.title)"
         var context: [String: Any] = [
@@ -73,11 +80,15 @@ struct PageRenderer: @unchecked Sendable {
             "pageTitle": pageTitle,
             "courseTitle": course.title,
             "title": page.title,
+            "titleHTML": page.titleHTML,
             "body": page.body,
             "isHome": page.isHome,
             "listChapters": page.listChapters,
             "chapters": chapterList,
-            "contents": page.contents.map { ["level": $0.level, "id": $0.id, "title": $0.title] as [String: Any] },
+            "contents": page.contents.enumerated().map { i, entry in
+                ["level": entry.level, "id": entry.id, "title": entry.title,
+                 "titleHTML": i < page.contentsHTML.count ? page.contentsHTML[i] : HTMLEscaping.escape(entry.title)] as [String: Any]
+            },
             "hasContents": page.contents.count >= 2,
             "previous": link(page.previous),
             "next": link(page.next),

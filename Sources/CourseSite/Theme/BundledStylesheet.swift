@@ -3,8 +3,11 @@
 ///
 /// Made for reading long technical text: a measure of about 70 characters, a
 /// sidebar that collapses behind a checkbox on narrow screens (no JavaScript),
-/// dark mode through `prefers-color-scheme`, a print stylesheet, code blocks
-/// and wide tables that scroll inside their own box. Figures take their colours
+/// dark mode through `prefers-color-scheme`, a print stylesheet, code blocks,
+/// display math and wide tables that scroll inside their own box with a shadow
+/// at the edge that has more (a cue that needs no JavaScript), and formula tables
+/// that reflow into one column on a phone. Nothing is wider than the viewport
+/// from 320 px up. Figures take their colours
 /// from the custom properties defined here, so they switch with the theme.
 enum BundledStylesheet {
     static let css = """
@@ -22,6 +25,7 @@ enum BundledStylesheet {
       --cg-code-bg: #f4f4f2;
       --cg-ok: #1a7f37;
       --cg-bad: #b3261e;
+      --cg-shadow: rgba(0, 0, 0, 0.22);
       /* Okabe–Ito, colour-blind safe (the Plotting module's Palette); figures read these. */
       --cg-series-1: #0072b2;
       --cg-series-2: #d55e00;
@@ -78,6 +82,7 @@ enum BundledStylesheet {
         --cg-code-bg: #1e2124;
         --cg-ok: #56c271;
         --cg-bad: #ff7b72;
+        --cg-shadow: rgba(0, 0, 0, 0.7);
         --cg-series-1: #56b4e9;
         --cg-series-2: #ff8c42;
         --cg-series-3: #2fd0a0;
@@ -160,7 +165,7 @@ enum BundledStylesheet {
     .sidebar-title a { color: var(--cg-fg); text-decoration: none; }
     .sidebar ol { list-style: none; margin: 0; padding: 0; }
     .sidebar li a {
-      display: flex; gap: 0.5rem; padding: 0.35rem 0.5rem; border-radius: 0.35rem;
+      display: flex; min-width: 0; gap: 0.5rem; padding: 0.35rem 0.5rem; border-radius: 0.35rem;
       color: var(--cg-fg); text-decoration: none;
     }
     .sidebar li a:hover { background: var(--cg-faint); }
@@ -176,7 +181,9 @@ enum BundledStylesheet {
     }
     @media (max-width: 59.99rem) {
       .sidebar { display: none; width: 100%; padding: 1rem; border-right: 0; border-bottom: 1px solid var(--cg-border); }
-      .layout { flex-direction: column; }
+      /* Stretch, not flex-start: a column of shrink-to-fit children is as wide as
+         its widest figure or formula, and the text is cut off at the right on a phone. */
+      .layout { flex-direction: column; align-items: stretch; }
       .nav-toggle:checked ~ .layout .sidebar { display: block; }
     }
 
@@ -212,8 +219,8 @@ enum BundledStylesheet {
     code, pre, kbd { font-family: var(--font-code); font-size: 0.88em; }
     :not(pre) > code { background: var(--cg-code-bg); padding: 0.1em 0.3em; border-radius: 0.25rem; }
     pre {
-      background: var(--cg-code-bg); border: 1px solid var(--cg-border); border-radius: 0.5rem;
-      padding: 0.85rem 1rem; overflow-x: auto; line-height: 1.5; tab-size: 4; hyphens: none;
+      border: 1px solid var(--cg-border); border-radius: 0.5rem;
+      padding: 0.85rem 1rem; line-height: 1.5; tab-size: 4; hyphens: none;
     }
     pre code { font-size: 0.85rem; }
     .hl-keyword { color: var(--hl-keyword); }
@@ -232,7 +239,21 @@ enum BundledStylesheet {
     .hl-output { color: var(--cg-muted); }
     .raw-html { font-family: var(--font-code); font-size: 0.85rem; color: var(--cg-muted); white-space: pre-wrap; }
 
-    .table-wrap { overflow-x: auto; }
+    /* Boxes that scroll sideways when their content is wider than the column. The
+       two "local" gradients cover the two "scroll" shadows while the content is at
+       that edge, so a shadow shows exactly where there is more to see. They are
+       focusable (tabindex in the markup) so a keyboard can scroll them too. */
+    .table-wrap, pre, .display-math {
+      --cue-bg: var(--cg-bg);
+      overflow-x: auto;
+      background:
+        linear-gradient(to right, var(--cue-bg) 30%, transparent) left / 2.5rem 100% no-repeat local,
+        linear-gradient(to left, var(--cue-bg) 30%, transparent) right / 2.5rem 100% no-repeat local,
+        radial-gradient(farthest-side at 0 50%, var(--cg-shadow), transparent) left / 0.8rem 100% no-repeat scroll,
+        radial-gradient(farthest-side at 100% 50%, var(--cg-shadow), transparent) right / 0.8rem 100% no-repeat scroll,
+        var(--cue-bg);
+    }
+    pre { --cue-bg: var(--cg-code-bg); }
     table { border-collapse: collapse; font-size: 0.95rem; font-variant-numeric: tabular-nums; min-width: 50%; }
     th, td { padding: 0.4rem 0.75rem; border-bottom: 1px solid var(--cg-border); text-align: left; vertical-align: top; }
     th { font-family: var(--font-ui); font-weight: 600; border-bottom-width: 2px; }
@@ -245,7 +266,8 @@ enum BundledStylesheet {
       font-size: 1.08em;
       font-family: "Latin Modern Math", "STIX Two Math", "Cambria Math", "TeX Gyre Termes Math", "DejaVu Math TeX Gyre", math;
     }
-    .display-math { overflow-x: auto; margin: 0 0 1.1rem; padding: 0.25rem 0; }
+    .display-math { display: block; margin: 0 0 1.1rem; padding: 0.25rem 0; }
+    p > .display-math { margin: 0.25rem 0; }
     math[display="block"] { margin: 0.5rem 0; }
 
     figure { margin-left: 0; margin-right: 0; }
@@ -258,22 +280,39 @@ enum BundledStylesheet {
 
     /* Experiments: figures, the objective, formula and results tables, the directive's source. */
     .cg-experiment { margin: 2rem 0 2.5rem; }
-    .cg-objective { overflow-x: auto; margin-bottom: 1rem; }
+    .cg-objective { margin-bottom: 1rem; }
     .cg-objective p { margin: 0 0 0.25rem; font-family: var(--font-ui); font-size: 0.92rem; color: var(--cg-muted); }
     .cg-figure { margin: 1rem 0 1.5rem; }
     .cg-figure svg { font-family: var(--font-ui); color: var(--cg-fg); }
     /* Experiment tables sit in a .table-wrap that scrolls sideways on narrow screens. */
     .table-wrap > table[class^="cg-"] { width: 100%; }
-    .cg-formulas td, .cg-formulas th { vertical-align: middle; }
-    .cg-formulas td:first-child { width: 7.5rem; }
-    .cg-formulas td:nth-child(2) { min-width: 16rem; }
-    .cg-formulas td:last-child { min-width: 8rem; }
-    .cg-formulas dl { display: grid; grid-template-columns: auto 1fr; gap: 0.15rem 0.6rem; margin: 0; font-size: 0.9rem; }
+    /* A formula table is laid out as rows of a grid: the method beside its rule, the
+       values or symbols under the rule, so a rule gets the column's whole width
+       but the method's (every rule of the catalog fits at 1280 px). On a phone the
+       three stack. The header row stays for screen readers. */
+    .table-wrap:has(> .cg-formulas) { overflow-x: visible; background: none; }
+    table.cg-formulas { display: block; width: 100%; }
+    .cg-formulas caption { display: block; }
+    .cg-formulas thead { position: absolute; width: 1px; height: 1px; overflow: hidden; clip-path: inset(50%); white-space: nowrap; }
+    .cg-formulas tbody { display: block; }
+    .cg-formulas tr {
+      display: grid; grid-template-columns: minmax(6.5rem, 9rem) minmax(0, 1fr); column-gap: 1rem;
+      padding: 0.6rem 0; border-bottom: 1px solid var(--cg-border);
+    }
+    .cg-formulas th, .cg-formulas td { display: block; padding: 0; border: 0; min-width: 0; }
+    .cg-formulas th[scope="row"] { grid-row: span 2; }
+    .cg-formulas td + td { grid-column: 2; font-size: 0.92rem; }
+    .cg-formulas td p { margin: 0.2rem 0; }
+    .cg-formulas .display-math { margin: 0; }
+    .cg-formulas .cg-conditions { margin: 0.1rem 0 0.3rem; padding-left: 1.1rem; font-size: 0.88rem; color: var(--cg-muted); }
+    .cg-formulas dl { display: grid; grid-template-columns: auto minmax(0, 1fr); gap: 0.15rem 0.6rem; margin: 0.3rem 0 0; font-size: 0.9rem; }
     .cg-formulas dt { white-space: nowrap; }
     .cg-formulas dd { margin: 0; }
-    /* A long update rule scrolls inside its cell instead of widening the column
-       (width 0 keeps it out of the column's minimum width; min-width fills the cell). */
-    .cg-formulas td math[display="block"] { margin: 0.25rem 0; width: 0; min-width: 100%; overflow-x: auto; overflow-y: hidden; }
+    @media (max-width: 36rem) {
+      .cg-formulas tr { grid-template-columns: minmax(0, 1fr); }
+      .cg-formulas th[scope="row"] { grid-row: auto; margin-bottom: 0.25rem; }
+      .cg-formulas td + td { grid-column: 1; }
+    }
     .cg-summary { margin: 0.25rem 0 0; font-size: 0.85rem; color: var(--cg-muted); font-family: var(--font-ui); max-width: 36rem; }
     .cg-source { margin-top: 1rem; }
     .cg-formulas-only { margin: 1rem 0 1.5rem; }

@@ -35,7 +35,7 @@ enum BundledTemplates {
     {{#number}}
     <p class="chapter-number">Chapter {{number}}</p>
     {{/number}}
-    <h1 id="top">{{title}}</h1>
+    <h1 id="top">{{{titleHTML}}}</h1>
     {{#author}}
     <p class="byline">{{author}}</p>
     {{/author}}
@@ -62,7 +62,7 @@ enum BundledTemplates {
     <p class="sidebar-title"><a href="index.html"{{#isHome}} aria-current="page"{{/isHome}}>{{courseTitle}}</a></p>
     <ol class="chapters">
     {{#chapters}}
-    <li><a href="{{href}}"{{#current}} aria-current="page"{{/current}}><span class="number">{{number}}</span> {{title}}</a></li>
+    <li><a href="{{href}}"{{#current}} aria-current="page"{{/current}}><span class="number">{{number}}</span> <span>{{{titleHTML}}}</span></a></li>
     {{/chapters}}
     </ol>
     </nav>
@@ -75,7 +75,7 @@ enum BundledTemplates {
     <p class="toc-title">On this page</p>
     <ul>
     {{#contents}}
-    <li class="toc-level-{{level}}"><a href="#{{id}}">{{title}}</a></li>
+    <li class="toc-level-{{level}}"><a href="#{{id}}">{{{titleHTML}}}</a></li>
     {{/contents}}
     </ul>
     </nav>
@@ -87,10 +87,10 @@ enum BundledTemplates {
     {{#hasPager}}
     <nav class="pager" aria-label="Previous and next chapter">
     {{#previous}}
-    <a class="pager-previous" href="{{href}}" rel="prev"><span class="pager-label">Previous</span> {{title}}</a>
+    <a class="pager-previous" href="{{href}}" rel="prev"><span class="pager-label">Previous</span> {{{titleHTML}}}</a>
     {{/previous}}
     {{#next}}
-    <a class="pager-next" href="{{href}}" rel="next"><span class="pager-label">Next</span> {{title}}</a>
+    <a class="pager-next" href="{{href}}" rel="next"><span class="pager-label">Next</span> {{{titleHTML}}}</a>
     {{/next}}
     </nav>
     {{/hasPager}}
@@ -102,7 +102,7 @@ enum BundledTemplates {
     <h2 id="chapters-heading">Chapters</h2>
     <ol>
     {{#chapters}}
-    <li><a href="{{href}}">{{title}}</a>{{#description}}<p>{{description}}</p>{{/description}}</li>
+    <li><a href="{{href}}">{{{titleHTML}}}</a>{{#description}}<p>{{description}}</p>{{/description}}</li>
     {{/chapters}}
     </ol>
     </section>
