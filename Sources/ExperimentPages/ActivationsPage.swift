@@ -58,7 +58,7 @@ public enum ActivationsPage {
     /// Standard deviation of every layer's activations, one row per initialisation.
     static func table(_ result: ActivationsStudyResult) -> String {
         let layers = result.study.configuration.layers
-        var out = "<div class=\"table-wrap\"><table class=\"cg-results\"><caption>Standard deviation of the activations per layer "
+        var out = "<div class=\"table-wrap\" tabindex=\"0\"><table class=\"cg-results\"><caption>Standard deviation of the activations per layer "
         out += "(numbers to \(Numbers.digits) significant digits)</caption>\n<thead><tr><th scope=\"col\">Weights</th>"
         for layer in 1...layers { out += "<th scope=\"col\">layer \(layer)</th>" }
         out += "<th scope=\"col\">outside the range</th></tr></thead>\n<tbody>\n"

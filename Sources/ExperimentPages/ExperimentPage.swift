@@ -77,13 +77,13 @@ public enum ExperimentPage {
             out += ", with minimum value <var>f</var>* = \(HTML.escape(Numbers.text(fStar)))"
             if !objective.minima.isEmpty { out += " at " + objective.minima.map(Numbers.point).map(HTML.escape).joined(separator: ", ") }
         }
-        out += ":</p>" + MathML.render(latex: latex, display: .block).markup + "</div>\n"
+        out += ":</p><div class=\"display-math\" tabindex=\"0\">" + MathML.render(latex: latex, display: .block).markup + "</div></div>\n"
         return out
     }
 
     /// The directive's source, for readers who want to rerun or change it.
     static func source(_ text: String) -> String {
-        "<details class=\"cg-source\"><summary>Directive source</summary><pre><code class=\"language-swift\">"
+        "<details class=\"cg-source\"><summary>Directive source</summary><pre tabindex=\"0\"><code class=\"language-swift\">"
             + SyntaxHighlighter.highlight(text, language: .swift) + "</code></pre></details>\n"
     }
 }

@@ -214,6 +214,13 @@ public enum RunJSON {
                 w.string(line)
             }
             w.raw("]")
+            w.key("conditions")
+            w.raw("[")
+            for (j, line) in spec.conditions.enumerated() {
+                if j > 0 { w.raw(",") }
+                w.string(line)
+            }
+            w.raw("]")
             w.key("reference")
             w.string(spec.reference.citation)
             w.raw("}")

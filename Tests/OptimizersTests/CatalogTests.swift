@@ -60,8 +60,16 @@ import Testing
             for parameter in spec.hyperparameters where parameter.kind == .real || parameter.kind == .pair {
                 let symbols = parameter.kind == .pair ? ["\\beta_1", "\\beta_2"] : [parameter.latex]
                 for symbol in symbols {
-                    #expect(spec.formula.contains { $0.contains(symbol) }, "\(spec.callName) formula lacks \(symbol)")
+                    #expect((spec.formula + spec.conditions).contains { $0.contains(symbol) },
+                            "\(spec.callName) formula lacks \(symbol)")
                 }
+            }
+            // A formula is math only: conditions in words belong in `conditions`.
+            for line in spec.formula {
+                #expect(!line.contains("\\text{") && !line.contains("\\mbox"), "\(spec.callName): words inside '\(line)'")
+            }
+            for condition in spec.conditions {
+                #expect(condition.filter { $0 == "$" }.count % 2 == 0, "\(spec.callName): unbalanced $ in '\(condition)'")
             }
         }
     }

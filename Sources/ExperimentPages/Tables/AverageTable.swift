@@ -8,7 +8,7 @@ enum AverageTable {
     static func html(_ result: AverageResult) -> String {
         let study = result.study
         let window = 1...study.samples
-        var out = "<div class=\"table-wrap\"><table class=\"cg-results cg-averages\"><caption>The series and its averages over \(study.samples) observations "
+        var out = "<div class=\"table-wrap\" tabindex=\"0\"><table class=\"cg-results cg-averages\"><caption>The series and its averages over \(study.samples) observations "
         out += "(numbers to \(Numbers.digits) significant digits)</caption>\n<thead><tr><th scope=\"col\">Line</th>"
         out += "<th scope=\"col\">first value</th><th scope=\"col\">last value</th>"
         out += "<th scope=\"col\">RMS distance to the signal</th><th scope=\"col\">total variation</th></tr></thead>\n<tbody>\n"

@@ -68,7 +68,7 @@ enum FormulaTableRenderer {
         // enough beside the link.
         var out = "<tr><th scope=\"row\"><a href=\"\(HTML.escape(reference.url))\">"
         out += HTML.escape(spec.displayName) + "</a><br><small>\(HTML.escape(reference.citation))</small></th>"
-        out += "<td>" + rule(spec)
+        out += "<td>" + rule(spec) + conditions(spec)
         if summary { out += "<p class=\"cg-summary\">\(HTML.escape(spec.summary))</p>" }
         out += "</td>"
         return out + "<td>" + last + "</td></tr>\n"
@@ -81,11 +81,24 @@ enum FormulaTableRenderer {
             return line[..<equals] + "&=" + line[line.index(after: equals)...]
         }
         let latex = lines.count == 1 ? spec.formula[0] : "\\begin{aligned}" + lines.joined(separator: " \\\\ ") + "\\end{aligned}"
-        return MathML.render(latex: latex, display: .block).markup
+        return "<div class=\"display-math\" tabindex=\"0\">" + MathML.render(latex: latex, display: .block).markup + "</div>"
+    }
+
+    /// When a line of the rule applies or what replaces it, as a list under the rule.
+    static func conditions(_ spec: OptimizerSpec) -> String {
+        guard !spec.conditions.isEmpty else { return "" }
+        return "<ul class=\"cg-conditions\">" + spec.conditions.map { "<li>" + sentence($0) + "</li>" }.joined() + "</ul>"
+    }
+
+    /// A sentence with `$…$` math: the text escaped, each formula as inline MathML.
+    static func sentence(_ text: String) -> String {
+        text.split(separator: "$", omittingEmptySubsequences: false).enumerated().map { i, part in
+            i % 2 == 0 ? HTML.escape(String(part)) : MathML.render(latex: String(part)).markup
+        }.joined()
     }
 
     private static func table(caption: String, lastHeader: String, rows: String) -> String {
-        "<div class=\"table-wrap\"><table class=\"cg-formulas\"><caption>\(HTML.escape(caption))</caption>\n"
+        "<div class=\"table-wrap\" tabindex=\"0\"><table class=\"cg-formulas\"><caption>\(HTML.escape(caption))</caption>\n"
             + "<thead><tr><th scope=\"col\">Method</th><th scope=\"col\">Update rule</th><th scope=\"col\">\(HTML.escape(lastHeader))</th></tr></thead>\n"
             + "<tbody>\n\(rows)</tbody></table></div>\n"
     }

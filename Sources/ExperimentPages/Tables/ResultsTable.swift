@@ -7,7 +7,7 @@ enum ResultsTable {
     static func html(_ experiment: Experiment, summaries: [RunSummary]) -> String {
         let hasMinima = !experiment.objective.minima.isEmpty
         let hasFStar = experiment.objective.minimumValue != nil
-        var out = "<div class=\"table-wrap\"><table class=\"cg-results\"><caption>Results after \(experiment.steps) steps "
+        var out = "<div class=\"table-wrap\" tabindex=\"0\"><table class=\"cg-results\"><caption>Results after \(experiment.steps) steps "
         out += "(numbers to \(Numbers.digits) significant digits)</caption>\n<thead><tr><th scope=\"col\">Run</th>"
         out += "<th scope=\"col\">final <var>f</var></th>"
         if hasMinima { out += "<th scope=\"col\">distance to minimum</th>" }

@@ -7,7 +7,7 @@ enum ScheduleTable {
     static func html(_ result: ScheduleResult) -> String {
         let study = result.study
         let steps = columns(steps: study.steps, claimed: study.expectations.map(\.step))
-        var out = "<div class=\"table-wrap\"><table class=\"cg-results cg-schedule-rates\"><caption>Learning rate η<sub>t</sub> at step t "
+        var out = "<div class=\"table-wrap\" tabindex=\"0\"><table class=\"cg-results cg-schedule-rates\"><caption>Learning rate η<sub>t</sub> at step t "
         out += "(numbers to \(Numbers.digits) significant digits)</caption>\n<thead><tr><th scope=\"col\">Run</th>"
         out += "<th scope=\"col\">schedule</th>"
         for t in steps { out += "<th scope=\"col\"><var>t</var> = \(t)</th>" }

@@ -9,7 +9,7 @@ enum TrainingTables {
     /// so that pages stay byte-identical between builds.
     static func results(_ result: TrainingStudyResult) -> String {
         let iterations = result.study.configuration.iterations
-        var out = "<div class=\"table-wrap\"><table class=\"cg-results\"><caption>Results after \(iterations) iterations "
+        var out = "<div class=\"table-wrap\" tabindex=\"0\"><table class=\"cg-results\"><caption>Results after \(iterations) iterations "
         out += "(numbers to \(Numbers.digits) significant digits; accuracies of the final network, without dropout)</caption>\n"
         out += "<thead><tr><th scope=\"col\">Run</th><th scope=\"col\">final training loss</th>"
         out += "<th scope=\"col\">training accuracy</th><th scope=\"col\">test accuracy</th><th scope=\"col\">diverged</th></tr></thead>\n<tbody>\n"
@@ -61,7 +61,7 @@ enum TrainingTables {
         rows.append(("Training", HTML.escape(
             "\(grouped(configuration.iterations)) iterations of mini-batches of \(configuration.batchSize), \(sampling); "
                 + "accuracy measured every \(configuration.evaluationInterval) iterations; seed \(configuration.seed)")))
-        var out = "<div class=\"table-wrap\"><table class=\"cg-setup\"><caption>Setup: every run starts from the same weights and sees the same mini-batches</caption>\n<tbody>\n"
+        var out = "<div class=\"table-wrap\" tabindex=\"0\"><table class=\"cg-setup\"><caption>Setup: every run starts from the same weights and sees the same mini-batches</caption>\n<tbody>\n"
         for (name, value) in rows { out += "<tr><th scope=\"row\">\(name)</th><td>\(value)</td></tr>\n" }
         out += "</tbody></table></div>\n"
         if let citation = report.datasetCitation { out += "<p class=\"cg-citation\"><small>Data: \(HTML.escape(citation))</small></p>\n" }

@@ -56,8 +56,12 @@ public enum OptimizerCatalog {
         formula: [
             #"g_t = \nabla f(\theta_{t-1}) + \lambda \theta_{t-1}"#,
             #"v_t = \mu v_{t-1} + (1 - \tau) g_t, \quad v_1 = g_1"#,
-            #"d_t = g_t + \mu v_t \text{ with nesterov, else } d_t = v_t \text{ (} d_t = g_t \text{ when } \mu = 0 \text{)}"#,
+            #"d_t = v_t"#,
             #"\theta_t = \theta_{t-1} - \eta d_t"#,
+        ],
+        conditions: [
+            #"With nesterov, $d_t = g_t + \mu v_t$."#,
+            #"With $\mu = 0$ there is no buffer: $d_t = g_t$."#,
         ],
         notation: [gradient, ("v_t", "momentum buffer"), ("d_t", "update direction")],
         summary: "Steps against the gradient; with momentum it follows a running sum of gradients.",
@@ -119,9 +123,10 @@ public enum OptimizerCatalog {
         formula: [
             #"g_t = \nabla f(\theta_{t-1}) + \lambda \theta_{t-1}"#,
             #"\eta_t = \frac{\eta}{1 + (t - 1) \kappa}"#,
-            #"G_t = G_{t-1} + g_t^2, \quad G_0 \text{ given}"#,
+            #"G_t = G_{t-1} + g_t^2"#,
             #"\theta_t = \theta_{t-1} - \eta_t \frac{g_t}{\sqrt{G_t} + \varepsilon}"#,
         ],
+        conditions: [#"$G_0$ is the initial accumulator."#],
         notation: [gradient, ("G_t", "sum of squared gradients, per coordinate")],
         summary: "Divides each coordinate's step by the root of its summed squared gradients, so steps only shrink.")
 
@@ -145,10 +150,11 @@ public enum OptimizerCatalog {
             #"g_t = \nabla f(\theta_{t-1}) + \lambda \theta_{t-1}"#,
             #"v_t = \alpha v_{t-1} + (1 - \alpha) g_t^2"#,
             #"\bar{g}_t = \alpha \bar{g}_{t-1} + (1 - \alpha) g_t"#,
-            #"\tilde{v}_t = v_t - \bar{g}_t^2 \text{ if centered, else } \tilde{v}_t = v_t"#,
+            #"\tilde{v}_t = v_t"#,
             #"b_t = \mu b_{t-1} + \frac{g_t}{\sqrt{\tilde{v}_t} + \varepsilon}"#,
             #"\theta_t = \theta_{t-1} - \eta b_t"#,
         ],
+        conditions: [#"With centered, $\tilde{v}_t = v_t - \bar{g}_t^2$."#],
         notation: [
             gradient, ("v_t", "running mean of squared gradients"), ("\\bar{g}_t", "running mean of gradients"),
             ("b_t", "momentum buffer"),
@@ -274,12 +280,13 @@ public enum OptimizerCatalog {
             citation: "Dozat 2016", title: "Incorporating Nesterov Momentum into Adam",
             url: "https://openreview.net/forum?id=OM0jvwB8jIp57ZJjtNEZ"),
         formula: [
-            #"g_t = \nabla f(\theta_{t-1}) + \lambda \theta_{t-1} \text{ (decoupled: } \theta_{t-1} \leftarrow (1 - \eta \lambda) \theta_{t-1} \text{)}"#,
+            #"g_t = \nabla f(\theta_{t-1}) + \lambda \theta_{t-1}"#,
             #"\mu_t = \beta_1 \left(1 - \frac{1}{2} 0.96^{t \psi}\right)"#,
             #"m_t = \beta_1 m_{t-1} + (1 - \beta_1) g_t"#,
             #"v_t = \beta_2 v_{t-1} + (1 - \beta_2) g_t^2, \quad \hat{v}_t = \frac{v_t}{1 - \beta_2^t}"#,
             #"\theta_t = \theta_{t-1} - \eta \frac{1 - \mu_t}{1 - \prod_{i=1}^{t} \mu_i} \frac{g_t}{\sqrt{\hat{v}_t} + \varepsilon} - \eta \frac{\mu_{t+1}}{1 - \prod_{i=1}^{t+1} \mu_i} \frac{m_t}{\sqrt{\hat{v}_t} + \varepsilon}"#,
         ],
+        conditions: [#"With decoupled, the decay acts on the weights instead of the gradient: $\theta_{t-1} \leftarrow (1 - \eta \lambda) \theta_{t-1}$ and $g_t = \nabla f(\theta_{t-1})$."#],
         notation: [
             gradient, ("\\mu_t", "momentum schedule"), ("m_t", "first moment"), ("v_t", "second moment"),
             ("\\prod_{i=1}^{t} \\mu_i", "running product, kept in single precision as PyTorch keeps it"),
@@ -293,12 +300,16 @@ public enum OptimizerCatalog {
             citation: "Liu et al. 2020", title: "On the Variance of the Adaptive Learning Rate and Beyond",
             url: "https://arxiv.org/abs/1908.03265"),
         formula: [
-            #"g_t = \nabla f(\theta_{t-1}) + \lambda \theta_{t-1} \text{ (decoupled: } \theta_{t-1} \leftarrow (1 - \eta \lambda) \theta_{t-1} \text{)}"#,
+            #"g_t = \nabla f(\theta_{t-1}) + \lambda \theta_{t-1}"#,
             #"m_t = \beta_1 m_{t-1} + (1 - \beta_1) g_t, \quad \hat{m}_t = \frac{m_t}{1 - \beta_1^t}"#,
             #"v_t = \beta_2 v_{t-1} + (1 - \beta_2) g_t^2"#,
             #"\rho_\infty = \frac{2}{1 - \beta_2} - 1, \quad \rho_t = \rho_\infty - \frac{2 t \beta_2^t}{1 - \beta_2^t}"#,
             #"r_t = \sqrt{\frac{(\rho_t - 4)(\rho_t - 2) \rho_\infty}{(\rho_\infty - 4)(\rho_\infty - 2) \rho_t}}"#,
-            #"\theta_t = \theta_{t-1} - \eta \hat{m}_t r_t \frac{\sqrt{1 - \beta_2^t}}{\sqrt{v_t} + \varepsilon} \text{ if } \rho_t > 5, \text{ else } \theta_t = \theta_{t-1} - \eta \hat{m}_t"#,
+            #"\theta_t = \theta_{t-1} - \eta \hat{m}_t r_t \frac{\sqrt{1 - \beta_2^t}}{\sqrt{v_t} + \varepsilon}"#,
+        ],
+        conditions: [
+            #"The last line applies while $\rho_t > 5$; before that, $\theta_t = \theta_{t-1} - \eta \hat{m}_t$."#,
+            #"With decoupled, the decay acts on the weights instead of the gradient: $\theta_{t-1} \leftarrow (1 - \eta \lambda) \theta_{t-1}$ and $g_t = \nabla f(\theta_{t-1})$."#,
         ],
         notation: [
             gradient, ("m_t", "first moment"), ("v_t", "second moment"),
@@ -336,11 +347,16 @@ public enum OptimizerCatalog {
             citation: "Liu & Nocedal 1989", title: "On the limited memory BFGS method for large scale optimization",
             url: "https://doi.org/10.1007/BF01589116"),
         formula: [
-            #"g_t = \nabla f(\theta_{t-1}); \text{ stop when } \max_i |g_{t,i}| \le \varepsilon_g"#,
-            #"s_k = \theta_k - \theta_{k-1}, \quad y_k = g_{k+1} - g_k \text{ (the last } m \text{ pairs with } y_k^\top s_k > 10^{-10} \text{)}"#,
-            #"H_t^0 = \frac{s^\top y}{y^\top y} I \text{ for the newest pair}, \quad d_t = -H_t g_t \text{ by the two-loop recursion}"#,
-            #"\alpha_t = \eta \min(1, 1 / \|g_1\|_1) \text{ at } t = 1, \text{ else } \alpha_t = \eta; \text{ no step when } g_t^\top d_t > -\varepsilon_c"#,
-            #"\theta_t = \theta_{t-1} + \alpha_t d_t \text{ (} \alpha_t \text{ refined by a strong Wolfe line search when chosen)}"#,
+            #"g_t = \nabla f(\theta_{t-1})"#,
+            #"s_k = \theta_k - \theta_{k-1}, \quad y_k = g_{k+1} - g_k"#,
+            #"H_t^0 = \frac{s^\top y}{y^\top y} I, \quad d_t = -H_t g_t"#,
+            #"\alpha_1 = \eta \min(1, 1 / \|g_1\|_1), \quad \alpha_t = \eta \quad (t > 1)"#,
+            #"\theta_t = \theta_{t-1} + \alpha_t d_t"#,
+        ],
+        conditions: [
+            #"Stops when $\max_i |g_{t,i}| \le \varepsilon_g$, and takes no step when $g_t^\top d_t > -\varepsilon_c$."#,
+            #"Keeps the last $m$ pairs with $y_k^\top s_k > 10^{-10}$; $H_t^0$ uses the newest pair, and $d_t$ comes from the two-loop recursion."#,
+            #"With a line search, a strong Wolfe search refines $\alpha_t$."#,
         ],
         notation: [
             gradient, ("s_k, y_k", "position and gradient differences"), ("H_t", "inverse-Hessian approximation"),
@@ -367,7 +383,10 @@ public enum OptimizerCatalog {
             url: "https://arxiv.org/abs/1907.08610"),
         formula: [
             #"\theta_t = A(\theta_{t-1}), \quad \phi_0 = \theta_0"#,
-            #"\text{if } k \text{ divides } t: \quad \phi \leftarrow \phi + \alpha (\theta_t - \phi), \quad \theta_t \leftarrow \phi"#,
+            #"\phi \leftarrow \phi + \alpha (\theta_t - \phi), \quad \theta_t \leftarrow \phi"#,
+        ],
+        conditions: [
+            #"The second line runs every $k$ steps, when $k$ divides $t$."#,
         ],
         notation: [("A", "one step of the inner optimizer"), ("\\phi", "slow weights")],
         summary: "Runs any optimizer for k fast steps, then moves slow weights part of the way and restarts from them.")
@@ -381,9 +400,13 @@ public enum OptimizerCatalog {
         formula: [
             #"m_t = \beta_1 m_{t-1} + (1 - \beta_1) g_t, \quad v_t = \beta_2 v_{t-1} + (1 - \beta_2) g_t^2"#,
             #"p_t = -\eta \frac{\sqrt{1 - \beta_2^t}}{1 - \beta_1^t} \frac{m_t}{\sqrt{v_t} + \varepsilon}, \quad \theta_t = \theta_{t-1} + p_t"#,
-            #"\gamma_t = \frac{p_t^\top p_t}{-p_t^\top g_t}, \quad \Lambda_t = \beta_2 \Lambda_{t-1} + (1 - \beta_2) \gamma_t \text{ (when } p_t^\top g_t \ne 0 \text{)}"#,
-            #"\text{switch to SGD when } t > 1 \text{ and } \left| \frac{\Lambda_t}{1 - \beta_2^t} - \gamma_t \right| < \varepsilon, \text{ with } \eta_{\text{SGD}} = \frac{\Lambda_t}{1 - \beta_2^t}"#,
-            #"\text{after the switch: } w_t = \beta_1 w_{t-1} + g_t, \quad w = 0 \text{ at the switch}, \quad \theta_t = \theta_{t-1} - (1 - \beta_1) \eta_{\text{SGD}} w_t"#,
+            #"\gamma_t = \frac{p_t^\top p_t}{-p_t^\top g_t}, \quad \Lambda_t = \beta_2 \Lambda_{t-1} + (1 - \beta_2) \gamma_t"#,
+            #"\eta_{\mathrm{SGD}} = \frac{\Lambda_t}{1 - \beta_2^t}"#,
+            #"w_t = \beta_1 w_{t-1} + g_t, \quad \theta_t = \theta_{t-1} - (1 - \beta_1) \eta_{\mathrm{SGD}} w_t"#,
+        ],
+        conditions: [
+            #"$\Lambda_t$ changes only when $p_t^\top g_t \ne 0$."#,
+            #"It switches to SGD at the first $t > 1$ with $\left| \frac{\Lambda_t}{1 - \beta_2^t} - \gamma_t \right| < \varepsilon$; from then on the last line replaces the first two, with $w = 0$ at the switch."#,
         ],
         notation: [
             gradient, ("p_t", "Adam's step"), ("\\gamma_t", "projected SGD learning rate"),

@@ -12,8 +12,12 @@ public struct OptimizerSpec: Sendable {
     /// In call order; an unlabeled argument has the name `""`.
     public let hyperparameters: [HyperparameterSpec]
     public let reference: PaperReference
-    /// The update rule, one LaTeX equation per line, in the symbols of ``hyperparameters``.
+    /// The update rule, one LaTeX equation per line, in the symbols of ``hyperparameters``:
+    /// math only, so it reads the same in every language and fits its column.
     public let formula: [String]
+    /// When a line applies or what replaces it (flags, warm-up, switches), as sentences
+    /// with `$…$` math, shown under the rule: `"With nesterov, $d_t = g_t + \mu v_t$."`.
+    public let conditions: [String]
     /// Symbols the formula uses that are not hyperparameters, each with its meaning,
     /// in order of appearance: `("g_t", "gradient at step t")`.
     public let notation: [(latex: String, meaning: String)]
@@ -24,7 +28,8 @@ public struct OptimizerSpec: Sendable {
 
     init(
         callName: String, id: String, displayName: String, hyperparameters: [HyperparameterSpec],
-        reference: PaperReference, formula: [String], notation: [(latex: String, meaning: String)] = [],
+        reference: PaperReference, formula: [String], conditions: [String] = [],
+        notation: [(latex: String, meaning: String)] = [],
         summary: String,
         combinationCheck: @escaping @Sendable (OptimizerConfig) -> ConfigurationProblem? = { _ in nil }
     ) {
@@ -34,6 +39,7 @@ public struct OptimizerSpec: Sendable {
         self.hyperparameters = hyperparameters
         self.reference = reference
         self.formula = formula
+        self.conditions = conditions
         self.notation = notation
         self.summary = summary
         self.combinationCheck = combinationCheck
