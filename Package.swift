@@ -65,7 +65,7 @@ let package = Package(
         .testTarget(name: "CourseDiagnosticsTests", dependencies: ["CourseDiagnostics", "CourseTestSupport"]),
         .testTarget(name: "CourseMarkdownTests", dependencies: ["CourseMarkdown", "CourseTestSupport"]),
         .testTarget(name: "MathMLTests", dependencies: ["MathML", "CourseTestSupport"]),
-        .testTarget(name: "CourseSiteTests", dependencies: ["CourseSite", "CourseTestSupport"]),
+        .testTarget(name: "CourseSiteTests", dependencies: ["CourseSite", "CourseDiagnostics", "CourseTestSupport"]),
         .testTarget(name: "EndToEndTests", dependencies: ["CourseTestSupport"]),
     ],
     swiftLanguageModes: [.v6]

@@ -304,6 +304,8 @@ enum BundledStylesheet {
     .cg-formulas td + td { grid-column: 2; font-size: 0.92rem; }
     .cg-formulas td p { margin: 0.2rem 0; }
     .cg-formulas .display-math { margin: 0; }
+    /* Rules start at the column's left edge, under the method's name, not centred. */
+    .cg-formulas .display-math > math { display: inline math; math-style: normal; margin: 0; }
     .cg-formulas .cg-conditions { margin: 0.1rem 0 0.3rem; padding-left: 1.1rem; font-size: 0.88rem; color: var(--cg-muted); }
     .cg-formulas dl { display: grid; grid-template-columns: auto minmax(0, 1fr); gap: 0.15rem 0.6rem; margin: 0.3rem 0 0; font-size: 0.9rem; }
     .cg-formulas dt { white-space: nowrap; }

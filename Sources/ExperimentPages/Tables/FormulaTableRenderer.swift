@@ -76,9 +76,11 @@ enum FormulaTableRenderer {
 
     /// The update rule as one display formula, its lines aligned at the first `=`.
     static func rule(_ spec: OptimizerSpec) -> String {
+        // Lines align at their first relation: `=`, or `\leftarrow` in an assignment.
         let lines = spec.formula.map { line -> String in
-            guard let equals = line.firstIndex(of: "=") else { return line }
-            return line[..<equals] + "&=" + line[line.index(after: equals)...]
+            guard let relation = [line.range(of: "="), line.range(of: "\\leftarrow")].compactMap({ $0 })
+                .min(by: { $0.lowerBound < $1.lowerBound }) else { return line }
+            return line[..<relation.lowerBound] + "&" + line[relation.lowerBound...]
         }
         let latex = lines.count == 1 ? spec.formula[0] : "\\begin{aligned}" + lines.joined(separator: " \\\\ ") + "\\end{aligned}"
         return "<div class=\"display-math\" tabindex=\"0\">" + MathML.render(latex: latex, display: .block).markup + "</div>"
