@@ -54,7 +54,7 @@ let package = Package(
             .product(name: "Mustache", package: "swift-mustache"),
         ]),
         .executableTarget(name: "coursegen", dependencies: [
-            "CourseSite", "CourseDiagnostics", "Experiments",
+            "CourseSite", "CourseDiagnostics", "ExperimentLanguage", "Experiments",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         .executableTarget(name: "SiteBenchmarks", dependencies: ["CourseSite", "BenchmarkSupport"], path: "Benchmarks/SiteBenchmarks"),

@@ -1,5 +1,6 @@
 import CourseDiagnostics
 import CourseMarkdown
+import ExperimentLanguage
 import Foundation
 
 /// How a build renders math and code, and which directives it knows.
@@ -16,6 +17,8 @@ public struct BuildOptions: Sendable {
     public var highlight: Highlighter
     /// Emit the author's raw HTML (GFM's tag filter still applies).
     public var allowHTML = false
+    /// What the build's directives may cost together; each handler checks its own fence.
+    public var budget = CostBudget.standard
     /// Build chapters marked `draft: true` too.
     public var includeDrafts = false
 
@@ -65,8 +68,16 @@ public struct SiteBuilder: Sendable {
                                     generatedPaths: Set(["assets/style.css", "index.html", SiteWriter.markerName]
                                                         + loaded.chapters.map(\.pageName)))
 
-        // Every page's body, in parallel: pages are independent.
         let pages: [Chapter] = (loaded.home.map { [$0] } ?? []) + loaded.chapters
+        // Before anything runs: what all directives would cost together.
+        let costs = ConcurrentMap.map(pages) { chapter in estimateDirectives(chapter) }.flatMap { $0 }
+        let overFence = costs.compactMap { CostMessages.overFenceBudget($0.0, options.budget, at: $0.1) }
+        diagnostics += overFence.isEmpty ? CostMessages.overBuildBudget(costs, options.budget) : overFence
+        guard !diagnostics.containsErrors else {
+            return Result(files: [], diagnostics: diagnostics.sortedByLocation(), pageCount: 0)
+        }
+
+        // Every page's body, in parallel: pages are independent.
         let rendered = ConcurrentMap.map(pages) { chapter in
             renderBody(chapter, resolver: resolver)
         }
@@ -172,13 +183,9 @@ public struct SiteBuilder: Sendable {
         }
         let directives = options.directives
         renderer.codeBlock = { code in
-            guard code.fenced, let handler = directives.handler(named: code.language) else { return nil }
+            guard let (handler, block) = Self.directive(code, in: file, directives: directives, number: collector.directiveCount + 1)
+            else { return nil }
             collector.directiveCount += 1
-            let block = DirectiveBlock(
-                name: code.language, info: code.info, body: code.literal,
-                origin: SourceOrigin(file: file, line: code.bodyLine, columnOffset: code.indent),
-                location: SourceLocation(file: file, line: code.position.line, column: code.position.column),
-                idPrefix: "d\(collector.directiveCount)-")
             let output = handler.render(block)
             collector.diagnostics += output.diagnostics
             return output.html
@@ -198,6 +205,37 @@ public struct SiteBuilder: Sendable {
         }
         return RenderedBody(html: html, titleHTML: titleHTML, contentsHTML: contentsHTML,
                             diagnostics: collector.diagnostics, assets: collector.assets)
+    }
+
+    /// The handler and block of a fenced code block whose info string names a directive.
+    private static func directive(
+        _ code: CodeBlock, in file: String, directives: DirectiveRegistry, number: Int
+    ) -> (any DirectiveHandler, DirectiveBlock)? {
+        guard code.fenced, let handler = directives.handler(named: code.language) else { return nil }
+        return (handler, DirectiveBlock(
+            name: code.language, info: code.info, body: code.literal,
+            origin: SourceOrigin(file: file, line: code.bodyLine, columnOffset: code.indent),
+            location: SourceLocation(file: file, line: code.position.line, column: code.position.column),
+            idPrefix: "d\(number)-"))
+    }
+
+    /// Each directive fence of a chapter with its estimated cost, in document order.
+    private func estimateDirectives(_ chapter: Chapter) -> [(DirectiveCost, SourceLocation)] {
+        var out: [(DirectiveCost, SourceLocation)] = []
+        var pending = Array(chapter.document.blocks.reversed())
+        while let block = pending.popLast() {
+            switch block {
+            case .codeBlock(let code):
+                if let (handler, directive) = Self.directive(code, in: chapter.displayPath, directives: options.directives, number: out.count + 1),
+                   let cost = handler.estimate(directive) {
+                    out.append((cost, directive.location))
+                }
+            case .blockQuote(let inner), .footnoteDefinition(_, let inner): pending += inner.reversed()
+            case .list(let list): pending += list.items.flatMap(\.blocks).reversed()
+            default: continue
+            }
+        }
+        return out
     }
 
     static func firstRawHTML(in blocks: [Block]) -> TextPosition? {

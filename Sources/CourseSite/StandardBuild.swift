@@ -1,5 +1,6 @@
 import CourseDiagnostics
 import CourseMarkdown
+import ExperimentLanguage
 import Experiments
 import MathML
 import SyntaxHighlighting
@@ -14,11 +15,12 @@ public enum StandardBuild {
     /// when given, receives one line per training that actually runs
     /// (`[3/12] training "…"`); the command passes it only on a terminal.
     public static func options(
-        chaptersFolder: String, useCache: Bool = true, progress: (@Sendable (String) -> Void)? = nil
+        chaptersFolder: String, useCache: Bool = true, budget: CostBudget = .standard,
+        progress: (@Sendable (String) -> Void)? = nil
     ) -> BuildOptions {
         let cache = ResultCache.beside(chaptersFolder: chaptersFolder, version: CoursegenVersion.string, readsEntries: useCache)
         let reporter = progress.map { BuildProgress(total: BuildProgress.countTrainings(chaptersFolder: chaptersFolder), write: $0) }
-        return BuildOptions(
+        var options = BuildOptions(
             directives: DirectiveRegistry([ExperimentDirective(cache: cache, progress: reporter)]),
             math: { latex, display, location, diagnostics in
                 MathML.render(latex: latex, display: display ? .block : .inline, at: location, diagnostics: &diagnostics)
@@ -26,6 +28,8 @@ public enum StandardBuild {
             highlight: { code, language in
                 HighlightLanguage(infoString: language).map { SyntaxHighlighter.highlight(code, language: $0) }
             })
+        options.budget = budget
+        return options
     }
 }
 

@@ -18,11 +18,18 @@ public enum DirectiveBatch {
     /// The outputs of the fences that checked, in order, and every diagnostic. When any
     /// diagnostic is an error, the caller prints them and exits 1 without the JSON.
     /// Trainings read and write `cache` when one is given.
-    public static func run(_ sources: [DirectiveSource], cache: ResultCache? = nil) -> (outputs: [RunOutput], diagnostics: [Diagnostic]) {
+    public static func run(
+        _ sources: [DirectiveSource], cache: ResultCache? = nil, budget: CostBudget = .standard
+    ) -> (outputs: [RunOutput], diagnostics: [Diagnostic]) {
         var outputs: [RunOutput] = []
         var diagnostics: [Diagnostic] = []
         for source in sources {
             guard let directive = DirectiveParser.parse(source.text, origin: source.origin, diagnostics: &diagnostics) else {
+                continue
+            }
+            let at = SourceLocation(file: source.origin.file, line: source.origin.line, column: source.origin.columnOffset + 1)
+            if let problem = CostMessages.overFenceBudget(DirectiveCost.of(directive), budget, at: at) {
+                diagnostics.append(problem)
                 continue
             }
             switch directive {

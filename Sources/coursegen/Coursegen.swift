@@ -1,6 +1,7 @@
 import ArgumentParser
 import CourseDiagnostics
 import CourseSite
+import ExperimentLanguage
 import Foundation
 
 @main
@@ -22,6 +23,23 @@ struct Coursegen: ParsableCommand {
     )
 }
 
+/// The compute budget, for every command that runs directives.
+struct CostOptions: ParsableArguments {
+    @Option(name: .long, help: ArgumentHelp(
+        "The operations one directive fence may take (default 2e12, a minute or two on one core); a build may take eight times as much.",
+        valueName: "operations"))
+    var maxCost: Double?
+
+    /// The budget `--max-cost` sets, or the standard one.
+    var budget: CostBudget { maxCost.map { CostBudget(operationsPerFence: $0) } ?? .standard }
+
+    func validate() throws {
+        if let maxCost, !(maxCost.isFinite && maxCost > 0) {
+            throw ValidationError("--max-cost must be a positive number of operations, such as 5e12")
+        }
+    }
+}
+
 /// Options shared by the commands that read a chapters folder.
 struct ContentOptions: ParsableArguments {
     @Flag(name: .long, help: "Emit the raw HTML that chapters contain (GitHub's tag filter still applies). Off by default, so a chapter cannot inject <script>.")
@@ -33,13 +51,15 @@ struct ContentOptions: ParsableArguments {
     @Flag(name: .long, help: "Train every network again instead of reading results from .coursegen-cache/ (fresh results are still stored).")
     var noCache = false
 
+    @OptionGroup var cost: CostOptions
+
     func builder(chapters: String) -> SiteBuilder {
         // Progress lines help a person waiting at a terminal; logs and pipes stay quiet.
         var progress: (@Sendable (String) -> Void)?
         if isatty(STDERR_FILENO) != 0 {
             progress = { @Sendable line in FileHandle.standardError.write(Data((line + "\n").utf8)) }
         }
-        var options = StandardBuild.options(chaptersFolder: chapters, useCache: !noCache, progress: progress)
+        var options = StandardBuild.options(chaptersFolder: chapters, useCache: !noCache, budget: cost.budget, progress: progress)
         options.allowHTML = allowHTML
         options.includeDrafts = drafts
         return SiteBuilder(chaptersFolder: chapters, options: options)

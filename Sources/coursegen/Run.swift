@@ -22,11 +22,13 @@ struct Run: ParsableCommand {
     @Flag(help: "Print the runs as JSON: trajectories, losses, learning rates, divergence and switch steps.")
     var json = false
 
+    @OptionGroup var cost: CostOptions
+
     func run() throws {
         let console = Console()
         var diagnostics: [Diagnostic] = []
         let sources = DirectiveFile.sources(path: file, diagnostics: &diagnostics)
-        let batch = DirectiveBatch.run(sources)
+        let batch = DirectiveBatch.run(sources, budget: cost.budget)
         diagnostics += batch.diagnostics
         console.report(diagnostics)
         if diagnostics.containsErrors {

@@ -1,4 +1,5 @@
 import CourseDiagnostics
+import ExperimentLanguage
 
 /// A fenced code block whose info string's first word names a registered
 /// directive, handed over with its exact place in the chapter.
@@ -34,7 +35,14 @@ public struct DirectiveOutput: Sendable {
 public protocol DirectiveHandler: Sendable {
     /// The info-string word this handler takes (`experiment`).
     var name: String { get }
+    /// What running the fence would cost, estimated without running it; `nil` when it
+    /// does not parse (``render(_:)`` reports why) or costs nothing worth counting.
+    func estimate(_ block: DirectiveBlock) -> DirectiveCost?
     func render(_ block: DirectiveBlock) -> DirectiveOutput
+}
+
+extension DirectiveHandler {
+    public func estimate(_ block: DirectiveBlock) -> DirectiveCost? { nil }
 }
 
 /// The handlers a build knows, by name.

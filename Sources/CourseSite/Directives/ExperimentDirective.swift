@@ -13,6 +13,11 @@ struct ExperimentDirective: DirectiveHandler {
     var cache: ResultCache?
     var progress: BuildProgress?
 
+    func estimate(_ block: DirectiveBlock) -> DirectiveCost? {
+        var ignored: [Diagnostic] = []
+        return DirectiveParser.parse(block.body, origin: block.origin, diagnostics: &ignored).map(DirectiveCost.of)
+    }
+
     func render(_ block: DirectiveBlock) -> DirectiveOutput {
         var diagnostics: [Diagnostic] = []
         guard let directive = DirectiveParser.parse(block.body, origin: block.origin, diagnostics: &diagnostics) else {

@@ -71,20 +71,11 @@ extension ValueReader {
         default: source = .blobs(samples: Int(values[0]), centers: Int(values[1]), std: values[2])
         }
         // The generators' own checks (at least two classes, enough samples per class), in their words.
-        if case .invalidParameter(let message)? = Self.generationProblem(source) {
+        if case .invalidParameter(let message)? = source.parameterProblem {
             diagnostics.append(error(message, member.range))
             return nil
         }
         return source
-    }
-
-    private static func generationProblem(_ source: DatasetSource) -> DatasetError? {
-        do {
-            _ = try source.split(testFraction: 0.5, seed: 0)
-            return nil
-        } catch {
-            return error
-        }
     }
 
     /// `.relu`, `.sigmoid` or `.tanh`.

@@ -38,6 +38,29 @@ public enum DatasetSource: Hashable, Sendable {
         }
     }
 
+    /// What is wrong with a generated dataset's arguments, in the generators' words, found
+    /// without generating anything (a checker must not build a dataset of 10¹⁰ samples to
+    /// learn that its arguments are fine); `nil` when they are fine or the data is read.
+    public var parameterProblem: DatasetError? {
+        switch self {
+        case .digits, .mnist: return nil
+        case .spirals(let samplesPerClass, let classes, let noise):
+            guard samplesPerClass >= 2, classes >= 2 else {
+                return .invalidParameter("spirals need at least 2 classes of at least 2 samples each")
+            }
+            guard noise >= 0, noise.isFinite else { return .invalidParameter("noise must be ≥ 0, not \(noise)") }
+        case .moons(let samples, let noise):
+            guard samples >= 4 else { return .invalidParameter("moons need at least 4 samples, not \(samples)") }
+            guard noise >= 0, noise.isFinite else { return .invalidParameter("noise must be ≥ 0, not \(noise)") }
+        case .blobs(let samples, let centers, let std):
+            guard centers >= 2, samples >= 2 * centers else {
+                return .invalidParameter("blobs need at least 2 centers and 2 samples per center")
+            }
+            guard std >= 0, std.isFinite else { return .invalidParameter("std must be ≥ 0, not \(std)") }
+        }
+        return nil
+    }
+
     /// Loads the data and splits it into training and test sets.
     ///
     /// For every source but `.mnist`, a seeded permutation puts ⌈n · testFraction⌉
@@ -47,26 +70,17 @@ public enum DatasetSource: Hashable, Sendable {
         guard testFraction > 0, testFraction < 1 else {
             throw .invalidParameter("the test fraction must lie strictly between 0 and 1, not \(testFraction)")
         }
+        if let problem = parameterProblem { throw problem }
         let all: LabeledData
         var generator = RandomStream.datasetGeneration.generator(seed: seed)
         switch self {
         case .digits:
             all = DigitsDataset.data
         case .spirals(let samplesPerClass, let classes, let noise):
-            guard samplesPerClass >= 2, classes >= 2 else {
-                throw .invalidParameter("spirals need at least 2 classes of at least 2 samples each")
-            }
-            guard noise >= 0, noise.isFinite else { throw .invalidParameter("noise must be ≥ 0, not \(noise)") }
             all = SyntheticDatasets.spirals(samplesPerClass: samplesPerClass, classes: classes, noise: noise, rng: &generator)
         case .moons(let samples, let noise):
-            guard samples >= 4 else { throw .invalidParameter("moons need at least 4 samples, not \(samples)") }
-            guard noise >= 0, noise.isFinite else { throw .invalidParameter("noise must be ≥ 0, not \(noise)") }
             all = SyntheticDatasets.moons(samples: samples, noise: noise, rng: &generator)
         case .blobs(let samples, let centers, let std):
-            guard centers >= 2, samples >= 2 * centers else {
-                throw .invalidParameter("blobs need at least 2 centers and 2 samples per center")
-            }
-            guard std >= 0, std.isFinite else { throw .invalidParameter("std must be ≥ 0, not \(std)") }
             all = SyntheticDatasets.blobs(samples: samples, centers: centers, std: std, rng: &generator)
         case .mnist(let path):
             let (train, test) = try MNISTDataset.load(folder: path)
