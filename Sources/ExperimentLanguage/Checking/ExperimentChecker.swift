@@ -255,11 +255,31 @@ struct ExperimentChecker {
         let parameters: [ArgumentMatcher.Parameter] = dimension == 1 ? [.init("x")] : [.init("x"), .init("y")]
         guard let matched = ArgumentMatcher(origin: reader.origin).match(
             call.arguments, to: parameters, callee: "Domain", calleeRange: call.nameRange, diagnostics: &diagnostics),
-            let x = reader.range(matched[0]!.value, "the x range", &diagnostics)
+            let x = reader.range(matched[0]!.value, "the x range", &diagnostics),
+            plottable(x, "the x range", matched[0]!.value.range, &diagnostics)
         else { return nil }
         guard let yArgument = matched[1] else { return Domain(x: x, y: nil) }
-        guard let y = reader.range(yArgument.value, "the y range", &diagnostics) else { return nil }
+        guard let y = reader.range(yArgument.value, "the y range", &diagnostics),
+              plottable(y, "the y range", yArgument.value.range, &diagnostics) else { return nil }
         return Domain(x: x, y: y)
+    }
+
+    /// A plot window's range must have a width that a figure can divide into ticks and
+    /// pixels: finite, not beyond ±10¹⁵, and not narrower than 10⁻⁹ of its bounds' size.
+    private func plottable(_ range: ClosedRange<Double>, _ what: String, _ at: SourceRange, _ diagnostics: inout [Diagnostic]) -> Bool {
+        let size = max(abs(range.lowerBound), abs(range.upperBound))
+        let width = range.upperBound - range.lowerBound
+        if size > 1e15 || !width.isFinite {
+            diagnostics.append(reader.error("\(what) is too large to plot: its bounds must lie within ±10¹⁵", at,
+                                            hint: "choose the window where the paths are, e.g. -5...5"))
+            return false
+        }
+        if width < max(1e-9 * size, 1e-12) {
+            diagnostics.append(reader.error("\(what) is too narrow to plot: its width must be at least 10⁻¹² and 10⁻⁹ of its bounds", at,
+                                            hint: "choose the window where the paths are, e.g. -5...5"))
+            return false
+        }
+        return true
     }
 
     private func expectation(
