@@ -217,8 +217,12 @@ public struct HTMLRenderer {
                 out += "<sup class=\"footnote-ref\"><a href=\"#\(footnotePrefix)-\(n)\" id=\"\(id)\">\(n)</a></sup>"
             case .math(let latex, let display, let position):
                 // Display math amid a paragraph's text: a block-level box that may scroll, as a <span> so the <p> stays valid.
+                // A long inline formula cannot break across lines; it scrolls in its own box
+                // rather than widening a phone's page.
                 out += display
                     ? "<span class=\"display-math\" tabindex=\"0\">\(math(latex, true, position))</span>"
+                    : Self.glyphEstimate(latex) > Self.longInlineGlyphs
+                    ? "<span class=\"math-wide\" tabindex=\"0\">\(math(latex, false, position))</span>"
                     : math(latex, false, position)
             }
         }
@@ -246,6 +250,27 @@ public struct HTMLRenderer {
             default: return [inline]
             }
         }
+    }
+
+    /// Glyphs beyond which an inline formula may be wider than a 320 px phone's column
+    /// (about 288 px of text at 17 px, some 12 px a glyph).
+    static let longInlineGlyphs = 18
+
+    /// About how many glyphs `latex` shows: a command is one, braces, scripts' markers
+    /// and spaces are none.
+    static func glyphEstimate(_ latex: String) -> Int {
+        var count = 0
+        var inCommand = false
+        for character in latex {
+            if inCommand, character.isLetter { continue }
+            inCommand = false
+            switch character {
+            case "\\": inCommand = true; count += 1
+            case "{", "}", "^", "_", " ", "&": continue
+            default: count += 1
+            }
+        }
+        return count
     }
 
     /// The LaTeX of a paragraph that holds one `$$…$$` and nothing else but white space.

@@ -28,7 +28,8 @@ public enum ActivationsPage {
                 histograms: histograms, columns: configuration.layers, xLabel: configuration.activation.displayName + " output",
                 series: index)
             out += "<p class=\"cg-row-title\"><strong>\(HTML.escape(row.label))</strong>: "
-            out += MathML.render(latex: row.initialization.latex).markup
+            // An initialiser's rule is a long formula: it scrolls in its own box on a phone.
+            out += "<span class=\"math-wide\" tabindex=\"0\">" + MathML.render(latex: row.initialization.latex).markup + "</span>"
             let arguments = row.initialization.arguments
             // The rule is written in symbols; the values the row used go beside it.
             if !arguments.isEmpty { out += " <code>(\(HTML.escape(arguments)))</code>" }

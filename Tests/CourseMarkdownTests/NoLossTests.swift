@@ -57,3 +57,20 @@ import CourseMarkdown
         #expect(renderer.renderPhrase(inlines) == "Step <M>\\eta</M> and <code>lr</code>")
     }
 }
+
+/// A long inline formula cannot break across lines, so it scrolls in a box of its own
+/// instead of widening a 320 px phone's page; short ones stay plain.
+@Suite struct LongInlineMathTests {
+    private func render(_ text: String) -> String {
+        var diagnostics: [Diagnostic] = []
+        var renderer = HTMLRenderer()
+        renderer.math = { latex, _, _ in "<M>\(latex)</M>" }
+        return renderer.render(MarkdownParser.parse(text, origin: SourceOrigin(file: "t.md", line: 1), diagnostics: &diagnostics))
+    }
+
+    @Test func longInlineFormulasScrollInTheirOwnBox() {
+        let long = "\\theta - \\eta(\\nabla f + \\lambda \\theta) = (1 - \\eta\\lambda)\\theta - \\eta \\nabla f"
+        #expect(render("So $\(long)$ holds.\n") == "<p>So <span class=\"math-wide\" tabindex=\"0\"><M>\(long)</M></span> holds.</p>\n")
+        #expect(render("So $\\theta_t - \\eta g_t$ holds.\n") == "<p>So <M>\\theta_t - \\eta g_t</M> holds.</p>\n")
+    }
+}

@@ -243,7 +243,7 @@ enum BundledStylesheet {
        two "local" gradients cover the two "scroll" shadows while the content is at
        that edge, so a shadow shows exactly where there is more to see. They are
        focusable (tabindex in the markup) so a keyboard can scroll them too. */
-    .table-wrap, pre, .display-math {
+    .table-wrap, pre, .display-math, .math-wide {
       --cue-bg: var(--cg-bg);
       overflow-x: auto;
       background:
@@ -268,6 +268,7 @@ enum BundledStylesheet {
     }
     .display-math { display: block; margin: 0 0 1.1rem; padding: 0.25rem 0; }
     p > .display-math { margin: 0.25rem 0; }
+    .math-wide { display: inline-block; max-width: 100%; overflow-x: auto; overflow-y: hidden; vertical-align: middle; }
     math[display="block"] { margin: 0.5rem 0; }
 
     figure { margin-left: 0; margin-right: 0; }
@@ -322,8 +323,8 @@ enum BundledStylesheet {
     .footnotes { margin-top: 3rem; border-top: 1px solid var(--cg-border); font-size: 0.92rem; }
     .footnote-ref a { text-decoration: none; }
 
-    .pager { display: flex; justify-content: space-between; gap: 1rem; margin-top: 3rem; font-family: var(--font-ui); }
-    .pager a { flex: 1 1 0; display: block; padding: 0.75rem 1rem; border: 1px solid var(--cg-border); border-radius: 0.5rem; text-decoration: none; }
+    .pager { display: flex; flex-wrap: wrap; justify-content: space-between; gap: 1rem; margin-top: 3rem; font-family: var(--font-ui); }
+    .pager a { flex: 1 1 12rem; min-width: 0; display: block; padding: 0.75rem 1rem; border: 1px solid var(--cg-border); border-radius: 0.5rem; text-decoration: none; }
     .pager a:hover { border-color: var(--cg-accent); }
     .pager-next { text-align: right; }
     .pager-label { display: block; font-size: 0.8rem; color: var(--cg-muted); }
