@@ -1,31 +1,57 @@
 #!/usr/bin/env python3
-"""Render one page of a built coursegen site in headless Chromium and fail on a
-blank or broken render.
+"""Render every page of a built coursegen site in headless Chromium at a phone's,
+a tablet's and a desktop's width, and fail on a broken render or layout.
 
-    python3 tools/browser-check/check.py site/ chapter.html [--out DIR]
+    python3 tools/browser-check/check.py SITE [PAGE ...] [--chapters DIR] [--shots DIR]
 
-The page itself has no JavaScript, so nothing is injected into it: this script
-drives Chromium over the DevTools protocol on a pipe (--remote-debugging-pipe,
+Without PAGE, every *.html file under SITE is checked. The pages have no
+JavaScript, so nothing is injected into them: this script drives one Chromium
+for the whole run over the DevTools protocol on a pipe (--remote-debugging-pipe,
 null-terminated JSON on file descriptors 3 and 4), which needs only the Python
-standard library and Debian's `chromium`. It
+standard library and Debian's `chromium`. Each page is opened from disk once,
+at 390 x 844 with mobile emulation (Emulation.setDeviceMetricsOverride with
+mobile: true; the window alone cannot be narrower than 500 px), then resized to
+768 x 1024 and 1280 x 800; after its load event and its fonts, every <details>
+is opened so the content inside is laid out. At every width it fails when
 
-1. opens the page from disk at a fixed window size, waits for its load event
-   and its fonts, and opens every <details> so the content inside is laid out;
-2. fails when a request fails (a missing stylesheet) or leaves the machine
-   (pages must fetch nothing from other hosts);
-3. measures every <math> and every outermost <svg>: each must have a non-zero
-   layout width and height, and <math> must be a real MathMLElement;
-4. screenshots the whole page (in bands of 16000 px for long pages), and
-   fails when the pixels inside any of those elements are all one colour (an
-   SVG that drew nothing, a formula that rendered as blank space) or the
-   whole page is one colour; a second, blank tab counts the pixels in a
-   canvas, which is fast where decoding PNG in Python is not;
-5. prints each screenshot's path, and exits 1 on any failure (2 when
-   Chromium cannot be run or does not answer).
+- a request fails (a missing stylesheet) or leaves the machine;
+- a <math> is not a MathMLElement, or a <math> or an outermost <svg> has no
+  layout size;
+- the document is wider than the viewport (documentElement.scrollWidth >
+  clientWidth; innerWidth grows with the content under mobile emulation),
+  naming the deepest elements that stick out furthest past the right edge;
+- an element or text is cut off by an ancestor whose overflow-x or overflow-y
+  is hidden or clip (it extends past that ancestor's padding box by more than
+  1 px; an ancestor that scrolls in that direction ends the search);
+- a box scrolls sideways (overflow-x auto or scroll, scrollWidth >
+  clientWidth) but neither it nor anything in it can take focus, so a
+  keyboard cannot scroll it (axe's scrollable-region-focusable): it needs
+  tabindex="0";
+- a <td> or <th> renders empty (only white space, and no <math>, <svg> or
+  <img> with a size) although its Markdown cell was not empty. With
+  --chapters, the i-th GFM table of NN-name.md (fenced code skipped; cells
+  split on unescaped | outside code spans and $...$ math) is the i-th <table>
+  of name.html's <article> that is not inside an element with a class cg-...;
+  in those generated tables, and without a source, any empty cell fails;
+- two <g class="cg-legend-entry"> of one legend intersect by more than
+  0.5 px in both directions;
+- a <text> extends more than 1 px outside its outermost <svg>.
 
-Elements that a container scrolled sideways hides cannot be seen in a
-screenshot; they are sized but only named in a note. An <svg> holding only
-definitions (a sprite for <use>) is skipped.
+At the widest width (at every width with --shots), the page is screenshotted
+whole, with the viewport made as tall as the page (in bands of 32,000 px for
+longer pages), and a second, blank tab draws each screenshot in a canvas and
+fails when the pixels of any <math> or <svg> (an SVG that drew nothing, a
+formula that rendered as blank space) or of the whole page are all one colour:
+JavaScript scans millions of pixels in milliseconds, where decoding PNG in
+Python would take seconds. --shots DIR keeps them as DIR/<page>-<width>.png
+(-partN.png for the bands of a very long page).
+
+Every failure is listed, each naming the page, the widths and the element (a
+short CSS path and a text snippet). The exit status is 1 on any failure, 2
+when Chromium cannot be run or does not answer. Elements that a container
+scrolled sideways hides cannot be seen in a screenshot; they are sized but
+only named in a note. An <svg> holding only definitions (a sprite for <use>)
+is skipped.
 """
 
 import argparse
@@ -33,6 +59,7 @@ import base64
 import fcntl
 import json
 import os
+import re
 import select
 import shutil
 import signal
@@ -40,12 +67,20 @@ import subprocess
 import sys
 import tempfile
 import time
+import urllib.parse
 
-# The page is screenshotted in bands of this height, in CSS pixels (a canvas
-# and a viewport this tall are well within Chromium's limits), at most this
-# many bands.
-BAND_HEIGHT = 16_000
-MAXIMUM_BANDS = 20
+# The devices: CSS width, height, mobile emulation.
+DEVICES = {390: (844, True), 768: (1024, False), 1280: (800, False)}
+DEFAULT_WIDTHS = (390, 768, 1280)
+
+# A page is screenshotted with a viewport as tall as itself, up to this many
+# CSS pixels (within Chromium's limits for a surface and for a canvas); a
+# longer page in bands of this height, at most this many.
+BAND_HEIGHT = 32_000
+MAXIMUM_BANDS = 10
+
+# Failures of one kind reported per page and width before "… and N more".
+MAXIMUM_REPORTED = 8
 
 MEASURE_SCRIPT = r"""
 (() => {
@@ -72,6 +107,302 @@ MEASURE_SCRIPT = r"""
 })()
 """
 
+# The layout checks, at one viewport. Returns plain data; check_page turns it
+# into messages. Elements are named by a short CSS path (from the nearest
+# ancestor with an id, or from <article> or <body>) and a snippet of text.
+LAYOUT_SCRIPT = r"""
+(() => {
+  const root = document.documentElement;
+  const viewport = root.clientWidth;
+  const styles = new Map();
+  const style = e => { let s = styles.get(e); if (!s) { s = getComputedStyle(e); styles.set(e, s); } return s; };
+  const clips = v => v === 'hidden' || v === 'clip';
+  const scrolls = v => v === 'auto' || v === 'scroll';
+  const range = document.createRange();
+  const textRect = node => { range.selectNodeContents(node); return range.getBoundingClientRect(); };
+  const visibleText = node => node.nodeType === 3 && /\S/.test(node.data);
+  const round = x => Math.round(x * 10) / 10;
+  // Replaced elements and form controls: their overflow is the browser's.
+  const opaque = new Set(['img', 'video', 'canvas', 'iframe', 'object', 'embed', 'input', 'select', 'textarea',
+    'button', 'audio']);
+
+  const path = element => {
+    const parts = [];
+    for (let e = element; e && e.nodeType === 1; e = e.parentElement) {
+      const tag = e.localName;
+      if (tag === 'html') break;
+      if (tag === 'body' || tag === 'article') { parts.unshift(tag); break; }
+      if (e.id) { parts.unshift(tag + '#' + e.id); break; }
+      let part = tag;
+      if (e.classList && e.classList.length) part += '.' + e.classList[0];
+      const parent = e.parentElement;
+      if (parent) {
+        const siblings = Array.from(parent.children);
+        if (['tr', 'td', 'th', 'li', 'dt', 'dd'].includes(tag)) {
+          part += ':nth-child(' + (siblings.indexOf(e) + 1) + ')';
+        } else {
+          const same = siblings.filter(c => c.localName === tag);
+          if (same.length > 1) part += ':nth-of-type(' + (same.indexOf(e) + 1) + ')';
+        }
+      }
+      parts.unshift(part);
+    }
+    return parts.join(' > ');
+  };
+  // The text of an element, a formula as its TeX, a figure as its title.
+  const snippet = e => {
+    const parts = [];
+    let length = 0;
+    const add = text => { parts.push(text); length += text.length; };
+    const collect = node => {
+      if (length > 80) return;
+      if (node.nodeType === 3) { add(node.data); return; }
+      if (node.nodeType !== 1) return;
+      if (node.localName === 'math') {
+        const tex = (node.querySelector('annotation') || {}).textContent;
+        add(tex ? ' $' + tex.trim() + '$ ' : node.textContent);
+      } else if (node.localName === 'svg') {
+        add(' ' + ((node.querySelector(':scope > title') || {}).textContent || node.getAttribute('aria-label') || '') + ' ');
+      } else if (node.localName !== 'style' && node.localName !== 'script') {
+        for (const child of node.childNodes) collect(child);
+      }
+    };
+    if (e.localName === 'math' || e.localName === 'svg') collect(e);
+    else if (e.closest('math')) add(e.textContent);
+    else collect(e);
+    const text = Array.from(parts.join('').trim().replace(/\s+/g, ' '));
+    return text.length > 60 ? text.slice(0, 59).join('') + '…' : text.join('');
+  };
+  // A formula or a figure is named as a whole, not by the parts inside it.
+  const whole = e => (e.closest && (e.parentElement && e.parentElement.closest('svg') ? outermostSVG(e) : e.closest('math'))) || e;
+  const outermostSVG = e => { let top = e.closest('svg'); while (top && top.parentElement && top.parentElement.closest('svg')) top = top.parentElement.closest('svg'); return top; };
+  const name = e => ({ path: path(e), text: snippet(e) });
+
+  // 1. The document is wider than the viewport. Named: the elements where
+  // the overflow starts (an element wider than its container's content box,
+  // or text wider than its element), else the deepest elements (or texts)
+  // that reach furthest past the right edge; never inside boxes that clip or
+  // scroll sideways, which cannot widen the document.
+  const differ = (x, y) => Math.abs(x - y) > 0.5 ? x - y : 0;
+  const furthest = (a, b) => differ(b.reach, a.reach) || (a.order - b.order);
+  // Elements under `top` (itself included) that reach past `edge`.
+  const beyond = (top, edge) => {
+    const found = [];
+    let order = 0;
+    const visit = (e, depth, limit, container) => {
+      const s = style(e);
+      if (s.display === 'none' || s.position === 'fixed') return;
+      const r = e.getBoundingClientRect();
+      const box = (r.width > 0 || r.height > 0) ? r.right : -Infinity;
+      // Where the element's content box ends (an inline element broken over
+      // lines has no padding at the break).
+      const inner = s.display === 'inline' ? box
+        : box - (parseFloat(s.paddingRight) || 0) - (parseFloat(s.borderRightWidth) || 0);
+      const leaf = e.localName === 'svg' || e.localName === 'math' || opaque.has(e.localName);
+      const closed = leaf || (e !== document.body && s.overflowX !== 'visible');
+      let text = -Infinity;
+      if (!leaf) {
+        for (const child of e.childNodes) {
+          if (visibleText(child)) {
+            const t = textRect(child);
+            if (t.width > 0) text = Math.max(text, t.right);
+          }
+        }
+      }
+      const reach = Math.max(box, text);
+      const start = container && s.position !== 'absolute' && box > limit + 0.5 ? { container, limit }
+        : (text > inner + 0.5 ? { container: e, limit: inner } : null);
+      if (reach > edge + 0.5) found.push({ e, reach, inner: Math.max(inner, text), depth, order: order++, start });
+      if (closed) return;
+      for (const child of e.children) visit(child, depth + 1, inner, e);
+    };
+    const parent = top.parentElement;
+    const limit = top === document.body ? viewport : parent.getBoundingClientRect().right
+      - (parseFloat(style(parent).paddingRight) || 0) - (parseFloat(style(parent).borderRightWidth) || 0);
+    visit(top, 0, limit, top === document.body ? root : parent);
+    return found;
+  };
+  // The deepest of `found`: those with nothing inside reaching as far as their content box.
+  const deepest = found => {
+    const inside = new Map();
+    const kept = [];
+    for (const c of found.slice().sort((a, b) => b.depth - a.depth)) {
+      if (!((inside.get(c.e) || -Infinity) >= c.inner - 0.5)) kept.push(c);
+      for (let p = c.e.parentElement; p; p = p.parentElement) {
+        const best = inside.get(p);
+        if (best !== undefined && best >= c.reach) break;
+        inside.set(p, c.reach);
+      }
+    }
+    return kept.sort(furthest);
+  };
+  const wide = { documentWidth: root.scrollWidth, viewport, elements: [], more: 0 };
+  if (root.scrollWidth > viewport) {
+    const found = beyond(document.body, viewport);
+    const starts = found.filter(c => c.start).sort(furthest);
+    const named = starts.length ? starts : deepest(found);
+    wide.elements = named.slice(0, 5).map(c => {
+      const element = Object.assign(name(c.e), { right: round(c.reach) });
+      if (!c.start) return element;
+      const container = c.start.container;
+      element.limit = round(c.start.limit - container.getBoundingClientRect().left);
+      if (container === c.e) { element.ownText = true; return element; }
+      element.container = path(container);
+      // Held to its container's width, what inside it still sticks out is
+      // what made it wide; restored at once.
+      const saved = ['max-width', 'box-sizing'].map(p => [p, c.e.style.getPropertyValue(p), c.e.style.getPropertyPriority(p)]);
+      c.e.style.setProperty('box-sizing', 'border-box', 'important');
+      c.e.style.setProperty('max-width', Math.max(0, c.start.limit - c.e.getBoundingClientRect().left) + 'px', 'important');
+      element.inside = deepest(beyond(c.e, Math.min(viewport, c.start.limit)).filter(d => d.e !== c.e)).slice(0, 3)
+        .map(d => Object.assign(name(d.e), { right: round(d.reach) }));
+      for (const [p, value, priority] of saved) {
+        if (value) c.e.style.setProperty(p, value, priority); else c.e.style.removeProperty(p);
+      }
+      if (!c.e.getAttribute('style')) c.e.removeAttribute('style');
+      return element;
+    });
+    wide.more = Math.max(0, named.length - 5);
+  }
+
+  // 2. Content cut off by an ancestor that clips (overflow hidden or clip),
+  // and boxes that scroll sideways without a way for the keyboard to reach them.
+  const clipped = [];
+  const unreachable = [];
+  const focusable = 'a[href], area[href], button, input:not([type="hidden"]), select, textarea, iframe, summary, '
+    + '[tabindex]:not([tabindex^="-"]), [contenteditable]:not([contenteditable="false"])';
+  const canFocus = e => (e.hasAttribute('tabindex') && e.tabIndex >= 0) || e.matches(focusable);
+  const all = [];
+  {
+    const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_ELEMENT, {
+      acceptNode: e => (e.parentElement && e.parentElement.closest('svg')) ? NodeFilter.FILTER_REJECT : NodeFilter.FILTER_ACCEPT,
+    });
+    for (let e = walker.currentNode; e; e = walker.nextNode()) all.push(e);
+  }
+  for (const a of all) {
+    if (a === document.body || a.localName === 'svg' || opaque.has(a.localName)) continue;
+    const s = style(a);
+    if (s.display === 'none') continue;
+    if (scrolls(s.overflowX) && a.scrollWidth > a.clientWidth + 1 && a.getClientRects().length) {
+      const reachable = canFocus(a) || Array.from(a.querySelectorAll(focusable)).some(f => f.getClientRects().length);
+      if (!reachable) unreachable.push(Object.assign(name(a), { content: a.scrollWidth, box: a.clientWidth }));
+    }
+    const clipX = clips(s.overflowX), clipY = clips(s.overflowY);
+    if (!clipX && !clipY) continue;
+    const r = a.getBoundingClientRect();
+    // A box of a pixel or less is hidden on purpose (a "visually hidden" label).
+    if (r.width <= 1 || r.height <= 1 || (s.display.startsWith('inline') && s.display !== 'inline-block'
+        && s.display !== 'inline-flex' && s.display !== 'inline-grid' && s.display !== 'inline-table')) continue;
+    const left = r.left + a.clientLeft, top = r.top + a.clientTop;
+    const right = left + a.clientWidth, bottom = top + a.clientHeight;
+    const found = [];
+    // Parts of a formula are named as such when the formula itself clips.
+    const who = e => a.closest('math') ? e : whole(e);
+    // Returns whether `box` shows outside the clipping box, in the directions still clipped.
+    const outside = (box, x, y) => {
+      const dx = x ? Math.max(left - box.left, box.right - right) : 0;
+      const dy = y ? Math.max(top - box.top, box.bottom - bottom) : 0;
+      if (dx > 1 || dy > 1) {
+        const side = dx >= dy ? (left - box.left > box.right - right ? 'left' : 'right')
+                              : (top - box.top > box.bottom - bottom ? 'top' : 'bottom');
+        return { by: round(Math.max(dx, dy)), side };
+      }
+      return null;
+    };
+    const walk = (node, x, y) => {
+      for (const child of node.childNodes) {
+        if (found.length > 5) return;
+        if (child.nodeType === 3) {
+          if (!visibleText(child)) continue;
+          const t = textRect(child);
+          if (t.width <= 0 && t.height <= 0) continue;
+          const out = outside(t, x, y);
+          if (out) found.push(Object.assign(name(who(node)), out));
+          continue;
+        }
+        if (child.nodeType !== 1) continue;
+        const d = child, ds = style(d);
+        if (ds.display === 'none' || ds.position === 'fixed') continue;
+        if (ds.position === 'absolute') {
+          const containing = d.offsetParent;
+          if (!containing || !(containing === a || a.contains(containing))) continue;
+        }
+        const box = d.getBoundingClientRect();
+        if (box.width > 0 || box.height > 0) {
+          const out = outside(box, x, y);
+          if (out) { found.push(Object.assign(name(who(d)), out)); continue; }
+        }
+        if (d.localName === 'svg' || opaque.has(d.localName)) continue;
+        // Inside a box that clips or scrolls in a direction, that direction is its business.
+        const nx = x && ds.overflowX === 'visible', ny = y && ds.overflowY === 'visible';
+        if (nx || ny) walk(d, nx, ny);
+      }
+    };
+    walk(a, clipX, clipY);
+    for (const f of found.slice(0, 5)) {
+      clipped.push(Object.assign(f, { clipper: path(whole(a)), overflow: clipX && clipY ? 'overflow: ' + s.overflow : (clipX ? 'overflow-x: ' + s.overflowX : 'overflow-y: ' + s.overflowY) }));
+    }
+  }
+
+  // 3. Table cells that render empty.
+  const cells = [];
+  const article = document.querySelector('article') || document.body;
+  let sourceIndex = 0;
+  for (const table of article.querySelectorAll('table')) {
+    const generated = !!table.closest('[class^="cg-"], [class*=" cg-"]');
+    const index = generated ? -1 : sourceIndex++;
+    const rows = Array.from(table.rows);
+    rows.forEach((row, r) => Array.from(row.cells).forEach((cell, c) => {
+      if (style(cell).display === 'none') return;
+      if (/\S/.test(cell.innerText)) return;
+      const drawn = Array.from(cell.querySelectorAll('math, svg, img')).some(e => {
+        const box = e.getBoundingClientRect();
+        return box.width > 0 && box.height > 0;
+      });
+      if (!drawn) cells.push({ table: index, generated, row: r, column: c, path: path(cell), tag: cell.localName });
+    }));
+  }
+
+  // 4. Legend entries that overlap, per legend.
+  const legends = new Map();
+  for (const entry of document.querySelectorAll('g.cg-legend-entry')) {
+    const box = entry.getBoundingClientRect();
+    if (box.width <= 0 && box.height <= 0) continue;
+    const legend = entry.parentElement.closest('.cg-legend') || outermostSVG(entry);
+    if (!legends.has(legend)) legends.set(legend, []);
+    legends.get(legend).push({ entry, box });
+  }
+  const overlaps = [];
+  for (const entries of legends.values()) {
+    for (let i = 0; i < entries.length; i++) for (let j = i + 1; j < entries.length; j++) {
+      const a = entries[i].box, b = entries[j].box;
+      const ox = Math.min(a.right, b.right) - Math.max(a.left, b.left);
+      const oy = Math.min(a.bottom, b.bottom) - Math.max(a.top, b.top);
+      if (ox > 0.5 && oy > 0.5) overlaps.push({
+        first: name(entries[i].entry), second: name(entries[j].entry), x: round(ox), y: round(oy),
+        figure: snippet(outermostSVG(entries[i].entry)),
+      });
+    }
+  }
+
+  // 5. Text of a figure outside its <svg>.
+  const strays = [];
+  for (const svg of document.querySelectorAll('svg')) {
+    if (svg.parentElement && svg.parentElement.closest('svg')) continue;
+    const s = svg.getBoundingClientRect();
+    if (s.width <= 0 || s.height <= 0) continue;
+    for (const text of svg.querySelectorAll('text')) {
+      const t = text.getBoundingClientRect();
+      if (t.width <= 0 && t.height <= 0) continue;
+      const sides = { left: s.left - t.left, right: t.right - s.right, top: s.top - t.top, bottom: t.bottom - s.bottom };
+      const side = Object.keys(sides).reduce((m, k) => sides[k] > sides[m] ? k : m, 'left');
+      if (sides[side] > 1) strays.push(Object.assign(name(text), { side, by: round(sides[side]), figure: snippet(svg) }));
+    }
+  }
+
+  return { viewport, wide, clipped, unreachable, cells, overlaps, strays };
+})()
+"""
+
 
 # Runs in a second, blank tab: draws the page's screenshot into a canvas and
 # tells, for each rectangle, whether its pixels are all one colour (1) or not
@@ -79,9 +410,8 @@ MEASURE_SCRIPT = r"""
 # pixels in milliseconds, where decoding the PNG in Python would take seconds.
 PIXEL_SCRIPT = r"""
 (async (data, rects) => {
-  const image = new Image();
-  image.src = 'data:image/png;base64,' + data;
-  await image.decode();
+  // createImageBitmap, not Image.decode: this tab is in the background, where decode waits for a frame.
+  const image = await createImageBitmap(await (await fetch('data:image/png;base64,' + data)).blob());
   const canvas = new OffscreenCanvas(image.width, image.height);
   const context = canvas.getContext('2d', { willReadFrequently: true });
   context.drawImage(image, 0, 0);
@@ -103,6 +433,7 @@ PIXEL_SCRIPT = r"""
 SETTLE_SCRIPT = "new Promise(done => requestAnimationFrame(() => requestAnimationFrame(done)))"
 OPEN_DETAILS_SCRIPT = ("for (const details of document.querySelectorAll('details')) details.open = true; "
                        + SETTLE_SCRIPT)
+TOP_SCRIPT = "window.scrollTo({left: 0, top: 0, behavior: 'instant'}); " + SETTLE_SCRIPT
 
 
 class CheckError(Exception):
@@ -221,138 +552,459 @@ class DevTools:
             if "method" in reply:
                 self.events.append(reply)
 
+    def evaluate(self, expression, session):
+        """The value of a JavaScript expression (awaited); a script error is a CheckError."""
+        result = self.call("Runtime.evaluate", {"expression": expression, "awaitPromise": True,
+                                                "returnByValue": True}, session)
+        if "exceptionDetails" in result:
+            details = result["exceptionDetails"]
+            raise CheckError("a check script failed: {}".format(
+                (details.get("exception") or {}).get("description") or details.get("text")))
+        return result["result"].get("value")
 
-def screenshot(devtools, session, x, y, width, height, beyond=False):
+
+class Browser:
+    """One Chromium for the whole run: a tab for the pages and a blank tab for counting pixels."""
+
+    def __init__(self, chromium, timeout):
+        self.timeout = timeout
+        self.user_data_dir = tempfile.mkdtemp(prefix="browser-check-profile-")
+        self.devtools = None
+        try:
+            self.devtools = DevTools(chromium, self.user_data_dir, time.monotonic() + timeout)
+            self.page = self._tab()
+            for domain in ("Page", "Network"):
+                self.devtools.call(domain + ".enable", session=self.page)
+            # No smooth scrolling between bands, and one colour scheme.
+            self.devtools.call("Emulation.setEmulatedMedia", {"features": [
+                {"name": "prefers-reduced-motion", "value": "reduce"},
+                {"name": "prefers-color-scheme", "value": "light"}]}, self.page)
+            # In the background: a tab in front would stop the page's animation frames.
+            self.pixels = self._tab(background=True)
+        except BaseException:
+            self.close()
+            raise
+
+    def _tab(self, background=False):
+        target = self.devtools.call("Target.createTarget", {"url": "about:blank", "background": background})["targetId"]
+        return self.devtools.call("Target.attachToTarget", {"targetId": target, "flatten": True})["sessionId"]
+
+    def close(self):
+        if self.devtools:
+            self.devtools.close()
+        shutil.rmtree(self.user_data_dir, ignore_errors=True)
+
+
+def pathname2url(path):
+    return "file://" + urllib.parse.quote(path)
+
+
+def emulate(devtools, session, width, height):
+    _, mobile = DEVICES.get(width, (0, width < 600))
+    devtools.call("Emulation.setDeviceMetricsOverride",
+                  {"width": width, "height": height, "deviceScaleFactor": 1, "mobile": mobile}, session)
+
+
+def device_height(width):
+    return DEVICES.get(width, (900, False))[0]
+
+
+class PageResult:
+    def __init__(self, page):
+        self.page = page
+        self.failures = []   # (width or None, message), in order found
+        self.notes = []
+        self.shots = []
+
+    def fail(self, width, message):
+        self.failures.append((width, message))
+
+    def grouped(self):
+        """[(widths, message)]: one entry per message, with every width it was found at."""
+        order, widths = [], {}
+        for width, message in self.failures:
+            if message not in widths:
+                order.append(message)
+                widths[message] = []
+            if width is not None and width not in widths[message]:
+                widths[message].append(width)
+        return [(widths[message], message) for message in order]
+
+
+def describe(element):
+    return "{} ({})".format(element["path"], "«{}»".format(element["text"]) if element["text"] else "no text")
+
+
+def check_page(browser, site, page, widths, pixel_widths, shots_dir, source):
+    """Checks one page at every width; returns a PageResult. `source` is the
+    page's Markdown tables ([[row cells]] per table), or None when unknown."""
+    result = PageResult(page)
+    path = os.path.abspath(os.path.join(site, page))
+    if not os.path.isfile(path):
+        result.fail(None, "no page {} in {}".format(page, site))
+        return result
+    devtools, session = browser.devtools, browser.page
+    devtools.deadline = time.monotonic() + browser.timeout
+    devtools.events = []
+    emulate(devtools, session, widths[0], device_height(widths[0]))
+    navigation = devtools.call("Page.navigate", {"url": pathname2url(path)}, session)
+    if navigation.get("errorText"):
+        result.fail(None, "could not open {}: {}".format(path, navigation["errorText"]))
+        return result
+    url = pathname2url(path)
+    # The load event of this page, not of the one before.
+    while True:
+        devtools.wait_for_event("Page.loadEventFired", session)
+        if devtools.evaluate("document.readyState === 'complete' && location.href", session) == url:
+            break
+    devtools.evaluate("document.fonts.ready.then(() => true)", session)
+    # Open every <details> first: what is inside must render too, and the
+    # page's height depends on it.
+    devtools.evaluate(OPEN_DETAILS_SCRIPT, session)
+
+    counts = None
+    for number, width in enumerate(widths):
+        if number:
+            emulate(devtools, session, width, device_height(width))
+        devtools.evaluate(TOP_SCRIPT, session)
+        elements = devtools.evaluate(MEASURE_SCRIPT, session)
+        check_elements(result, width, elements)
+        if counts is None:
+            counts = element_counts(elements)
+        layout = devtools.evaluate(LAYOUT_SCRIPT, session)
+        check_layout(result, width, layout, source)
+        if width in pixel_widths:
+            check_pixels(browser, result, page, width, shots_dir)
+
+    requests = {}
+    for event in devtools.events:
+        if event.get("sessionId") != session:
+            continue
+        if event["method"] == "Network.requestWillBeSent":
+            requested = event["params"]["request"]["url"]
+            requests[event["params"]["requestId"]] = requested
+            if not requested.startswith(("file:", "data:", "about:")):
+                result.fail(None, "the page fetches {} from another host".format(requested))
+        elif event["method"] == "Network.loadingFailed":
+            result.fail(None, "loading {} failed: {}".format(
+                requests.get(event["params"]["requestId"], "a resource"), event["params"].get("errorText")))
+    devtools.events = []
+    result.notes.insert(0, counts)
+    return result
+
+
+def element_counts(elements):
+    sprites = sum(1 for e in elements if e["definitionsOnly"])
+    maths = sum(1 for e in elements if e["tag"] == "math")
+    svgs = sum(1 for e in elements if e["tag"] == "svg" and not e["definitionsOnly"])
+    return "{} <math> and {} <svg> checked{}".format(
+        maths, svgs, ", {} definitions-only <svg> skipped".format(sprites) if sprites else "")
+
+
+def element_name(element):
+    return "<{}> #{} ({})".format(element["tag"], element["index"] + 1, element["label"] or "no label")
+
+
+def check_elements(result, width, elements):
+    for element in elements:
+        if element["definitionsOnly"]:
+            continue
+        if element["tag"] == "math" and not element["isMathML"]:
+            result.fail(width, "{} is not a MathML element in this browser".format(element_name(element)))
+        if element["width"] < 0.5 or element["height"] < 0.5:
+            result.fail(width, "{} has no layout size ({:.1f} x {:.1f})".format(
+                element_name(element), element["width"], element["height"]))
+
+
+def check_layout(result, width, layout, source):
+    if layout["viewport"] != width:
+        # A phone lays out a page without <meta name="viewport"> 980 px wide and zooms out.
+        result.fail(width, "the layout viewport is {} px wide on a {} px wide screen: the page needs "
+                           "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">".format(
+                               layout["viewport"], width))
+    wide = layout["wide"]
+    if wide["documentWidth"] > wide["viewport"]:
+        head = "the page is {} px wide, wider than the {} px viewport".format(wide["documentWidth"], wide["viewport"])
+        if not wide["elements"]:
+            result.fail(width, head)
+        for element in wide["elements"]:
+            if element.get("container"):
+                why = ", past the right edge of {} ({} px wide); held to that width, {}".format(
+                    element["container"], element["limit"],
+                    "; ".join("{} still reaches {} px".format(describe(inner), inner["right"])
+                              for inner in element["inside"])
+                    or "everything inside it fits")
+            elif element.get("ownText"):
+                why = ", its text past its own right edge ({} px wide)".format(element["limit"])
+            else:
+                why = ""
+            result.fail(width, "{}: {} reaches {} px{}".format(head, describe(element), element["right"], why))
+        if wide["more"]:
+            result.fail(width, "{}: and {} more elements past the edge".format(head, wide["more"]))
+
+    for element in layout["clipped"][:MAXIMUM_REPORTED]:
+        result.fail(width, "{} is cut off by {} ({}): it extends {} px past its {} edge".format(
+            describe(element), element["clipper"], element["overflow"], element["by"], element["side"]))
+    if len(layout["clipped"]) > MAXIMUM_REPORTED:
+        result.fail(width, "and {} more elements are cut off".format(len(layout["clipped"]) - MAXIMUM_REPORTED))
+
+    for element in layout["unreachable"][:MAXIMUM_REPORTED]:
+        result.fail(width, "{} scrolls sideways (its content is {} px wide) but neither it nor anything in it "
+                           "can take focus, so a keyboard cannot scroll it: it needs tabindex=\"0\"".format(
+                               describe(element), element["content"]))
+    if len(layout["unreachable"]) > MAXIMUM_REPORTED:
+        result.fail(width, "and {} more boxes scroll sideways without a way to focus them".format(
+            len(layout["unreachable"]) - MAXIMUM_REPORTED))
+
+    for cell in layout["cells"]:
+        if cell["generated"]:
+            result.fail(width, "<{}> {} (row {}, column {}) of a generated table renders empty".format(
+                cell["tag"], cell["path"], cell["row"] + 1, cell["column"] + 1))
+            continue
+        where = "<{}> {} (table {}, row {}, column {})".format(
+            cell["tag"], cell["path"], cell["table"] + 1, cell["row"] + 1, cell["column"] + 1)
+        if source is None:
+            result.fail(width, "{} renders empty".format(where))
+            continue
+        if cell["table"] >= len(source):
+            result.fail(width, "{} renders empty (the source has only {} tables)".format(where, len(source)))
+            continue
+        rows = source[cell["table"]]
+        text = rows[cell["row"]][cell["column"]] if cell["row"] < len(rows) and cell["column"] < len(rows[cell["row"]]) else ""
+        if text:
+            result.fail(width, "{} renders empty; its source cell is «{}»".format(where, text))
+
+    for overlap in layout["overlaps"]:
+        result.fail(width, "legend entries {} and {} of <svg> «{}» overlap by {} x {} px".format(
+            describe(overlap["first"]), describe(overlap["second"]), overlap["figure"], overlap["x"], overlap["y"]))
+
+    for stray in layout["strays"][:MAXIMUM_REPORTED]:
+        result.fail(width, "<text> {} of <svg> «{}» extends {} px past the figure's {} edge".format(
+            describe(stray), stray["figure"], stray["by"], stray["side"]))
+    if len(layout["strays"]) > MAXIMUM_REPORTED:
+        result.fail(width, "and {} more <text> outside their <svg>".format(len(layout["strays"]) - MAXIMUM_REPORTED))
+
+
+def screenshot(devtools, session, x, y, width, height):
     result = devtools.call("Page.captureScreenshot", {
-        "format": "png", "fromSurface": True, "captureBeyondViewport": beyond,
+        "format": "png", "fromSurface": True, "captureBeyondViewport": False, "optimizeForSpeed": True,
         "clip": {"x": x, "y": y, "width": width, "height": height, "scale": 1},
     }, session)
     return base64.b64decode(result["data"])
 
 
-def check_page(chromium, site, page, out_dir, width, height, timeout):
-    """Returns (screenshot paths, failures, notes) for one page."""
-    path = os.path.abspath(os.path.join(site, page))
-    if not os.path.isfile(path):
-        return None, ["no page {} in {}".format(page, site)], []
-    url = "file://" + path
-    failures, notes, shots = [], [], []
-    user_data_dir = tempfile.mkdtemp(prefix="browser-check-profile-")
-    devtools = None
-    try:
-        devtools = DevTools(chromium, user_data_dir, time.monotonic() + timeout)
-        target = devtools.call("Target.createTarget", {"url": "about:blank"})["targetId"]
-        session = devtools.call("Target.attachToTarget", {"targetId": target, "flatten": True})["sessionId"]
-        devtools.call("Page.enable", session=session)
-        devtools.call("Network.enable", session=session)
-        devtools.call("Emulation.setDeviceMetricsOverride",
-                      {"width": width, "height": height, "deviceScaleFactor": 1, "mobile": False}, session)
-        navigation = devtools.call("Page.navigate", {"url": url}, session)
-        if navigation.get("errorText"):
-            return None, ["could not open {}: {}".format(url, navigation["errorText"])], []
-        devtools.wait_for_event("Page.loadEventFired", session)
-        devtools.call("Runtime.evaluate", {"expression": "document.fonts.ready.then(() => true)",
-                                           "awaitPromise": True}, session)
+def check_pixels(browser, result, page, width, shots_dir):
+    """Screenshots the page at `width` (the viewport made as tall as the page,
+    up to a band), and fails on an element or a page drawn in one colour."""
+    devtools, session = browser.devtools, browser.page
+    metrics = devtools.call("Page.getLayoutMetrics", session=session)
+    content = metrics.get("cssContentSize") or metrics["contentSize"]
+    height = device_height(width)
+    page_height = int(min(BAND_HEIGHT * MAXIMUM_BANDS, max(height, content["height"])) + 0.999)
+    viewport_height = min(BAND_HEIGHT, page_height)
+    emulate(devtools, session, width, viewport_height)
+    devtools.evaluate(TOP_SCRIPT, session)
+    # A taller viewport can make the page taller (min-height: 100vh); take the
+    # height it has now, and measure where the elements are now.
+    metrics = devtools.call("Page.getLayoutMetrics", session=session)
+    content = metrics.get("cssContentSize") or metrics["contentSize"]
+    page_height = int(min(BAND_HEIGHT * MAXIMUM_BANDS, max(viewport_height, content["height"])) + 0.999)
+    elements = devtools.evaluate(MEASURE_SCRIPT, session)
+    drawn = [e for e in elements if not e["definitionsOnly"] and e["width"] >= 0.5 and e["height"] >= 0.5]
+    for element in drawn:
+        element["verdict"] = 0
 
-        requests = {}
-        for event in devtools.events:
-            if event.get("sessionId") != session:
-                continue
-            if event["method"] == "Network.requestWillBeSent":
-                requested = event["params"]["request"]["url"]
-                requests[event["params"]["requestId"]] = requested
-                if not requested.startswith(("file:", "data:", "about:")):
-                    failures.append("the page fetches {} from another host".format(requested))
-            elif event["method"] == "Network.loadingFailed":
-                failures.append("loading {} failed: {}".format(
-                    requests.get(event["params"]["requestId"], "a resource"), event["params"].get("errorText")))
-
-        # Open every <details> first: what is inside must render too, and the
-        # page's height depends on it.
-        devtools.call("Runtime.evaluate", {"expression": OPEN_DETAILS_SCRIPT, "awaitPromise": True}, session)
-        # A viewport as tall as the page (up to one band): captures inside it
-        # are plain crops, many times faster than capturing beyond it.
-        metrics = devtools.call("Page.getLayoutMetrics", session=session)
-        content = metrics.get("cssContentSize") or metrics["contentSize"]
-        page_height = int(min(BAND_HEIGHT * MAXIMUM_BANDS, max(height, content["height"])) + 0.999)
-        viewport_height = min(BAND_HEIGHT, page_height)
-        devtools.call("Emulation.setDeviceMetricsOverride",
-                      {"width": width, "height": viewport_height, "deviceScaleFactor": 1, "mobile": False}, session)
-        # The new size takes effect with the next frames; measure after them.
-        devtools.call("Runtime.evaluate", {"expression": SETTLE_SCRIPT, "awaitPromise": True}, session)
-        # A taller viewport can make the page taller (min-height: 100vh); take
-        # the height it has now.
-        metrics = devtools.call("Page.getLayoutMetrics", session=session)
-        content = metrics.get("cssContentSize") or metrics["contentSize"]
-        page_height = int(min(BAND_HEIGHT * MAXIMUM_BANDS, max(viewport_height, content["height"])) + 0.999)
-        elements = devtools.call("Runtime.evaluate", {"expression": MEASURE_SCRIPT, "returnByValue": True},
-                                 session)["result"]["value"]
-        sprites = [element for element in elements if element["definitionsOnly"]]
-        elements = [element for element in elements if not element["definitionsOnly"]]
-        drawn = []
-        for element in elements:
-            element["name"] = "<{}> #{} ({})".format(element["tag"], element["index"] + 1, element["label"] or "no label")
-            if element["tag"] == "math" and not element["isMathML"]:
-                failures.append("{} is not a MathML element in this browser".format(element["name"]))
-            if element["width"] < 0.5 or element["height"] < 0.5:
-                failures.append("{} has no layout size ({:.1f} x {:.1f})".format(
-                    element["name"], element["width"], element["height"]))
-            else:
-                element["verdict"] = 0
-                drawn.append(element)
-
-        # The page in bands of BAND_HEIGHT pixels, each saved and checked in a
-        # blank tab; an element drawn anywhere in any band counts as drawn.
-        os.makedirs(out_dir, exist_ok=True)
-        # Pages in different folders keep apart: chapters/index.html → chapters__index.png.
-        stem = os.path.join(out_dir, os.path.splitext(os.path.normpath(page))[0].replace(os.sep, "__"))
-        blank = devtools.call("Target.createTarget", {"url": "about:blank"})["targetId"]
-        pixels = devtools.call("Target.attachToTarget", {"targetId": blank, "flatten": True})["sessionId"]
-        page_verdict = 1
-        for band, top in enumerate(range(0, page_height, BAND_HEIGHT)):
-            band_height = min(BAND_HEIGHT, page_height - top)
-            png = screenshot(devtools, session, 0, top, width, band_height, beyond=top + band_height > viewport_height)
-            shots.append(stem + (".png" if band == 0 else "-{}.png".format(band + 1)))
-            with open(shots[-1], "wb") as f:
+    stem = os.path.splitext(os.path.normpath(page))[0].replace(os.sep, "__")
+    bands = list(range(0, page_height, BAND_HEIGHT))
+    page_verdict = 1
+    for band, top in enumerate(bands):
+        band_height = min(BAND_HEIGHT, page_height - top)
+        if top:
+            devtools.evaluate("window.scrollTo({{left: 0, top: {}, behavior: 'instant'}}); {}".format(
+                top, SETTLE_SCRIPT), session)
+        png = screenshot(devtools, session, 0, top, width, band_height)
+        if shots_dir:
+            shot = os.path.join(shots_dir, "{}-{}{}.png".format(
+                stem, width, "-part{}".format(band + 1) if len(bands) > 1 else ""))
+            os.makedirs(os.path.dirname(shot), exist_ok=True)
+            with open(shot, "wb") as f:
                 f.write(png)
-            rects = [{"x": 0, "y": 0, "width": width, "height": band_height}] + [
-                {"x": e["x"], "y": e["y"] - top, "width": e["width"], "height": e["height"]} for e in drawn]
-            expression = "{}({}, {})".format(PIXEL_SCRIPT.strip(), json.dumps(base64.b64encode(png).decode()),
-                                             json.dumps(rects))
-            verdicts = devtools.call("Runtime.evaluate", {"expression": expression, "awaitPromise": True,
-                                                          "returnByValue": True}, pixels)["result"]["value"]
-            page_verdict = max(page_verdict, verdicts[0])
-            for element, verdict in zip(drawn, verdicts[1:]):
-                element["verdict"] = max(element["verdict"], verdict)
-        if page_verdict == 1:
-            failures.append("the page rendered as a single colour: it is blank")
-        unseen = []
-        for element in drawn:
-            if element["verdict"] == 1:
-                failures.append("{} rendered as a single colour: nothing was drawn".format(element["name"]))
-            elif element["verdict"] == 0:
-                unseen.append(element)
-        aside = [e for e in unseen if e["x"] >= width or e["x"] + e["width"] <= 0]
-        below = [e for e in unseen if e not in aside]
-        # Not failures: a wide table scrolls sideways in its own box, and
-        # very long pages end their screenshot somewhere.
-        if aside:
-            notes.append("{} elements lie outside the {} px wide window (a container scrolled sideways?), "
-                         "sized but not screenshotted: {}".format(
-                             len(aside), width, ", ".join(e["name"] for e in aside[:3]) + (", …" if len(aside) > 3 else "")))
-        if below:
-            notes.append("{} elements below the first {} pixels were sized but not screenshotted".format(
-                len(below), page_height))
-        counts = {"math": 0, "svg": 0}
-        for element in elements:
-            counts[element["tag"]] += 1
-        notes.append("{} <math> and {} <svg> checked{}".format(
-            counts["math"], counts["svg"], ", {} definitions-only <svg> skipped".format(len(sprites)) if sprites else ""))
-        return shots, failures, notes
-    finally:
-        if devtools:
-            devtools.close()
-        shutil.rmtree(user_data_dir, ignore_errors=True)
+            result.shots.append(shot)
+        rects = [{"x": 0, "y": 0, "width": width, "height": band_height}] + [
+            {"x": e["x"], "y": e["y"] - top, "width": e["width"], "height": e["height"]} for e in drawn]
+        expression = "{}({}, {})".format(PIXEL_SCRIPT.strip(), json.dumps(base64.b64encode(png).decode()),
+                                         json.dumps(rects))
+        verdicts = devtools.evaluate(expression, browser.pixels)
+        page_verdict = max(page_verdict, verdicts[0])
+        for element, verdict in zip(drawn, verdicts[1:]):
+            element["verdict"] = max(element["verdict"], verdict)
+    if page_verdict == 1:
+        result.fail(width, "the page rendered as a single colour: it is blank")
+    unseen = []
+    for element in drawn:
+        if element["verdict"] == 1:
+            result.fail(width, "{} rendered as a single colour: nothing was drawn".format(element_name(element)))
+        elif element["verdict"] == 0:
+            unseen.append(element)
+    aside = [e for e in unseen if e["x"] >= width or e["x"] + e["width"] <= 0]
+    below = [e for e in unseen if e not in aside]
+    # Not failures: a wide table scrolls sideways in its own box, and very
+    # long pages end their screenshot somewhere.
+    if aside:
+        result.notes.append("at {} px, {} elements lie outside the window (a container scrolled sideways?), "
+                            "sized but not screenshotted: {}".format(
+                                width, len(aside), ", ".join(element_name(e) for e in aside[:3])
+                                + (", …" if len(aside) > 3 else "")))
+    if below:
+        result.notes.append("at {} px, {} elements below the first {} pixels were sized but not screenshotted"
+                            .format(width, len(below), page_height))
+
+
+# Markdown sources: the GFM tables of each chapter, to tell a cell that lost
+# its content from one that was written empty.
+
+FENCE = re.compile(r"^\s*(`{3,}|~{3,})(.*)$")
+DELIMITER_CELL = re.compile(r"^:?-+:?$")
+BREAK = re.compile(r"^(?:#{1,6}(?:\s|$)|(?:\*\s*){3,}$|(?:-\s*){3,}$|(?:_\s*){3,}$)")
+
+
+def page_for_chapter(filename):
+    """01-loss-landscapes.md -> loss-landscapes.html; index.md -> index.html."""
+    stem = os.path.splitext(os.path.basename(filename))[0]
+    stripped = re.sub(r"^\d+[-_.]", "", stem)
+    return (stripped or stem) + ".html"
+
+
+def split_row(line):
+    """The cells of a GFM table row, stripped: split on | that is not escaped
+    and not inside a `code span` or $math$ ($$display$$)."""
+    text = line.strip()
+    cells, current, i, n = [], [], 0, len(text)
+    while i < n:
+        ch = text[i]
+        if ch == "\\" and i + 1 < n:
+            current.append(text[i:i + 2])
+            i += 2
+        elif ch == "`":
+            run = len(text[i:]) - len(text[i:].lstrip("`"))
+            end = i + run
+            while True:
+                end = text.find("`" * run, end)
+                if end < 0 or end + run >= n or text[end + run] != "`":
+                    break
+                end += run + (len(text[end + run:]) - len(text[end + run:].lstrip("`")))
+            if end < 0:
+                current.append(text[i:i + run])
+                i += run
+            else:
+                current.append(text[i:end + run])
+                i = end + run
+        elif ch == "$":
+            close = math_end(text, i)
+            if close is None:
+                current.append(ch)
+                i += 1
+            else:
+                current.append(text[i:close])
+                i = close
+        elif ch == "|":
+            cells.append("".join(current))
+            current = []
+            i += 1
+        else:
+            current.append(ch)
+            i += 1
+    cells.append("".join(current))
+    if text.startswith("|"):
+        cells = cells[1:]
+    if len(cells) > 1 and text.endswith("|") and not text.endswith("\\|") and cells[-1].strip() == "":
+        cells = cells[:-1]
+    return [cell.strip() for cell in cells]
+
+
+def math_end(text, i):
+    """The index after the math that starts with the $ at i, or None when it is a plain dollar."""
+    n = len(text)
+    if text.startswith("$$", i):
+        end = text.find("$$", i + 2)
+        return end + 2 if end > i + 2 else None
+    if i + 1 >= n or text[i + 1].isspace():
+        return None
+    j = i + 1
+    while j < n:
+        if text[j] == "\\":
+            j += 2
+            continue
+        if text[j] == "$" and not text[j - 1].isspace() and not (j + 1 < n and text[j + 1].isdigit()):
+            return j + 1
+        j += 1
+    return None
+
+
+def is_delimiter_row(line):
+    if "-" not in line:
+        return False
+    cells = split_row(line)
+    return all(DELIMITER_CELL.match(cell) for cell in cells) and ("|" in line or len(cells) > 1)
+
+
+def source_tables(markdown):
+    """The GFM tables of a chapter, in order: [[cells of the header], [cells of each body row], …]."""
+    lines = markdown.split("\n")
+    if lines and lines[0].strip() == "---":
+        for end in range(1, len(lines)):
+            if lines[end].strip() in ("---", "..."):
+                lines = lines[end + 1:]
+                break
+    # Block quotes: a table inside one is still a table.
+    lines = [re.sub(r"^\s*(?:>\s?)+", "", line) for line in lines]
+    tables, fence, i = [], None, 0
+    while i < len(lines):
+        line = lines[i]
+        opening = FENCE.match(line)
+        if fence:
+            if opening and opening.group(1)[0] == fence[0] and len(opening.group(1)) >= len(fence) \
+                    and not opening.group(2).strip():
+                fence = None
+            i += 1
+            continue
+        if opening and not (opening.group(1)[0] == "`" and "`" in opening.group(2)):
+            fence = opening.group(1)
+            i += 1
+            continue
+        if i + 1 < len(lines) and "|" in line and is_delimiter_row(lines[i + 1]):
+            header = split_row(line)
+            if len(header) == len(split_row(lines[i + 1])):
+                rows = [header]
+                i += 2
+                while i < len(lines) and lines[i].strip() and not FENCE.match(lines[i]) \
+                        and not BREAK.match(lines[i].strip()):
+                    rows.append(split_row(lines[i]))
+                    i += 1
+                tables.append(rows)
+                continue
+        i += 1
+    return tables
+
+
+def load_sources(chapters):
+    """{page: tables} for every chapter in the folder."""
+    sources = {}
+    for filename in sorted(os.listdir(chapters)):
+        if filename.endswith(".md") and os.path.isfile(os.path.join(chapters, filename)):
+            with open(os.path.join(chapters, filename), encoding="utf-8") as f:
+                sources[page_for_chapter(filename)] = source_tables(f.read())
+    return sources
+
+
+def find_pages(site):
+    pages = []
+    for folder, folders, files in os.walk(site):
+        folders[:] = sorted(d for d in folders if not d.startswith("."))
+        for name in sorted(files):
+            if name.endswith(".html"):
+                pages.append(os.path.relpath(os.path.join(folder, name), site))
+    return pages
 
 
 def find_chromium(explicit):
@@ -364,39 +1016,87 @@ def find_chromium(explicit):
     return None
 
 
+def parse_widths(text):
+    try:
+        widths = [int(part) for part in text.split(",") if part.strip()]
+    except ValueError:
+        raise argparse.ArgumentTypeError("widths are CSS pixels separated by commas: 390,768,1280")
+    if not widths or any(w < 100 or w > 4000 for w in widths):
+        raise argparse.ArgumentTypeError("widths are CSS pixels from 100 to 4000")
+    return widths
+
+
 def main(argv=None):
-    parser = argparse.ArgumentParser(description="Render a page of a built site in headless Chromium; "
-                                                 "fail on a blank or broken render.")
+    parser = argparse.ArgumentParser(description="Render the pages of a built site in headless Chromium at "
+                                                 "three widths; fail on a broken render or layout.")
     parser.add_argument("site", help="the built site folder")
-    parser.add_argument("page", help="the page, relative to the site folder (chapter.html)")
-    parser.add_argument("--out", default=os.path.join(tempfile.gettempdir(), "coursegen-browser-check"),
-                        help="folder for the screenshot (default: %(default)s)")
-    parser.add_argument("--width", type=int, default=1000, help="window width in CSS pixels (default: %(default)s)")
-    parser.add_argument("--height", type=int, default=800, help="window height in CSS pixels (default: %(default)s)")
-    parser.add_argument("--timeout", type=float, default=120, help="seconds before giving up (default: %(default)s)")
+    parser.add_argument("pages", nargs="*", metavar="page",
+                        help="pages relative to the site folder (default: every *.html in it)")
+    parser.add_argument("--chapters", help="the Markdown folder the site was built from, so that a table cell "
+                                           "written empty may render empty")
+    parser.add_argument("--shots", help="write a screenshot of every page at every width to this folder, "
+                                        "as PAGE-WIDTH.png")
+    parser.add_argument("--widths", type=parse_widths, default=list(DEFAULT_WIDTHS),
+                        help="viewport widths in CSS pixels (default: 390,768,1280; 390 emulates a phone)")
+    parser.add_argument("--timeout", type=float, default=120,
+                        help="seconds per page before giving up (default: %(default)s)")
     parser.add_argument("--chromium", help="the browser binary (default: $CHROMIUM, then chromium on PATH)")
     args = parser.parse_args(argv)
 
+    started = time.monotonic()
+    if not os.path.isdir(args.site):
+        print("browser-check: no site folder {}".format(args.site), file=sys.stderr)
+        return 1
+    pages = args.pages or find_pages(args.site)
+    sources = None
+    if args.chapters:
+        if not os.path.isdir(args.chapters):
+            print("browser-check: no chapters folder {}".format(args.chapters), file=sys.stderr)
+            return 1
+        sources = load_sources(args.chapters)
     chromium = find_chromium(args.chromium)
     if not chromium:
         print("browser-check: Chromium not found; install Debian's chromium or pass --chromium", file=sys.stderr)
         return 2
+    # The pixel test needs a screenshot; without --shots, one width is enough
+    # (the widest: a figure that draws at one width draws at all).
+    pixel_widths = set(args.widths) if args.shots else {max(args.widths)}
+    if args.shots:
+        os.makedirs(args.shots, exist_ok=True)
+
+    failures = 0
+    browser = None
     try:
-        shots, failures, notes = check_page(chromium, args.site, args.page, args.out,
-                                           args.width, args.height, args.timeout)
+        browser = Browser(chromium, args.timeout)
+        for page in pages:
+            source = sources.get(os.path.normpath(page)) if sources is not None else None
+            try:
+                result = check_page(browser, args.site, page, args.widths, pixel_widths, args.shots, source)
+            except CheckError as error:
+                raise CheckError("{}: {}".format(page, error))
+            if result.shots:
+                print("browser-check: {}: screenshots {}".format(page, ", ".join(result.shots)))
+            for note in result.notes:
+                print("browser-check: {}: {}".format(page, note))
+            grouped = result.grouped()
+            for widths, message in grouped:
+                where = " at {} px".format(", ".join(str(w) for w in widths)) if widths else ""
+                print("browser-check: {}{}: FAIL: {}".format(page, where, message), file=sys.stderr)
+            if not grouped:
+                print("browser-check: {}: ok".format(page))
+            failures += len(grouped)
+            sys.stdout.flush()
+            sys.stderr.flush()
     except CheckError as error:
-        print("browser-check: {}: {}".format(args.page, error), file=sys.stderr)
+        print("browser-check: {}".format(error), file=sys.stderr)
         return 2
-    for shot in shots or []:
-        print("browser-check: {}: screenshot {}".format(args.page, shot))
-    for note in notes:
-        print("browser-check: {}: {}".format(args.page, note))
-    for failure in failures:
-        print("browser-check: {}: FAIL: {}".format(args.page, failure), file=sys.stderr)
-    if failures:
-        return 1
-    print("browser-check: {}: ok".format(args.page))
-    return 0
+    finally:
+        if browser:
+            browser.close()
+    print("browser check: {} page{} × {} width{}, {} failure{} ({:.1f} s)".format(
+        len(pages), "" if len(pages) == 1 else "s", len(args.widths), "" if len(args.widths) == 1 else "s",
+        failures, "" if failures == 1 else "s", time.monotonic() - started))
+    return 1 if failures else 0
 
 
 if __name__ == "__main__":
