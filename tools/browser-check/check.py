@@ -5,24 +5,30 @@ a tablet's and a desktop's width, and fail on a broken render or layout.
     python3 tools/browser-check/check.py SITE [PAGE ...] [--chapters DIR] [--shots DIR]
 
 Without PAGE, every *.html file under SITE is checked. The pages have no
-JavaScript, so nothing is injected into them: this script drives one Chromium
-for the whole run over the DevTools protocol on a pipe (--remote-debugging-pipe,
+JavaScript and none is written into them: this script drives one Chromium for
+the whole run over the DevTools protocol on a pipe (--remote-debugging-pipe,
 null-terminated JSON on file descriptors 3 and 4), which needs only the Python
-standard library and Debian's `chromium`. Each page is opened from disk once,
-at 390 x 844 with mobile emulation (Emulation.setDeviceMetricsOverride with
-mobile: true; the window alone cannot be narrower than 500 px), then resized to
-768 x 1024 and 1280 x 800; after its load event and its fonts, every <details>
-is opened so the content inside is laid out. At every width it fails when
+standard library and Debian's `chromium` (and fonts-noto-cjk for Chinese).
+Each page is opened from disk once, at 390 x 844 with mobile emulation
+(Emulation.setDeviceMetricsOverride with mobile: true: a headless window
+cannot be narrower than 500 px), then resized to 768 x 1024 and 1280 x 800;
+after its load event and its fonts, every <details> is opened so the content
+inside is laid out. At every width it fails when
 
 - a request fails (a missing stylesheet) or leaves the machine;
+- the phone lays the page out wider than itself (no <meta name="viewport">);
 - a <math> is not a MathMLElement, or a <math> or an outermost <svg> has no
   layout size;
 - the document is wider than the viewport (documentElement.scrollWidth >
-  clientWidth; innerWidth grows with the content under mobile emulation),
-  naming the deepest elements that stick out furthest past the right edge;
+  clientWidth; under mobile emulation innerWidth grows with the content).
+  Named are the elements where the overflow starts (wider than their
+  container's content box, or text wider than its element), and what inside
+  each still sticks out when it is held to its container's width (its
+  max-width set for a moment, then restored); without such a start, the
+  deepest elements that reach furthest past the right edge;
 - an element or text is cut off by an ancestor whose overflow-x or overflow-y
-  is hidden or clip (it extends past that ancestor's padding box by more than
-  1 px; an ancestor that scrolls in that direction ends the search);
+  is hidden or clip: it extends more than 1 px past that ancestor's padding
+  box, in a direction in which nothing between them clips or scrolls;
 - a box scrolls sideways (overflow-x auto or scroll, scrollWidth >
   clientWidth) but neither it nor anything in it can take focus, so a
   keyboard cannot scroll it (axe's scrollable-region-focusable): it needs
@@ -34,24 +40,28 @@ is opened so the content inside is laid out. At every width it fails when
   of name.html's <article> that is not inside an element with a class cg-...;
   in those generated tables, and without a source, any empty cell fails;
 - two <g class="cg-legend-entry"> of one legend intersect by more than
-  0.5 px in both directions;
+  0.5 px in both directions (in a .cg-legend without entry groups, two of its
+  <text> labels);
 - a <text> extends more than 1 px outside its outermost <svg>.
 
 At the widest width (at every width with --shots), the page is screenshotted
-whole, with the viewport made as tall as the page (in bands of 32,000 px for
-longer pages), and a second, blank tab draws each screenshot in a canvas and
-fails when the pixels of any <math> or <svg> (an SVG that drew nothing, a
-formula that rendered as blank space) or of the whole page are all one colour:
-JavaScript scans millions of pixels in milliseconds, where decoding PNG in
-Python would take seconds. --shots DIR keeps them as DIR/<page>-<width>.png
-(-partN.png for the bands of a very long page).
+whole, with the viewport made as tall as the page, and a second, blank tab
+draws the screenshot in a canvas and fails when the pixels of any <math> or
+<svg> (an SVG that drew nothing, a formula that rendered as blank space) or
+of the whole page are all one colour: JavaScript scans millions of pixels in
+milliseconds, where decoding PNG in Python would take seconds. What the taller
+viewport pushes below itself (a footer under a 100vh sidebar) is a further
+band, taken after scrolling; --shots DIR writes DIR/<page>-<width>.png, the
+bands stitched in the blank tab (DIR/<page>-<width>-partN.png past 32,000 px).
+Without --shots nothing is written. Elements that lie partly or wholly outside
+the window's width (in a box scrolled sideways) are sized but not judged by
+their pixels, only named in a note; an <svg> holding only definitions (a
+sprite for <use>) is skipped.
 
-Every failure is listed, each naming the page, the widths and the element (a
-short CSS path and a text snippet). The exit status is 1 on any failure, 2
-when Chromium cannot be run or does not answer. Elements that a container
-scrolled sideways hides cannot be seen in a screenshot; they are sized but
-only named in a note. An <svg> holding only definitions (a sprite for <use>)
-is skipped.
+Every failure is listed once, with the page, the widths it was found at and
+the element (a short CSS path and a text snippet); a summary line ends the
+run. The exit status is 1 on any failure, 2 when Chromium cannot be run or
+does not answer.
 """
 
 import argparse
@@ -78,9 +88,11 @@ DEFAULT_WIDTHS = (390, 768, 1280)
 # longer page in bands of this height, at most this many.
 BAND_HEIGHT = 32_000
 MAXIMUM_BANDS = 10
+# The tallest page stitched into one PNG (a canvas's side is at most 32,767 px).
+MAXIMUM_CANVAS = 32_000
 
 # Failures of one kind reported per page and width before "… and N more".
-MAXIMUM_REPORTED = 8
+MAXIMUM_REPORTED = 40
 
 MEASURE_SCRIPT = r"""
 (() => {
@@ -247,7 +259,7 @@ LAYOUT_SCRIPT = r"""
       const container = c.start.container;
       element.limit = round(c.start.limit - container.getBoundingClientRect().left);
       if (container === c.e) { element.ownText = true; return element; }
-      element.container = path(container);
+      element.container = container === root ? 'the viewport' : path(container);
       // Held to its container's width, what inside it still sticks out is
       // what made it wide; restored at once.
       const saved = ['max-width', 'box-sizing'].map(p => [p, c.e.style.getPropertyValue(p), c.e.style.getPropertyPriority(p)]);
@@ -316,7 +328,7 @@ LAYOUT_SCRIPT = r"""
           const t = textRect(child);
           if (t.width <= 0 && t.height <= 0) continue;
           const out = outside(t, x, y);
-          if (out) found.push(Object.assign(name(who(node)), out));
+          if (out) found.push(Object.assign(name(who(node)), out, { own: who(node) === a }));
           continue;
         }
         if (child.nodeType !== 1) continue;
@@ -362,7 +374,7 @@ LAYOUT_SCRIPT = r"""
     }));
   }
 
-  // 4. Legend entries that overlap, per legend.
+  // 4. Legend entries (or, in a legend without them, labels) that overlap, per legend.
   const legends = new Map();
   for (const entry of document.querySelectorAll('g.cg-legend-entry')) {
     const box = entry.getBoundingClientRect();
@@ -371,6 +383,13 @@ LAYOUT_SCRIPT = r"""
     if (!legends.has(legend)) legends.set(legend, []);
     legends.get(legend).push({ entry, box });
   }
+  // A legend without entry groups (loose swatches and labels): its labels are its entries.
+  for (const legend of document.querySelectorAll('.cg-legend')) {
+    if (legends.has(legend) || legend.querySelector('.cg-legend-entry')) continue;
+    const entries = Array.from(legend.querySelectorAll('text'))
+      .map(entry => ({ entry, box: entry.getBoundingClientRect() })).filter(e => e.box.width > 0 || e.box.height > 0);
+    if (entries.length) legends.set(legend, entries);
+  }
   const overlaps = [];
   for (const entries of legends.values()) {
     for (let i = 0; i < entries.length; i++) for (let j = i + 1; j < entries.length; j++) {
@@ -378,7 +397,8 @@ LAYOUT_SCRIPT = r"""
       const ox = Math.min(a.right, b.right) - Math.max(a.left, b.left);
       const oy = Math.min(a.bottom, b.bottom) - Math.max(a.top, b.top);
       if (ox > 0.5 && oy > 0.5) overlaps.push({
-        first: name(entries[i].entry), second: name(entries[j].entry), x: round(ox), y: round(oy),
+        first: snippet(entries[i].entry), second: snippet(entries[j].entry), x: round(ox), y: round(oy),
+        legend: path(entries[i].entry.parentElement.closest('.cg-legend') || entries[i].entry.parentElement),
         figure: snippet(outermostSVG(entries[i].entry)),
       });
     }
@@ -430,9 +450,34 @@ PIXEL_SCRIPT = r"""
 """
 
 
+# Runs in the blank tab: draws the bands [[top, PNG in base64]] of a page into
+# one canvas and returns it as a PNG in base64.
+STITCH_SCRIPT = r"""
+(async (bands, width, height) => {
+  const canvas = new OffscreenCanvas(width, height);
+  const context = canvas.getContext('2d');
+  for (const [top, data] of bands) {
+    context.drawImage(await createImageBitmap(await (await fetch('data:image/png;base64,' + data)).blob()), 0, top);
+  }
+  const bytes = new Uint8Array(await (await canvas.convertToBlob({ type: 'image/png' })).arrayBuffer());
+  let text = '';
+  for (let i = 0; i < bytes.length; i += 0x8000) text += String.fromCharCode.apply(null, bytes.subarray(i, i + 0x8000));
+  return btoa(text);
+})
+"""
+
+
 SETTLE_SCRIPT = "new Promise(done => requestAnimationFrame(() => requestAnimationFrame(done)))"
 OPEN_DETAILS_SCRIPT = ("for (const details of document.querySelectorAll('details')) details.open = true; "
                        + SETTLE_SCRIPT)
+HEIGHT_SCRIPT = r"""
+(() => {
+  const body = document.body;
+  if (!body) return document.documentElement.scrollHeight;
+  const bottom = body.getBoundingClientRect().bottom + window.scrollY + (parseFloat(getComputedStyle(body).marginBottom) || 0);
+  return Math.max(1, Math.ceil(Math.max(bottom, body.scrollHeight)));
+})()
+"""
 TOP_SCRIPT = "window.scrollTo({left: 0, top: 0, behavior: 'instant'}); " + SETTLE_SCRIPT
 
 
@@ -651,11 +696,12 @@ def check_page(browser, site, page, widths, pixel_widths, shots_dir, source):
     if navigation.get("errorText"):
         result.fail(None, "could not open {}: {}".format(path, navigation["errorText"]))
         return result
-    url = pathname2url(path)
     # The load event of this page, not of the one before.
     while True:
         devtools.wait_for_event("Page.loadEventFired", session)
-        if devtools.evaluate("document.readyState === 'complete' && location.href", session) == url:
+        loaded = devtools.evaluate("document.readyState === 'complete' && location.protocol === 'file:' "
+                                   "&& location.pathname", session)
+        if loaded and urllib.parse.unquote(loaded) == path:
             break
     devtools.evaluate("document.fonts.ready.then(() => true)", session)
     # Open every <details> first: what is inside must render too, and the
@@ -743,8 +789,12 @@ def check_layout(result, width, layout, source):
             result.fail(width, "{}: and {} more elements past the edge".format(head, wide["more"]))
 
     for element in layout["clipped"][:MAXIMUM_REPORTED]:
-        result.fail(width, "{} is cut off by {} ({}): it extends {} px past its {} edge".format(
-            describe(element), element["clipper"], element["overflow"], element["by"], element["side"]))
+        if element.get("own"):
+            result.fail(width, "the text of {} is cut off by its own {}: it extends {} px past its {} edge".format(
+                describe(element), element["overflow"], element["by"], element["side"]))
+        else:
+            result.fail(width, "{} is cut off by {} ({}): it extends {} px past its {} edge".format(
+                describe(element), element["clipper"], element["overflow"], element["by"], element["side"]))
     if len(layout["clipped"]) > MAXIMUM_REPORTED:
         result.fail(width, "and {} more elements are cut off".format(len(layout["clipped"]) - MAXIMUM_REPORTED))
 
@@ -774,9 +824,12 @@ def check_layout(result, width, layout, source):
         if text:
             result.fail(width, "{} renders empty; its source cell is «{}»".format(where, text))
 
-    for overlap in layout["overlaps"]:
-        result.fail(width, "legend entries {} and {} of <svg> «{}» overlap by {} x {} px".format(
-            describe(overlap["first"]), describe(overlap["second"]), overlap["figure"], overlap["x"], overlap["y"]))
+    for overlap in layout["overlaps"][:MAXIMUM_REPORTED]:
+        result.fail(width, "legend entries «{}» and «{}» overlap, in {} of <svg> «{}»".format(
+            overlap["first"], overlap["second"], overlap["legend"], overlap["figure"]))
+    if len(layout["overlaps"]) > MAXIMUM_REPORTED:
+        result.fail(width, "and {} more pairs of legend entries overlap".format(
+            len(layout["overlaps"]) - MAXIMUM_REPORTED))
 
     for stray in layout["strays"][:MAXIMUM_REPORTED]:
         result.fail(width, "<text> {} of <svg> «{}» extends {} px past the figure's {} edge".format(
@@ -794,70 +847,80 @@ def screenshot(devtools, session, x, y, width, height):
 
 
 def check_pixels(browser, result, page, width, shots_dir):
-    """Screenshots the page at `width` (the viewport made as tall as the page,
-    up to a band), and fails on an element or a page drawn in one colour."""
+    """Screenshots the page at `width`, with the viewport made as tall as the
+    page (up to a band), and fails on an element or a page drawn in one colour."""
     devtools, session = browser.devtools, browser.page
-    metrics = devtools.call("Page.getLayoutMetrics", session=session)
-    content = metrics.get("cssContentSize") or metrics["contentSize"]
-    height = device_height(width)
-    page_height = int(min(BAND_HEIGHT * MAXIMUM_BANDS, max(height, content["height"])) + 0.999)
-    viewport_height = min(BAND_HEIGHT, page_height)
+    # The viewport as tall as the document is at the device's own height
+    # (HEIGHT_SCRIPT measures the body, since a phone that zooms out of a page
+    # wider than itself makes the document as tall as the zoomed-out screen).
+    viewport_height = int(min(BAND_HEIGHT, devtools.evaluate(HEIGHT_SCRIPT, session)) + 0.999)
     emulate(devtools, session, width, viewport_height)
     devtools.evaluate(TOP_SCRIPT, session)
-    # A taller viewport can make the page taller (min-height: 100vh); take the
-    # height it has now, and measure where the elements are now.
-    metrics = devtools.call("Page.getLayoutMetrics", session=session)
-    content = metrics.get("cssContentSize") or metrics["contentSize"]
-    page_height = int(min(BAND_HEIGHT * MAXIMUM_BANDS, max(viewport_height, content["height"])) + 0.999)
+    # A taller viewport can make the page taller (a sidebar 100vh tall pushes
+    # the footer down): what lies below the viewport is a further band, taken
+    # after scrolling. Where the elements are now:
+    page_height = int(min(BAND_HEIGHT * MAXIMUM_BANDS, devtools.evaluate(HEIGHT_SCRIPT, session)) + 0.999)
     elements = devtools.evaluate(MEASURE_SCRIPT, session)
-    drawn = [e for e in elements if not e["definitionsOnly"] and e["width"] >= 0.5 and e["height"] >= 0.5]
+    sized = [e for e in elements if not e["definitionsOnly"] and e["width"] >= 0.5 and e["height"] >= 0.5]
+    # Only what lies wholly within the window's width is judged: of a formula
+    # that a box scrolled sideways shows one pixel, that pixel may well be blank.
+    drawn = [e for e in sized if e["x"] >= -0.5 and e["x"] + e["width"] <= width + 0.5]
+    aside = [e for e in sized if e not in drawn]
     for element in drawn:
         element["verdict"] = 0
 
-    stem = os.path.splitext(os.path.normpath(page))[0].replace(os.sep, "__")
-    bands = list(range(0, page_height, BAND_HEIGHT))
+    bands = []
     page_verdict = 1
-    for band, top in enumerate(bands):
-        band_height = min(BAND_HEIGHT, page_height - top)
+    for top in range(0, page_height, viewport_height):
+        band_height = min(viewport_height, page_height - top)
         if top:
+            # The browser stops at the last screenful, which holds this band.
             devtools.evaluate("window.scrollTo({{left: 0, top: {}, behavior: 'instant'}}); {}".format(
                 top, SETTLE_SCRIPT), session)
-        png = screenshot(devtools, session, 0, top, width, band_height)
-        if shots_dir:
-            shot = os.path.join(shots_dir, "{}-{}{}.png".format(
-                stem, width, "-part{}".format(band + 1) if len(bands) > 1 else ""))
-            os.makedirs(os.path.dirname(shot), exist_ok=True)
-            with open(shot, "wb") as f:
-                f.write(png)
-            result.shots.append(shot)
+        png = base64.b64encode(screenshot(devtools, session, 0, top, width, band_height)).decode()
+        bands.append((top, png))
         rects = [{"x": 0, "y": 0, "width": width, "height": band_height}] + [
             {"x": e["x"], "y": e["y"] - top, "width": e["width"], "height": e["height"]} for e in drawn]
-        expression = "{}({}, {})".format(PIXEL_SCRIPT.strip(), json.dumps(base64.b64encode(png).decode()),
-                                         json.dumps(rects))
+        expression = "{}({}, {})".format(PIXEL_SCRIPT.strip(), json.dumps(png), json.dumps(rects))
         verdicts = devtools.evaluate(expression, browser.pixels)
         page_verdict = max(page_verdict, verdicts[0])
         for element, verdict in zip(drawn, verdicts[1:]):
             element["verdict"] = max(element["verdict"], verdict)
+    if shots_dir:
+        save_screenshots(browser, result, page, width, shots_dir, bands, page_height)
     if page_verdict == 1:
         result.fail(width, "the page rendered as a single colour: it is blank")
-    unseen = []
+    below = []
     for element in drawn:
         if element["verdict"] == 1:
             result.fail(width, "{} rendered as a single colour: nothing was drawn".format(element_name(element)))
         elif element["verdict"] == 0:
-            unseen.append(element)
-    aside = [e for e in unseen if e["x"] >= width or e["x"] + e["width"] <= 0]
-    below = [e for e in unseen if e not in aside]
+            below.append(element)
     # Not failures: a wide table scrolls sideways in its own box, and very
     # long pages end their screenshot somewhere.
     if aside:
-        result.notes.append("at {} px, {} elements lie outside the window (a container scrolled sideways?), "
-                            "sized but not screenshotted: {}".format(
+        result.notes.append("at {} px, {} elements lie wholly or partly outside the window (in a box that "
+                            "scrolls sideways?), sized but not screenshotted: {}".format(
                                 width, len(aside), ", ".join(element_name(e) for e in aside[:3])
                                 + (", …" if len(aside) > 3 else "")))
     if below:
         result.notes.append("at {} px, {} elements below the first {} pixels were sized but not screenshotted"
                             .format(width, len(below), page_height))
+
+
+def save_screenshots(browser, result, page, width, shots_dir, bands, page_height):
+    """Writes DIR/<page>-<width>.png, the bands stitched in the blank tab when
+    a canvas that tall is safe, else one file per band (-partN)."""
+    stem = os.path.join(shots_dir, os.path.splitext(os.path.normpath(page))[0].replace(os.sep, "__"))
+    os.makedirs(os.path.dirname(stem) or ".", exist_ok=True)
+    if len(bands) > 1 and page_height <= MAXIMUM_CANVAS:
+        expression = "{}({}, {}, {})".format(STITCH_SCRIPT.strip(), json.dumps(bands), width, page_height)
+        bands = [(0, browser.devtools.evaluate(expression, browser.pixels))]
+    for number, (_, png) in enumerate(bands):
+        shot = "{}-{}{}.png".format(stem, width, "-part{}".format(number + 1) if len(bands) > 1 else "")
+        with open(shot, "wb") as f:
+            f.write(base64.b64decode(png))
+        result.shots.append(shot)
 
 
 # Markdown sources: the GFM tables of each chapter, to tell a cell that lost
@@ -956,7 +1019,8 @@ def source_tables(markdown):
             if lines[end].strip() in ("---", "..."):
                 lines = lines[end + 1:]
                 break
-    # Block quotes: a table inside one is still a table.
+    # Block quotes: a table inside one is still a table, and ends with the quote.
+    depths = [re.match(r"^(?:\s*>)*", line).group(0).count(">") for line in lines]
     lines = [re.sub(r"^\s*(?:>\s?)+", "", line) for line in lines]
     tables, fence, i = [], None, 0
     while i < len(lines):
@@ -976,8 +1040,9 @@ def source_tables(markdown):
             header = split_row(line)
             if len(header) == len(split_row(lines[i + 1])):
                 rows = [header]
+                depth = depths[i]
                 i += 2
-                while i < len(lines) and lines[i].strip() and not FENCE.match(lines[i]) \
+                while i < len(lines) and lines[i].strip() and depths[i] == depth and not FENCE.match(lines[i]) \
                         and not BREAK.match(lines[i].strip()):
                     rows.append(split_row(lines[i]))
                     i += 1

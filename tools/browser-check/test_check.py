@@ -1,7 +1,10 @@
 #!/usr/bin/env python3
-"""Tests of check.py on hand-written pages: one that renders (MathML from the
-MathML module's golden sample and an SVG), and broken ones that must fail,
-each for its own reason. Needs Debian's chromium.
+"""Tests of check.py on hand-written pages: one that renders at every width
+(MathML from the MathML module's golden sample, a table with formulas, code
+that scrolls in a focusable box, a figure with a legend in Latin and Chinese),
+and broken ones that must fail, each for its own reason; and of the Markdown
+table reader that tells a cell written empty from one that lost its content.
+The browser tests need Debian's chromium (and fonts-noto-cjk for the legend).
 
     python3 tools/browser-check/test_check.py
 """
@@ -19,32 +22,83 @@ import check  # noqa: E402
 FIXTURES = os.path.join(os.path.dirname(os.path.abspath(__file__)), "fixtures")
 
 
-def run(site, page):
-    """(exit code, stdout, stderr) of check.py on one page."""
+def run(*arguments):
+    """(exit code, stdout, stderr) of check.py with these arguments."""
     out, err = io.StringIO(), io.StringIO()
-    with tempfile.TemporaryDirectory() as shots, contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
-        code = check.main([os.path.join(FIXTURES, site), page, "--out", shots])
-        shot_exists = any(name.endswith(".png") for name in os.listdir(shots))
-    return code, out.getvalue(), err.getvalue(), shot_exists
+    with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
+        code = check.main(list(arguments))
+    return code, out.getvalue(), err.getvalue()
 
 
 @unittest.skipUnless(check.find_chromium(None), "chromium is not installed")
-class BrowserCheckTests(unittest.TestCase):
-    def test_page_with_mathml_and_svg_passes(self):
-        code, out, err, shot = run("good", "index.html")
-        self.assertEqual(code, 0, err)
-        self.assertIn("2 <math> and 1 <svg> checked, 1 definitions-only <svg> skipped", out)
-        self.assertIn("screenshot ", out)
-        self.assertTrue(shot)
+class GoodPageTests(unittest.TestCase):
+    @classmethod
+    def setUpClass(cls):
+        cls.shots = tempfile.TemporaryDirectory()
+        cls.code, cls.out, cls.err = run(os.path.join(FIXTURES, "good"), "--shots", cls.shots.name)
 
-    def assert_fails(self, page, reason):
-        code, out, err, shot = run("broken", page)
-        self.assertEqual(code, 1, out + err)
-        self.assertIn(reason, err)
-        self.assertTrue(shot, "a failing page still leaves its screenshot for the log")
+    @classmethod
+    def tearDownClass(cls):
+        cls.shots.cleanup()
+
+    def test_passes_at_every_width(self):
+        self.assertEqual(self.code, 0, self.out + self.err)
+        self.assertEqual(self.err, "")
+        self.assertIn("browser-check: index.html: ok", self.out)
+        self.assertIn("browser check: 1 page × 3 widths, 0 failures", self.out)
+
+    def test_measures_every_formula_and_figure(self):
+        self.assertIn("5 <math> and 2 <svg> checked, 1 definitions-only <svg> skipped", self.out)
+
+    def test_writes_one_screenshot_per_width(self):
+        self.assertEqual(sorted(os.listdir(self.shots.name)),
+                         ["index-1280.png", "index-390.png", "index-768.png"])
+        for name in os.listdir(self.shots.name):
+            with open(os.path.join(self.shots.name, name), "rb") as f:
+                self.assertEqual(f.read(8), b"\x89PNG\r\n\x1a\n")
+        self.assertIn("screenshots " + os.path.join(self.shots.name, "index-390.png"), self.out)
+
+
+@unittest.skipUnless(check.find_chromium(None), "chromium is not installed")
+class BrokenPageTests(unittest.TestCase):
+    """Every broken page in one run, as CI runs a site."""
+
+    @classmethod
+    def setUpClass(cls):
+        cls.shots = tempfile.TemporaryDirectory()
+        cls.code, cls.out, cls.err = run(os.path.join(FIXTURES, "broken"),
+                                         "--chapters", os.path.join(FIXTURES, "broken-chapters"),
+                                         "--shots", cls.shots.name)
+
+    @classmethod
+    def tearDownClass(cls):
+        cls.shots.cleanup()
+
+    def failures(self, page):
+        return [line for line in self.err.splitlines() if line.startswith("browser-check: " + page)]
+
+    def assert_fails(self, page, reason, widths=None):
+        self.assertEqual(self.code, 1, self.out + self.err)
+        lines = [line for line in self.failures(page) if reason in line]
+        self.assertTrue(lines, "{} does not fail with {!r}:\n{}".format(page, reason, "\n".join(self.failures(page))))
+        if widths:
+            prefix = "browser-check: {} at {} px: FAIL: ".format(page, widths)
+            self.assertTrue(any(line.startswith(prefix) for line in lines), "\n".join(lines))
+
+    def test_lists_every_failure_and_sums_them_up(self):
+        self.assertEqual(self.code, 1)
+        self.assertIn("browser check: 12 pages × 3 widths, ", self.out)
+        self.assertIn(" failures (", self.out)
+
+    def test_failing_pages_still_leave_their_screenshots(self):
+        shots = os.listdir(self.shots.name)
+        for page in ("wide-page", "clipped", "blank-svg"):
+            for width in (390, 768, 1280):
+                self.assertIn("{}-{}.png".format(page, width), shots)
 
     def test_svg_without_size_fails(self):
-        self.assert_fails("zero-size-svg.html", "<svg> #1 (Collapsed) has no layout size (0.0 x 0.0)")
+        self.assert_fails("zero-size-svg.html", "<svg> #1 (Collapsed) has no layout size (0.0 x 0.0)",
+                          "390, 768, 1280")
 
     def test_svg_that_draws_nothing_fails(self):
         self.assert_fails("blank-svg.html", "<svg> #1 (Empty plot) rendered as a single colour")
@@ -62,10 +116,108 @@ class BrowserCheckTests(unittest.TestCase):
     def test_blank_page_fails(self):
         self.assert_fails("blank-page.html", "the page rendered as a single colour: it is blank")
 
+    def test_page_wider_than_a_phone_fails_at_390_only(self):
+        self.assert_fails("wide-page.html", "the page is 718 px wide, wider than the 390 px viewport: "
+                          "main#content («A column that is 700 px wide, so on a phone the page is wid…») reaches "
+                          "718 px, past the right edge of body > div.layout (354 px wide); held to that width, "
+                          "main#content > div.wide («A column that is 700 px wide, so on a phone the page is wid…») "
+                          "still reaches 718 px", "390")
+        self.assertEqual(len(self.failures("wide-page.html")), 1, "\n".join(self.failures("wide-page.html")))
+
+    def test_content_cut_off_by_overflow_hidden_fails(self):
+        self.assert_fails("clipped.html", "article > div.box > p.inner («This paragraph is 320 px wide and loses "
+                          "its right end.») is cut off by article > div.box (overflow: hidden): it extends 120 px "
+                          "past its right edge", "390, 768, 1280")
+
+    def test_box_that_scrolls_without_focus_fails(self):
+        self.assert_fails("scroll-without-tabindex.html", "article > pre («Experiment(\"A line of code much longer "
+                          "than a phone is wide…») scrolls sideways (its content is ")
+        self.assert_fails("scroll-without-tabindex.html", "but neither it nor anything in it can take focus, so a "
+                          "keyboard cannot scroll it: it needs tabindex=\"0\"")
+
+    def test_cell_that_lost_its_formula_fails(self):
+        self.assert_fails("empty-cell.html", "<td> article > table > tbody > tr:nth-child(1) > td:nth-child(1) "
+                          "(table 1, row 2, column 1) renders empty; its source cell is «$\\theta_t$»",
+                          "390, 768, 1280")
+
+    def test_cell_written_empty_may_render_empty(self):
+        self.assertFalse([line for line in self.failures("empty-cell.html") if "row 3" in line])
+
+    def test_empty_cell_of_a_generated_table_fails(self):
+        self.assert_fails("empty-cell.html", "<td> article > section.cg-experiment > table.cg-results > tbody > "
+                          "tr:nth-child(1) > td:nth-child(2) (row 2, column 2) of a generated table renders empty")
+
+    def test_overlapping_legend_entries_fail(self):
+        self.assert_fails("legend-overlap.html", "legend entries «learning rate 0.1» and «learning rate 0.01» "
+                          "overlap, in body > figure > svg > g.cg-legend of <svg> «Crowded legend»",
+                          "390, 768, 1280")
+
+    def test_text_outside_its_figure_fails(self):
+        self.assert_fails("svg-text-outside.html", "<text> body > figure > svg > text («iterations») of <svg> "
+                          "«Axis label off the edge» extends ")
+        self.assert_fails("svg-text-outside.html", " px past the figure's right edge")
+
+
+@unittest.skipUnless(check.find_chromium(None), "chromium is not installed")
+class InvocationTests(unittest.TestCase):
+    def test_without_the_source_any_empty_cell_fails(self):
+        code, _, err = run(os.path.join(FIXTURES, "broken"), "empty-cell.html", "--widths", "1280")
+        self.assertEqual(code, 1)
+        self.assertIn("(table 1, row 3, column 1) renders empty", err)
+
     def test_missing_page_fails(self):
-        code, _, err, _ = run("good", "nowhere.html")
+        code, out, err = run(os.path.join(FIXTURES, "good"), "nowhere.html")
         self.assertEqual(code, 1)
         self.assertIn("no page nowhere.html", err)
+        self.assertIn("browser check: 1 page × 3 widths, 1 failure (", out)
+
+    def test_browser_that_cannot_run_exits_2(self):
+        code, _, err = run(os.path.join(FIXTURES, "good"), "--chromium", "/bin/false", "--timeout", "20")
+        self.assertEqual(code, 2, err)
+        self.assertIn("Chromium", err)
+
+
+class MarkdownTests(unittest.TestCase):
+    def test_page_of_a_chapter(self):
+        self.assertEqual(check.page_for_chapter("01-loss-landscapes.md"), "loss-landscapes.html")
+        self.assertEqual(check.page_for_chapter("10_adam.md"), "adam.html")
+        self.assertEqual(check.page_for_chapter("3.notes.md"), "notes.html")
+        self.assertEqual(check.page_for_chapter("index.md"), "index.html")
+        self.assertEqual(check.page_for_chapter("appendix.md"), "appendix.html")
+
+    def test_cells_split_on_pipes_outside_code_and_math(self):
+        self.assertEqual(check.split_row("| $\\theta_t$ | step $t$ here |"), ["$\\theta_t$", "step $t$ here"])
+        self.assertEqual(check.split_row("| $a|b$ | `x|y` | c \\| d |"), ["$a|b$", "`x|y`", "c \\| d"])
+        self.assertEqual(check.split_row("| ``a|`b`` | $$x|y$$ |"), ["``a|`b``", "$$x|y$$"])
+        self.assertEqual(check.split_row("a | b"), ["a", "b"])
+        self.assertEqual(check.split_row("|  | x |"), ["", "x"])
+        # Not math: "$5 and $10" (a closing $ is preceded by a non-space and not followed by a digit).
+        self.assertEqual(check.split_row("| $5 and $10 | x |"), ["$5 and $10", "x"])
+        self.assertEqual(check.split_row("| \\$ | a `b | c |"), ["\\$", "a `b", "c"])
+
+    def test_tables_outside_fences(self):
+        markdown = "\n".join([
+            "---", "title: a | b", "---",
+            "# T",
+            "````markdown", "| x | y |", "| - | - |", "| 1 | 2 |", "```", "still code", "````",
+            "~~~", "| x | y |", "|---|---|", "~~~",
+            "| a | b |", "|:--|--:|", "| $\\theta_t$ | `c|d` |", "| | only the second |", "",
+            "Text.",
+            "> | q | r |", "> | --- | --- |", "> | 1 | |",
+            "| not | a table |", "| --- |",
+        ])
+        self.assertEqual(check.source_tables(markdown), [
+            [["a", "b"], ["$\\theta_t$", "`c|d`"], ["", "only the second"]],
+            [["q", "r"], ["1", ""]],
+        ])
+
+    def test_sources_of_a_chapters_folder(self):
+        sources = check.load_sources(os.path.join(FIXTURES, "chapters"))
+        self.assertEqual(sorted(sources), ["decision-regions.html", "index.html", "many-runs.html",
+                                           "tables-and-math.html"])
+        self.assertEqual(sources["tables-and-math.html"][0][1][:2], ["$\\theta_t$", "step $t$ here"])
+        self.assertEqual(len(sources["tables-and-math.html"][0]), 6)
+        self.assertEqual(sources["many-runs.html"], [])
 
 
 if __name__ == "__main__":

@@ -268,7 +268,8 @@ enum BundledStylesheet {
     }
     .display-math { display: block; margin: 0 0 1.1rem; padding: 0.25rem 0; }
     p > .display-math { margin: 0.25rem 0; }
-    .math-wide { display: inline-block; max-width: 100%; overflow-x: auto; overflow-y: hidden; vertical-align: middle; }
+    /* Padding gives tall formulas (sums, fractions) room inside the box; the negative margin keeps lines as tall as before. */
+    .math-wide { display: inline-block; max-width: 100%; overflow-x: auto; overflow-y: hidden; vertical-align: middle; padding: 0.4em 0; margin: -0.4em 0; }
     math[display="block"] { margin: 0.5rem 0; }
 
     figure { margin-left: 0; margin-right: 0; }
