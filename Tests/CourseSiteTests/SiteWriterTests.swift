@@ -62,6 +62,7 @@ import Testing
         defer { folder.remove() }
         folder.write(".site.coursegen-staging-1-abc/half.html", "partial")
         folder.write(".site.coursegen-retired/index.html", "old")
+        folder.write(".site.coursegen-retired/\(SiteWriter.markerName)", SiteWriter.markerContent)
         folder.write("site/\(SiteWriter.markerName)", SiteWriter.markerContent)
         try SiteWriter(output: folder.path + "/site").write(files([("index.html", "ok")]))
         #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path) == ["site"])
@@ -120,6 +121,15 @@ import Testing
         lock.release()
         #expect(folder.read("site/index.html") == "two")
         #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path) == ["site"])
+        // A folder coursegen did not write, found at the retired name beside a site, is not deleted.
+        folder.write(".site.coursegen-retired/notes.txt", "precious")
+        #expect(throws: (any Error).self, "the fallback cannot park the old site there") {
+            try writer.write(files([("index.html", "four")]))
+        }
+        #expect(folder.read("site/index.html") == "two")
+        try SiteWriter(output: folder.path + "/site").write(files([("index.html", "four")]))
+        #expect(folder.read("site/index.html") == "four")
+        #expect(folder.read(".site.coursegen-retired/notes.txt") == "precious")
     }
 
     /// Issue 11, item 3: the output named as `.` from inside the site.

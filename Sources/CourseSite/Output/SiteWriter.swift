@@ -178,15 +178,19 @@ public struct SiteWriter: Sendable {
     }
 
     /// What crashed builds left, removed under the lock (no other build of this output runs):
-    /// staging folders, and a retired old site — put back first if the crash came between
-    /// the fallback's two renames, so that it is never the only copy that gets deleted.
+    /// staging folders, and a retired old site. Whatever is at the retired name was at the
+    /// output, so when the output is missing (a crash between the fallback's two renames) it
+    /// goes back; otherwise it is removed only when it is a site coursegen wrote.
     private func removeLeftovers() {
         let fm = FileManager.default
         let out = place.path
-        if !Self.exists(out), Self.exists(retired), stateProblems(of: retired).isEmpty {
-            _ = rename(retired, out)
+        if Self.exists(retired) {
+            if !Self.exists(out) {
+                _ = rename(retired, out)
+            } else if stateProblems(of: retired).isEmpty {
+                Self.removeTree(retired)
+            }
         }
-        if Self.exists(retired) { Self.removeTree(retired) }
         let prefix = URL(fileURLWithPath: stagingPrefix).lastPathComponent
         for name in (try? fm.contentsOfDirectory(atPath: place.parent)) ?? [] where name.hasPrefix(prefix) {
             Self.removeTree(place.parent + "/" + name)
