@@ -71,6 +71,34 @@ import Testing
         #expect(Date().timeIntervalSince(started) < 10)
     }
 
+    /// Issue 11, item 12: an IDX file claiming one 65536×65536 image (a 4 GiB sparse file) is
+    /// refused before it is read, at the Training's line, instead of aborting the build.
+    @Test func aHugeMNISTImageFileIsAnErrorAtTheTraining() throws {
+        let folder = TemporaryFolder("coursegen-trust")
+        defer { folder.remove() }
+        folder.write("chapters/01-mnist.md", """
+            # MNIST
+
+            ```experiment
+            Training("MNIST") {
+                Dataset(.mnist(path: "data/mnist"))
+                Network(hidden: [10])
+                Adam(lr: 0.001)
+            }
+            ```
+            """)
+        let header: [UInt8] = [0, 0, 8, 3, 0, 0, 0, 1, 0, 1, 0, 0, 0, 1, 0, 0]
+        let images = folder.write("data/mnist/train-images-idx3-ubyte", bytes: header)
+        #expect(truncate(images, off_t(16 + (1 << 32))) == 0)
+        let started = Date()
+        let outcome = try CoursegenBinary.run(["build", "chapters", "-o", "site"], in: folder.path)
+        #expect(outcome.status == 1)
+        #expect(outcome.stderr.hasPrefix(
+            "chapters/01-mnist.md:4:1: error: cannot load the dataset of 'MNIST': 'data/mnist/train-images-idx3-ubyte' is 4294967312 bytes; the limit is 50331648\n"),
+            "\(outcome.stderr)")
+        #expect(Date().timeIntervalSince(started) < 10)
+    }
+
     /// Issue 11, item 3: `-o .` from inside an existing site replaces it and keeps it.
     @Test func buildingIntoDotFromInsideTheSiteKeepsIt() throws {
         let folder = course()
