@@ -71,6 +71,16 @@ import Testing
         #expect(Date().timeIntervalSince(started) < 10)
     }
 
+    /// `run` reads the file it is given as a build reads a chapter: a device is refused, not read forever.
+    @Test func runRefusesADevice() throws {
+        let started = Date()
+        let outcome = try CoursegenBinary.run(["run", "/dev/zero"], in: NSTemporaryDirectory())
+        #expect(outcome.status == 1)
+        #expect(outcome.stderr.hasPrefix("/dev/zero: error: cannot read '/dev/zero': it is not a regular file but a device\n"),
+                "\(outcome.stderr)")
+        #expect(Date().timeIntervalSince(started) < 10)
+    }
+
     /// Issue 11, item 12: an IDX file claiming one 65536×65536 image (a 4 GiB sparse file) is
     /// refused before it is read, at the Training's line, instead of aborting the build.
     @Test func aHugeMNISTImageFileIsAnErrorAtTheTraining() throws {
