@@ -23,4 +23,10 @@ public enum FileProblem: Error, Hashable, Sendable, CustomStringConvertible {
         case .unreadable(let reason): "cannot be read: \(reason)"
         }
     }
+
+    /// The same as a clause after "cannot read 'path': " — "it does not exist", or the system's reason.
+    public var reason: String {
+        if case .unreadable(let reason) = self { return reason }
+        return "it \(description)"
+    }
 }

@@ -73,3 +73,17 @@ import Testing
         #expect(try chapters.read("01-a.md", limit: 100) == Array("# A\n".utf8))
     }
 }
+
+@Suite struct FileProblemWordingTests {
+    @Test(arguments: [
+        (FileProblem.missing, "'x' does not exist", "it does not exist"),
+        (.notRegularFile(kind: "a device"), "'x' is not a regular file but a device", "it is not a regular file but a device"),
+        (.tooLarge(bytes: 10, limit: 4), "'x' is 10 bytes; the limit is 4", "it is 10 bytes; the limit is 4"),
+        (.outsideFolder(folder: "ch"), "'x' leads outside 'ch' through a symbolic link", "it leads outside 'ch' through a symbolic link"),
+        (.unreadable(reason: "Permission denied"), "'x' cannot be read: Permission denied", "Permission denied"),
+    ])
+    func problemsReadAsSentences(_ problem: FileProblem, _ sentence: String, _ clause: String) {
+        #expect("'x' \(problem)" == sentence)
+        #expect(problem.reason == clause)
+    }
+}

@@ -56,7 +56,7 @@ struct CourseLoader: Sendable {
         do {
             root = try ConfinedFolder(folder)
         } catch {
-            diagnostics.append(.error("cannot read the folder '\(folder)': it \(error)"))
+            diagnostics.append(.error("cannot read the folder '\(folder)': \(error.reason)"))
             return nil
         }
         let names: [String]
@@ -154,12 +154,12 @@ struct CourseLoader: Sendable {
         case .tooLarge(let bytes, let limit):
             return .error("chapter is \(bytes) bytes; the limit is \(limit)", at: file, hint: "split it into several chapters")
         case .outsideFolder:
-            return .error("cannot read '\(path)': it \(problem)", at: file,
+            return .error("cannot read '\(path)': \(problem.reason)", at: file,
                           hint: "a symbolic link in the chapters folder may point only to a file inside it; copy the file in instead")
         case .notRegularFile:
-            return .error("cannot read '\(path)': it \(problem)", at: file, hint: "a chapter is a regular Markdown file")
+            return .error("cannot read '\(path)': \(problem.reason)", at: file, hint: "a chapter is a regular Markdown file")
         case .missing, .unreadable:
-            return .error("cannot read '\(path)': it \(problem)", at: file, hint: "check that the file exists and that you may read it")
+            return .error("cannot read '\(path)': \(problem.reason)", at: file, hint: "check that the file exists and that you may read it")
         }
     }
 

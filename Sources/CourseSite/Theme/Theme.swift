@@ -57,7 +57,7 @@ struct Theme: @unchecked Sendable {
             return SourceText.decode(bytes, file: path, diagnostics: &diagnostics)
         } catch {
             diagnostics.append(.error(
-                "cannot read the theme file '\(path)': it \(error)", at: SourceLocation(file: path, line: 0, column: 0),
+                "cannot read the theme file '\(path)': \(error.reason)", at: SourceLocation(file: path, line: 0, column: 0),
                 hint: "a theme file is a regular file inside the chapters folder, of at most \(SiteLimits.themeFileBytes) bytes"))
             return nil
         }
