@@ -20,6 +20,9 @@ let package = Package(
             providers: [.apt(["libcmark-gfm-dev", "libcmark-gfm-extensions-dev"])]
         ),
         .target(name: "CourseDiagnostics"),
+        // Bounded reads of regular files, and folders whose symbolic links may not lead out of them.
+        .target(name: "FileAccess"),
+        .testTarget(name: "FileAccessTests", dependencies: ["FileAccess", "CourseTestSupport"]),
         .target(name: "CourseMarkdown", dependencies: ["CCmarkGFM", "CourseDiagnostics"]),
         .target(name: "MathML", dependencies: ["CourseDiagnostics"]),
         // The element-wise loops of Adam, SGD, RMSProp and AdaGrad on long vectors, in C with AVX2+FMA
@@ -31,7 +34,7 @@ let package = Package(
         // OpenBLAS from Debian's libopenblas-dev, header only: NeuralNetworks dlopens the library after
         // pinning OPENBLAS_CORETYPE (see Sources/NeuralNetworks/LinearAlgebra/OpenBLAS.swift), so no pkgConfig/link.
         .systemLibrary(name: "COpenBLAS", providers: [.apt(["libopenblas-dev"])]),
-        .target(name: "NeuralNetworks", dependencies: ["Optimizers", "COpenBLAS"], exclude: ["Datasets/NOTICE"]),
+        .target(name: "NeuralNetworks", dependencies: ["Optimizers", "COpenBLAS", "FileAccess"], exclude: ["Datasets/NOTICE"]),
         .testTarget(name: "NeuralNetworksTests", dependencies: ["NeuralNetworks", "Optimizers", "CourseTestSupport"], resources: [.copy("Fixtures")]),
         .executableTarget(name: "TrainingBenchmarks", dependencies: ["NeuralNetworks", "Optimizers", "BenchmarkSupport"], path: "Benchmarks/TrainingBenchmarks"),
         .target(name: "SyntaxHighlighting"),
@@ -41,7 +44,7 @@ let package = Package(
         .target(name: "ExperimentLanguage", dependencies: ["CourseDiagnostics", "Optimizers", "NeuralNetworks"]),
         .testTarget(name: "ExperimentLanguageTests", dependencies: ["ExperimentLanguage", "Optimizers", "NeuralNetworks", "CourseDiagnostics", "CourseTestSupport"]),
         .executableTarget(name: "LanguageBenchmarks", dependencies: ["ExperimentLanguage", "Optimizers", "CourseDiagnostics", "BenchmarkSupport"], path: "Benchmarks/LanguageBenchmarks"),
-        .target(name: "Experiments", dependencies: ["ExperimentLanguage", "Optimizers", "CourseDiagnostics", "NeuralNetworks"]),
+        .target(name: "Experiments", dependencies: ["ExperimentLanguage", "Optimizers", "CourseDiagnostics", "NeuralNetworks", "FileAccess"]),
         .testTarget(name: "ExperimentsTests", dependencies: ["Experiments", "ExperimentLanguage", "Optimizers", "NeuralNetworks", "CourseDiagnostics", "CourseTestSupport"], exclude: ["Golden"]),
         .executableTarget(name: "OptimizerBenchmarks", dependencies: ["Optimizers", "ExperimentLanguage", "CourseDiagnostics", "BenchmarkSupport"], path: "Benchmarks/OptimizerBenchmarks"),
         .target(name: "ExperimentPages", dependencies: ["ExperimentLanguage", "Experiments", "NeuralNetworks", "Optimizers", "Plotting", "MathML", "SyntaxHighlighting"]),
@@ -49,12 +52,12 @@ let package = Package(
         .executableTarget(name: "RenderBenchmarks", dependencies: ["ExperimentPages", "ExperimentLanguage", "Optimizers", "CourseDiagnostics", "BenchmarkSupport"], path: "Benchmarks/RenderBenchmarks"),
         .target(name: "CourseSite", dependencies: [
             "CourseMarkdown", "CourseDiagnostics", "MathML", "SyntaxHighlighting",
-            "ExperimentLanguage", "Experiments", "ExperimentPages",
+            "ExperimentLanguage", "Experiments", "ExperimentPages", "FileAccess",
             .product(name: "Yams", package: "Yams"),
             .product(name: "Mustache", package: "swift-mustache"),
         ]),
         .executableTarget(name: "coursegen", dependencies: [
-            "CourseSite", "CourseDiagnostics", "ExperimentLanguage", "Experiments",
+            "CourseSite", "CourseDiagnostics", "ExperimentLanguage", "Experiments", "FileAccess",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         .executableTarget(name: "SiteBenchmarks", dependencies: ["CourseSite", "BenchmarkSupport"], path: "Benchmarks/SiteBenchmarks"),

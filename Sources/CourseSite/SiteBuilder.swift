@@ -1,6 +1,7 @@
 import CourseDiagnostics
 import CourseMarkdown
 import ExperimentLanguage
+import FileAccess
 import Foundation
 
 /// How a build renders math and code, and which directives it knows.
@@ -53,7 +54,8 @@ public struct SiteBuilder: Sendable {
         guard let loaded = loader.load(diagnostics: &diagnostics) else {
             return Result(files: [], diagnostics: diagnostics, pageCount: 0)
         }
-        let theme = Theme.load(chaptersFolder: chaptersFolder, diagnostics: &diagnostics)
+        let folder = loaded.folder
+        let theme = Theme.load(folder: folder, diagnostics: &diagnostics)
         let homeMatter = loaded.home?.frontMatter ?? FrontMatter()
         let settings = CourseSettings(
             title: homeMatter.title ?? loaded.home?.title ?? "Course",
@@ -64,7 +66,7 @@ public struct SiteBuilder: Sendable {
         var byFile: [String: Chapter] = [:]
         for chapter in loaded.chapters { byFile[chapter.fileName] = chapter }
         if let home = loaded.home { byFile["index.md"] = home }
-        let resolver = LinkResolver(chaptersByFile: byFile, folder: chaptersFolder,
+        let resolver = LinkResolver(chaptersByFile: byFile, folder: folder,
                                     generatedPaths: Set(["assets/style.css", "index.html", SiteWriter.markerName]
                                                         + loaded.chapters.map(\.pageName)))
 
@@ -81,13 +83,16 @@ public struct SiteBuilder: Sendable {
         let rendered = ConcurrentMap.map(pages) { chapter in
             renderBody(chapter, resolver: resolver)
         }
-        var assets: Set<String> = []
+        // Each linked file once, with the first place that links it (for its diagnostics).
+        var assets: [String: SourceLocation] = [:]
         var titled = loaded.chapters
         for k in titled.indices { titled[k].titleHTML = rendered[(loaded.home != nil ? 1 : 0) + k].titleHTML }
         let chapters = titled
         for page in rendered {
             diagnostics += page.diagnostics
-            assets.formUnion(page.assets)
+            for link in page.assets where assets[link.path].map({ link.location < $0 }) ?? true {
+                assets[link.path] = link.location
+            }
         }
         guard let theme, !diagnostics.containsErrors else {
             return Result(files: [], diagnostics: diagnostics.sortedByLocation(), pageCount: 0)
@@ -126,13 +131,23 @@ public struct SiteBuilder: Sendable {
             files.append((chapter.pageName, Array(html[k + 1].utf8)))
         }
         files.append(("assets/style.css", Array(theme.stylesheet.utf8)))
-        for asset in assets.sorted() {
-            let source = (chaptersFolder.hasSuffix("/") ? chaptersFolder : chaptersFolder + "/") + asset
-            guard let data = FileManager.default.contents(atPath: source) else {
-                diagnostics.append(.error("cannot read '\(source)', which a chapter links"))
-                continue
+        // Linked files are read only from inside the chapters folder, each and all of them bounded.
+        var assetBytes = 0
+        for (asset, location) in assets.sorted(by: { $0.key < $1.key }) {
+            do {
+                let file = try folder.open(asset)
+                guard assetBytes + file.size <= SiteLimits.totalAssetBytes else {
+                    diagnostics.append(.error(
+                        "the files the chapters link add up to more than \(SiteLimits.totalAssetBytes) bytes", at: location,
+                        hint: "link large files from where they are published, e.g. https://…"))
+                    break
+                }
+                let bytes = try file.readAll(limit: SiteLimits.assetBytes)
+                assetBytes += bytes.count
+                files.append((asset, bytes))
+            } catch {
+                diagnostics.append(LinkResolver.unreadable(error, folder: folder, url: asset, path: asset, at: location))
             }
-            files.append((asset, Array(data)))
         }
         return Result(files: files, diagnostics: diagnostics.sortedByLocation(), pageCount: loaded.chapters.count + 1)
     }
@@ -143,12 +158,18 @@ public struct SiteBuilder: Sendable {
         var titleHTML: String
         var contentsHTML: [String]
         var diagnostics: [Diagnostic]
-        var assets: [String]
+        var assets: [AssetLink]
+    }
+
+    /// A file a page links, and where.
+    private struct AssetLink: Sendable {
+        var path: String
+        var location: SourceLocation
     }
 
     private final class Collector {
         var diagnostics: [Diagnostic] = []
-        var assets: [String] = []
+        var assets: [AssetLink] = []
         var directiveCount = 0
     }
 
@@ -168,7 +189,8 @@ public struct SiteBuilder: Sendable {
             case .keep(let kept): return kept
             case .page(let page): return page
             case .asset(let url, let path):
-                collector.assets.append(path)
+                collector.assets.append(AssetLink(
+                    path: path, location: SourceLocation(file: file, line: position.line, column: position.column)))
                 return url
             case .broken(let url, let diagnostic):
                 collector.diagnostics.append(diagnostic)

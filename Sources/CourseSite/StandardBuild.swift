@@ -11,14 +11,16 @@ public enum StandardBuild {
     /// The options of a build of `chaptersFolder`.
     ///
     /// Training results are cached in `.coursegen-cache/` in the chapters folder's parent;
-    /// `useCache: false` trains everything again (and refreshes the entries). `progress`,
+    /// `useCache: false` trains everything again (and refreshes the entries);
+    /// `storesResults: false` (`check`) reads entries but writes none. `progress`,
     /// when given, receives one line per training that actually runs
     /// (`[3/12] training "…"`); the command passes it only on a terminal.
     public static func options(
-        chaptersFolder: String, useCache: Bool = true, budget: CostBudget = .standard,
+        chaptersFolder: String, useCache: Bool = true, storesResults: Bool = true, budget: CostBudget = .standard,
         progress: (@Sendable (String) -> Void)? = nil
     ) -> BuildOptions {
-        let cache = ResultCache.beside(chaptersFolder: chaptersFolder, version: CoursegenVersion.string, readsEntries: useCache)
+        let cache = ResultCache.beside(chaptersFolder: chaptersFolder, version: CoursegenVersion.string,
+                                       readsEntries: useCache, writesEntries: storesResults)
         let reporter = progress.map { BuildProgress(total: BuildProgress.countTrainings(chaptersFolder: chaptersFolder), write: $0) }
         var options = BuildOptions(
             directives: DirectiveRegistry([ExperimentDirective(cache: cache, progress: reporter)]),

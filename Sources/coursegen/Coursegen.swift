@@ -2,6 +2,7 @@ import ArgumentParser
 import CourseDiagnostics
 import CourseSite
 import ExperimentLanguage
+import FileAccess
 import Foundation
 
 @main
@@ -53,13 +54,15 @@ struct ContentOptions: ParsableArguments {
 
     @OptionGroup var cost: CostOptions
 
-    func builder(chapters: String) -> SiteBuilder {
+    /// The build of `chapters`; only `build` stores fresh training results (`check` writes nothing).
+    func builder(chapters: String, writesCache: Bool) -> SiteBuilder {
         // Progress lines help a person waiting at a terminal; logs and pipes stay quiet.
         var progress: (@Sendable (String) -> Void)?
         if isatty(STDERR_FILENO) != 0 {
             progress = { @Sendable line in FileHandle.standardError.write(Data((line + "\n").utf8)) }
         }
-        var options = StandardBuild.options(chaptersFolder: chapters, useCache: !noCache, budget: cost.budget, progress: progress)
+        var options = StandardBuild.options(
+            chaptersFolder: chapters, useCache: !noCache, storesResults: writesCache, budget: cost.budget, progress: progress)
         options.allowHTML = allowHTML
         options.includeDrafts = drafts
         return SiteBuilder(chaptersFolder: chapters, options: options)
@@ -92,14 +95,28 @@ struct Build: ParsableCommand {
             console.report(refusals)
             throw ExitCode(1)
         }
-        let result = content.builder(chapters: chapters).build()
+        // Held for the whole build: a second build into the same output waits for this one.
+        let lock: SiteWriter.Lock
+        do {
+            lock = try writer.lock(whileWaiting: { console.status("waiting for another build into '\(output)' to finish") })
+        } catch {
+            console.report([.error("cannot lock the output '\(output)': \(error.localizedDescription)",
+                                   hint: "coursegen locks a file beside the output; check that you may write there")])
+            throw ExitCode(1)
+        }
+        defer { lock.release() }
+        let result = content.builder(chapters: chapters, writesCache: true).build()
         console.report(result.diagnostics)
         if result.diagnostics.containsErrors {
             console.summary(result.diagnostics, outcome: "build failed; '\(output)' is unchanged")
             throw ExitCode(1)
         }
         do {
-            try writer.write(result.files)
+            try writer.write(result.files, holding: lock)
+        } catch let refusal as SiteWriter.Refusal {
+            console.report(refusal.diagnostics)
+            console.summary(refusal.diagnostics, outcome: "'\(output)' is unchanged")
+            throw ExitCode(1)
         } catch {
             console.report([.error("cannot write the site to '\(output)': \(error.localizedDescription)",
                                    hint: "'\(output)' is unchanged")])
@@ -121,7 +138,7 @@ struct Check: ParsableCommand {
 
     func run() throws {
         let console = Console()
-        let result = content.builder(chapters: chapters).build()
+        let result = content.builder(chapters: chapters, writesCache: false).build()
         console.report(result.diagnostics)
         if result.diagnostics.containsErrors {
             console.summary(result.diagnostics, outcome: "check failed")
@@ -137,8 +154,10 @@ struct Console {
 
     func report(_ diagnostics: [Diagnostic]) {
         guard !diagnostics.isEmpty else { return }
+        // Source lines are quoted only from regular files no larger than a chapter may be:
+        // a diagnostic about a huge file or a device must not read it.
         let printer = DiagnosticPrinter(color: color, sources: { path in
-            FileManager.default.contents(atPath: path).flatMap { String(data: $0, encoding: .utf8) }
+            (try? BoundedFile.read(path, limit: SiteLimits.chapterBytes)).flatMap { String(validating: $0, as: UTF8.self) }
         })
         FileHandle.standardError.write(Data(printer.render(diagnostics).utf8))
     }

@@ -1,8 +1,8 @@
 import CourseDiagnostics
-import CourseSite
 import CourseTestSupport
 import Foundation
 import Testing
+@testable import CourseSite
 
 @Suite struct SiteWriterTests {
     private func files(_ pairs: [(String, String)]) -> [(path: String, bytes: [UInt8])] {
@@ -56,4 +56,115 @@ import Testing
         #expect(!folder.exists(".site.coursegen-staging"))
         #expect(folder.read("site/index.html") == "ok")
     }
+
+    @Test func stagingFoldersAreNamedPerProcessAndAllLeftoversGo() throws {
+        let folder = TemporaryFolder()
+        defer { folder.remove() }
+        folder.write(".site.coursegen-staging-1-abc/half.html", "partial")
+        folder.write(".site.coursegen-retired/index.html", "old")
+        folder.write(".site.coursegen-retired/\(SiteWriter.markerName)", SiteWriter.markerContent)
+        folder.write("site/\(SiteWriter.markerName)", SiteWriter.markerContent)
+        try SiteWriter(output: folder.path + "/site").write(files([("index.html", "ok")]))
+        #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path) == ["site"])
+    }
+
+    /// Issue 11, item 4: a folder that appears at the output while a build runs is kept.
+    @Test func aFolderCreatedAtTheOutputDuringTheBuildIsNotReplaced() throws {
+        for atomic in [true, false] {
+            let folder = TemporaryFolder()
+            defer { folder.remove() }
+            folder.write("chapters/01-a.md", "# A\n")
+            var writer = SiteWriter(output: folder.path + "/site")
+            writer.usesAtomicExchange = atomic
+            #expect(writer.check(chaptersFolder: folder.path + "/chapters").isEmpty)
+            let lock = try writer.lock()
+            // The build runs; meanwhile someone puts their files where the site would go.
+            folder.write("site/notes.txt", "precious")
+            #expect(throws: SiteWriter.Refusal.self) { try writer.write(files([("index.html", "site")]), holding: lock) }
+            lock.release()
+            #expect(folder.read("site/notes.txt") == "precious")
+            #expect(!folder.exists("site/index.html"))
+            #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path).sorted() == ["chapters", "site"])
+        }
+    }
+
+    @Test func aSiteReplacedByAnotherFolderDuringTheBuildIsNotReplaced() throws {
+        let folder = TemporaryFolder()
+        defer { folder.remove() }
+        let writer = SiteWriter(output: folder.path + "/site")
+        try writer.write(files([("index.html", "one")]))
+        let lock = try writer.lock()
+        try FileManager.default.removeItem(atPath: folder.path + "/site")
+        folder.write("site/notes.txt", "precious")
+        #expect(throws: SiteWriter.Refusal.self) { try writer.write(files([("index.html", "two")]), holding: lock) }
+        lock.release()
+        #expect(folder.read("site/notes.txt") == "precious")
+    }
+
+    /// The swap where the kernel has no atomic exchange: the old site goes aside and comes back on failure.
+    @Test func theFallbackSwapReplacesTheSiteAndRecoversACrashedOne() throws {
+        let folder = TemporaryFolder()
+        defer { folder.remove() }
+        var writer = SiteWriter(output: folder.path + "/site")
+        writer.usesAtomicExchange = false
+        try writer.write(files([("index.html", "one")]))
+        try writer.write(files([("index.html", "two")]))
+        #expect(folder.read("site/index.html") == "two")
+        // A crash between the fallback's two renames leaves the old site only at the retired name:
+        // the next build puts it back before anything else, and a failed build leaves it there.
+        try FileManager.default.moveItem(atPath: folder.path + "/site", toPath: folder.path + "/.site.coursegen-retired")
+        let lock = try writer.lock()
+        #expect(throws: (any Error).self) {
+            // A file where a folder must go: the write fails half-way.
+            try writer.write(files([("index.html", "three"), ("index.html/x", "")]), holding: lock)
+        }
+        lock.release()
+        #expect(folder.read("site/index.html") == "two")
+        #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path) == ["site"])
+        // A folder coursegen did not write, found at the retired name beside a site, is not deleted.
+        folder.write(".site.coursegen-retired/notes.txt", "precious")
+        #expect(throws: (any Error).self, "the fallback cannot park the old site there") {
+            try writer.write(files([("index.html", "four")]))
+        }
+        #expect(folder.read("site/index.html") == "two")
+        try SiteWriter(output: folder.path + "/site").write(files([("index.html", "four")]))
+        #expect(folder.read("site/index.html") == "four")
+        #expect(folder.read(".site.coursegen-retired/notes.txt") == "precious")
+    }
+
+    /// Issue 11, item 3: the output named as `.` from inside the site.
+    @Test func anOutputNamedRelativelyIsSwappedByItsAbsolutePath() throws {
+        let folder = TemporaryFolder()
+        defer { folder.remove() }
+        let writer = SiteWriter(output: folder.path + "/site/.")
+        try writer.write(files([("index.html", "one")]))
+        try writer.write(files([("index.html", "two")]))
+        #expect(folder.read("site/index.html") == "two")
+        #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path) == ["site"])
+    }
+
+    @Test func theLockIsExclusiveAndLeavesNoFile() throws {
+        let folder = TemporaryFolder()
+        defer { folder.remove() }
+        let writer = SiteWriter(output: folder.path + "/site")
+        let held = try writer.lock()
+        #expect(folder.exists(".site.coursegen-lock"))
+        let waited = Flag()
+        let other = Thread {
+            let second = try? writer.lock(whileWaiting: { waited.set() })
+            second?.release()
+        }
+        other.start()
+        while !waited.isSet { usleep(1000) }
+        held.release()
+        while !other.isFinished { usleep(1000) }
+        #expect(!folder.exists(".site.coursegen-lock"))
+    }
+}
+
+private final class Flag: @unchecked Sendable {
+    private let lock = NSLock()
+    private var value = false
+    func set() { lock.withLock { value = true } }
+    var isSet: Bool { lock.withLock { value } }
 }

@@ -22,11 +22,18 @@ public enum CoursegenBinary {
         return folder.appendingPathComponent("coursegen")
     }
 
-    /// Runs coursegen with `arguments` in `directory`, without a terminal and without colour.
-    public static func run(_ arguments: [String], in directory: String) throws -> Outcome {
+    /// Runs coursegen with `arguments` in `directory`, without a terminal and without colour;
+    /// `through` names a program and its arguments to start coursegen with (e.g. `setpriv` to
+    /// run as another user).
+    public static func run(_ arguments: [String], in directory: String, through wrapper: [String] = []) throws -> Outcome {
         let process = Process()
-        process.executableURL = url
-        process.arguments = arguments
+        if let program = wrapper.first {
+            process.executableURL = URL(fileURLWithPath: program)
+            process.arguments = Array(wrapper.dropFirst()) + [url.path] + arguments
+        } else {
+            process.executableURL = url
+            process.arguments = arguments
+        }
         process.currentDirectoryURL = URL(fileURLWithPath: directory)
         var environment = ProcessInfo.processInfo.environment
         environment["NO_COLOR"] = "1"

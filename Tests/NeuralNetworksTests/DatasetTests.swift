@@ -148,3 +148,44 @@ extension MNISTTests {
         #expect(try DatasetSource.moons(samples: 10).fingerprint() != DatasetSource.moons(samples: 11).fingerprint())
     }
 }
+
+/// IDX files are bounded before they are read (issue 11, items 10 and 12).
+extension MNISTTests {
+    @Test func largeImagesAreRefusedBeforeAnythingIsAllocated() throws {
+        // One 65536×65536 image: a 4 GiB sparse file whose header agrees with its size,
+        // which used to be read whole and then abort allocating 32 GiB of doubles.
+        let path = try Self.folder("large", files: Self.valid)
+        let images = path + "/train-images-idx3-ubyte"
+        try Data(Self.idx([1, 65536, 65536], [])).write(to: URL(fileURLWithPath: images))
+        #expect(truncate(images, 16 + (1 << 32)) == 0)
+        let started = Date()
+        let expected = DatasetError.unreadable(path: images, reason: "is \(16 + (1 << 32)) bytes; the limit is \(IDXFile.maximumBytes)")
+        #expect(throws: expected) { try DatasetSource.mnist(path: path).split(testFraction: 0.5, seed: 0) }
+        #expect(throws: expected) { try DatasetSource.mnist(path: path).fingerprint() }
+        #expect(Date().timeIntervalSince(started) < 2)
+    }
+
+    @Test func aHeaderThatDisagreesWithTheFileSizeIsRefusedBeforeTheDataIsRead() throws {
+        let path = try Self.folder("header", files: Self.valid)
+        let images = path + "/train-images-idx3-ubyte"
+        try Data(Self.idx([60000, 4096, 4096], [1, 2, 3])).write(to: URL(fileURLWithPath: images))
+        #expect(throws: DatasetError.malformed(path: images, reason: "its dimensions [60000] need more bytes than the file has")) {
+            try DatasetSource.mnist(path: path).split(testFraction: 0.5, seed: 0)
+        }
+    }
+
+    @Test func aDeviceOrPipeIsNotADatasetFile() throws {
+        let path = try Self.folder("device", files: Self.valid)
+        let images = path + "/train-images-idx3-ubyte"
+        try FileManager.default.removeItem(atPath: images)
+        try FileManager.default.createSymbolicLink(atPath: images, withDestinationPath: "/dev/zero")
+        #expect(throws: DatasetError.unreadable(path: images, reason: "is not a regular file but a device")) {
+            try DatasetSource.mnist(path: path).split(testFraction: 0.5, seed: 0)
+        }
+        try FileManager.default.removeItem(atPath: images)
+        #expect(mkfifo(images, 0o600) == 0)
+        #expect(throws: DatasetError.unreadable(path: images, reason: "is not a regular file but a named pipe")) {
+            try DatasetSource.mnist(path: path).fingerprint()
+        }
+    }
+}

@@ -1,5 +1,6 @@
 import CourseDiagnostics
 import CourseMarkdown
+import FileAccess
 import Foundation
 
 /// Reads the chapters folder: every `*.md` directly inside it is a chapter,
@@ -9,6 +10,8 @@ struct CourseLoader: Sendable {
     var includeDrafts = false
 
     struct Loaded {
+        /// The chapters folder, which every file the build reads must really be in.
+        var folder: ConfinedFolder
         var home: Chapter?
         var chapters: [Chapter]
     }
@@ -49,6 +52,13 @@ struct CourseLoader: Sendable {
                                       hint: "name the folder that holds the .md files"))
             return nil
         }
+        let root: ConfinedFolder
+        do {
+            root = try ConfinedFolder(folder)
+        } catch {
+            diagnostics.append(.error("cannot read the folder '\(folder)': \(error.reason)"))
+            return nil
+        }
         let names: [String]
         do {
             names = try fm.contentsOfDirectory(atPath: folder).filter { $0.hasSuffix(".md") && !$0.hasPrefix(".") }.sorted()
@@ -65,12 +75,12 @@ struct CourseLoader: Sendable {
 
         var home: Chapter?
         if names.contains("index.md") {
-            home = loadFile("index.md", isIndex: true, diagnostics: &diagnostics)
+            home = loadFile("index.md", in: root, isIndex: true, diagnostics: &diagnostics)
         }
         // Files are independent: read and parse them on all cores, keep the name order.
         let loadedFiles = ConcurrentMap.map(chapterNames) { name in
             var fileDiagnostics: [Diagnostic] = []
-            let chapter = loadFile(name, isIndex: false, diagnostics: &fileDiagnostics)
+            let chapter = loadFile(name, in: root, isIndex: false, diagnostics: &fileDiagnostics)
             return (chapter, fileDiagnostics)
         }
         var chapters: [Chapter] = []
@@ -105,17 +115,19 @@ struct CourseLoader: Sendable {
                 bySlug[chapter.slug] = chapter
             }
         }
-        return Loaded(home: home, chapters: chapters)
+        return Loaded(folder: root, home: home, chapters: chapters)
     }
 
-    private func loadFile(_ name: String, isIndex: Bool, diagnostics: inout [Diagnostic]) -> Chapter? {
+    private func loadFile(_ name: String, in root: ConfinedFolder, isIndex: Bool, diagnostics: inout [Diagnostic]) -> Chapter? {
         let path = displayPath(name)
-        guard let data = FileManager.default.contents(atPath: path) else {
-            diagnostics.append(.error("cannot read '\(path)'", at: SourceLocation(file: path, line: 0, column: 0),
-                                      hint: "check that the file exists and that you may read it"))
+        let data: [UInt8]
+        do {
+            data = try root.read(name, limit: SiteLimits.chapterBytes)
+        } catch {
+            diagnostics.append(Self.unreadable(path, error))
             return nil
         }
-        guard let text = SourceText.decode(Array(data), file: path, diagnostics: &diagnostics) else { return nil }
+        guard let text = SourceText.decode(data, file: path, diagnostics: &diagnostics) else { return nil }
         let (frontMatter, body) = FrontMatter.split(text, file: path, isIndex: isIndex, diagnostics: &diagnostics)
         let document = MarkdownParser.parse(body, origin: SourceOrigin(file: path, line: 1), diagnostics: &diagnostics)
 
@@ -132,6 +144,23 @@ struct CourseLoader: Sendable {
         chapter.firstHeadingIsTitle = firstHeadingIsTitle
         assignHeadingIDs(&chapter)
         return chapter
+    }
+
+    /// Why a chapter file was not read. Reported for the whole file (no line), so that the
+    /// printer quotes nothing from it: a link out of the folder is not followed even to show a line.
+    static func unreadable(_ path: String, _ problem: FileProblem) -> Diagnostic {
+        let file = SourceLocation(file: path, line: 0, column: 0)
+        switch problem {
+        case .tooLarge(let bytes, let limit):
+            return .error("chapter is \(bytes) bytes; the limit is \(limit)", at: file, hint: "split it into several chapters")
+        case .outsideFolder:
+            return .error("cannot read '\(path)': \(problem.reason)", at: file,
+                          hint: "a symbolic link in the chapters folder may point only to a file inside it; copy the file in instead")
+        case .notRegularFile:
+            return .error("cannot read '\(path)': \(problem.reason)", at: file, hint: "a chapter is a regular Markdown file")
+        case .missing, .unreadable:
+            return .error("cannot read '\(path)': \(problem.reason)", at: file, hint: "check that the file exists and that you may read it")
+        }
     }
 
     /// Ids for every heading, unique in the page; ids the page template uses are reserved.

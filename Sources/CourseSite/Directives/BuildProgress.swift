@@ -1,3 +1,4 @@
+import FileAccess
 import Foundation
 
 /// Says which long experiment a build is on (`[3/12] training "Four optimizers on handwritten
@@ -29,13 +30,14 @@ final class BuildProgress: @unchecked Sendable {
         return { write("[\(number)/\(total)] training \"\(title)\"") }
     }
 
-    /// The `Training(` builders in the ```experiment fences of the chapters folder's Markdown files.
+    /// The `Training(` builders in the ```experiment fences of the chapters, read as the
+    /// build reads them (bounded, never through a link out of the folder).
     static func countTrainings(chaptersFolder: String) -> Int {
-        let manager = FileManager.default
-        guard let enumerator = manager.enumerator(atPath: chaptersFolder) else { return 0 }
+        guard let folder = try? ConfinedFolder(chaptersFolder),
+              let names = try? FileManager.default.contentsOfDirectory(atPath: chaptersFolder) else { return 0 }
         var count = 0
-        while let name = enumerator.nextObject() as? String {
-            guard name.hasSuffix(".md"), let data = manager.contents(atPath: chaptersFolder + "/" + name) else { continue }
+        for name in names.sorted() {
+            guard name.hasSuffix(".md"), let data = try? folder.read(name, limit: SiteLimits.chapterBytes) else { continue }
             var inFence = false
             for line in String(decoding: data, as: UTF8.self).split(separator: "\n") {
                 let trimmed = line.drop { $0 == " " }

@@ -1,22 +1,24 @@
 import CourseDiagnostics
 import CourseMarkdown
 import Experiments
+import FileAccess
 import Foundation
 
 /// The directives of one file, for `coursegen run`: every `experiment` fence of a
 /// Markdown file, or the whole file when it is a bare directive (not `.md`).
 public enum DirectiveFile {
     public static func sources(path: String, diagnostics: inout [Diagnostic]) -> [DirectiveSource] {
-        var isDirectory: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), !isDirectory.boolValue else {
+        let data: [UInt8]
+        do {
+            data = try BoundedFile.read(path, limit: SiteLimits.chapterBytes)
+        } catch .missing, .notRegularFile(kind: "a folder") {
             diagnostics.append(.error("'\(path)' is not a file", hint: "name a chapter (.md) or a file holding one directive"))
             return []
-        }
-        guard let data = FileManager.default.contents(atPath: path) else {
-            diagnostics.append(.error("cannot read '\(path)'"))
+        } catch {
+            diagnostics.append(CourseLoader.unreadable(path, error))
             return []
         }
-        guard let text = SourceText.decode(Array(data), file: path, diagnostics: &diagnostics) else { return [] }
+        guard let text = SourceText.decode(data, file: path, diagnostics: &diagnostics) else { return [] }
         guard path.hasSuffix(".md") else {
             return [DirectiveSource(text: text, origin: SourceOrigin(file: path, line: 1))]
         }

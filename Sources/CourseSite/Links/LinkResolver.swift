@@ -1,5 +1,6 @@
 import CourseDiagnostics
 import CourseMarkdown
+import FileAccess
 import Foundation
 
 /// Rewrites links between chapters (written as the Markdown files, so they also
@@ -8,12 +9,14 @@ import Foundation
 /// - `02-momentum.md#nesterov` → `momentum.html#nesterov`, the chapter and the
 ///   anchor checked;
 /// - `#anchor` → checked against the current page;
-/// - `images/bowl.png` → kept, the file checked and copied into the site;
+/// - `images/bowl.png` → kept, the file checked and copied into the site: it must be a
+///   regular file of at most ``SiteLimits/assetBytes`` whose real path is inside the
+///   chapters folder (a symbolic link may point only to another file of the folder);
 /// - anything with a scheme (`https:`, `mailto:`) or starting with `//` → kept.
 struct LinkResolver {
     /// Chapters by file name, with the home page as `index.md`.
     var chaptersByFile: [String: Chapter]
-    var folder: String
+    var folder: ConfinedFolder
     /// Site paths coursegen writes itself, which a copied file may not replace.
     var generatedPaths: Set<String>
 
@@ -37,7 +40,7 @@ struct LinkResolver {
         }
         guard let normalised = Self.normalise(path) else {
             return .broken(url, .error("link '\(url)' leaves the chapters folder", at: location,
-                                       hint: "put the file inside '\(folder)' and link it relative to the chapter"))
+                                       hint: "put the file inside '\(folder.path)' and link it relative to the chapter"))
         }
         if normalised.hasSuffix(".md") {
             guard let target = chaptersByFile[normalised] else {
@@ -53,17 +56,51 @@ struct LinkResolver {
             }
             return .page(target.pageName + (fragment.map { "#" + $0 } ?? ""))
         }
-        let full = folder.hasSuffix("/") ? folder + normalised : folder + "/" + normalised
-        var isDirectory: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: full, isDirectory: &isDirectory), !isDirectory.boolValue else {
-            return .broken(url, .error("link to a missing file '\(path)'", at: location,
-                                       hint: "the path is relative to the chapters folder '\(folder)'"))
+        if let problem = Self.problem(opening: normalised, in: folder, url: url, path: path, at: location) {
+            return .broken(url, problem)
         }
         if generatedPaths.contains(normalised) {
             return .broken(url, .error("'\(normalised)' would replace a file coursegen writes itself", at: location,
                                        hint: "rename or move the file"))
         }
         return .asset(url: url, path: normalised)
+    }
+
+    /// What is wrong with the linked file `relative` (written `path` in the link `url`), if anything.
+    static func problem(opening relative: String, in folder: ConfinedFolder, url: String, path: String,
+                        at location: SourceLocation) -> Diagnostic? {
+        let file: BoundedFile
+        do {
+            file = try folder.open(relative)
+        } catch {
+            return unreadable(error, folder: folder, url: url, path: path, at: location)
+        }
+        guard file.size <= SiteLimits.assetBytes else {
+            return unreadable(.tooLarge(bytes: file.size, limit: SiteLimits.assetBytes), folder: folder, url: url, path: path, at: location)
+        }
+        return nil
+    }
+
+    /// The diagnostic, at the link, for a linked file that cannot be copied.
+    static func unreadable(_ problem: FileProblem, folder: ConfinedFolder, url: String, path: String,
+                           at location: SourceLocation) -> Diagnostic {
+        switch problem {
+        case .missing:
+            .error("link to a missing file '\(path)'", at: location,
+                   hint: "the path is relative to the chapters folder '\(folder.path)'")
+        case .outsideFolder:
+            .error("link '\(url)' \(problem)", at: location,
+                   hint: "a symbolic link in the chapters folder may point only to files inside it; copy the file in instead")
+        case .notRegularFile:
+            .error("link '\(url)' names a file that \(problem)", at: location,
+                   hint: "link a regular file inside the chapters folder '\(folder.path)'")
+        case .tooLarge:
+            .error("the file '\(path)' that this link names \(problem)", at: location,
+                   hint: "link a large file from where it is published, e.g. https://…")
+        case .unreadable:
+            .error("the file '\(path)' that this link names \(problem)", at: location,
+                   hint: "check that you may read it")
+        }
     }
 
     private func missingAnchor(_ fragment: String, in target: Chapter, location: SourceLocation, linkText: String) -> Diagnostic? {

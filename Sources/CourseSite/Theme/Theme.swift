@@ -1,4 +1,5 @@
 import CourseDiagnostics
+import FileAccess
 import Foundation
 import Mustache
 
@@ -10,16 +11,17 @@ struct Theme: @unchecked Sendable {
     var library: MustacheLibrary
     var stylesheet: String
 
-    static func load(chaptersFolder: String, diagnostics: inout [Diagnostic]) -> Theme? {
-        let folder = (chaptersFolder.hasSuffix("/") ? chaptersFolder : chaptersFolder + "/") + "theme/"
+    /// The theme of the chapters `folder`; its files are read as chapters are, only from
+    /// inside the folder and at most ``SiteLimits/themeFileBytes`` each.
+    static func load(folder: ConfinedFolder, diagnostics: inout [Diagnostic]) -> Theme? {
         var library = MustacheLibrary()
         var ok = true
         for (name, bundled) in BundledTemplates.all {
-            let path = folder + name + ".mustache"
+            let relative = "theme/" + name + ".mustache"
+            let path = folder.displayPath(relative)
             var text = bundled
-            if FileManager.default.fileExists(atPath: path) {
-                guard let data = FileManager.default.contents(atPath: path),
-                      let override = SourceText.decode(Array(data), file: path, diagnostics: &diagnostics) else {
+            if folder.contains(relative) {
+                guard let override = read(relative, in: folder, diagnostics: &diagnostics) else {
                     ok = false
                     continue
                 }
@@ -38,15 +40,26 @@ struct Theme: @unchecked Sendable {
             }
         }
         var stylesheet = BundledStylesheet.css
-        let cssPath = folder + "style.css"
-        if FileManager.default.fileExists(atPath: cssPath) {
-            if let data = FileManager.default.contents(atPath: cssPath),
-               let css = SourceText.decode(Array(data), file: cssPath, diagnostics: &diagnostics) {
+        if folder.contains("theme/style.css") {
+            if let css = read("theme/style.css", in: folder, diagnostics: &diagnostics) {
                 stylesheet = css
             } else {
                 ok = false
             }
         }
         return ok ? Theme(library: library, stylesheet: stylesheet) : nil
+    }
+
+    private static func read(_ relative: String, in folder: ConfinedFolder, diagnostics: inout [Diagnostic]) -> String? {
+        let path = folder.displayPath(relative)
+        do {
+            let bytes = try folder.read(relative, limit: SiteLimits.themeFileBytes)
+            return SourceText.decode(bytes, file: path, diagnostics: &diagnostics)
+        } catch {
+            diagnostics.append(.error(
+                "cannot read the theme file '\(path)': \(error.reason)", at: SourceLocation(file: path, line: 0, column: 0),
+                hint: "a theme file is a regular file inside the chapters folder, of at most \(SiteLimits.themeFileBytes) bytes"))
+            return nil
+        }
     }
 }

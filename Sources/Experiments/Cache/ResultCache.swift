@@ -1,4 +1,5 @@
 import ExperimentLanguage
+import FileAccess
 import Foundation
 import NeuralNetworks
 
@@ -8,8 +9,11 @@ import NeuralNetworks
 /// dataset's fingerprint, the matrix kernel and coursegen's version. The file's name is a
 /// hash of the key, and the file holds the whole key again, the results, and a checksum;
 /// an entry whose header, key or checksum does not match is ignored and overwritten, so
-/// a corrupt, truncated or foreign file is never trusted. Entries are written to a
-/// temporary file and renamed into place, so a reader never sees half an entry.
+/// a corrupt, truncated or foreign file is never trusted. An entry is read only when it is
+/// a regular file (not a symbolic link) of at most ``maximumEntryBytes``, its checksum is
+/// checked before anything is decoded, and every count and value is checked while
+/// decoding, so a forged entry with a valid checksum is ignored too. Entries are written
+/// to a temporary file and renamed into place, so a reader never sees half an entry.
 public struct ResultCache: Sendable {
     /// The folder of entries (`.coursegen-cache/` beside the chapters folder).
     public let folder: String
@@ -18,17 +22,27 @@ public struct ResultCache: Sendable {
     /// Whether entries are read; `false` (`--no-cache`) runs every training again and
     /// writes fresh entries, which also replaces any that were stale or corrupt.
     public var readsEntries: Bool
+    /// Whether fresh results are stored; `false` for `coursegen check`, which writes nothing.
+    public var writesEntries: Bool
 
-    public init(folder: String, version: String, readsEntries: Bool = true) {
+    /// The largest entry read. The largest the language allows (64 runs of 100,000 iterations,
+    /// each loss and learning rate 17 bytes) is about 218 MB; real ones are a few hundred KB.
+    public static let maximumEntryBytes = 256 << 20
+
+    public init(folder: String, version: String, readsEntries: Bool = true, writesEntries: Bool = true) {
         self.folder = folder
         self.version = version
         self.readsEntries = readsEntries
+        self.writesEntries = writesEntries
     }
 
     /// The cache for a chapters folder: `.coursegen-cache/` in the folder's parent.
-    public static func beside(chaptersFolder: String, version: String, readsEntries: Bool = true) -> ResultCache {
+    public static func beside(
+        chaptersFolder: String, version: String, readsEntries: Bool = true, writesEntries: Bool = true
+    ) -> ResultCache {
         let parent = URL(fileURLWithPath: chaptersFolder).standardizedFileURL.deletingLastPathComponent()
-        return ResultCache(folder: parent.appendingPathComponent(".coursegen-cache").path, version: version, readsEntries: readsEntries)
+        return ResultCache(folder: parent.appendingPathComponent(".coursegen-cache").path, version: version,
+                           readsEntries: readsEntries, writesEntries: writesEntries)
     }
 
     /// What an entry's numbers depend on, as text, and the file it lives in.
@@ -49,13 +63,16 @@ public struct ResultCache: Sendable {
 
     /// The cached report for `key`, or nil when there is none or it cannot be trusted.
     public func report(for key: Key, study: TrainingStudy) -> TrainingReport? {
-        guard readsEntries, let data = FileManager.default.contents(atPath: path(of: key)) else { return nil }
-        return TrainingReportCoding.decode(Array(data), key: key.text, study: study)
+        guard readsEntries, !folderIsALink,
+              let bytes = try? BoundedFile.read(path(of: key), limit: Self.maximumEntryBytes, followingSymlinks: false)
+        else { return nil }
+        return TrainingReportCoding.decode(bytes, key: key.text, study: study)
     }
 
     /// Writes the entry for `key`; returns whether it was written.
     @discardableResult
     public func store(_ report: TrainingReport, for key: Key) -> Bool {
+        guard writesEntries, !folderIsALink else { return false }
         let bytes = TrainingReportCoding.encode(report, key: key.text)
         let manager = FileManager.default
         do {
@@ -71,5 +88,11 @@ public struct ResultCache: Sendable {
         } catch {
             return false
         }
+    }
+
+    /// A cache folder that is a symbolic link (committed to a repository, say) could point
+    /// anywhere on the machine: it is neither read nor written.
+    private var folderIsALink: Bool {
+        (try? FileManager.default.destinationOfSymbolicLink(atPath: folder)) != nil
     }
 }

@@ -96,20 +96,36 @@ enum TrainingReportCoding {
         return decodeReport(&r, study: study)
     }
 
+    /// Decodes the data section, checking every count and value against what a training of
+    /// `study` can produce: a forged entry with a valid checksum is refused, not trusted.
+    /// Counts are bounded by the tokens left before anything is allocated, and no arithmetic
+    /// on a stored number can trap.
     private static func decodeReport(_ r: inout Reader, study: TrainingStudy) -> TrainingReport? {
         guard let kernel = r.string(), let trainCount = r.int(), let testCount = r.int(), let featureCount = r.int(), let classCount = r.int(),
-              let parameterCount = r.int(), let runCount = r.int(), runCount == study.runs.count
+              let parameterCount = r.int(), let runCount = r.int(), runCount == study.runs.count,
+              trainCount >= 1, testCount >= 0, featureCount >= 1, (1...maximumClasses).contains(classCount), parameterCount >= 1
         else { return nil }
         let configuration = study.configuration
+        let iterations = configuration.iterations
+        let classes = 0..<classCount
         var results: [TrainingResult] = []
         for run in configuration.runs {
-            guard let losses = r.doubles(), let rates = r.doubles(), let checkpointCount = r.int(), checkpointCount >= 1 else { return nil }
+            guard let losses = r.doubles(), let rates = r.doubles(), losses.count == rates.count, losses.count <= iterations,
+                  rates.allSatisfy(\.isFinite),
+                  let checkpointCount = r.count(), checkpointCount >= 1
+            else { return nil }
             var checkpoints: [TrainingCheckpoint] = []
             for _ in 0..<checkpointCount {
-                guard let iteration = r.int(), let train = r.double(), let test = r.double() else { return nil }
+                guard let iteration = r.int(), let train = r.double(), let test = r.double(),
+                      iteration >= (checkpoints.last.map { $0.iteration + 1 } ?? 0), iteration <= losses.count,
+                      (0...1).contains(train), (0...1).contains(test)
+                else { return nil }
                 checkpoints.append(TrainingCheckpoint(iteration: iteration, trainAccuracy: train, testAccuracy: test))
             }
-            guard let finalLoss = r.double(), let trainAccuracy = r.double(), let testAccuracy = r.double(),
+            guard checkpoints[0].iteration == 0,
+                  let finalLoss = r.double(), finalLoss >= 0,
+                  let trainAccuracy = r.double(), trainAccuracy == checkpoints[checkpoints.count - 1].trainAccuracy,
+                  let testAccuracy = r.double(), testAccuracy == checkpoints[checkpoints.count - 1].testAccuracy,
                   let divergedAt = r.optionalInt(), let haltTag = r.int()
             else { return nil }
             var halt: TrainingResult.Halt?
@@ -117,7 +133,7 @@ enum TrainingReportCoding {
             case 0: halt = nil
             case 1: halt = .hessianUnavailable
             case 2:
-                guard let count = r.int() else { return nil }
+                guard let count = r.count() else { return nil }
                 var messages: [String] = []
                 for _ in 0..<count {
                     guard let message = r.string() else { return nil }
@@ -126,13 +142,32 @@ enum TrainingReportCoding {
                 halt = .invalidConfiguration(messages)
             default: return nil
             }
+            // The losses tell how the run ended: all of them, finite; or up to the one that was not.
+            if let divergedAt {
+                guard divergedAt == losses.count, divergedAt >= 1, losses.dropLast().allSatisfy(\.isFinite) else { return nil }
+            } else {
+                guard losses.allSatisfy(\.isFinite) else { return nil }
+                switch halt {
+                case nil: guard losses.count == iterations else { return nil }
+                case .hessianUnavailable: guard losses.count < iterations else { return nil }
+                case .invalidConfiguration: guard losses.isEmpty else { return nil }
+                }
+            }
             guard let hasBoundary = r.int() else { return nil }
             var boundary: DecisionBoundary?
             if hasBoundary == 1 {
-                guard let x0 = r.double(), let x1 = r.double(), let y0 = r.double(), let y1 = r.double(), x0 <= x1, y0 <= y1,
-                      let columns = r.int(), let rows = r.int(), let predictions = r.ints(), predictions.count == columns * rows,
-                      let trainPoints = r.doubles(), let trainLabels = r.ints(), trainPoints.count == 2 * trainLabels.count,
-                      let testPoints = r.doubles(), let testLabels = r.ints(), testPoints.count == 2 * testLabels.count
+                guard featureCount == 2,
+                      let x0 = r.double(), let x1 = r.double(), let y0 = r.double(), let y1 = r.double(),
+                      x0.isFinite, x1.isFinite, y0.isFinite, y1.isFinite, x0 < x1, y0 < y1,
+                      let columns = r.int(), let rows = r.int(),
+                      (1...maximumBoundaryCells).contains(columns), (1...maximumBoundaryCells).contains(rows),
+                      let predictions = r.ints(), predictions.count == columns * rows, predictions.allSatisfy(classes.contains),
+                      let trainPoints = r.doubles(), let trainLabels = r.ints(),
+                      trainLabels.count == trainCount, trainPoints.count == 2 * trainCount,
+                      let testPoints = r.doubles(), let testLabels = r.ints(),
+                      testLabels.count == testCount, testPoints.count == 2 * testCount,
+                      trainLabels.allSatisfy(classes.contains), testLabels.allSatisfy(classes.contains),
+                      trainPoints.allSatisfy(\.isFinite), testPoints.allSatisfy(\.isFinite)
                 else { return nil }
                 boundary = DecisionBoundary(
                     xRange: x0...x1, yRange: y0...y1, columns: columns, rows: rows, predictions: predictions,
@@ -140,7 +175,11 @@ enum TrainingReportCoding {
             } else if hasBoundary != 0 {
                 return nil
             }
-            guard let syncSteps = r.ints(), let switchedAt = r.optionalInt() else { return nil }
+            guard let syncSteps = r.ints(), let switchedAt = r.optionalInt(),
+                  zip(syncSteps, syncSteps.dropFirst()).allSatisfy({ $0 < $1 }),
+                  syncSteps.allSatisfy({ (1...iterations).contains($0) }),
+                  switchedAt.map({ (0...iterations).contains($0) }) ?? true
+            else { return nil }
             results.append(TrainingResult(
                 label: run.label, optimizer: run.optimizer, trainingLoss: losses, learningRates: rates, checkpoints: checkpoints,
                 finalTrainLoss: finalLoss, trainAccuracy: trainAccuracy, testAccuracy: testAccuracy, divergedAt: divergedAt,
@@ -152,6 +191,11 @@ enum TrainingReportCoding {
             classCount: classCount, parameterCount: parameterCount, datasetCitation: configuration.dataset.citation,
             kernel: kernel, results: results)
     }
+
+    /// Bounds on stored sizes, far above what a training produces (60×60 cells, at most
+    /// 100,000 classes), so that products of them cannot overflow.
+    static let maximumClasses = 1 << 20
+    static let maximumBoundaryCells = 1 << 12
 
     static func fnv1a(_ bytes: [UInt8]) -> UInt64 {
         var hash: UInt64 = 0xCBF2_9CE4_8422_2325

@@ -46,6 +46,7 @@ public enum TrainingRunner {
         switch error {
         case .missingFile(_, let fileHint): hint = fileHint
         case .malformed: hint = "the files must be MNIST's uncompressed IDX format"
+        case .unreadable: hint = "the dataset's files must be regular files of at most \(DatasetSource.maximumFileBytes) bytes"
         case .invalidParameter: hint = nil
         }
         return .error("cannot load the dataset of '\(study.title)': \(error.description)", at: study.location,

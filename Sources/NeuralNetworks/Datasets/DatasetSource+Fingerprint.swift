@@ -1,4 +1,4 @@
-import Foundation
+import FileAccess
 
 extension DatasetSource {
     /// A short text that changes whenever the data this source yields could change, for result-cache keys.
@@ -7,6 +7,9 @@ extension DatasetSource {
     /// fingerprint is their description; the embedded digits hash their encoded text; MNIST
     /// folders hash the bytes of their four IDX files (FNV-1a, 64-bit), so replacing a file
     /// invalidates cached results. Throws what `split` would throw for a missing file.
+    /// The largest dataset file read (MNIST's training images are 44.9 MiB).
+    public static var maximumFileBytes: Int { IDXFile.maximumBytes }
+
     public func fingerprint() throws(DatasetError) -> String {
         switch self {
         case .digits:
@@ -17,8 +20,11 @@ extension DatasetSource {
             var hashes = [String]()
             for file in MNISTDataset.fileNames {
                 let filePath = MNISTDataset.path(folder: path, file: file)
-                guard let data = FileManager.default.contents(atPath: filePath) else {
-                    throw .missingFile(path: filePath, hint: MNISTDataset.missingFileHint(filePath))
+                let data: [UInt8]
+                do {
+                    data = try BoundedFile.read(filePath, limit: IDXFile.maximumBytes)
+                } catch {
+                    throw DatasetError(error, path: filePath, missingHint: MNISTDataset.missingFileHint(filePath))
                 }
                 hashes.append("\(file) fnv1a:\(String(Self.fnv1a(data), radix: 16))")
             }
