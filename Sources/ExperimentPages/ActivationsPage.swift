@@ -18,15 +18,19 @@ public enum ActivationsPage {
         out += "<p>\(HTML.escape(setupWords(configuration))) "
         out += "Activation: " + MathML.render(latex: configuration.activation.latex).markup + ".</p>\n"
         out += "<figure class=\"cg-figure\">\n"
+        let rows = result.result.rows.map { row in
+            row.layers.map { layer in Histogram(title: "layer \(layer.layer)", edges: edges(layer), counts: layer.counts) }
+        }
+        // The rows are compared with each other (Xavier's spread against He's), so every
+        // panel of every row counts on the same axis.
+        let counts = HistogramFigure.countRange(rows.flatMap { $0 })
         for (index, row) in result.result.rows.enumerated() {
-            let histograms = row.layers.map { layer in
-                Histogram(title: "layer \(layer.layer)", edges: edges(layer), counts: layer.counts)
-            }
+            let histograms = rows[index]
             let words = "Activations of each of the \(configuration.layers) layers with weights \(row.label): "
                 + row.layers.map { "layer \($0.layer) mean \(Numbers.text($0.mean)), std \(Numbers.text($0.standardDeviation))" }.joined(separator: "; ") + "."
             let figure = HistogramFigure(
                 histograms: histograms, columns: configuration.layers, xLabel: configuration.activation.displayName + " output",
-                series: index)
+                series: index, countRange: counts)
             out += "<p class=\"cg-row-title\"><strong>\(HTML.escape(row.label))</strong>: "
             out += MathML.render(latex: row.initialization.latex).markup
             let arguments = row.initialization.arguments
