@@ -33,6 +33,23 @@ enum FigureWords {
         return "Paths of \(names) over the contours of f\(layout), \(experiment.steps) steps \(from)."
     }
 
+    /// The caption of the table that lists a figure's runs when there are too many for a
+    /// legend inside it.
+    static let legendCaption = "Key to the lines"
+
+    /// The y axis of test accuracy, in percent.
+    static let accuracyAxis = "test accuracy (%)"
+
+    /// The y axis of the panel that zooms on the second half of training.
+    static let accuracyZoomAxis = "zoomed in (%)"
+
+    /// The accuracy figure's caption, with the zoomed panel when there is one.
+    static func accuracy(evaluationInterval: Int, zoomed: Bool) -> String {
+        var text = "Test accuracy during training, measured every \(evaluationInterval) iterations"
+        text += zoomed ? "; below, the second half of training on an axis fitted to it, so small differences show." : "."
+        return text
+    }
+
     static func list(_ items: [String]) -> String {
         switch items.count {
         case 0: return ""
