@@ -37,7 +37,7 @@ public enum ActivationsPage {
             // The rule is written in symbols; the values the row used go beside it.
             if !arguments.isEmpty { out += " <code>(\(HTML.escape(arguments)))</code>" }
             out += "</p>\n"
-            out += figure.svg(FigureText(idPrefix: "\(prefix)-h\(index + 1)", title: "\(study.title): \(row.label)", description: words))
+            out += figure.svg(FigureWords.text(idPrefix: "\(prefix)-h\(index + 1)", title: "\(study.title): \(row.label)", description: words))
         }
         out += "<figcaption><strong>\(HTML.escape(study.title)).</strong> "
         out += HTML.escape("Histograms of the activations of each layer (columns) for each initialisation (rows), "

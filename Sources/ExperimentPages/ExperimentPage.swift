@@ -38,7 +38,7 @@ public enum ExperimentPage {
         let key = legendTable(experiment)
         let landscape = LandscapeBuilder.svg(
             experiment, trajectories: trajectories, listsSeries: key.isEmpty,
-            text: FigureText(idPrefix: prefix + "-p", title: title, description: landscapeWords + " " + outcome))
+            text: FigureWords.text(idPrefix: prefix + "-p", title: title, description: landscapeWords + " " + outcome))
         // A grid titles each panel with its run; an overlay needs the key.
         let landscapeKey = experiment.layout == .grid && experiment.objective.dimension == 2 ? "" : key
         out += "<figure class=\"cg-figure\">\n\(landscape)\(landscapeKey)<figcaption><strong>\(HTML.escape(title)).</strong> "
@@ -52,7 +52,7 @@ public enum ExperimentPage {
         let lossCaption = lossWords + (scheduled ? " Below: the learning rate of the scheduled runs." : "")
         let loss = LossBuilder.svg(
             experiment, trajectories: trajectories, listsSeries: key.isEmpty,
-            text: FigureText(idPrefix: prefix + "-l", title: "Loss curves: " + title, description: lossCaption + " " + outcome))
+            text: FigureWords.text(idPrefix: prefix + "-l", title: "Loss curves: " + title, description: lossCaption + " " + outcome))
         out += "<figure class=\"cg-figure\">\n\(loss)\(key)<figcaption>\(HTML.escape(lossCaption))</figcaption></figure>\n"
 
         out += FormulaTableRenderer.experimentTable(experiment)

@@ -18,7 +18,7 @@ public enum SchedulePage {
         if let problem = result.problem { out += ExperimentPage.objective(problem.experiment.objective) }
         let key = legendTable(result)
         let figure = ScheduleBuilder.svg(
-            result, listsSeries: key.isEmpty, text: FigureText(idPrefix: prefix + "-s", title: study.title, description: words))
+            result, listsSeries: key.isEmpty, text: FigureWords.text(idPrefix: prefix + "-s", title: study.title, description: words))
         out += "<figure class=\"cg-figure\">\n\(figure)\(key)<figcaption><strong>\(HTML.escape(study.title)).</strong> "
         out += HTML.escape(words) + "</figcaption></figure>\n"
         out += ScheduleTable.html(result)

@@ -158,6 +158,28 @@ import Testing
         #expect(noteY > labelY && noteY <= height)
     }
 
+    // MARK: Words
+
+    /// The words inside a figure come from the page that asks for it, so a course in
+    /// another language writes its own.
+    @Test func aFigureWritesTheWordsItIsGiven() {
+        var words = FigureVocabulary.english
+        words.start = "起点"
+        words.leaves = "{label}在第{step}步离开图"
+        let runs = Fixtures.rosenbrockRuns()
+        let svg = LandscapeFigure(grid: ScalarGrid(xRange: -2...2, yRange: -1...3, columns: 21, rows: 21, Fixtures.rosenbrock),
+                                  panels: [.init(trajectories: [Trajectory(label: "甲", series: 0, points: [Point(0, 0), Point(9, 9)])] + runs)])
+            .svg(FigureText(idPrefix: "w", title: "t", description: "d", words: words))
+        #expect(svg.contains(">起点</text>"))
+        #expect(svg.contains(">甲在第1步离开图</text>"))
+        #expect(svg.contains("GD η = 0.004 diverged at step"))
+    }
+
+    @Test func templatesAreFilledInOnePass() {
+        #expect(FigureVocabulary.fill("{label} at {step}", ["label": "{step}", "step": "3"]) == "{step} at 3")
+        #expect(FigureVocabulary.fill("{unknown} {step", ["step": "3"]) == "{unknown} {step")
+    }
+
     // MARK: Histograms
 
     /// Per-panel scales made a spike and a spread look alike.

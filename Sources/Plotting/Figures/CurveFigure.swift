@@ -44,9 +44,10 @@ public struct CurveFigure: Sendable {
         for run in runs where listsSeries && seen.insert(run.series).inserted {
             legend.entries.append(.init(glyph: .series(run.series, color: run.css), label: run.label))
         }
-        legend.entries.append(.init(glyph: .start, label: "start"))
-        legend.entries.append(.init(glyph: .end, label: "end"))
-        if !minima.isEmpty { legend.entries.append(.init(glyph: .minimum, label: "minimum")) }
+        let words = text.words
+        legend.entries.append(.init(glyph: .start, label: words.start))
+        legend.entries.append(.init(glyph: .end, label: words.end))
+        if !minima.isEmpty { legend.entries.append(.init(glyph: .minimum, label: words.minimum)) }
         let plotWidth = width - left - right
         let top = 6 + legend.height(width: plotWidth) + 8
         let rect = Rect(x: left, y: top, width: plotWidth, height: height)
@@ -57,7 +58,7 @@ public struct CurveFigure: Sendable {
             p.isFinite ? Point(min(1e6, max(-1e6, mapX(p.x))), min(1e6, max(-1e6, mapY(p.y)))) : Point(.nan, .nan)
         }
         // Why a run stops short is written under the axes, where it cannot hide anything.
-        let notes = FigureNotes(lines: runs.compactMap { LandscapeFigure.note(for: $0, drawn: $0.points.map(drawn), in: rect) })
+        let notes = FigureNotes(lines: runs.compactMap { LandscapeFigure.note(for: $0, drawn: $0.points.map(drawn), in: rect, words: words) })
         let total = axesBottom + notes.height
 
         var document = SVGDocument(text, width: width, height: total)
@@ -87,14 +88,14 @@ public struct CurveFigure: Sendable {
             let last = points.count - 1
             let every = max(1, (last + LandscapeFigure.maximumMarkers - 1) / LandscapeFigure.maximumMarkers)
             for step in stride(from: every, to: max(every, last), by: every) where rect.contains(points[step]) {
-                group += markers.use(small, at: points[step], title: tooltip(run, step: step))
+                group += markers.use(small, at: points[step], title: tooltip(run, step: step, words: words))
             }
             if !group.isEmpty { steps += "<g style=\"fill:\(color)\">\(group)</g>\n" }
             if let first = points.first, rect.contains(first) {
-                ends += markers.use(large, at: first, style: Legend.startStyle(color), title: tooltip(run, step: 0)) + "\n"
+                ends += markers.use(large, at: first, style: Legend.startStyle(color), title: tooltip(run, step: 0, words: words)) + "\n"
             }
             if last > 0, rect.contains(points[last]) {
-                ends += markers.use(large, at: points[last], style: Legend.endStyle(color), title: tooltip(run, step: last)) + "\n"
+                ends += markers.use(large, at: points[last], style: Legend.endStyle(color), title: tooltip(run, step: last, words: words)) + "\n"
             }
         }
         if !lines.isEmpty {
@@ -102,7 +103,7 @@ public struct CurveFigure: Sendable {
         }
         body += Legend.haloed(steps) + ends
         for minimum in minima where rect.contains(drawn(minimum)) {
-            body += markers.use(markers.minimumID(), at: drawn(minimum), title: "minimum at x = " + LandscapeFigure.value(minimum.x)) + "\n"
+            body += markers.use(markers.minimumID(), at: drawn(minimum), title: FigureVocabulary.fill(words.minimumAt, ["at": "x = " + LandscapeFigure.value(minimum.x)])) + "\n"
         }
         body += AxisPainter.xLabel(xAxis.label, under: rect, baseline: axesBottom - 6)
         body += AxisPainter.yLabel(yAxis.label, beside: rect, x: 12)
@@ -113,9 +114,9 @@ public struct CurveFigure: Sendable {
     }
 
     /// "GD, step 4: x = 0.3277, f = 0.1074".
-    func tooltip(_ run: Trajectory, step: Int) -> String {
+    func tooltip(_ run: Trajectory, step: Int, words: FigureVocabulary = .english) -> String {
         let p = run.points[step]
-        let name = step == 0 ? "start" : "step \(step)"
+        let name = step == 0 ? words.start : FigureVocabulary.fill(words.step, ["step": String(step)])
         return "\(run.label), \(name): x = \(LandscapeFigure.value(p.x)), f = \(LandscapeFigure.value(p.y))"
     }
 }

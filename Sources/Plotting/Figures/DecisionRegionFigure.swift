@@ -72,8 +72,10 @@ public struct DecisionRegionFigure: Sendable {
         let panelHeight = min(320, panelWidth * min(1.5, max(0.5, ySpan / xSpan)))
 
         let classes = Set(samples.map(\.label)).union(panels.flatMap(\.predictions)).sorted()
-        var legend = Legend(entries: classes.map { .init(glyph: .series($0, color: Palette.color($0)), label: "class \($0)") })
-        legend.entries.append(.init(glyph: .hollow, label: "test point (hollow)"))
+        var legend = Legend(entries: classes.map {
+            .init(glyph: .series($0, color: Palette.color($0)), label: FigureVocabulary.fill(text.words.classLabel, ["class": String($0)]))
+        })
+        legend.entries.append(.init(glyph: .hollow, label: text.words.testPoint))
         let legendTop = 6.0, legendWidth = width - left - right
         let top = legendTop + legend.height(width: legendWidth) + 8
         let panelStride = titleHeight + panelHeight + AxisPainter.tickLength + 18

@@ -97,9 +97,10 @@ public struct LandscapeFigure: Sendable {
                 legend.entries.append(.init(glyph: .series(trajectory.series, color: trajectory.css), label: trajectory.label))
             }
         }
-        legend.entries.append(.init(glyph: .start, label: "start"))
-        legend.entries.append(.init(glyph: .end, label: "end"))
-        if !minima.isEmpty { legend.entries.append(.init(glyph: .minimum, label: "minimum")) }
+        let words = text.words
+        legend.entries.append(.init(glyph: .start, label: words.start))
+        legend.entries.append(.init(glyph: .end, label: words.end))
+        if !minima.isEmpty { legend.entries.append(.init(glyph: .minimum, label: words.minimum)) }
         let legendTop = 6.0
         let legendWidth = figureWidth - left - right
         let top = legendTop + legend.height(width: legendWidth) + 8
@@ -112,7 +113,7 @@ public struct LandscapeFigure: Sendable {
         }
         // Why a path stops short is written under the axes, where it cannot hide anything.
         let notes = FigureNotes(lines: panels.flatMap { panel in
-            panel.trajectories.compactMap { Self.note(for: $0, drawn: drawn($0), in: local) }
+            panel.trajectories.compactMap { Self.note(for: $0, drawn: drawn($0), in: local, words: words) }
         })
         let axesBottom = top + Double(rows) * panelStride - 10 + AxisPainter.tickLength + 34
         let height = axesBottom + notes.height
@@ -143,7 +144,7 @@ public struct LandscapeFigure: Sendable {
                 body += AxisPainter.bottomLabels(local, mapX, xTicks, rightEndLabel: column == columns - 1)
             }
             if column == 0 { body += AxisPainter.leftLabels(local, mapY, yTicks) }
-            body += paths(panel.trajectories, in: local, mapX, mapY, markers: &markers)
+            body += paths(panel.trajectories, in: local, mapX, mapY, words: words, markers: &markers)
             body += "</g>\n"
         }
 
@@ -171,7 +172,7 @@ public struct LandscapeFigure: Sendable {
 
     /// The paths, markers and minima of one panel, in panel coordinates.
     private func paths(
-        _ trajectories: [Trajectory], in rect: Rect, _ mapX: ScaleMapping, _ mapY: ScaleMapping,
+        _ trajectories: [Trajectory], in rect: Rect, _ mapX: ScaleMapping, _ mapY: ScaleMapping, words: FigureVocabulary,
         markers: inout MarkerSet
     ) -> String {
         var lines = ""
@@ -194,17 +195,17 @@ public struct LandscapeFigure: Sendable {
             let every = max(1, (stepCount + Self.maximumMarkers - 1) / Self.maximumMarkers)
             var group = ""
             for step in stride(from: every, to: stepCount, by: every) where rect.contains(drawn[step]) {
-                group += markers.use(small, at: drawn[step], title: tooltip(trajectory, step: step, named: named))
+                group += markers.use(small, at: drawn[step], title: tooltip(trajectory, step: step, named: named, words: words))
             }
             if !group.isEmpty {
                 steps += "<g style=\"fill:\(color)\">\(group)</g>\n"
             }
             if let start = drawn.first, rect.contains(start) {
-                ends += markers.use(large, at: start, style: Legend.startStyle(color), title: tooltip(trajectory, step: 0, named: named))
+                ends += markers.use(large, at: start, style: Legend.startStyle(color), title: tooltip(trajectory, step: 0, named: named, words: words))
                 ends += "\n"
             }
             if stepCount > 0, rect.contains(drawn[stepCount]) {
-                ends += markers.use(large, at: drawn[stepCount], style: Legend.endStyle(color), title: tooltip(trajectory, step: stepCount, named: named))
+                ends += markers.use(large, at: drawn[stepCount], style: Legend.endStyle(color), title: tooltip(trajectory, step: stepCount, named: named, words: words))
                 ends += "\n"
             }
         }
@@ -213,8 +214,9 @@ public struct LandscapeFigure: Sendable {
         for minimum in minima where minimum.isFinite {
             let p = Point(mapX(minimum.x), mapY(minimum.y))
             guard rect.contains(p) else { continue }
-            let title = "minimum at (" + NumberFormat.significant(minimum.x, digits: 4, trimmingZeros: true) + ", "
+            let at = "(" + NumberFormat.significant(minimum.x, digits: 4, trimmingZeros: true) + ", "
                 + NumberFormat.significant(minimum.y, digits: 4, trimmingZeros: true) + ")"
+            let title = FigureVocabulary.fill(words.minimumAt, ["at": at])
             out += markers.use(markers.minimumID(), at: p, title: title) + "\n"
         }
         if !lines.isEmpty {
@@ -226,9 +228,9 @@ public struct LandscapeFigure: Sendable {
 
     /// "Adam, step 12: (−3.214, 0.1203), f = 0.5311"; without the label when the panel
     /// shows one series, whose name is the panel's title.
-    func tooltip(_ trajectory: Trajectory, step: Int, named: Bool) -> String {
+    func tooltip(_ trajectory: Trajectory, step: Int, named: Bool, words: FigureVocabulary = .english) -> String {
         let p = trajectory.points[step]
-        let name = step == 0 ? "start" : "step \(step)"
+        let name = step == 0 ? words.start : FigureVocabulary.fill(words.step, ["step": String(step)])
         var text = named ? "\(trajectory.label), \(name)" : name
         text += ": (\(Self.value(p.x)), \(Self.value(p.y)))"
         if step < trajectory.values.count { text += ", f = \(Self.value(trajectory.values[step]))" }
@@ -240,9 +242,13 @@ public struct LandscapeFigure: Sendable {
     static func value(_ x: Double) -> String { NumberFormat.significant(x, digits: 3, trimmingZeros: true) }
 
     /// Why a path stops short of its end: it diverged, or it left the plotted region.
-    static func note(for trajectory: Trajectory, drawn: [Point], in rect: Rect) -> String? {
-        if let step = trajectory.divergedAt { return "\(trajectory.label) diverged at step \(step) ↗" }
+    static func note(for trajectory: Trajectory, drawn: [Point], in rect: Rect, words: FigureVocabulary) -> String? {
+        if let step = trajectory.divergedAt {
+            return FigureVocabulary.fill(words.diverged, ["label": trajectory.label, "step": String(step)])
+        }
         guard let exit = drawn.firstIndex(where: { !$0.isFinite || !rect.contains($0) }) else { return nil }
-        return exit == 0 ? "\(trajectory.label) starts outside the plot" : "\(trajectory.label) leaves the plot at step \(exit)"
+        return exit == 0
+            ? FigureVocabulary.fill(words.startsOutside, ["label": trajectory.label])
+            : FigureVocabulary.fill(words.leaves, ["label": trajectory.label, "step": String(exit)])
     }
 }
