@@ -18,15 +18,19 @@ public enum ActivationsPage {
         out += "<p>\(HTML.escape(setupWords(configuration))) "
         out += "Activation: " + MathML.render(latex: configuration.activation.latex).markup + ".</p>\n"
         out += "<figure class=\"cg-figure\">\n"
+        let rows = result.result.rows.map { row in
+            row.layers.map { layer in Histogram(title: "layer \(layer.layer)", edges: edges(layer), counts: layer.counts) }
+        }
+        // The rows are compared with each other (Xavier's spread against He's), so every
+        // panel of every row counts on the same axis.
+        let counts = HistogramFigure.countRange(rows.flatMap { $0 })
         for (index, row) in result.result.rows.enumerated() {
-            let histograms = row.layers.map { layer in
-                Histogram(title: "layer \(layer.layer)", edges: edges(layer), counts: layer.counts)
-            }
+            let histograms = rows[index]
             let words = "Activations of each of the \(configuration.layers) layers with weights \(row.label): "
                 + row.layers.map { "layer \($0.layer) mean \(Numbers.text($0.mean)), std \(Numbers.text($0.standardDeviation))" }.joined(separator: "; ") + "."
             let figure = HistogramFigure(
                 histograms: histograms, columns: configuration.layers, xLabel: configuration.activation.displayName + " output",
-                series: index)
+                series: index, countRange: counts)
             out += "<p class=\"cg-row-title\"><strong>\(HTML.escape(row.label))</strong>: "
             // An initialiser's rule is a long formula: it scrolls in its own box on a phone.
             out += "<span class=\"math-wide\" tabindex=\"0\">" + MathML.render(latex: row.initialization.latex).markup + "</span>"
@@ -34,7 +38,7 @@ public enum ActivationsPage {
             // The rule is written in symbols; the values the row used go beside it.
             if !arguments.isEmpty { out += " <code>(\(HTML.escape(arguments)))</code>" }
             out += "</p>\n"
-            out += figure.svg(FigureText(idPrefix: "\(prefix)-h\(index + 1)", title: "\(study.title): \(row.label)", description: words))
+            out += figure.svg(FigureWords.text(idPrefix: "\(prefix)-h\(index + 1)", title: "\(study.title): \(row.label)", description: words))
         }
         out += "<figcaption><strong>\(HTML.escape(study.title)).</strong> "
         out += HTML.escape("Histograms of the activations of each layer (columns) for each initialisation (rows), "

@@ -35,10 +35,13 @@ public enum ExperimentPage {
         out += objective(experiment.objective)
 
         let landscapeWords = FigureWords.landscape(experiment)
+        let key = legendTable(experiment)
         let landscape = LandscapeBuilder.svg(
-            experiment, trajectories: trajectories,
-            text: FigureText(idPrefix: prefix + "-p", title: title, description: landscapeWords + " " + outcome))
-        out += "<figure class=\"cg-figure\">\n\(landscape)<figcaption><strong>\(HTML.escape(title)).</strong> "
+            experiment, trajectories: trajectories, listsSeries: key.isEmpty,
+            text: FigureWords.text(idPrefix: prefix + "-p", title: title, description: landscapeWords + " " + outcome))
+        // A grid titles each panel with its run; an overlay needs the key.
+        let landscapeKey = experiment.layout == .grid && experiment.objective.dimension == 2 ? "" : key
+        out += "<figure class=\"cg-figure\">\n\(landscape)\(landscapeKey)<figcaption><strong>\(HTML.escape(title)).</strong> "
         out += HTML.escape(landscapeWords) + " " + HTML.escape(outcome) + "</figcaption></figure>\n"
 
         let fStar = experiment.objective.minimumValue != nil
@@ -48,14 +51,27 @@ public enum ExperimentPage {
         let scheduled = experiment.runs.contains { $0.schedule != nil }
         let lossCaption = lossWords + (scheduled ? " Below: the learning rate of the scheduled runs." : "")
         let loss = LossBuilder.svg(
-            experiment, trajectories: trajectories,
-            text: FigureText(idPrefix: prefix + "-l", title: "Loss curves: " + title, description: lossCaption + " " + outcome))
-        out += "<figure class=\"cg-figure\">\n\(loss)<figcaption>\(HTML.escape(lossCaption))</figcaption></figure>\n"
+            experiment, trajectories: trajectories, listsSeries: key.isEmpty,
+            text: FigureWords.text(idPrefix: prefix + "-l", title: "Loss curves: " + title, description: lossCaption + " " + outcome))
+        out += "<figure class=\"cg-figure\">\n\(loss)\(key)<figcaption>\(HTML.escape(lossCaption))</figcaption></figure>\n"
 
         out += FormulaTableRenderer.experimentTable(experiment)
         out += ResultsTable.html(experiment, summaries: summaries)
         out += source(experiment.source)
         return out + "</section>\n"
+    }
+
+    /// The key to the lines under a figure, when an experiment draws more lines (runs ×
+    /// starts) than a legend inside the figure shows well; empty otherwise.
+    static func legendTable(_ experiment: Experiment) -> String {
+        var entries: [LegendTable.Entry] = []
+        for (run, description) in experiment.runs.enumerated() {
+            for start in experiment.starts {
+                let label = experiment.starts.count > 1 ? "\(description.label) from \(Numbers.point(start))" : description.label
+                entries.append(.init(label: label, series: run, color: description.color))
+            }
+        }
+        return LegendTable.isNeeded(for: entries.count) ? LegendTable.html(entries) : ""
     }
 
     /// The fragment of a standalone `Formulas(…)` directive: the update rules with the

@@ -16,8 +16,10 @@ public enum SchedulePage {
         let words = description(result)
         var out = "<section class=\"cg-experiment cg-schedule\" id=\"\(HTML.escape(prefix))\">\n"
         if let problem = result.problem { out += ExperimentPage.objective(problem.experiment.objective) }
-        let figure = ScheduleBuilder.svg(result, text: FigureText(idPrefix: prefix + "-s", title: study.title, description: words))
-        out += "<figure class=\"cg-figure\">\n\(figure)<figcaption><strong>\(HTML.escape(study.title)).</strong> "
+        let key = legendTable(result)
+        let figure = ScheduleBuilder.svg(
+            result, listsSeries: key.isEmpty, text: FigureWords.text(idPrefix: prefix + "-s", title: study.title, description: words))
+        out += "<figure class=\"cg-figure\">\n\(figure)\(key)<figcaption><strong>\(HTML.escape(study.title)).</strong> "
         out += HTML.escape(words) + "</figcaption></figure>\n"
         out += ScheduleTable.html(result)
         if let problem = result.problem {
@@ -32,6 +34,22 @@ public enum SchedulePage {
         }
         out += ExperimentPage.source(study.source)
         return out + "</section>\n"
+    }
+
+    /// The key to the lines under the figure when there are too many for a legend inside it;
+    /// empty otherwise.
+    static func legendTable(_ result: ScheduleResult) -> String {
+        let runs = result.study.runs
+        var entries = runs.enumerated().map { LegendTable.Entry(label: $1.label, series: $0, color: $1.color) }
+        if let problem = result.problem, problem.experiment.starts.count > 1 {
+            let experiment = problem.experiment
+            entries = experiment.runs.enumerated().flatMap { run, description in
+                experiment.starts.map { start in
+                    LegendTable.Entry(label: "\(description.label) from \(Numbers.point(start))", series: run, color: description.color)
+                }
+            }
+        }
+        return LegendTable.isNeeded(for: entries.count) ? LegendTable.html(entries) : ""
     }
 
     /// "Learning rate per step of A and B over 200 steps. A stays at 0.1; B goes from 0.1 to 0.001 (lowest 0.001 at step 199)."

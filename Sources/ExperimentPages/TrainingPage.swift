@@ -22,19 +22,22 @@ public enum TrainingPage {
 
         let lossWords = "Training loss (mini-batch cross-entropy) per iteration on a log scale: the raw values faint, "
             + "their moving average over about \(smoothingWindow(study)) iterations on top."
-        let loss = TrainingFigures.loss(result, text: FigureText(idPrefix: prefix + "-l", title: study.title, description: lossWords + " " + outcome))
-        out += "<figure class=\"cg-figure\">\n\(loss)<figcaption><strong>\(HTML.escape(study.title)).</strong> "
+        let loss = TrainingFigures.loss(result, text: FigureWords.text(idPrefix: prefix + "-l", title: study.title, description: lossWords + " " + outcome))
+        let key = legendTable(result)
+        out += "<figure class=\"cg-figure\">\n\(loss)\(key)<figcaption><strong>\(HTML.escape(study.title)).</strong> "
         out += HTML.escape(lossWords + " " + outcome) + "</figcaption></figure>\n"
 
-        let accuracyWords = "Test accuracy during training, measured every \(study.configuration.evaluationInterval) iterations."
+        let zoomed = TrainingFigures.accuracyLayout(
+            TrainingFigures.accuracyLines(result), iterations: study.configuration.iterations).zoom != nil
+        let accuracyWords = FigureWords.accuracy(evaluationInterval: study.configuration.evaluationInterval, zoomed: zoomed)
         let accuracy = TrainingFigures.accuracy(
-            result, text: FigureText(idPrefix: prefix + "-a", title: "Test accuracy: " + study.title, description: accuracyWords + " " + outcome))
-        out += "<figure class=\"cg-figure\">\n\(accuracy)<figcaption>\(HTML.escape(accuracyWords))</figcaption></figure>\n"
+            result, text: FigureWords.text(idPrefix: prefix + "-a", title: "Test accuracy: " + study.title, description: accuracyWords + " " + outcome))
+        out += "<figure class=\"cg-figure\">\n\(accuracy)\(key)<figcaption>\(HTML.escape(accuracyWords))</figcaption></figure>\n"
 
         let regionWords = "What each trained network predicts over the plane, one panel per run; "
             + "training points filled, test points hollow, the class shown by colour and shape."
         if let regions = TrainingFigures.decisionRegions(
-            result, text: FigureText(idPrefix: prefix + "-d", title: "Decision regions: " + study.title, description: regionWords)) {
+            result, text: FigureWords.text(idPrefix: prefix + "-d", title: "Decision regions: " + study.title, description: regionWords)) {
             out += "<figure class=\"cg-figure\">\n\(regions)<figcaption>\(HTML.escape(regionWords))</figcaption></figure>\n"
         }
 
@@ -42,6 +45,13 @@ public enum TrainingPage {
         out += TrainingTables.results(result)
         out += ExperimentPage.source(study.source)
         return out + "</section>\n"
+    }
+
+    /// The runs' key under a figure when there are too many for a legend inside it; empty otherwise.
+    static func legendTable(_ result: TrainingStudyResult) -> String {
+        let runs = result.study.runs
+        guard LegendTable.isNeeded(for: runs.count) else { return "" }
+        return LegendTable.html(runs.enumerated().map { .init(label: $1.label, series: $0, color: $1.color) })
     }
 
     static func smoothingWindow(_ study: TrainingStudy) -> Int {

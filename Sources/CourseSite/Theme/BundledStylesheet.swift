@@ -317,6 +317,15 @@ enum BundledStylesheet {
       .cg-formulas th[scope="row"] { grid-row: auto; margin-bottom: 0.25rem; }
       .cg-formulas td + td { grid-column: 1; }
     }
+    /* The key under a figure of more than eight lines: swatch and label, flowing into columns. */
+    .cg-legend-table { width: auto; min-width: 0; margin-top: 0.5rem; font-family: var(--font-ui); font-size: 0.88rem; }
+    .cg-legend-table caption { padding-bottom: 0.2rem; }
+    .cg-legend-table tbody { display: grid; grid-template-columns: repeat(auto-fill, minmax(min(13rem, 100%), 1fr)); column-gap: 1rem; }
+    .cg-legend-table tr { display: flex; align-items: center; gap: 0.4rem; }
+    .cg-legend-table td { padding: 0.1rem 0; border-bottom: 0; vertical-align: middle; min-width: 0; }
+    .cg-legend-table td.cg-legend-key { flex: none; width: 30px; }
+    .cg-legend-table svg.cg-swatch { display: inline-block; width: 30px; height: 12px; }
+    .cg-schedule-rates th small { font-weight: 400; color: var(--cg-muted); }
     .cg-summary { margin: 0.25rem 0 0; font-size: 0.85rem; color: var(--cg-muted); font-family: var(--font-ui); max-width: 36rem; }
     .cg-source { margin-top: 1rem; }
     .cg-formulas-only { margin: 1rem 0 1.5rem; }

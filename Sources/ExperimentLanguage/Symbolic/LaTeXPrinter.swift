@@ -29,7 +29,10 @@ public struct LaTeXPrinter: Sendable {
         case .product: return .product
         case .constant(let bits):
             let value = Double(bitPattern: bits)
-            return value < 0 || Self.number(value).contains("\\times") ? .sum : .atom
+            let text = Self.number(value)
+            if value < 0 || text.contains("\\times") { return .sum }
+            // A fraction as a power's base needs parentheses: (2/3)^x, not 2/3^x.
+            return text.hasPrefix("\\frac") ? .product : .atom
         case .power(_, let e):
             if let c = graph.constantValue(e), c < 0 || c == 0.5 { return c == 0.5 ? .atom : .product }
             return .power
@@ -37,18 +40,86 @@ public struct LaTeXPrinter: Sendable {
         }
     }
 
-    /// `n` as a formula writes it: `20`, `0.26`, `1.5 \times 10^{-8}`.
+    /// Significant digits of the numbers a formula prints, as on the rest of the page: a
+    /// constant the simplifier computed (2/3 from `2 * pow(x, 3) / 3`) would otherwise print
+    /// all seventeen digits of its double.
+    static let significantDigits = 4
+
+    /// `n` as a formula writes it: `20`, `0.26`, `\frac{2}{3}`, `0.1235`, `1.5 \times 10^{-8}`.
+    ///
+    /// An exact small fraction whose decimal does not end within ``significantDigits``
+    /// digits is written as the fraction; anything else is rounded to those digits.
     static func number(_ value: Double) -> String {
         if value.isNaN { return "\\mathrm{NaN}" }
         if value.isInfinite { return value < 0 ? "-\\infty" : "\\infty" }
         if value == value.rounded(), Swift.abs(value) < 1e15 { return String(Int64(value)) }
-        let text = "\(value)"
-        if let e = text.firstIndex(where: { $0 == "e" || $0 == "E" }) {
-            let mantissa = text[..<e]
-            let exponent = Int(text[text.index(after: e)...]) ?? 0
-            return mantissa == "1.0" ? "10^{\(exponent)}" : "\(mantissa) \\times 10^{\(exponent)}"
+        if let (p, q) = fraction(value) { return (p < 0 ? "-" : "") + "\\frac{\(Swift.abs(p))}{\(q)}" }
+        return rounded(value)
+    }
+
+    /// `(p, q)` with q in 2…99 and p/q == `value` exactly, when `value` needs more than
+    /// ``significantDigits`` digits as a decimal (1/4 stays 0.25, 2/3 becomes a fraction).
+    static func fraction(_ value: Double) -> (Int, Int)? {
+        guard value.isFinite, value != value.rounded(), Swift.abs(value) < 1e4, rounded(value) != shortest(value) else { return nil }
+        for q in 2...99 {
+            let p = (value * Double(q)).rounded()
+            if Swift.abs(p) < 1e6, p / Double(q) == value { return (Int(p), q) }
         }
-        return text
+        return nil
+    }
+
+    /// Swift's shortest round-tripping text of `value`, for comparing with the rounded one.
+    private static func shortest(_ value: Double) -> String { "\(value)" }
+
+    /// `value` to ``significantDigits`` significant digits, trailing zeros trimmed;
+    /// magnitudes below 10⁻⁴ or from 10⁶ up as `m \times 10^{e}`.
+    static func rounded(_ value: Double) -> String {
+        let magnitude = Swift.abs(value)
+        var exponent = Int(log10Floor(magnitude))
+        var scaled = (magnitude / power10(exponent - significantDigits + 1)).rounded(.toNearestOrAwayFromZero)
+        // Rounding can carry into the next decade: 9.99996 → 10.00.
+        if scaled >= power10(significantDigits) {
+            exponent += 1
+            scaled = (scaled / 10).rounded(.toNearestOrAwayFromZero)
+        }
+        var digits = String(Int64(scaled))
+        let sign = value < 0 ? "-" : ""
+        if exponent < -4 || exponent >= 6 {
+            var mantissa = String(digits.removeFirst())
+            while digits.last == "0" { digits.removeLast() }
+            if !digits.isEmpty { mantissa += "." + digits }
+            return sign + (mantissa == "1" ? "10^{\(exponent)}" : "\(mantissa) \\times 10^{\(exponent)}")
+        }
+        // digits holds significantDigits digits d₁d₂…, worth d₁.d₂… × 10^exponent.
+        let point = exponent + 1
+        var whole: String, fraction: String
+        if point <= 0 {
+            whole = "0"
+            fraction = String(repeating: "0", count: -point) + digits
+        } else if point >= digits.count {
+            whole = digits + String(repeating: "0", count: point - digits.count)
+            fraction = ""
+        } else {
+            whole = String(digits.prefix(point))
+            fraction = String(digits.dropFirst(point))
+        }
+        while fraction.last == "0" { fraction.removeLast() }
+        return sign + whole + (fraction.isEmpty ? "" : "." + fraction)
+    }
+
+    /// ⌊log₁₀ x⌋ for positive finite x, exact at powers of ten.
+    private static func log10Floor(_ x: Double) -> Double {
+        var e = (x.exponentBitPattern == 0 ? -308 : Double(Int(x.exponent)) * 0.30102999566398120).rounded(.down)
+        while power10(Int(e) + 1) <= x { e += 1 }
+        while power10(Int(e)) > x { e -= 1 }
+        return e
+    }
+
+    /// 10ⁿ, correctly rounded for the exponents a formula's constants have.
+    private static func power10(_ n: Int) -> Double {
+        var result = 1.0
+        for _ in 0..<Swift.abs(n) { result *= 10 }
+        return n >= 0 ? result : 1 / result
     }
 
     /// `1/n` for a coefficient that is the reciprocal of an integer ≥ 2 (so `x/20` prints as a fraction).
@@ -150,6 +221,10 @@ public struct LaTeXPrinter: Sendable {
         let magnitude = Swift.abs(coefficient)
         if let n = Self.reciprocalInteger(magnitude) {
             denominator.insert(String(n), at: 0)
+        } else if let (p, q) = Self.fraction(magnitude) {
+            // 2x³/3 rather than \frac{2}{3} x^{3}, as x/20 prints as \frac{x}{20}.
+            if p != 1 { numerator.insert(String(p), at: 0) }
+            denominator.insert(String(q), at: 0)
         } else if magnitude != 1 {
             numerator.insert(Self.number(magnitude), at: 0)
         }

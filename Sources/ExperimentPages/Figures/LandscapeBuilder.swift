@@ -10,15 +10,13 @@ enum LandscapeBuilder {
     static let unitsPerSample = 5.0
 
     static func svg(
-        _ experiment: Experiment, trajectories: [[Optimizers.Trajectory]], text: FigureText
+        _ experiment: Experiment, trajectories: [[Optimizers.Trajectory]], listsSeries: Bool = true, text: FigureText
     ) -> String {
         let objective = experiment.objective
-        let domain = experiment.domain ?? objective.recommendedDomain
+        let (xRange, yRange) = window(experiment, trajectories: trajectories)
         if objective.dimension == 1 {
-            return curve(experiment, trajectories: trajectories, xRange: domain.x, text: text)
+            return curve(experiment, trajectories: trajectories, xRange: xRange, listsSeries: listsSeries, text: text)
         }
-        let yRange = domain.y ?? objective.recommendedDomain.y ?? domain.x
-        let xRange = domain.x
         let aspect = (yRange.upperBound - yRange.lowerBound) / (xRange.upperBound - xRange.lowerBound)
         let columns = max(24, min(160, Int(580 / unitsPerSample)))
         let rows = max(16, min(160, Int((Double(columns) * aspect).rounded())))
@@ -50,8 +48,38 @@ enum LandscapeBuilder {
             minima: objective.minima.filter { $0.count == 2 }.map { Point($0[0], $0[1]) },
             panels: panels, columns: 2,
             xLabel: objective.variableNames.first ?? "x",
-            yLabel: objective.variableNames.count > 1 ? objective.variableNames[1] : "y")
+            yLabel: objective.variableNames.count > 1 ? objective.variableNames[1] : "y", listsSeries: listsSeries)
         return figure.svg(text)
+    }
+
+    /// The plot window: the author's `Domain`, or else one that shows every start, every
+    /// known minimum and the paths near them (``PlotWindow``), a built-in's recommended
+    /// window when that already does.
+    static func window(
+        _ experiment: Experiment, trajectories: [[Optimizers.Trajectory]]
+    ) -> (x: ClosedRange<Double>, y: ClosedRange<Double>) {
+        let objective = experiment.objective
+        let recommended = objective.recommendedDomain
+        if let domain = experiment.domain {
+            return (domain.x, domain.y ?? recommended.y ?? domain.x)
+        }
+        func point(_ p: [Double]) -> Point { Point(p[0], p.count > 1 ? p[1] : 0) }
+        var anchors = experiment.starts.filter { !$0.isEmpty }.map(point) + objective.minima.filter { !$0.isEmpty }.map(point)
+        let runs = Array(trajectories.joined())
+        let paths = runs.map { $0.points.filter { !$0.isEmpty }.map(point) }
+        // Without a known minimum, the lowest point any run reached stands in for one (a run
+        // that merely wandered off, without overflowing, must not count).
+        if objective.minima.isEmpty,
+           let best = runs.filter({ $0.divergedAt == nil && $0.halt == nil && $0.losses.last?.isFinite == true })
+               .min(by: { $0.losses.last! < $1.losses.last! }),
+           best.pointCount > 0 {
+            anchors.append(point(best.finalPoint))
+        }
+        // A built-in's window is drawn with care (Rosenbrock's valley, Himmelblau's four
+        // minima); a closure's default is only a guess, so it is not preferred.
+        let preferred = objective.name == nil ? nil : (recommended.x, recommended.y ?? recommended.x)
+        let fitted = PlotWindow.fitting(anchors: anchors, paths: paths, preferred: preferred)
+        return objective.dimension == 1 ? (fitted.x, fitted.x) : fitted
     }
 
     static func path(_ experiment: Experiment, run: Int, start: Int, trajectory: Optimizers.Trajectory) -> Plotting.Trajectory {
@@ -67,7 +95,7 @@ enum LandscapeBuilder {
     }
 
     static func curve(
-        _ experiment: Experiment, trajectories: [[Optimizers.Trajectory]], xRange: ClosedRange<Double>, text: FigureText
+        _ experiment: Experiment, trajectories: [[Optimizers.Trajectory]], xRange: ClosedRange<Double>, listsSeries: Bool, text: FigureText
     ) -> String {
         let function = experiment.objective.function
         let samples = 400
@@ -91,7 +119,7 @@ enum LandscapeBuilder {
         let name = experiment.objective.variableNames.first ?? "x"
         return CurveFigure(
             curve: curve, runs: runs, minima: minima, xAxis: Axis(label: name, range: xRange),
-            yAxis: Axis(label: "f(\(name))")
+            yAxis: Axis(label: "f(\(name))"), listsSeries: listsSeries
         ).svg(text)
     }
 }

@@ -5,7 +5,7 @@ import Plotting
 /// The loss-curve figure: f − f* on a log axis when f* is known, f on a linear axis when
 /// not, and the learning rate under it when a run uses a schedule.
 enum LossBuilder {
-    static func svg(_ experiment: Experiment, trajectories: [[Optimizers.Trajectory]], text: FigureText) -> String {
+    static func svg(_ experiment: Experiment, trajectories: [[Optimizers.Trajectory]], listsSeries: Bool = true, text: FigureText) -> String {
         let fStar = experiment.objective.minimumValue
         var losses: [LineSeries] = []
         var rates: [LineSeries] = []
@@ -27,6 +27,6 @@ enum LossBuilder {
             : Axis(label: "f − f*", scale: .log)
         var panels = [LineFigure.Panel(yAxis: lossAxis, series: losses, height: 200)]
         if !rates.isEmpty { panels.append(LineFigure.Panel(yAxis: Axis(label: "learning rate"), series: rates, height: 90)) }
-        return LineFigure(xAxis: Axis(label: "step"), panels: panels).svg(text)
+        return LineFigure(xAxis: Axis(label: "step"), panels: panels, listsSeries: listsSeries).svg(text)
     }
 }

@@ -5,7 +5,7 @@ import Plotting
 /// The schedule figure: η_t against the step for every call, and under it, when the builder
 /// has an objective, the runs' loss on the same step axis.
 enum ScheduleBuilder {
-    static func svg(_ result: ScheduleResult, text: FigureText) -> String {
+    static func svg(_ result: ScheduleResult, listsSeries: Bool = true, text: FigureText) -> String {
         let study = result.study
         let rates = zip(study.runs, result.learningRates).enumerated().map { index, pair in
             LineSeries(label: pair.0.label, series: index, color: pair.0.color, y: pair.1)
@@ -28,6 +28,6 @@ enum ScheduleBuilder {
             let axis = fStar == nil ? Axis(label: "f", scale: .linear) : Axis(label: "f − f*", scale: .log)
             panels.append(LineFigure.Panel(yAxis: axis, series: losses, height: 200))
         }
-        return LineFigure(xAxis: Axis(label: "step t"), panels: panels).svg(text)
+        return LineFigure(xAxis: Axis(label: "step t"), panels: panels, listsSeries: listsSeries).svg(text)
     }
 }

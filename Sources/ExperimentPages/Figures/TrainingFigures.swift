@@ -26,19 +26,49 @@ enum TrainingFigures {
             smooth.append(LineSeries(label: label, series: index, color: color, x: values.indices.map { Double($0 + 1) }, y: values))
         }
         let panel = LineFigure.Panel(yAxis: Axis(label: "training loss", scale: .log), series: faint + smooth, height: 220)
-        return LineFigure(xAxis: Axis(label: "iteration"), panels: [panel]).svg(text)
+        return LineFigure(xAxis: Axis(label: "iteration"), panels: [panel], listsSeries: !LegendTable.isNeeded(for: smooth.count)).svg(text)
     }
 
-    /// Test accuracy at each checkpoint, in percent.
+    /// Test accuracy at each checkpoint, in percent, on an axis fitted to the values (not
+    /// forced to 0–100 %, where differences of a point or two vanish). When the first
+    /// checkpoints are far below the rest, a second panel on the same iterations zooms on
+    /// the second half of training.
     static func accuracy(_ result: TrainingStudyResult, text: FigureText) -> String {
-        let lines = result.report.results.enumerated().map { index, run in
+        let lines = accuracyLines(result)
+        let layout = accuracyLayout(lines, iterations: result.study.configuration.iterations)
+        var panels = [LineFigure.Panel(yAxis: Axis(label: FigureWords.accuracyAxis, range: layout.full), series: lines, height: layout.zoom == nil ? 180 : 130)]
+        if let zoom = layout.zoom {
+            panels.append(LineFigure.Panel(yAxis: Axis(label: FigureWords.accuracyZoomAxis, range: zoom), series: lines, height: 170))
+        }
+        return LineFigure(xAxis: Axis(label: "iteration"), panels: panels, listsSeries: !LegendTable.isNeeded(for: lines.count)).svg(text)
+    }
+
+    static func accuracyLines(_ result: TrainingStudyResult) -> [LineSeries] {
+        result.report.results.enumerated().map { index, run in
             LineSeries(
                 label: result.study.runs[index].label, series: index, color: result.study.runs[index].color,
                 x: run.checkpoints.map { Double($0.iteration) },
                 y: run.checkpoints.map { 100 * $0.testAccuracy })
         }
-        let panel = LineFigure.Panel(yAxis: Axis(label: "test accuracy (%)", range: 0...100), series: lines, height: 180)
-        return LineFigure(xAxis: Axis(label: "iteration"), panels: [panel]).svg(text)
+    }
+
+    /// The accuracy axes: `full` fitted to every value; `zoom`, fitted to the second half of
+    /// training, when the early checkpoints stretch `full` over 20 points and more than
+    /// four times what the second half spans (a network that starts at chance level).
+    static func accuracyLayout(_ lines: [LineSeries], iterations: Int) -> (full: ClosedRange<Double>, zoom: ClosedRange<Double>?) {
+        func fitted(_ values: [Double]) -> ClosedRange<Double>? {
+            guard let lo = values.min(), let hi = values.max() else { return nil }
+            let range = Ticks.niceLinearRange(lo, hi, count: 4)
+            // Accuracies live in 0…100 %; ticks beyond are meaningless.
+            return max(0, range.lowerBound)...min(100, range.upperBound)
+        }
+        let all = lines.flatMap { $0.y.filter(\.isFinite) }
+        guard let full = fitted(all) else { return (0...100, nil) }
+        let late = lines.flatMap { line in line.y.indices.filter { (line.x?[$0] ?? Double($0)) >= Double(iterations) / 2 }.map { line.y[$0] } }
+        guard let zoom = fitted(late.filter(\.isFinite)),
+              full.upperBound - full.lowerBound > 20,
+              (zoom.upperBound - zoom.lowerBound) * 4 < full.upperBound - full.lowerBound else { return (full, nil) }
+        return (full, zoom)
     }
 
     /// The decision regions of every run, or nil when the data is not 2-D.

@@ -1,24 +1,38 @@
 import ExperimentLanguage
 import Experiments
+import Plotting
 
 /// The learning rates behind the schedule figure, at the start, the quarters, the last step
 /// and every step a claim names.
+///
+/// The table must fit the text column without being cut: each run's schedule is written
+/// under its name rather than in a column of its own, the rates have three significant
+/// digits (the figure shows the curve; the table gives its size), and a power of ten may
+/// break before its `×` on a narrow screen.
 enum ScheduleTable {
+    static let digits = 3
+
     static func html(_ result: ScheduleResult) -> String {
         let study = result.study
         let steps = columns(steps: study.steps, claimed: study.expectations.map(\.step))
         var out = "<div class=\"table-wrap\" tabindex=\"0\"><table class=\"cg-results cg-schedule-rates\"><caption>Learning rate η<sub>t</sub> at step t "
-        out += "(numbers to \(Numbers.digits) significant digits)</caption>\n<thead><tr><th scope=\"col\">Run</th>"
-        out += "<th scope=\"col\">schedule</th>"
+        out += "(numbers to \(digits) significant digits)</caption>\n<thead><tr><th scope=\"col\">Run and schedule</th>"
         for t in steps { out += "<th scope=\"col\"><var>t</var> = \(t)</th>" }
         out += "</tr></thead>\n<tbody>\n"
         for (run, rates) in zip(study.runs, result.learningRates) {
-            out += "<tr><th scope=\"row\">\(HTML.escape(run.label))</th>"
-            out += "<td>\(HTML.escape(run.schedule.map(HyperparameterText.describe) ?? "constant"))</td>"
-            for t in steps { out += "<td>\(Numbers.text(rates[t]))</td>" }
+            out += "<tr><th scope=\"row\">\(HTML.escape(run.label))<br><small>"
+            out += HTML.escape(run.schedule.map(HyperparameterText.describe) ?? "constant") + "</small></th>"
+            for t in steps { out += "<td>\(rate(rates[t]))</td>" }
             out += "</tr>\n"
         }
         return out + "</tbody></table></div>\n"
+    }
+
+    /// A rate to ``digits`` significant digits, with a line-break opportunity before a power
+    /// of ten: `6.17<wbr>×10⁻⁶`.
+    static func rate(_ value: Double) -> String {
+        let text = HTML.escape(NumberFormat.significant(value, digits: digits, trimmingZeros: true))
+        return text.split(separator: "×", omittingEmptySubsequences: false).joined(separator: "<wbr>×")
     }
 
     /// 0, the quarters, the last step and the claimed steps, each once, in order.

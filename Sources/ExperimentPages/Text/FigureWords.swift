@@ -1,4 +1,5 @@
 import ExperimentLanguage
+import Plotting
 
 /// The sentences of the figures' descriptions and captions: what happened, in words.
 enum FigureWords {
@@ -31,6 +32,35 @@ enum FigureWords {
         }
         let layout = experiment.layout == .grid ? ", one panel per method" : ""
         return "Paths of \(names) over the contours of f\(layout), \(experiment.steps) steps \(from)."
+    }
+
+    /// The words a figure writes inside itself: its legend's marks, the notes on paths that
+    /// stop short, the markers' tooltips.
+    static let figure = FigureVocabulary(
+        start: "start", end: "end", minimum: "minimum", testPoint: "test point (hollow)", classLabel: "class {class}",
+        step: "step {step}", minimumAt: "minimum at {at}", diverged: "{label} diverged at step {step} ↗",
+        startsOutside: "{label} starts outside the plot", leaves: "{label} leaves the plot at step {step}")
+
+    /// A figure's accessible name and description, with ``figure``'s words for inside it.
+    static func text(idPrefix: String, title: String, description: String) -> FigureText {
+        FigureText(idPrefix: idPrefix, title: title, description: description, words: figure)
+    }
+
+    /// The caption of the table that lists a figure's runs when there are too many for a
+    /// legend inside it.
+    static let legendCaption = "Key to the lines"
+
+    /// The y axis of test accuracy, in percent.
+    static let accuracyAxis = "test accuracy (%)"
+
+    /// The y axis of the panel that zooms on the second half of training.
+    static let accuracyZoomAxis = "zoomed in (%)"
+
+    /// The accuracy figure's caption, with the zoomed panel when there is one.
+    static func accuracy(evaluationInterval: Int, zoomed: Bool) -> String {
+        var text = "Test accuracy during training, measured every \(evaluationInterval) iterations"
+        text += zoomed ? "; below, the second half of training on an axis fitted to it, so small differences show." : "."
+        return text
     }
 
     static func list(_ items: [String]) -> String {

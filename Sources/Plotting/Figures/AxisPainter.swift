@@ -12,6 +12,13 @@ enum AxisPainter {
         return Array(zip(values, TickLabels.labels(for: values, scale: scale)))
     }
 
+    /// The room right of a plot area that its x tick labels need: the last label is
+    /// centred on the right edge, so half of it sticks out ("20000" under a long loss curve).
+    static func rightOverhang(_ ticks: [(Double, String)]) -> Double {
+        guard let last = ticks.last else { return 0 }
+        return TextMetrics.width(last.1, fontSize: tickFont) / 2 + 2
+    }
+
     /// The width the y tick labels need.
     static func labelWidth(_ ticks: [(Double, String)]) -> Double {
         ticks.map { TextMetrics.width($0.1, fontSize: tickFont) }.max() ?? 0
@@ -86,18 +93,22 @@ enum AxisPainter {
         return "<path d=\"\(lines.text)\" fill=\"none\" stroke=\"currentColor\" stroke-opacity=\".12\" stroke-width=\".8\"/>\n"
     }
 
-    /// The x axis label centred under `rect` at baseline `y`.
+    /// The x axis label centred under `rect` at baseline `y`, squeezed to the rect's width
+    /// when longer.
     static func xLabel(_ text: String, under rect: Rect, baseline y: Double) -> String {
         guard !text.isEmpty else { return "" }
-        return "<text x=\"\(SVGText.n(rect.x + rect.width / 2))\" y=\"\(SVGText.n(y))\" text-anchor=\"middle\" font-size=\"12\">"
-            + SVGText.escape(text) + "</text>\n"
+        return FittedText.text(
+            text, x: rect.x + rect.width / 2, y: y, fontSize: labelFont, room: rect.width, anchor: "middle",
+            attributes: " font-size=\"12\"") + "\n"
     }
 
-    /// The y axis label, turned to read upwards, centred beside `rect` at `x`.
+    /// The y axis label, turned to read upwards, centred beside `rect` at `x`, squeezed to
+    /// the rect's height when longer.
     static func yLabel(_ text: String, beside rect: Rect, x: Double) -> String {
         guard !text.isEmpty else { return "" }
         let y = rect.y + rect.height / 2
-        return "<text transform=\"translate(\(SVGText.n(x)) \(SVGText.n(y)))rotate(-90)\" text-anchor=\"middle\" font-size=\"12\">"
-            + SVGText.escape(text) + "</text>\n"
+        var out = "<text transform=\"translate(\(SVGText.n(x)) \(SVGText.n(y)))rotate(-90)\" text-anchor=\"middle\" font-size=\"12\""
+        out += FittedText.squeeze(text, fontSize: labelFont, room: rect.height)
+        return out + ">" + SVGText.escape(text) + "</text>\n"
     }
 }

@@ -10,10 +10,14 @@ public struct CurveFigure: Sendable {
     public var yAxis: Axis
     public var width: Double
     public var height: Double
+    /// Whether the legend lists the runs; `false` when the page shows them beside the
+    /// figure instead (a table for many runs, see ``LegendKey``).
+    public var listsSeries: Bool
 
     public init(
         curve: [Point], runs: [Trajectory], minima: [Point] = [], xAxis: Axis = Axis(label: "x"),
-        yAxis: Axis = Axis(label: "f(x)"), width: Double = 640, height: Double = 300
+        yAxis: Axis = Axis(label: "f(x)"), width: Double = 640, height: Double = 300,
+        listsSeries: Bool = true
     ) {
         self.curve = curve
         self.runs = runs
@@ -22,6 +26,7 @@ public struct CurveFigure: Sendable {
         self.yAxis = yAxis
         self.width = width
         self.height = height
+        self.listsSeries = listsSeries
     }
 
     public func svg(_ text: FigureText) -> String {
@@ -32,29 +37,33 @@ public struct CurveFigure: Sendable {
         let xTicks = AxisPainter.ticks(xRange, scale: .linear, count: 8)
         let yTicks = AxisPainter.ticks(yRange, scale: .linear, count: 5)
         let left = 24 + AxisPainter.labelWidth(yTicks) + AxisPainter.tickLength + 4
-        let right = 14.0
+        let right = max(14, AxisPainter.rightOverhang(xTicks))
 
         var legend = Legend(entries: [])
         var seen: Set<Int> = []
-        for run in runs where seen.insert(run.series).inserted {
+        for run in runs where listsSeries && seen.insert(run.series).inserted {
             legend.entries.append(.init(glyph: .series(run.series, color: run.css), label: run.label))
         }
-        legend.entries.append(.init(glyph: .start, label: "start"))
-        legend.entries.append(.init(glyph: .end, label: "end"))
-        if !minima.isEmpty { legend.entries.append(.init(glyph: .minimum, label: "minimum")) }
+        let words = text.words
+        legend.entries.append(.init(glyph: .start, label: words.start))
+        legend.entries.append(.init(glyph: .end, label: words.end))
+        if !minima.isEmpty { legend.entries.append(.init(glyph: .minimum, label: words.minimum)) }
         let plotWidth = width - left - right
         let top = 6 + legend.height(width: plotWidth) + 8
         let rect = Rect(x: left, y: top, width: plotWidth, height: height)
-        let total = top + height + AxisPainter.tickLength + 34
-
-        var document = SVGDocument(text, width: width, height: total)
-        var markers = MarkerSet(prefix: text.idPrefix)
-        var body = legend.render(at: Point(left, 6), width: plotWidth, markers: &markers)
+        let axesBottom = top + height + AxisPainter.tickLength + 34
         let mapX = ScaleMapping(scale: .linear, domain: xRange, from: rect.x, to: rect.maxX)
         let mapY = ScaleMapping(scale: .linear, domain: yRange, from: rect.maxY, to: rect.y)
         func drawn(_ p: Point) -> Point {
             p.isFinite ? Point(min(1e6, max(-1e6, mapX(p.x))), min(1e6, max(-1e6, mapY(p.y)))) : Point(.nan, .nan)
         }
+        // Why a run stops short is written under the axes, where it cannot hide anything.
+        let notes = FigureNotes(lines: runs.compactMap { LandscapeFigure.note(for: $0, drawn: $0.points.map(drawn), in: rect, words: words) })
+        let total = axesBottom + notes.height
+
+        var document = SVGDocument(text, width: width, height: total)
+        var markers = MarkerSet(prefix: text.idPrefix)
+        var body = legend.render(at: Point(left, 6), width: plotWidth, markers: &markers)
         body += AxisPainter.frame(rect)
         body += AxisPainter.bottom(rect, mapX, xTicks, labelled: true)
         body += AxisPainter.left(rect, mapY, yTicks, labelled: true)
@@ -66,55 +75,48 @@ public struct CurveFigure: Sendable {
 
         // Each run zig-zags along the curve: thin lines between successive iterates show
         // overshooting at a glance.
-        var steps = "", ends = "", lines = "", notes: [String] = []
+        var steps = "", ends = "", lines = ""
         for run in runs {
             let points = run.points.map(drawn)
             let color = run.css
             var path = PathData()
             for piece in Clipping.clip(points, to: rect) { path.add(piece) }
-            if !path.isEmpty { lines += "<path d=\"\(path.text)\" style=\"stroke:\(color)\"/>\n" }
+            if !path.isEmpty { lines += "<path d=\"\(path.text)\" style=\"stroke:\(color)\"\(Legend.dashAttribute(run.series))/>\n" }
             let shape = MarkerShape.forSeries(run.series)
             let small = markers.id(shape, .small), large = markers.id(shape, .large)
             var group = ""
             let last = points.count - 1
             let every = max(1, (last + LandscapeFigure.maximumMarkers - 1) / LandscapeFigure.maximumMarkers)
             for step in stride(from: every, to: max(every, last), by: every) where rect.contains(points[step]) {
-                group += markers.use(small, at: points[step], title: tooltip(run, step: step))
+                group += markers.use(small, at: points[step], title: tooltip(run, step: step, words: words))
             }
-            if !group.isEmpty { steps += "<g style=\"\(Legend.stepStyle(color))\">\(group)</g>\n" }
+            if !group.isEmpty { steps += "<g style=\"fill:\(color)\">\(group)</g>\n" }
             if let first = points.first, rect.contains(first) {
-                ends += markers.use(large, at: first, style: Legend.startStyle(color), title: tooltip(run, step: 0)) + "\n"
+                ends += markers.use(large, at: first, style: Legend.startStyle(color), title: tooltip(run, step: 0, words: words)) + "\n"
             }
             if last > 0, rect.contains(points[last]) {
-                ends += markers.use(large, at: points[last], style: Legend.endStyle(color), title: tooltip(run, step: last)) + "\n"
+                ends += markers.use(large, at: points[last], style: Legend.endStyle(color), title: tooltip(run, step: last, words: words)) + "\n"
             }
-            if let note = LandscapeFigure.note(for: run, drawn: points, in: rect) { notes.append(note) }
         }
         if !lines.isEmpty {
             body += "<g fill=\"none\" stroke-width=\"1\" stroke-opacity=\".7\" stroke-linejoin=\"round\">\n\(lines)</g>\n"
         }
-        body += steps + ends
+        body += Legend.haloed(steps) + ends
         for minimum in minima where rect.contains(drawn(minimum)) {
-            body += markers.use(markers.minimumID(), at: drawn(minimum), title: "minimum at x = " + LandscapeFigure.value(minimum.x)) + "\n"
+            body += markers.use(markers.minimumID(), at: drawn(minimum), title: FigureVocabulary.fill(words.minimumAt, ["at": "x = " + LandscapeFigure.value(minimum.x)])) + "\n"
         }
-        if !notes.isEmpty {
-            body += "<g style=\"stroke:\(Palette.background);paint-order:stroke\" stroke-width=\"3\">"
-            for (index, note) in notes.enumerated() {
-                body += "<text x=\"\(SVGText.n(rect.x + 6))\" y=\"\(SVGText.n(rect.y + 14 + Double(index) * 13))\">\(SVGText.escape(note))</text>"
-            }
-            body += "</g>\n"
-        }
-        body += AxisPainter.xLabel(xAxis.label, under: rect, baseline: total - 6)
+        body += AxisPainter.xLabel(xAxis.label, under: rect, baseline: axesBottom - 6)
         body += AxisPainter.yLabel(yAxis.label, beside: rect, x: 12)
+        body += notes.render(left: left, top: axesBottom, width: plotWidth)
         document.defs = markers.defs
         document.body = body
         return document.rendered
     }
 
     /// "GD, step 4: x = 0.3277, f = 0.1074".
-    func tooltip(_ run: Trajectory, step: Int) -> String {
+    func tooltip(_ run: Trajectory, step: Int, words: FigureVocabulary = .english) -> String {
         let p = run.points[step]
-        let name = step == 0 ? "start" : "step \(step)"
+        let name = step == 0 ? words.start : FigureVocabulary.fill(words.step, ["step": String(step)])
         return "\(run.label), \(name): x = \(LandscapeFigure.value(p.x)), f = \(LandscapeFigure.value(p.y))"
     }
 }

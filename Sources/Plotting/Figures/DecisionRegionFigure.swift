@@ -66,14 +66,16 @@ public struct DecisionRegionFigure: Sendable {
         let xTicks = AxisPainter.ticks(xRange, scale: .linear, count: 4)
         let yTicks = AxisPainter.ticks(yRange, scale: .linear, count: 4)
         let left = 22 + AxisPainter.labelWidth(yTicks) + AxisPainter.tickLength + 4
-        let right = 12.0, gap = 26.0, titleHeight = 20.0
+        let right = max(12, AxisPainter.rightOverhang(xTicks)), gap = 26.0, titleHeight = 20.0
         let panelWidth = (width - left - right - Double(columns - 1) * gap) / Double(columns)
         let xSpan = xRange.upperBound - xRange.lowerBound, ySpan = yRange.upperBound - yRange.lowerBound
         let panelHeight = min(320, panelWidth * min(1.5, max(0.5, ySpan / xSpan)))
 
         let classes = Set(samples.map(\.label)).union(panels.flatMap(\.predictions)).sorted()
-        var legend = Legend(entries: classes.map { .init(glyph: .series($0, color: Palette.color($0)), label: "class \($0)") })
-        legend.entries.append(.init(glyph: .start, label: "test point (hollow)"))
+        var legend = Legend(entries: classes.map {
+            .init(glyph: .series($0, color: Palette.color($0)), label: FigureVocabulary.fill(text.words.classLabel, ["class": String($0)]))
+        })
+        legend.entries.append(.init(glyph: .hollow, label: text.words.testPoint))
         let legendTop = 6.0, legendWidth = width - left - right
         let top = legendTop + legend.height(width: legendWidth) + 8
         let panelStride = titleHeight + panelHeight + AxisPainter.tickLength + 18
@@ -93,7 +95,7 @@ public struct DecisionRegionFigure: Sendable {
             guard local.contains(p) else { continue }
             let id = markers.id(.forSeries(sample.label), .small)
             let color = Palette.color(sample.label)
-            let style = sample.isTest ? "fill:\(Palette.background);stroke:\(color);stroke-width:1" : "fill:\(color)"
+            let style = sample.isTest ? Self.testStyle(color) : Legend.stepStyle(color)
             points += markers.use(id, at: p, style: style)
         }
         var defs = "<g id=\"\(pointsID)\">\(points)</g>\n"
@@ -102,7 +104,7 @@ public struct DecisionRegionFigure: Sendable {
             let column = index % columns, row = index / columns
             let origin = Point(left + Double(column) * (panelWidth + gap), top + Double(row) * panelStride + titleHeight)
             body += "<g transform=\"translate(\(SVGText.n(origin.x)) \(SVGText.n(origin.y)))\">\n"
-            body += "<text x=\"0\" y=\"-6\" font-size=\"13\" font-weight=\"600\">\(SVGText.escape(panel.title))</text>\n"
+            body += FittedText.text(panel.title, x: 0, y: -6, fontSize: 13, room: panelWidth, attributes: " font-size=\"13\" font-weight=\"600\"") + "\n"
             body += regions(panel.predictions, classes: classes, in: local)
             body += AxisPainter.frame(local)
             body += AxisPainter.bottom(local, mapX, xTicks, labelled: true, rightEndLabel: column == columns - 1)
@@ -115,6 +117,11 @@ public struct DecisionRegionFigure: Sendable {
         document.defs = defs
         document.body = body
         return document.rendered
+    }
+
+    /// A test point: hollow, outlined in its class colour.
+    static func testStyle(_ color: String) -> String {
+        "fill:\(Palette.background);stroke:\(color);stroke-width:1.2"
     }
 
     /// One translucent path per class, each row's run of equal cells one rectangle.

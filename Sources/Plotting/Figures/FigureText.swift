@@ -8,11 +8,15 @@ public struct FigureText: Hashable, Sendable {
     /// The `<desc>`: what the figure shows in words, e.g. which method got closest.
     public var description: String
 
-    public init(idPrefix: String, title: String, description: String) {
+    /// The words the figure writes inside itself: legend entries, notes, tooltips.
+    public var words: FigureVocabulary
+
+    public init(idPrefix: String, title: String, description: String, words: FigureVocabulary = .english) {
         precondition(Self.isValidPrefix(idPrefix), "id prefix '\(idPrefix)' is not an XML name")
         self.idPrefix = idPrefix
         self.title = title
         self.description = description
+        self.words = words
     }
 
     /// Whether `prefix` can start an `id` (the caller builds prefixes from slugs).

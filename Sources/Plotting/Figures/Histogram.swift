@@ -43,27 +43,33 @@ public struct HistogramFigure: Sendable {
     public var series: Int
     /// One x range for all panels, so that spreads compare at a glance.
     public var sharedXRange: Bool
+    /// The count axis of every panel. `nil` fits one axis to the tallest bar of all the
+    /// panels: histograms side by side are compared, and per-panel scales would make a
+    /// spike and a spread look alike. Figures drawn as one (rows of one `<figure>`) pass
+    /// the same range to each, from ``countRange(_:)``.
+    public var countRange: ClosedRange<Double>?
     public var width: Double
 
     public init(
         histograms: [Histogram], columns: Int = 4, xLabel: String = "", series: Int = 0, sharedXRange: Bool = true,
-        width: Double = 640
+        countRange: ClosedRange<Double>? = nil, width: Double = 640
     ) {
         self.histograms = histograms
         self.columns = max(1, columns)
         self.xLabel = xLabel
         self.series = series
         self.sharedXRange = sharedXRange
+        self.countRange = countRange
         self.width = width
     }
 
     public func svg(_ text: FigureText) -> String {
         let columns = max(1, min(self.columns, histograms.count))
         let rows = max(1, (histograms.count + columns - 1) / columns)
-        let countRanges = histograms.map { Ticks.niceLinearRange(0, Double(max(1, $0.counts.max() ?? 1)), count: 2) }
-        let countTicks = countRanges.map { AxisPainter.ticks($0, scale: .linear, count: 2) }
-        let left = 8 + (countTicks.map(AxisPainter.labelWidth).max() ?? 0) + AxisPainter.tickLength
-        let right = 10.0, gap = 12.0 + (countTicks.map(AxisPainter.labelWidth).max() ?? 0) + AxisPainter.tickLength
+        let counts = countRange ?? Self.countRange(histograms)
+        let countTicks = AxisPainter.ticks(counts, scale: .linear, count: 2)
+        let left = 8 + AxisPainter.labelWidth(countTicks) + AxisPainter.tickLength
+        let right = max(10, AxisPainter.rightOverhang(AxisPainter.ticks(sharedRange(), scale: .linear, count: 3))), gap = 12.0 + AxisPainter.labelWidth(countTicks) + AxisPainter.tickLength
         let panelWidth = (width - left - right - Double(columns - 1) * gap) / Double(columns)
         let panelHeight = min(120, panelWidth * 0.62)
         let titleHeight = 18.0, axisHeight = AxisPainter.tickLength + 16
@@ -80,10 +86,11 @@ public struct HistogramFigure: Sendable {
                 width: panelWidth, height: panelHeight)
             let xRange = sharedXRange ? shared : (histogram.edges.first ?? 0)...(histogram.edges.last ?? 1)
             let mapX = ScaleMapping(scale: .linear, domain: xRange, from: rect.x, to: rect.maxX)
-            let mapY = ScaleMapping(scale: .linear, domain: countRanges[index], from: rect.maxY, to: rect.y)
-            body += "<text x=\"\(SVGText.n(rect.x))\" y=\"\(SVGText.n(rect.y - 6))\" font-size=\"12\" font-weight=\"600\">"
-            body += SVGText.escape(histogram.title) + "</text>\n"
-            body += AxisPainter.horizontalGrid(rect, mapY, countTicks[index])
+            let mapY = ScaleMapping(scale: .linear, domain: counts, from: rect.maxY, to: rect.y)
+            body += FittedText.text(
+                histogram.title, x: rect.x, y: rect.y - 6, fontSize: 12, room: panelWidth + gap - 4,
+                attributes: " font-size=\"12\" font-weight=\"600\"") + "\n"
+            body += AxisPainter.horizontalGrid(rect, mapY, countTicks)
             var bars = PathData()
             for (bin, count) in histogram.counts.enumerated() where count > 0 {
                 let x0 = max(rect.x, mapX(histogram.edges[bin])), x1 = min(rect.maxX, mapX(histogram.edges[bin + 1]))
@@ -96,7 +103,7 @@ public struct HistogramFigure: Sendable {
             }
             body += "<path d=\"M\(SVGText.n(rect.x)) \(SVGText.n(rect.maxY))h\(SVGText.n(rect.width))\" fill=\"none\" "
             body += "stroke=\"currentColor\" stroke-opacity=\".5\" stroke-width=\".8\"/>\n"
-            body += AxisPainter.left(rect, mapY, countTicks[index], labelled: true)
+            body += AxisPainter.left(rect, mapY, countTicks, labelled: true)
             body += AxisPainter.bottom(rect, mapX, AxisPainter.ticks(xRange, scale: .linear, count: 3), labelled: true)
         }
         if !xLabel.isEmpty {
@@ -104,6 +111,12 @@ public struct HistogramFigure: Sendable {
         }
         document.body = body
         return document.rendered
+    }
+
+    /// One count axis for all of `histograms`: zero to the tallest bar, widened to a nice tick.
+    public static func countRange(_ histograms: [Histogram]) -> ClosedRange<Double> {
+        let tallest = histograms.compactMap { $0.counts.max() }.max() ?? 1
+        return Ticks.niceLinearRange(0, Double(max(1, tallest)), count: 2)
     }
 
     private func sharedRange() -> ClosedRange<Double> {

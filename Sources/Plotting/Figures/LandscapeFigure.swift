@@ -35,11 +35,14 @@ public struct LandscapeFigure: Sendable {
     public var yLabel: String
     /// The figure's width in drawing units (its height follows from the data's aspect).
     public var width: Double
+    /// Whether an overlay's legend lists the runs; `false` when the page shows them beside
+    /// the figure instead (a table for many runs, see ``LegendKey``).
+    public var listsSeries: Bool
 
     public init(
         grid: ScalarGrid, levels: ContourLevels = .standard, minimumValue: Double? = nil, filledBands: Bool = false,
         minima: [Point] = [], panels: [Panel], columns: Int = 2, xLabel: String = "x", yLabel: String = "y",
-        width: Double = 640
+        width: Double = 640, listsSeries: Bool = true
     ) {
         self.grid = grid
         self.levels = levels
@@ -51,6 +54,7 @@ public struct LandscapeFigure: Sendable {
         self.xLabel = xLabel
         self.yLabel = yLabel
         self.width = width
+        self.listsSeries = listsSeries
     }
 
     /// Steps beyond this many per run are marked every k-th, keeping the figure light.
@@ -65,11 +69,11 @@ public struct LandscapeFigure: Sendable {
         let xTicks = AxisPainter.ticks(xRange, scale: .linear, count: overlay ? 8 : 4)
         let yTicks = AxisPainter.ticks(yRange, scale: .linear, count: overlay ? 6 : 4)
 
-        let left = 22 + AxisPainter.labelWidth(yTicks) + AxisPainter.tickLength + 4
-        let right = 12.0
+        let margin = 22 + AxisPainter.labelWidth(yTicks) + AxisPainter.tickLength + 4
+        let right = max(12, AxisPainter.rightOverhang(xTicks))
         let gap = 26.0
         let titleHeight = overlay ? 0.0 : 20.0
-        let available = (width - left - right - Double(columns - 1) * gap) / Double(columns)
+        let available = (width - margin - right - Double(columns - 1) * gap) / Double(columns)
         let xSpan = xRange.upperBound - xRange.lowerBound, ySpan = yRange.upperBound - yRange.lowerBound
         // Equal units on both axes keep gradients perpendicular to the contours, unless
         // the domain is so lopsided that a panel would be a sliver.
@@ -80,33 +84,46 @@ public struct LandscapeFigure: Sendable {
             panelHeight = maxPanelHeight
             panelWidth = panelHeight / aspect
         }
-        let figureWidth = left + Double(columns) * panelWidth + Double(columns - 1) * gap + right
+        // The figure keeps its full width when tall panels are narrower, with the panels
+        // centred: a narrower SVG would be scaled up to the column's width, text and all.
+        let contentWidth = margin + Double(columns) * panelWidth + Double(columns - 1) * gap + right
+        let figureWidth = max(width, contentWidth)
+        let left = margin + (figureWidth - contentWidth) / 2
 
         var legend = Legend(entries: [])
-        if overlay {
+        if overlay && listsSeries {
             var seen: Set<Int> = []
             for trajectory in panels.first?.trajectories ?? [] where seen.insert(trajectory.series).inserted {
                 legend.entries.append(.init(glyph: .series(trajectory.series, color: trajectory.css), label: trajectory.label))
             }
         }
-        legend.entries.append(.init(glyph: .start, label: "start"))
-        legend.entries.append(.init(glyph: .end, label: "end"))
-        if !minima.isEmpty { legend.entries.append(.init(glyph: .minimum, label: "minimum")) }
+        let words = text.words
+        legend.entries.append(.init(glyph: .start, label: words.start))
+        legend.entries.append(.init(glyph: .end, label: words.end))
+        if !minima.isEmpty { legend.entries.append(.init(glyph: .minimum, label: words.minimum)) }
         let legendTop = 6.0
         let legendWidth = figureWidth - left - right
         let top = legendTop + legend.height(width: legendWidth) + 8
         let panelStride = titleHeight + panelHeight + 10
-        let height = top + Double(rows) * panelStride - 10 + AxisPainter.tickLength + 34
+        let local = Rect(x: 0, y: 0, width: panelWidth, height: panelHeight)
+        let mapX = ScaleMapping(scale: .linear, domain: xRange, from: 0, to: panelWidth)
+        let mapY = ScaleMapping(scale: .linear, domain: yRange, from: panelHeight, to: 0)
+        func drawn(_ trajectory: Trajectory) -> [Point] {
+            trajectory.points.map { p in p.isFinite ? Point(mapX(p.x), mapY(p.y)) : Point(.nan, .nan) }
+        }
+        // Why a path stops short is written under the axes, where it cannot hide anything.
+        let notes = FigureNotes(lines: panels.flatMap { panel in
+            panel.trajectories.compactMap { Self.note(for: $0, drawn: drawn($0), in: local, words: words) }
+        })
+        let axesBottom = top + Double(rows) * panelStride - 10 + AxisPainter.tickLength + 34
+        let height = axesBottom + notes.height
 
         var document = SVGDocument(text, width: figureWidth, height: height)
         var markers = MarkerSet(prefix: text.idPrefix)
         var body = legend.render(at: Point(left, legendTop), width: legendWidth, markers: &markers)
 
-        let local = Rect(x: 0, y: 0, width: panelWidth, height: panelHeight)
         let levelValues = levels.values(for: grid, minimum: minimumValue)
         let contour = ContourLayer(grid: grid, levels: levelValues, filled: filledBands).render(in: local)
-        let mapX = ScaleMapping(scale: .linear, domain: xRange, from: 0, to: panelWidth)
-        let mapY = ScaleMapping(scale: .linear, domain: yRange, from: panelHeight, to: 0)
         // Contours, frame and tick marks are the same in every panel: small multiples
         // define them once and place them with <use>.
         let background = contour + AxisPainter.frame(local)
@@ -119,7 +136,7 @@ public struct LandscapeFigure: Sendable {
             let origin = Point(left + Double(column) * (panelWidth + gap), top + Double(row) * panelStride + titleHeight)
             body += "<g transform=\"translate(\(SVGText.n(origin.x)) \(SVGText.n(origin.y)))\">\n"
             if !overlay, let title = panel.title {
-                body += panelTitle(title, series: panel.series, color: panel.color, markers: &markers)
+                body += panelTitle(title, series: panel.series, color: panel.color, width: panelWidth, markers: &markers)
             }
             body += overlay ? background : "<use href=\"#\(contourID)\"/>\n"
             let isBottom = row == rows - 1 || index + columns >= panels.count
@@ -127,40 +144,40 @@ public struct LandscapeFigure: Sendable {
                 body += AxisPainter.bottomLabels(local, mapX, xTicks, rightEndLabel: column == columns - 1)
             }
             if column == 0 { body += AxisPainter.leftLabels(local, mapY, yTicks) }
-            body += paths(panel.trajectories, in: local, mapX, mapY, markers: &markers)
+            body += paths(panel.trajectories, in: local, mapX, mapY, words: words, markers: &markers)
             body += "</g>\n"
         }
 
         // Axis labels once for the whole figure, centred on the panels.
         let panelsRect = Rect(
             x: left, y: top + titleHeight,
-            width: figureWidth - left - right, height: Double(rows) * panelStride - 10 - titleHeight)
-        body += AxisPainter.xLabel(xLabel, under: panelsRect, baseline: height - 6)
-        body += AxisPainter.yLabel(yLabel, beside: panelsRect, x: 12)
+            width: contentWidth - margin - right, height: Double(rows) * panelStride - 10 - titleHeight)
+        body += AxisPainter.xLabel(xLabel, under: panelsRect, baseline: axesBottom - 6)
+        body += AxisPainter.yLabel(yLabel, beside: panelsRect, x: left - margin + 12)
+        body += notes.render(left: left, top: axesBottom, width: figureWidth - left - right)
         document.defs = markers.defs + document.defs
         document.body = body
         return document.rendered
     }
 
-    private func panelTitle(_ title: String, series: Int?, color: String?, markers: inout MarkerSet) -> String {
+    private func panelTitle(_ title: String, series: Int?, color: String?, width: Double, markers: inout MarkerSet) -> String {
         var out = ""
         var x = 0.0
         if let series {
             out += markers.use(markers.id(.forSeries(series), .large), at: Point(5, -10), style: Legend.endStyle(Palette.color(series, chosen: color)))
             x = 14
         }
-        return out + "<text x=\"\(SVGText.n(x))\" y=\"-6\" font-size=\"13\" font-weight=\"600\">\(SVGText.escape(title))</text>\n"
+        return out + FittedText.text(title, x: x, y: -6, fontSize: 13, room: width - x, attributes: " font-size=\"13\" font-weight=\"600\"") + "\n"
     }
 
-    /// The paths, markers, minima and notes of one panel, in panel coordinates.
+    /// The paths, markers and minima of one panel, in panel coordinates.
     private func paths(
-        _ trajectories: [Trajectory], in rect: Rect, _ mapX: ScaleMapping, _ mapY: ScaleMapping,
+        _ trajectories: [Trajectory], in rect: Rect, _ mapX: ScaleMapping, _ mapY: ScaleMapping, words: FigureVocabulary,
         markers: inout MarkerSet
     ) -> String {
         var lines = ""
         var steps = ""
         var ends = ""
-        var notes: [String] = []
         let named = Set(trajectories.map(\.series)).count > 1 || panels.count == 1
         for trajectory in trajectories {
             let color = trajectory.css
@@ -170,7 +187,7 @@ public struct LandscapeFigure: Sendable {
             var data = PathData()
             for piece in Clipping.clip(drawn, to: rect) where piece.count >= 2 { data.add(piece) }
             if !data.isEmpty {
-                lines += "<path d=\"\(data.text)\" style=\"stroke:\(color)\"/>\n"
+                lines += "<path d=\"\(data.text)\" style=\"stroke:\(color)\"\(Legend.dashAttribute(trajectory.series))/>\n"
             }
             let shape = MarkerShape.forSeries(trajectory.series)
             let small = markers.id(shape, .small), large = markers.id(shape, .large)
@@ -178,51 +195,42 @@ public struct LandscapeFigure: Sendable {
             let every = max(1, (stepCount + Self.maximumMarkers - 1) / Self.maximumMarkers)
             var group = ""
             for step in stride(from: every, to: stepCount, by: every) where rect.contains(drawn[step]) {
-                group += markers.use(small, at: drawn[step], title: tooltip(trajectory, step: step, named: named))
+                group += markers.use(small, at: drawn[step], title: tooltip(trajectory, step: step, named: named, words: words))
             }
             if !group.isEmpty {
-                steps += "<g style=\"\(Legend.stepStyle(color))\">\(group)</g>\n"
+                steps += "<g style=\"fill:\(color)\">\(group)</g>\n"
             }
             if let start = drawn.first, rect.contains(start) {
-                ends += markers.use(large, at: start, style: Legend.startStyle(color), title: tooltip(trajectory, step: 0, named: named))
+                ends += markers.use(large, at: start, style: Legend.startStyle(color), title: tooltip(trajectory, step: 0, named: named, words: words))
                 ends += "\n"
             }
             if stepCount > 0, rect.contains(drawn[stepCount]) {
-                ends += markers.use(large, at: drawn[stepCount], style: Legend.endStyle(color), title: tooltip(trajectory, step: stepCount, named: named))
+                ends += markers.use(large, at: drawn[stepCount], style: Legend.endStyle(color), title: tooltip(trajectory, step: stepCount, named: named, words: words))
                 ends += "\n"
             }
-            if let note = Self.note(for: trajectory, drawn: drawn, in: rect) { notes.append(note) }
         }
         // Minima go under the paths: an end marker covering the plus sign reads as "got there".
         var out = ""
         for minimum in minima where minimum.isFinite {
             let p = Point(mapX(minimum.x), mapY(minimum.y))
             guard rect.contains(p) else { continue }
-            let title = "minimum at (" + NumberFormat.significant(minimum.x, digits: 4, trimmingZeros: true) + ", "
+            let at = "(" + NumberFormat.significant(minimum.x, digits: 4, trimmingZeros: true) + ", "
                 + NumberFormat.significant(minimum.y, digits: 4, trimmingZeros: true) + ")"
+            let title = FigureVocabulary.fill(words.minimumAt, ["at": at])
             out += markers.use(markers.minimumID(), at: p, title: title) + "\n"
         }
         if !lines.isEmpty {
             out += "<g fill=\"none\" stroke-width=\"1.5\" stroke-linejoin=\"round\" stroke-linecap=\"round\">\n\(lines)</g>\n"
         }
-        out += steps + ends
-        if !notes.isEmpty {
-            // Notes sit in the panel's bottom-left corner, haloed against the contours.
-            out += "<g font-size=\"11\" style=\"stroke:\(Palette.background);paint-order:stroke\" stroke-width=\"3\">"
-            for (index, note) in notes.enumerated() {
-                let y = rect.maxY - 6 - Double(notes.count - 1 - index) * 13
-                out += "<text x=\"6\" y=\"\(SVGText.n(y))\">\(SVGText.escape(note))</text>"
-            }
-            out += "</g>\n"
-        }
+        out += Legend.haloed(steps) + ends
         return out
     }
 
     /// "Adam, step 12: (−3.214, 0.1203), f = 0.5311"; without the label when the panel
     /// shows one series, whose name is the panel's title.
-    func tooltip(_ trajectory: Trajectory, step: Int, named: Bool) -> String {
+    func tooltip(_ trajectory: Trajectory, step: Int, named: Bool, words: FigureVocabulary = .english) -> String {
         let p = trajectory.points[step]
-        let name = step == 0 ? "start" : "step \(step)"
+        let name = step == 0 ? words.start : FigureVocabulary.fill(words.step, ["step": String(step)])
         var text = named ? "\(trajectory.label), \(name)" : name
         text += ": (\(Self.value(p.x)), \(Self.value(p.y)))"
         if step < trajectory.values.count { text += ", f = \(Self.value(trajectory.values[step]))" }
@@ -234,9 +242,13 @@ public struct LandscapeFigure: Sendable {
     static func value(_ x: Double) -> String { NumberFormat.significant(x, digits: 3, trimmingZeros: true) }
 
     /// Why a path stops short of its end: it diverged, or it left the plotted region.
-    static func note(for trajectory: Trajectory, drawn: [Point], in rect: Rect) -> String? {
-        if let step = trajectory.divergedAt { return "\(trajectory.label) diverged at step \(step) ↗" }
+    static func note(for trajectory: Trajectory, drawn: [Point], in rect: Rect, words: FigureVocabulary) -> String? {
+        if let step = trajectory.divergedAt {
+            return FigureVocabulary.fill(words.diverged, ["label": trajectory.label, "step": String(step)])
+        }
         guard let exit = drawn.firstIndex(where: { !$0.isFinite || !rect.contains($0) }) else { return nil }
-        return exit == 0 ? "\(trajectory.label) starts outside the plot" : "\(trajectory.label) leaves the plot at step \(exit)"
+        return exit == 0
+            ? FigureVocabulary.fill(words.startsOutside, ["label": trajectory.label])
+            : FigureVocabulary.fill(words.leaves, ["label": trajectory.label, "step": String(exit)])
     }
 }

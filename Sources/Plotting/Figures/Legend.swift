@@ -1,7 +1,12 @@
 /// A legend laid out in rows across the top of a figure: a swatch, then the label.
+///
+/// Entries are measured with ``TextMetrics`` (wide characters count a full em), placed left
+/// to right and wrapped to a new row rather than ever overlapping; each entry is one
+/// `<g class="cg-legend-entry">` holding its swatch and its text. A label wider than the
+/// whole legend is squeezed to fit with `textLength`, so no text leaves the figure.
 struct Legend {
     enum Glyph: Hashable {
-        /// A series: a short line in its CSS colour with the marker shape of its index.
+        /// A series: a short line in its CSS colour and dash with the marker shape of its index.
         case series(Int, color: String)
         /// A series drawn as a filled bar (histograms).
         case bar(Int)
@@ -11,6 +16,8 @@ struct Legend {
         case end
         /// The known minimum's plus sign.
         case minimum
+        /// A hollow marker, outlined in `currentColor` (test points).
+        case hollow
     }
 
     struct Entry: Hashable {
@@ -18,11 +25,20 @@ struct Legend {
         var label: String
     }
 
-    static let rowHeight = 18.0
+    /// Tall enough for the line box of a CJK face at ``fontSize`` (Noto Sans CJK's is
+    /// 1.45 em), so rows never touch.
+    static let rowHeight = 20.0
     static let fontSize = 12.0
     static let swatchWidth = 22.0
+    static let labelGap = 5.0
+    static let entryGap = 16.0
 
     var entries: [Entry]
+
+    /// The width of an entry: swatch, gap and measured label.
+    static func width(of entry: Entry) -> Double {
+        swatchWidth + labelGap + TextMetrics.width(entry.label, fontSize: fontSize)
+    }
 
     /// The legend's rows for the given width, as offsets of each entry from the left.
     func layout(width: Double) -> [[(Entry, Double)]] {
@@ -30,14 +46,14 @@ struct Legend {
         var row: [(Entry, Double)] = []
         var x = 0.0
         for entry in entries {
-            let w = Self.swatchWidth + 5 + TextMetrics.width(entry.label, fontSize: Self.fontSize)
+            let w = Self.width(of: entry)
             if x > 0, x + w > width {
                 rows.append(row)
                 row = []
                 x = 0
             }
             row.append((entry, x))
-            x += w + 16
+            x += w + Self.entryGap
         }
         if !row.isEmpty { rows.append(row) }
         return rows
@@ -48,37 +64,62 @@ struct Legend {
     /// The legend's markup, its first row's top at `origin`.
     func render(at origin: Point, width: Double, markers: inout MarkerSet) -> String {
         guard !entries.isEmpty else { return "" }
-        var out = "<g class=\"cg-legend\" font-size=\"12\">\n"
+        var out = "<g class=\"cg-legend\" font-size=\"\(SVGText.n(Self.fontSize))\">\n"
         for (r, row) in layout(width: width).enumerated() {
             let mid = origin.y + Double(r) * Self.rowHeight + Self.rowHeight / 2
             for (entry, dx) in row {
                 let x = origin.x + dx
-                let centre = Point(x + Self.swatchWidth / 2, mid)
-                switch entry.glyph {
-                case .series(let s, let color):
-                    out += "<path d=\"M\(SVGText.n(x)) \(SVGText.n(mid))h\(SVGText.n(Self.swatchWidth))\" fill=\"none\" "
-                    out += "style=\"stroke:\(color)\" stroke-width=\"1.5\"/>"
-                    out += markers.use(markers.id(.forSeries(s), .small), at: centre, style: Self.stepStyle(color)) + "\n"
-                case .bar(let s):
-                    out += "<rect x=\"\(SVGText.n(x + 4))\" y=\"\(SVGText.n(mid - 5))\" width=\"14\" height=\"10\" "
-                    out += "style=\"fill:\(Palette.color(s))\" fill-opacity=\".75\"/>\n"
-                case .start:
-                    out += markers.use(markers.id(.circle, .large), at: centre, style: Self.startStyle("currentColor")) + "\n"
-                case .end:
-                    out += markers.use(markers.id(.circle, .large), at: centre, style: Self.endStyle("currentColor")) + "\n"
-                case .minimum:
-                    out += markers.use(markers.minimumID(), at: centre) + "\n"
-                }
-                out += "<text x=\"\(SVGText.n(x + Self.swatchWidth + 5))\" y=\"\(SVGText.n(mid + 4.2))\">"
-                out += SVGText.escape(entry.label) + "</text>\n"
+                out += "<g class=\"cg-legend-entry\">"
+                out += Self.glyph(entry.glyph, at: Point(x, mid), markers: &markers)
+                let room = width - dx - Self.swatchWidth - Self.labelGap
+                let textX = SVGText.n(x + Self.swatchWidth + Self.labelGap)
+                out += "<text x=\"\(textX)\" y=\"\(SVGText.n(mid + 4.2))\"" + FittedText.squeeze(entry.label, fontSize: Self.fontSize, room: room)
+                out += ">" + SVGText.escape(entry.label) + "</text></g>\n"
             }
         }
         return out + "</g>\n"
     }
 
-    /// A step marker: filled in the series' CSS colour (its halo is in its definition).
+    /// The swatch of `glyph`, its left end at `p.x`, centred on `p.y`.
+    static func glyph(_ glyph: Glyph, at p: Point, markers: inout MarkerSet) -> String {
+        let centre = Point(p.x + swatchWidth / 2, p.y)
+        switch glyph {
+        case .series(let s, let color):
+            // A straight line encloses nothing, so it needs no `fill="none"`.
+            var out = "<path d=\"M\(SVGText.n(p.x)) \(SVGText.n(p.y))h\(SVGText.n(swatchWidth))\" "
+            out += "style=\"stroke:\(color)\" stroke-width=\"1.5\"\(dashAttribute(s))/>"
+            return out + markers.use(markers.id(.forSeries(s), .small), at: centre, style: stepStyle(color))
+        case .bar(let s):
+            return "<rect x=\"\(SVGText.n(p.x + 4))\" y=\"\(SVGText.n(p.y - 5))\" width=\"14\" height=\"10\" "
+                + "style=\"fill:\(Palette.color(s))\" fill-opacity=\".75\"/>"
+        case .start:
+            return markers.use(markers.id(.circle, .large), at: centre, style: startStyle("currentColor"))
+        case .end:
+            return markers.use(markers.id(.circle, .large), at: centre, style: endStyle("currentColor"))
+        case .minimum:
+            return markers.use(markers.minimumID(), at: centre)
+        case .hollow:
+            return markers.use(markers.id(.circle, .small), at: centre, style: DecisionRegionFigure.testStyle("currentColor"))
+        }
+    }
+
+    /// ` stroke-dasharray="…"` for a series whose colour and shape repeat an earlier one's.
+    static func dashAttribute(_ series: Int) -> String {
+        Palette.dash(series).map { " stroke-dasharray=\"\($0)\"" } ?? ""
+    }
+
+    /// A step marker: filled in the series' CSS colour, with a thin halo of the background.
     static func stepStyle(_ color: String) -> String {
-        "fill:\(color)"
+        "fill:\(color);" + haloStyle
+    }
+
+    /// The step markers' halo, which a figure may set once on a group of all its series'
+    /// marker groups (each then only sets its fill).
+    static let haloStyle = "stroke:\(Palette.background);stroke-width:.6"
+
+    /// `groups` of step markers, each `<g style="fill:…">`, inside one group that gives them the halo.
+    static func haloed(_ groups: String) -> String {
+        groups.isEmpty ? "" : "<g style=\"\(haloStyle)\">\n" + groups + "</g>\n"
     }
 
     /// A start marker: hollow, outlined in `color`.

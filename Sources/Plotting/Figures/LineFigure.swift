@@ -18,11 +18,15 @@ public struct LineFigure: Sendable {
     public var xAxis: Axis
     public var panels: [Panel]
     public var width: Double
+    /// Whether the legend above the plot lists the lines; `false` when the page shows them
+    /// beside the figure instead (a table for many runs, see ``LegendKey``).
+    public var listsSeries: Bool
 
-    public init(xAxis: Axis = Axis(label: "step"), panels: [Panel], width: Double = 640) {
+    public init(xAxis: Axis = Axis(label: "step"), panels: [Panel], width: Double = 640, listsSeries: Bool = true) {
         self.xAxis = xAxis
         self.panels = panels
         self.width = width
+        self.listsSeries = listsSeries
     }
 
     /// Markers per line: enough to tell the lines apart without colour, few enough not
@@ -36,18 +40,18 @@ public struct LineFigure: Sendable {
         let yTicks = zip(panels, yRanges).map { AxisPainter.ticks($1, scale: $0.yAxis.scale, count: $0.height < 150 ? 3 : 6) }
         let labelWidth = yTicks.map(AxisPainter.labelWidth).max() ?? 0
         let left = 24 + labelWidth + 6
-        let right = 14.0
+        let right = max(14, AxisPainter.rightOverhang(xTicks))
         let plotWidth = width - left - right
 
         var legend = Legend(entries: [])
         var seen: Set<String> = []
-        for panel in panels {
+        for panel in panels where listsSeries {
             for line in panel.series where !line.isFaint && seen.insert("\(line.series)|\(line.label)").inserted {
                 legend.entries.append(.init(glyph: .series(line.series, color: line.css), label: line.label))
             }
         }
         let legendTop = 6.0
-        var top = legendTop + legend.height(width: plotWidth) + 10
+        var top = legend.entries.isEmpty ? 12 : legendTop + legend.height(width: plotWidth) + 10
         let gap = 24.0
         let height = top + panels.map(\.height).reduce(0, +) + Double(max(0, panels.count - 1)) * gap + AxisPainter.tickLength + 34
 
@@ -93,7 +97,7 @@ public struct LineFigure: Sendable {
                 if !data.isEmpty { faint += "<path d=\"\(data.text)\" style=\"stroke:\(line.css)\"/>\n" }
                 continue
             }
-            if !data.isEmpty { paths += "<path d=\"\(data.text)\" style=\"stroke:\(line.css)\"/>\n" }
+            if !data.isEmpty { paths += "<path d=\"\(data.text)\" style=\"stroke:\(line.css)\"\(Legend.dashAttribute(line.series))/>\n" }
             let id = markers.id(.forSeries(line.series), .small)
             var group = ""
             // Staggered so that lines which coincide still show every marker.
@@ -105,7 +109,7 @@ public struct LineFigure: Sendable {
                 guard used.insert(index).inserted, rect.contains(drawn[index]) else { continue }
                 group += markers.use(id, at: drawn[index])
             }
-            if !group.isEmpty { dots += "<g style=\"\(Legend.stepStyle(line.css))\">\(group)</g>\n" }
+            if !group.isEmpty { dots += "<g style=\"fill:\(line.css)\">\(group)</g>\n" }
         }
         // Faint lines go first, so every emphasised line is drawn over all of them.
         var out = ""
@@ -113,7 +117,7 @@ public struct LineFigure: Sendable {
             out += "<g fill=\"none\" stroke-width=\".8\" stroke-opacity=\".28\" stroke-linejoin=\"round\">\n\(faint)</g>\n"
         }
         guard !paths.isEmpty || !dots.isEmpty else { return out }
-        return out + "<g fill=\"none\" stroke-width=\"1.5\" stroke-linejoin=\"round\">\n\(paths)</g>\n" + dots
+        return out + "<g fill=\"none\" stroke-width=\"1.5\" stroke-linejoin=\"round\">\n\(paths)</g>\n" + Legend.haloed(dots)
     }
 
     private func dataXRange() -> ClosedRange<Double> {

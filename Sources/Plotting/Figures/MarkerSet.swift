@@ -20,10 +20,10 @@ struct MarkerSet {
     mutating func id(_ shape: MarkerShape, _ size: Size) -> String {
         let id = "\(prefix)-\(size.rawValue)\(shape.rawValue)"
         if defined.insert(id).inserted {
-            // Step markers carry their halo in the definition, so each series' group of
-            // markers only sets the fill.
-            let halo = size == .small ? " style=\"stroke:\(Palette.background)\" stroke-width=\".6\"" : ""
-            defs += "<path id=\"\(id)\" d=\"\(shape.pathData(radius: size.radius))\"\(halo)/>\n"
+            // No paint in the definition: a `<use>` passes its style down only to properties
+            // the shape leaves unset, so a stroke here would override every placement's
+            // (a test point's outline in its class colour came out as a white halo).
+            defs += "<path id=\"\(id)\" d=\"\(shape.pathData(radius: size.radius))\"/>\n"
         }
         return id
     }

@@ -3,9 +3,13 @@
 public enum MarkerShape: Int, CaseIterable, Hashable, Sendable {
     case circle, square, triangleUp, diamond, triangleDown, pentagon, hexagon, star
 
-    /// The shape for series `index` (0-based), in the order colours are used.
+    /// The shape for series `index` (0-based), in the order colours are used; each
+    /// round of the palette shifts the shapes by one, so series 9 is not series 1's
+    /// colour with series 1's shape.
     public static func forSeries(_ index: Int) -> MarkerShape {
-        allCases[((index % allCases.count) + allCases.count) % allCases.count]
+        let n = allCases.count
+        let k = max(0, index)
+        return allCases[(k + k / Palette.count) % n]
     }
 
     /// Path data centred at the origin, with about the area of a circle of `radius`, so

@@ -14,9 +14,20 @@
 /// - `--cg-color-red` … `--cg-color-black`: the colours a series may ask for by name
 ///   (``namedColors``), so `.color(.purple)` also adapts to dark mode.
 public enum Palette {
-    /// How many series colours there are before they repeat (shapes repeat too, so
-    /// series 9 differs from series 1 in neither; eight is plenty for one figure).
+    /// How many series colours there are before they repeat. Series 9 onwards reuse the
+    /// colours with other marker shapes (``MarkerShape/forSeries(_:)``) and dashed lines
+    /// (``dash(_:)``), so a figure of twelve runs still tells every line apart.
     public static let count = 8
+
+    /// The SVG dash pattern of series `index` (0-based): solid for the first ``count``
+    /// series, dashed for the next, dotted for the third round.
+    public static func dash(_ index: Int) -> String? {
+        switch (max(0, index) / count) % 3 {
+        case 1: return "6 3"
+        case 2: return "1.5 2.5"
+        default: return nil
+        }
+    }
 
     /// Okabe & Ito's colour-blind-safe palette, ordered so the first colours read well
     /// on white (yellow last).
