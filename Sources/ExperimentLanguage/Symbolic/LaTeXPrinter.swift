@@ -74,6 +74,15 @@ public struct LaTeXPrinter: Sendable {
     /// `value` to ``significantDigits`` significant digits, trailing zeros trimmed;
     /// magnitudes below 10⁻⁴ or from 10⁶ up as `m \times 10^{e}`.
     static func rounded(_ value: Double) -> String {
+        guard value.isFinite else { return value.isNaN ? "\\mathrm{NaN}" : (value < 0 ? "-\\infty" : "\\infty") }
+        if value == 0 { return "0" }
+        // Below 10⁻²⁹⁰ the powers of ten used for rounding underflow: round 10³⁰⁰ times the
+        // value and write the exponent 300 lower.
+        if Swift.abs(value) < 1e-290 { return rounded(value * 1e300, exponentShift: -300) }
+        return rounded(value, exponentShift: 0)
+    }
+
+    private static func rounded(_ value: Double, exponentShift: Int) -> String {
         let magnitude = Swift.abs(value)
         var exponent = Int(log10Floor(magnitude))
         var scaled = (magnitude / power10(exponent - significantDigits + 1)).rounded(.toNearestOrAwayFromZero)
@@ -84,11 +93,11 @@ public struct LaTeXPrinter: Sendable {
         }
         var digits = String(Int64(scaled))
         let sign = value < 0 ? "-" : ""
-        if exponent < -4 || exponent >= 6 {
+        if exponentShift != 0 || exponent < -4 || exponent >= 6 {
             var mantissa = String(digits.removeFirst())
             while digits.last == "0" { digits.removeLast() }
             if !digits.isEmpty { mantissa += "." + digits }
-            return sign + (mantissa == "1" ? "10^{\(exponent)}" : "\(mantissa) \\times 10^{\(exponent)}")
+            return sign + (mantissa == "1" ? "10^{\(exponent + exponentShift)}" : "\(mantissa) \\times 10^{\(exponent + exponentShift)}")
         }
         // digits holds significantDigits digits d₁d₂…, worth d₁.d₂… × 10^exponent.
         let point = exponent + 1

@@ -18,8 +18,8 @@ enum LandscapeBuilder {
             return curve(experiment, trajectories: trajectories, xRange: xRange, listsSeries: listsSeries, text: text)
         }
         let aspect = (yRange.upperBound - yRange.lowerBound) / (xRange.upperBound - xRange.lowerBound)
-        let columns = max(24, min(160, Int(580 / unitsPerSample)))
-        let rows = max(16, min(160, Int((Double(columns) * aspect).rounded())))
+        let columns = (580 / unitsPerSample).clampedInt(24...160)
+        let rows = (Double(columns) * aspect).rounded().clampedInt(16...160)
         let function = objective.function
         var point = [0.0, 0.0]
         let grid = point.withUnsafeMutableBufferPointer { buffer in

@@ -13,12 +13,12 @@ public enum TickLabels {
         guard ticks.count >= 2 else { return ticks.map { NumberFormat.significant($0, digits: 3, trimmingZeros: true) } }
         // The step's decade, with slack for 0.9 − 0.8 = 0.09999999999999998.
         let step = (ticks[ticks.count - 1] - ticks[0]) / Double(ticks.count - 1)
-        let stepExponent = Int((step * (1 + 1e-9)).log10Floor)
+        let stepExponent = Math.int((step * (1 + 1e-9)).log10Floor)
         let largest = ticks.map(abs).max() ?? 0
         if largest >= 1e5 || (largest < 1e-3 && largest > 0) {
             // One power of ten for all labels, mantissas down to the step's decade:
             // 0, 5×10⁴… would mix exponents, so 0, 0.5×10⁵, 1×10⁵, 1.5×10⁵.
-            let topExponent = Int(largest.log10Floor)
+            let topExponent = Math.int(largest.log10Floor)
             let decimals = max(0, topExponent - stepExponent)
             let power = "×10" + NumberFormat.superscript(topExponent)
             return ticks.map { value in
@@ -35,7 +35,7 @@ public enum TickLabels {
         let plain = ticks.allSatisfy { $0 >= 1e-3 && $0 < 1e4 }
         return ticks.map { value in
             if plain { return NumberFormat.significant(value, digits: 4, trimmingZeros: true) }
-            let exponent = Int(value.log10Floor)
+            let exponent = Math.int(value.log10Floor)
             let mantissa = (value / NumberFormat.pow10(exponent)).rounded()
             let power = "10" + NumberFormat.superscript(exponent)
             return mantissa == 1 ? power : NumberFormat.fixed(mantissa, decimals: 0) + "×" + power

@@ -6,17 +6,21 @@ public enum Ticks {
     public static func linear(_ lower: Double, _ upper: Double, count: Int = 5) -> [Double] {
         guard lower.isFinite, upper.isFinite, upper > lower else { return lower.isFinite ? [lower] : [] }
         let step = linearStep(lower, upper, count: count)
+        guard step.value.isFinite, step.value > 0 else { return [lower, upper] }
         // Integer multiples of the mantissa, scaled once: 3 × 0.1 must print as 0.3.
         let first = (lower / step.value - 1e-9).rounded(.up)
         let last = (upper / step.value + 1e-9).rounded(.down)
         guard first <= last else { return [] }
-        return stride(from: first, through: last, by: 1).map { step.multiple(Int($0)) }
+        // A step that underflowed or a range the step cannot divide into a few dozen
+        // ticks (a window a directive made degenerate) gets its two ends as ticks.
+        guard first.isFinite, last.isFinite, last - first <= 1000 else { return [lower, upper] }
+        return stride(from: first, through: last, by: 1).map { step.multiple(Math.int($0)) }
     }
 
     /// The 1-2-5 step for about `count` intervals over `lower…upper`.
     static func linearStep(_ lower: Double, _ upper: Double, count: Int) -> Step {
         let raw = (upper - lower) / Double(max(1, count))
-        let exponent = Int(raw.log10Floor)
+        let exponent = Math.int(raw.log10Floor)
         let residual = raw / NumberFormat.pow10(exponent)
         let mantissa: Int
         // The nearest of 1, 2, 5 and 10 in log scale, so the count lands near `count`.
@@ -42,17 +46,20 @@ public enum Ticks {
             return niceLinearRange(lower - half, lower + half, count: count)
         }
         let step = linearStep(lower, upper, count: count)
+        guard step.value.isFinite, step.value > 0 else { return lower...upper }
         let first = (lower / step.value + 1e-9).rounded(.down)
         let last = (upper / step.value - 1e-9).rounded(.up)
-        return step.multiple(Int(first))...step.multiple(Int(last))
+        guard first.isFinite, last.isFinite, abs(first) < 1e15, abs(last) < 1e15 else { return lower...upper }
+        let (low, high) = (step.multiple(Math.int(first)), step.multiple(Math.int(last)))
+        return low.isFinite && high.isFinite && low < high ? low...high : lower...upper
     }
 
     /// Tick values on a log axis: every decade, every second or third when there are many,
     /// and 2 and 5 times a power of ten when the range spans less than two decades.
     public static func log(_ lower: Double, _ upper: Double, count: Int = 6) -> [Double] {
         guard lower > 0, upper > lower, lower.isFinite, upper.isFinite else { return [] }
-        let firstDecade = Int(Math.log10(lower).rounded(.up)).clampedDecade(lower)
-        let lastDecade = Int(upper.log10Floor)
+        let firstDecade = Math.int(Math.log10(lower).rounded(.up)).clampedDecade(lower)
+        let lastDecade = Math.int(upper.log10Floor)
         let decades = lastDecade - firstDecade + 1
         if decades >= 3 {
             let every = max(1, (decades - 1 + count - 1) / count)
@@ -80,8 +87,8 @@ public enum Ticks {
     /// The range widened to whole decades.
     public static func niceLogRange(_ lower: Double, _ upper: Double) -> ClosedRange<Double> {
         guard lower > 0, upper.isFinite, lower.isFinite else { return 1...10 }
-        let a = NumberFormat.pow10(Int(lower.log10Floor))
-        var bExponent = Int(upper.log10Floor)
+        let a = NumberFormat.pow10(Math.int(lower.log10Floor))
+        var bExponent = Math.int(upper.log10Floor)
         if NumberFormat.pow10(bExponent) < upper * (1 - 1e-9) { bExponent += 1 }
         let b = NumberFormat.pow10(bExponent)
         return b > a ? a...b : a...(a * 10)
@@ -96,7 +103,8 @@ public enum Ticks {
 
         /// `k` × step, computed so that decimal steps print exactly (0.1 × 3 is 0.3).
         func multiple(_ k: Int) -> Double {
-            let n = Double(k * mantissa)
+            let n = Double(k) * Double(mantissa)
+            if exponent < -300 { return n / NumberFormat.pow10(-exponent - 300) * 1e-300 }
             return exponent >= 0 ? n * NumberFormat.pow10(exponent) : n / NumberFormat.pow10(-exponent)
         }
     }

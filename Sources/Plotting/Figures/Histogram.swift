@@ -28,7 +28,7 @@ public struct Histogram: Hashable, Sendable {
         let width = (hi - lo) / Double(bins)
         var counts = [Int](repeating: 0, count: bins)
         for v in finite {
-            counts[min(bins - 1, max(0, Int(((v - lo) / width).rounded(.down))))] += 1
+            counts[min(bins - 1, max(0, Math.int(((v - lo) / width).rounded(.down))))] += 1
         }
         self.init(title: title, edges: (0...bins).map { lo + Double($0) * width }, counts: counts)
     }

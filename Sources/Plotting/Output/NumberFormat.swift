@@ -25,14 +25,18 @@ public enum NumberFormat {
         if x.isNaN { return "NaN" }
         if x.isInfinite { return x < 0 ? minus + "∞" : "∞" }
         if x == 0 { return "0" }
-        var exponent = Int((abs(x)).log10Floor)
+        // Below 10⁻²⁹⁰ the scales used for rounding underflow: round 10³⁰⁰ times the value
+        // and write the exponent 300 lower (a subnormal learning rate prints as 1.00×10⁻³²⁰).
+        let shift = abs(x) < 1e-290 ? -300 : 0
+        let value = shift == 0 ? x : x * 1e300
+        var exponent = Math.int(abs(value).log10Floor)
         // Rounding can carry into the next power of ten (9.996 → 10.0).
-        let rounded = roundToSignificant(x, digits: digits, exponent: exponent)
+        let rounded = roundToSignificant(value, digits: digits, exponent: exponent)
         if abs(rounded) >= pow10(exponent + 1) { exponent += 1 }
-        if exponent < -4 || exponent >= 6 {
+        if shift != 0 || exponent < -4 || exponent >= 6 {
             let mantissa = rounded / pow10(exponent)
             let text = decimal(mantissa, decimals: digits - 1, trim: trimmingZeros, minus: minus)
-            return text + "×10" + superscript(exponent)
+            return text + "×10" + superscript(exponent + shift)
         }
         return decimal(rounded, decimals: max(0, digits - 1 - exponent), trim: trimmingZeros, minus: minus)
     }
@@ -49,6 +53,11 @@ public enum NumberFormat {
 
     /// Ten to the power `n`, exact for the integer powers a Double can hold exactly.
     static func pow10(_ n: Int) -> Double {
+        // Beyond Double's range the answer is known without a loop of n steps; below 10⁻³⁰⁸
+        // the divisor would overflow to ∞, so subnormal powers are 10⁻³⁰⁰ times a normal one.
+        if n > 400 { return .infinity }
+        if n < -400 { return 0 }
+        if n < -300 { return pow10(n + 300) * 1e-300 }
         var result = 1.0
         if n >= 0 {
             for _ in 0..<n { result *= 10 }
@@ -98,8 +107,8 @@ extension Double {
     /// return 2.9999999999999996 for 1000).
     var log10Floor: Double {
         var e = Math.log10(self).rounded(.down)
-        if NumberFormat.pow10(Int(e) + 1) <= self { e += 1 }
-        if NumberFormat.pow10(Int(e)) > self { e -= 1 }
+        if NumberFormat.pow10(Math.int(e) + 1) <= self { e += 1 }
+        if NumberFormat.pow10(Math.int(e)) > self { e -= 1 }
         return e
     }
 }

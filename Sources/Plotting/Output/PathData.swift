@@ -56,7 +56,7 @@ struct PathData {
     }
 
     static func tenths(_ value: Double) -> Int {
-        Int((value * 10).rounded(.toNearestOrAwayFromZero))
+        Math.int((value * 10).rounded(.toNearestOrAwayFromZero))
     }
 
     /// A number of tenths as text without a leading zero: 5 → ".5", -12 → "-1.2".
