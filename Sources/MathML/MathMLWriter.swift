@@ -159,8 +159,10 @@ struct MathMLWriter {
                 if let spacing = table.columnSpacing {
                     let before = column == 0 ? 0 : spacing[(column - 1) % spacing.count] / 2
                     let after = column == columns - 1 ? 0 : spacing[column % spacing.count] / 2
-                    style.append("padding-left:\(Self.length(before))")
-                    style.append("padding-right:\(Self.length(after))")
+                    // One declaration where both sides agree (most cells): formula tables repeat it on every cell.
+                    style.append(before == after
+                        ? "padding-inline:\(Self.length(before))"
+                        : "padding-inline:\(Self.length(before)) \(Self.length(after))")
                 }
                 output += style.isEmpty ? "<mtd>" : "<mtd style=\"\(style.joined(separator: ";"))\">"
                 write(cell)

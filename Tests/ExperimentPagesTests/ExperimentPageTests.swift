@@ -9,7 +9,9 @@ import Testing
         let experiment = try Fixtures.experiment(Fixtures.bowl)
         let html = ExperimentPage.html(experiment, trajectories: Fixtures.run(experiment), idPrefix: "bowl")
         try GoldenFile.check(html, named: "bowl.html")
-        #expect(html.utf8.count < 40_000, "the bowl fragment is \(html.utf8.count) bytes; the budget is 40 KB")
+        // 40 KB until the formula table said its conditions in words under the rule and every
+        // scrolling box became focusable (about 1.2 KB together).
+        #expect(html.utf8.count < 41_000, "the bowl fragment is \(html.utf8.count) bytes; the budget is 41 KB")
     }
 
     @Test func rosenbrockFragmentMatchesGolden() throws {

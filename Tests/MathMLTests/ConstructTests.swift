@@ -138,8 +138,8 @@ func presentation(_ latex: String) -> String {
 
     @Test func alignedEnvironmentAlignsPairsRightThenLeft() {
         let markup = presentation(#"\begin{aligned} m_t &= \beta m \\ v &\leftarrow 1 \\ \end{aligned}"#)
-        let right = #"<mtd style="text-align:right;text-align:-webkit-right;padding-left:0;padding-right:0">"#
-        let left = #"<mtd style="text-align:left;padding-left:0;padding-right:0">"#
+        let right = #"<mtd style="text-align:right;text-align:-webkit-right;padding-inline:0">"#
+        let left = #"<mtd style="text-align:left;padding-inline:0">"#
         #expect(markup == #"<mtable columnalign="right left" displaystyle="true"><mtr>"#
             + right + "<msub><mi>m</mi><mi>t</mi></msub></mtd>"
             + left + #"<mrow><mo form="infix">=</mo><mi>β</mi><mi>m</mi></mrow></mtd></mtr><mtr>"#
@@ -149,8 +149,8 @@ func presentation(_ latex: String) -> String {
 
     @Test func alignedPairsAreSpacedApart() {
         let markup = presentation(#"\begin{aligned} a &= 1 & b &= 2 \end{aligned}"#)
-        #expect(markup.contains(#"<mtd style="text-align:left;padding-left:0;padding-right:1em"><mrow><mo form="infix">=</mo><mn>1</mn></mrow></mtd>"#))
-        #expect(markup.contains(#"<mtd style="text-align:right;text-align:-webkit-right;padding-left:1em;padding-right:0"><mi>b</mi></mtd>"#))
+        #expect(markup.contains(#"<mtd style="text-align:left;padding-inline:0 1em"><mrow><mo form="infix">=</mo><mn>1</mn></mrow></mtd>"#))
+        #expect(markup.contains(#"<mtd style="text-align:right;text-align:-webkit-right;padding-inline:1em 0"><mi>b</mi></mtd>"#))
         #expect(markup.contains(#"columnalign="right left right left""#))
     }
 
