@@ -106,7 +106,7 @@ public enum OptimizerCatalog {
         hyperparameters: [
             P.lr(1e-2),
             HyperparameterSpec(
-                name: "lrDecay", label: "learning-rate decay", symbol: "κ", latex: "\\kappa", kind: .real,
+                name: "lrDecay", label: "learning-rate decay", symbol: "ζ", latex: "\\zeta", kind: .real,
                 defaultValue: .real(0), rangeDescription: "lrDecay must be ≥ 0",
                 validate: Validation.nonNegative("lr_decay value", "lrDecay")),
             P.weightDecay(),
@@ -122,7 +122,7 @@ public enum OptimizerCatalog {
             url: "https://jmlr.org/papers/v12/duchi11a.html"),
         formula: [
             #"g_t = \nabla f(\theta_{t-1}) + \lambda \theta_{t-1}"#,
-            #"\eta_t = \frac{\eta}{1 + (t - 1) \kappa}"#,
+            #"\eta_t = \frac{\eta}{1 + (t - 1) \zeta}"#,
             #"G_t = G_{t-1} + g_t^2"#,
             #"\theta_t = \theta_{t-1} - \eta_t \frac{g_t}{\sqrt{G_t} + \varepsilon}"#,
         ],
@@ -144,7 +144,8 @@ public enum OptimizerCatalog {
                 defaultValue: .bool(false)),
         ],
         reference: PaperReference(
-            citation: "Hinton, Srivastava & Swersky 2012", title: "Neural Networks for Machine Learning, Lecture 6e",
+            citation: "Tieleman & Hinton 2012",
+            title: "Lecture 6.5 – RMSProp: Divide the gradient by a running average of its recent magnitude",
             url: "https://www.cs.toronto.edu/~tijmen/csc321/slides/lecture_slides_lec6.pdf"),
         formula: [
             #"g_t = \nabla f(\theta_{t-1}) + \lambda \theta_{t-1}"#,
