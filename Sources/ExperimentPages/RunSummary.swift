@@ -15,6 +15,10 @@ public struct RunSummary: Sendable {
     public var divergedAt: Int?
     /// Why the run stopped early, in words, other than divergence.
     public var halt: String?
+    /// Whether the run's method can switch from Adam to SGD (SWATS, alone or wrapped).
+    public var canSwitch: Bool
+    /// The step at which SWATS switched to SGD, when it did.
+    public var switchedAt: Int?
 
     /// f − f* below this counts as converged in the results table.
     public static let threshold = 1e-3
@@ -35,11 +39,21 @@ public struct RunSummary: Sendable {
             firstStepBelowThreshold = trajectory.losses.firstIndex { $0 - fStar < Self.threshold }
         }
         divergedAt = trajectory.divergedAt
+        canSwitch = Self.canSwitch(run.optimizer)
+        switchedAt = trajectory.switchedAt
         switch trajectory.halt {
         case .hessianUnavailable(let step): halt = "stopped at step \(step): no Hessian"
         case .singularHessian(let step): halt = "stopped at step \(step): singular Hessian"
         case .invalidConfiguration(let problems): halt = "did not run: " + problems.joined(separator: "; ")
         case nil: halt = nil
+        }
+    }
+
+    /// SWATS, or a wrapper (Lookahead) around it.
+    static func canSwitch(_ config: OptimizerConfig) -> Bool {
+        config.callName == "SWATS" || config.values.values.contains {
+            if case .optimizer(let inner) = $0 { return canSwitch(inner) }
+            return false
         }
     }
 }

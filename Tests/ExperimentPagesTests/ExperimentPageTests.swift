@@ -59,6 +59,35 @@ import Testing
         #expect(Numbers.text(0.0000123456) == "1.235×10⁻⁵")
     }
 
+    @Test func resultsTableShowsTheStepAtWhichSWATSSwitched() throws {
+        let experiment = try Fixtures.experiment("""
+            Experiment("switch") {
+                Objective(.linearRegression(samples: 200, noise: 0.5))
+                BatchSize(10)
+                Start(-2, 3)
+                Steps(300)
+                Adam(lr: 0.1)
+                SWATS(lr: 0.1, eps: 1e-3)
+            }
+            """)
+        let trajectories = Fixtures.run(experiment)
+        let switchedAt = try #require(trajectories[1][0].switchedAt)
+        let summaries = experiment.runs.indices.map {
+            RunSummary(experiment: experiment, runIndex: $0, startIndex: 0, trajectory: trajectories[$0][0])
+        }
+        let table = ResultsTable.html(experiment, summaries: summaries)
+        #expect(table.contains("<th scope=\"col\">switched to SGD at step</th>"))
+        #expect(table.contains("<th scope=\"row\">SWATS</th><td>"))
+        #expect(table.contains("<td>\(switchedAt)</td>"))
+        // Without a SWATS run there is no such column.
+        let bowl = try Fixtures.experiment(Fixtures.bowl)
+        let bowlRuns = Fixtures.run(bowl)
+        let bowlTable = ResultsTable.html(bowl, summaries: bowl.runs.indices.map {
+            RunSummary(experiment: bowl, runIndex: $0, startIndex: 0, trajectory: bowlRuns[$0][0])
+        })
+        #expect(!bowlTable.contains("switched to SGD"))
+    }
+
     @Test func standaloneFormulasListDefaultsAndSymbols() throws {
         guard case .formulas(let table) = try Fixtures.parse("Formulas(.sgd, .momentum, .adagrad, .rmsprop, .adam)") else {
             Issue.record("not a formula table")

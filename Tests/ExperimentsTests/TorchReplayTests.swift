@@ -55,11 +55,12 @@ enum ReplayFixtures {
     }
 
     static let all = load("torch-trajectories.json") + load("torch-extra-trajectories.json")
+        + load("torch-errata-trajectories.json")
 }
 
 @Suite struct TorchReplayTests {
     @Test func everyFixtureLoads() {
-        #expect(ReplayFixtures.all.count == 50)
+        #expect(ReplayFixtures.all.count == 58)
     }
 
     @Test(arguments: ReplayFixtures.all)

@@ -100,6 +100,8 @@ private func moonsStudy(_ claims: String = "") throws -> TrainingStudy {
         // A new coursegen version does not read the old version's entries.
         let newer = ResultCache(folder: folder.path, version: "test 2")
         #expect(try newer.key(other, kernel: .preferred) != otherKey)
+        // Nor entries computed under another meaning of the same text (changed defaults).
+        #expect(otherKey.text.contains("\nsemantics: \(ResultCache.semantics)\n"))
     }
 
     @Test func withoutReadingEntriesEveryTrainingRunsAndRefreshesItsEntry() throws {

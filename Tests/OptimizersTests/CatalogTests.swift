@@ -30,8 +30,10 @@ import Testing
         ("Adam", "amsgrad", .bool(false)), ("AMSGrad", "amsgrad", .bool(true)), ("AdamW", "weightDecay", .real(1e-2)),
         ("Adamax", "lr", .real(2e-3)), ("NAdam", "lr", .real(2e-3)), ("NAdam", "momentumDecay", .real(4e-3)),
         ("NAdam", "decoupledWeightDecay", .bool(false)), ("RAdam", "lr", .real(1e-3)), ("LBFGS", "lr", .real(1)),
-        ("LBFGS", "historySize", .integer(100)), ("LBFGS", "lineSearch", .choice("strongWolfe")),
-        ("LBFGS", "maxEval", .integer(1)), ("LBFGS", "toleranceGrad", .real(1e-7)), ("LBFGS", "toleranceChange", .real(1e-9)),
+        // torch's line_search_fn=None; maxEval is torch's default budget of 25 (for its max_iter = 20),
+        // not the 1 that torch derives for max_iter = 1, with which a strong Wolfe search cannot move.
+        ("LBFGS", "historySize", .integer(100)), ("LBFGS", "lineSearch", .choice("none")),
+        ("LBFGS", "maxEval", .integer(25)), ("LBFGS", "toleranceGrad", .real(1e-7)), ("LBFGS", "toleranceChange", .real(1e-9)),
         ("Lookahead", "k", .integer(5)), ("Lookahead", "alpha", .real(0.5)), ("SWATS", "eps", .real(1e-9)),
         ("Newton", "lr", .real(1)), ("Newton", "damping", .real(0)),
     ] as [(String, String, HyperValue)])

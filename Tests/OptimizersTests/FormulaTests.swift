@@ -86,7 +86,7 @@ let formulaCases: [FormulaCase] = [
         ]),
         formula: [
             #"g_t = \nabla f(\theta_{t-1}) + \lambda \theta_{t-1}"#,
-            #"\eta_t = \frac{\eta}{1 + (t - 1) \kappa}"#,
+            #"\eta_t = \frac{\eta}{1 + (t - 1) \zeta}"#,
             #"G_t = G_{t-1} + g_t^2"#,
             #"\theta_t = \theta_{t-1} - \eta_t \frac{g_t}{\sqrt{G_t} + \varepsilon}"#,
         ],

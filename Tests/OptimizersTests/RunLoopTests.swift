@@ -50,15 +50,25 @@ import Testing
     @Test func lbfgsWithTorchsSingleEvaluationStallsWhereTheFirstTrialStepFails() {
         // torch.optim.LBFGS(max_iter=1, line_search_fn="strong_wolfe") has max_eval = 1: a
         // trial step that does not lower f is rejected, and the next step tries the same one.
-        let stalled = OptimizerConfig(callName: "LBFGS", arguments: [:])
+        let stalled = OptimizerConfig(
+            callName: "LBFGS", arguments: ["maxEval": .integer(1), "lineSearch": .choice("strongWolfe")])
         let trajectory = RunLoop.run(
             PlaneFunctions.rosenbrock, settings: RunSettings(start: [-1.5, 2], steps: 10, optimizer: stalled))
         #expect(trajectory.points.allSatisfy { $0 == [-1.5, 2] })
-        let searching = OptimizerConfig(callName: "LBFGS", arguments: ["maxEval": .integer(25)])
+        // The default budget, torch's 25 evaluations, lets the search bracket and zoom.
+        let searching = OptimizerConfig(callName: "LBFGS", arguments: ["lineSearch": .choice("strongWolfe")])
         let moving = RunLoop.run(
             PlaneFunctions.rosenbrock, settings: RunSettings(start: [-1.5, 2], steps: 60, optimizer: searching))
         #expect(moving.finalPoint.allSatisfy { abs($0 - 1) < 1e-4 })
         #expect(moving.gradientEvaluations > 60)
+    }
+
+    @Test func lbfgsWithItsDefaultsMovesOnRosenbrock() {
+        // A default that leaves a method unable to move on a standard problem is a defect.
+        let defaults = OptimizerConfig(callName: "LBFGS", arguments: [:])
+        let trajectory = RunLoop.run(
+            PlaneFunctions.rosenbrock, settings: RunSettings(start: [-1.5, 2], steps: 10, optimizer: defaults))
+        #expect(trajectory.points.last != [-1.5, 2])
     }
 
     @Test func gradientNoiseIsSeededAndAnnealed() {

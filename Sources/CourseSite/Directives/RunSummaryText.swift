@@ -52,20 +52,24 @@ public enum RunSummaryText {
     private static func experiment(_ result: ExperimentResult) -> String {
         let e = result.experiment
         var out = "\(e.title)\n"
+        // A SWATS run adds the step of its switch to SGD, as the page's results table does.
+        let hasSwitch = e.runs.contains { $0.optimizer.callName == "SWATS" }
         let rows = e.runs.indices.flatMap { r in
             e.starts.indices.map { s -> [String] in
                 let t = result.trajectories[r][s]
                 let distance = ClaimChecker.closeness(t, minima: e.objective.minima)
-                return [
+                var row = [
                     e.runs[r].label,
                     "(" + e.starts[s].map { number($0) }.joined(separator: ", ") + ")",
                     t.losses.last.map(number) ?? "-",
                     e.objective.minima.isEmpty || t.divergedAt != nil ? "-" : number(distance),
-                    t.divergedAt.map { "step \($0)" } ?? "no",
                 ]
+                if hasSwitch { row.append(t.switchedAt.map { "step \($0)" } ?? "-") }
+                return row + [t.divergedAt.map { "step \($0)" } ?? "no"]
             }
         }
-        return out + table(["run", "start", "final f", "distance to minimum", "diverged"], rows) + "\n"
+        let headers = ["run", "start", "final f", "distance to minimum"] + (hasSwitch ? ["switched to SGD"] : []) + ["diverged"]
+        return out + table(headers, rows) + "\n"
     }
 
     private static func number(_ x: Double) -> String { String(format: "%.4g", x) }

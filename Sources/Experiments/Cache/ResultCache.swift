@@ -6,7 +6,8 @@ import NeuralNetworks
 /// Training results kept on disk between builds, so that editing prose does not retrain.
 ///
 /// An entry is keyed by everything its numbers depend on: the directive's text, the
-/// dataset's fingerprint, the matrix kernel and coursegen's version. The file's name is a
+/// dataset's fingerprint, the matrix kernel, coursegen's version and the revision of the
+/// language's semantics (``semantics``). The file's name is a
 /// hash of the key, and the file holds the whole key again, the results, and a checksum;
 /// an entry whose header, key or checksum does not match is ignored and overwritten, so
 /// a corrupt, truncated or foreign file is never trusted. An entry is read only when it is
@@ -24,6 +25,12 @@ public struct ResultCache: Sendable {
     public var readsEntries: Bool
     /// Whether fresh results are stored; `false` for `coursegen check`, which writes nothing.
     public var writesEntries: Bool
+
+    /// The revision of what a directive's text means, part of every key. The key holds the
+    /// directive's text, so a change to what unwritten arguments mean (a catalog default, a
+    /// `Training` default such as its sampling) must bump this, or entries computed under
+    /// the old meaning would be reused. 2: LBFGS defaults to no line search and maxEval 25.
+    public static let semantics = 2
 
     /// The largest entry read. The largest the language allows (64 runs of 100,000 iterations,
     /// each loss and learning rate 17 bytes) is about 218 MB; real ones are a few hundred KB.
@@ -53,7 +60,7 @@ public struct ResultCache: Sendable {
 
     /// The key of a training study run with `kernel`; throws when the dataset's files cannot be read.
     public func key(_ study: TrainingStudy, kernel: MatrixKernel) throws(DatasetError) -> Key {
-        let text = "kind: training\ncoursegen: \(version)\nkernel: \(kernel.description)\n"
+        let text = "kind: training\ncoursegen: \(version)\nsemantics: \(Self.semantics)\nkernel: \(kernel.description)\n"
             + "dataset: \(try study.configuration.dataset.fingerprint())\ndirective:\n\(study.source)"
         return Key(text: text, fileName: "training-" + TrainingReportCoding.hex(TrainingReportCoding.fnv1a(Array(text.utf8))))
     }

@@ -49,7 +49,7 @@ public enum OptimizerCatalog {
 
     static let sgd = OptimizerSpec(
         callName: "SGD", id: "sgd", displayName: "SGD",
-        hyperparameters: [P.lr(1e-3), P.momentum(0), P.dampening, P.nesterov, P.weightDecay()],
+        hyperparameters: [P.lr(1e-3), P.momentum(0), P.dampening, P.weightDecay(), P.nesterov],
         reference: PaperReference(
             citation: "Robbins & Monro 1951", title: "A Stochastic Approximation Method",
             url: "https://doi.org/10.1214/aoms/1177729586"),
@@ -106,7 +106,7 @@ public enum OptimizerCatalog {
         hyperparameters: [
             P.lr(1e-2),
             HyperparameterSpec(
-                name: "lrDecay", label: "learning-rate decay", symbol: "κ", latex: "\\kappa", kind: .real,
+                name: "lrDecay", label: "learning-rate decay", symbol: "ζ", latex: "\\zeta", kind: .real,
                 defaultValue: .real(0), rangeDescription: "lrDecay must be ≥ 0",
                 validate: Validation.nonNegative("lr_decay value", "lrDecay")),
             P.weightDecay(),
@@ -122,7 +122,7 @@ public enum OptimizerCatalog {
             url: "https://jmlr.org/papers/v12/duchi11a.html"),
         formula: [
             #"g_t = \nabla f(\theta_{t-1}) + \lambda \theta_{t-1}"#,
-            #"\eta_t = \frac{\eta}{1 + (t - 1) \kappa}"#,
+            #"\eta_t = \frac{\eta}{1 + (t - 1) \zeta}"#,
             #"G_t = G_{t-1} + g_t^2"#,
             #"\theta_t = \theta_{t-1} - \eta_t \frac{g_t}{\sqrt{G_t} + \varepsilon}"#,
         ],
@@ -144,7 +144,8 @@ public enum OptimizerCatalog {
                 defaultValue: .bool(false)),
         ],
         reference: PaperReference(
-            citation: "Hinton, Srivastava & Swersky 2012", title: "Neural Networks for Machine Learning, Lecture 6e",
+            citation: "Tieleman & Hinton 2012",
+            title: "Lecture 6.5 – RMSProp: Divide the gradient by a running average of its recent magnitude",
             url: "https://www.cs.toronto.edu/~tijmen/csc321/slides/lecture_slides_lec6.pdf"),
         formula: [
             #"g_t = \nabla f(\theta_{t-1}) + \lambda \theta_{t-1}"#,
@@ -319,20 +320,17 @@ public enum OptimizerCatalog {
 
     static let lbfgs = OptimizerSpec(
         callName: "LBFGS", id: "lbfgs", displayName: "L-BFGS",
+        // torch.optim.LBFGS's order: lr, (max_iter), max_eval, tolerance_grad, tolerance_change,
+        // history_size, line_search_fn. coursegen fixes max_iter at 1 (one iteration per step).
         hyperparameters: [
             P.lr(1),
-            HyperparameterSpec(
-                name: "historySize", label: "history size", symbol: "m", latex: "m", kind: .integer,
-                defaultValue: .integer(100), rangeDescription: "historySize must be ≥ 1",
-                validate: Validation.atLeast(1, "history size", "historySize")),
-            HyperparameterSpec(
-                name: "lineSearch", label: "line search", symbol: "line search", latex: "\\text{line search}",
-                kind: .choice(["strongWolfe", "none"]), defaultValue: .choice("strongWolfe")),
-            // PyTorch's max_eval, whose default for max_iter = 1 is 1 * 5 // 4 = 1: the strong Wolfe
-            // search then only accepts or rejects the first trial step. A larger value lets it bracket and zoom.
+            // torch derives max_eval from max_iter (max_iter * 5 // 4), which is 1 for max_iter = 1: a
+            // strong Wolfe search then has max_eval − 1 = 0 trials and the method never moves. The
+            // default is instead torch's default budget, 25 (= 20 * 5 // 4 for its default max_iter = 20);
+            // an explicit maxEval is torch's max_eval.
             HyperparameterSpec(
                 name: "maxEval", label: "evaluations per step", symbol: "max eval", latex: "\\text{max eval}",
-                kind: .integer, defaultValue: .integer(1), rangeDescription: "maxEval must be ≥ 1",
+                kind: .integer, defaultValue: .integer(25), rangeDescription: "maxEval must be ≥ 1",
                 validate: Validation.atLeast(1, "max_eval value", "maxEval")),
             HyperparameterSpec(
                 name: "toleranceGrad", label: "gradient tolerance", symbol: "ε_g", latex: "\\varepsilon_g", kind: .real,
@@ -342,6 +340,14 @@ public enum OptimizerCatalog {
                 name: "toleranceChange", label: "change tolerance", symbol: "ε_c", latex: "\\varepsilon_c", kind: .real,
                 defaultValue: .real(1e-9), rangeDescription: "toleranceChange must be ≥ 0",
                 validate: Validation.nonNegative("tolerance_change value", "toleranceChange")),
+            HyperparameterSpec(
+                name: "historySize", label: "history size", symbol: "m", latex: "m", kind: .integer,
+                defaultValue: .integer(100), rangeDescription: "historySize must be ≥ 1",
+                validate: Validation.atLeast(1, "history size", "historySize")),
+            // torch's line_search_fn=None: a fixed step of length lr.
+            HyperparameterSpec(
+                name: "lineSearch", label: "line search", symbol: "line search", latex: "\\text{line search}",
+                kind: .choice(["strongWolfe", "none"]), defaultValue: .choice("none")),
         ],
         reference: PaperReference(
             citation: "Liu & Nocedal 1989", title: "On the limited memory BFGS method for large scale optimization",

@@ -50,6 +50,9 @@ enum ReferenceFixtures {
 
     static let shared: [ReferenceCase] = load("torch-trajectories.json")
     static let extra: [ReferenceCase] = load("torch-extra-trajectories.json")
+    /// SGD with every flag in torch's order, and L-BFGS's line-search budget
+    /// (`tools/torch-reference/generate.py`).
+    static let errata: [ReferenceCase] = load("torch-errata-trajectories.json")
 
     /// Decoded with JSONDecoder: on Linux, JSONSerialization rounds some doubles wrongly
     /// (it reads -0.5419999999999999 as -0.5419999999999997), which a 1e-9 test would amplify.
