@@ -7,7 +7,8 @@
 public struct HTMLRenderer {
     /// What a code block becomes: `nil` for the default `<pre><code>`.
     public typealias CodeBlockHandler = (CodeBlock) -> String?
-    /// Rewrites a link or image destination.
+    /// Rewrites a link or image destination. Whatever it returns passes ``URLPolicy``
+    /// before it is written.
     public typealias URLRewriter = (_ url: String, _ position: TextPosition) -> String
     /// Renders math to markup (MathML).
     public typealias MathRenderer = (_ latex: String, _ display: Bool, _ position: TextPosition) -> String
@@ -196,11 +197,14 @@ public struct HTMLRenderer {
             case .strikethrough(let c):
                 out += "<del>"; render(c, into: &out, state: state); out += "</del>"
             case .link(let url, let title, let c, let position):
-                out += "<a href=\"\(HTMLEscaping.escape(rewriteURL(url, position)))\""
+                out += "<a"
+                if let href = Self.allowed(rewriteURL(url, position)) { out += " href=\"\(HTMLEscaping.escape(href))\"" }
                 if !title.isEmpty { out += " title=\"\(HTMLEscaping.escape(title))\"" }
                 out += ">"; render(c, into: &out, state: state); out += "</a>"
             case .image(let url, let title, let alt, let position):
-                out += "<img src=\"\(HTMLEscaping.escape(rewriteURL(url, position)))\" alt=\"\(HTMLEscaping.escape(alt.plainText))\""
+                out += "<img"
+                if let src = Self.allowed(rewriteURL(url, position)) { out += " src=\"\(HTMLEscaping.escape(src))\"" }
+                out += " alt=\"\(HTMLEscaping.escape(alt.plainText))\""
                 if !title.isEmpty { out += " title=\"\(HTMLEscaping.escape(title))\"" }
                 out += ">"
             case .footnoteReference(let label, _):
@@ -222,6 +226,13 @@ public struct HTMLRenderer {
                     : math(latex, false, position)
             }
         }
+    }
+
+    /// `url` when ``URLPolicy`` allows it on a page. A refused URL is the link
+    /// resolver's error to report; whatever a caller's hook returns, the renderer
+    /// never writes one, and leaves the link or image without its destination.
+    private static func allowed(_ url: String) -> String? {
+        URLPolicy.refusedScheme(in: url) == nil ? url : nil
     }
 
     /// Inline content as phrasing markup for a place that is itself a link or a
