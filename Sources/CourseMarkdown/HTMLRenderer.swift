@@ -28,6 +28,10 @@ public struct HTMLRenderer {
     /// Prefix for footnote ids, so that several documents can share a page.
     public var footnotePrefix = "fn"
 
+    /// The numbered id namespaces of footnotes with `prefix` (`fn-1`, `fnref-1-2`),
+    /// which headings must not take (``HeadingSlugger``'s `numberedPrefixes`).
+    public static func footnoteNamespaces(prefix: String = "fn") -> [String] { [prefix + "-", prefix + "ref-"] }
+
     public init() {}
 
     private final class State {
