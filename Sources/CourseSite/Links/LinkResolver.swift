@@ -74,7 +74,7 @@ struct LinkResolver {
 
     private func missingAnchor(_ fragment: String, in target: Chapter, location: SourceLocation, linkText: String) -> Diagnostic? {
         let anchor = fragment.removingPercentEncoding ?? fragment
-        if target.headingIDs.contains(anchor) || Self.builtInAnchors.contains(anchor) { return nil }
+        if target.headingIDSet.contains(anchor) || Self.builtInAnchors.contains(anchor) { return nil }
         var message = "link '\(linkText)' names a missing anchor '#\(anchor)' in '\(target.fileName)'"
         if let guess = Suggestion.closest(to: anchor, in: target.headingIDs) { message += "; did you mean '#\(guess)'?" }
         return .error(message, at: location, hint: "a heading's anchor is its text in lower case with spaces as '-'")
