@@ -62,12 +62,14 @@ public enum CourseFuzz {
         "---\ntitel: typo\norder: -99999999999999999999\n---\n",
         "---\n- a list\n---\n",
         "---\ntitle: &a [*a]\n---\n",
+        "---\ntitle: " + String(repeating: "[", count: 5_000) + String(repeating: "]", count: 5_000) + "\n---\n",
         "---\nlanguage: \"en\\\" onload=\\\"alert(1)\"\nauthor: <b>x</b>\ntitle: T\n---\n",
     ]
 
     static let cleanFrontMatters = [
         "", "", "---\ntitle: Clean <script>alert(1)</script> & more\norder: 2\n---\n",
         "---\ndescription: 'x\" onload=\"alert(1)'\ntitle: javascript:alert(1)\n---\n",
+        "---\nlanguage: 'en\" onload=\"alert(1)'\nauthor: <b onclick=\"x\">A</b>\n---\n",
     ]
 
     /// Link and image destinations: hostile, broken, outside the folder, and fine.
@@ -144,7 +146,11 @@ public enum CourseFuzz {
         /// Nesting near and beyond ``maximumNesting``-style limits.
         mutating func nesting() -> String {
             let n = (hostile ? [5, 60, 99, 100, 101, 300, 5_000] : [5, 30]).randomElement(using: &g)!
-            switch Int.random(in: 0..<5, using: &g) {
+            switch Int.random(in: 0..<(hostile ? 8 : 5), using: &g) {
+            case 5: return "$" + String(repeating: "{", count: n) + "x" + String(repeating: "}", count: n) + "$\n"
+            case 6: return "```experiment\nExperiment(\"t\") {\n    Objective { x, y in " + String(repeating: "(", count: n)
+                + "x" + String(repeating: ")", count: n) + " }\n    SGD(lr: 0.1)\n}\n```\n"
+            case 7: return "$$" + String(repeating: "\\frac{", count: n) + "x" + String(repeating: "}{y}", count: n) + "$$\n"
             case 0: return String(repeating: ">", count: n) + " x\n"
             case 1: return String(repeating: "*", count: n) + "x" + String(repeating: "*", count: n) + "\n"
             case 2: return String(repeating: "- ", count: min(n, 400)) + "x\n"

@@ -36,7 +36,7 @@ import Testing
     /// headings and mutated `experiment` fences.
     @Test func generatedCoursesThroughTheBinary() throws {
         let base = Self.baseSeed
-        let run = try CourseFuzz.timed(rounds: 60, seconds: 25) { round in
+        let run = try CourseFuzz.timed(rounds: 120, seconds: 25) { round in
             let seed = base &+ 1_000_003 &* UInt64(round)
             let folder = TemporaryFolder("coursegen-fuzz")
             defer { folder.remove() }
