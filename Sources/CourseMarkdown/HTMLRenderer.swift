@@ -37,6 +37,7 @@ public struct HTMLRenderer {
     private final class State {
         var headingIndex = 0
         var footnoteOrder: [String] = []          // normalised labels, in order of first reference
+        var footnoteNumbers: [String: Int] = [:]  // each label's number, its place in footnoteOrder + 1
         var referenceCounts: [String: Int] = [:]
         var definitions: [String: [Block]] = [:]
     }
@@ -217,8 +218,14 @@ public struct HTMLRenderer {
                     out += HTMLEscaping.escape("[^\(label)]")
                     continue
                 }
-                if !state.footnoteOrder.contains(key) { state.footnoteOrder.append(key) }
-                let n = (state.footnoteOrder.firstIndex(of: key) ?? 0) + 1
+                let n: Int
+                if let known = state.footnoteNumbers[key] {
+                    n = known
+                } else {
+                    state.footnoteOrder.append(key)
+                    n = state.footnoteOrder.count
+                    state.footnoteNumbers[key] = n
+                }
                 let r = (state.referenceCounts[key] ?? 0) + 1
                 state.referenceCounts[key] = r
                 let id = "\(footnotePrefix)ref-\(n)" + (r == 1 ? "" : "-\(r)")
