@@ -39,7 +39,7 @@ public struct DiagnosticPrinter: Sendable {
         let header = d.location.map { bold(Self.printable("\($0)") + ": ") } ?? ""
         out += header + severityLabel(d.severity) + bold(Self.printable(d.message)) + "\n"
         if let location = d.location, location.line > 0, let line = cache.line(location.line, of: location.file) {
-            let (shown, caret) = Self.caretLine(line: line, column: location.column, length: d.length)
+            let (shown, caret) = Self.caretLine(bytes: line, column: location.column, length: d.length)
             out += "    " + shown + "\n"
             out += "    " + paint(caret, "32") + "\n"
         }
@@ -58,7 +58,7 @@ public struct DiagnosticPrinter: Sendable {
 
         init(_ sources: @escaping SourceProvider) { self.sources = sources }
 
-        func line(_ number: Int, of file: String) -> Substring? {
+        func line(_ number: Int, of file: String) -> ArraySlice<UInt8>? {
             if files[file] == nil {
                 files[file] = .some(sources(file).map { text in
                     let bytes = Array(text.utf8)
@@ -66,7 +66,7 @@ public struct DiagnosticPrinter: Sendable {
                 })
             }
             guard let entry = files[file] ?? nil else { return nil }
-            return DiagnosticPrinter.line(number, bytes: entry.bytes, lineStarts: entry.lineStarts)
+            return DiagnosticPrinter.lineBytes(number, bytes: entry.bytes, lineStarts: entry.lineStarts)
         }
     }
 
@@ -77,18 +77,19 @@ public struct DiagnosticPrinter: Sendable {
         return starts
     }
 
-    static func line(_ number: Int, bytes: [UInt8], lineStarts: [Int]) -> Substring? {
+    /// The bytes of line `number`, without its line break; a slice, so no copy of a long line.
+    static func lineBytes(_ number: Int, bytes: [UInt8], lineStarts: [Int]) -> ArraySlice<UInt8>? {
         guard number >= 1, number <= lineStarts.count else { return nil }
         let start = lineStarts[number - 1]
         var end = number < lineStarts.count ? lineStarts[number] - 1 : bytes.count
         if end > start, bytes[end - 1] == UInt8(ascii: "\r") { end -= 1 }
-        return Substring(String(decoding: bytes[start..<end], as: UTF8.self))
+        return bytes[start..<end]
     }
 
     /// The 1-based line `number` of `text`, without its line break.
     public static func line(_ number: Int, of text: String) -> Substring? {
         let bytes = Array(text.utf8)
-        return line(number, bytes: bytes, lineStarts: lineStarts(bytes))
+        return lineBytes(number, bytes: bytes, lineStarts: lineStarts(bytes)).map { Substring(String(decoding: $0, as: UTF8.self)) }
     }
 
     /// Bytes of a long source line shown on each side of the caret's span.
@@ -98,23 +99,27 @@ public struct DiagnosticPrinter: Sendable {
     /// and the caret line under the characters that start at UTF-8 byte `column` and
     /// span `length` bytes. A line longer than the span and ``lineContext`` bytes on
     /// each side is cut to them, with `…` where it was cut.
-    static func caretLine(line fullLine: Substring, column fullColumn: Int, length: Int) -> (String, String) {
-        var line = fullLine
+    static func caretLine(line: Substring, column: Int, length: Int) -> (String, String) {
+        caretLine(bytes: Array(line.utf8)[...], column: column, length: length)
+    }
+
+    /// ``caretLine(line:column:length:)`` of a line's bytes, which only the shown part is decoded from.
+    static func caretLine(bytes: ArraySlice<UInt8>, column fullColumn: Int, length: Int) -> (String, String) {
         var column = fullColumn
         var cutBefore = false, cutAfter = false
-        let utf8 = fullLine.utf8
-        if utf8.count > 2 * lineContext + length {
-            var first = max(0, fullColumn - 1 - lineContext)
-            var last = min(utf8.count, fullColumn - 1 + length + lineContext)
-            let bytes = Array(utf8)
+        let base = bytes.startIndex
+        var first = 0, last = bytes.count
+        if bytes.count > 2 * lineContext + length {
+            first = min(bytes.count, max(0, fullColumn - 1 - lineContext))
+            last = max(first, min(bytes.count, fullColumn - 1 + length + lineContext))
             // Cut at scalar boundaries (never before a continuation byte).
-            while first > 0, first < bytes.count, bytes[first] & 0xC0 == 0x80 { first -= 1 }
-            while last < bytes.count, bytes[last] & 0xC0 == 0x80 { last += 1 }
+            while first > 0, first < bytes.count, bytes[base + first] & 0xC0 == 0x80 { first -= 1 }
+            while last < bytes.count, bytes[base + last] & 0xC0 == 0x80 { last += 1 }
             cutBefore = first > 0
             cutAfter = last < bytes.count
-            line = Substring(String(decoding: bytes[first..<last], as: UTF8.self))
             column = fullColumn - first
         }
+        let line = String(decoding: bytes[(base + first)..<(base + last)], as: UTF8.self)
         var shown = cutBefore ? "…" : ""
         var caret = cutBefore ? " " : ""
         var byte = 1
