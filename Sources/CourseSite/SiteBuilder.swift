@@ -110,6 +110,18 @@ public struct SiteBuilder: Sendable {
                 next: k + 1 < chapters.count ? chapters[k + 1] : nil),
                 chapters: entries)
         }
+        // The last gate: whatever a theme's data or partials combine to, no page runs script.
+        for (i, page) in html.enumerated() {
+            guard let finding = ScriptScan.findings(in: page).first else { continue }
+            let source = i == 0 ? (loaded.home?.displayPath ?? chaptersFolder) : chapters[i - 1].displayPath
+            diagnostics.append(.error(
+                "page '\(i == 0 ? "index.html" : chapters[i - 1].pageName)' would contain \(finding.what)",
+                at: SourceLocation(file: source, line: 1, column: 1),
+                hint: "pages of coursegen run no script; check the templates in the chapters folder's 'theme/'"))
+        }
+        guard !diagnostics.containsErrors else {
+            return Result(files: [], diagnostics: diagnostics.sortedByLocation(), pageCount: 0)
+        }
         var files: [(path: String, bytes: [UInt8])] = [("index.html", Array(html[0].utf8))]
         for (k, chapter) in chapters.enumerated() {
             files.append((chapter.pageName, Array(html[k + 1].utf8)))

@@ -150,3 +150,41 @@ import Testing
         #expect(large < 120, "20,000 took \(large) s")
     }
 }
+
+/// A theme comes with the chapters: its templates cannot add script to the pages.
+@Suite struct ThemeScriptTests {
+    @Test func scriptInATemplateIsAnErrorAtItsLine() {
+        let folder = TemporaryFolder()
+        defer { folder.remove() }
+        folder.write("chapters/01-a.md", "# A\n")
+        let page = "<!DOCTYPE html>\n<html lang=\"{{language}}\">\n<head>\n<title>{{pageTitle}}</title>\n<script>alert(1)</script>\n</head>\n"
+            + "<body onload=\"alert(1)\">\n{{{body}}}\n</body>\n</html>\n"
+        folder.write("chapters/theme/page.mustache", page)
+        folder.write("chapters/theme/pager.mustache", "<a href=\"  JAVA&#83;CRIPT:alert(1)\">x</a> <a href=\"{{href}}\">ok</a>\n")
+        let result = build(folder)
+        let (scriptLine, bodyLine) = (5, 7)
+        let messages = result.diagnostics.filter { $0.severity == .error }.map { d in
+            (d.location.map { "\($0): ".replacingOccurrences(of: folder.path + "/", with: "") } ?? "") + d.message
+        }
+        #expect(messages == [
+            "chapters/theme/page.mustache:\(scriptLine):1: template 'page.mustache' would put a <script> tag in every page",
+            "chapters/theme/page.mustache:\(bodyLine):7: template 'page.mustache' would put the event handler 'onload' in every page",
+            "chapters/theme/pager.mustache:1:4: template 'pager.mustache' would put a 'javascript:' URL in 'href' in every page",
+        ])
+        #expect(result.files.isEmpty)
+    }
+
+    /// The last gate: a template that writes front matter unescaped (`{{{description}}}`)
+    /// cannot smuggle a handler into a page either.
+    @Test func everyPageIsCheckedOnceMore() {
+        let folder = TemporaryFolder()
+        defer { folder.remove() }
+        folder.write("chapters/01-a.md", "---\ndescription: '<img src=x onerror=alert(1)>'\n---\n# A\n")
+        folder.write("chapters/theme/chapter-list.mustache", "{{#chapters}}<p>{{{description}}}</p>{{/chapters}}\n")
+        let result = build(folder)
+        let errors = result.diagnostics.filter { $0.severity == .error }
+        #expect(errors.map(\.message) == ["page 'index.html' would contain the event handler 'onerror'"])
+        #expect(errors.first?.location?.line == 1)
+        #expect(result.files.isEmpty)
+    }
+}

@@ -30,8 +30,19 @@ public enum CourseFuzz {
             files.append(("chapters/0\(k + 1)-\(name).md", chapter(&g, hostile: hostile)))
         }
         if Bool.random(using: &g) { files.append(("chapters/index.md", chapter(&g, hostile: hostile))) }
+        if hostile, Int.random(in: 0..<4, using: &g) == 0 { files.append(themes.randomElement(using: &g)!) }
         return Course(files: files, seed: seed)
     }
+
+    /// Theme files a hostile course brings along: script, handlers, script URLs, and
+    /// front matter written unescaped.
+    static let themes: [(String, String)] = [
+        ("chapters/theme/page.mustache", "<html><head><script>alert(1)</script></head><body>{{{body}}}</body></html>\n"),
+        ("chapters/theme/page.mustache", "<html><body onload=alert(1)>{{{body}}}</body></html>\n"),
+        ("chapters/theme/pager.mustache", "<a href=\" java&#115;cript:alert(1)\">x</a>\n"),
+        ("chapters/theme/page.mustache", "<html><body><p>{{{title}}}</p>{{{description}}}{{{body}}}</body></html>\n"),
+        ("chapters/theme/sidebar.mustache", "{{#chapters}}<a href=\"{{href}}\">{{{title}}}</a>{{/chapters}}\n"),
+    ]
 
     /// Whether round `seed`'s course is a hostile one.
     public static func isHostile(seed: UInt64) -> Bool {
