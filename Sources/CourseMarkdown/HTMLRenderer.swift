@@ -285,7 +285,7 @@ public struct HTMLRenderer {
     }
 
     /// GFM's tag filter: the opening `<` of these tags is escaped even in allowed raw HTML.
-    static func tagFilter(_ html: String) -> String {
+    public static func tagFilter(_ html: String) -> String {
         let banned = ["title", "textarea", "style", "xmp", "iframe", "noembed", "noframes", "script", "plaintext"]
         var out = ""
         var rest = Substring(html)

@@ -188,3 +188,31 @@ import Testing
         #expect(result.files.isEmpty)
     }
 }
+
+/// `--allow-html` emits the chapters' HTML, but still no script: each handler or script
+/// URL is an error at its raw HTML, and a harmless tag passes.
+@Suite struct AllowedHTMLScriptTests {
+    @Test func allowedRawHTMLRunsNoScript() {
+        let folder = TemporaryFolder()
+        defer { folder.remove() }
+        folder.write("chapters/01-a.md", "# A\n\nText <img src=x onerror=alert(1)> and <b>bold</b>.\n\n<div>\n<a href=\"javascript:alert(1)\">x</a>\n</div>\n\n<script>alert(1)</script>\n")
+        let chapters = folder.path + "/chapters"
+        var options = testOptions()
+        options.allowHTML = true
+        let result = SiteBuilder(chaptersFolder: chapters, options: options).build()
+        let messages = result.diagnostics.filter { $0.severity == .error }.map { d in
+            (d.location.map { "\($0): ".replacingOccurrences(of: folder.path + "/", with: "") } ?? "") + d.message
+        }
+        // GitHub's tag filter already escapes <script>, so it is no error.
+        #expect(messages == [
+            "chapters/01-a.md:3:6: raw HTML would put the event handler 'onerror' in the page",
+            "chapters/01-a.md:5:1: raw HTML would put a 'javascript:' URL in 'href' in the page",
+        ])
+
+        folder.write("chapters/01-a.md", "# A\n\nText <b>bold</b>.\n\n<script>alert(1)</script>\n")
+        let fine = SiteBuilder(chaptersFolder: chapters, options: options).build()
+        #expect(!fine.diagnostics.containsErrors, "\(fine.diagnostics)")
+        #expect(page(fine, "a.html").contains("<b>bold</b>"))
+        #expect(PageScan.scriptProblems(in: page(fine, "a.html")) == [])
+    }
+}
