@@ -69,7 +69,7 @@ let package = Package(
         .testTarget(name: "CourseMarkdownTests", dependencies: ["CourseMarkdown", "CourseTestSupport"]),
         .testTarget(name: "MathMLTests", dependencies: ["MathML", "CourseTestSupport"]),
         .testTarget(name: "CourseSiteTests", dependencies: ["CourseSite", "CourseDiagnostics", "CourseTestSupport"]),
-        .testTarget(name: "EndToEndTests", dependencies: ["CourseTestSupport"]),
+        .testTarget(name: "EndToEndTests", dependencies: ["CourseTestSupport"], exclude: ["Corpus"]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -20,59 +20,113 @@ public struct DiagnosticPrinter: Sendable {
         self.sources = sources
     }
 
+    /// Every diagnostic, in order. Each file is read and indexed by line once, so the
+    /// time is linear in the diagnostics' number (20,000 on one chapter print at once).
     public func render(_ diagnostics: [Diagnostic]) -> String {
-        diagnostics.map(render).joined()
+        let cache = SourceCache(sources)
+        var out = ""
+        for diagnostic in diagnostics { append(diagnostic, withNotes: true, cache: cache, to: &out) }
+        return out
     }
 
     public func render(_ diagnostic: Diagnostic) -> String {
         var out = ""
-        append(diagnostic, to: &out)
-        for note in diagnostic.notes { append(note, to: &out) }
+        append(diagnostic, withNotes: true, cache: SourceCache(sources), to: &out)
         return out
     }
 
-    private func append(_ d: Diagnostic, to out: inout String) {
-        let header = d.location.map { bold("\($0): ") } ?? ""
-        out += header + severityLabel(d.severity) + bold(d.message) + "\n"
-        if let location = d.location, location.line > 0,
-           let text = sources(location.file),
-           let line = Self.line(location.line, of: text) {
-            let (shown, caret) = Self.caretLine(line: line, column: location.column, length: d.length)
+    private func append(_ d: Diagnostic, withNotes: Bool, cache: SourceCache, to out: inout String) {
+        let header = d.location.map { bold(Self.printable("\($0)") + ": ") } ?? ""
+        out += header + severityLabel(d.severity) + bold(Self.printable(d.message)) + "\n"
+        if let location = d.location, location.line > 0, let line = cache.line(location.line, of: location.file) {
+            let (shown, caret) = Self.caretLine(bytes: line, column: location.column, length: d.length)
             out += "    " + shown + "\n"
             out += "    " + paint(caret, "32") + "\n"
         }
         if let hint = d.hint {
-            out += paint("hint: ", "36") + hint + "\n"
+            out += paint("hint: ", "36") + Self.printable(hint) + "\n"
         }
+        if withNotes {
+            for note in d.notes { append(note, withNotes: false, cache: cache, to: &out) }
+        }
+    }
+
+    /// The files' texts, read once each, with the byte offset of every line's start.
+    private final class SourceCache {
+        let sources: SourceProvider
+        var files: [String: (bytes: [UInt8], lineStarts: [Int])?] = [:]
+
+        init(_ sources: @escaping SourceProvider) { self.sources = sources }
+
+        func line(_ number: Int, of file: String) -> ArraySlice<UInt8>? {
+            if files[file] == nil {
+                files[file] = .some(sources(file).map { text in
+                    let bytes = Array(text.utf8)
+                    return (bytes, DiagnosticPrinter.lineStarts(bytes))
+                })
+            }
+            guard let entry = files[file] ?? nil else { return nil }
+            return DiagnosticPrinter.lineBytes(number, bytes: entry.bytes, lineStarts: entry.lineStarts)
+        }
+    }
+
+    /// The byte offsets at which the lines of `bytes` start.
+    static func lineStarts(_ bytes: [UInt8]) -> [Int] {
+        var starts = [0]
+        for (offset, byte) in bytes.enumerated() where byte == UInt8(ascii: "\n") { starts.append(offset + 1) }
+        return starts
+    }
+
+    /// The bytes of line `number`, without its line break; a slice, so no copy of a long line.
+    static func lineBytes(_ number: Int, bytes: [UInt8], lineStarts: [Int]) -> ArraySlice<UInt8>? {
+        guard number >= 1, number <= lineStarts.count else { return nil }
+        let start = lineStarts[number - 1]
+        var end = number < lineStarts.count ? lineStarts[number] - 1 : bytes.count
+        if end > start, bytes[end - 1] == UInt8(ascii: "\r") { end -= 1 }
+        return bytes[start..<end]
     }
 
     /// The 1-based line `number` of `text`, without its line break.
     public static func line(_ number: Int, of text: String) -> Substring? {
-        guard number >= 1 else { return nil }
-        var current = 1
-        var start = text.startIndex
-        var index = text.startIndex
-        while index < text.endIndex {
-            if text[index] == "\n" || text[index] == "\r\n" {
-                if current == number { return text[start..<index] }
-                current += 1
-                start = text.index(after: index)
-            }
-            index = text.index(after: index)
-        }
-        return current == number ? text[start..<text.endIndex] : nil
+        let bytes = Array(text.utf8)
+        return lineBytes(number, bytes: bytes, lineStarts: lineStarts(bytes)).map { Substring(String(decoding: $0, as: UTF8.self)) }
     }
 
-    /// The line with tabs expanded to one space, and the caret line under the
-    /// characters that start at UTF-8 byte `column` and span `length` bytes.
+    /// Bytes of a long source line shown on each side of the caret's span.
+    static let lineContext = 80
+
+    /// The line with tabs expanded to one space and control characters shown as `�`,
+    /// and the caret line under the characters that start at UTF-8 byte `column` and
+    /// span `length` bytes. A line longer than the span and ``lineContext`` bytes on
+    /// each side is cut to them, with `…` where it was cut.
     static func caretLine(line: Substring, column: Int, length: Int) -> (String, String) {
-        var shown = ""
-        var caret = ""
+        caretLine(bytes: Array(line.utf8)[...], column: column, length: length)
+    }
+
+    /// ``caretLine(line:column:length:)`` of a line's bytes, which only the shown part is decoded from.
+    static func caretLine(bytes: ArraySlice<UInt8>, column fullColumn: Int, length: Int) -> (String, String) {
+        var column = fullColumn
+        var cutBefore = false, cutAfter = false
+        let base = bytes.startIndex
+        var first = 0, last = bytes.count
+        if bytes.count > 2 * lineContext + length {
+            first = min(bytes.count, max(0, fullColumn - 1 - lineContext))
+            last = max(first, min(bytes.count, fullColumn - 1 + length + lineContext))
+            // Cut at scalar boundaries (never before a continuation byte).
+            while first > 0, first < bytes.count, bytes[base + first] & 0xC0 == 0x80 { first -= 1 }
+            while last < bytes.count, bytes[base + last] & 0xC0 == 0x80 { last += 1 }
+            cutBefore = first > 0
+            cutAfter = last < bytes.count
+            column = fullColumn - first
+        }
+        let line = String(decoding: bytes[(base + first)..<(base + last)], as: UTF8.self)
+        var shown = cutBefore ? "…" : ""
+        var caret = cutBefore ? " " : ""
         var byte = 1
         var underlined = 0
         for character in line {
             let width = character.utf8.count
-            let glyph = character == "\t" ? " " : String(character)
+            let glyph = character == "\t" ? " " : character.unicodeScalars.contains(where: isControl) ? "\u{FFFD}" : String(character)
             shown += glyph
             if byte + width <= column {
                 caret += " "
@@ -83,7 +137,29 @@ public struct DiagnosticPrinter: Sendable {
             byte += width
         }
         if underlined == 0 { caret += "^" }
+        if cutAfter { shown += "…" }
         return (shown, caret)
+    }
+
+    private static func isControl(_ scalar: Unicode.Scalar) -> Bool {
+        scalar.value < 0x20 || (0x7F...0x9F).contains(scalar.value)
+    }
+
+    /// Text from the user's files as it goes into a message: control characters (which
+    /// could move a terminal's cursor or change its colours) as `\u{…}` escapes; line
+    /// breaks stay.
+    static func printable(_ text: String) -> String {
+        func escaped(_ scalar: Unicode.Scalar) -> Bool { scalar != "\n" && isControl(scalar) }
+        guard text.unicodeScalars.contains(where: escaped) else { return text }
+        var out = ""
+        for scalar in text.unicodeScalars {
+            if escaped(scalar) {
+                out += "\\u{\(String(scalar.value, radix: 16, uppercase: true))}"
+            } else {
+                out.unicodeScalars.append(scalar)
+            }
+        }
+        return out
     }
 
     private func severityLabel(_ s: Severity) -> String {

@@ -5,8 +5,13 @@ public enum Suggestion {
     public static func closest<S: Sequence>(to word: String, in candidates: S) -> String? where S.Element == String {
         let limit = max(1, (word.count + 1) / 3)
         var best: (String, Int)?
+        let lowered = word.lowercased()
+        let length = lowered.count
         for candidate in candidates {
-            let d = distance(word.lowercased(), candidate.lowercased())
+            // Lengths that differ by more than the limit need more edits than it allows.
+            let other = candidate.lowercased()
+            guard abs(other.count - length) <= limit else { continue }
+            let d = distance(lowered, other)
             if d <= limit, best.map({ d < $0.1 }) ?? true { best = (candidate, d) }
         }
         return best?.0

@@ -21,14 +21,24 @@ struct CmarkConverter {
     /// table that attaching extensions changes, so parses must not overlap.
     private static let parseLock = Mutex(())
 
-    mutating func parse(_ text: String) -> [Block] {
-        Self.parseLock.withLock { _ in parseLocked(text) }
+    /// What parsing gave: the blocks, or where the tree first nests deeper than allowed.
+    enum Outcome {
+        case blocks([Block])
+        /// The first node at depth `maximumDepth + 1`, with the deepest depth found.
+        case tooDeep(depth: Int, at: TextPosition)
     }
 
-    private mutating func parseLocked(_ text: String) -> [Block] {
+    /// Parses `text`; a tree nested deeper than `maximumDepth` is refused before it
+    /// is converted, so that every recursive walk over ``Block`` and ``Inline`` values
+    /// (here, in the renderer and in the site's passes) stays within a small stack.
+    mutating func parse(_ text: String, maximumDepth: Int) -> Outcome {
+        Self.parseLock.withLock { _ in parseLocked(text, maximumDepth: maximumDepth) }
+    }
+
+    private mutating func parseLocked(_ text: String, maximumDepth: Int) -> Outcome {
         _ = Self.registerExtensions
         let options = CMARK_OPT_SOURCEPOS | CMARK_OPT_FOOTNOTES
-        guard let parser = cmark_parser_new(options) else { return [] }
+        guard let parser = cmark_parser_new(options) else { return .blocks([]) }
         defer { cmark_parser_free(parser) }
         for name in ["table", "strikethrough", "autolink", "tagfilter", "tasklist"] {
             if let ext = cmark_find_syntax_extension(name) {
@@ -45,9 +55,43 @@ struct CmarkConverter {
                 cmark_parser_feed(parser, $0, buffer.count)
             }
         }
-        guard let root = cmark_parser_finish(parser) else { return [] }
+        guard let root = cmark_parser_finish(parser) else { return .blocks([]) }
         defer { cmark_node_free(root) }
-        return blocks(of: root, math: math)
+        if let deep = Self.firstNode(below: root, deeperThan: maximumDepth) {
+            return .tooDeep(depth: deep.depth, at: deep.position)
+        }
+        return .blocks(blocks(of: root, math: math))
+    }
+
+    /// The first node, in document order, deeper than `limit` (the document's
+    /// children are at depth 1), and the deepest depth of the tree. A walk over the
+    /// C tree's links, without recursion, so that it holds on any tree cmark builds.
+    private static func firstNode(below root: OpaquePointer, deeperThan limit: Int) -> (depth: Int, position: TextPosition)? {
+        var node = root
+        var depth = 0
+        var deepest = 0
+        var first: OpaquePointer?
+        while true {
+            if let child = cmark_node_first_child(node) {
+                node = child
+                depth += 1
+                deepest = max(deepest, depth)
+                if depth > limit, first == nil { first = node }
+                continue
+            }
+            // No child: the next sibling of this node or of its nearest ancestor that has one.
+            while node != root, cmark_node_next(node) == nil {
+                node = cmark_node_parent(node)!
+                depth -= 1
+            }
+            guard node != root, let next = cmark_node_next(node) else { break }
+            node = next
+        }
+        guard let first else { return nil }
+        // Inline nodes of cmark-gfm 0.29 may lack a position; take the nearest ancestor's.
+        var positioned: OpaquePointer? = first
+        while let candidate = positioned, cmark_node_get_start_line(candidate) <= 0 { positioned = cmark_node_parent(candidate) }
+        return (deepest, positioned.map(position) ?? TextPosition(line: 1, column: 1))
     }
 
     private mutating func blocks(of parent: OpaquePointer, math: InlineMathExtension) -> [Block] {
@@ -147,18 +191,22 @@ struct CmarkConverter {
 
     private func inlines(of parent: OpaquePointer, math: InlineMathExtension) -> [Inline] {
         var out: [Inline] = []
+        // cmark splits text at special characters; join neighbours so text is whole
+        // (appending to one pending string, so a long run of pieces stays linear).
+        var pendingText: String?
         var child = cmark_node_first_child(parent)
         while let node = child {
             if let inline = inline(node, math: math) {
-                // cmark splits text at special characters; join neighbours so text is whole.
-                if case .text(let s) = inline, case .text(let previous)? = out.last {
-                    out[out.count - 1] = .text(previous + s)
+                if case .text(let s) = inline {
+                    if pendingText == nil { pendingText = s } else { pendingText!.append(s) }
                 } else {
+                    if let text = pendingText { out.append(.text(text)); pendingText = nil }
                     out.append(inline)
                 }
             }
             child = cmark_node_next(node)
         }
+        if let text = pendingText { out.append(.text(text)) }
         return out
     }
 

@@ -7,7 +7,8 @@
 public struct HTMLRenderer {
     /// What a code block becomes: `nil` for the default `<pre><code>`.
     public typealias CodeBlockHandler = (CodeBlock) -> String?
-    /// Rewrites a link or image destination.
+    /// Rewrites a link or image destination. Whatever it returns passes ``URLPolicy``
+    /// before it is written.
     public typealias URLRewriter = (_ url: String, _ position: TextPosition) -> String
     /// Renders math to markup (MathML).
     public typealias MathRenderer = (_ latex: String, _ display: Bool, _ position: TextPosition) -> String
@@ -27,11 +28,16 @@ public struct HTMLRenderer {
     /// Prefix for footnote ids, so that several documents can share a page.
     public var footnotePrefix = "fn"
 
+    /// The numbered id namespaces of footnotes with `prefix` (`fn-1`, `fnref-1-2`),
+    /// which headings must not take (``HeadingSlugger``'s `numberedPrefixes`).
+    public static func footnoteNamespaces(prefix: String = "fn") -> [String] { [prefix + "-", prefix + "ref-"] }
+
     public init() {}
 
     private final class State {
         var headingIndex = 0
         var footnoteOrder: [String] = []          // normalised labels, in order of first reference
+        var footnoteNumbers: [String: Int] = [:]  // each label's number, its place in footnoteOrder + 1
         var referenceCounts: [String: Int] = [:]
         var definitions: [String: [Block]] = [:]
     }
@@ -196,11 +202,14 @@ public struct HTMLRenderer {
             case .strikethrough(let c):
                 out += "<del>"; render(c, into: &out, state: state); out += "</del>"
             case .link(let url, let title, let c, let position):
-                out += "<a href=\"\(HTMLEscaping.escape(rewriteURL(url, position)))\""
+                out += "<a"
+                if let href = Self.allowed(rewriteURL(url, position)) { out += " href=\"\(HTMLEscaping.escape(href))\"" }
                 if !title.isEmpty { out += " title=\"\(HTMLEscaping.escape(title))\"" }
                 out += ">"; render(c, into: &out, state: state); out += "</a>"
             case .image(let url, let title, let alt, let position):
-                out += "<img src=\"\(HTMLEscaping.escape(rewriteURL(url, position)))\" alt=\"\(HTMLEscaping.escape(alt.plainText))\""
+                out += "<img"
+                if let src = Self.allowed(rewriteURL(url, position)) { out += " src=\"\(HTMLEscaping.escape(src))\"" }
+                out += " alt=\"\(HTMLEscaping.escape(alt.plainText))\""
                 if !title.isEmpty { out += " title=\"\(HTMLEscaping.escape(title))\"" }
                 out += ">"
             case .footnoteReference(let label, _):
@@ -209,8 +218,14 @@ public struct HTMLRenderer {
                     out += HTMLEscaping.escape("[^\(label)]")
                     continue
                 }
-                if !state.footnoteOrder.contains(key) { state.footnoteOrder.append(key) }
-                let n = (state.footnoteOrder.firstIndex(of: key) ?? 0) + 1
+                let n: Int
+                if let known = state.footnoteNumbers[key] {
+                    n = known
+                } else {
+                    state.footnoteOrder.append(key)
+                    n = state.footnoteOrder.count
+                    state.footnoteNumbers[key] = n
+                }
                 let r = (state.referenceCounts[key] ?? 0) + 1
                 state.referenceCounts[key] = r
                 let id = "\(footnotePrefix)ref-\(n)" + (r == 1 ? "" : "-\(r)")
@@ -226,6 +241,13 @@ public struct HTMLRenderer {
                     : math(latex, false, position)
             }
         }
+    }
+
+    /// `url` when ``URLPolicy`` allows it on a page. A refused URL is the link
+    /// resolver's error to report; whatever a caller's hook returns, the renderer
+    /// never writes one, and leaves the link or image without its destination.
+    private static func allowed(_ url: String) -> String? {
+        URLPolicy.refusedScheme(in: url) == nil ? url : nil
     }
 
     /// Inline content as phrasing markup for a place that is itself a link or a
@@ -288,7 +310,7 @@ public struct HTMLRenderer {
     }
 
     /// GFM's tag filter: the opening `<` of these tags is escaped even in allowed raw HTML.
-    static func tagFilter(_ html: String) -> String {
+    public static func tagFilter(_ html: String) -> String {
         let banned = ["title", "textarea", "style", "xmp", "iframe", "noembed", "noframes", "script", "plaintext"]
         var out = ""
         var rest = Substring(html)

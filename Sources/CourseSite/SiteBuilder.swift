@@ -126,6 +126,18 @@ public struct SiteBuilder: Sendable {
                 next: k + 1 < chapters.count ? chapters[k + 1] : nil),
                 chapters: entries)
         }
+        // The last gate: whatever a theme's data or partials combine to, no page runs script.
+        for (i, page) in html.enumerated() {
+            guard let finding = ScriptScan.findings(in: page).first else { continue }
+            let source = i == 0 ? (loaded.home?.displayPath ?? chaptersFolder) : chapters[i - 1].displayPath
+            diagnostics.append(.error(
+                "page '\(i == 0 ? "index.html" : chapters[i - 1].pageName)' would contain \(finding.what)",
+                at: SourceLocation(file: source, line: 1, column: 1),
+                hint: "pages of coursegen run no script; check the templates in the chapters folder's 'theme/'"))
+        }
+        guard !diagnostics.containsErrors else {
+            return Result(files: [], diagnostics: diagnostics.sortedByLocation(), pageCount: 0)
+        }
         var files: [(path: String, bytes: [UInt8])] = [("index.html", Array(html[0].utf8))]
         for (k, chapter) in chapters.enumerated() {
             files.append((chapter.pageName, Array(html[k + 1].utf8)))
@@ -219,6 +231,17 @@ public struct SiteBuilder: Sendable {
             titleHTML = renderer.renderPhrase(inlines)
         }
         let contentsHTML = chapter.contents.map { renderer.renderPhrase($0.inlines) }
+        if options.allowHTML {
+            // Allowed raw HTML still runs no script: GitHub's tag filter leaves handlers and script URLs.
+            for (html, position) in Self.rawHTML(in: chapter.document.blocks) {
+                for finding in ScriptScan.findings(in: HTMLRenderer.tagFilter(html)) {
+                    collector.diagnostics.append(.error(
+                        "raw HTML would put \(finding.what) in the page",
+                        at: SourceLocation(file: file, line: position.line, column: position.column),
+                        hint: "pages of coursegen run no script, even with --allow-html"))
+                }
+            }
+        }
         if !options.allowHTML, let first = Self.firstRawHTML(in: chapter.document.blocks) {
             collector.diagnostics.append(Diagnostic(
                 .warning, "raw HTML is shown as text, not emitted",
@@ -258,6 +281,34 @@ public struct SiteBuilder: Sendable {
             }
         }
         return out
+    }
+
+    /// Every piece of raw HTML with its position, in document order.
+    static func rawHTML(in blocks: [Block]) -> [(String, TextPosition)] {
+        var found: [(String, TextPosition)] = []
+        func inInlines(_ inlines: [Inline]) {
+            for inline in inlines {
+                switch inline {
+                case .html(let html, let p): found.append((html, p))
+                case .emphasis(let c), .strong(let c), .strikethrough(let c), .link(_, _, let c, _): inInlines(c)
+                default: continue
+                }
+            }
+        }
+        func inBlocks(_ blocks: [Block]) {
+            for block in blocks {
+                switch block {
+                case .htmlBlock(let html, let p): found.append((html, p))
+                case .paragraph(let inlines, _), .heading(_, let inlines, _): inInlines(inlines)
+                case .blockQuote(let inner), .footnoteDefinition(_, let inner): inBlocks(inner)
+                case .list(let list): for item in list.items { inBlocks(item.blocks) }
+                case .table(let table): for cell in table.header + table.rows.flatMap({ $0 }) { inInlines(cell) }
+                default: continue
+                }
+            }
+        }
+        inBlocks(blocks)
+        return found
     }
 
     static func firstRawHTML(in blocks: [Block]) -> TextPosition? {

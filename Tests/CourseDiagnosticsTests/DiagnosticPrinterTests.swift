@@ -55,4 +55,51 @@ import CourseTestSupport
     @Test func doesNotSuggestFarNames() {
         #expect(Suggestion.closest(to: "Banana", in: ["SGD", "Adam"]) == nil)
     }
+
+    /// Each file is read once however many diagnostics it has (it was read, and scanned to
+    /// the line, once per diagnostic: quadratic in their number, issue 11, item 9).
+    @Test func readsEachFileOnce() {
+        final class Reads: @unchecked Sendable { var count = 0 }
+        let reads = Reads()
+        let text = (1...5_000).map { "line \($0)" }.joined(separator: "\n")
+        let printer = DiagnosticPrinter(sources: { _ in reads.count += 1; return text })
+        let diagnostics = (1...5_000).map { Diagnostic.error("e", at: SourceLocation(file: "a.md", line: $0, column: 1)) }
+        let output = printer.render(diagnostics)
+        #expect(reads.count == 1)
+        #expect(output.hasSuffix("a.md:5000:1: error: e\n    line 5000\n    ^\n"))
+    }
+
+    /// A long line is shown around the caret, cut at characters, with `…` where it was cut.
+    @Test func longLineIsCutAroundTheCaret() {
+        let line = String(repeating: "é", count: 200) + "X" + String(repeating: "b", count: 300)
+        let printer = DiagnosticPrinter(sources: { _ in line })
+        let output = printer.render(.error("x", at: SourceLocation(file: "a.md", line: 1, column: 401)))
+        let lines = output.split(separator: "\n", omittingEmptySubsequences: false)
+        #expect(lines[1] == "    …" + String(repeating: "é", count: 40) + "X" + String(repeating: "b", count: 80) + "…")
+        #expect(lines[2] == "    " + String(repeating: " ", count: 41) + "^")
+    }
+
+    /// Text from a chapter cannot drive the terminal: control characters in messages and
+    /// source lines are shown, not sent.
+    @Test func controlCharactersAreShownNotSent() {
+        let printer = DiagnosticPrinter(sources: { _ in "a\u{1B}[2Jb" })
+        let output = printer.render(.error("link to '\u{1B}[31mred'", at: SourceLocation(file: "a.md", line: 1, column: 1), hint: "x\u{7}"))
+        #expect(!output.contains("\u{1B}"))
+        #expect(!output.contains("\u{7}"))
+        #expect(output.contains("link to '\\u{1B}[31mred'"))
+        #expect(output.contains("    a\u{FFFD}[2Jb\n"))
+    }
+
+    /// Many diagnostics on one long line: each shows only its neighbourhood, cut from the
+    /// line's bytes without copying the line (50,000 on one line took 258 s).
+    @Test func manyDiagnosticsOnOneLongLineAreLinear() {
+        let timing = Fuzz.scaling { repeats in
+            let count = repeats * 5
+            let line = String(repeating: "[x](#nope) ", count: count)
+            let printer = DiagnosticPrinter(sources: { _ in line })
+            let diagnostics = (0..<count).map { Diagnostic.error("e", at: SourceLocation(file: "a.md", line: 1, column: 1 + 11 * $0)) }
+            _ = printer.render(diagnostics)
+        }
+        #expect(timing.large / timing.small < 60, "\(timing)")
+    }
 }

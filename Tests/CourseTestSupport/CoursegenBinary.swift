@@ -5,9 +5,14 @@ import Foundation
 /// products folder, since `swift test` builds every product first.
 public enum CoursegenBinary {
     public struct Outcome: Sendable {
+        /// The exit code, or the signal's number when ``signalled``.
         public var status: Int32
         public var stdout: String
         public var stderr: String
+        /// Whether the process was ended by a signal (a crash: SIGSEGV, SIGILL, SIGABRT…).
+        public var signalled = false
+        /// Whether it was still running after the timeout and was killed.
+        public var timedOut = false
     }
 
     public static var url: URL {
@@ -24,8 +29,11 @@ public enum CoursegenBinary {
 
     /// Runs coursegen with `arguments` in `directory`, without a terminal and without colour;
     /// `through` names a program and its arguments to start coursegen with (e.g. `setpriv` to
-    /// run as another user).
-    public static func run(_ arguments: [String], in directory: String, through wrapper: [String] = []) throws -> Outcome {
+    /// run as another user). With a `timeout`, a run still going after that many seconds is
+    /// killed and reported as ``Outcome/timedOut``.
+    public static func run(
+        _ arguments: [String], in directory: String, through wrapper: [String] = [], timeout: Double? = nil
+    ) throws -> Outcome {
         let process = Process()
         if let program = wrapper.first {
             process.executableURL = URL(fileURLWithPath: program)
@@ -43,6 +51,17 @@ public enum CoursegenBinary {
         process.standardError = err
         process.standardInput = FileHandle.nullDevice
         try process.run()
+        final class Flag: @unchecked Sendable { var value = false }
+        let killed = Flag()
+        if let timeout {
+            let pid = process.processIdentifier
+            DispatchQueue.global().asyncAfter(deadline: .now() + timeout) {
+                guard process.isRunning, process.processIdentifier == pid else { return }
+                killed.value = true
+                // SIGKILL: a child of the test runner starts with SIGTERM blocked, so terminate() would not end it.
+                kill(pid, SIGKILL)
+            }
+        }
         // Read both pipes before waiting, so a full pipe cannot block the child.
         nonisolated(unsafe) var errData = Data()
         let reader = Thread { errData = err.fileHandleForReading.readDataToEndOfFile() }
@@ -52,6 +71,8 @@ public enum CoursegenBinary {
         while !reader.isFinished { usleep(1000) }
         return Outcome(status: process.terminationStatus,
                        stdout: String(decoding: outData, as: UTF8.self),
-                       stderr: String(decoding: errData, as: UTF8.self))
+                       stderr: String(decoding: errData, as: UTF8.self),
+                       signalled: process.terminationReason == .uncaughtSignal && !killed.value,
+                       timedOut: killed.value)
     }
 }

@@ -16,7 +16,11 @@ public struct Chapter: Sendable {
     public var frontMatter: FrontMatter
     public var document: Document
     /// Heading ids in document order, and the table of contents drawn from them.
-    public var headingIDs: [String] = []
+    public var headingIDs: [String] = [] {
+        didSet { headingIDSet = Set(headingIDs) }
+    }
+    /// The same ids as a set, so that checking thousands of anchors stays linear.
+    private(set) var headingIDSet: Set<String> = []
     public var contents: [ContentsEntry] = []
     /// Whether the document's first block is the `#` heading the page shows as its title.
     public var firstHeadingIsTitle = false

@@ -163,9 +163,11 @@ struct CourseLoader: Sendable {
         }
     }
 
-    /// Ids for every heading, unique in the page; ids the page template uses are reserved.
+    /// Ids for every heading, unique in the page; ids the page template, footnotes and
+    /// directive fragments use are reserved.
     private func assignHeadingIDs(_ chapter: inout Chapter) {
-        var slugger = HeadingSlugger(reserved: PageRenderer.reservedIDs)
+        var slugger = HeadingSlugger(reserved: PageRenderer.reservedIDs,
+                                     numberedPrefixes: HTMLRenderer.footnoteNamespaces() + DirectiveBlock.idNamespaces)
         var ids: [String] = []
         var contents: [ContentsEntry] = []
         func visit(_ blocks: [Block]) {

@@ -14,8 +14,13 @@ public struct DirectiveBlock: Sendable {
     public var origin: SourceOrigin
     /// The fence's own position.
     public var location: SourceLocation
-    /// A prefix unique in the page, for ids the fragment defines (`d3-`).
+    /// A prefix unique in the page, for ids the fragment defines (`d3-`). Ids a fragment
+    /// defines start with it or with `x` and its letters and digits (`xd3-p-s0`); headings
+    /// never take ids of those forms (``DirectiveBlock/idNamespaces``).
     public var idPrefix: String
+
+    /// The numbered id namespaces of directive fragments, `d<n>-…` and `xd<n>…`.
+    public static let idNamespaces = ["d", "xd"]
 }
 
 /// What a directive handler returns: an HTML fragment, and any diagnostics.

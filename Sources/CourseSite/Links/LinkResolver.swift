@@ -12,7 +12,8 @@ import Foundation
 /// - `images/bowl.png` → kept, the file checked and copied into the site: it must be a
 ///   regular file of at most ``SiteLimits/assetBytes`` whose real path is inside the
 ///   chapters folder (a symbolic link may point only to another file of the folder);
-/// - anything with a scheme (`https:`, `mailto:`) or starting with `//` → kept.
+/// - `http:`, `https:`, `mailto:` or starting with `//` → kept;
+/// - any other scheme (`javascript:`, `data:`, `file:`), however spelled → refused (``URLPolicy``).
 struct LinkResolver {
     /// Chapters by file name, with the home page as `index.md`.
     var chaptersByFile: [String: Chapter]
@@ -29,6 +30,11 @@ struct LinkResolver {
 
     func resolve(_ url: String, at position: TextPosition, in chapter: Chapter) -> Resolution {
         let location = SourceLocation(file: chapter.displayPath, line: position.line, column: position.column)
+        if let scheme = URLPolicy.refusedScheme(in: url) {
+            return .broken(url, .error(
+                "'\(Self.shown(url))' uses the scheme '\(scheme):', which a page may not link to", at: location,
+                hint: "links and images may use http:, https:, mailto: or a path relative to the chapter; a page runs no script"))
+        }
         if url.isEmpty || Self.hasScheme(url) || url.hasPrefix("//") { return .keep(url) }
         let (pathPart, fragment) = Self.split(url)
         let path = pathPart.removingPercentEncoding ?? pathPart
@@ -105,7 +111,7 @@ struct LinkResolver {
 
     private func missingAnchor(_ fragment: String, in target: Chapter, location: SourceLocation, linkText: String) -> Diagnostic? {
         let anchor = fragment.removingPercentEncoding ?? fragment
-        if target.headingIDs.contains(anchor) || Self.builtInAnchors.contains(anchor) { return nil }
+        if target.headingIDSet.contains(anchor) || Self.builtInAnchors.contains(anchor) { return nil }
         var message = "link '\(linkText)' names a missing anchor '#\(anchor)' in '\(target.fileName)'"
         if let guess = Suggestion.closest(to: anchor, in: target.headingIDs) { message += "; did you mean '#\(guess)'?" }
         return .error(message, at: location, hint: "a heading's anchor is its text in lower case with spaces as '-'")
@@ -113,6 +119,19 @@ struct LinkResolver {
 
     /// Anchors every page has: the template's landmarks and the footnotes.
     static let builtInAnchors: Set<String> = ["content", "top"]
+
+    /// A URL for a message: control characters as `\u{…}` escapes, at most 80 characters.
+    static func shown(_ url: String) -> String {
+        var out = ""
+        for scalar in url.unicodeScalars.prefix(80) {
+            if scalar.value < 0x20 || (0x7F...0x9F).contains(scalar.value) {
+                out += "\\u{\(String(scalar.value, radix: 16, uppercase: true))}"
+            } else {
+                out.unicodeScalars.append(scalar)
+            }
+        }
+        return url.unicodeScalars.count > 80 ? out + "…" : out
+    }
 
     static func hasScheme(_ url: String) -> Bool {
         guard let colon = url.firstIndex(of: ":") else { return false }

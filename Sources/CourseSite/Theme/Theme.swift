@@ -1,4 +1,5 @@
 import CourseDiagnostics
+import CourseMarkdown
 import FileAccess
 import Foundation
 import Mustache
@@ -26,6 +27,15 @@ struct Theme: @unchecked Sendable {
                     continue
                 }
                 text = override
+                // A theme comes with the chapters, from whoever wrote them: it may not add script either.
+                for finding in ScriptScan.findings(in: text) {
+                    let (line, column) = Self.lineAndColumn(ofByte: finding.offset, in: text)
+                    diagnostics.append(.error(
+                        "template '\(name).mustache' would put \(finding.what) in every page",
+                        at: SourceLocation(file: path, line: line, column: column),
+                        hint: "pages of coursegen run no script; links may use http:, https:, mailto: or a relative path"))
+                    ok = false
+                }
             }
             do {
                 try library.register(text, named: name)
@@ -61,5 +71,14 @@ struct Theme: @unchecked Sendable {
                 hint: "a theme file is a regular file inside the chapters folder, of at most \(SiteLimits.themeFileBytes) bytes"))
             return nil
         }
+    }
+
+    /// The 1-based line and UTF-8 column of byte `offset` of `text`.
+    static func lineAndColumn(ofByte offset: Int, in text: String) -> (Int, Int) {
+        var line = 1, column = 1
+        for byte in text.utf8.prefix(offset) {
+            if byte == UInt8(ascii: "\n") { line += 1; column = 1 } else { column += 1 }
+        }
+        return (line, column)
     }
 }

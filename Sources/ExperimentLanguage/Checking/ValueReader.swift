@@ -56,11 +56,19 @@ struct ValueReader {
         }
         var translator = ExpressionTranslator(graph: ExpressionGraph(budget: 10_000), origin: origin, constants: constants)
         let before = diagnostics.count
-        guard let id = try? translator.translate(value, &diagnostics) else {
-            diagnostics.append(error("\(what) is too complicated an expression", value.range))
+        // `translate` throws when the expression is too big and returns nil after reporting
+        // what is wrong (an unrepresentable literal such as 1e309): one error either way.
+        let translated: ExpressionGraph.ID?
+        do {
+            translated = try translator.translate(value, &diagnostics)
+        } catch _ {
+            diagnostics.append(self.error("\(what) is too complicated an expression", value.range))
             return nil
         }
-        guard diagnostics.count == before else { return nil }
+        guard let id = translated, diagnostics.count == before else {
+            if diagnostics.count == before { diagnostics.append(error("\(what) is not a number", value.range)) }
+            return nil
+        }
         let result = translator.graph.evaluate(id, at: [])
         guard result.isFinite else {
             diagnostics.append(error("\(what) must be finite, not \(result)", value.range))

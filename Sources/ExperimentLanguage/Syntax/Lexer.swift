@@ -304,13 +304,20 @@ public struct Lexer {
                     isFloat = true
                 }
                 if let p = peek(), p == UInt8(ascii: "p") || p == UInt8(ascii: "P") {
+                    let exponentStart = position
                     advance()
                     text += "p"
                     if let sign = peek(), sign == UInt8(ascii: "+") || sign == UInt8(ascii: "-") {
                         text.append(Character(Unicode.Scalar(sign)))
                         advance()
                     }
-                    text += lexDigits(Self.isDigit)
+                    let digits = lexDigits(Self.isDigit)
+                    if digits.isEmpty {
+                        diagnostics.append(error("expected a digit in the exponent", SourceRange(exponentStart, position)))
+                        text += "0"
+                    } else {
+                        text += digits
+                    }
                     isFloat = true
                 } else if isFloat {
                     diagnostics.append(error("hexadecimal floating-point literal must end with an exponent", SourceRange(start, position),
