@@ -74,9 +74,10 @@ public struct SiteBuilder: Sendable {
         // Before anything runs: what all directives would cost together.
         let costs = ConcurrentMap.map(pages) { chapter in estimateDirectives(chapter) }.flatMap { $0 }
         let overFence = costs.compactMap { CostMessages.overFenceBudget($0.0, options.budget, at: $0.1) }
-        diagnostics += overFence.isEmpty ? CostMessages.overBuildBudget(costs, options.budget) : overFence
-        guard !diagnostics.containsErrors else {
-            return Result(files: [], diagnostics: diagnostics.sortedByLocation(), pageCount: 0)
+        let overBudget = overFence.isEmpty ? CostMessages.overBuildBudget(costs, options.budget) : overFence
+        // Nothing runs over budget; other errors still let every page be checked, so all are reported.
+        guard overBudget.isEmpty else {
+            return Result(files: [], diagnostics: (diagnostics + overBudget).sortedByLocation(), pageCount: 0)
         }
 
         // Every page's body, in parallel: pages are independent.

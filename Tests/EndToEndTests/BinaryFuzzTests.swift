@@ -75,21 +75,8 @@ import Testing
         print("fuzz: corpus \(name) in \(String(format: "%.2f", Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9)) s")
     }
 
-    /// Crashes of issue 11's item 5 (plotting extreme numbers), fixed on another branch:
-    /// known issues until that lands; then move the files up to `Corpus/`.
-    @Test(arguments: corpusFiles("pending"))
-    func pendingCorpus(name: String) throws {
-        let folder = try Self.corpusCourse(name)
-        defer { folder.remove() }
-        let problems = try Self.problems(in: folder, timeout: 10)
-        withKnownIssue("issue 11, item 5: fixed on another branch", isIntermittent: true) {
-            #expect(problems == [], "\(name): \(problems)")
-        }
-    }
-
     /// Symbolic links out of the chapters folder (a chapter, an image, a folder) publish
-    /// nothing from outside it. Another branch (issue 11, item 1) makes coursegen refuse
-    /// them; until it lands this is a known issue.
+    /// nothing from outside it.
     @Test func symlinksOutOfTheChaptersFolderPublishNothing() throws {
         let folder = TemporaryFolder("coursegen-symlinks")
         defer { folder.remove() }
@@ -104,9 +91,7 @@ import Testing
         let outcome = try CoursegenBinary.run(["build", "chapters", "-o", "site"], in: folder.path, timeout: 30)
         #expect(!outcome.signalled && !outcome.timedOut && (outcome.status == 0 || outcome.status == 1), "\(outcome)")
         let published = folder.snapshot("site").filter { CourseFuzz.contains(Array($0.value), Array(CourseFuzz.secret.utf8)) }.keys.sorted()
-        withKnownIssue("issue 11, item 1: symlinks are refused on another branch", isIntermittent: true) {
-            #expect(published == [], "the site publishes the outside file as \(published)")
-        }
+        #expect(published == [], "the site publishes the outside file as \(published)")
     }
 
     /// Files the binary opens, resolved through symbolic links, that lie in the course
@@ -165,7 +150,7 @@ import Testing
         print("fuzz: traced file reads: \(traced) of \(run.rounds) rounds in \(String(format: "%.1f", run.seconds)) s" + (traced == 0 ? " (no strace here)" : ""))
     }
 
-    /// The same through symbolic links; a known issue until the branch that refuses them lands.
+    /// The same through symbolic links: nothing outside the chapters folder is opened.
     @Test func nothingOutsideIsOpenedThroughSymlinks() throws {
         let folder = TemporaryFolder("coursegen-trace")
         defer { folder.remove() }
@@ -174,8 +159,6 @@ import Testing
         try FileManager.default.createDirectory(atPath: folder.path + "/chapters/img", withIntermediateDirectories: true)
         try FileManager.default.createSymbolicLink(atPath: folder.path + "/chapters/img/s.png", withDestinationPath: folder.path + "/secret.txt")
         guard let reads = try Self.outsideReads(in: folder) else { return }
-        withKnownIssue("issue 11, item 1: symlinks are refused on another branch", isIntermittent: true) {
-            #expect(reads == [], "\(reads)")
-        }
+        #expect(reads == [], "\(reads)")
     }
 }

@@ -66,6 +66,7 @@ public struct DirectiveCost: Hashable, Sendable {
         let widths = [Double(shape.features)] + configuration.hidden.map(Double.init) + [Double(shape.classes)]
         let weights = zip(widths, widths.dropFirst()).reduce(0) { $0 + $1.0 * $1.1 }
         let units = widths.reduce(0, +)
+        let widestLayer = widths.dropFirst().max() ?? 1
         let batch = Double(configuration.batchSize)
         let iterations = Double(configuration.iterations)
         let evaluations = iterations / Double(max(1, configuration.evaluationInterval)) + 2
@@ -75,7 +76,8 @@ public struct DirectiveCost: Hashable, Sendable {
         let runs = Double(max(1, configuration.runs.count))
         let bytes = shape.samples * Double(shape.features + 1) * 8 // the dataset
             + weights * 8 * 5                                      // weights, gradients, optimizer state
-            + max(batch, shape.samples) * units * 8 * 2            // activations of a batch or an evaluation sweep
+            + batch * units * 8 * 3                                // a batch's activations and their gradients
+            + shape.samples * widestLayer * 8 * 2                  // an evaluation sweep: two layers' outputs at a time
             + runs * (iterations + evaluations) * 8 * 3            // the recorded curves
         return DirectiveCost(operations: runs * perRun + shape.samples * Double(shape.features) * 20, bytes: bytes)
     }
