@@ -72,7 +72,7 @@ public indirect enum Inline: Hashable, Sendable {
     case text(String)
     case softBreak
     case lineBreak
-    /// `` `…` ``; the position is the opening backtick's (line 0 when cmark gives none).
+    /// `` `…` ``; the position is its text's first byte, after the backticks (line 0 when cmark gives none).
     case code(String, TextPosition)
     case html(String, TextPosition)
     case emphasis([Inline])

@@ -218,8 +218,8 @@ public struct SiteBuilder: Sendable {
         renderer.codeBlock = { code in outputs[code.position]?.html }
         renderer.codeSpan = { text, position in
             guard ResultReference.isReference(text) else { return nil }
-            // cmark places the span at its opening backtick; the text starts after the backticks.
-            let origin = SourceOrigin(file: file, line: position.line, columnOffset: position.column)
+            // cmark places the span at its text's first byte, which the origin calls column 1.
+            let origin = SourceOrigin(file: file, line: position.line, columnOffset: position.column - 1)
             guard let reference = ResultReference.parse(text, origin: origin, diagnostics: &collector.diagnostics) else {
                 return "<code>\(HTMLEscaping.escape(text))</code>"
             }

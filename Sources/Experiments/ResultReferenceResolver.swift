@@ -9,7 +9,7 @@ public enum ResultReferenceResolver {
     /// The text that replaces the reference, or an error at the reference.
     public static func resolve(_ reference: ResultReference, in outputs: [RunOutput]) -> Result<String, Diagnostic> {
         func fail(_ message: String, hint: String? = nil) -> Result<String, Diagnostic> {
-            .failure(.error(message, at: reference.location, length: reference.text.utf8.count + 2, hint: hint))
+            .failure(.error(message, at: reference.location, length: reference.text.utf8.count, hint: hint))
         }
         let directives: [(title: String, labels: [String], output: RunOutput)] = outputs.compactMap { output in
             switch output {
@@ -36,7 +36,7 @@ public enum ResultReferenceResolver {
             let labels = candidates.flatMap(\.labels)
             let suggestion = Suggestion.closest(to: label, in: labels)
             let place = reference.title.map { "'\($0)'" } ?? "this page"
-            return fail("no run in \(place) is labeled '\(label)'" + (suggestion.map { "; did you mean '\($0)'?" } ?? ""),
+            return fail("no run \(reference.title == nil ? "on" : "in") \(place) is labeled '\(label)'" + (suggestion.map { "; did you mean '\($0)'?" } ?? ""),
                         hint: labels.isEmpty ? nil : "the runs are " + labels.map { "'\($0)'" }.joined(separator: ", "))
         }
         guard holding.count == 1 else {
