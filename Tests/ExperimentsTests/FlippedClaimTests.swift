@@ -69,3 +69,36 @@ import Testing
         #expect(errors.map { $0.location?.line } == [claim.line], "\(claim): \(errors.map(\.description))")
     }
 }
+
+/// Each new claim's failure quotes the numbers on both sides.
+@Suite struct SeriesClaimMessageTests {
+    static func errors(_ claims: String) -> [String] {
+        let text = """
+            Experiment("t") {
+                Objective(.rosenbrock)
+                Steps(100)
+                Adam(lr: 0.1)
+                SGD(lr: 0.001)
+                \(claims)
+            }
+            """
+        var diagnostics: [Diagnostic] = []
+        guard case .experiment(let experiment)? = DirectiveParser.parse(text, origin: SourceOrigin(file: "c.md", line: 1), diagnostics: &diagnostics)
+        else { return diagnostics.map(\.message) }
+        return ClaimChecker.check(ExperimentRunner.run(experiment)).map(\.message)
+    }
+
+    @Test func failuresQuoteBothSides() {
+        #expect(Self.errors("""
+            Expect("SGD", lowerLossThan: "Adam")
+                Expect("Adam", loss: .below(1e-3), at: 50)
+                Expect("Adam", loss: .decreasing)
+                Expect("SGD", stepSize: .decreasing)
+            """) == [
+            "claim is false: 'SGD's final loss 3.802 is not lower than 'Adam's 2.986",
+            "claim is false: 'Adam's loss is 3.726 at step 50, not below 0.001",
+            "claim is false: 'Adam's loss rises from 5.62 at step 1 to 6.267 at step 2, so it is not decreasing over steps 0...100",
+            "claim is false: 'SGD's step size rises from 0.0017747 at step 4 to 0.001775 at step 5, so it is not decreasing over steps 1...100",
+        ])
+    }
+}
