@@ -220,7 +220,7 @@ struct CmarkConverter {
             if let span = math.span(of: node) {
                 return .math(latex: span.latex, display: span.display, TextPosition(line: span.line, column: span.column))
             }
-            return .code(Self.string(cmark_node_get_literal(node)))
+            return .code(Self.string(cmark_node_get_literal(node)), position)
         case CMARK_NODE_HTML_INLINE: return .html(Self.string(cmark_node_get_literal(node)), position)
         case CMARK_NODE_EMPH: return .emphasis(inlines(of: node, math: math))
         case CMARK_NODE_STRONG: return .strong(inlines(of: node, math: math))

@@ -14,11 +14,14 @@ public struct HTMLRenderer {
     public typealias MathRenderer = (_ latex: String, _ display: Bool, _ position: TextPosition) -> String
     /// Highlights code of a language into HTML, or `nil` for plain escaped text.
     public typealias Highlighter = (_ code: String, _ language: String) -> String?
+    /// What a code span becomes: `nil` for the default `<code>`.
+    public typealias CodeSpanHandler = (_ code: String, _ position: TextPosition) -> String?
 
     /// Ids for the document's headings, in document order (from ``HeadingSlugger``).
     public var headingIDs: [String] = []
     public var rewriteURL: URLRewriter = { url, _ in url }
     public var codeBlock: CodeBlockHandler = { _ in nil }
+    public var codeSpan: CodeSpanHandler = { _, _ in nil }
     public var math: MathRenderer = { latex, display, _ in
         "<code class=\"math\">\(HTMLEscaping.escape(display ? "$$\(latex)$$" : "$\(latex)$"))</code>"
     }
@@ -193,7 +196,8 @@ public struct HTMLRenderer {
             case .text(let s): out += HTMLEscaping.escape(s)
             case .softBreak: out += "\n"
             case .lineBreak: out += "<br>\n"
-            case .code(let s): out += "<code>\(HTMLEscaping.escape(s))</code>"
+            case .code(let s, let position):
+                out += codeSpan(s, position) ?? "<code>\(HTMLEscaping.escape(s))</code>"
             case .html(let s, _): out += allowHTML ? Self.tagFilter(s) : HTMLEscaping.escape(s)
             case .emphasis(let c):
                 out += "<em>"; render(c, into: &out, state: state); out += "</em>"

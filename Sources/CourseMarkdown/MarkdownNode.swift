@@ -72,7 +72,8 @@ public indirect enum Inline: Hashable, Sendable {
     case text(String)
     case softBreak
     case lineBreak
-    case code(String)
+    /// `` `…` ``; the position is its text's first byte, after the backticks (line 0 when cmark gives none).
+    case code(String, TextPosition)
     case html(String, TextPosition)
     case emphasis([Inline])
     case strong([Inline])
@@ -90,7 +91,7 @@ extension Array where Element == Inline {
         var out = ""
         for inline in self {
             switch inline {
-            case .text(let s), .code(let s): out += s
+            case .text(let s), .code(let s, _): out += s
             case .softBreak, .lineBreak: out += " "
             case .html: break
             case .emphasis(let c), .strong(let c), .strikethrough(let c), .link(_, _, let c, _), .image(_, _, let c, _):

@@ -1,6 +1,7 @@
 import CourseDiagnostics
 import CourseMarkdown
 import ExperimentLanguage
+import Experiments
 import FileAccess
 import Foundation
 
@@ -183,7 +184,6 @@ public struct SiteBuilder: Sendable {
     private final class Collector {
         var diagnostics: [Diagnostic] = []
         var assets: [AssetLink] = []
-        var directiveCount = 0
     }
 
     private func renderBody(_ chapter: Chapter, resolver: LinkResolver) -> RenderedBody {
@@ -216,14 +216,32 @@ public struct SiteBuilder: Sendable {
         renderer.math = { latex, display, position in
             math(latex, display, SourceLocation(file: file, line: position.line, column: position.column), &collector.diagnostics)
         }
-        let directives = options.directives
-        renderer.codeBlock = { code in
-            guard let (handler, block) = Self.directive(code, in: file, directives: directives, number: collector.directiveCount + 1)
-            else { return nil }
-            collector.directiveCount += 1
+        // Every directive runs before the prose is rendered, so a result reference can quote
+        // any directive of the page and rendering runs nothing.
+        var outputs: [TextPosition: DirectiveOutput] = [:]
+        var results: [RunOutput] = []
+        for code in Self.codeBlocks(in: document.blocks) {
+            guard let (handler, block) = Self.directive(code, in: file, directives: options.directives, number: outputs.count + 1)
+            else { continue }
             let output = handler.render(block)
             collector.diagnostics += output.diagnostics
-            return output.html
+            outputs[code.position] = output
+            if let result = output.result { results.append(result) }
+        }
+        renderer.codeBlock = { code in outputs[code.position]?.html }
+        renderer.codeSpan = { text, position in
+            guard ResultReference.isReference(text) else { return nil }
+            // cmark places the span at its text's first byte, which the origin calls column 1.
+            let origin = SourceOrigin(file: file, line: position.line, columnOffset: position.column - 1)
+            guard let reference = ResultReference.parse(text, origin: origin, diagnostics: &collector.diagnostics) else {
+                return "<code>\(HTMLEscaping.escape(text))</code>"
+            }
+            switch ResultReferenceResolver.resolve(reference, in: results) {
+            case .success(let number): return HTMLEscaping.escape(number)
+            case .failure(let problem):
+                collector.diagnostics.append(problem)
+                return "<code>\(HTMLEscaping.escape(text))</code>"
+            }
         }
         let html = renderer.render(document)
         var titleHTML = HTMLEscaping.escape(chapter.title)
@@ -268,14 +286,22 @@ public struct SiteBuilder: Sendable {
     /// Each directive fence of a chapter with its estimated cost, in document order.
     private func estimateDirectives(_ chapter: Chapter) -> [(DirectiveCost, SourceLocation)] {
         var out: [(DirectiveCost, SourceLocation)] = []
-        var pending = Array(chapter.document.blocks.reversed())
+        for code in Self.codeBlocks(in: chapter.document.blocks) {
+            if let (handler, directive) = Self.directive(code, in: chapter.displayPath, directives: options.directives, number: out.count + 1),
+               let cost = handler.estimate(directive) {
+                out.append((cost, directive.location))
+            }
+        }
+        return out
+    }
+
+    /// Every code block, in document order, inside quotes, lists and footnotes too.
+    private static func codeBlocks(in blocks: [Block]) -> [CodeBlock] {
+        var out: [CodeBlock] = []
+        var pending = Array(blocks.reversed())
         while let block = pending.popLast() {
             switch block {
-            case .codeBlock(let code):
-                if let (handler, directive) = Self.directive(code, in: chapter.displayPath, directives: options.directives, number: out.count + 1),
-                   let cost = handler.estimate(directive) {
-                    out.append((cost, directive.location))
-                }
+            case .codeBlock(let code): out.append(code)
             case .blockQuote(let inner), .footnoteDefinition(_, let inner): pending += inner.reversed()
             case .list(let list): pending += list.items.flatMap(\.blocks).reversed()
             default: continue

@@ -108,6 +108,60 @@ public enum ClaimChecker {
                 return fail("'\(label)'\(startText(s)) is not closer than '\(other)': \(measure) \(Format.number(a)) against \(Format.number(b))")
             }
             return nil
+
+        case .lowerLossThan(let label, let other):
+            guard let mine = runs(label) else { return fail("no run is labelled '\(label)'") }
+            guard let theirs = runs(other) else { return fail("no run is labelled '\(other)'") }
+            for s in mine.indices {
+                let a = Self.finalLoss(mine[s]), b = Self.finalLoss(theirs[s])
+                if a < b { continue }
+                return fail("'\(label)'s final loss \(Format.number(a))\(startText(s)) is not lower than '\(other)'s \(Format.number(b))")
+            }
+            return nil
+
+        case .series(let label, let series, let shape, let steps, let start):
+            guard let trajectories = runs(label) else { return fail("no run is labelled '\(label)'") }
+            let minima = experiment.objective.minima
+            for s in start.map({ [$0] }) ?? Array(trajectories.indices) where trajectories.indices.contains(s) {
+                let values = Self.series(series, of: trajectories[s], minima: minima)
+                let name = "'\(label)'s \(series.phrase)\(startText(s))"
+                let window = steps.count == 1 ? "at step \(steps.lowerBound)" : "over steps \(steps.lowerBound)...\(steps.upperBound)"
+                guard steps.upperBound < values.count else {
+                    let why = trajectories[s].divergedAt.map { "the run diverges at step \($0)" } ?? "the run stops at step \(values.count - 1)"
+                    return fail("\(name) has no value at step \(steps.upperBound): \(why)")
+                }
+                switch shape {
+                case .below(let bound), .above(let bound):
+                    let isBelow = if case .below = shape { true } else { false }
+                    guard let t = steps.first(where: { isBelow ? !(values[$0] < bound) : !(values[$0] > bound) }) else { continue }
+                    return fail("\(name) is \(Format.number(values[t])) at step \(t), not \(isBelow ? "below" : "above") \(Format.number(bound))"
+                                + (steps.count == 1 ? "" : " (claimed \(window))"))
+                case .increasing, .decreasing:
+                    let rising = shape == .increasing
+                    guard let t = steps.dropLast().first(where: { rising ? values[$0 + 1] < values[$0] : values[$0 + 1] > values[$0] }) else { continue }
+                    let (before, after) = Format.distinct(values[t], values[t + 1])
+                    return fail("\(name) \(rising ? "falls" : "rises") from \(before) at step \(t) to \(after) "
+                                + "at step \(t + 1), so it is not \(rising ? "increasing" : "decreasing") \(window)")
+                }
+            }
+            return nil
+        }
+    }
+
+    /// A run's final f; infinite when it diverged.
+    public static func finalLoss(_ trajectory: Trajectory) -> Double {
+        guard trajectory.divergedAt == nil else { return .infinity }
+        return trajectory.losses.last ?? .infinity
+    }
+
+    /// A derived series of a run, indexed by step: `values[t]` for step t (index 0 of
+    /// `.stepSize` is 0, a placeholder: it has no step before the start).
+    public static func series(_ series: Expectation.Series, of trajectory: Trajectory, minima: [[Double]]) -> [Double] {
+        let points = trajectory.points
+        switch series {
+        case .loss: return trajectory.losses
+        case .distance: return points.map { p in minima.map { distance(p, $0) }.min() ?? .infinity }
+        case .stepSize: return points.indices.map { $0 == 0 ? 0 : distance(points[$0], points[$0 - 1]) }
         }
     }
 
@@ -132,6 +186,15 @@ enum Format {
     static func number(_ x: Double) -> String {
         guard x.isFinite else { return x.isNaN ? "nan" : (x > 0 ? "∞" : "−∞") }
         return String(format: "%.4g", x)
+    }
+
+    /// Two different numbers with as many significant digits (4 to 17) as it takes to tell them apart.
+    static func distinct(_ a: Double, _ b: Double) -> (String, String) {
+        for digits in 4...17 {
+            let pair = (String(format: "%.\(digits)g", a), String(format: "%.\(digits)g", b))
+            if pair.0 != pair.1 || !a.isFinite || !b.isFinite { return digits == 4 ? (number(a), number(b)) : pair }
+        }
+        return (number(a), number(b))
     }
 
     static func point(_ p: [Double]) -> String {

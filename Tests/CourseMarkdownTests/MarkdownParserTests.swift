@@ -108,8 +108,8 @@ private func html(_ text: String, allowHTML: Bool = false) -> String {
 
     @Test func escapesAndCodeSpansTakePrecedence() {
         #expect(inlines("a \\$x$ b") == [.text("a $x$ b")])
-        #expect(inlines("`$x$` and $y$") == [.code("$x$"), .text(" and "), .math(latex: "y", display: false, TextPosition(line: 1, column: 12))])
-        #expect(inlines("$a `b$` c") == [.text("$a "), .code("b$"), .text(" c")])
+        #expect(inlines("`$x$` and $y$") == [.code("$x$", TextPosition(line: 1, column: 2)), .text(" and "), .math(latex: "y", display: false, TextPosition(line: 1, column: 12))])
+        #expect(inlines("$a `b$` c") == [.text("$a "), .code("b$", TextPosition(line: 1, column: 5)), .text(" c")])
     }
 
     @Test func doubleDollarInParagraphIsDisplay() {

@@ -1,5 +1,6 @@
 import CourseDiagnostics
 import ExperimentLanguage
+import Experiments
 
 /// A fenced code block whose info string's first word names a registered
 /// directive, handed over with its exact place in the chapter.
@@ -23,15 +24,18 @@ public struct DirectiveBlock: Sendable {
     public static let idNamespaces = ["d", "xd"]
 }
 
-/// What a directive handler returns: an HTML fragment, and any diagnostics.
-/// A fragment is still shown when there are only warnings.
+/// What a directive handler returns: an HTML fragment, any diagnostics, and the numbers
+/// the prose may quote (`=Result(…)`). A fragment is still shown when there are only warnings.
 public struct DirectiveOutput: Sendable {
     public var html: String
     public var diagnostics: [Diagnostic]
+    /// The directive's results, for the page's result references; `nil` when it has none to quote.
+    public var result: RunOutput?
 
-    public init(html: String, diagnostics: [Diagnostic] = []) {
+    public init(html: String, diagnostics: [Diagnostic] = [], result: RunOutput? = nil) {
         self.html = html
         self.diagnostics = diagnostics
+        self.result = result
     }
 }
 

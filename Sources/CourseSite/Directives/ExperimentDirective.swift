@@ -29,7 +29,7 @@ struct ExperimentDirective: DirectiveHandler {
             let result = ExperimentRunner.run(experiment)
             diagnostics += ClaimChecker.check(result)
             let html = ExperimentPage.html(experiment, trajectories: result.trajectories, idPrefix: prefix)
-            return DirectiveOutput(html: html, diagnostics: diagnostics)
+            return DirectiveOutput(html: html, diagnostics: diagnostics, result: .experiment(result))
         case .formulas(let table):
             return DirectiveOutput(html: ExperimentPage.html(table, idPrefix: prefix), diagnostics: diagnostics)
         case .schedule(let study):
@@ -46,7 +46,7 @@ struct ExperimentDirective: DirectiveHandler {
             diagnostics += problems
             guard let result else { return DirectiveOutput(html: "", diagnostics: diagnostics) }
             diagnostics += TrainingClaimChecker.check(result)
-            return DirectiveOutput(html: TrainingPage.html(result, idPrefix: prefix), diagnostics: diagnostics)
+            return DirectiveOutput(html: TrainingPage.html(result, idPrefix: prefix), diagnostics: diagnostics, result: .training(result))
         case .activations(let study):
             let (result, problems) = ActivationsRunner.run(study)
             diagnostics += problems

@@ -291,7 +291,9 @@ struct ExperimentChecker {
             return nil
         }
         let forms = "Expect(\"Adam\", reaches: 1e-3, within: 30), Expect(\"SGD\", misses: 1e-3, within: 300), "
-            + "Expect(\"SGD\", diverges: true), Expect(\"Adam\", closerThan: \"SGD\") or Expect(\"Adam\", endsNear: (3, 2), within: 0.1)"
+            + "Expect(\"SGD\", diverges: true), Expect(\"Adam\", lowerLossThan: \"SGD\"), Expect(\"Adam\", closerThan: \"SGD\"), "
+            + "Expect(\"Adam\", endsNear: (3, 2), within: 0.1), Expect(\"Adam\", loss: .below(1e-3), at: 50) "
+            + "or Expect(\"Adam\", stepSize: .decreasing, over: 10...100)"
         guard call.arguments.count >= 2, call.arguments[0].label == nil, let form = call.arguments[1].label else {
             diagnostics.append(reader.error("'Expect' needs a run's label and a claim", call.expr.range, hint: "write \(forms)"))
             return nil
@@ -304,8 +306,12 @@ struct ExperimentChecker {
         case "closerThan": parameters = [.init(nil), .init("closerThan")]
         case "misses": parameters = [.init(nil), .init("misses"), .init("within", required: false)]
         case "endsNear": parameters = [.init(nil), .init("endsNear"), .init("within"), .init("start", required: false)]
+        case "lowerLossThan": parameters = [.init(nil), .init("lowerLossThan")]
+        case _ where Expectation.Series(rawValue: form) != nil:
+            parameters = [.init(nil), .init(form), .init("at", required: false), .init("over", required: false), .init("start", required: false)]
         default:
-            let suggestion = Suggestion.closest(to: form, in: ["reaches", "misses", "diverges", "closerThan", "endsNear"])
+            let claims = ["reaches", "misses", "diverges", "lowerLossThan", "closerThan", "endsNear"] + Expectation.Series.allCases.map(\.rawValue)
+            let suggestion = Suggestion.closest(to: form, in: claims)
             diagnostics.append(reader.error(
                 "unknown claim '\(form)'" + (suggestion.map { "; did you mean '\($0)'?" } ?? ""),
                 call.arguments[1].labelRange ?? call.arguments[1].range, hint: "the claims are \(forms)"))
@@ -350,28 +356,111 @@ struct ExperimentChecker {
             }
             var start: Int?
             if let argument = matched[3] {
-                guard let value = reader.integer(argument.value, "'start'", &diagnostics) else { return nil }
-                guard (1...startCount).contains(value) else {
-                    let range = startCount == 1 ? "1, the experiment's only start" : "from 1 to the experiment's \(startCount) starts"
-                    diagnostics.append(reader.error("'start' must be \(range), not \(value)", argument.value.range,
-                                                    hint: "starts are numbered from 1 in the order of the 'Start' statements"))
-                    return nil
-                }
-                start = value - 1
+                guard let value = startIndex(argument, startCount: startCount, &diagnostics) else { return nil }
+                start = value
             }
             kind = .endsNear(label: label, point: point, within: distance, start: start)
         case "diverges":
             guard let flag = reader.bool(matched[1]!.value, "'diverges'", &diagnostics) else { return nil }
             kind = .diverges(label: label, flag)
-        default:
+        case "closerThan", "lowerLossThan":
             guard let other = runLabel(matched[1]!.value, labels, &diagnostics) else { return nil }
             if other == label {
                 diagnostics.append(reader.error("a run cannot be compared with itself", matched[1]!.value.range))
                 return nil
             }
-            kind = .closerThan(label: label, other: other)
+            kind = form == "closerThan" ? .closerThan(label: label, other: other) : .lowerLossThan(label: label, other: other)
+        default:
+            guard let series = Expectation.Series(rawValue: form),
+                  let claim = seriesClaim(label: label, series: series, matched, steps: steps, objective: objective, minima: minima,
+                                          startCount: startCount, &diagnostics)
+            else { return nil }
+            kind = claim
         }
         return Expectation(kind: kind, call: SyntaxPrinter.print(call.expr), location: reader.location(call.nameRange))
+    }
+
+    /// `start: 2`: a 1-based start number, returned 0-based.
+    private func startIndex(_ argument: ArgumentSyntax, startCount: Int, _ diagnostics: inout [Diagnostic]) -> Int? {
+        guard let value = reader.integer(argument.value, "'start'", &diagnostics) else { return nil }
+        guard (1...startCount).contains(value) else {
+            let range = startCount == 1 ? "1, the experiment's only start" : "from 1 to the experiment's \(startCount) starts"
+            diagnostics.append(reader.error("'start' must be \(range), not \(value)", argument.value.range,
+                                            hint: "starts are numbered from 1 in the order of the 'Start' statements"))
+            return nil
+        }
+        return value - 1
+    }
+
+    /// `Expect("Adam", loss: .below(1e-3), at: 50)`, `Expect("AMSGrad", stepSize: .decreasing, over: 10...1000)`:
+    /// matched arguments are the label, the shape, `at`, `over` and `start`.
+    private func seriesClaim(
+        label: String, series: Expectation.Series, _ matched: [Int: ArgumentSyntax], steps: Int, objective: Objective?,
+        minima: [[Double]], startCount: Int, _ diagnostics: inout [Diagnostic]
+    ) -> Expectation.Kind? {
+        let shapeExpr = matched[1]!.value
+        let choices = [".increasing", ".decreasing", ".below(x)", ".above(x)"]
+        guard let member = reader.member(shapeExpr, "what the \(series.phrase) does", choices: choices, &diagnostics) else { return nil }
+        let shape: Expectation.Shape
+        switch (member.name, member.arguments) {
+        case ("increasing", nil): shape = .increasing
+        case ("decreasing", nil): shape = .decreasing
+        case ("below", let arguments?), ("above", let arguments?):
+            guard arguments.count == 1, arguments[0].label == nil else {
+                diagnostics.append(reader.error("'.\(member.name)' takes one unlabeled bound", member.range,
+                                                hint: "write '.\(member.name)(1e-3)'"))
+                return nil
+            }
+            guard let bound = reader.number(arguments[0].value, "the bound", &diagnostics) else { return nil }
+            shape = member.name == "below" ? .below(bound) : .above(bound)
+        default:
+            reader.unknownMember(member, "shape", choices: ["increasing", "decreasing", "below", "above"], &diagnostics)
+            return nil
+        }
+        if series == .distance, let objective, objective.minima.isEmpty, minima.isEmpty {
+            diagnostics.append(reader.error(
+                "'distance' needs a known minimiser, and this objective has none", matched[1]!.labelRange ?? shapeExpr.range,
+                hint: objective.name == nil ? "state the minimiser with 'Minimum(x, y)'" : "claim the loss instead"))
+            return nil
+        }
+        let all = series.firstStep...steps
+        var window = all
+        if matched[2] != nil, let over = matched[3] {
+            diagnostics.append(reader.error("a claim is about one step ('at:') or a window ('over:'), not both", over.labelRange ?? over.range))
+            return nil
+        }
+        if let at = matched[2] {
+            guard let step = reader.integer(at.value, "'at'", &diagnostics) else { return nil }
+            guard all.contains(step) else {
+                diagnostics.append(reader.error("'at' must be from \(all.lowerBound) to the experiment's \(steps) steps, not \(step)", at.value.range))
+                return nil
+            }
+            switch shape {
+            case .increasing, .decreasing:
+                diagnostics.append(reader.error("one step has no direction: '.\(member.name)' needs a window", at.labelRange ?? at.range,
+                                                hint: "write 'over: \(max(all.lowerBound, step - 10))...\(step)'"))
+                return nil
+            case .below, .above: break
+            }
+            window = step...step
+        }
+        if let over = matched[3] {
+            guard let range = reader.range(over.value, "'over'", &diagnostics) else { return nil }
+            let lower = Int(exactly: range.lowerBound), upper = Int(exactly: range.upperBound)
+            guard let lower, let upper, all.contains(lower), all.contains(upper) else {
+                diagnostics.append(reader.error(
+                    "'over' must be a range of whole steps from \(all.lowerBound) to the experiment's \(steps), not \(SyntaxPrinter.print(over.value))",
+                    over.value.range))
+                return nil
+            }
+            window = lower...upper
+        }
+        var start: Int?
+        if let argument = matched[4] {
+            guard let value = startIndex(argument, startCount: startCount, &diagnostics) else { return nil }
+            start = value
+        }
+        return .series(label: label, series: series, shape: shape, steps: window, start: start)
     }
 
     /// `endsNear: (3, 2)`, or `endsNear: 1.5` for a 1-D objective: a point with the objective's dimension.

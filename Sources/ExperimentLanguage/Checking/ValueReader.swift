@@ -173,6 +173,6 @@ struct ValueReader {
         let suggestion = Suggestion.closest(to: member.name, in: choices)
         diagnostics.append(error(
             "unknown \(what) '.\(member.name)'" + (suggestion.map { "; did you mean '.\($0)'?" } ?? ""), member.nameRange,
-            hint: "the \(what)s are " + choices.map { "." + $0 }.joined(separator: ", ")))
+            hint: "the \(what.hasSuffix("y") ? what.dropLast() + "ies" : what + "s") are " + choices.map { "." + $0 }.joined(separator: ", ")))
     }
 }

@@ -19,6 +19,42 @@ public struct Expectation: Hashable, Sendable {
         /// The final point is within Euclidean distance `within` of `point`, on every start,
         /// or only on the start with 0-based index `start` when it is given.
         case endsNear(label: String, point: [Double], within: Double, start: Int?)
+        /// The final f is lower than `other`'s, on every start: what a loss curve shows at its end.
+        case lowerLossThan(label: String, other: String)
+        /// A series the run derives (its loss, its distance to the nearest minimiser, its step
+        /// length) has `shape` at every step of `steps`, on every start or only on `start`.
+        case series(label: String, series: Series, shape: Shape, steps: ClosedRange<Int>, start: Int?)
+    }
+
+    /// A number a run has at every step, written as the claim's label: `loss:`, `distance:`, `stepSize:`.
+    public enum Series: String, CaseIterable, Hashable, Sendable {
+        /// f(θ_t), the full objective; defined from step 0.
+        case loss
+        /// ‖θ_t − θ*‖ to the nearest known minimiser; defined from step 0.
+        case distance
+        /// ‖θ_t − θ_{t−1}‖, the length of step t; defined from step 1.
+        case stepSize
+
+        /// The first step at which the series has a value.
+        public var firstStep: Int { self == .stepSize ? 1 : 0 }
+
+        /// The series' name in messages: "loss", "distance to the nearest minimum", "step size".
+        public var phrase: String {
+            switch self {
+            case .loss: return "loss"
+            case .distance: return "distance to the nearest minimum"
+            case .stepSize: return "step size"
+            }
+        }
+    }
+
+    /// What a series does over its window: `.increasing` (never falls from one step to the
+    /// next), `.decreasing` (never rises), `.below(x)` (stays below x), `.above(x)` (stays above x).
+    public enum Shape: Hashable, Sendable {
+        case increasing
+        case decreasing
+        case below(Double)
+        case above(Double)
     }
 
     public var kind: Kind
@@ -31,7 +67,8 @@ public struct Expectation: Hashable, Sendable {
         switch kind {
         case .reaches(let label, _, _), .diverges(let label, _), .misses(let label, _, _), .endsNear(let label, _, _, _):
             return [label]
-        case .closerThan(let label, let other): return [label, other]
+        case .series(let label, _, _, _, _): return [label]
+        case .closerThan(let label, let other), .lowerLossThan(let label, let other): return [label, other]
         }
     }
 }

@@ -1,0 +1,104 @@
+import CourseDiagnostics
+
+extension ResultReference {
+    /// The reference a code span's text `=Result(…)` writes, or `nil` after reporting why it
+    /// is not one. `origin` places the text's first character (the `=`) at column 1.
+    public static func parse(_ text: String, origin: SourceOrigin, diagnostics: inout [Diagnostic]) -> ResultReference? {
+        let example = "write `=Result(\"Adam\", .finalLoss, decimals: 3)`"
+        // The `=` becomes a space, so that columns in the call are the span's.
+        let body = " " + text.dropFirst()
+        let errorsBefore = diagnostics.count
+        let statements = Parser.parse(body, origin: origin, diagnostics: &diagnostics)
+        guard diagnostics.count == errorsBefore else { return nil }
+        let reader = ValueReader(origin: origin, constants: ConstantScope())
+        let whole = SourceRange(SourcePosition(offset: 0, line: 1, column: 1),
+                                SourcePosition(offset: text.utf8.count, line: 1, column: text.utf8.count + 1))
+        guard statements.count == 1, case .expression(let expr) = statements[0],
+              case .call(let callee, let arguments, nil, true) = expr.kind, case .identifier(let name) = callee.kind
+        else {
+            diagnostics.append(reader.error("a result reference is one call to 'Result'", whole, hint: example))
+            return nil
+        }
+        guard name == "Result" else {
+            diagnostics.append(reader.error("unknown reference '\(name)'; a result reference calls 'Result'", callee.range, hint: example))
+            return nil
+        }
+        let parameters: [ArgumentMatcher.Parameter] = [
+            .init(nil), .init(nil), .init("in", required: false), .init("start", required: false),
+            .init("decimals", required: false), .init("significant", required: false), .init("percent", required: false),
+        ]
+        guard let matched = ArgumentMatcher(origin: origin).match(
+            arguments, to: parameters, callee: "Result", calleeRange: callee.range, diagnostics: &diagnostics)
+        else { return nil }
+        guard let label = reader.string(matched[0]!.value, "a run's label", &diagnostics) else { return nil }
+        guard let quantity = quantity(matched[1]!.value, reader, &diagnostics) else { return nil }
+        var title: String?
+        if let argument = matched[2] {
+            guard let value = reader.string(argument.value, "a directive's title", &diagnostics) else { return nil }
+            title = value
+        }
+        var start: Int?
+        if let argument = matched[3] {
+            guard let value = reader.integer(argument.value, "'start'", &diagnostics) else { return nil }
+            guard value >= 1 else {
+                diagnostics.append(reader.error("'start' counts from 1, not \(value)", argument.value.range))
+                return nil
+            }
+            start = value - 1
+        }
+        let roundings = (4...6).compactMap { index in matched[index].map { (parameters[index].label!, $0) } }
+        if roundings.count > 1 {
+            diagnostics.append(reader.error("a reference states one rounding, not \(roundings.count)",
+                                            roundings[1].1.labelRange ?? roundings[1].1.range))
+            return nil
+        }
+        var rounding = Rounding.integer
+        if let (kind, argument) = roundings.first {
+            if quantity.isStep {
+                diagnostics.append(reader.error("'\(quantity.spelling)' is a step number and takes no rounding", argument.labelRange ?? argument.range))
+                return nil
+            }
+            guard let digits = reader.integer(argument.value, "'\(kind)'", &diagnostics) else { return nil }
+            guard (kind == "significant" ? 1...17 : 0...17).contains(digits) else {
+                diagnostics.append(reader.error("'\(kind)' must be from \(kind == "significant" ? 1 : 0) to 17, not \(digits)", argument.value.range))
+                return nil
+            }
+            rounding = kind == "decimals" ? .decimals(digits) : kind == "significant" ? .significant(digits) : .percent(digits)
+        } else if !quantity.isStep {
+            diagnostics.append(reader.error("'\(quantity.spelling)' needs a stated rounding", callee.range,
+                                            hint: "add 'decimals: 2', 'significant: 3' or, for a fraction, 'percent: 1'"))
+            return nil
+        }
+        return ResultReference(label: label, title: title, quantity: quantity, start: start, rounding: rounding, text: text,
+                               location: origin.location(line: 1, column: 1))
+    }
+
+    private static func quantity(_ expr: ExprSyntax, _ reader: ValueReader, _ diagnostics: inout [Diagnostic]) -> Quantity? {
+        let names = Quantity.names
+        guard let member = reader.member(expr, "the quantity", choices: names, &diagnostics) else { return nil }
+        let simple: [String: Quantity] = [
+            "finalLoss": .finalLoss, "finalGap": .finalGap, "finalDistance": .finalDistance, "finalX": .finalX, "finalY": .finalY,
+            "divergedAt": .divergedAt, "switchedAt": .switchedAt,
+            "testAccuracy": .testAccuracy, "trainAccuracy": .trainAccuracy, "trainLoss": .trainLoss,
+        ]
+        if member.arguments == nil, let quantity = simple[member.name] { return quantity }
+        if member.name == "lossAt" {
+            guard let arguments = member.arguments, arguments.count == 1, arguments[0].label == nil else {
+                diagnostics.append(reader.error("'.lossAt' takes one step number", member.range, hint: "write '.lossAt(50)'"))
+                return nil
+            }
+            guard let step = reader.integer(arguments[0].value, "the step", &diagnostics) else { return nil }
+            guard step >= 0 else {
+                diagnostics.append(reader.error("the step must be ≥ 0, not \(step)", arguments[0].value.range))
+                return nil
+            }
+            return .lossAt(step)
+        }
+        if simple[member.name] != nil {
+            diagnostics.append(reader.error("'.\(member.name)' takes no arguments", member.range))
+            return nil
+        }
+        reader.unknownMember(member, "quantity", choices: names, &diagnostics)
+        return nil
+    }
+}

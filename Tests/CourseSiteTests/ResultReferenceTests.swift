@@ -1,0 +1,75 @@
+import CourseDiagnostics
+import CourseSite
+import CourseTestSupport
+import Foundation
+import Testing
+
+/// `` `=Result(…)` `` in the prose becomes the rounded number of a run on the same page,
+/// and every mistake in one is an error at its line and column.
+@Suite struct ResultReferenceTests {
+    static let fences = """
+        ```experiment
+        Experiment("Bowl") {
+            Objective(.quadratic(a: 1, b: 10))
+            Steps(50)
+            SGD(lr: 0.05)
+            SGD(lr: 0.25).label("too large")
+        }
+        ```
+
+        ```experiment
+        Experiment("Ramp") {
+            Objective { x, y in x * x + y * y }
+            Minimum(0, 0)
+            Start(-3, 1)
+            Steps(3)
+            SGD(lr: 0.25)
+        }
+        ```
+        """
+
+    func build(_ prose: String) -> (html: String, diagnostics: [String], folder: String) {
+        let folder = TemporaryFolder()
+        defer { folder.remove() }
+        folder.write("chapters/01-a.md", "# A\n\n\(prose)\n\n\(Self.fences)\n")
+        let chapters = folder.path + "/chapters"
+        let result = SiteBuilder(chaptersFolder: chapters, options: StandardBuild.options(chaptersFolder: chapters, useCache: false)).build()
+        let html = result.files.first { $0.path == "a.html" }.map { String(decoding: $0.bytes, as: UTF8.self) } ?? ""
+        return (html, result.diagnostics.map { $0.description.replacingOccurrences(of: chapters + "/", with: "") }, chapters)
+    }
+
+    @Test func referencesBecomeTheRoundedNumbers() {
+        // On x² + 10y² from its default start, SGD with η = 0.25 diverges; "Ramp" has one start at (−3, 1),
+        // and SGD(lr: 0.25) halves every coordinate per step: after 3 steps (−0.375, 0.125).
+        let (html, diagnostics, _) = build("""
+            Too large diverges at step `=Result("too large", .divergedAt)`; the ramp's SGD ends at \
+            x = `=Result("SGD", .finalX, in: "Ramp", decimals: 3)`, distance \
+            `=Result("SGD", .finalDistance, in: "Ramp", significant: 3)`, loss after one step \
+            `=Result("SGD", .lossAt(1), in: "Ramp", decimals: 1)`.
+            """)
+        #expect(diagnostics.isEmpty, "\(diagnostics)")
+        #expect(html.contains("x = −0.375, distance 0.395, loss after one step 2.5."), "\(html)")
+        #expect(!html.contains("=Result"))
+    }
+
+    @Test(arguments: [
+        ("`=Result(\"SDG\", .finalLoss, in: \"Bowl\", decimals: 2)`",
+         "01-a.md:3:2: error: no run in 'Bowl' is labeled 'SDG'; did you mean 'SGD'?"),
+        ("`=Result(\"SGD\", .finalLoss, in: \"Bwol\", decimals: 2)`",
+         "01-a.md:3:2: error: no experiment or training on this page is titled 'Bwol'; did you mean 'Bowl'?"),
+        ("`=Result(\"SGD\", .finalLoss, decimals: 2)`",
+         "01-a.md:3:2: error: several directives on this page have a run labeled 'SGD'"),
+        ("`=Result(\"too large\", .finalLos, decimals: 2)`",
+         "01-a.md:3:23: error: unknown quantity '.finalLos'; did you mean '.finalLoss'?"),
+        ("`=Result(\"too large\", .finalLoss)`",
+         "01-a.md:3:3: error: '.finalLoss' needs a stated rounding"),
+        ("`=Result(\"too large\", .finalLoss, decimals: 2)`",
+         "01-a.md:3:2: error: 'too large' diverges at step 45, so it has no final figures"),
+        ("`=Result(\"too large\", .switchedAt)`",
+         "01-a.md:3:2: error: 'too large' never switches (only SWATS does)"),
+    ])
+    func mistakesAreErrorsAtTheSpan(_ prose: String, _ expected: String) {
+        let (_, diagnostics, _) = build(prose)
+        #expect(diagnostics == [expected])
+    }
+}
