@@ -55,7 +55,7 @@ public struct ResultCache: Sendable {
     public func key(_ study: TrainingStudy, kernel: MatrixKernel) throws(DatasetError) -> Key {
         let text = "kind: training\ncoursegen: \(version)\nkernel: \(kernel.description)\n"
             + "dataset: \(try study.configuration.dataset.fingerprint())\ndirective:\n\(study.source)"
-        return Key(text: text, fileName: "training-" + TrainingReportCoding.hex(TrainingReportCoding.fnv1a(Array(text.utf8))))
+        return Key(text: text, fileName: "training-" + CacheEntry.hex(CacheEntry.fnv1a(Array(text.utf8))))
     }
 
     /// The path of an entry.
