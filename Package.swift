@@ -68,7 +68,9 @@ let package = Package(
         .testTarget(name: "CourseDiagnosticsTests", dependencies: ["CourseDiagnostics", "CourseTestSupport"]),
         .testTarget(name: "CourseMarkdownTests", dependencies: ["CourseMarkdown", "CourseTestSupport"]),
         .testTarget(name: "MathMLTests", dependencies: ["MathML", "CourseTestSupport"]),
-        .testTarget(name: "CourseSiteTests", dependencies: ["CourseSite", "CourseDiagnostics", "CourseTestSupport"]),
+        .testTarget(name: "CourseSiteTests", dependencies: [
+            "CourseSite", "CourseDiagnostics", "CourseTestSupport", "Experiments", "ExperimentLanguage", "Optimizers",
+        ]),
         .testTarget(name: "EndToEndTests", dependencies: ["CourseTestSupport"], exclude: ["Corpus"]),
     ],
     swiftLanguageModes: [.v6]

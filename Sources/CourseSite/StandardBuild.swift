@@ -10,8 +10,8 @@ import SyntaxHighlighting
 public enum StandardBuild {
     /// The options of a build of `chaptersFolder`.
     ///
-    /// Training results are cached in `.coursegen-cache/` in the chapters folder's parent;
-    /// `useCache: false` trains everything again (and refreshes the entries);
+    /// Results of every builder that computes are cached in `.coursegen-cache/` in the
+    /// chapters folder's parent; `useCache: false` runs everything again (and refreshes the entries);
     /// `storesResults: false` (`check`) reads entries but writes none. `progress`,
     /// when given, receives one line per training that actually runs
     /// (`[3/12] training "…"`); the command passes it only on a terminal.

@@ -17,7 +17,7 @@ public struct DirectiveSource: Sendable {
 public enum DirectiveBatch {
     /// The outputs of the fences that checked, in order, and every diagnostic. When any
     /// diagnostic is an error, the caller prints them and exits 1 without the JSON.
-    /// Trainings read and write `cache` when one is given.
+    /// Every builder that computes reads and writes `cache` when one is given.
     public static func run(
         _ sources: [DirectiveSource], cache: ResultCache? = nil, budget: CostBudget = .standard
     ) -> (outputs: [RunOutput], diagnostics: [Diagnostic]) {
@@ -34,18 +34,18 @@ public enum DirectiveBatch {
             }
             switch directive {
             case .experiment(let experiment):
-                let result = ExperimentRunner.run(experiment)
+                let result = ExperimentRunner.run(experiment, cache: cache)
                 diagnostics += ClaimChecker.check(result)
                 outputs.append(.experiment(result))
             case .formulas(let table):
                 outputs.append(.formulas(table))
             case .schedule(let study):
-                let result = ScheduleRunner.run(study)
+                let result = ScheduleRunner.run(study, cache: cache)
                 // Includes the claims about the runs on the schedule's objective, when it has one.
                 diagnostics += ScheduleClaimChecker.check(result)
                 outputs.append(.schedule(result))
             case .average(let study):
-                let result = AverageRunner.run(study)
+                let result = AverageRunner.run(study, cache: cache)
                 diagnostics += AverageClaimChecker.check(result)
                 outputs.append(.average(result))
             case .training(let study):
@@ -56,7 +56,7 @@ public enum DirectiveBatch {
                     outputs.append(.training(result))
                 }
             case .activations(let study):
-                let (result, problems) = ActivationsRunner.run(study)
+                let (result, problems) = ActivationsRunner.run(study, cache: cache)
                 diagnostics += problems
                 if let result {
                     diagnostics += ActivationsClaimChecker.check(result)

@@ -7,6 +7,23 @@ import Optimizers
 /// Runs are spread over the machine's cores and written into their own slots, so the
 /// result does not depend on the number of threads or on scheduling.
 public enum ExperimentRunner {
+    /// The experiment's result through `cache`: a valid entry for this directive and
+    /// coursegen version is used instead of running; otherwise `willRun` is called, the
+    /// runs run, and the entry is written (a write that fails only costs the next build its speed).
+    public static func run(_ experiment: Experiment, cache: ResultCache?, willRun: (() -> Void)? = nil) -> ExperimentResult {
+        guard let cache else {
+            willRun?()
+            return run(experiment)
+        }
+        let key = cache.key(experiment)
+        if let result = cache.result(for: key, experiment: experiment) { return result }
+        willRun?()
+        let result = run(experiment)
+        cache.store(result, for: key)
+        return result
+    }
+
+    /// Runs every run of the experiment.
     public static func run(_ experiment: Experiment) -> ExperimentResult {
         let starts = experiment.starts
         let runs = experiment.runs

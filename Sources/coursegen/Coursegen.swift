@@ -49,7 +49,7 @@ struct ContentOptions: ParsableArguments {
     @Flag(name: .long, help: "Include chapters marked 'draft: true'.")
     var drafts = false
 
-    @Flag(name: .long, help: "Train every network again instead of reading results from .coursegen-cache/ (fresh results are still stored).")
+    @Flag(name: .long, help: "Run every fence again instead of reading results from .coursegen-cache/ (fresh results are still stored).")
     var noCache = false
 
     @OptionGroup var cost: CostOptions

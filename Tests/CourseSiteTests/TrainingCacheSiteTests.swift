@@ -58,8 +58,10 @@ import Testing
         return (files, lines.all)
     }
 
+    /// The training entries (the activations study has its own).
     static func entries(_ folder: TemporaryFolder) throws -> [String] {
         try FileManager.default.contentsOfDirectory(atPath: folder.path + "/course/.coursegen-cache").sorted()
+            .filter { $0.hasPrefix("training-") }
     }
 
     @Test func aCachedBuildWritesTheColdBuildsSite() throws {

@@ -40,9 +40,9 @@ import Testing
 
     /// An entry holding `data` under `key`, with a valid checksum: what a forger writes.
     private static func entry(key: String, data: String) -> [UInt8] {
-        let text = TrainingReportCoding.header + "\nkey \(key.utf8.count)\n" + key + "\ndata \(data.utf8.count)\n" + data + "\n"
+        let text = CacheEntry.header + "\nkey \(key.utf8.count)\n" + key + "\ndata \(data.utf8.count)\n" + data + "\n"
         let bytes = Array(text.utf8)
-        return bytes + Array("checksum \(TrainingReportCoding.hex(TrainingReportCoding.fnv1a(bytes)))\n".utf8)
+        return bytes + Array("checksum \(CacheEntry.hex(CacheEntry.fnv1a(bytes)))\n".utf8)
     }
 
     static let forgeries: [(String, @Sendable (TrainingReport) -> TrainingReport?, @Sendable (String) -> String)] = [

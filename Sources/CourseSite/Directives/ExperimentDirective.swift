@@ -6,8 +6,8 @@ import Experiments
 /// The `experiment` directive: parse and check the fence, run it, check its
 /// claims, and render what a student sees.
 ///
-/// Trainings go through `cache` when there is one, and announce themselves to `progress`
-/// when they actually train.
+/// Every builder that computes goes through `cache` when there is one; trainings announce
+/// themselves to `progress` when they actually train.
 struct ExperimentDirective: DirectiveHandler {
     let name = "experiment"
     var cache: ResultCache?
@@ -26,18 +26,18 @@ struct ExperimentDirective: DirectiveHandler {
         let prefix = "x" + block.idPrefix.filter { $0.isLetter || $0.isNumber }
         switch directive {
         case .experiment(let experiment):
-            let result = ExperimentRunner.run(experiment)
+            let result = ExperimentRunner.run(experiment, cache: cache)
             diagnostics += ClaimChecker.check(result)
             let html = ExperimentPage.html(experiment, trajectories: result.trajectories, idPrefix: prefix)
             return DirectiveOutput(html: html, diagnostics: diagnostics, result: .experiment(result))
         case .formulas(let table):
             return DirectiveOutput(html: ExperimentPage.html(table, idPrefix: prefix), diagnostics: diagnostics)
         case .schedule(let study):
-            let result = ScheduleRunner.run(study)
+            let result = ScheduleRunner.run(study, cache: cache)
             diagnostics += ScheduleClaimChecker.check(result)
             return DirectiveOutput(html: SchedulePage.html(result, idPrefix: prefix), diagnostics: diagnostics)
         case .average(let study):
-            let result = AverageRunner.run(study)
+            let result = AverageRunner.run(study, cache: cache)
             diagnostics += AverageClaimChecker.check(result)
             return DirectiveOutput(html: AveragePage.html(result, idPrefix: prefix), diagnostics: diagnostics)
         case .training(let study):
@@ -48,7 +48,7 @@ struct ExperimentDirective: DirectiveHandler {
             diagnostics += TrainingClaimChecker.check(result)
             return DirectiveOutput(html: TrainingPage.html(result, idPrefix: prefix), diagnostics: diagnostics, result: .training(result))
         case .activations(let study):
-            let (result, problems) = ActivationsRunner.run(study)
+            let (result, problems) = ActivationsRunner.run(study, cache: cache)
             diagnostics += problems
             guard let result else { return DirectiveOutput(html: "", diagnostics: diagnostics) }
             diagnostics += ActivationsClaimChecker.check(result)

@@ -3,6 +3,20 @@ import Optimizers
 
 /// Computes an ``AverageStudy``: draws the series from its seed and every average of it.
 public enum AverageRunner {
+    /// The study's result through `cache`, as ``ExperimentRunner/run(_:cache:willRun:)`` does.
+    public static func run(_ study: AverageStudy, cache: ResultCache?, willRun: (() -> Void)? = nil) -> AverageResult {
+        guard let cache else {
+            willRun?()
+            return run(study)
+        }
+        let key = cache.key(study)
+        if let result = cache.result(for: key, study: study) { return result }
+        willRun?()
+        let result = run(study)
+        cache.store(result, for: key)
+        return result
+    }
+
     /// Observation t is s_t + σ z_t, with z_t the t-th normal of `Xoshiro256StarStar(seed:)`
     /// (drawn even when σ = 0, so a series' noise does not depend on its size).
     public static func run(_ study: AverageStudy) -> AverageResult {

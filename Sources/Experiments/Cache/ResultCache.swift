@@ -1,14 +1,23 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 import ExperimentLanguage
 import FileAccess
 import Foundation
 import NeuralNetworks
 
-/// Training results kept on disk between builds, so that editing prose does not retrain.
+/// Results kept on disk between builds, so that an unchanged fence never computes again.
 ///
-/// An entry is keyed by everything its numbers depend on: the directive's text, the
-/// dataset's fingerprint, the matrix kernel, coursegen's version and the revision of the
-/// language's semantics (``semantics``). The file's name is a
-/// hash of the key, and the file holds the whole key again, the results, and a checksum;
+/// Every builder that computes has entries: `Training`, `Experiment`, `Schedule`,
+/// `Average` and `Activations`. An entry holds numbers only, never HTML: pages are rendered
+/// from them by the binary. It is keyed by everything its numbers depend on: the kind, the
+/// directive's text, coursegen's version, the revision of the language's semantics
+/// (``semantics``), and for networks the matrix kernel (and a training's dataset
+/// fingerprint). The file's name is a
+/// hash of the key, and the file holds the whole key again, the results, and a checksum
+/// (``CacheEntry``);
 /// an entry whose header, key or checksum does not match is ignored and overwritten, so
 /// a corrupt, truncated or foreign file is never trusted. An entry is read only when it is
 /// a regular file (not a symbolic link) of at most ``maximumEntryBytes``, its checksum is
@@ -20,7 +29,7 @@ public struct ResultCache: Sendable {
     public let folder: String
     /// coursegen's version, part of every key: a new version may compute different numbers.
     public let version: String
-    /// Whether entries are read; `false` (`--no-cache`) runs every training again and
+    /// Whether entries are read; `false` (`--no-cache`) runs every directive again and
     /// writes fresh entries, which also replaces any that were stale or corrupt.
     public var readsEntries: Bool
     /// Whether fresh results are stored; `false` for `coursegen check`, which writes nothing.
@@ -32,8 +41,10 @@ public struct ResultCache: Sendable {
     /// the old meaning would be reused. 2: LBFGS defaults to no line search and maxEval 25.
     public static let semantics = 2
 
-    /// The largest entry read. The largest the language allows (64 runs of 100,000 iterations,
-    /// each loss and learning rate 17 bytes) is about 218 MB; real ones are a few hundred KB.
+    /// The largest entry read. The largest the language allows are a training of 64 runs of
+    /// 100,000 iterations (each loss and learning rate 17 bytes, about 218 MB) and a
+    /// `Schedule` of 64 calls of 100,000 steps with their 2-D runs (each rate, loss and
+    /// coordinate 8 bytes, about 256 MB, 244 MiB); real ones are a few hundred KB.
     public static let maximumEntryBytes = 256 << 20
 
     public init(folder: String, version: String, readsEntries: Bool = true, writesEntries: Bool = true) {
@@ -60,9 +71,28 @@ public struct ResultCache: Sendable {
 
     /// The key of a training study run with `kernel`; throws when the dataset's files cannot be read.
     public func key(_ study: TrainingStudy, kernel: MatrixKernel) throws(DatasetError) -> Key {
-        let text = "kind: training\ncoursegen: \(version)\nsemantics: \(Self.semantics)\nkernel: \(kernel.description)\n"
-            + "dataset: \(try study.configuration.dataset.fingerprint())\ndirective:\n\(study.source)"
-        return Key(text: text, fileName: "training-" + TrainingReportCoding.hex(TrainingReportCoding.fnv1a(Array(text.utf8))))
+        key(kind: "training", ["kernel: \(kernel.description)", "dataset: \(try study.configuration.dataset.fingerprint())"],
+            directive: study.source)
+    }
+
+    /// The key of an experiment: its runs use the optimizer kernels, whose bits do not depend
+    /// on the machine, so the kernel is not part of it.
+    public func key(_ experiment: Experiment) -> Key { key(kind: "experiment", [], directive: experiment.source) }
+
+    /// The key of a schedule study (its rates and the runs on its objective).
+    public func key(_ study: ScheduleStudy) -> Key { key(kind: "schedule", [], directive: study.source) }
+
+    /// The key of an average study.
+    public func key(_ study: AverageStudy) -> Key { key(kind: "average", [], directive: study.source) }
+
+    /// The key of an activations study, whose forward passes are matrix products run with `kernel`.
+    public func key(_ study: ActivationsStudy, kernel: MatrixKernel) -> Key {
+        key(kind: "activations", ["kernel: \(kernel.description)"], directive: study.source)
+    }
+
+    private func key(kind: String, _ lines: [String], directive: String) -> Key {
+        let text = "kind: \(kind)\ncoursegen: \(version)\nsemantics: \(Self.semantics)\n" + lines.map { $0 + "\n" }.joined() + "directive:\n\(directive)"
+        return Key(text: text, fileName: kind + "-" + CacheEntry.hex(CacheEntry.fnv1a(Array(text.utf8))))
     }
 
     /// The path of an entry.
@@ -70,36 +100,123 @@ public struct ResultCache: Sendable {
 
     /// The cached report for `key`, or nil when there is none or it cannot be trusted.
     public func report(for key: Key, study: TrainingStudy) -> TrainingReport? {
-        guard readsEntries, !folderIsALink,
-              let bytes = try? BoundedFile.read(path(of: key), limit: Self.maximumEntryBytes, followingSymlinks: false)
-        else { return nil }
-        return TrainingReportCoding.decode(bytes, key: key.text, study: study)
+        entryBytes(for: key).flatMap { TrainingReportCoding.decode($0, key: key.text, study: study) }
+    }
+
+    /// The cached result of `experiment`, or nil when there is none or it cannot be trusted.
+    public func result(for key: Key, experiment: Experiment) -> ExperimentResult? {
+        data(for: key).flatMap { ExperimentResultCoding.decode($0, experiment: experiment) }
+    }
+
+    /// The cached result of a schedule study, or nil when there is none or it cannot be trusted.
+    public func result(for key: Key, study: ScheduleStudy) -> ScheduleResult? {
+        data(for: key).flatMap { ScheduleResultCoding.decode($0, study: study) }
+    }
+
+    /// The cached result of an average study, or nil when there is none or it cannot be trusted.
+    public func result(for key: Key, study: AverageStudy) -> AverageResult? {
+        data(for: key).flatMap { AverageResultCoding.decode($0, study: study) }
+    }
+
+    /// The cached result of an activations study, or nil when there is none or it cannot be trusted.
+    public func result(for key: Key, study: ActivationsStudy) -> ActivationsStudyResult? {
+        data(for: key).flatMap { ActivationsResultCoding.decode($0, study: study) }
     }
 
     /// Writes the entry for `key`; returns whether it was written.
     @discardableResult
     public func store(_ report: TrainingReport, for key: Key) -> Bool {
+        guard writesEntries else { return false }
+        return write(TrainingReportCoding.encode(report, key: key.text), for: key)
+    }
+
+    /// Writes the entry of an experiment's result; returns whether it was written.
+    @discardableResult
+    public func store(_ result: ExperimentResult, for key: Key) -> Bool {
+        store(data: { ExperimentResultCoding.encode(result) }, for: key)
+    }
+
+    /// Writes the entry of a schedule study's result; returns whether it was written.
+    @discardableResult
+    public func store(_ result: ScheduleResult, for key: Key) -> Bool {
+        store(data: { ScheduleResultCoding.encode(result) }, for: key)
+    }
+
+    /// Writes the entry of an average study's result; returns whether it was written.
+    @discardableResult
+    public func store(_ result: AverageResult, for key: Key) -> Bool {
+        store(data: { AverageResultCoding.encode(result) }, for: key)
+    }
+
+    /// Writes the entry of an activations study's result; returns whether it was written.
+    @discardableResult
+    public func store(_ result: ActivationsStudyResult, for key: Key) -> Bool {
+        store(data: { ActivationsResultCoding.encode(result) }, for: key)
+    }
+
+    /// The bytes of the entry for `key`, read only as a bounded regular file, or nil.
+    private func entryBytes(for key: Key) -> [UInt8]? {
+        guard readsEntries, !folderIsALink else { return nil }
+        return try? BoundedFile.read(path(of: key), limit: Self.maximumEntryBytes, followingSymlinks: false)
+    }
+
+    /// The data section of the entry for `key`, once its checksum, header and whole key match.
+    private func data(for key: Key) -> ArraySlice<UInt8>? {
+        entryBytes(for: key).flatMap { CacheEntry.data(in: $0, key: key.text) }
+    }
+
+    /// Frames and writes `data` (encoded only when the cache writes).
+    private func store(data: () -> [UInt8], for key: Key) -> Bool {
+        guard writesEntries else { return false }
+        let bytes = data()
+        let (prefix, suffix) = CacheEntry.frame(key: key.text, data: bytes)
+        return write([prefix, bytes, suffix], for: key)
+    }
+
+    private func write(_ bytes: [UInt8], for key: Key) -> Bool { write([bytes], for: key) }
+
+    /// Writes `pieces` in turn to a temporary file and renames it into place, so a reader
+    /// never sees half an entry.
+    private func write(_ pieces: [[UInt8]], for key: Key) -> Bool {
         guard writesEntries, !folderIsALink else { return false }
-        let bytes = TrainingReportCoding.encode(report, key: key.text)
-        let manager = FileManager.default
         do {
-            try manager.createDirectory(atPath: folder, withIntermediateDirectories: true)
-            // A name of its own per writer: two builds (or two equal fences) may store the same key at once.
-            let temporary = folder + "/.tmp-\(key.fileName)-\(ProcessInfo.processInfo.processIdentifier)-\(UUID().uuidString)"
-            guard manager.createFile(atPath: temporary, contents: Data(bytes)) else { return false }
-            if rename(temporary, path(of: key)) != 0 {
-                try? manager.removeItem(atPath: temporary)
-                return false
-            }
-            return true
+            try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
         } catch {
             return false
         }
+        // A name of its own per writer: two builds (or two equal fences) may store the same key at once.
+        let temporary = folder + "/.tmp-\(key.fileName)-\(ProcessInfo.processInfo.processIdentifier)-\(UUID().uuidString)"
+        let descriptor = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC | O_NOFOLLOW, 0o644)
+        guard descriptor >= 0 else { return false }
+        var written = true
+        for piece in pieces where written {
+            written = writeAll(piece, to: descriptor)
+        }
+        if close(descriptor) != 0 { written = false }
+        guard written, rename(temporary, path(of: key)) == 0 else {
+            unlink(temporary)
+            return false
+        }
+        return true
     }
 
     /// A cache folder that is a symbolic link (committed to a repository, say) could point
     /// anywhere on the machine: it is neither read nor written.
     private var folderIsALink: Bool {
         (try? FileManager.default.destinationOfSymbolicLink(atPath: folder)) != nil
+    }
+}
+
+/// Writes all of `bytes` to `descriptor`, retrying short and interrupted writes.
+private func writeAll(_ bytes: [UInt8], to descriptor: Int32) -> Bool {
+    bytes.withUnsafeBytes { buffer in
+        var offset = 0
+        while offset < buffer.count {
+            let n = write(descriptor, buffer.baseAddress! + offset, buffer.count - offset)
+            if n < 0 && errno == EINTR { continue }
+            guard n > 0 else { return false }
+            offset += n
+        }
+        return true
     }
 }

@@ -2,23 +2,13 @@ import ExperimentLanguage
 import NeuralNetworks
 import Optimizers
 
-/// The result cache's file format for a `TrainingReport`: versioned text, exact doubles.
-///
-/// ```
-/// coursegen result cache 1
-/// key <byte count>
-/// <the key's text>
-/// data <byte count>
-/// <space-separated tokens>
-/// checksum <FNV-1a 64 of everything above, 16 hex digits>
-/// ```
+/// The data section of a `Training` entry of the result cache (framed by ``CacheEntry``):
+/// space-separated text tokens.
 ///
 /// Doubles are their IEEE 754 bit patterns in hex, so a cached build reproduces a cold
 /// one bit for bit; strings are hex-encoded UTF-8. The configuration and the labels are
 /// not stored: they follow from the directive's text, which is in the key.
 enum TrainingReportCoding {
-    static let header = "coursegen result cache 1"
-
     static func encode(_ report: TrainingReport, key: String) -> [UInt8] {
         var w = Writer()
         w.string(report.kernel)
@@ -68,30 +58,15 @@ enum TrainingReportCoding {
             w.ints(result.syncSteps)
             w.optionalInt(result.switchedAt)
         }
-        var text = header + "\n"
-        text += "key \(key.utf8.count)\n" + key + "\n"
-        text += "data \(w.text.utf8.count)\n" + w.text + "\n"
-        var bytes = Array(text.utf8)
-        bytes += Array("checksum \(hex(fnv1a(bytes)))\n".utf8)
-        return bytes
+        return CacheEntry.encode(key: key, data: Array(w.text.utf8))
     }
 
     /// The report in `bytes`, or nil unless the header, the whole key, the checksum and
     /// the shape of the data (one result per run of `study`) all match.
     static func decode(_ bytes: [UInt8], key: String, study: TrainingStudy) -> TrainingReport? {
-        let checksumLine = Array("checksum ".utf8)
-        // The checksum line is the last 26 bytes: "checksum " + 16 hex digits + "\n".
-        guard bytes.count > checksumLine.count + 17, bytes.last == UInt8(ascii: "\n") else { return nil }
-        let bodyEnd = bytes.count - (checksumLine.count + 17)
-        guard Array(bytes[bodyEnd..<bodyEnd + checksumLine.count]) == checksumLine,
-              let stored = UInt64(String(decoding: bytes[(bodyEnd + checksumLine.count)..<(bytes.count - 1)], as: UTF8.self), radix: 16),
-              stored == fnv1a(Array(bytes[..<bodyEnd]))
-        else { return nil }
-        var reader = SectionReader(bytes: bytes[..<bodyEnd])
-        guard reader.line() == header,
-              let storedKey = reader.section("key"), storedKey == key,
-              let data = reader.section("data"), reader.atEnd
-        else { return nil }
+        guard let section = CacheEntry.data(in: bytes, key: key), let data = String(validating: section, as: UTF8.self) else {
+            return nil
+        }
         var r = Reader(text: data)
         return decodeReport(&r, study: study)
     }
@@ -197,18 +172,6 @@ enum TrainingReportCoding {
     static let maximumClasses = 1 << 20
     static let maximumBoundaryCells = 1 << 12
 
-    static func fnv1a(_ bytes: [UInt8]) -> UInt64 {
-        var hash: UInt64 = 0xCBF2_9CE4_8422_2325
-        for byte in bytes { hash = (hash ^ UInt64(byte)) &* 0x0000_0100_0000_01B3 }
-        return hash
-    }
-
-    /// 16 lower-case hex digits.
-    static func hex(_ value: UInt64) -> String {
-        let digits = String(value, radix: 16)
-        return String(repeating: "0", count: 16 - digits.count) + digits
-    }
-
     private struct Writer {
         var text = ""
         private var first = true
@@ -221,7 +184,7 @@ enum TrainingReportCoding {
 
         mutating func int(_ n: Int) { token(String(n)) }
         mutating func optionalInt(_ n: Int?) { token(n.map(String.init) ?? "-") }
-        mutating func double(_ x: Double) { token(TrainingReportCoding.hex(x.bitPattern)) }
+        mutating func double(_ x: Double) { token(CacheEntry.hex(x.bitPattern)) }
         mutating func string(_ s: String) { token("s" + s.utf8.map { byteHex($0) }.joined()) }
 
         mutating func doubles(_ xs: [Double]) {
@@ -237,38 +200,6 @@ enum TrainingReportCoding {
         private func byteHex(_ byte: UInt8) -> String {
             let digits = String(byte, radix: 16)
             return digits.count == 1 ? "0" + digits : digits
-        }
-    }
-
-    /// Reads `name <count>\n<count bytes>\n` sections and plain lines.
-    private struct SectionReader {
-        let bytes: ArraySlice<UInt8>
-        var position: Int
-
-        init(bytes: ArraySlice<UInt8>) {
-            self.bytes = bytes
-            position = bytes.startIndex
-        }
-
-        var atEnd: Bool { position == bytes.endIndex }
-
-        mutating func line() -> String? {
-            guard let end = bytes[position...].firstIndex(of: UInt8(ascii: "\n")) else { return nil }
-            let text = String(decoding: bytes[position..<end], as: UTF8.self)
-            position = end + 1
-            return text
-        }
-
-        mutating func section(_ name: String) -> String? {
-            guard let header = line(), header.hasPrefix(name + " "), let count = Int(header.dropFirst(name.count + 1)),
-                  count >= 0, count < bytes.endIndex - position
-            else { return nil }
-            let body = bytes[position..<position + count]
-            position += count
-            guard bytes[position] == UInt8(ascii: "\n") else { return nil }
-            position += 1
-            guard let text = String(validating: body, as: UTF8.self) else { return nil }
-            return text
         }
     }
 

@@ -43,6 +43,51 @@ public struct Trajectory: Hashable, Sendable {
         gradientEvaluations = 0
     }
 
+    /// A trajectory from stored numbers (the result cache), or nil unless a run of `steps`
+    /// steps could have recorded exactly these.
+    ///
+    /// What ``RunLoop`` guarantees is checked, so forged numbers never reach a page in a shape
+    /// a run cannot take: `losses.count` points of `dimension` coordinates, every coordinate
+    /// finite and within ``RunLoop/divergenceBound``, every loss and learning rate finite, one
+    /// rate per recorded step; an ending that agrees with the count (all `steps + 1` points;
+    /// `divergedAt` or a halt's step points; none for an invalid configuration); switch and
+    /// sync steps among the recorded steps, sync steps increasing.
+    public init?(
+        restoringDimension dimension: Int, steps: Int, coordinates: [Double], losses: [Double], learningRates: [Double],
+        divergedAt: Int?, switchedAt: Int?, syncSteps: [Int], halt: Halt?, gradientEvaluations: Int
+    ) {
+        let points = losses.count
+        let (coordinateCount, overflow) = points.multipliedReportingOverflow(by: dimension)
+        guard dimension >= 1, steps >= 0, steps < Int.max, points <= steps + 1, !overflow, coordinates.count == coordinateCount,
+              learningRates.count == max(0, points - 1), gradientEvaluations >= 0,
+              losses.allSatisfy(\.isFinite), learningRates.allSatisfy(\.isFinite),
+              coordinates.allSatisfy({ $0.isFinite && abs($0) <= RunLoop.divergenceBound })
+        else { return nil }
+        switch (halt, divergedAt) {
+        case (nil, nil): guard points == steps + 1 else { return nil }
+        case (nil, let step?): guard step == points, step <= steps else { return nil }
+        case (.hessianUnavailable(let step)?, nil), (.singularHessian(let step)?, nil):
+            guard step >= 1, step <= steps, step == points else { return nil }
+        case (.invalidConfiguration?, nil): guard points == 0 else { return nil }
+        default: return nil
+        }
+        let recordedSteps = max(0, points - 1)
+        guard points > 0 || (switchedAt == nil && syncSteps.isEmpty && gradientEvaluations == 0),
+              switchedAt.map({ $0 >= 1 && $0 <= recordedSteps }) ?? true,
+              syncSteps.allSatisfy({ $0 >= 1 && $0 <= recordedSteps }),
+              zip(syncSteps, syncSteps.dropFirst()).allSatisfy({ $0 < $1 })
+        else { return nil }
+        self.dimension = dimension
+        self.coordinates = coordinates
+        self.losses = losses
+        self.learningRates = learningRates
+        self.divergedAt = divergedAt
+        self.switchedAt = switchedAt
+        self.syncSteps = syncSteps
+        self.halt = halt
+        self.gradientEvaluations = gradientEvaluations
+    }
+
     /// How many points were recorded (the start included).
     public var pointCount: Int { dimension > 0 ? coordinates.count / dimension : losses.count }
 
