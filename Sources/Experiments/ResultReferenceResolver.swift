@@ -142,10 +142,26 @@ public enum ResultReferenceResolver {
         let text: String
         switch rounding {
         case .decimals(let n): text = String(format: "%.\(n)f", value)
-        case .significant(let n): text = String(format: "%.\(n)g", value)
+        case .significant(let n): text = significant(value, digits: n)
         case .percent(let n): text = String(format: "%.\(n)f", value * 100)
         case .integer: text = String(Int(value))
         }
         return text.hasPrefix("-") ? "−" + text.dropFirst() : text
+    }
+
+    /// `n` significant digits, as the pages write numbers: magnitudes below 10⁻⁴ or from 10⁶ up
+    /// with a power of ten (`7.9×10⁻⁵`), never C's `7.9e-05`.
+    static func significant(_ value: Double, digits n: Int) -> String {
+        let scientific = String(format: "%.\(max(0, n - 1))e", value)
+        guard let e = scientific.firstIndex(of: "e"), let exponent = Int(scientific[scientific.index(after: e)...]),
+              exponent < -4 || exponent >= 6 else { return String(format: "%.\(n)g", value) }
+        var mantissa = String(scientific[..<e])
+        if mantissa.contains(".") {
+            while mantissa.hasSuffix("0") { mantissa.removeLast() }
+            if mantissa.hasSuffix(".") { mantissa.removeLast() }
+        }
+        let superscripts: [Character: Character] = ["0": "⁰", "1": "¹", "2": "²", "3": "³", "4": "⁴", "5": "⁵", "6": "⁶",
+                                                     "7": "⁷", "8": "⁸", "9": "⁹", "-": "⁻"]
+        return mantissa + "×10" + String(String(exponent).compactMap { superscripts[$0] })
     }
 }

@@ -12,6 +12,7 @@ import Testing
         ("02-momentum.md", "0.3", "exercise 1 asks the reader to set momentum 0.3"),
         ("03-exponentially-weighted-averages.md", "20 steps", "follows from β = 0.9 alone: 1 − 0.9²⁰ ≈ 0.88"),
         ("03-exponentially-weighted-averages.md", "9 steps", "the centre of mass of a window of 19, (19 − 1)/2"),
+        ("03-exponentially-weighted-averages.md", "0.99", "exercise 4 asks the reader to set both betas to 0.99"),
         ("04-adaptive-learning-rates.md", "0.99", "PyTorch's default α"),
         ("04-adaptive-learning-rates.md", "0.9", "the lecture's α"),
         ("04-adaptive-learning-rates.md", "6.5", "the lecture's number"),

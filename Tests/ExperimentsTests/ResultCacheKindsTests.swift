@@ -125,7 +125,7 @@ import Testing
         let entry = try #require(FileManager.default.contents(atPath: cache.path(of: Self.key(directive, cache))))
         let kind = ["experiment", "schedule", "schedule", "average", "activations"][index]
         #expect(Self.key(directive, cache).fileName.hasPrefix(kind + "-"))
-        #expect(String(decoding: entry.prefix(200), as: UTF8.self).contains("kind: \(kind)\ncoursegen: test\n"))
+        #expect(String(decoding: entry.prefix(200), as: UTF8.self).contains("kind: \(kind)\ncoursegen: test\nsemantics: \(ResultCache.semantics)\n"))
     }
 
     @Test func keysNameTheKindVersionKernelAndDirective() throws {
@@ -133,8 +133,8 @@ import Testing
         guard case .activations(let study) = try Self.directive(Self.activations),
               case .experiment(let experiment) = try Self.directive(Self.experiment)
         else { throw CancellationError() }
-        #expect(cache.key(study, kernel: .preferred).text == "kind: activations\ncoursegen: 9.9\nkernel: \(MatrixKernel.preferred.description)\ndirective:\n" + study.source)
-        #expect(cache.key(experiment).text == "kind: experiment\ncoursegen: 9.9\ndirective:\n" + experiment.source)
+        #expect(cache.key(study, kernel: .preferred).text == "kind: activations\ncoursegen: 9.9\nsemantics: \(ResultCache.semantics)\nkernel: \(MatrixKernel.preferred.description)\ndirective:\n" + study.source)
+        #expect(cache.key(experiment).text == "kind: experiment\ncoursegen: 9.9\nsemantics: \(ResultCache.semantics)\ndirective:\n" + experiment.source)
         let edited = try Self.directive(Self.experiment.replacingOccurrences(of: "Steps(60)", with: "Steps(61)"))
         guard case .experiment(let other) = edited else { throw CancellationError() }
         #expect(cache.key(other) != cache.key(experiment))
