@@ -97,7 +97,10 @@ MAXIMUM_REPORTED = 40
 MEASURE_SCRIPT = r"""
 (() => {
   const elements = Array.from(document.querySelectorAll('math, svg'))
-    .filter(e => e.localName === 'math' || !e.parentElement || !e.parentElement.closest('svg'));
+    .filter(e => e.localName === 'math' || !e.parentElement || !e.parentElement.closest('svg'))
+    // Inside a box the page hides at this width (the collapsed sidebar on a phone, whose
+    // titles may hold math) an element has no size by design: nothing to measure.
+    .filter(e => e.checkVisibility({ contentVisibilityAuto: true }));
   // An <svg> holding only definitions (a sprite that figures <use>) draws
   // nothing by design; it is reported apart, not failed.
   const definitions = new Set(['defs', 'symbol', 'style', 'title', 'desc', 'linearGradient', 'radialGradient',
