@@ -19,8 +19,12 @@ public struct BuildOptions: Sendable {
     public var highlight: Highlighter
     /// Emit the author's raw HTML (GFM's tag filter still applies).
     public var allowHTML = false
-    /// What the build's directives may cost together; each handler checks its own fence.
+    /// What the build's directives may cost together, and each fence alone.
     public var budget = CostBudget.standard
+    /// Where the results of builders that compute are read and written; `nil` runs everything.
+    public var cache: ResultCache?
+    /// Receives a line for each training that actually trains (``RunDirectives``).
+    public var progress: (@Sendable (String) -> Void)?
     /// Build chapters marked `draft: true` too.
     public var includeDrafts = false
 
@@ -31,7 +35,10 @@ public struct BuildOptions: Sendable {
     }
 }
 
-/// The pipeline: chapters folder → pages → site files, with every diagnostic.
+/// The pipeline: chapters folder → pages → site files, with every diagnostic. Its stages,
+/// in order: `CourseLoader` (the chapters), ``CollectDirectives``, the cost gate
+/// (``CollectedDirectives/overBudget(_:)``), ``RunDirectives``, ``RenderPages``, then the pages
+/// laid out in the theme with their linked files; `SiteWriter` writes them.
 public struct SiteBuilder: Sendable {
     public var chaptersFolder: String
     public var options: BuildOptions
@@ -72,19 +79,16 @@ public struct SiteBuilder: Sendable {
                                                         + loaded.chapters.map(\.pageName)))
 
         let pages: [Chapter] = (loaded.home.map { [$0] } ?? []) + loaded.chapters
-        // Before anything runs: what all directives would cost together.
-        let costs = ConcurrentMap.map(pages) { chapter in estimateDirectives(chapter) }.flatMap { $0 }
-        let overFence = costs.compactMap { CostMessages.overFenceBudget($0.0, options.budget, at: $0.1) }
-        let overBudget = overFence.isEmpty ? CostMessages.overBuildBudget(costs, options.budget) : overFence
+        let collected = CollectDirectives(directives: options.directives)
+            .run(pages.map { .markdown(file: $0.displayPath, blocks: $0.document.blocks) })
         // Nothing runs over budget; other errors still let every page be checked, so all are reported.
+        let overBudget = collected.overBudget(options.budget)
         guard overBudget.isEmpty else {
             return Result(files: [], diagnostics: (diagnostics + overBudget).sortedByLocation(), pageCount: 0)
         }
-
-        // Every page's body, in parallel: pages are independent.
-        let rendered = ConcurrentMap.map(pages) { chapter in
-            renderBody(chapter, resolver: resolver)
-        }
+        let results = RunDirectives(cache: options.cache, progress: options.progress).run(collected)
+        let rendered = RenderPages(allowHTML: options.allowHTML, math: options.math, highlight: options.highlight,
+                                   resolver: resolver).run(pages, directives: collected, results: results)
         // Each linked file once, with the first place that links it (for its diagnostics).
         var assets: [String: SourceLocation] = [:]
         var titled = loaded.chapters
@@ -164,203 +168,5 @@ public struct SiteBuilder: Sendable {
             }
         }
         return Result(files: files, diagnostics: diagnostics.sortedByLocation(), pageCount: loaded.chapters.count + 1)
-    }
-
-    private struct RenderedBody: Sendable {
-        var html: String
-        /// The page's title and its contents entries as phrasing markup.
-        var titleHTML: String
-        var contentsHTML: [String]
-        var diagnostics: [Diagnostic]
-        var assets: [AssetLink]
-    }
-
-    /// A file a page links, and where.
-    private struct AssetLink: Sendable {
-        var path: String
-        var location: SourceLocation
-    }
-
-    private final class Collector {
-        var diagnostics: [Diagnostic] = []
-        var assets: [AssetLink] = []
-    }
-
-    private func renderBody(_ chapter: Chapter, resolver: LinkResolver) -> RenderedBody {
-        let collector = Collector()
-        let file = chapter.displayPath
-        var renderer = HTMLRenderer()
-        renderer.allowHTML = options.allowHTML
-        renderer.headingIDs = chapter.headingIDs
-        var document = chapter.document
-        if chapter.firstHeadingIsTitle, let index = document.blocks.firstIndex(where: { if case .heading = $0 { return true }; return false }) {
-            document.blocks.remove(at: index)
-            renderer.headingIDs = Array(chapter.headingIDs.dropFirst())
-        }
-        renderer.rewriteURL = { url, position in
-            switch resolver.resolve(url, at: position, in: chapter) {
-            case .keep(let kept): return kept
-            case .page(let page): return page
-            case .asset(let url, let path):
-                collector.assets.append(AssetLink(
-                    path: path, location: SourceLocation(file: file, line: position.line, column: position.column)))
-                return url
-            case .broken(let url, let diagnostic):
-                collector.diagnostics.append(diagnostic)
-                return url
-            }
-        }
-        let highlight = options.highlight
-        renderer.highlight = { code, language in highlight(code, language) }
-        let math = options.math
-        renderer.math = { latex, display, position in
-            math(latex, display, SourceLocation(file: file, line: position.line, column: position.column), &collector.diagnostics)
-        }
-        // Every directive runs before the prose is rendered, so a result reference can quote
-        // any directive of the page and rendering runs nothing.
-        var outputs: [TextPosition: DirectiveOutput] = [:]
-        var results: [RunOutput] = []
-        for code in Self.codeBlocks(in: document.blocks) {
-            guard let (handler, block) = Self.directive(code, in: file, directives: options.directives, number: outputs.count + 1)
-            else { continue }
-            let output = handler.render(block)
-            collector.diagnostics += output.diagnostics
-            outputs[code.position] = output
-            if let result = output.result { results.append(result) }
-        }
-        renderer.codeBlock = { code in outputs[code.position]?.html }
-        renderer.codeSpan = { text, position in
-            guard ResultReference.isReference(text) else { return nil }
-            // cmark places the span at its text's first byte, which the origin calls column 1.
-            let origin = SourceOrigin(file: file, line: position.line, columnOffset: position.column - 1)
-            guard let reference = ResultReference.parse(text, origin: origin, diagnostics: &collector.diagnostics) else {
-                return "<code>\(HTMLEscaping.escape(text))</code>"
-            }
-            switch ResultReferenceResolver.resolve(reference, in: results) {
-            case .success(let number): return HTMLEscaping.escape(number)
-            case .failure(let problem):
-                collector.diagnostics.append(problem)
-                return "<code>\(HTMLEscaping.escape(text))</code>"
-            }
-        }
-        let html = renderer.render(document)
-        var titleHTML = HTMLEscaping.escape(chapter.title)
-        if chapter.frontMatter.title == nil, chapter.firstHeadingIsTitle,
-           case .heading(_, let inlines, _)? = chapter.document.blocks.first(where: { if case .heading = $0 { return true }; return false }) {
-            titleHTML = renderer.renderPhrase(inlines)
-        }
-        let contentsHTML = chapter.contents.map { renderer.renderPhrase($0.inlines) }
-        if options.allowHTML {
-            // Allowed raw HTML still runs no script: GitHub's tag filter leaves handlers and script URLs.
-            for (html, position) in Self.rawHTML(in: chapter.document.blocks) {
-                for finding in ScriptScan.findings(in: HTMLRenderer.tagFilter(html)) {
-                    collector.diagnostics.append(.error(
-                        "raw HTML would put \(finding.what) in the page",
-                        at: SourceLocation(file: file, line: position.line, column: position.column),
-                        hint: "pages of coursegen run no script, even with --allow-html"))
-                }
-            }
-        }
-        if !options.allowHTML, let first = Self.firstRawHTML(in: chapter.document.blocks) {
-            collector.diagnostics.append(Diagnostic(
-                .warning, "raw HTML is shown as text, not emitted",
-                at: SourceLocation(file: file, line: first.line, column: first.column),
-                hint: "pass --allow-html to emit the chapters' HTML"))
-        }
-        return RenderedBody(html: html, titleHTML: titleHTML, contentsHTML: contentsHTML,
-                            diagnostics: collector.diagnostics, assets: collector.assets)
-    }
-
-    /// The handler and block of a fenced code block whose info string names a directive.
-    private static func directive(
-        _ code: CodeBlock, in file: String, directives: DirectiveRegistry, number: Int
-    ) -> (any DirectiveHandler, DirectiveBlock)? {
-        guard code.fenced, let handler = directives.handler(named: code.language) else { return nil }
-        return (handler, DirectiveBlock(
-            name: code.language, info: code.info, body: code.literal,
-            origin: SourceOrigin(file: file, line: code.bodyLine, columnOffset: code.indent),
-            location: SourceLocation(file: file, line: code.position.line, column: code.position.column),
-            idPrefix: "d\(number)-"))
-    }
-
-    /// Each directive fence of a chapter with its estimated cost, in document order.
-    private func estimateDirectives(_ chapter: Chapter) -> [(DirectiveCost, SourceLocation)] {
-        var out: [(DirectiveCost, SourceLocation)] = []
-        for code in Self.codeBlocks(in: chapter.document.blocks) {
-            if let (handler, directive) = Self.directive(code, in: chapter.displayPath, directives: options.directives, number: out.count + 1),
-               let cost = handler.estimate(directive) {
-                out.append((cost, directive.location))
-            }
-        }
-        return out
-    }
-
-    /// Every code block, in document order, inside quotes, lists and footnotes too.
-    private static func codeBlocks(in blocks: [Block]) -> [CodeBlock] {
-        var out: [CodeBlock] = []
-        var pending = Array(blocks.reversed())
-        while let block = pending.popLast() {
-            switch block {
-            case .codeBlock(let code): out.append(code)
-            case .blockQuote(let inner), .footnoteDefinition(_, let inner): pending += inner.reversed()
-            case .list(let list): pending += list.items.flatMap(\.blocks).reversed()
-            default: continue
-            }
-        }
-        return out
-    }
-
-    /// Every piece of raw HTML with its position, in document order.
-    static func rawHTML(in blocks: [Block]) -> [(String, TextPosition)] {
-        var found: [(String, TextPosition)] = []
-        func inInlines(_ inlines: [Inline]) {
-            for inline in inlines {
-                switch inline {
-                case .html(let html, let p): found.append((html, p))
-                case .emphasis(let c), .strong(let c), .strikethrough(let c), .link(_, _, let c, _): inInlines(c)
-                default: continue
-                }
-            }
-        }
-        func inBlocks(_ blocks: [Block]) {
-            for block in blocks {
-                switch block {
-                case .htmlBlock(let html, let p): found.append((html, p))
-                case .paragraph(let inlines, _), .heading(_, let inlines, _): inInlines(inlines)
-                case .blockQuote(let inner), .footnoteDefinition(_, let inner): inBlocks(inner)
-                case .list(let list): for item in list.items { inBlocks(item.blocks) }
-                case .table(let table): for cell in table.header + table.rows.flatMap({ $0 }) { inInlines(cell) }
-                default: continue
-                }
-            }
-        }
-        inBlocks(blocks)
-        return found
-    }
-
-    static func firstRawHTML(in blocks: [Block]) -> TextPosition? {
-        func inInlines(_ inlines: [Inline]) -> TextPosition? {
-            for inline in inlines {
-                switch inline {
-                case .html(_, let p): return p
-                case .emphasis(let c), .strong(let c), .strikethrough(let c), .link(_, _, let c, _):
-                    if let p = inInlines(c) { return p }
-                default: continue
-                }
-            }
-            return nil
-        }
-        for block in blocks {
-            switch block {
-            case .htmlBlock(_, let p): return p
-            case .paragraph(let inlines, _), .heading(_, let inlines, _): if let p = inInlines(inlines) { return p }
-            case .blockQuote(let inner), .footnoteDefinition(_, let inner): if let p = firstRawHTML(in: inner) { return p }
-            case .list(let list): for item in list.items { if let p = firstRawHTML(in: item.blocks) { return p } }
-            case .table(let table):
-                for cell in table.header + table.rows.flatMap({ $0 }) { if let p = inInlines(cell) { return p } }
-            default: continue
-            }
-        }
-        return nil
     }
 }

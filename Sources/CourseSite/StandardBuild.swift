@@ -8,6 +8,9 @@ import SyntaxHighlighting
 /// The build the `coursegen` command runs: the real math, highlighting and
 /// directive handlers wired together.
 public enum StandardBuild {
+    /// The directives coursegen knows: ```experiment fences.
+    public static let directives = DirectiveRegistry([ExperimentDirective()])
+
     /// The options of a build of `chaptersFolder`.
     ///
     /// Results of every builder that computes are cached in `.coursegen-cache/` in the
@@ -21,9 +24,8 @@ public enum StandardBuild {
     ) -> BuildOptions {
         let cache = ResultCache.beside(chaptersFolder: chaptersFolder, version: CoursegenVersion.string,
                                        readsEntries: useCache, writesEntries: storesResults)
-        let reporter = progress.map { BuildProgress(total: BuildProgress.countTrainings(chaptersFolder: chaptersFolder), write: $0) }
         var options = BuildOptions(
-            directives: DirectiveRegistry([ExperimentDirective(cache: cache, progress: reporter)]),
+            directives: directives,
             math: { latex, display, location, diagnostics in
                 MathML.render(latex: latex, display: display ? .block : .inline, at: location, diagnostics: &diagnostics)
             },
@@ -31,6 +33,8 @@ public enum StandardBuild {
                 HighlightLanguage(infoString: language).map { SyntaxHighlighter.highlight(code, language: $0) }
             })
         options.budget = budget
+        options.cache = cache
+        options.progress = progress
         return options
     }
 }

@@ -26,16 +26,13 @@ struct Run: ParsableCommand {
 
     func run() throws {
         let console = Console()
-        var diagnostics: [Diagnostic] = []
-        let sources = DirectiveFile.sources(path: file, diagnostics: &diagnostics)
-        let batch = DirectiveBatch.run(sources, budget: cost.budget)
-        diagnostics += batch.diagnostics
+        let (outputs, diagnostics) = DirectiveFile.run(path: file, budget: cost.budget)
         console.report(diagnostics)
         if diagnostics.containsErrors {
             console.summary(diagnostics, outcome: "nothing printed")
             throw ExitCode(1)
         }
-        let text = json ? RunJSON.encode(batch.outputs) : RunSummaryText.render(batch.outputs)
+        let text = json ? RunJSON.encode(outputs) : RunSummaryText.render(outputs)
         FileHandle.standardOutput.write(Data(text.utf8))
     }
 }

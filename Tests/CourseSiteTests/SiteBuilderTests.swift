@@ -1,14 +1,15 @@
 import CourseDiagnostics
 import CourseSite
 import CourseTestSupport
+import ExperimentLanguage
+import Experiments
 import Foundation
 import Testing
 
 /// A directive defined only here, to test the seam before any real directive exists.
 struct EchoDirective: DirectiveHandler {
     let name = "echo"
-    func render(_ block: DirectiveBlock) -> DirectiveOutput {
-        var diagnostics: [Diagnostic] = []
+    func check(_ block: DirectiveBlock, diagnostics: inout [Diagnostic]) -> Directive? {
         // Report the position of the first '!' in the body, to check position mapping.
         for (i, line) in block.body.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
             if let bang = line.utf8.firstIndex(of: UInt8(ascii: "!")) {
@@ -16,8 +17,11 @@ struct EchoDirective: DirectiveHandler {
                 diagnostics.append(.error("bang", at: block.origin.location(line: i + 1, column: column)))
             }
         }
-        let html = "<div class=\"echo\" id=\"\(block.idPrefix)echo\">\(block.body.count) chars at \(block.location)</div>"
-        return DirectiveOutput(html: html, diagnostics: diagnostics)
+        return nil
+    }
+
+    func render(_ block: DirectiveBlock, run: DirectiveRun?) -> String {
+        "<div class=\"echo\" id=\"\(block.idPrefix)echo\">\(block.body.count) chars at \(block.location)</div>"
     }
 }
 

@@ -13,7 +13,7 @@ import Testing
         .appendingPathComponent("docs/run-json.schema.json")
 
     static let sources = [
-        DirectiveSource(text: """
+        Fence(text: """
             Experiment("Four optimizers on an elongated bowl") {
                 Objective { x, y in x * x / 20 + y * y }
                 Start(-7, 2)
@@ -26,8 +26,8 @@ import Testing
                 Expect("SGD, far too large", diverges: true)
             }
             """, origin: SourceOrigin(file: "chapters/bowl.md", line: 12)),
-        DirectiveSource(text: "Formulas(.sgd, .adam)", origin: SourceOrigin(file: "chapters/bowl.md", line: 30)),
-        DirectiveSource(text: """
+        Fence(text: "Formulas(.sgd, .adam)", origin: SourceOrigin(file: "chapters/bowl.md", line: 30)),
+        Fence(text: """
             Experiment("On-line least squares") {
                 Objective(.linearRegression(samples: 20, noise: 0.5))
                 Start(0, 0)
@@ -41,7 +41,7 @@ import Testing
     ]
 
     static func encoded() -> (json: String, diagnostics: [Diagnostic]) {
-        let (outputs, diagnostics) = DirectiveBatch.run(sources)
+        let (outputs, diagnostics) = Fence.run(sources)
         return (RunJSON.encode(outputs), diagnostics)
     }
 
@@ -93,7 +93,7 @@ import Testing
             }
             let experiments: [Entry]
         }
-        let (outputs, _) = DirectiveBatch.run(Self.sources)
+        let (outputs, _) = Fence.run(Self.sources)
         let file = try JSONDecoder().decode(File.self, from: Data(RunJSON.encode(outputs).utf8))
         guard case .experiment(let result) = outputs[0] else {
             Issue.record("the first fence is an experiment")
@@ -117,8 +117,8 @@ import Testing
     }
 
     @Test func falseClaimsAreDiagnosticsNotOutput() {
-        let (_, diagnostics) = DirectiveBatch.run([
-            DirectiveSource(text: """
+        let (_, diagnostics) = Fence.run([
+            Fence(text: """
                 Experiment("Claim") {
                     Objective(.bowl)
                     Steps(5)
@@ -128,6 +128,25 @@ import Testing
                 """, origin: SourceOrigin(file: "c.md", line: 1)),
         ])
         #expect(diagnostics.map(\.description).first?.hasPrefix("c.md:5:5: error: claim is false") == true)
+    }
+}
+
+/// A directive fence's text and place, parsed and run as `coursegen run` runs it (without the cache).
+struct Fence {
+    var text: String
+    var origin: SourceOrigin
+
+    /// The outputs of the fences that checked, in order, and every diagnostic.
+    static func run(_ fences: [Fence]) -> (outputs: [RunOutput], diagnostics: [Diagnostic]) {
+        var outputs: [RunOutput] = []
+        var diagnostics: [Diagnostic] = []
+        for fence in fences {
+            guard let directive = DirectiveParser.parse(fence.text, origin: fence.origin, diagnostics: &diagnostics) else { continue }
+            let run = DirectiveRunner.run(directive)
+            diagnostics += run.diagnostics
+            if let output = run.output { outputs.append(output) }
+        }
+        return (outputs, diagnostics)
     }
 }
 

@@ -24,34 +24,19 @@ public struct DirectiveBlock: Sendable {
     public static let idNamespaces = ["d", "xd"]
 }
 
-/// What a directive handler returns: an HTML fragment, any diagnostics, and the numbers
-/// the prose may quote (`=Result(…)`). A fragment is still shown when there are only warnings.
-public struct DirectiveOutput: Sendable {
-    public var html: String
-    public var diagnostics: [Diagnostic]
-    /// The directive's results, for the page's result references; `nil` when it has none to quote.
-    public var result: RunOutput?
-
-    public init(html: String, diagnostics: [Diagnostic] = [], result: RunOutput? = nil) {
-        self.html = html
-        self.diagnostics = diagnostics
-        self.result = result
-    }
-}
-
-/// Turns a directive fence into HTML. Handlers run at build time, may be called
-/// concurrently for different fences, and must be deterministic.
+/// What a build knows of one kind of directive fence: how to check it and how to show what
+/// it gave. Running is the same for every fence (``DirectiveRunner``), so a handler never runs
+/// anything: ``CollectDirectives`` calls ``check(_:diagnostics:)`` once per fence, and
+/// ``RenderPages`` calls ``render(_:run:)`` with the fence's results. Both may be called
+/// concurrently for different fences and must be deterministic.
 public protocol DirectiveHandler: Sendable {
     /// The info-string word this handler takes (`experiment`).
     var name: String { get }
-    /// What running the fence would cost, estimated without running it; `nil` when it
-    /// does not parse (``render(_:)`` reports why) or costs nothing worth counting.
-    func estimate(_ block: DirectiveBlock) -> DirectiveCost?
-    func render(_ block: DirectiveBlock) -> DirectiveOutput
-}
-
-extension DirectiveHandler {
-    public func estimate(_ block: DirectiveBlock) -> DirectiveCost? { nil }
+    /// The fence parsed and checked, appending what is wrong to `diagnostics`; `nil` when it
+    /// does not check, or when the fence has nothing to run.
+    func check(_ block: DirectiveBlock, diagnostics: inout [Diagnostic]) -> Directive?
+    /// The fence's HTML fragment from its results (`nil` when nothing ran).
+    func render(_ block: DirectiveBlock, run: DirectiveRun?) -> String
 }
 
 /// The handlers a build knows, by name.

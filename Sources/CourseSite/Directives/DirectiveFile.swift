@@ -1,46 +1,65 @@
 import CourseDiagnostics
 import CourseMarkdown
+import ExperimentLanguage
 import Experiments
 import FileAccess
 import Foundation
 
-/// The directives of one file, for `coursegen run`: every `experiment` fence of a
-/// Markdown file, or the whole file when it is a bare directive (not `.md`).
+/// `coursegen run`: the directives of one file, every directive fence of a Markdown file or
+/// the whole file when it is a bare directive (not `.md`), through the build's stages
+/// (``CollectDirectives``, ``RunDirectives``) without the cache.
 public enum DirectiveFile {
-    public static func sources(path: String, diagnostics: inout [Diagnostic]) -> [DirectiveSource] {
+    /// The results of the fences that checked and ran, in order, and every diagnostic, each
+    /// fence's in turn. A fence over `budget` is reported and skipped; the others still run.
+    /// When any diagnostic is an error, the caller prints them and exits 1 without the results.
+    public static func run(
+        path: String, budget: CostBudget = .standard, directives: DirectiveRegistry = StandardBuild.directives
+    ) -> (outputs: [RunOutput], diagnostics: [Diagnostic]) {
+        var diagnostics: [Diagnostic] = []
+        guard let source = page(path: path, diagnostics: &diagnostics) else { return ([], diagnostics) }
+        var collected = CollectDirectives(directives: directives).run([source])
+        if case .markdown = source, collected.fences.isEmpty {
+            diagnostics.append(Diagnostic(.warning, "'\(path)' has no experiment fences", hint: "write one as ```experiment"))
+        }
+        var overBudget: [FenceID: Diagnostic] = [:]
+        for fence in collected.fences {
+            guard let directive = fence.directive else { continue }
+            // Said at the fence's body, where a bare directive file starts.
+            let at = SourceLocation(file: fence.block.origin.file, line: fence.block.origin.line,
+                                    column: fence.block.origin.columnOffset + 1)
+            if let problem = CostMessages.overFenceBudget(DirectiveCost.of(directive), budget, at: at) {
+                overBudget[fence.id] = problem
+                collected.pages[fence.id.page][fence.id.index].directive = nil
+            }
+        }
+        let results = RunDirectives(cache: nil).run(collected)
+        var outputs: [RunOutput] = []
+        for fence in collected.fences {
+            diagnostics += fence.diagnostics
+            if let problem = overBudget[fence.id] { diagnostics.append(problem) }
+            guard let run = results[fence.id] else { continue }
+            diagnostics += run.diagnostics
+            if let output = run.output { outputs.append(output) }
+        }
+        return (outputs, diagnostics)
+    }
+
+    /// The file read as a page of directives, or `nil` with why not.
+    static func page(path: String, diagnostics: inout [Diagnostic]) -> DirectivePage? {
         let data: [UInt8]
         do {
             data = try BoundedFile.read(path, limit: SiteLimits.chapterBytes)
         } catch .missing, .notRegularFile(kind: "a folder") {
             diagnostics.append(.error("'\(path)' is not a file", hint: "name a chapter (.md) or a file holding one directive"))
-            return []
+            return nil
         } catch {
             diagnostics.append(CourseLoader.unreadable(path, error))
-            return []
+            return nil
         }
-        guard let text = SourceText.decode(data, file: path, diagnostics: &diagnostics) else { return [] }
-        guard path.hasSuffix(".md") else {
-            return [DirectiveSource(text: text, origin: SourceOrigin(file: path, line: 1))]
-        }
+        guard let text = SourceText.decode(data, file: path, diagnostics: &diagnostics) else { return nil }
+        guard path.hasSuffix(".md") else { return .bare(file: path, text: text) }
         let (_, body) = FrontMatter.split(text, file: path, isIndex: false, diagnostics: &diagnostics)
         let document = MarkdownParser.parse(body, origin: SourceOrigin(file: path, line: 1), diagnostics: &diagnostics)
-        var sources: [DirectiveSource] = []
-        func visit(_ blocks: [Block]) {
-            for block in blocks {
-                switch block {
-                case .codeBlock(let code) where code.fenced && code.language == "experiment":
-                    sources.append(DirectiveSource(
-                        text: code.literal, origin: SourceOrigin(file: path, line: code.bodyLine, columnOffset: code.indent)))
-                case .blockQuote(let inner), .footnoteDefinition(_, let inner): visit(inner)
-                case .list(let list): for item in list.items { visit(item.blocks) }
-                default: break
-                }
-            }
-        }
-        visit(document.blocks)
-        if sources.isEmpty {
-            diagnostics.append(Diagnostic(.warning, "'\(path)' has no experiment fences", hint: "write one as ```experiment"))
-        }
-        return sources
+        return .markdown(file: path, blocks: document.blocks)
     }
 }

@@ -1,0 +1,178 @@
+import CourseDiagnostics
+import CourseMarkdown
+import ExperimentLanguage
+import Experiments
+
+/// The stage that renders every page's Markdown to HTML: headings, links (checked),
+/// math, highlighted code, each directive fence from what ``RunDirectives`` gave it, and
+/// `=Result(…)` references from the page's results. It runs nothing.
+struct RenderPages: Sendable {
+    var allowHTML: Bool
+    var math: BuildOptions.MathRenderer
+    var highlight: BuildOptions.Highlighter
+    var resolver: LinkResolver
+
+    /// Each page's body, in the order of `pages`, which are the pages ``CollectDirectives`` read.
+    func run(_ pages: [Chapter], directives: CollectedDirectives, results: DirectiveResults) -> [RenderedBody] {
+        // Pages are independent.
+        ConcurrentMap.map(Array(pages.enumerated())) { page in
+            renderBody(page.element, fences: directives.pages[page.offset], results: results)
+        }
+    }
+
+    struct RenderedBody: Sendable {
+        var html: String
+        /// The page's title and its contents entries as phrasing markup.
+        var titleHTML: String
+        var contentsHTML: [String]
+        var diagnostics: [Diagnostic]
+        var assets: [AssetLink]
+    }
+
+    /// A file a page links, and where.
+    struct AssetLink: Sendable {
+        var path: String
+        var location: SourceLocation
+    }
+
+    private final class Collector {
+        var diagnostics: [Diagnostic] = []
+        var assets: [AssetLink] = []
+    }
+
+    private func renderBody(_ chapter: Chapter, fences: [CollectedFence], results: DirectiveResults) -> RenderedBody {
+        let collector = Collector()
+        let file = chapter.displayPath
+        var renderer = HTMLRenderer()
+        renderer.allowHTML = allowHTML
+        renderer.headingIDs = chapter.headingIDs
+        var document = chapter.document
+        if chapter.firstHeadingIsTitle, let index = document.blocks.firstIndex(where: { if case .heading = $0 { return true }; return false }) {
+            document.blocks.remove(at: index)
+            renderer.headingIDs = Array(chapter.headingIDs.dropFirst())
+        }
+        renderer.rewriteURL = { url, position in
+            switch resolver.resolve(url, at: position, in: chapter) {
+            case .keep(let kept): return kept
+            case .page(let page): return page
+            case .asset(let url, let path):
+                collector.assets.append(AssetLink(
+                    path: path, location: SourceLocation(file: file, line: position.line, column: position.column)))
+                return url
+            case .broken(let url, let diagnostic):
+                collector.diagnostics.append(diagnostic)
+                return url
+            }
+        }
+        let highlight = self.highlight
+        renderer.highlight = { code, language in highlight(code, language) }
+        let math = self.math
+        renderer.math = { latex, display, position in
+            math(latex, display, SourceLocation(file: file, line: position.line, column: position.column), &collector.diagnostics)
+        }
+        // Every directive ran before the prose is rendered, so a result reference can quote
+        // any directive of the page, and the code-block hook only shows a fence's results.
+        var fragments: [TextPosition: String] = [:]
+        for fence in fences {
+            let run = results[fence.id]
+            collector.diagnostics += fence.diagnostics + (run?.diagnostics ?? [])
+            fragments[fence.position] = fence.handler.render(fence.block, run: run)
+        }
+        let outputs = fences.compactMap { results[$0.id]?.output }
+        renderer.codeBlock = { code in fragments[code.position] }
+        renderer.codeSpan = { text, position in
+            guard ResultReference.isReference(text) else { return nil }
+            // cmark places the span at its text's first byte, which the origin calls column 1.
+            let origin = SourceOrigin(file: file, line: position.line, columnOffset: position.column - 1)
+            guard let reference = ResultReference.parse(text, origin: origin, diagnostics: &collector.diagnostics) else {
+                return "<code>\(HTMLEscaping.escape(text))</code>"
+            }
+            switch ResultReferenceResolver.resolve(reference, in: outputs) {
+            case .success(let number): return HTMLEscaping.escape(number)
+            case .failure(let problem):
+                collector.diagnostics.append(problem)
+                return "<code>\(HTMLEscaping.escape(text))</code>"
+            }
+        }
+        let html = renderer.render(document)
+        var titleHTML = HTMLEscaping.escape(chapter.title)
+        if chapter.frontMatter.title == nil, chapter.firstHeadingIsTitle,
+           case .heading(_, let inlines, _)? = chapter.document.blocks.first(where: { if case .heading = $0 { return true }; return false }) {
+            titleHTML = renderer.renderPhrase(inlines)
+        }
+        let contentsHTML = chapter.contents.map { renderer.renderPhrase($0.inlines) }
+        if allowHTML {
+            // Allowed raw HTML still runs no script: GitHub's tag filter leaves handlers and script URLs.
+            for (html, position) in Self.rawHTML(in: chapter.document.blocks) {
+                for finding in ScriptScan.findings(in: HTMLRenderer.tagFilter(html)) {
+                    collector.diagnostics.append(.error(
+                        "raw HTML would put \(finding.what) in the page",
+                        at: SourceLocation(file: file, line: position.line, column: position.column),
+                        hint: "pages of coursegen run no script, even with --allow-html"))
+                }
+            }
+        }
+        if !allowHTML, let first = Self.firstRawHTML(in: chapter.document.blocks) {
+            collector.diagnostics.append(Diagnostic(
+                .warning, "raw HTML is shown as text, not emitted",
+                at: SourceLocation(file: file, line: first.line, column: first.column),
+                hint: "pass --allow-html to emit the chapters' HTML"))
+        }
+        return RenderedBody(html: html, titleHTML: titleHTML, contentsHTML: contentsHTML,
+                            diagnostics: collector.diagnostics, assets: collector.assets)
+    }
+
+    /// Every piece of raw HTML with its position, in document order.
+    static func rawHTML(in blocks: [Block]) -> [(String, TextPosition)] {
+        var found: [(String, TextPosition)] = []
+        func inInlines(_ inlines: [Inline]) {
+            for inline in inlines {
+                switch inline {
+                case .html(let html, let p): found.append((html, p))
+                case .emphasis(let c), .strong(let c), .strikethrough(let c), .link(_, _, let c, _): inInlines(c)
+                default: continue
+                }
+            }
+        }
+        func inBlocks(_ blocks: [Block]) {
+            for block in blocks {
+                switch block {
+                case .htmlBlock(let html, let p): found.append((html, p))
+                case .paragraph(let inlines, _), .heading(_, let inlines, _): inInlines(inlines)
+                case .blockQuote(let inner), .footnoteDefinition(_, let inner): inBlocks(inner)
+                case .list(let list): for item in list.items { inBlocks(item.blocks) }
+                case .table(let table): for cell in table.header + table.rows.flatMap({ $0 }) { inInlines(cell) }
+                default: continue
+                }
+            }
+        }
+        inBlocks(blocks)
+        return found
+    }
+
+    static func firstRawHTML(in blocks: [Block]) -> TextPosition? {
+        func inInlines(_ inlines: [Inline]) -> TextPosition? {
+            for inline in inlines {
+                switch inline {
+                case .html(_, let p): return p
+                case .emphasis(let c), .strong(let c), .strikethrough(let c), .link(_, _, let c, _):
+                    if let p = inInlines(c) { return p }
+                default: continue
+                }
+            }
+            return nil
+        }
+        for block in blocks {
+            switch block {
+            case .htmlBlock(_, let p): return p
+            case .paragraph(let inlines, _), .heading(_, let inlines, _): if let p = inInlines(inlines) { return p }
+            case .blockQuote(let inner), .footnoteDefinition(_, let inner): if let p = firstRawHTML(in: inner) { return p }
+            case .list(let list): for item in list.items { if let p = firstRawHTML(in: item.blocks) { return p } }
+            case .table(let table):
+                for cell in table.header + table.rows.flatMap({ $0 }) { if let p = inInlines(cell) { return p } }
+            default: continue
+            }
+        }
+        return nil
+    }
+}
