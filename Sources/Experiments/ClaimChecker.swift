@@ -109,13 +109,25 @@ public enum ClaimChecker {
             }
             return nil
 
-        case .lowerLossThan(let label, let other):
+        case .lowerLossThan(let label, let other, let steps, let start):
             guard let mine = runs(label) else { return fail("no run is labelled '\(label)'") }
             guard let theirs = runs(other) else { return fail("no run is labelled '\(other)'") }
-            for s in mine.indices {
-                let a = Self.finalLoss(mine[s]), b = Self.finalLoss(theirs[s])
-                if a < b { continue }
-                return fail("'\(label)'s final loss \(Format.number(a))\(startText(s)) is not lower than '\(other)'s \(Format.number(b))")
+            for s in start.map({ [$0] }) ?? Array(mine.indices) where mine.indices.contains(s) {
+                guard let steps else {
+                    let a = Self.finalLoss(mine[s]), b = Self.finalLoss(theirs[s])
+                    if a < b { continue }
+                    return fail("'\(label)'s final loss \(Format.number(a))\(startText(s)) is not lower than '\(other)'s \(Format.number(b))")
+                }
+                for (run, trajectory) in [(label, mine[s]), (other, theirs[s])] where trajectory.divergedAt == nil {
+                    guard steps.upperBound < trajectory.losses.count else {
+                        return fail("'\(run)'s loss\(startText(s)) has no value at step \(steps.upperBound): the run stops at step \(trajectory.losses.count - 1)")
+                    }
+                }
+                let a = { Self.loss(of: mine[s], at: $0) }, b = { Self.loss(of: theirs[s], at: $0) }
+                guard let t = steps.first(where: { !(a($0) < b($0)) }) else { continue }
+                let (mineText, theirsText) = Format.distinct(a(t), b(t))
+                let window = steps.count == 1 ? "" : " (claimed over steps \(steps.lowerBound)...\(steps.upperBound))"
+                return fail("'\(label)'s loss \(mineText) at step \(t)\(startText(s)) is not lower than '\(other)'s \(theirsText)\(window)")
             }
             return nil
 
@@ -123,28 +135,46 @@ public enum ClaimChecker {
             guard let trajectories = runs(label) else { return fail("no run is labelled '\(label)'") }
             let minima = experiment.objective.minima
             for s in start.map({ [$0] }) ?? Array(trajectories.indices) where trajectories.indices.contains(s) {
-                let values = Self.series(series, of: trajectories[s], minima: minima)
-                let name = "'\(label)'s \(series.phrase)\(startText(s))"
-                let window = steps.count == 1 ? "at step \(steps.lowerBound)" : "over steps \(steps.lowerBound)...\(steps.upperBound)"
-                guard steps.upperBound < values.count else {
-                    let why = trajectories[s].divergedAt.map { "the run diverges at step \($0)" } ?? "the run stops at step \(values.count - 1)"
-                    return fail("\(name) has no value at step \(steps.upperBound): \(why)")
+                let trajectory = trajectories[s]
+                var components = Self.components(series, of: trajectory, minima: minima)
+                if components.isEmpty {
+                    // The runner records the rates of every run a claim is about; a run without a step has none.
+                    guard trajectory.pointCount <= 1 else { return fail("'\(label)'\(startText(s)) recorded no \(series.phrase)") }
+                    components = [[0]]
                 }
-                switch shape {
-                case .below(let bound), .above(let bound):
-                    let isBelow = if case .below = shape { true } else { false }
-                    guard let t = steps.first(where: { isBelow ? !(values[$0] < bound) : !(values[$0] > bound) }) else { continue }
-                    return fail("\(name) is \(Format.number(values[t])) at step \(t), not \(isBelow ? "below" : "above") \(Format.number(bound))"
-                                + (steps.count == 1 ? "" : " (claimed \(window))"))
-                case .increasing, .decreasing:
-                    let rising = shape == .increasing
-                    guard let t = steps.dropLast().first(where: { rising ? values[$0 + 1] < values[$0] : values[$0 + 1] > values[$0] }) else { continue }
-                    let (before, after) = Format.distinct(values[t], values[t + 1])
-                    return fail("\(name) \(rising ? "falls" : "rises") from \(before) at step \(t) to \(after) "
-                                + "at step \(t + 1), so it is not \(rising ? "increasing" : "decreasing") \(window)")
+                for (c, values) in components.enumerated() {
+                    let part = components.count == 1 ? "" : " in " + Self.coordinateName(c, of: components.count)
+                    if let message = Self.failure(of: shape, values, steps: steps, name: "'\(label)'s \(series.phrase)\(part)\(startText(s))",
+                                                  divergedAt: trajectory.divergedAt) {
+                        return fail(message)
+                    }
                 }
             }
             return nil
+        }
+    }
+
+    /// Why `values` (indexed by step) does not have `shape` over `steps`, or nil when it does.
+    private static func failure(
+        of shape: Expectation.Shape, _ values: [Double], steps: ClosedRange<Int>, name: String, divergedAt: Int?
+    ) -> String? {
+        let window = steps.count == 1 ? "at step \(steps.lowerBound)" : "over steps \(steps.lowerBound)...\(steps.upperBound)"
+        guard steps.upperBound < values.count else {
+            let why = divergedAt.map { "the run diverges at step \($0)" } ?? "the run stops at step \(max(0, values.count - 1))"
+            return "\(name) has no value at step \(steps.upperBound): \(why)"
+        }
+        switch shape {
+        case .below(let bound), .above(let bound):
+            let isBelow = if case .below = shape { true } else { false }
+            guard let t = steps.first(where: { isBelow ? !(values[$0] < bound) : !(values[$0] > bound) }) else { return nil }
+            return "\(name) is \(Format.number(values[t])) at step \(t), not \(isBelow ? "below" : "above") \(Format.number(bound))"
+                + (steps.count == 1 ? "" : " (claimed \(window))")
+        case .increasing, .decreasing:
+            let rising = shape == .increasing
+            guard let t = steps.dropLast().first(where: { rising ? values[$0 + 1] < values[$0] : values[$0 + 1] > values[$0] }) else { return nil }
+            let (before, after) = Format.distinct(values[t], values[t + 1])
+            return "\(name) \(rising ? "falls" : "rises") from \(before) at step \(t) to \(after) "
+                + "at step \(t + 1), so it is not \(rising ? "increasing" : "decreasing") \(window)"
         }
     }
 
@@ -154,15 +184,34 @@ public enum ClaimChecker {
         return trajectory.losses.last ?? .infinity
     }
 
-    /// A derived series of a run, indexed by step: `values[t]` for step t (index 0 of
-    /// `.stepSize` is 0, a placeholder: it has no step before the start).
-    public static func series(_ series: Expectation.Series, of trajectory: Trajectory, minima: [[Double]]) -> [Double] {
+    /// A run's f at step t as a loss curve shows it: ∞ from the step it diverged at.
+    static func loss(of trajectory: Trajectory, at t: Int) -> Double {
+        t < trajectory.losses.count ? trajectory.losses[t] : .infinity
+    }
+
+    /// A derived series of a run, one per component, indexed by step: `values[c][t]` for
+    /// step t. The loss, distance and step size have one component; the effective learning
+    /// rate has one per coordinate, and none when the run did not record it. Index 0 of a
+    /// series defined from step 1 is 0, a placeholder: it has no step before the start.
+    public static func components(_ series: Expectation.Series, of trajectory: Trajectory, minima: [[Double]]) -> [[Double]] {
         let points = trajectory.points
         switch series {
-        case .loss: return trajectory.losses
-        case .distance: return points.map { p in minima.map { distance(p, $0) }.min() ?? .infinity }
-        case .stepSize: return points.indices.map { $0 == 0 ? 0 : distance(points[$0], points[$0 - 1]) }
+        case .loss: return [trajectory.losses]
+        case .distance: return [points.map { p in minima.map { distance(p, $0) }.min() ?? .infinity }]
+        case .stepSize: return [points.indices.map { $0 == 0 ? 0 : distance(points[$0], points[$0 - 1]) }]
+        case .effectiveLearningRate:
+            let n = trajectory.dimension
+            let steps = trajectory.effectiveLearningRates.count / max(1, n)
+            // A run that diverged has no rates for the step it diverged at: the series stops with its points.
+            return (0..<(steps > 0 ? n : 0)).map { c in
+                [0] + (0..<steps).map { trajectory.effectiveLearningRates[$0 * n + c] }
+            }
         }
+    }
+
+    /// Coordinate `c` of `n` in messages: x, y for a plane; x for a line; `coordinate 3` beyond.
+    static func coordinateName(_ c: Int, of n: Int) -> String {
+        n <= 2 ? ["x", "y"][c] : "coordinate \(c + 1)"
     }
 
     /// How far a run ends from the goal: the distance from its last point to the

@@ -28,6 +28,8 @@ public enum ExperimentRunner {
         let starts = experiment.starts
         let runs = experiment.runs
         let jobs = runs.count * starts.count
+        // Only the runs a claim is about record their effective learning rates.
+        let recording = Set(experiment.expectations.compactMap(\.effectiveLearningRateLabel))
         let slots = UnsafeMutableBufferPointer<Trajectory?>.allocate(capacity: jobs)
         slots.initialize(repeating: nil)
         defer { slots.deallocate() }
@@ -37,7 +39,8 @@ public enum ExperimentRunner {
             let start = starts[job % starts.count]
             let settings = RunSettings(
                 start: start, steps: experiment.steps, optimizer: run.optimizer, schedule: run.schedule,
-                noise: run.noise, batchSize: experiment.batchSize, sampling: experiment.sampling, seed: experiment.seed)
+                noise: run.noise, batchSize: experiment.batchSize, sampling: experiment.sampling, seed: experiment.seed,
+                recordsEffectiveLearningRate: recording.contains(run.label))
             output[job] = RunLoop.run(experiment.objective.function, settings: settings)
         }
         // Short 2-D runs cost microseconds: threads only pay off for long ones.

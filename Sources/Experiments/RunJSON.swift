@@ -156,6 +156,16 @@ public enum RunJSON {
         w.numbers(t.losses)
         w.key("learningRates")
         w.numbers(t.learningRates)
+        // Only runs an effectiveLearningRate claim is about record the rates; the others' output is as it was.
+        if !t.effectiveLearningRates.isEmpty {
+            w.key("effectiveLearningRates")
+            w.raw("[")
+            for k in 0..<t.effectiveLearningRates.count / t.dimension {
+                if k > 0 { w.raw(",") }
+                w.numbers(t.effectiveLearningRates[k * t.dimension..<(k + 1) * t.dimension])
+            }
+            w.raw("]")
+        }
         w.key("divergedAt")
         w.optionalInteger(t.divergedAt)
         w.key("switchedAt")

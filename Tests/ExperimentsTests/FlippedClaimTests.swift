@@ -12,10 +12,11 @@ import Testing
     /// (`endsNear` has no single opposite).
     static func flipped(_ line: String) -> String? {
         func swapLabels(_ form: String) -> String? {
-            let pattern = #"Expect\("([^"]+)", \#(form): "([^"]+)"\)"#
+            // The labels only: a window (`over: 1...300`) or `start:` after them stays.
+            let pattern = #"Expect\("([^"]+)", \#(form): "([^"]+)""#
             guard let match = line.range(of: pattern, options: .regularExpression) else { return nil }
             let parts = line[match].split(separator: "\"", omittingEmptySubsequences: false)
-            return line.replacingCharacters(in: match, with: "Expect(\"\(parts[3])\", \(form): \"\(parts[1])\")")
+            return line.replacingCharacters(in: match, with: "Expect(\"\(parts[3])\", \(form): \"\(parts[1])\"")
         }
         for form in ["lowerLossThan", "closerThan"] where line.contains(form + ":") { return swapLabels(form) }
         let swaps = [(".below(", ".above("), (".above(", ".below("), (".increasing", ".decreasing"), (".decreasing", ".increasing"),
@@ -86,6 +87,40 @@ import Testing
         guard case .experiment(let experiment)? = DirectiveParser.parse(text, origin: SourceOrigin(file: "c.md", line: 1), diagnostics: &diagnostics)
         else { return diagnostics.map(\.message) }
         return ClaimChecker.check(ExperimentRunner.run(experiment)).map(\.message)
+    }
+
+    @Test func windowAndRateFailuresQuoteTheirNumbers() {
+        #expect(Self.errors("""
+            Expect("SGD", lowerLossThan: "Adam", over: 1...100)
+                Expect("Adam", lowerLossThan: "SGD", over: 0...100)
+                Expect("Adam", lowerLossThan: "SGD", at: 1)
+                Expect("SGD", lowerLossThan: "Adam", over: 1...100, start: 1)
+                Expect("Adam", effectiveLearningRate: .decreasing, over: 1...100)
+                Expect("Adam", effectiveLearningRate: .below(0.001), at: 10)
+            """) == [
+            "claim is false: 'SGD's loss 4.058 at step 21 is not lower than 'Adam's 4.035 (claimed over steps 1...100)",
+            "claim is false: 'Adam's loss 24.2 at step 0 is not lower than 'SGD's 24.2 (claimed over steps 0...100)",
+            "claim is false: 'Adam's loss 5.62 at step 1 is not lower than 'SGD's 5.353",
+            "claim is false: 'SGD's loss 4.058 at step 21 is not lower than 'Adam's 4.035 (claimed over steps 1...100)",
+            "claim is false: 'Adam's effective learning rate in x rises from 0.0004638 at step 1 to 0.0006374 at step 2, so it is not decreasing over steps 1...100",
+            "claim is false: 'Adam's effective learning rate in x is 0.001032 at step 10, not below 0.001",
+        ])
+    }
+
+    @Test func trueWindowAndRateClaimsPass() {
+        #expect(Self.errors("""
+            Expect("Adam", lowerLossThan: "SGD", over: 40...100)
+                Expect("Adam", lowerLossThan: "SGD", at: 100, start: 1)
+                Expect("Adam", effectiveLearningRate: .above(0))
+                Expect("Adam", effectiveLearningRate: .increasing, over: 5...100)
+            """) == [])
+    }
+
+    @Test func theFlipSwapsLabelsAndKeepsTheWindow() {
+        #expect(FlippedClaimTests.flipped(#"    Expect("Adam + L2", lowerLossThan: "AdamW", over: 2...300)"#)
+                == #"    Expect("AdamW", lowerLossThan: "Adam + L2", over: 2...300)"#)
+        #expect(FlippedClaimTests.flipped(#"Expect("AMSGrad", effectiveLearningRate: .increasing, over: 5...1000)"#)
+                == #"Expect("AMSGrad", effectiveLearningRate: .decreasing, over: 5...1000)"#)
     }
 
     @Test func failuresQuoteBothSides() {

@@ -21,6 +21,7 @@ import Testing
             Adam(lr: 0.05).label("adam")
             Lookahead(Adam(lr: 0.1), k: 5, alpha: 0.5).label("lookahead")
             SGD(lr: 0.4).label("too fast")
+            Expect("adam", effectiveLearningRate: .above(0))
         }
         """
     static let schedule = """
@@ -128,6 +129,22 @@ import Testing
         #expect(String(decoding: entry.prefix(200), as: UTF8.self).contains("kind: \(kind)\ncoursegen: test\nsemantics: \(ResultCache.semantics)\n"))
     }
 
+    /// Only the run an effectiveLearningRate claim is about records the rates, and they come back from the entry.
+    @Test func effectiveLearningRatesRoundTrip() throws {
+        let folder = TemporaryFolder("rates")
+        defer { folder.remove() }
+        let cache = ResultCache(folder: folder.path + "/.coursegen-cache", version: "test")
+        guard case .experiment(let experiment) = try Self.directive(Self.experiment) else { throw CancellationError() }
+        let fresh = ExperimentRunner.run(experiment, cache: cache)
+        var ran = false
+        let warm = ExperimentRunner.run(experiment, cache: cache, willRun: { ran = true })
+        #expect(!ran)
+        #expect(fresh.trajectories[1].map(\.effectiveLearningRates.count) == [120, 120])
+        #expect(fresh.trajectories[0][0].effectiveLearningRates.isEmpty && fresh.trajectories[2][0].effectiveLearningRates.isEmpty)
+        #expect(warm.trajectories == fresh.trajectories)
+        #expect(ClaimChecker.check(warm).isEmpty)
+    }
+
     @Test func keysNameTheKindVersionKernelAndDirective() throws {
         let cache = ResultCache(folder: "/nonexistent", version: "9.9")
         guard case .activations(let study) = try Self.directive(Self.activations),
@@ -176,6 +193,9 @@ import Testing
         ("a sync step after the last step", .trajectory { $0[2][0].syncSteps.append(1 << 40) }),
         ("sync steps out of order", .trajectory { $0[2][0].syncSteps.swapAt(0, 1) }),
         ("a negative count of gradient evaluations", .trajectory { $0[0][0].gradientEvaluations = -1 }),
+        ("a NaN effective learning rate", .trajectory { $0[1][0].effectiveLearningRates[3] = .nan }),
+        ("a negative effective learning rate", .trajectory { $0[1][1].effectiveLearningRates[0] = -0.1 }),
+        ("an effective learning rate missing", .trajectory { $0[1][0].effectiveLearningRates.removeLast() }),
         ("a NaN learning rate in a schedule", .scheduleRates { $0[1][7] = .nan }),
         ("a schedule rate missing", .scheduleRates { $0[0].removeLast() }),
         ("an average with a NaN", .average { $0.averages[2][10] = .nan }),

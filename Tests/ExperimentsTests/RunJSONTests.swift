@@ -24,6 +24,7 @@ import Testing
                 Lookahead(Adam(lr: 0.3), k: 2, alpha: 0.5)
                 SGD(lr: 30).label("SGD, far too large")
                 Expect("SGD, far too large", diverges: true)
+                Expect("Lookahead", effectiveLearningRate: .above(0))
             }
             """, origin: SourceOrigin(file: "chapters/bowl.md", line: 12)),
         Fence(text: "Formulas(.sgd, .adam)", origin: SourceOrigin(file: "chapters/bowl.md", line: 30)),
@@ -88,6 +89,7 @@ import Testing
                 let trajectory: [[Double]]
                 let loss: [Double]
                 let learningRates: [Double]
+                let effectiveLearningRates: [[Double]]?
                 let divergedAt: Int?
                 let syncSteps: [Int]
             }
@@ -111,6 +113,10 @@ import Testing
         }
         #expect(runs[2].learningRates == [0.3, 0.3, 0.15, 0.15, 0.075, 0.075])
         #expect(runs[3].syncSteps == [2, 4, 6])
+        // Only the run a claim is about carries its effective learning rates, one pair per step.
+        let rates = result.trajectories[3][0]
+        #expect(runs[3].effectiveLearningRates == (1...6).map { rates.effectiveLearningRate(afterStep: $0)! })
+        #expect(runs.indices.filter { runs[$0].effectiveLearningRates != nil } == [3])
         #expect(runs[4].divergedAt != nil)
         #expect(file.experiments[1].runs == nil)
         #expect(try #require(file.experiments[2].runs).count == 2)

@@ -170,7 +170,8 @@ struct ExperimentChecker {
         var expectations: [Expectation] = []
         for call in expects {
             if let expectation = expectation(
-                call, labels: labelRanges, steps: steps, objective: objective, minima: minima, startCount: startCount, &diagnostics) {
+                call, labels: labelRanges, runs: runs, steps: steps, objective: objective, minima: minima, startCount: startCount,
+                &diagnostics) {
                 expectations.append(expectation)
             }
         }
@@ -283,17 +284,19 @@ struct ExperimentChecker {
     }
 
     private func expectation(
-        _ call: Call, labels: [String: SourceRange], steps: Int, objective: Objective?, minima: [[Double]], startCount: Int,
-        _ diagnostics: inout [Diagnostic]
+        _ call: Call, labels: [String: SourceRange], runs: [RunDescription], steps: Int, objective: Objective?, minima: [[Double]],
+        startCount: Int, _ diagnostics: inout [Diagnostic]
     ) -> Expectation? {
         if let trailing = call.trailing {
             diagnostics.append(reader.error("'Expect' takes no closure", trailing.range))
             return nil
         }
         let forms = "Expect(\"Adam\", reaches: 1e-3, within: 30), Expect(\"SGD\", misses: 1e-3, within: 300), "
-            + "Expect(\"SGD\", diverges: true), Expect(\"Adam\", lowerLossThan: \"SGD\"), Expect(\"Adam\", closerThan: \"SGD\"), "
-            + "Expect(\"Adam\", endsNear: (3, 2), within: 0.1), Expect(\"Adam\", loss: .below(1e-3), at: 50) "
-            + "or Expect(\"Adam\", stepSize: .decreasing, over: 10...100)"
+            + "Expect(\"SGD\", diverges: true), Expect(\"Adam\", lowerLossThan: \"SGD\"), "
+            + "Expect(\"Adam\", lowerLossThan: \"SGD\", over: 1...100), Expect(\"Adam\", closerThan: \"SGD\"), "
+            + "Expect(\"Adam\", endsNear: (3, 2), within: 0.1), Expect(\"Adam\", loss: .below(1e-3), at: 50), "
+            + "Expect(\"Adam\", stepSize: .decreasing, over: 10...100) "
+            + "or Expect(\"AMSGrad\", effectiveLearningRate: .increasing, over: 1...100)"
         guard call.arguments.count >= 2, call.arguments[0].label == nil, let form = call.arguments[1].label else {
             diagnostics.append(reader.error("'Expect' needs a run's label and a claim", call.expr.range, hint: "write \(forms)"))
             return nil
@@ -306,7 +309,8 @@ struct ExperimentChecker {
         case "closerThan": parameters = [.init(nil), .init("closerThan")]
         case "misses": parameters = [.init(nil), .init("misses"), .init("within", required: false)]
         case "endsNear": parameters = [.init(nil), .init("endsNear"), .init("within"), .init("start", required: false)]
-        case "lowerLossThan": parameters = [.init(nil), .init("lowerLossThan")]
+        case "lowerLossThan":
+            parameters = [.init(nil), .init("lowerLossThan"), .init("at", required: false), .init("over", required: false), .init("start", required: false)]
         case _ where Expectation.Series(rawValue: form) != nil:
             parameters = [.init(nil), .init(form), .init("at", required: false), .init("over", required: false), .init("start", required: false)]
         default:
@@ -369,11 +373,26 @@ struct ExperimentChecker {
                 diagnostics.append(reader.error("a run cannot be compared with itself", matched[1]!.value.range))
                 return nil
             }
-            kind = form == "closerThan" ? .closerThan(label: label, other: other) : .lowerLossThan(label: label, other: other)
+            if form == "closerThan" {
+                kind = .closerThan(label: label, other: other)
+            } else {
+                // Without 'at' or 'over' the claim is about the final loss, where the curves end.
+                var claimed: ClosedRange<Int>?
+                if matched[2] != nil || matched[3] != nil {
+                    guard let range = window(at: matched[2], over: matched[3], first: 0, steps: steps, &diagnostics) else { return nil }
+                    claimed = range
+                }
+                var start: Int?
+                if let argument = matched[4] {
+                    guard let value = startIndex(argument, startCount: startCount, &diagnostics) else { return nil }
+                    start = value
+                }
+                kind = .lowerLossThan(label: label, other: other, steps: claimed, start: start)
+            }
         default:
             guard let series = Expectation.Series(rawValue: form),
-                  let claim = seriesClaim(label: label, series: series, matched, steps: steps, objective: objective, minima: minima,
-                                          startCount: startCount, &diagnostics)
+                  let claim = seriesClaim(label: label, series: series, matched, run: runs.first { $0.label == label }, steps: steps,
+                                          objective: objective, minima: minima, startCount: startCount, &diagnostics)
             else { return nil }
             kind = claim
         }
@@ -395,8 +414,8 @@ struct ExperimentChecker {
     /// `Expect("Adam", loss: .below(1e-3), at: 50)`, `Expect("AMSGrad", stepSize: .decreasing, over: 10...1000)`:
     /// matched arguments are the label, the shape, `at`, `over` and `start`.
     private func seriesClaim(
-        label: String, series: Expectation.Series, _ matched: [Int: ArgumentSyntax], steps: Int, objective: Objective?,
-        minima: [[Double]], startCount: Int, _ diagnostics: inout [Diagnostic]
+        label: String, series: Expectation.Series, _ matched: [Int: ArgumentSyntax], run: RunDescription?, steps: Int,
+        objective: Objective?, minima: [[Double]], startCount: Int, _ diagnostics: inout [Diagnostic]
     ) -> Expectation.Kind? {
         let shapeExpr = matched[1]!.value
         let choices = [".increasing", ".decreasing", ".below(x)", ".above(x)"]
@@ -423,28 +442,51 @@ struct ExperimentChecker {
                 hint: objective.name == nil ? "state the minimiser with 'Minimum(x, y)'" : "claim the loss instead"))
             return nil
         }
-        let all = series.firstStep...steps
-        var window = all
-        if matched[2] != nil, let over = matched[3] {
+        if series == .effectiveLearningRate, let run, !run.optimizer.hasEffectiveLearningRate {
+            let methods = OptimizerCatalog.all.filter { $0.effectiveLearningRate != nil }.map(\.callName)
+            diagnostics.append(reader.error(
+                "'\(label)' runs \(run.optimizer.callName), which has no effective learning rate", matched[1]!.labelRange ?? shapeExpr.range,
+                hint: "an effective learning rate is η over a denominator the method keeps per coordinate; the methods with one are "
+                    + "\(methods.joined(separator: ", ")), and Lookahead around one of them"))
+            return nil
+        }
+        guard let window = window(at: matched[2], over: matched[3], first: series.firstStep, steps: steps, &diagnostics) else { return nil }
+        if let at = matched[2] {
+            switch shape {
+            case .increasing, .decreasing:
+                diagnostics.append(reader.error("one step has no direction: '.\(member.name)' needs a window", at.labelRange ?? at.range,
+                                                hint: "write 'over: \(max(series.firstStep, window.lowerBound - 10))...\(window.lowerBound)'"))
+                return nil
+            case .below, .above: break
+            }
+        }
+        var start: Int?
+        if let argument = matched[4] {
+            guard let value = startIndex(argument, startCount: startCount, &diagnostics) else { return nil }
+            start = value
+        }
+        return .series(label: label, series: series, shape: shape, steps: window, start: start)
+    }
+
+    /// The steps a claim is about: `at: n` (one step), `over: a...b`, or by default every step
+    /// from `first` (the first at which the quantity has a value) to `steps`; nil after an error.
+    private func window(
+        at: ArgumentSyntax?, over: ArgumentSyntax?, first: Int, steps: Int, _ diagnostics: inout [Diagnostic]
+    ) -> ClosedRange<Int>? {
+        let all = first...steps
+        if at != nil, let over {
             diagnostics.append(reader.error("a claim is about one step ('at:') or a window ('over:'), not both", over.labelRange ?? over.range))
             return nil
         }
-        if let at = matched[2] {
+        if let at {
             guard let step = reader.integer(at.value, "'at'", &diagnostics) else { return nil }
             guard all.contains(step) else {
                 diagnostics.append(reader.error("'at' must be from \(all.lowerBound) to the experiment's \(steps) steps, not \(step)", at.value.range))
                 return nil
             }
-            switch shape {
-            case .increasing, .decreasing:
-                diagnostics.append(reader.error("one step has no direction: '.\(member.name)' needs a window", at.labelRange ?? at.range,
-                                                hint: "write 'over: \(max(all.lowerBound, step - 10))...\(step)'"))
-                return nil
-            case .below, .above: break
-            }
-            window = step...step
+            return step...step
         }
-        if let over = matched[3] {
+        if let over {
             guard let range = reader.range(over.value, "'over'", &diagnostics) else { return nil }
             let lower = Int(exactly: range.lowerBound), upper = Int(exactly: range.upperBound)
             guard let lower, let upper, all.contains(lower), all.contains(upper) else {
@@ -453,14 +495,9 @@ struct ExperimentChecker {
                     over.value.range))
                 return nil
             }
-            window = lower...upper
+            return lower...upper
         }
-        var start: Int?
-        if let argument = matched[4] {
-            guard let value = startIndex(argument, startCount: startCount, &diagnostics) else { return nil }
-            start = value
-        }
-        return .series(label: label, series: series, shape: shape, steps: window, start: start)
+        return all
     }
 
     /// `endsNear: (3, 2)`, or `endsNear: 1.5` for a 1-D objective: a point with the objective's dimension.

@@ -44,7 +44,7 @@ public struct StatementSpec: Sendable {
                       summary: "Samples per step for .linearRegression and .logisticRegression; full batch when absent."),
         StatementSpec(name: "Sampling", signature: "Sampling(.shuffledEpochs | .withReplacement)", isRepeatable: false,
                       summary: "How BatchSize's batches are drawn: a fresh shuffle each epoch (the default) or uniform draws with replacement."),
-        StatementSpec(name: "Expect", signature: "Expect(_ label: String, reaches:within: | misses:within: | diverges: | lowerLossThan: | closerThan: | endsNear:within:start: | loss:at:over:start: | distance:at:over:start: | stepSize:at:over:start:)", isRepeatable: true,
+        StatementSpec(name: "Expect", signature: "Expect(_ label: String, reaches:within: | misses:within: | diverges: | lowerLossThan:at:over:start: | closerThan: | endsNear:within:start: | loss:at:over:start: | distance:at:over:start: | stepSize:at:over:start: | effectiveLearningRate:at:over:start:)", isRepeatable: true,
                       summary: "A claim about the runs, checked after they finish; a false claim is an error."),
     ]
 

@@ -47,6 +47,9 @@ public struct DirectiveCost: Hashable, Sendable {
             evaluation *= Double(experiment.batchSize ?? samples)
         }
         let paths = Double(experiment.runs.count) * Double(max(1, experiment.starts.count))
+        // A run whose effective learning rate a claim is about keeps one more number per coordinate and step.
+        let recording = Set(experiment.expectations.compactMap(\.effectiveLearningRateLabel))
+        let recordingPaths = Double(recording.count) * Double(max(1, experiment.starts.count))
         let steps = Double(experiment.steps)
         // Newton and L-BFGS take a Hessian or up to 25 evaluations per step; count every step as if they might.
         let perStep = evaluation * (1 + dimension * dimension) + 60 * dimension
@@ -55,7 +58,7 @@ public struct DirectiveCost: Hashable, Sendable {
         // scalar step costs about ten of them (measured: 2.5 × 10¹¹ training flops and
         // 3.6 × 10⁹ scalar operations of 2-D runs each take seconds on one core).
         return DirectiveCost(operations: scalarWeight * (paths * steps * perStep + landscape),
-                             bytes: paths * (steps + 1) * (dimension + 3) * 8 + 240 * 240 * 8)
+                             bytes: (paths * (dimension + 3) + recordingPaths * dimension) * (steps + 1) * 8 + 240 * 240 * 8)
     }
 
     /// Matrix-product flops that one interpreted scalar operation costs as much time as.

@@ -19,14 +19,17 @@ public struct Expectation: Hashable, Sendable {
         /// The final point is within Euclidean distance `within` of `point`, on every start,
         /// or only on the start with 0-based index `start` when it is given.
         case endsNear(label: String, point: [Double], within: Double, start: Int?)
-        /// The final f is lower than `other`'s, on every start: what a loss curve shows at its end.
-        case lowerLossThan(label: String, other: String)
+        /// f is lower than `other`'s: at the end (`steps` nil; what the loss curves show at their
+        /// ends), or at every step of `steps` (the curve lies below the other's), on every start
+        /// or only on the 0-based `start`. A diverged run's loss is ∞ from the step it diverged.
+        case lowerLossThan(label: String, other: String, steps: ClosedRange<Int>?, start: Int?)
         /// A series the run derives (its loss, its distance to the nearest minimiser, its step
         /// length) has `shape` at every step of `steps`, on every start or only on `start`.
         case series(label: String, series: Series, shape: Shape, steps: ClosedRange<Int>, start: Int?)
     }
 
-    /// A number a run has at every step, written as the claim's label: `loss:`, `distance:`, `stepSize:`.
+    /// A number a run has at every step, written as the claim's label: `loss:`, `distance:`,
+    /// `stepSize:`, `effectiveLearningRate:`.
     public enum Series: String, CaseIterable, Hashable, Sendable {
         /// f(θ_t), the full objective; defined from step 0.
         case loss
@@ -34,9 +37,13 @@ public struct Expectation: Hashable, Sendable {
         case distance
         /// ‖θ_t − θ_{t−1}‖, the length of step t; defined from step 1.
         case stepSize
+        /// η over the step's denominator, per coordinate, after step t (the catalog's
+        /// `OptimizerSpec.effectiveLearningRate`); defined from step 1, for the methods that have
+        /// one. A claim about it holds when it holds for every coordinate.
+        case effectiveLearningRate
 
         /// The first step at which the series has a value.
-        public var firstStep: Int { self == .stepSize ? 1 : 0 }
+        public var firstStep: Int { self == .stepSize || self == .effectiveLearningRate ? 1 : 0 }
 
         /// The series' name in messages: "loss", "distance to the nearest minimum", "step size".
         public var phrase: String {
@@ -44,6 +51,7 @@ public struct Expectation: Hashable, Sendable {
             case .loss: return "loss"
             case .distance: return "distance to the nearest minimum"
             case .stepSize: return "step size"
+            case .effectiveLearningRate: return "effective learning rate"
             }
         }
     }
@@ -62,13 +70,20 @@ public struct Expectation: Hashable, Sendable {
     public var call: String
     public var location: SourceLocation
 
+    /// The label of the run whose effective learning rate the claim is about, if it is such a
+    /// claim: that run records the rate at every step.
+    public var effectiveLearningRateLabel: String? {
+        if case .series(let label, .effectiveLearningRate, _, _, _) = kind { return label }
+        return nil
+    }
+
     /// The labels of the runs the claim is about.
     public var labels: [String] {
         switch kind {
         case .reaches(let label, _, _), .diverges(let label, _), .misses(let label, _, _), .endsNear(let label, _, _, _):
             return [label]
         case .series(let label, _, _, _, _): return [label]
-        case .closerThan(let label, let other), .lowerLossThan(let label, let other): return [label, other]
+        case .closerThan(let label, let other), .lowerLossThan(let label, let other, _, _): return [label, other]
         }
     }
 }

@@ -7,7 +7,7 @@ import Optimizers
 /// The experiment itself is not stored: it follows from the directive's text, which is in
 /// the key. Decoding checks the counts against the experiment (runs × starts, the
 /// objective's dimension) and each trajectory against what a run of its steps can record
-/// (``Trajectory/init(restoringDimension:steps:coordinates:losses:learningRates:divergedAt:switchedAt:syncSteps:halt:gradientEvaluations:)``).
+/// (``Trajectory/init(restoringDimension:steps:coordinates:losses:learningRates:effectiveLearningRates:divergedAt:switchedAt:syncSteps:halt:gradientEvaluations:)``).
 enum ExperimentResultCoding {
     static func encode(_ result: ExperimentResult) -> [UInt8] {
         var w = EntryWriter()
@@ -52,6 +52,7 @@ enum ExperimentResultCoding {
         w.doubles(t.coordinates)
         w.doubles(t.losses)
         w.doubles(t.learningRates)
+        w.doubles(t.effectiveLearningRates)
         w.optionalInt(t.divergedAt)
         w.optionalInt(t.switchedAt)
         w.ints(t.syncSteps)
@@ -73,7 +74,7 @@ enum ExperimentResultCoding {
 
     private static func read(_ r: inout EntryReader, dimension: Int, steps: Int) -> Trajectory? {
         guard r.int() == dimension,
-              let coordinates = r.doubles(), let losses = r.doubles(), let rates = r.doubles(),
+              let coordinates = r.doubles(), let losses = r.doubles(), let rates = r.doubles(), let effectiveRates = r.doubles(),
               let divergedAt = r.optionalInt(), let switchedAt = r.optionalInt(), let syncSteps = r.ints(),
               let haltTag = r.int()
         else { return nil }
@@ -96,6 +97,6 @@ enum ExperimentResultCoding {
         guard let evaluations = r.int() else { return nil }
         return Trajectory(
             restoringDimension: dimension, steps: steps, coordinates: coordinates, losses: losses, learningRates: rates,
-            divergedAt: divergedAt, switchedAt: switchedAt, syncSteps: syncSteps, halt: halt, gradientEvaluations: evaluations)
+            effectiveLearningRates: effectiveRates, divergedAt: divergedAt, switchedAt: switchedAt, syncSteps: syncSteps, halt: halt, gradientEvaluations: evaluations)
     }
 }

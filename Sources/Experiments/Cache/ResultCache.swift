@@ -39,13 +39,15 @@ public struct ResultCache: Sendable {
     /// directive's text, so a change to what unwritten arguments mean (a catalog default, a
     /// `Training` default such as its sampling) must bump this, or entries computed under
     /// the old meaning would be reused. 2: LBFGS defaults to no line search and maxEval 25.
-    public static let semantics = 2
+    /// 3: a run an `effectiveLearningRate:` claim is about stores its effective learning rates.
+    public static let semantics = 3
 
     /// The largest entry read. The largest the language allows are a training of 64 runs of
     /// 100,000 iterations (each loss and learning rate 17 bytes, about 218 MB) and a
     /// `Schedule` of 64 calls of 100,000 steps with their 2-D runs (each rate, loss and
-    /// coordinate 8 bytes, about 256 MB, 244 MiB); real ones are a few hundred KB.
-    public static let maximumEntryBytes = 256 << 20
+    /// coordinate 8 bytes, and with `effectiveLearningRate:` claims on every run two
+    /// effective learning rates per step: about 358 MB, 342 MiB); real ones are a few hundred KB.
+    public static let maximumEntryBytes = 384 << 20
 
     public init(folder: String, version: String, readsEntries: Bool = true, writesEntries: Bool = true) {
         self.folder = folder

@@ -128,7 +128,8 @@ public enum OptimizerCatalog {
         ],
         conditions: [#"$G_0$ is the initial accumulator."#],
         notation: [gradient, ("G_t", "sum of squared gradients, per coordinate")],
-        summary: "Divides each coordinate's step by the root of its summed squared gradients, so steps only shrink.")
+        summary: "Divides each coordinate's step by the root of its summed squared gradients, so steps only shrink.",
+        effectiveLearningRate: #"\eta_t / (\sqrt{G_t} + \varepsilon)"#)
 
     static let rmsprop = OptimizerSpec(
         callName: "RMSProp", id: "rmsprop", displayName: "RMSProp",
@@ -160,7 +161,8 @@ public enum OptimizerCatalog {
             gradient, ("v_t", "running mean of squared gradients"), ("\\bar{g}_t", "running mean of gradients"),
             ("b_t", "momentum buffer"),
         ],
-        summary: "AdaGrad with a leaky average, so old gradients are forgotten and steps can grow again.")
+        summary: "AdaGrad with a leaky average, so old gradients are forgotten and steps can grow again.",
+        effectiveLearningRate: #"\eta / (\sqrt{\tilde{v}_t} + \varepsilon)"#)
 
     static let adadelta = OptimizerSpec(
         callName: "Adadelta", id: "adadelta", displayName: "Adadelta",
@@ -183,7 +185,8 @@ public enum OptimizerCatalog {
             #"\theta_t = \theta_{t-1} - \eta \Delta_t"#,
         ],
         notation: [gradient, ("v_t", "running mean of squared gradients"), ("u_t", "running mean of squared updates")],
-        summary: "Scales the step by the ratio of past update size to gradient size, so units match without a learning rate.")
+        summary: "Scales the step by the ratio of past update size to gradient size, so units match without a learning rate.",
+        effectiveLearningRate: #"\eta \sqrt{u_{t-1} + \varepsilon} / \sqrt{v_t + \varepsilon}"#)
 
     private static let adamNotation: [(latex: String, meaning: String)] = [
         gradient, ("m_t", "first moment (mean of gradients)"), ("v_t", "second moment (mean of squared gradients)"),
@@ -205,7 +208,8 @@ public enum OptimizerCatalog {
             #"\theta_t = \theta_{t-1} - \eta \frac{\hat{m}_t}{\sqrt{\hat{v}_t} + \varepsilon}"#,
         ],
         notation: adamNotation,
-        summary: "Momentum on the gradient and RMSProp's scaling, both bias-corrected for their zero start.")
+        summary: "Momentum on the gradient and RMSProp's scaling, both bias-corrected for their zero start.",
+        effectiveLearningRate: #"\eta / (\sqrt{\hat{v}_t} + \varepsilon)"#)
 
     static let amsgrad = OptimizerSpec(
         callName: "AMSGrad", id: "amsgrad", displayName: "AMSGrad",
@@ -222,7 +226,8 @@ public enum OptimizerCatalog {
             #"\theta_t = \theta_{t-1} - \eta \frac{\hat{m}_t}{\sqrt{\hat{v}_t} + \varepsilon}"#,
         ],
         notation: adamNotation + [("v^{\\max}_t", "largest second moment so far")],
-        summary: "Adam whose denominator never shrinks: it keeps the largest second moment seen.")
+        summary: "Adam whose denominator never shrinks: it keeps the largest second moment seen.",
+        effectiveLearningRate: #"\eta / (\sqrt{\hat{v}_t} + \varepsilon), \quad \hat{v}_t = v^{\max}_t / (1 - \beta_2^t)"#)
 
     static let adamW = OptimizerSpec(
         callName: "AdamW", id: "adamW", displayName: "AdamW",
@@ -238,7 +243,8 @@ public enum OptimizerCatalog {
             #"\theta_t = (1 - \eta \lambda) \theta_{t-1} - \eta \frac{\hat{m}_t}{\sqrt{\hat{v}_t} + \varepsilon}"#,
         ],
         notation: adamNotation,
-        summary: "Adam with weight decay taken out of the gradient and applied to the weights directly.")
+        summary: "Adam with weight decay taken out of the gradient and applied to the weights directly.",
+        effectiveLearningRate: #"\eta / (\sqrt{\hat{v}_t} + \varepsilon)"#)
 
     static let sgdw = OptimizerSpec(
         callName: "SGDW", id: "sgdw", displayName: "SGDW",
@@ -265,7 +271,8 @@ public enum OptimizerCatalog {
             #"\theta_t = \theta_{t-1} - \frac{\eta}{1 - \beta_1^t} \frac{m_t}{u_t}"#,
         ],
         notation: [gradient, ("m_t", "first moment"), ("u_t", "decaying maximum of gradient magnitudes")],
-        summary: "Adam with the infinity norm: the denominator is a decaying maximum of gradient magnitudes.")
+        summary: "Adam with the infinity norm: the denominator is a decaying maximum of gradient magnitudes.",
+        effectiveLearningRate: #"\eta / u_t"#)
 
     static let nadam = OptimizerSpec(
         callName: "NAdam", id: "nadam", displayName: "NAdam",
@@ -292,7 +299,8 @@ public enum OptimizerCatalog {
             gradient, ("\\mu_t", "momentum schedule"), ("m_t", "first moment"), ("v_t", "second moment"),
             ("\\prod_{i=1}^{t} \\mu_i", "running product, kept in single precision as PyTorch keeps it"),
         ],
-        summary: "Adam with Nesterov's look-ahead: the step mixes the current gradient with the next momentum.")
+        summary: "Adam with Nesterov's look-ahead: the step mixes the current gradient with the next momentum.",
+        effectiveLearningRate: #"\eta / (\sqrt{\hat{v}_t} + \varepsilon)"#)
 
     static let radam = OptimizerSpec(
         callName: "RAdam", id: "radam", displayName: "RAdam",
@@ -316,7 +324,8 @@ public enum OptimizerCatalog {
             gradient, ("m_t", "first moment"), ("v_t", "second moment"),
             ("\\rho_t", "length of the approximated simple moving average"), ("r_t", "variance rectification"),
         ],
-        summary: "Adam that starts as momentum SGD and turns on adaptive scaling once its variance estimate is reliable.")
+        summary: "Adam that starts as momentum SGD and turns on adaptive scaling once its variance estimate is reliable.",
+        effectiveLearningRate: #"\eta r_t \sqrt{1 - \beta_2^t} / (\sqrt{v_t} + \varepsilon)"#)
 
     static let lbfgs = OptimizerSpec(
         callName: "LBFGS", id: "lbfgs", displayName: "L-BFGS",

@@ -32,6 +32,13 @@ public struct OptimizerConfig: Hashable, Sendable, CustomStringConvertible {
     /// The method's catalog entry, or `nil` for an unknown call name.
     public var spec: OptimizerSpec? { OptimizerCatalog.spec(callName: callName) }
 
+    /// Whether a run of this configuration has an effective learning rate to record: its
+    /// method's (``OptimizerSpec/effectiveLearningRate``), or for Lookahead its inner method's.
+    public var hasEffectiveLearningRate: Bool {
+        if let inner = values[""]?.optimizer { return inner.hasEffectiveLearningRate }
+        return spec?.effectiveLearningRate != nil
+    }
+
     /// The values in the spec's hyperparameter order (names the spec lacks are left out).
     public var orderedValues: [(name: String, value: HyperValue)] {
         (spec?.hyperparameters ?? []).compactMap { parameter in

@@ -23,6 +23,12 @@ public struct OptimizerSpec: Sendable {
     public let notation: [(latex: String, meaning: String)]
     /// A sentence for the formula table: where the method differs from its neighbours.
     public let summary: String
+    /// The method's effective learning rate per coordinate, in LaTeX: the factor by which its
+    /// step multiplies the (bias-corrected) first moment or gradient, such as
+    /// `\eta_t / (\sqrt{\hat{v}_t} + \varepsilon)` for Adam; `nil` for methods whose step divides by
+    /// no running statistic (SGD, Newton) or changes meaning mid-run (SWATS). Runs record it
+    /// when a claim needs it (``RunSettings/recordsEffectiveLearningRate``).
+    public let effectiveLearningRate: String?
     /// Checks across arguments (SGD's `nesterov` needs `momentum` > 0); `nil` when consistent.
     let combinationCheck: @Sendable (OptimizerConfig) -> ConfigurationProblem?
 
@@ -30,7 +36,7 @@ public struct OptimizerSpec: Sendable {
         callName: String, id: String, displayName: String, hyperparameters: [HyperparameterSpec],
         reference: PaperReference, formula: [String], conditions: [String] = [],
         notation: [(latex: String, meaning: String)] = [],
-        summary: String,
+        summary: String, effectiveLearningRate: String? = nil,
         combinationCheck: @escaping @Sendable (OptimizerConfig) -> ConfigurationProblem? = { _ in nil }
     ) {
         self.callName = callName
@@ -42,6 +48,7 @@ public struct OptimizerSpec: Sendable {
         self.conditions = conditions
         self.notation = notation
         self.summary = summary
+        self.effectiveLearningRate = effectiveLearningRate
         self.combinationCheck = combinationCheck
     }
 

@@ -7,6 +7,8 @@ final class AdaGradEngine: FirstOrderEngine {
     let sum: Vector
     private let lrDecay: Double, weightDecay: Double, eps: Double
     private var t = 0
+    /// ηₜ = η / (1 + (t − 1)·lrDecay) of the last step.
+    private var decayedLearningRate = 0.0
     /// Which loop runs the update; tests pin it, everyone else keeps `.automatic`.
     var loop = ElementwiseLoop.automatic
 
@@ -22,6 +24,7 @@ final class AdaGradEngine: FirstOrderEngine {
         t += 1
         let s = sum.pointer
         let clr = lr / (1 + Double(t - 1) * lrDecay)
+        decayedLearningRate = clr
         let (compiled, portable) = loop.compiled(count: x.count)
         if compiled {
             // The same arithmetic as the loop below, four elements at a time in C.
@@ -35,6 +38,13 @@ final class AdaGradEngine: FirstOrderEngine {
             s[i] = addcmul(s[i], 1, gi, gi)
             x[i] = addcdiv(x[i], -clr, gi, s[i].squareRoot() + eps)
         }
+        return true
+    }
+
+    /// ηₜ / (√Gₜ + ε) per coordinate, the denominator of both loops.
+    func effectiveLearningRate(_ rates: UnsafeMutableBufferPointer<Double>, learningRate lr: Double) -> Bool {
+        let s = sum.pointer
+        for i in 0..<rates.count { rates[i] = decayedLearningRate / (s[i].squareRoot() + eps) }
         return true
     }
 }

@@ -16,6 +16,8 @@ final class AdamEngine: FirstOrderEngine {
     private let beta1: Double, beta2: Double, eps: Double, weightDecay: Double
     private let amsgrad: Bool, decoupled: Bool
     private var t = 0
+    /// √(1 − β₂ᵗ) of the last step, which its denominator divided √v (or √v^max) by.
+    private var biasCorrection2Root = 1.0
     /// Which loop runs the update; tests pin it, everyone else keeps `.automatic`.
     var loop = ElementwiseLoop.automatic
 
@@ -36,6 +38,7 @@ final class AdamEngine: FirstOrderEngine {
         let step = Double(t)
         let stepSize = lr / (1 - pow(beta1, step))
         let biasCorrection2Root = (1 - pow(beta2, step)).squareRoot()
+        self.biasCorrection2Root = biasCorrection2Root
         // Multiplying by 1 is exact, so no decoupled decay is a decay by 1.
         let decay = decoupled ? 1 - lr * weightDecay : 1
         let coupled = !decoupled && weightDecay != 0
@@ -60,6 +63,15 @@ final class AdamEngine: FirstOrderEngine {
             if amsgrad { vMax[i] = max(vMax[i], v[i]) }
             let denominator = (amsgrad ? vMax[i] : v[i]).squareRoot() / biasCorrection2Root + eps
             x[i] = addcdiv(x[i], -stepSize, m[i], denominator)
+        }
+        return true
+    }
+
+    /// η / (√v̂ₜ + ε) per coordinate, with the denominator of the loops above (v^max for AMSGrad).
+    func effectiveLearningRate(_ rates: UnsafeMutableBufferPointer<Double>, learningRate lr: Double) -> Bool {
+        let v = amsgrad ? maxSecondMoment.pointer : secondMoment.pointer
+        for i in 0..<rates.count {
+            rates[i] = lr / (v[i].squareRoot() / biasCorrection2Root + eps)
         }
         return true
     }

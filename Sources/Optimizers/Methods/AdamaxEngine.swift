@@ -33,4 +33,11 @@ final class AdamaxEngine: FirstOrderEngine {
         }
         return true
     }
+
+    /// η / uₜ per coordinate: the factor of the bias-corrected m̂ₜ = mₜ / (1 − β₁ᵗ) in the step.
+    func effectiveLearningRate(_ rates: UnsafeMutableBufferPointer<Double>, learningRate lr: Double) -> Bool {
+        let u = infinityNorm.pointer
+        for i in 0..<rates.count { rates[i] = lr / u[i] }
+        return true
+    }
 }

@@ -18,6 +18,11 @@ final class LookaheadEngine: OptimizerEngine {
 
     var switchedAt: Int? { inner.switchedAt }
 
+    /// The inner method's: the fast weights' steps are the inner method's own.
+    func effectiveLearningRate(_ rates: UnsafeMutableBufferPointer<Double>, learningRate: Double) -> Bool {
+        inner.effectiveLearningRate(rates, learningRate: learningRate)
+    }
+
     func step(_ x: UnsafeMutableBufferPointer<Double>, learningRate: Double, oracle: GradientOracle) -> StepStatus {
         begin(x)
         let status = inner.step(x, learningRate: learningRate, oracle: oracle)

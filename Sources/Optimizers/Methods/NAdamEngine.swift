@@ -14,6 +14,8 @@ final class NAdamEngine: FirstOrderEngine {
     private let decoupled: Bool
     private var t = 0
     private var muProduct = 1.0
+    /// 1 − β₂ᵗ of the last step.
+    private var biasCorrection2 = 1.0
 
     init(dimension: Int, betas: (Double, Double), eps: Double, weightDecay: Double, momentumDecay: Double, decoupled: Bool) {
         gradient = Vector(count: dimension)
@@ -31,6 +33,7 @@ final class NAdamEngine: FirstOrderEngine {
         let m = firstMoment.pointer, v = secondMoment.pointer
         let step = Double(t)
         let biasCorrection2 = 1 - pow(beta2, step)
+        self.biasCorrection2 = biasCorrection2
         let mu = beta1 * (1 - 0.5 * pow(0.96, step * momentumDecay))
         let muNext = beta1 * (1 - 0.5 * pow(0.96, (step + 1) * momentumDecay))
         // PyTorch stores mu_product as a float32 tensor under the default dtype, so the
@@ -50,6 +53,15 @@ final class NAdamEngine: FirstOrderEngine {
             let denominator = (v[i] / biasCorrection2).squareRoot() + eps
             x[i] = addcdiv(x[i], gradientScale, gi, denominator)
             x[i] = addcdiv(x[i], momentumScale, m[i], denominator)
+        }
+        return true
+    }
+
+    /// η / (√v̂ₜ + ε) per coordinate: the denominator both of the step's terms divide by.
+    func effectiveLearningRate(_ rates: UnsafeMutableBufferPointer<Double>, learningRate lr: Double) -> Bool {
+        let v = secondMoment.pointer
+        for i in 0..<rates.count {
+            rates[i] = lr / ((v[i] / biasCorrection2).squareRoot() + eps)
         }
         return true
     }

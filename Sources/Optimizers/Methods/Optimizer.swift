@@ -15,6 +15,8 @@ public final class Optimizer {
     public let baseLearningRate: Double
     /// How many steps were taken.
     public private(set) var stepCount = 0
+    /// The η the last step used, for ``effectiveLearningRate(_:)``.
+    private var lastLearningRate: Double?
     /// Whether the method's step needs only the gradient at the current point.
     public let needsOnlyGradients: Bool
     private let engine: any OptimizerEngine
@@ -39,7 +41,9 @@ public final class Optimizer {
     public func step(_ x: UnsafeMutableBufferPointer<Double>, oracle: GradientOracle, learningRate: Double? = nil) -> StepStatus {
         precondition(x.count == dimension, "the parameter vector has the optimizer's dimension")
         stepCount += 1
-        return engine.step(x, learningRate: learningRate ?? baseLearningRate, oracle: oracle)
+        let rate = learningRate ?? baseLearningRate
+        lastLearningRate = rate
+        return engine.step(x, learningRate: rate, oracle: oracle)
     }
 
     /// One step on `x` in place from a gradient `g` already computed at `x` (overwritten
@@ -52,13 +56,27 @@ public final class Optimizer {
         precondition(x.count == dimension && g.count == dimension, "vectors have the optimizer's dimension")
         guard needsOnlyGradients else { return false }
         stepCount += 1
-        return engine.update(x, gradient: g, learningRate: learningRate ?? baseLearningRate)
+        let rate = learningRate ?? baseLearningRate
+        lastLearningRate = rate
+        return engine.update(x, gradient: g, learningRate: rate)
     }
 
     /// The instructions that steps of Adam, AdamW, SGD, RMSProp and AdaGrad run on long
     /// vectors here: "AVX2 with FMA", or "portable C" without them. The bits are the same either way.
     public static var longVectorInstructions: String {
         optimizer_kernels_use_avx2_fma() ? "AVX2 with FMA" : "portable C"
+    }
+
+    /// Writes the last step's effective learning rate per coordinate into `rates` (of the
+    /// optimizer's dimension): the factor by which the step multiplied the bias-corrected first
+    /// moment (or the gradient), η over the step's denominator, as the catalog's
+    /// ``OptimizerSpec/effectiveLearningRate`` states for each method. Read from the engine's
+    /// state, so it is exactly the denominator the step divided by and changes nothing.
+    /// `false`, with nothing written, before the first step or for a method without one.
+    public func effectiveLearningRate(_ rates: UnsafeMutableBufferPointer<Double>) -> Bool {
+        precondition(rates.count == dimension, "the rates have the optimizer's dimension")
+        guard let lastLearningRate else { return false }
+        return engine.effectiveLearningRate(rates, learningRate: lastLearningRate)
     }
 
     /// The 1-based step at which SWATS switched from Adam to SGD, if it has.

@@ -19,6 +19,11 @@ protocol OptimizerEngine: AnyObject {
     /// One step from a given gradient `g` at `x` (which the method may overwrite);
     /// `false` when the method needs more than one gradient.
     func update(_ x: UnsafeMutableBufferPointer<Double>, gradient g: UnsafeMutableBufferPointer<Double>, learningRate: Double) -> Bool
+    /// Writes the effective learning rate of the last step, per coordinate, into `rates`, read
+    /// from the state that step left and its η (`learningRate`); `false`, writing nothing, for
+    /// a method without one. Reading never changes the state, so recording leaves every bit of
+    /// the run as it was.
+    func effectiveLearningRate(_ rates: UnsafeMutableBufferPointer<Double>, learningRate: Double) -> Bool
     /// The 1-based step at which SWATS switched to SGD.
     var switchedAt: Int? { get }
     /// The 1-based steps at which Lookahead synchronized.
@@ -26,6 +31,7 @@ protocol OptimizerEngine: AnyObject {
 }
 
 extension OptimizerEngine {
+    func effectiveLearningRate(_ rates: UnsafeMutableBufferPointer<Double>, learningRate: Double) -> Bool { false }
     var switchedAt: Int? { nil }
     var syncSteps: [Int] { [] }
 }

@@ -13,6 +13,9 @@ final class RAdamEngine: FirstOrderEngine {
     private let beta1: Double, beta2: Double, eps: Double, weightDecay: Double
     private let decoupled: Bool
     private var t = 0
+    /// The last step's rectification rₜ and √(1 − β₂ᵗ); rₜ is `nil` while ρₜ ≤ 5.
+    private var rectification: Double?
+    private var biasCorrection2Root = 1.0
 
     init(dimension: Int, betas: (Double, Double), eps: Double, weightDecay: Double, decoupled: Bool) {
         gradient = Vector(count: dimension)
@@ -38,6 +41,8 @@ final class RAdamEngine: FirstOrderEngine {
             ? pow((rhoT - 4) * (rhoT - 2) * rhoInfinity / ((rhoInfinity - 4) * (rhoInfinity - 2) * rhoT), 0.5)
             : 0
         let biasCorrection2Root = pow(biasCorrection2, 0.5)
+        self.rectification = rectified ? rectification : nil
+        self.biasCorrection2Root = biasCorrection2Root
         let decay = 1 - lr * weightDecay
         for i in 0..<x.count {
             var gi = g[i]
@@ -53,6 +58,19 @@ final class RAdamEngine: FirstOrderEngine {
                 x[i] = x[i].addingProduct(-1.0, corrected * lr * adaptive * rectification)
             } else {
                 x[i] = x[i].addingProduct(-1.0, corrected * lr)
+            }
+        }
+        return true
+    }
+
+    /// The factor of m̂ₜ in the step: η rₜ √(1 − β₂ᵗ) / (√vₜ + ε) once rectified, η before.
+    func effectiveLearningRate(_ rates: UnsafeMutableBufferPointer<Double>, learningRate lr: Double) -> Bool {
+        let v = secondMoment.pointer
+        for i in 0..<rates.count {
+            if let rectification {
+                rates[i] = lr * (1 / (v[i].squareRoot() + eps) * biasCorrection2Root) * rectification
+            } else {
+                rates[i] = lr
             }
         }
         return true

@@ -58,4 +58,14 @@ final class RMSPropEngine: FirstOrderEngine {
         }
         return true
     }
+
+    /// η / (√ṽₜ + ε) per coordinate, the average both loops divide the gradient by.
+    func effectiveLearningRate(_ rates: UnsafeMutableBufferPointer<Double>, learningRate lr: Double) -> Bool {
+        let v = squareAverage.pointer, m = gradientAverage.pointer
+        for i in 0..<rates.count {
+            let average = centered ? addcmul(v[i], -1, m[i], m[i]).squareRoot() : v[i].squareRoot()
+            rates[i] = lr / (average + eps)
+        }
+        return true
+    }
 }

@@ -19,10 +19,14 @@ public enum RunLoop {
         let steps = max(0, settings.steps)
         let oracle = GradientOracle(
             function, noise: settings.noise, batchSize: settings.batchSize, sampling: settings.sampling, seed: settings.seed)
-        let rates = settings.schedule?.learningRates(base: optimizer.baseLearningRate, count: steps)
+        let scheduled = settings.schedule?.learningRates(base: optimizer.baseLearningRate, count: steps)
         trajectory.coordinates.reserveCapacity((steps + 1) * n)
         trajectory.losses.reserveCapacity(steps + 1)
         trajectory.learningRates.reserveCapacity(steps)
+
+        // Scratch for one step's effective learning rates; empty when none are recorded.
+        var rates = [Double](repeating: 0, count: settings.recordsEffectiveLearningRate && settings.optimizer.hasEffectiveLearningRate ? n : 0)
+        if !rates.isEmpty { trajectory.effectiveLearningRates.reserveCapacity(steps * n) }
 
         var x = settings.start
         let startLoss = function.value(at: x)
@@ -35,7 +39,7 @@ public enum RunLoop {
 
         x.withUnsafeMutableBufferPointer { xp in
             for t in 0..<steps {
-                let rate = rates?[t] ?? optimizer.baseLearningRate
+                let rate = scheduled?[t] ?? optimizer.baseLearningRate
                 oracle.beginStep(t)
                 let status = optimizer.step(xp, oracle: oracle, learningRate: rate)
                 switch status {
@@ -55,6 +59,10 @@ public enum RunLoop {
                 trajectory.coordinates.append(contentsOf: xp)
                 trajectory.losses.append(loss)
                 trajectory.learningRates.append(rate)
+                if !rates.isEmpty {
+                    _ = rates.withUnsafeMutableBufferPointer { optimizer.effectiveLearningRate($0) }
+                    trajectory.effectiveLearningRates.append(contentsOf: rates)
+                }
             }
         }
         // A switch or sync on a step that diverged is not part of the recorded run.

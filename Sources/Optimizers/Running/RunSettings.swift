@@ -12,11 +12,15 @@ public struct RunSettings: Hashable, Sendable {
     public var sampling: MiniBatchSampling
     /// Seeds gradient noise and mini-batch shuffling (separate streams).
     public var seed: UInt64
+    /// Whether to record the optimizer's effective learning rate at every step
+    /// (``Trajectory/effectiveLearningRates``), for the runs a claim is about; ignored for a
+    /// method without one. Recording reads the optimizer's state and changes no number of the run.
+    public var recordsEffectiveLearningRate: Bool
 
     public init(
         start: [Double], steps: Int, optimizer: OptimizerConfig, schedule: LearningRateSchedule? = nil,
         noise: GradientNoise? = nil, batchSize: Int? = nil,
-        sampling: MiniBatchSampling = .shuffledEpochs, seed: UInt64 = 0
+        sampling: MiniBatchSampling = .shuffledEpochs, seed: UInt64 = 0, recordsEffectiveLearningRate: Bool = false
     ) {
         self.start = start
         self.steps = steps
@@ -26,5 +30,6 @@ public struct RunSettings: Hashable, Sendable {
         self.batchSize = batchSize
         self.sampling = sampling
         self.seed = seed
+        self.recordsEffectiveLearningRate = recordsEffectiveLearningRate
     }
 }

@@ -23,6 +23,12 @@ public struct Trajectory: Hashable, Sendable {
     public internal(set) var losses: [Double]
     /// The learning rate each recorded step used.
     public internal(set) var learningRates: [Double]
+    /// The optimizer's effective learning rate per coordinate after each recorded step (see
+    /// ``Optimizer/effectiveLearningRate(_:)``), flattened as ``coordinates`` but from step 1:
+    /// step t's rates are `effectiveLearningRates[(t−1)·dimension ..< t·dimension]`. Empty
+    /// unless the run was asked to record them (``RunSettings/recordsEffectiveLearningRate``)
+    /// and its method has one.
+    public internal(set) var effectiveLearningRates: [Double]
     /// The 1-based step whose result diverged; `nil` when the run stayed finite.
     public internal(set) var divergedAt: Int?
     /// The 1-based step at which SWATS switched to SGD.
@@ -39,6 +45,7 @@ public struct Trajectory: Hashable, Sendable {
         coordinates = []
         losses = []
         learningRates = []
+        effectiveLearningRates = []
         syncSteps = []
         gradientEvaluations = 0
     }
@@ -51,10 +58,12 @@ public struct Trajectory: Hashable, Sendable {
     /// finite and within ``RunLoop/divergenceBound``, every loss and learning rate finite, one
     /// rate per recorded step; an ending that agrees with the count (all `steps + 1` points;
     /// `divergedAt` or a halt's step points; none for an invalid configuration); switch and
-    /// sync steps among the recorded steps, sync steps increasing.
+    /// sync steps among the recorded steps, sync steps increasing; effective learning rates
+    /// either none or `dimension` finite non-negative ones per recorded step.
     public init?(
         restoringDimension dimension: Int, steps: Int, coordinates: [Double], losses: [Double], learningRates: [Double],
-        divergedAt: Int?, switchedAt: Int?, syncSteps: [Int], halt: Halt?, gradientEvaluations: Int
+        effectiveLearningRates: [Double] = [], divergedAt: Int?, switchedAt: Int?, syncSteps: [Int], halt: Halt?,
+        gradientEvaluations: Int
     ) {
         let points = losses.count
         let (coordinateCount, overflow) = points.multipliedReportingOverflow(by: dimension)
@@ -72,7 +81,9 @@ public struct Trajectory: Hashable, Sendable {
         default: return nil
         }
         let recordedSteps = max(0, points - 1)
-        guard points > 0 || (switchedAt == nil && syncSteps.isEmpty && gradientEvaluations == 0),
+        guard effectiveLearningRates.isEmpty
+                || (effectiveLearningRates.count == recordedSteps * dimension && effectiveLearningRates.allSatisfy({ $0.isFinite && $0 >= 0 })),
+              points > 0 || (switchedAt == nil && syncSteps.isEmpty && gradientEvaluations == 0),
               switchedAt.map({ $0 >= 1 && $0 <= recordedSteps }) ?? true,
               syncSteps.allSatisfy({ $0 >= 1 && $0 <= recordedSteps }),
               zip(syncSteps, syncSteps.dropFirst()).allSatisfy({ $0 < $1 })
@@ -81,6 +92,7 @@ public struct Trajectory: Hashable, Sendable {
         self.coordinates = coordinates
         self.losses = losses
         self.learningRates = learningRates
+        self.effectiveLearningRates = effectiveLearningRates
         self.divergedAt = divergedAt
         self.switchedAt = switchedAt
         self.syncSteps = syncSteps
@@ -98,6 +110,13 @@ public struct Trajectory: Hashable, Sendable {
 
     /// Every point, the start first.
     public var points: [[Double]] { (0..<pointCount).map(point) }
+
+    /// The effective learning rates after 1-based step `t`, one per coordinate, or `nil` when
+    /// they were not recorded or the run has no step t.
+    public func effectiveLearningRate(afterStep t: Int) -> [Double]? {
+        guard t >= 1, t * dimension <= effectiveLearningRates.count else { return nil }
+        return Array(effectiveLearningRates[(t - 1) * dimension..<t * dimension])
+    }
 
     /// The last recorded point.
     public var finalPoint: [Double] { point(pointCount - 1) }
