@@ -41,15 +41,22 @@ let package = Package(
         .testTarget(name: "SyntaxHighlightingTests", dependencies: ["SyntaxHighlighting", "CourseTestSupport"]),
         .target(name: "Plotting"),
         .testTarget(name: "PlottingTests", dependencies: ["Plotting", "CourseTestSupport"]),
-        .target(name: "ExperimentLanguage", dependencies: ["CourseDiagnostics", "Optimizers", "NeuralNetworks"]),
-        .testTarget(name: "ExperimentLanguageTests", dependencies: ["ExperimentLanguage", "Optimizers", "NeuralNetworks", "CourseDiagnostics", "CourseTestSupport"]),
-        .executableTarget(name: "LanguageBenchmarks", dependencies: ["ExperimentLanguage", "Optimizers", "CourseDiagnostics", "BenchmarkSupport"], path: "Benchmarks/LanguageBenchmarks"),
-        .target(name: "Experiments", dependencies: ["ExperimentLanguage", "Optimizers", "CourseDiagnostics", "NeuralNetworks", "FileAccess"]),
-        .testTarget(name: "ExperimentsTests", dependencies: ["Experiments", "ExperimentLanguage", "Optimizers", "NeuralNetworks", "CourseDiagnostics", "CourseTestSupport"], exclude: ["Golden"]),
-        .executableTarget(name: "OptimizerBenchmarks", dependencies: ["Optimizers", "ExperimentLanguage", "CourseDiagnostics", "BenchmarkSupport"], path: "Benchmarks/OptimizerBenchmarks"),
-        .target(name: "ExperimentPages", dependencies: ["ExperimentLanguage", "Experiments", "NeuralNetworks", "Optimizers", "Plotting", "MathML", "SyntaxHighlighting"]),
-        .testTarget(name: "ExperimentPagesTests", dependencies: ["ExperimentPages", "Experiments", "ExperimentLanguage", "NeuralNetworks", "Optimizers", "CourseDiagnostics", "CourseTestSupport"]),
-        .executableTarget(name: "RenderBenchmarks", dependencies: ["ExperimentPages", "ExperimentLanguage", "Optimizers", "CourseDiagnostics", "BenchmarkSupport"], path: "Benchmarks/RenderBenchmarks"),
+        // The functions experiments minimise, with no syntax in sight: the simplified expression graph
+        // (formulas, symbolic derivatives, the Hessian, LaTeX), the autograd tape of the expression as
+        // written (losses and gradients rounded as torch's autograd rounds them) and the built-in objectives.
+        .target(name: "Objectives", dependencies: ["Optimizers"]),
+        // Its tests write their functions as closures of the directive language, the notation the
+        // built-ins and torch's reference fixture use, so they compile them with ExperimentLanguage.
+        .testTarget(name: "ObjectivesTests", dependencies: ["Objectives", "ExperimentLanguage", "Optimizers", "CourseDiagnostics", "CourseTestSupport"]),
+        .target(name: "ExperimentLanguage", dependencies: ["CourseDiagnostics", "Objectives", "Optimizers", "NeuralNetworks"]),
+        .testTarget(name: "ExperimentLanguageTests", dependencies: ["ExperimentLanguage", "Objectives", "Optimizers", "NeuralNetworks", "CourseDiagnostics", "CourseTestSupport"]),
+        .executableTarget(name: "LanguageBenchmarks", dependencies: ["ExperimentLanguage", "Objectives", "Optimizers", "CourseDiagnostics", "BenchmarkSupport"], path: "Benchmarks/LanguageBenchmarks"),
+        .target(name: "Experiments", dependencies: ["ExperimentLanguage", "Objectives", "Optimizers", "CourseDiagnostics", "NeuralNetworks", "FileAccess"]),
+        .testTarget(name: "ExperimentsTests", dependencies: ["Experiments", "ExperimentLanguage", "Objectives", "Optimizers", "NeuralNetworks", "CourseDiagnostics", "CourseTestSupport"], exclude: ["Golden"]),
+        .executableTarget(name: "OptimizerBenchmarks", dependencies: ["Optimizers", "ExperimentLanguage", "Objectives", "CourseDiagnostics", "BenchmarkSupport"], path: "Benchmarks/OptimizerBenchmarks"),
+        .target(name: "ExperimentPages", dependencies: ["ExperimentLanguage", "Objectives", "Experiments", "NeuralNetworks", "Optimizers", "Plotting", "MathML", "SyntaxHighlighting"]),
+        .testTarget(name: "ExperimentPagesTests", dependencies: ["ExperimentPages", "Experiments", "ExperimentLanguage", "Objectives", "NeuralNetworks", "Optimizers", "CourseDiagnostics", "CourseTestSupport"]),
+        .executableTarget(name: "RenderBenchmarks", dependencies: ["ExperimentPages", "ExperimentLanguage", "Objectives", "Optimizers", "CourseDiagnostics", "BenchmarkSupport"], path: "Benchmarks/RenderBenchmarks"),
         .target(name: "CourseSite", dependencies: [
             "CourseMarkdown", "CourseDiagnostics", "MathML", "SyntaxHighlighting",
             "ExperimentLanguage", "Experiments", "ExperimentPages", "FileAccess",

@@ -1,3 +1,5 @@
+import Objectives
+
 /// The bounds that keep any input, however large or malformed, from hanging coursegen.
 ///
 /// Each is reported as an ordinary error at the offending position.
@@ -15,7 +17,7 @@ public enum Limits {
     /// Start points per experiment.
     public static let maximumStarts = 16
     /// Nodes of an objective's expression graph, derivatives included.
-    public static let maximumExpressionNodes = 50_000
+    public static let maximumExpressionNodes = ExpressionGraph.maximumNodes
     /// Samples of a finite-sum objective.
     public static let maximumSamples = 100_000
 }

@@ -1,5 +1,6 @@
 import ExperimentLanguage
 import MathML
+import Objectives
 import Optimizers
 import Plotting
 import SyntaxHighlighting

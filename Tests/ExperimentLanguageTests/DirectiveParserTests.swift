@@ -1,4 +1,5 @@
 import CourseDiagnostics
+import Objectives
 import Optimizers
 import Testing
 @testable import ExperimentLanguage

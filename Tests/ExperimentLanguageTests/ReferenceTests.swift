@@ -1,6 +1,7 @@
 import CourseDiagnostics
 import Foundation
 import NeuralNetworks
+import Objectives
 import Optimizers
 import Testing
 @testable import ExperimentLanguage

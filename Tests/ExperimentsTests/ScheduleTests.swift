@@ -1,7 +1,8 @@
 import CourseDiagnostics
-import Foundation
 import ExperimentLanguage
 import Experiments
+import Foundation
+import Objectives
 import Optimizers
 import Testing
 

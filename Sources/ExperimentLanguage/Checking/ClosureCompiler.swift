@@ -1,4 +1,5 @@
 import CourseDiagnostics
+import Objectives
 
 /// Compiles an objective closure `{ x, y in … }` to a ``SymbolicFunction`` and its formula.
 public enum ClosureCompiler {

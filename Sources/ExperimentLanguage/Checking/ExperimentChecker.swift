@@ -1,4 +1,5 @@
 import CourseDiagnostics
+import Objectives
 import Optimizers
 
 /// Checks the body of `Experiment("…") { … }` against its statement table and builds the

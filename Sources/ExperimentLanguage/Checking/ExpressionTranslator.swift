@@ -1,4 +1,5 @@
 import CourseDiagnostics
+import Objectives
 
 /// Turns arithmetic syntax (an objective closure's body, or a constant such as `2 * .pi`)
 /// into an ``ExpressionGraph`` node, reporting what an objective cannot contain.

@@ -1,4 +1,5 @@
 import CourseDiagnostics
+import Objectives
 import Optimizers
 
 /// Resolves `Objective(.builtin)`, `Objective(.builtin(a: …))`, `Objective { x, y in … }` and the

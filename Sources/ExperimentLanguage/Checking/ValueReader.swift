@@ -1,4 +1,5 @@
 import CourseDiagnostics
+import Objectives
 
 /// Reads typed values (numbers, integers, strings, ranges, implicit members) from argument
 /// syntax, looking through `let` constants and reporting a wrong type at the value.

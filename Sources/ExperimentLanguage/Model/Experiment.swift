@@ -1,4 +1,5 @@
 import CourseDiagnostics
+import Objectives
 import Optimizers
 
 /// A checked `Experiment` builder: every value resolved, every default filled in.
@@ -31,17 +32,6 @@ public struct Experiment: Sendable {
 
     public static let defaultSteps = 100
     public static let defaultSeed: UInt64 = 42
-}
-
-/// The plot window of a 2-D experiment (`y` is `nil` for a 1-D objective).
-public struct Domain: Hashable, Sendable {
-    public var x: ClosedRange<Double>
-    public var y: ClosedRange<Double>?
-
-    public init(x: ClosedRange<Double>, y: ClosedRange<Double>?) {
-        self.x = x
-        self.y = y
-    }
 }
 
 /// How the runs of one experiment are drawn.

@@ -1,5 +1,3 @@
-import CourseDiagnostics
-
 /// One of the named test functions, `Objective(.rosenbrock)`.
 ///
 /// Each is written in the directive language itself, as a closure over its parameters, so
@@ -25,11 +23,6 @@ public struct BuiltinObjective: Sendable {
     let refinesMinima: Bool
     let domain: @Sendable ([Double]) -> Domain
     let start: @Sendable ([Double]) -> [Double]
-
-    /// The call with its default parameters, as the reference writes it.
-    public var signature: String {
-        parameters.isEmpty ? "." + name : ".\(name)(" + parameters.map { "\($0.name): \(NumberText.format($0.defaultValue))" }.joined(separator: ", ") + ")"
-    }
 
     /// Every built-in, in the reference's order.
     public static let all: [BuiltinObjective] = [
@@ -119,28 +112,21 @@ public struct BuiltinObjective: Sendable {
         all.first { $0.name == name }
     }
 
-    /// The objective with `values` for its parameters (in ``parameters`` order); `nil` only
-    /// if the built-in's own closure fails to compile, which the tests rule out.
-    public func objective(parameterValues values: [Double], call: String) -> Objective? {
-        var scope = ConstantScope()
-        for (parameter, value) in zip(parameters, values) {
-            scope.bind(parameter.name, .number(value, isInteger: false), at: SourceRange(.start, .start))
-        }
-        var diagnostics: [Diagnostic] = []
-        let origin = SourceOrigin(file: "<builtin \(name)>", line: 1)
-        let statements = Parser.parse(closure, origin: origin, diagnostics: &diagnostics)
-        guard case .expression(let expr)? = statements.first, case .closure(let syntax) = expr.kind,
-              let compiled = ClosureCompiler.compile(syntax, origin: origin, constants: scope, diagnostics: &diagnostics),
-              diagnostics.isEmpty
-        else { return nil }
+    /// The objective with `values` for its parameters (in ``parameters`` order), given `function`:
+    /// ``closure`` compiled with those values bound to the parameters' names, in the variables `x, y`.
+    ///
+    /// The language compiles the closure (`BuiltinObjective.objective(parameterValues:call:)` in
+    /// ExperimentLanguage); this adds what the built-in knows about it: its minima, refined where
+    /// approximate, the window that shows it, and the start.
+    public func objective(function: SymbolicFunction, parameterValues values: [Double], call: String) -> Objective {
         var minimisers = minima(values)
-        if refinesMinima { minimisers = minimisers.map { Self.refine($0, compiled.function) } }
+        if refinesMinima { minimisers = minimisers.map { Self.refine($0, function) } }
         let printer = LaTeXPrinter(variableNames: ["x", "y"])
         return Objective(
-            name: name, call: call, dimension: 2, function: compiled.function, symbolic: compiled.function,
-            variableNames: ["x", "y"], latex: compiled.latex,
-            gradientLatex: compiled.function.gradient.map { printer.render($0, in: compiled.function.graph) },
-            minima: minimisers, minimumValue: minimisers.first.map { compiled.function.value(at: $0) },
+            name: name, call: call, dimension: 2, function: function, symbolic: function,
+            variableNames: ["x", "y"], latex: printer.render(function.root, in: function.graph),
+            gradientLatex: function.gradient.map { printer.render($0, in: function.graph) },
+            minima: minimisers, minimumValue: minimisers.first.map { function.value(at: $0) },
             recommendedDomain: domain(values), defaultStart: start(values))
     }
 

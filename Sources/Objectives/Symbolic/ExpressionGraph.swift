@@ -50,7 +50,11 @@ public struct ExpressionGraph: Sendable {
     /// Above zero while a builder runs: calls it makes to simplify are not what the caller wrote.
     private var simplificationDepth = 0
 
-    public init(budget: Int = Limits.maximumExpressionNodes) {
+    /// The default node budget: enough for any formula a chapter writes and its derivatives,
+    /// small enough that a pathological closure fails fast.
+    public static let maximumNodes = 50_000
+
+    public init(budget: Int = maximumNodes) {
         self.budget = budget
     }
 

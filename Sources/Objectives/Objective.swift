@@ -28,6 +28,25 @@ public struct Objective: Sendable {
     /// Where runs start when the experiment writes no `Start`.
     public var defaultStart: [Double]
 
+    public init(
+        name: String?, call: String, dimension: Int, function: any DifferentiableFunction, symbolic: SymbolicFunction?,
+        variableNames: [String], latex: String, gradientLatex: [String], minima: [[Double]], minimumValue: Double?,
+        recommendedDomain: Domain, defaultStart: [Double]
+    ) {
+        self.name = name
+        self.call = call
+        self.dimension = dimension
+        self.function = function
+        self.symbolic = symbolic
+        self.variableNames = variableNames
+        self.latex = latex
+        self.gradientLatex = gradientLatex
+        self.minima = minima
+        self.minimumValue = minimumValue
+        self.recommendedDomain = recommendedDomain
+        self.defaultStart = defaultStart
+    }
+
     /// Samples of a finite-sum objective (the regressions), `nil` otherwise.
     public var sampleCount: Int? { (function as? any FiniteSumFunction)?.sampleCount }
 }

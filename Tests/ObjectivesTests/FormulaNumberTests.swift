@@ -1,6 +1,7 @@
 import CourseDiagnostics
 import Testing
 @testable import ExperimentLanguage
+@testable import Objectives
 
 /// Numbers the simplifier computes are printed as the rest of the page prints numbers:
 /// an exact small fraction as a fraction, anything else to four significant digits.

@@ -1,6 +1,7 @@
 import Optimizers
 import Testing
 @testable import ExperimentLanguage
+@testable import Objectives
 
 /// The record of an expression as written, and the tape that runs it: what the graph's
 /// simplification merges stays apart here, and the backward pass ends as torch's does.

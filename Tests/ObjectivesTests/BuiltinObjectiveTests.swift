@@ -1,6 +1,7 @@
 import Optimizers
 import Testing
 @testable import ExperimentLanguage
+@testable import Objectives
 
 /// Every built-in compiles, its derivatives match central differences, and its minima are minima.
 struct BuiltinObjectiveTests {

@@ -2,6 +2,7 @@ import CourseDiagnostics
 import Optimizers
 import Testing
 @testable import ExperimentLanguage
+@testable import Objectives
 
 /// Randomly generated closures: the compiled value equals the graph walk, and the symbolic
 /// gradient and Hessian match central differences.
