@@ -39,7 +39,8 @@ public struct ResultCache: Sendable {
     /// directive's text, so a change to what unwritten arguments mean (a catalog default, a
     /// `Training` default such as its sampling) must bump this, or entries computed under
     /// the old meaning would be reused. 2: LBFGS defaults to no line search and maxEval 25.
-    public static let semantics = 2
+    /// 3: a training's entry holds its validation set's size and accuracies.
+    public static let semantics = 3
 
     /// The largest entry read. The largest the language allows are a training of 64 runs of
     /// 100,000 iterations (each loss and learning rate 17 bytes, about 218 MB) and a
