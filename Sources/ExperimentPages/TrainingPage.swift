@@ -31,7 +31,7 @@ public enum TrainingPage {
             TrainingFigures.accuracyLines(result) + TrainingFigures.validationLines(result), iterations: study.configuration.iterations).zoom != nil
         let hasValidation = study.configuration.hasValidation
         let accuracyWords = FigureWords.accuracy(
-            evaluationInterval: study.configuration.evaluationInterval, zoomed: zoomed, validation: hasValidation)
+            evaluationInterval: study.configuration.evaluationInterval, zoomed: zoomed, validation: hasValidation, runs: study.runs.count)
         let accuracyTitle = (hasValidation ? "Validation and test accuracy: " : "Test accuracy: ") + study.title
         let accuracy = TrainingFigures.accuracy(
             result, text: FigureWords.text(idPrefix: prefix + "-a", title: accuracyTitle, description: accuracyWords + " " + outcome))

@@ -67,7 +67,10 @@ import Testing
         let test = try #require(html.range(of: ">test accuracy (%)<"))
         #expect(validation.lowerBound < test.lowerBound)
         #expect(html.contains("Validation and test accuracy: Moons"))
-        #expect(html.contains("Validation accuracy (upper panels), on which the methods are compared, and test accuracy (lower panels)"))
+        #expect(html.contains("Validation accuracy (upper panel), on which the runs are compared, and test accuracy (lower panel)")
+                || html.contains("Validation accuracy (upper panels), on which the runs are compared, and test accuracy (lower panels)"))
+        #expect(FigureWords.accuracy(evaluationInterval: 5, zoomed: false, validation: true, runs: 1)
+                == "Validation accuracy (upper panel) and test accuracy (lower panel), measured every 5 iterations.")
         // The runs are ranked on validation accuracy, and the best one's test accuracy is its estimate.
         let best = with.report.results.max { $0.validationAccuracy! < $1.validationAccuracy! }!
         #expect(html.contains("\(best.label) reached the highest validation accuracy (\(TrainingTables.percent(best.validationAccuracy!)))"))

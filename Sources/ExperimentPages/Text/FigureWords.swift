@@ -62,14 +62,15 @@ enum FigureWords {
     static let testZoomAxis = "test, zoomed (%)"
 
     /// The accuracy figure's caption, with the zoomed panel when there is one.
-    static func accuracy(evaluationInterval: Int, zoomed: Bool, validation: Bool = false) -> String {
+    static func accuracy(evaluationInterval: Int, zoomed: Bool, validation: Bool = false, runs: Int = 1) -> String {
         guard validation else {
             var text = "Test accuracy during training, measured every \(evaluationInterval) iterations"
             text += zoomed ? "; below, the second half of training on an axis fitted to it, so small differences show." : "."
             return text
         }
-        var text = "Validation accuracy (upper panels), on which the methods are compared, and test accuracy (lower panels), "
-            + "measured every \(evaluationInterval) iterations"
+        let panels = zoomed ? "panels" : "panel"
+        var text = "Validation accuracy (upper \(panels))" + (runs > 1 ? ", on which the runs are compared," : "")
+            + " and test accuracy (lower \(panels)), measured every \(evaluationInterval) iterations"
         text += zoomed ? "; each zoomed panel shows the second half of training on an axis fitted to it, so small differences show." : "."
         return text
     }
