@@ -28,10 +28,13 @@ public enum TrainingPage {
         out += HTML.escape(lossWords + " " + outcome) + "</figcaption></figure>\n"
 
         let zoomed = TrainingFigures.accuracyLayout(
-            TrainingFigures.accuracyLines(result), iterations: study.configuration.iterations).zoom != nil
-        let accuracyWords = FigureWords.accuracy(evaluationInterval: study.configuration.evaluationInterval, zoomed: zoomed)
+            TrainingFigures.accuracyLines(result) + TrainingFigures.validationLines(result), iterations: study.configuration.iterations).zoom != nil
+        let hasValidation = study.configuration.hasValidation
+        let accuracyWords = FigureWords.accuracy(
+            evaluationInterval: study.configuration.evaluationInterval, zoomed: zoomed, validation: hasValidation, runs: study.runs.count)
+        let accuracyTitle = (hasValidation ? "Validation and test accuracy: " : "Test accuracy: ") + study.title
         let accuracy = TrainingFigures.accuracy(
-            result, text: FigureWords.text(idPrefix: prefix + "-a", title: "Test accuracy: " + study.title, description: accuracyWords + " " + outcome))
+            result, text: FigureWords.text(idPrefix: prefix + "-a", title: accuracyTitle, description: accuracyWords + " " + outcome))
         out += "<figure class=\"cg-figure\">\n\(accuracy)\(key)<figcaption>\(HTML.escape(accuracyWords))</figcaption></figure>\n"
 
         let regionWords = "What each trained network predicts over the plane, one panel per run; "
@@ -63,7 +66,19 @@ public enum TrainingPage {
         let pairs = Array(zip(result.study.runs.map(\.label), result.report.results))
         var sentences: [String] = []
         let finished = pairs.filter { $0.1.divergedAt == nil && $0.1.halt == nil }
-        if let best = finished.max(by: { $0.1.testAccuracy < $1.1.testAccuracy }) {
+        if result.study.configuration.hasValidation {
+            // Runs are ranked on validation accuracy, as a reader should choose between them; the test accuracy is the chosen run's estimate.
+            let validation = { (pair: (String, TrainingResult)) in pair.1.validationAccuracy ?? 0 }
+            if let best = finished.max(by: { validation($0) < validation($1) }) {
+                var sentence = "\(best.0) reached the highest validation accuracy (\(TrainingTables.percent(validation(best))))"
+                if finished.count > 1, let worst = finished.min(by: { validation($0) < validation($1) }), worst.0 != best.0 {
+                    sentence += "; \(worst.0) the lowest (\(TrainingTables.percent(validation(worst))))"
+                }
+                if pairs.count == 1 { sentence = "The network reached a validation accuracy of \(TrainingTables.percent(validation(best)))" }
+                sentences.append(sentence + ".")
+                sentences.append((pairs.count == 1 ? "Its" : "\(best.0)'s") + " test accuracy is \(TrainingTables.percent(best.1.testAccuracy)).")
+            }
+        } else if let best = finished.max(by: { $0.1.testAccuracy < $1.1.testAccuracy }) {
             var sentence = "\(best.0) reached the highest test accuracy (\(TrainingTables.percent(best.1.testAccuracy)))"
             if finished.count > 1, let worst = finished.min(by: { $0.1.testAccuracy < $1.1.testAccuracy }), worst.0 != best.0 {
                 sentence += "; \(worst.0) the lowest (\(TrainingTables.percent(worst.1.testAccuracy)))"

@@ -35,6 +35,10 @@ struct JSONWriter {
 
     mutating func integer(_ n: Int) { text += String(n) }
 
+    mutating func optionalNumber(_ x: Double?) {
+        if let x { number(x) } else { text += "null" }
+    }
+
     mutating func optionalInteger(_ n: Int?) {
         if let n { integer(n) } else { text += "null" }
     }

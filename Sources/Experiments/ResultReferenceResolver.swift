@@ -120,6 +120,12 @@ public enum ResultReferenceResolver {
             switch quantity {
             case .testAccuracy: return .success(run.testAccuracy)
             case .trainAccuracy: return .success(run.trainAccuracy)
+            case .validationAccuracy:
+                guard let accuracy = run.validationAccuracy else {
+                    return .failure(Problem("'\(study.study.title)' holds no validation set out, so '\(label)' has no validation accuracy",
+                                            hint: "add 'validation:' to its 'Dataset', e.g. 'Dataset(.digits, test: 0.2, validation: 0.2)'"))
+                }
+                return .success(accuracy)
             case .trainLoss: return .success(run.finalTrainLoss)
             case .divergedAt:
                 guard let step = run.divergedAt else { return .failure(Problem("'\(label)' does not diverge")) }
@@ -129,7 +135,7 @@ public enum ResultReferenceResolver {
                 return .success(Double(step))
             default:
                 return .failure(Problem("'\(quantity.spelling)' is an Experiment's figure; '\(label)' is a run of a Training",
-                                        hint: "a Training's runs have .testAccuracy, .trainAccuracy, .trainLoss, .divergedAt, .switchedAt"))
+                                        hint: "a Training's runs have .testAccuracy, .trainAccuracy, .validationAccuracy, .trainLoss, .divergedAt, .switchedAt"))
             }
         default:
             preconditionFailure("only experiments and trainings are referenced")

@@ -90,6 +90,43 @@ struct NetworkBuilderTests {
         #expect(study.expectations.count == 4)
     }
 
+    @Test func aValidationSetAndItsClaimsReachTheStudy() throws {
+        let (directive, diagnostics) = Self.parse("""
+        Training("Choosing on validation") {
+            Dataset(.digits, test: 0.2, validation: 0.25, trainingSamples: 100)
+            Network(hidden: [10])
+            Adam(lr: 0.001)
+            SGD(lr: 0.1)
+            Expect("Adam", validationAccuracy: 0.5)
+            Expect("Adam", validationAccuracyBelow: 0.99)
+            Expect("Adam", higherValidationAccuracyThan: "SGD")
+            Expect("Adam", validationAccuracyWithin: 0.1, of: "SGD")
+        }
+        """)
+        #expect(diagnostics.isEmpty, "\(diagnostics)")
+        guard case .training(let study)? = directive else {
+            Issue.record("expected a training")
+            return
+        }
+        let c = study.configuration
+        #expect(c.testFraction == 0.2 && c.validationFraction == 0.25 && c.trainingSamples == 100 && c.hasValidation)
+        #expect(study.expectations.map(\.kind) == [
+            .validationAccuracy(label: "Adam", atLeast: 0.5), .validationAccuracyBelow(label: "Adam", 0.99),
+            .higherValidationAccuracyThan(label: "Adam", other: "SGD"),
+            .validationAccuracyWithin(label: "Adam", tolerance: 0.1, other: "SGD"),
+        ])
+        #expect(study.expectations[2].labels == ["Adam", "SGD"])
+        // Without 'validation:' there is none, as before.
+        guard case .training(let plain)? = Self.parse("""
+            Training("t") {
+                Dataset(.digits)
+                Network(hidden: [10])
+                Adam(lr: 0.001)
+            }
+            """).0 else { return }
+        #expect(plain.configuration.validationFraction == 0 && !plain.configuration.hasValidation)
+    }
+
     @Test func theActivationStudyChecks() throws {
         let (directive, diagnostics) = Self.parse("""
         Activations("Sigmoid activations") {
@@ -202,6 +239,75 @@ struct NetworkBuilderTests {
         }
         """, expected: [
             ("1️⃣", "MNIST keeps its own test set"), ("2️⃣", "duplicate 'Network'"), ("3️⃣", "two runs are labeled 'Adam'"),
+        ]),
+        Case(source: """
+        Training("t") {
+            Dataset(.digits, test: 0.2, validation: 1️⃣1)
+            Network(hidden: [10])
+            Adam(lr: 0.001)
+        }
+        """, expected: [("1️⃣", "the validation fraction must lie from 0 up to (not including) 1, not 1")]),
+        Case(source: """
+        Training("t") {
+            Dataset(.digits, validation: 1️⃣-0.25)
+            Network(hidden: [10])
+            Adam(lr: 0.001)
+        }
+        """, expected: [("1️⃣", "the validation fraction must lie from 0 up to (not including) 1, not ")]),
+        Case(source: """
+        Training("t") {
+            Dataset(.digits, test: 0.6, validation: 1️⃣0.4, trainingSamples: 100)
+            Network(hidden: [10])
+            Adam(lr: 0.001)
+        }
+        """, expected: [("1️⃣", "the test (0.6) and validation (0.4) fractions add up to 1, leaving nothing to train on")]),
+        Case(source: """
+        Training("t") {
+            Dataset(.moons(samples: 4), test: 0.5, validation: 1️⃣0.3)
+            Network(hidden: [10])
+            Adam(lr: 0.001)
+        }
+        """, expected: [("1️⃣", "test and validation fractions of 0.5 and 0.3 hold out all 4 samples, leaving no training samples")]),
+        Case(source: """
+        Training("t") {
+            Dataset(.digits, validation: 1️⃣"a fifth")
+            Network(hidden: [10])
+            Adam(lr: 0.001)
+        }
+        """, expected: [("1️⃣", "the validation fraction")]),
+        Case(source: """
+        Training("t") {
+            Dataset(.digits, test: 0.2, validation: 0)
+            Network(hidden: [10])
+            Adam(lr: 0.001)
+            SGD(lr: 0.1)
+            Expect("Adam", 1️⃣validationAccuracy: 0.9)
+            Expect("Adam", 2️⃣higherValidationAccuracyThan: "SGD")
+            Expect("Adam", 3️⃣validationAccuracyWithin: 0.1, of: "SGD")
+            Expect("Adam", 4️⃣validationAccuracyBelow: 0.1)
+        }
+        """, expected: [
+            ("1️⃣", "'validationAccuracy:' is about the validation set, and this training holds none out"),
+            ("2️⃣", "'higherValidationAccuracyThan:' is about the validation set"),
+            ("3️⃣", "'validationAccuracyWithin:' is about the validation set"),
+            ("4️⃣", "'validationAccuracyBelow:' is about the validation set"),
+        ]),
+        Case(source: """
+        Training("t") {
+            Dataset(.digits, test: 0.2, validation: 0.2)
+            Network(hidden: [10])
+            Adam(lr: 0.001)
+            SGD(lr: 0.1)
+            Expect("Adam", 1️⃣validationAcuracy: 0.9)
+            Expect("Adam", validationAccuracy: 2️⃣95)
+            Expect("Adam", higherValidationAccuracyThan: 3️⃣"Adam")
+            Expect("Adam", validationAccuracyWithin: 0.1, of: 4️⃣"SDG")
+        }
+        """, expected: [
+            ("1️⃣", "unknown claim 'validationAcuracy'; did you mean 'validationAccuracy'?"),
+            ("2️⃣", "the validation accuracy is a fraction from 0 to 1, not 95"),
+            ("3️⃣", "a run cannot be compared with itself"),
+            ("4️⃣", "no run is labeled 'SDG'; did you mean 'SGD'?"),
         ]),
         Case(source: """
         Activations("a") {

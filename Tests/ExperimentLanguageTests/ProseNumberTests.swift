@@ -23,6 +23,7 @@ import Testing
         ("06-after-adam.md", "1712.07628", "an arXiv id"),
         ("07-learning-rate-schedules.md", "1706.02677", "an arXiv id"),
         ("11-training-a-network.md", "0.5 %", "a hypothetical difference in an exercise"),
+        ("12-regularisation.md", "0.5", "exercise 3 asks the reader to set the dropout probability to 0.5"),
     ]
 
     /// Statements and builders, which are not runs.

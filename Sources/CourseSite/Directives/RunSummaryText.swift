@@ -33,13 +33,18 @@ public enum RunSummaryText {
     private static func training(_ result: TrainingStudyResult) -> String {
         let report = result.report
         var out = "\(result.study.title)\n"
-        out += "\(report.trainCount) training and \(report.testCount) test samples, \(report.parameterCount) parameters, "
+        let hasValidation = result.study.configuration.hasValidation
+        out += "\(report.trainCount) training" + (hasValidation ? ", \(report.validationCount) validation" : "")
+        out += " and \(report.testCount) test samples, \(report.parameterCount) parameters, "
         out += "\(result.study.configuration.iterations) iterations\n"
         let rows = zip(result.study.runs, report.results).map { run, outcome in
-            [run.label, number(outcome.finalTrainLoss), number(100 * outcome.trainAccuracy) + " %",
-             number(100 * outcome.testAccuracy) + " %", outcome.divergedAt.map { "iteration \($0)" } ?? "no"]
+            [run.label, number(outcome.finalTrainLoss), number(100 * outcome.trainAccuracy) + " %"]
+                + (hasValidation ? [outcome.validationAccuracy.map { number(100 * $0) + " %" } ?? "–"] : [])
+                + [number(100 * outcome.testAccuracy) + " %", outcome.divergedAt.map { "iteration \($0)" } ?? "no"]
         }
-        return out + table(["run", "final training loss", "training accuracy", "test accuracy", "diverged"], rows) + "\n"
+        let header = ["run", "final training loss", "training accuracy"] + (hasValidation ? ["validation accuracy"] : [])
+            + ["test accuracy", "diverged"]
+        return out + table(header, rows) + "\n"
     }
 
     private static func activations(_ result: ActivationsStudyResult) -> String {

@@ -79,7 +79,8 @@ extension ResultReference {
         let simple: [String: Quantity] = [
             "finalLoss": .finalLoss, "finalGap": .finalGap, "finalDistance": .finalDistance, "finalX": .finalX, "finalY": .finalY,
             "divergedAt": .divergedAt, "switchedAt": .switchedAt,
-            "testAccuracy": .testAccuracy, "trainAccuracy": .trainAccuracy, "trainLoss": .trainLoss,
+            "testAccuracy": .testAccuracy, "trainAccuracy": .trainAccuracy,
+            "validationAccuracy": .validationAccuracy, "trainLoss": .trainLoss,
         ]
         if member.arguments == nil, let quantity = simple[member.name] { return quantity }
         if member.name == "lossAt" {

@@ -1,8 +1,8 @@
 extension StatementSpec {
     /// The statements inside `Training { … }`, besides optimizer calls.
     public static let training: [StatementSpec] = [
-        StatementSpec(name: "Dataset", signature: "Dataset(_ source: .dataset, test: Double = 0.2, trainingSamples: Int? = nil)", isRepeatable: false,
-                      summary: "The data: .digits, .spirals(…), .moons(…), .blobs(…) or .mnist(path:); the test fraction; optionally a smaller training set. Required."),
+        StatementSpec(name: "Dataset", signature: "Dataset(_ source: .dataset, test: Double = 0.2, validation: Double = 0, trainingSamples: Int? = nil)", isRepeatable: false,
+                      summary: "The data: .digits, .spirals(…), .moons(…), .blobs(…) or .mnist(path:); the test fraction; the validation fraction (of the whole dataset, 0 = none); optionally a smaller training set. Required."),
         StatementSpec(name: "Network", signature: "Network(hidden: [Int], activation: .relu, initialization: .kaimingNormal, biasInitialization: .zeros, dropout: 0)", isRepeatable: false,
                       summary: "Dense hidden layers of the given widths, their activation, how weights and biases start, and dropout after each hidden layer. Required."),
         StatementSpec(name: "BatchSize", signature: "BatchSize(_ size: Int)", isRepeatable: false,

@@ -146,7 +146,9 @@ struct TrainingChecker {
         var expectations: [TrainingExpectation] = []
         let labels = runs.map(\.label)
         for call in expects {
-            if let claim = expectation(call, reader, labels: labels, &diagnostics) { expectations.append(claim) }
+            if let claim = expectation(call, reader, labels: labels, hasValidation: configuration.hasValidation, &diagnostics) {
+                expectations.append(claim)
+            }
         }
 
         guard diagnostics.count == errorsBefore, datasetRead, networkRead else { return nil }
@@ -160,15 +162,20 @@ struct TrainingChecker {
             location: reader.location(builderRange))
     }
 
-    /// `Dataset(.digits, test: 0.2, trainingSamples: 500)`.
+    /// `Dataset(.digits, test: 0.2, validation: 0.2, trainingSamples: 500)`.
+    ///
+    /// Both fractions are of the whole dataset; where its size is known before anything is
+    /// read (every source but `.mnist`), fractions that leave no training sample are an error here.
     private func dataset(_ call: Call, _ reader: ValueReader, into configuration: inout TrainingConfiguration, _ diagnostics: inout [Diagnostic]) -> Bool {
         if let trailing = call.trailing {
             diagnostics.append(reader.error("'Dataset' takes no closure", trailing.range))
             return false
         }
+        let parameters: [ArgumentMatcher.Parameter] = [
+            .init(nil), .init("test", required: false), .init("validation", required: false), .init("trainingSamples", required: false),
+        ]
         guard let matched = ArgumentMatcher(origin: reader.origin).match(
-            call.arguments, to: [.init(nil), .init("test", required: false), .init("trainingSamples", required: false)],
-            callee: "Dataset", calleeRange: call.nameRange, diagnostics: &diagnostics),
+            call.arguments, to: parameters, callee: "Dataset", calleeRange: call.nameRange, diagnostics: &diagnostics),
             let source = reader.dataset(matched[0]!.value, &diagnostics)
         else { return false }
         configuration.dataset = source
@@ -187,6 +194,36 @@ struct TrainingChecker {
             configuration.testFraction = fraction
         }
         if let argument = matched[2] {
+            let range = reader.resolve(argument.value).range
+            let hint = "'validation: 0.2' holds out a fifth of all samples to choose methods on, besides the test set"
+            guard let fraction = reader.number(argument.value, "the validation fraction", &diagnostics) else { return false }
+            guard fraction >= 0, fraction < 1 else {
+                diagnostics.append(reader.error(
+                    "the validation fraction must lie from 0 up to (not including) 1, not \(NumberText.format(fraction))", range, hint: hint))
+                return false
+            }
+            // MNIST's test set is its own, so only the validation fraction takes from its training images.
+            if source.name != "mnist", configuration.testFraction + fraction >= 1 {
+                diagnostics.append(reader.error(
+                    "the test (\(NumberText.format(configuration.testFraction))) and validation (\(NumberText.format(fraction))) fractions "
+                        + "add up to \(NumberText.format(configuration.testFraction + fraction)), leaving nothing to train on", range,
+                    hint: "both are fractions of the whole dataset; keep their sum below 1, e.g. 'test: 0.2, validation: 0.2'"))
+                return false
+            }
+            configuration.validationFraction = fraction
+        }
+        if let total = source.sampleCount, source.parameterProblem == nil {
+            let held = DatasetSource.count(configuration.testFraction, of: total) + DatasetSource.count(configuration.validationFraction, of: total)
+            if held >= total, let argument = matched[2] ?? matched[1] {
+                let what = matched[2] == nil ? "a test fraction of \(NumberText.format(configuration.testFraction))"
+                    : "test and validation fractions of \(NumberText.format(configuration.testFraction)) and \(NumberText.format(configuration.validationFraction))"
+                diagnostics.append(reader.error(
+                    "\(what) hold out all \(total) samples, leaving no training samples", reader.resolve(argument.value).range,
+                    hint: "each fraction holds out ⌈n · fraction⌉ samples; lower them or use more samples"))
+                return false
+            }
+        }
+        if let argument = matched[3] {
             guard let samples = reader.integer(argument.value, "the number of training samples", &diagnostics) else { return false }
             guard (1...Limits.maximumSamples).contains(samples) else {
                 diagnostics.append(reader.error("the number of training samples must be from 1 to \(Limits.maximumSamples), not \(samples)",
@@ -274,13 +311,19 @@ struct TrainingChecker {
         ("lowerTrainLossThan", [.init("lowerTrainLossThan")]),
         ("higherTestAccuracyThan", [.init("higherTestAccuracyThan")]),
         ("testAccuracyWithin", [.init("testAccuracyWithin"), .init("of")]),
+        ("validationAccuracy", [.init("validationAccuracy")]),
+        ("validationAccuracyBelow", [.init("validationAccuracyBelow")]),
+        ("higherValidationAccuracyThan", [.init("higherValidationAccuracyThan")]),
+        ("validationAccuracyWithin", [.init("validationAccuracyWithin"), .init("of")]),
         ("gapAbove", [.init("gapAbove")]),
         ("gapBelow", [.init("gapBelow")]),
         ("smallerGapThan", [.init("smallerGapThan")]),
         ("diverges", [.init("diverges")]),
     ]
 
-    private func expectation(_ call: Call, _ reader: ValueReader, labels: [String], _ diagnostics: inout [Diagnostic]) -> TrainingExpectation? {
+    private func expectation(
+        _ call: Call, _ reader: ValueReader, labels: [String], hasValidation: Bool, _ diagnostics: inout [Diagnostic]
+    ) -> TrainingExpectation? {
         if let trailing = call.trailing {
             diagnostics.append(reader.error("'Expect' takes no closure", trailing.range))
             return nil
@@ -297,6 +340,12 @@ struct TrainingChecker {
                 "unknown claim '\(form)'" + (suggestion.map { "; did you mean '\($0)'?" } ?? ""),
                 call.arguments[1].labelRange ?? call.arguments[1].range,
                 hint: "a training's claims are " + forms.map { "\($0):" }.joined(separator: ", ")))
+            return nil
+        }
+        if form.hasPrefix("validation") || form.hasPrefix("higherValidation"), !hasValidation {
+            diagnostics.append(reader.error(
+                "'\(form):' is about the validation set, and this training holds none out", call.arguments[1].labelRange ?? call.arguments[1].range,
+                hint: "add 'validation:' to 'Dataset', e.g. 'Dataset(.digits, test: 0.2, validation: 0.2)'"))
             return nil
         }
         guard let matched = ArgumentMatcher(origin: reader.origin).match(
@@ -358,6 +407,18 @@ struct TrainingChecker {
         case "higherTestAccuracyThan":
             guard let b = other(value) else { return nil }
             kind = .higherTestAccuracyThan(label: label, other: b)
+        case "validationAccuracy":
+            guard let x = fraction("the validation accuracy") else { return nil }
+            kind = .validationAccuracy(label: label, atLeast: x)
+        case "validationAccuracyBelow":
+            guard let x = fraction("the validation accuracy") else { return nil }
+            kind = .validationAccuracyBelow(label: label, x)
+        case "higherValidationAccuracyThan":
+            guard let b = other(value) else { return nil }
+            kind = .higherValidationAccuracyThan(label: label, other: b)
+        case "validationAccuracyWithin":
+            guard let x = fraction("the accuracy difference"), let b = other(matched[2]!.value) else { return nil }
+            kind = .validationAccuracyWithin(label: label, tolerance: x, other: b)
         default:
             guard let b = other(value) else { return nil }
             kind = .smallerGapThan(label: label, other: b)

@@ -20,13 +20,13 @@ public struct ResultReference: Hashable, Sendable {
         case lossAt(Int)
         /// The 1-based step at which the run diverged, or SWATS switched to SGD.
         case divergedAt, switchedAt
-        /// A `Training` run's final test or training accuracy (a fraction) and training loss.
-        case testAccuracy, trainAccuracy, trainLoss
+        /// A `Training` run's final test, training or validation accuracy (a fraction) and training loss.
+        case testAccuracy, trainAccuracy, validationAccuracy, trainLoss
 
         /// Every quantity's name, as written after the dot.
         public static let names = [
             "finalLoss", "finalGap", "finalDistance", "finalX", "finalY", "lossAt", "divergedAt", "switchedAt",
-            "testAccuracy", "trainAccuracy", "trainLoss",
+            "testAccuracy", "trainAccuracy", "validationAccuracy", "trainLoss",
         ]
 
         /// Whether the quantity is a step number, written without rounding.
@@ -35,7 +35,7 @@ public struct ResultReference: Hashable, Sendable {
         /// Whether an `Experiment` (rather than a `Training`) has it.
         public var isExperimentQuantity: Bool {
             switch self {
-            case .testAccuracy, .trainAccuracy, .trainLoss: return false
+            case .testAccuracy, .trainAccuracy, .validationAccuracy, .trainLoss: return false
             default: return true
             }
         }
@@ -53,6 +53,7 @@ public struct ResultReference: Hashable, Sendable {
             case .switchedAt: return ".switchedAt"
             case .testAccuracy: return ".testAccuracy"
             case .trainAccuracy: return ".trainAccuracy"
+            case .validationAccuracy: return ".validationAccuracy"
             case .trainLoss: return ".trainLoss"
             }
         }

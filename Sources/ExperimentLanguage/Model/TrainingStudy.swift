@@ -26,7 +26,7 @@ public struct TrainingStudy: Sendable {
 
 /// A claim about a training run's final figures, checked after training.
 ///
-/// Accuracies are fractions in [0, 1] of the test (or training) set classified
+/// Accuracies are fractions in [0, 1] of the test (training, or validation) set classified
 /// correctly by the final network, without dropout; losses are the mean cross-entropy
 /// over the whole training set at the end. A diverged run's figures are those of its
 /// last finite checkpoint, and a diverged run never satisfies a claim that it did well.
@@ -46,6 +46,15 @@ public struct TrainingExpectation: Hashable, Sendable {
         case higherTestAccuracyThan(label: String, other: String)
         /// `testAccuracyWithin: d, of: "B"`: the final test accuracies differ by at most d.
         case testAccuracyWithin(label: String, tolerance: Double, other: String)
+        /// `validationAccuracy: a`: the final validation accuracy is at least a.
+        case validationAccuracy(label: String, atLeast: Double)
+        /// `validationAccuracyBelow: a`: the final validation accuracy is below a.
+        case validationAccuracyBelow(label: String, Double)
+        /// `higherValidationAccuracyThan: "B"`: the final validation accuracy is higher than B's:
+        /// the claim that chooses between methods or settings, leaving the test set for the estimate.
+        case higherValidationAccuracyThan(label: String, other: String)
+        /// `validationAccuracyWithin: d, of: "B"`: the final validation accuracies differ by at most d.
+        case validationAccuracyWithin(label: String, tolerance: Double, other: String)
         /// `gapAbove: g`: training accuracy exceeds test accuracy by more than g (overfitting).
         case gapAbove(label: String, Double)
         /// `gapBelow: g`: training accuracy exceeds test accuracy by less than g (a regularised network).
@@ -65,10 +74,12 @@ public struct TrainingExpectation: Hashable, Sendable {
     public var labels: [String] {
         switch kind {
         case .testAccuracy(let label, _), .trainAccuracy(let label, _), .testAccuracyBelow(let label, _),
-             .trainLossBelow(let label, _), .gapAbove(let label, _), .gapBelow(let label, _), .diverges(let label, _):
+             .trainLossBelow(let label, _), .gapAbove(let label, _), .gapBelow(let label, _), .diverges(let label, _),
+             .validationAccuracy(let label, _), .validationAccuracyBelow(let label, _):
             return [label]
         case .lowerTrainLossThan(let label, let other), .higherTestAccuracyThan(let label, let other),
-             .testAccuracyWithin(let label, _, let other), .smallerGapThan(let label, let other):
+             .testAccuracyWithin(let label, _, let other), .smallerGapThan(let label, let other),
+             .higherValidationAccuracyThan(let label, let other), .validationAccuracyWithin(let label, _, let other):
             return [label, other]
         }
     }

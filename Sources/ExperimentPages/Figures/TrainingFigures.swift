@@ -33,12 +33,24 @@ enum TrainingFigures {
     /// forced to 0–100 %, where differences of a point or two vanish). When the first
     /// checkpoints are far below the rest, a second panel on the same iterations zooms on
     /// the second half of training.
+    ///
+    /// With a validation set, validation accuracy gets panels of its own above the test
+    /// panels, named by their axes and on the same ranges, so the two are never mistaken
+    /// for each other and a difference in height means the same in both.
     static func accuracy(_ result: TrainingStudyResult, text: FigureText) -> String {
         let lines = accuracyLines(result)
-        let layout = accuracyLayout(lines, iterations: result.study.configuration.iterations)
-        var panels = [LineFigure.Panel(yAxis: Axis(label: FigureWords.accuracyAxis, range: layout.full), series: lines, height: layout.zoom == nil ? 180 : 130)]
-        if let zoom = layout.zoom {
-            panels.append(LineFigure.Panel(yAxis: Axis(label: FigureWords.accuracyZoomAxis, range: zoom), series: lines, height: 170))
+        let validation = validationLines(result)
+        let layout = accuracyLayout(lines + validation, iterations: result.study.configuration.iterations)
+        var panels: [LineFigure.Panel] = []
+        for (series, axis, zoomAxis) in [
+            (validation, FigureWords.validationAccuracyAxis, FigureWords.validationZoomAxis),
+            (lines, FigureWords.accuracyAxis, validation.isEmpty ? FigureWords.accuracyZoomAxis : FigureWords.testZoomAxis),
+        ] where !series.isEmpty {
+            let fullHeight: Double = layout.zoom == nil ? (validation.isEmpty ? 180 : 150) : (validation.isEmpty ? 130 : 100)
+            panels.append(LineFigure.Panel(yAxis: Axis(label: axis, range: layout.full), series: series, height: fullHeight))
+            if let zoom = layout.zoom {
+                panels.append(LineFigure.Panel(yAxis: Axis(label: zoomAxis, range: zoom), series: series, height: validation.isEmpty ? 170 : 130))
+            }
         }
         return LineFigure(xAxis: Axis(label: "iteration"), panels: panels, listsSeries: !LegendTable.isNeeded(for: lines.count)).svg(text)
     }
@@ -49,6 +61,17 @@ enum TrainingFigures {
                 label: result.study.runs[index].label, series: index, color: result.study.runs[index].color,
                 x: run.checkpoints.map { Double($0.iteration) },
                 y: run.checkpoints.map { 100 * $0.testAccuracy })
+        }
+    }
+
+    /// Validation accuracy at each checkpoint, in percent; empty without a validation set.
+    static func validationLines(_ result: TrainingStudyResult) -> [LineSeries] {
+        guard result.study.configuration.hasValidation else { return [] }
+        return result.report.results.enumerated().map { index, run in
+            LineSeries(
+                label: result.study.runs[index].label, series: index, color: result.study.runs[index].color,
+                x: run.checkpoints.map { Double($0.iteration) },
+                y: run.checkpoints.map { 100 * ($0.validationAccuracy ?? .nan) })
         }
     }
 

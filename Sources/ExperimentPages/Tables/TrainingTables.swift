@@ -5,18 +5,24 @@ import NeuralNetworks
 
 /// The tables of a `Training` builder: the setup, and the final figures of every run.
 enum TrainingTables {
-    /// Per run: final training loss, training and test accuracy, and whether it diverged. No wall times,
-    /// so that pages stay byte-identical between builds.
+    /// Per run: final training loss, training, validation (when the training holds a validation
+    /// set out) and test accuracy, and whether it diverged. No wall times, so that pages stay
+    /// byte-identical between builds.
     static func results(_ result: TrainingStudyResult) -> String {
         let iterations = result.study.configuration.iterations
         var out = "<div class=\"table-wrap\" tabindex=\"0\"><table class=\"cg-results\"><caption>Results after \(iterations) iterations "
         out += "(numbers to \(Numbers.digits) significant digits; accuracies of the final network, without dropout)</caption>\n"
         out += "<thead><tr><th scope=\"col\">Run</th><th scope=\"col\">final training loss</th>"
-        out += "<th scope=\"col\">training accuracy</th><th scope=\"col\">test accuracy</th><th scope=\"col\">diverged</th></tr></thead>\n<tbody>\n"
+        let hasValidation = result.study.configuration.hasValidation
+        out += "<th scope=\"col\">training accuracy</th>"
+        if hasValidation { out += "<th scope=\"col\">validation accuracy</th>" }
+        out += "<th scope=\"col\">test accuracy</th><th scope=\"col\">diverged</th></tr></thead>\n<tbody>\n"
         for (run, outcome) in zip(result.study.runs, result.report.results) {
             out += "<tr><th scope=\"row\">\(HTML.escape(run.label))</th>"
             out += "<td>\(Numbers.text(outcome.finalTrainLoss))</td>"
-            out += "<td>\(percent(outcome.trainAccuracy))</td><td>\(percent(outcome.testAccuracy))</td>"
+            out += "<td>\(percent(outcome.trainAccuracy))</td>"
+            if hasValidation { out += "<td>\(outcome.validationAccuracy.map(percent) ?? "–")</td>" }
+            out += "<td>\(percent(outcome.testAccuracy))</td>"
             var status = outcome.divergedAt.map { "at iteration \($0)" } ?? "no"
             switch outcome.halt {
             case .hessianUnavailable?: status += "; stopped: no Hessian"
@@ -41,7 +47,9 @@ enum TrainingTables {
         }
         layers += " → \(report.classCount) softmax outputs"
         var rows: [(String, String)] = []
-        var data = "\(datasetName(configuration.dataset)): \(grouped(report.trainCount)) training and \(grouped(report.testCount)) test samples"
+        var data = "\(datasetName(configuration.dataset)): \(grouped(report.trainCount)) training"
+        data += configuration.hasValidation ? ", \(grouped(report.validationCount)) validation" : ""
+        data += " and \(grouped(report.testCount)) test samples"
         if configuration.trainingSamples != nil { data += " (the training set cut to its first \(grouped(report.trainCount)))" }
         rows.append(("Data", HTML.escape(data)))
         var network = HTML.escape(layers + ", \(grouped(report.parameterCount)) parameters")

@@ -56,10 +56,22 @@ enum FigureWords {
     /// The y axis of the panel that zooms on the second half of training.
     static let accuracyZoomAxis = "zoomed in (%)"
 
+    /// The y axes of validation accuracy, and of the zoomed panels when validation has panels too.
+    static let validationAccuracyAxis = "validation accuracy (%)"
+    static let validationZoomAxis = "validation, zoomed (%)"
+    static let testZoomAxis = "test, zoomed (%)"
+
     /// The accuracy figure's caption, with the zoomed panel when there is one.
-    static func accuracy(evaluationInterval: Int, zoomed: Bool) -> String {
-        var text = "Test accuracy during training, measured every \(evaluationInterval) iterations"
-        text += zoomed ? "; below, the second half of training on an axis fitted to it, so small differences show." : "."
+    static func accuracy(evaluationInterval: Int, zoomed: Bool, validation: Bool = false, runs: Int = 1) -> String {
+        guard validation else {
+            var text = "Test accuracy during training, measured every \(evaluationInterval) iterations"
+            text += zoomed ? "; below, the second half of training on an axis fitted to it, so small differences show." : "."
+            return text
+        }
+        let panels = zoomed ? "panels" : "panel"
+        var text = "Validation accuracy (upper \(panels))" + (runs > 1 ? ", on which the runs are compared," : "")
+            + " and test accuracy (lower \(panels)), measured every \(evaluationInterval) iterations"
+        text += zoomed ? "; each zoomed panel shows the second half of training on an axis fitted to it, so small differences show." : "."
         return text
     }
 

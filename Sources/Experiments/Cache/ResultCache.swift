@@ -40,7 +40,9 @@ public struct ResultCache: Sendable {
     /// `Training` default such as its sampling) must bump this, or entries computed under
     /// the old meaning would be reused. 2: LBFGS defaults to no line search and maxEval 25.
     /// 3: a run an `effectiveLearningRate:` claim is about stores its effective learning rates.
-    public static let semantics = 3
+    /// 4: a training's entry holds its validation set's size and accuracies (3 was used twice,
+    /// by two branches merged together, so entries written by either are refused).
+    public static let semantics = 4
 
     /// The largest entry read. The largest the language allows are a training of 64 runs of
     /// 100,000 iterations (each loss and learning rate 17 bytes, about 218 MB) and a

@@ -13,6 +13,7 @@ enum TrainingReportCoding {
         var w = Writer()
         w.string(report.kernel)
         w.int(report.trainCount)
+        w.int(report.validationCount)
         w.int(report.testCount)
         w.int(report.featureCount)
         w.int(report.classCount)
@@ -25,10 +26,13 @@ enum TrainingReportCoding {
             for checkpoint in result.checkpoints {
                 w.int(checkpoint.iteration)
                 w.double(checkpoint.trainAccuracy)
+                // Present exactly when the training holds a validation set out (validationCount > 0).
+                if let validation = checkpoint.validationAccuracy { w.double(validation) }
                 w.double(checkpoint.testAccuracy)
             }
             w.double(result.finalTrainLoss)
             w.double(result.trainAccuracy)
+            if let validation = result.validationAccuracy { w.double(validation) }
             w.double(result.testAccuracy)
             w.optionalInt(result.divergedAt)
             switch result.halt {
@@ -76,13 +80,21 @@ enum TrainingReportCoding {
     /// Counts are bounded by the tokens left before anything is allocated, and no arithmetic
     /// on a stored number can trap.
     private static func decodeReport(_ r: inout Reader, study: TrainingStudy) -> TrainingReport? {
-        guard let kernel = r.string(), let trainCount = r.int(), let testCount = r.int(), let featureCount = r.int(), let classCount = r.int(),
+        guard let kernel = r.string(), let trainCount = r.int(), let validationCount = r.int(), let testCount = r.int(), let featureCount = r.int(), let classCount = r.int(),
               let parameterCount = r.int(), let runCount = r.int(), runCount == study.runs.count,
-              trainCount >= 1, testCount >= 0, featureCount >= 1, (1...maximumClasses).contains(classCount), parameterCount >= 1
+              trainCount >= 1, testCount >= 0, validationCount >= 0,
+              (validationCount > 0) == study.configuration.hasValidation, featureCount >= 1, (1...maximumClasses).contains(classCount), parameterCount >= 1
         else { return nil }
         let configuration = study.configuration
         let iterations = configuration.iterations
         let classes = 0..<classCount
+        let hasValidation = validationCount > 0
+        /// The validation accuracy that follows when the training has a validation set: `.some(nil)` on a bad token.
+        func readValidation(_ r: inout Reader) -> Double?? {
+            guard hasValidation else { return .some(nil) }
+            guard let x = r.double(), (0...1).contains(x) else { return nil }
+            return .some(x)
+        }
         var results: [TrainingResult] = []
         for run in configuration.runs {
             guard let losses = r.doubles(), let rates = r.doubles(), losses.count == rates.count, losses.count <= iterations,
@@ -91,15 +103,16 @@ enum TrainingReportCoding {
             else { return nil }
             var checkpoints: [TrainingCheckpoint] = []
             for _ in 0..<checkpointCount {
-                guard let iteration = r.int(), let train = r.double(), let test = r.double(),
+                guard let iteration = r.int(), let train = r.double(), let validation = readValidation(&r), let test = r.double(),
                       iteration >= (checkpoints.last.map { $0.iteration + 1 } ?? 0), iteration <= losses.count,
                       (0...1).contains(train), (0...1).contains(test)
                 else { return nil }
-                checkpoints.append(TrainingCheckpoint(iteration: iteration, trainAccuracy: train, testAccuracy: test))
+                checkpoints.append(TrainingCheckpoint(iteration: iteration, trainAccuracy: train, validationAccuracy: validation, testAccuracy: test))
             }
             guard checkpoints[0].iteration == 0,
                   let finalLoss = r.double(), finalLoss >= 0,
                   let trainAccuracy = r.double(), trainAccuracy == checkpoints[checkpoints.count - 1].trainAccuracy,
+                  let validationAccuracy = readValidation(&r), validationAccuracy == checkpoints[checkpoints.count - 1].validationAccuracy,
                   let testAccuracy = r.double(), testAccuracy == checkpoints[checkpoints.count - 1].testAccuracy,
                   let divergedAt = r.optionalInt(), let haltTag = r.int()
             else { return nil }
@@ -157,12 +170,13 @@ enum TrainingReportCoding {
             else { return nil }
             results.append(TrainingResult(
                 label: run.label, optimizer: run.optimizer, trainingLoss: losses, learningRates: rates, checkpoints: checkpoints,
-                finalTrainLoss: finalLoss, trainAccuracy: trainAccuracy, testAccuracy: testAccuracy, divergedAt: divergedAt,
+                finalTrainLoss: finalLoss, trainAccuracy: trainAccuracy, validationAccuracy: validationAccuracy,
+                testAccuracy: testAccuracy, divergedAt: divergedAt,
                 halt: halt, decisionBoundary: boundary, syncSteps: syncSteps, switchedAt: switchedAt))
         }
         guard r.atEnd else { return nil }
         return TrainingReport(
-            configuration: configuration, trainCount: trainCount, testCount: testCount, featureCount: featureCount,
+            configuration: configuration, trainCount: trainCount, validationCount: validationCount, testCount: testCount, featureCount: featureCount,
             classCount: classCount, parameterCount: parameterCount, datasetCitation: configuration.dataset.citation,
             kernel: kernel, results: results)
     }

@@ -28,6 +28,8 @@ public enum TrainingClaimChecker {
             if run.halt != nil { return "it stopped before training" }
             return nil
         }
+        // The checker refuses validation claims without a validation set; a result made by hand may still lack one.
+        let noValidation = "the training holds no validation set out, so there is no validation accuracy"
         switch claim.kind {
         case .testAccuracy(_, let floor):
             if let why = stopped(mine) { return fail("'\(label)' does not reach a test accuracy of \(percent(floor)): \(why)") }
@@ -69,6 +71,32 @@ public enum TrainingClaimChecker {
             guard abs(mine.testAccuracy - theirs.testAccuracy) <= tolerance + 1e-12 else {
                 return fail("the test accuracies of '\(label)' (\(percent(mine.testAccuracy))) and '\(other)' "
                             + "(\(percent(theirs.testAccuracy))) differ by more than \(percent(tolerance))")
+            }
+        case .validationAccuracy(_, let floor):
+            guard let accuracy = mine.validationAccuracy else { return fail(noValidation) }
+            if let why = stopped(mine) { return fail("'\(label)' does not reach a validation accuracy of \(percent(floor)): \(why)") }
+            guard accuracy >= floor else {
+                return fail("'\(label)' ends with a validation accuracy of \(percent(accuracy)), below \(percent(floor))")
+            }
+        case .validationAccuracyBelow(_, let ceiling):
+            guard let accuracy = mine.validationAccuracy else { return fail(noValidation) }
+            guard accuracy < ceiling else {
+                return fail("'\(label)' ends with a validation accuracy of \(percent(accuracy)), not below \(percent(ceiling))")
+            }
+        case .higherValidationAccuracyThan(_, let other):
+            guard let accuracy = mine.validationAccuracy, let theirAccuracy = runs[1]!.validationAccuracy else { return fail(noValidation) }
+            if let why = stopped(mine) { return fail("'\(label)' does not beat '\(other)': \(why)") }
+            guard accuracy > theirAccuracy else {
+                return fail("'\(label)' ends with a validation accuracy of \(percent(accuracy)), "
+                            + "'\(other)' with \(percent(theirAccuracy))")
+            }
+        case .validationAccuracyWithin(_, let tolerance, let other):
+            let theirs = runs[1]!
+            guard let accuracy = mine.validationAccuracy, let theirAccuracy = theirs.validationAccuracy else { return fail(noValidation) }
+            if let why = stopped(mine) ?? stopped(theirs) { return fail("'\(label)' and '\(other)' cannot be compared: \(why)") }
+            guard abs(accuracy - theirAccuracy) <= tolerance + 1e-12 else {
+                return fail("the validation accuracies of '\(label)' (\(percent(accuracy))) and '\(other)' "
+                            + "(\(percent(theirAccuracy))) differ by more than \(percent(tolerance))")
             }
         case .gapAbove(_, let gap):
             if let why = stopped(mine) { return fail("'\(label)' cannot overfit: \(why)") }

@@ -62,13 +62,26 @@ public enum DatasetSource: Hashable, Sendable {
     }
 
     /// Loads the data and splits it into training and test sets.
-    ///
-    /// For every source but `.mnist`, a seeded permutation puts ⌈n · testFraction⌉
-    /// samples (as scikit-learn's `train_test_split`) in the test set; `.mnist` keeps its
-    /// own split and ignores `testFraction`. Generated datasets draw from `seed` too.
     public func split(testFraction: Double, seed: UInt64) throws(DatasetError) -> DatasetSplit {
+        try split(testFraction: testFraction, validationFraction: 0, seed: seed)
+    }
+
+    /// Loads the data and splits it into training, validation and test sets.
+    ///
+    /// Both fractions are of the whole dataset. For every source but `.mnist`, one seeded
+    /// permutation of the n samples puts its first ⌈n · testFraction⌉ in the test set (as
+    /// scikit-learn's `train_test_split`), the next ⌈n · validationFraction⌉ in the
+    /// validation set, and the rest, in the permutation's order, in the training set; with
+    /// no validation set the training and test sets are exactly those of a plain split.
+    /// `.mnist` keeps its own test set and ignores `testFraction`; its validation set is
+    /// ⌈n · validationFraction⌉ of the official training images, the first of a seeded
+    /// permutation of them. Generated datasets draw from `seed` too.
+    public func split(testFraction: Double, validationFraction: Double, seed: UInt64) throws(DatasetError) -> DatasetSplit {
         guard testFraction > 0, testFraction < 1 else {
             throw .invalidParameter("the test fraction must lie strictly between 0 and 1, not \(testFraction)")
+        }
+        guard validationFraction >= 0, validationFraction < 1 else {
+            throw .invalidParameter("the validation fraction must lie in [0, 1), not \(validationFraction)")
         }
         if let problem = parameterProblem { throw problem }
         let all: LabeledData
@@ -84,15 +97,53 @@ public enum DatasetSource: Hashable, Sendable {
             all = SyntheticDatasets.blobs(samples: samples, centers: centers, std: std, rng: &generator)
         case .mnist(let path):
             let (train, test) = try MNISTDataset.load(folder: path)
-            return DatasetSplit(train: train, test: test)
+            guard validationFraction > 0 else { return DatasetSplit(train: train, test: test) }
+            let validationCount = Self.count(validationFraction, of: train.count + test.count)
+            guard validationCount < train.count else {
+                throw .invalidParameter(
+                    "a validation fraction of \(validationFraction) leaves no training samples out of \(train.count + test.count)")
+            }
+            var order = Array(0..<train.count)
+            var splitGenerator = RandomStream.trainTestSplit.generator(seed: seed)
+            splitGenerator.shuffle(&order)
+            return DatasetSplit(
+                train: train.subset(order[validationCount...]), validation: train.subset(order[..<validationCount]), test: test)
         }
-        let testCount = Int((Double(all.count) * testFraction).rounded(.up))
-        guard testCount < all.count else {
-            throw .invalidParameter("a test fraction of \(testFraction) leaves no training samples out of \(all.count)")
+        let testCount = Self.count(testFraction, of: all.count)
+        let validationCount = Self.count(validationFraction, of: all.count)
+        guard testCount + validationCount < all.count else {
+            if validationFraction == 0 {
+                throw .invalidParameter("a test fraction of \(testFraction) leaves no training samples out of \(all.count)")
+            }
+            throw .invalidParameter(
+                "a test fraction of \(testFraction) and a validation fraction of \(validationFraction) leave no training samples out of \(all.count)")
         }
         var order = Array(0..<all.count)
         var splitGenerator = RandomStream.trainTestSplit.generator(seed: seed)
         splitGenerator.shuffle(&order)
-        return DatasetSplit(train: all.subset(order[testCount...]), test: all.subset(order[..<testCount]))
+        let trainStart = testCount + validationCount
+        return DatasetSplit(
+            train: all.subset(order[trainStart...]), validation: all.subset(order[testCount..<trainStart]),
+            test: all.subset(order[..<testCount]))
+    }
+
+    /// How many of `total` samples a fraction holds out: ⌈total · fraction⌉.
+    public static func count(_ fraction: Double, of total: Int) -> Int {
+        Int((Double(total) * fraction).rounded(.up))
+    }
+
+    /// The number of samples a source holds before any split, when it is known without
+    /// reading a file (`.mnist` is read only when it runs): what the checker uses to tell
+    /// that fractions leave no training samples.
+    public var sampleCount: Int? {
+        switch self {
+        case .digits: return DigitsDataset.imageCount
+        case .spirals(let samplesPerClass, let classes, _):
+            let (n, overflow) = samplesPerClass.multipliedReportingOverflow(by: classes)
+            return overflow ? nil : n
+        case .moons(let samples, _): return samples
+        case .blobs(let samples, _, _): return samples
+        case .mnist: return nil
+        }
     }
 }

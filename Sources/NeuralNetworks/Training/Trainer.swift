@@ -49,17 +49,18 @@ public enum Trainer {
             DispatchQueue.concurrentPerform(iterations: workers, execute: work)
         }
         return TrainingReport(
-            configuration: configuration, trainCount: split.train.count, testCount: split.test.count,
+            configuration: configuration, trainCount: split.train.count, validationCount: split.validation.count, testCount: split.test.count,
             featureCount: split.train.featureCount, classCount: architecture.outputSize,
             parameterCount: architecture.parameterCount, datasetCitation: configuration.dataset.citation,
             kernel: kernel.description, results: results.values)
     }
 
-    /// The configuration's training and test sets, the training set cut to `trainingSamples`.
+    /// The configuration's training, validation and test sets, the training set cut to `trainingSamples`.
     static func loadData(_ configuration: TrainingConfiguration) throws(TrainingError) -> DatasetSplit {
         var split: DatasetSplit
         do {
-            split = try configuration.dataset.split(testFraction: configuration.testFraction, seed: configuration.seed)
+            split = try configuration.dataset.split(
+                testFraction: configuration.testFraction, validationFraction: configuration.validationFraction, seed: configuration.seed)
         } catch {
             throw .dataset(error)
         }
@@ -78,6 +79,7 @@ public enum Trainer {
         func checkpoint(_ iteration: Int, _ parameters: [Double]) -> TrainingCheckpoint {
             TrainingCheckpoint(
                 iteration: iteration, trainAccuracy: evaluator.accuracy(parameters: parameters, on: split.train),
+                validationAccuracy: configuration.hasValidation ? evaluator.accuracy(parameters: parameters, on: split.validation) : nil,
                 testAccuracy: evaluator.accuracy(parameters: parameters, on: split.test))
         }
         guard let optimizer = Optimizer(run.optimizer, dimension: architecture.parameterCount) else {
@@ -85,7 +87,7 @@ public enum Trainer {
             return TrainingResult(
                 label: run.label, optimizer: run.optimizer, trainingLoss: [], learningRates: [], checkpoints: [first],
                 finalTrainLoss: evaluator.meanLoss(parameters: initial, on: split.train),
-                trainAccuracy: first.trainAccuracy, testAccuracy: first.testAccuracy,
+                trainAccuracy: first.trainAccuracy, validationAccuracy: first.validationAccuracy, testAccuracy: first.testAccuracy,
                 halt: .invalidConfiguration(OptimizerCatalog.problems(in: run.optimizer).map(\.message)))
         }
         let iterations = configuration.iterations
@@ -134,7 +136,8 @@ public enum Trainer {
         return TrainingResult(
             label: run.label, optimizer: run.optimizer, trainingLoss: losses, learningRates: learningRates,
             checkpoints: checkpoints, finalTrainLoss: evaluator.meanLoss(parameters: final, on: split.train),
-            trainAccuracy: last.trainAccuracy, testAccuracy: last.testAccuracy, divergedAt: divergedAt, halt: halt,
+            trainAccuracy: last.trainAccuracy, validationAccuracy: last.validationAccuracy, testAccuracy: last.testAccuracy,
+            divergedAt: divergedAt, halt: halt,
             decisionBoundary: architecture.inputSize == 2 ? decisionBoundary(final, evaluator: evaluator, split: split) : nil,
             syncSteps: optimizer.syncSteps, switchedAt: optimizer.switchedAt)
     }

@@ -10,8 +10,13 @@ public struct TrainingConfiguration: Hashable, Sendable {
     public var dataset: DatasetSource
     /// The fraction of samples held out for testing (ignored by `.mnist`, which has its own split).
     public var testFraction: Double
+    /// The fraction of all samples held out for validation, disjoint from the training and
+    /// test sets (for `.mnist`, taken from its training images); 0, the default, holds none.
+    /// Methods and settings are chosen on validation accuracy, so that the test accuracy
+    /// of the chosen one stays an honest estimate.
+    public var validationFraction: Double
     /// When set, only the first this-many training samples are used: a small training
-    /// set to overfit on. The test set stays whole.
+    /// set to overfit on. The validation and test sets stay whole.
     public var trainingSamples: Int?
     /// Widths of the hidden layers, input side first.
     public var hidden: [Int]
@@ -28,12 +33,13 @@ public struct TrainingConfiguration: Hashable, Sendable {
     public var iterations: Int
     public var sampling: BatchSampling
     public var seed: UInt64
-    /// Test (and training) accuracy is measured every this-many iterations, and at the start and end.
+    /// Test (training, and validation) accuracy is measured every this-many iterations, and at the start and end.
     public var evaluationInterval: Int
     public var runs: [TrainingRun]
 
     public init(
-        title: String, dataset: DatasetSource = .digits, testFraction: Double = 0.2, trainingSamples: Int? = nil,
+        title: String, dataset: DatasetSource = .digits, testFraction: Double = 0.2, validationFraction: Double = 0,
+        trainingSamples: Int? = nil,
         hidden: [Int] = [100, 100, 100, 100], activation: Activation = .relu,
         initialization: Initialization = .kaimingNormal(), biasInitialization: BiasInitialization = .zeros,
         dropout: Double = 0, l2: Double = 0, batchSize: Int = 128, iterations: Int = 2000,
@@ -43,6 +49,7 @@ public struct TrainingConfiguration: Hashable, Sendable {
         self.title = title
         self.dataset = dataset
         self.testFraction = testFraction
+        self.validationFraction = validationFraction
         self.trainingSamples = trainingSamples
         self.hidden = hidden
         self.activation = activation
@@ -62,9 +69,17 @@ public struct TrainingConfiguration: Hashable, Sendable {
     /// What is wrong with the configuration, one message per problem; empty when it can run.
     ///
     /// Dataset files (`.mnist`) are only checked when the experiment runs.
+    /// Whether a validation set is held out.
+    public var hasValidation: Bool { validationFraction > 0 }
+
     public var validationErrors: [String] {
         var errors = [String]()
         if !(testFraction > 0 && testFraction < 1) { errors.append("the test fraction must lie strictly between 0 and 1, not \(testFraction)") }
+        if !(validationFraction >= 0 && validationFraction < 1) {
+            errors.append("the validation fraction must lie in [0, 1), not \(validationFraction)")
+        } else if testFraction > 0, testFraction + validationFraction >= 1 {
+            errors.append("the test and validation fractions together must be below 1, not \(testFraction + validationFraction)")
+        }
         if let trainingSamples, trainingSamples < 1 { errors.append("trainingSamples must be at least 1, not \(trainingSamples)") }
         if let bad = hidden.first(where: { $0 < 1 }) { errors.append("hidden layers need at least 1 unit, not \(bad)") }
         if let message = initialization.validationError { errors.append(message) }

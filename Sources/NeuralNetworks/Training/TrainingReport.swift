@@ -2,6 +2,8 @@
 public struct TrainingReport: Hashable, Sendable {
     public var configuration: TrainingConfiguration
     public var trainCount: Int
+    /// Samples in the validation set; 0 when none is held out.
+    public var validationCount: Int
     public var testCount: Int
     public var featureCount: Int
     public var classCount: Int
@@ -14,11 +16,12 @@ public struct TrainingReport: Hashable, Sendable {
     public var results: [TrainingResult]
 
     public init(
-        configuration: TrainingConfiguration, trainCount: Int, testCount: Int, featureCount: Int, classCount: Int,
+        configuration: TrainingConfiguration, trainCount: Int, validationCount: Int = 0, testCount: Int, featureCount: Int, classCount: Int,
         parameterCount: Int, datasetCitation: String?, kernel: String, results: [TrainingResult]
     ) {
         self.configuration = configuration
         self.trainCount = trainCount
+        self.validationCount = validationCount
         self.testCount = testCount
         self.featureCount = featureCount
         self.classCount = classCount

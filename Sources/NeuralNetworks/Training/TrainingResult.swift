@@ -21,6 +21,8 @@ public struct TrainingResult: Hashable, Sendable {
     /// Mean cross-entropy over the whole training set at the end, without dropout or L2.
     public var finalTrainLoss: Double
     public var trainAccuracy: Double
+    /// The final validation accuracy; nil when the experiment holds no validation set out.
+    public var validationAccuracy: Double?
     public var testAccuracy: Double
     /// The 1-based iteration at which training stopped because its batch loss, or a parameter
     /// after its step, was not finite; nil when the run stayed finite. A diverged or halted run's
@@ -35,8 +37,8 @@ public struct TrainingResult: Hashable, Sendable {
 
     public init(
         label: String, optimizer: OptimizerConfig, trainingLoss: [Double], learningRates: [Double],
-        checkpoints: [TrainingCheckpoint], finalTrainLoss: Double, trainAccuracy: Double, testAccuracy: Double,
-        divergedAt: Int? = nil, halt: Halt? = nil, decisionBoundary: DecisionBoundary? = nil,
+        checkpoints: [TrainingCheckpoint], finalTrainLoss: Double, trainAccuracy: Double, validationAccuracy: Double? = nil,
+        testAccuracy: Double, divergedAt: Int? = nil, halt: Halt? = nil, decisionBoundary: DecisionBoundary? = nil,
         syncSteps: [Int] = [], switchedAt: Int? = nil
     ) {
         self.label = label
@@ -46,6 +48,7 @@ public struct TrainingResult: Hashable, Sendable {
         self.checkpoints = checkpoints
         self.finalTrainLoss = finalTrainLoss
         self.trainAccuracy = trainAccuracy
+        self.validationAccuracy = validationAccuracy
         self.testAccuracy = testAccuracy
         self.divergedAt = divergedAt
         self.halt = halt
