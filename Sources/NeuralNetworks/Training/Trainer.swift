@@ -136,7 +136,7 @@ public enum Trainer {
             checkpoints: checkpoints, finalTrainLoss: evaluator.meanLoss(parameters: final, on: split.train),
             trainAccuracy: last.trainAccuracy, testAccuracy: last.testAccuracy, divergedAt: divergedAt, halt: halt,
             decisionBoundary: architecture.inputSize == 2 ? decisionBoundary(final, evaluator: evaluator, split: split) : nil,
-            syncSteps: optimizer.syncSteps, switchedAt: optimizer.switchedAt)
+            syncSteps: optimizer.events.syncSteps, switchedAt: optimizer.events.switchedAt)
     }
 
     /// Whether every value is finite: x·0 is NaN exactly for infinities and NaNs, so one sum tells.
