@@ -39,21 +39,13 @@ public struct RunSummary: Sendable {
             firstStepBelowThreshold = trajectory.losses.firstIndex { $0 - fStar < Self.threshold }
         }
         divergedAt = trajectory.divergedAt
-        canSwitch = Self.canSwitch(run.optimizer)
+        canSwitch = run.optimizer.has(.switchesToSGD)
         switchedAt = trajectory.switchedAt
         switch trajectory.halt {
         case .hessianUnavailable(let step): halt = "stopped at step \(step): no Hessian"
         case .singularHessian(let step): halt = "stopped at step \(step): singular Hessian"
         case .invalidConfiguration(let problems): halt = "did not run: " + problems.joined(separator: "; ")
         case nil: halt = nil
-        }
-    }
-
-    /// SWATS, or a wrapper (Lookahead) around it.
-    static func canSwitch(_ config: OptimizerConfig) -> Bool {
-        config.callName == "SWATS" || config.values.values.contains {
-            if case .optimizer(let inner) = $0 { return canSwitch(inner) }
-            return false
         }
     }
 }

@@ -7,8 +7,8 @@ import Testing
 /// denominator, and read without changing a single bit of the run.
 @Suite struct EffectiveLearningRateTests {
     static func config(_ spec: OptimizerSpec) -> OptimizerConfig {
-        spec.callName == "Lookahead"
-            ? OptimizerConfig(callName: "Lookahead", arguments: ["": .optimizer(OptimizerConfig(callName: "AMSGrad", arguments: [:]))])
+        spec.capabilities.contains(.wrapsMethod)
+            ? OptimizerConfig(callName: spec.callName, arguments: ["": .optimizer(OptimizerConfig(callName: "AMSGrad", arguments: [:]))])
             : OptimizerConfig(callName: spec.callName, arguments: ["lr": .real(0.01)])
     }
 
@@ -24,7 +24,7 @@ import Testing
         #expect(a.coordinates.map(\.bitPattern) == b.coordinates.map(\.bitPattern))
         #expect(a.losses.map(\.bitPattern) == b.losses.map(\.bitPattern))
         #expect(a.effectiveLearningRates.isEmpty)
-        let has = callName == "Lookahead" || spec.effectiveLearningRate != nil
+        let has = spec.capabilities.contains(.wrapsMethod) || spec.effectiveLearningRate != nil
         #expect(config.hasEffectiveLearningRate == has)
         #expect(b.effectiveLearningRates.count == (has ? 2 * (b.pointCount - 1) : 0))
         #expect(b.effectiveLearningRates.allSatisfy { $0.isFinite && $0 > 0 })

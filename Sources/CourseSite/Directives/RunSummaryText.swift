@@ -57,8 +57,9 @@ public enum RunSummaryText {
     private static func experiment(_ result: ExperimentResult) -> String {
         let e = result.experiment
         var out = "\(e.title)\n"
-        // A SWATS run adds the step of its switch to SGD, as the page's results table does.
-        let hasSwitch = e.runs.contains { $0.optimizer.callName == "SWATS" }
+        // A run that can switch (SWATS, alone or wrapped) adds the step of its switch to SGD,
+        // as the page's results table does.
+        let hasSwitch = e.runs.contains { $0.optimizer.has(.switchesToSGD) }
         let rows = e.runs.indices.flatMap { r in
             e.starts.indices.map { s -> [String] in
                 let t = result.trajectories[r][s]

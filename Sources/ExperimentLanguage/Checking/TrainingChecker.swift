@@ -114,7 +114,7 @@ struct TrainingChecker {
             let config = optimizers.config(call, spec: spec, &diagnostics)
             let modifiers = optimizers.modifiers(modifierList, &diagnostics)
             guard let config, let modifiers else { continue }
-            if spec.id == "newton" {
+            if spec.capabilities.contains(.needsHessian) {
                 diagnostics.append(reader.error(
                     "'\(spec.callName)' needs second derivatives, which a network's training loop does not compute", callee.range,
                     hint: "use a first-order method, or L-BFGS, which builds its curvature from gradients"))

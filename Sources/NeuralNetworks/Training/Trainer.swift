@@ -139,7 +139,7 @@ public enum Trainer {
             trainAccuracy: last.trainAccuracy, validationAccuracy: last.validationAccuracy, testAccuracy: last.testAccuracy,
             divergedAt: divergedAt, halt: halt,
             decisionBoundary: architecture.inputSize == 2 ? decisionBoundary(final, evaluator: evaluator, split: split) : nil,
-            syncSteps: optimizer.syncSteps, switchedAt: optimizer.switchedAt)
+            syncSteps: optimizer.events.syncSteps, switchedAt: optimizer.events.switchedAt)
     }
 
     /// Whether every value is finite: x·0 is NaN exactly for infinities and NaNs, so one sum tells.

@@ -32,11 +32,28 @@ public struct OptimizerConfig: Hashable, Sendable, CustomStringConvertible {
     /// The method's catalog entry, or `nil` for an unknown call name.
     public var spec: OptimizerSpec? { OptimizerCatalog.spec(callName: callName) }
 
+    /// The method a wrapper runs (``MethodCapabilities/wrapsMethod``: Lookahead's unlabeled
+    /// argument), or `nil` for a method that wraps none.
+    public var inner: OptimizerConfig? {
+        spec?.capabilities.contains(.wrapsMethod) == true ? values[""]?.optimizer : nil
+    }
+
+    /// Whether the method, or a method it wraps, has every one of `capabilities`
+    /// (a Lookahead around Newton needs the Hessian; one around SWATS may switch).
+    public func has(_ capabilities: MethodCapabilities) -> Bool {
+        spec?.capabilities.isSuperset(of: capabilities) == true || inner?.has(capabilities) == true
+    }
+
     /// Whether a run of this configuration has an effective learning rate to record: its
-    /// method's (``OptimizerSpec/effectiveLearningRate``), or for Lookahead its inner method's.
+    /// method's (``OptimizerSpec/effectiveLearningRate``), or for a wrapper its inner method's.
     public var hasEffectiveLearningRate: Bool {
-        if let inner = values[""]?.optimizer { return inner.hasEffectiveLearningRate }
+        if let inner { return inner.hasEffectiveLearningRate }
         return spec?.effectiveLearningRate != nil
+    }
+
+    /// The configured learning rate η, for a wrapper its inner method's.
+    var learningRate: Double {
+        inner?.learningRate ?? self[real: "lr"]
     }
 
     /// The values in the spec's hyperparameter order (names the spec lacks are left out).

@@ -1,7 +1,8 @@
-/// One method of the catalog: its names, hyperparameters, formula and reference.
+/// One method of the catalog: its names, hyperparameters, formula, reference and capabilities.
 ///
 /// The formula lines are LaTeX written in the hyperparameters' `latex` symbols
-/// and describe exactly the update that ``Optimizer`` runs for this entry.
+/// and describe exactly the update that ``Optimizer`` runs for this entry. Each spec
+/// lives in the file of the engine it configures (`Methods/Adam.swift`).
 public struct OptimizerSpec: Sendable {
     /// The directive's call name: `Adam`, `AdamW`, `LBFGS`.
     public let callName: String
@@ -29,6 +30,8 @@ public struct OptimizerSpec: Sendable {
     /// no running statistic (SGD, Newton) or changes meaning mid-run (SWATS). Runs record it
     /// when a claim needs it (``RunSettings/recordsEffectiveLearningRate``).
     public let effectiveLearningRate: String?
+    /// What the method needs (a Hessian, the objective) and what it may report (a switch, syncs).
+    public let capabilities: MethodCapabilities
     /// Checks across arguments (SGD's `nesterov` needs `momentum` > 0); `nil` when consistent.
     let combinationCheck: @Sendable (OptimizerConfig) -> ConfigurationProblem?
 
@@ -36,7 +39,7 @@ public struct OptimizerSpec: Sendable {
         callName: String, id: String, displayName: String, hyperparameters: [HyperparameterSpec],
         reference: PaperReference, formula: [String], conditions: [String] = [],
         notation: [(latex: String, meaning: String)] = [],
-        summary: String, effectiveLearningRate: String? = nil,
+        summary: String, effectiveLearningRate: String? = nil, capabilities: MethodCapabilities = [],
         combinationCheck: @escaping @Sendable (OptimizerConfig) -> ConfigurationProblem? = { _ in nil }
     ) {
         self.callName = callName
@@ -49,6 +52,7 @@ public struct OptimizerSpec: Sendable {
         self.notation = notation
         self.summary = summary
         self.effectiveLearningRate = effectiveLearningRate
+        self.capabilities = capabilities
         self.combinationCheck = combinationCheck
     }
 

@@ -20,19 +20,22 @@ public final class Optimizer {
     /// Whether the method's step needs only the gradient at the current point.
     public let needsOnlyGradients: Bool
     private let engine: any OptimizerEngine
+    private let log: OptimizerEventLog
 
     /// An optimizer for `config` on vectors of length `dimension`; `nil` when
     /// ``OptimizerCatalog/problems(in:)`` reports a problem with `config`.
     public init?(_ config: OptimizerConfig, dimension: Int) {
+        let log = OptimizerEventLog()
         guard dimension >= 0, OptimizerCatalog.problems(in: config).isEmpty,
-              let engine = Self.makeEngine(config, dimension: dimension)
+              let engine = OptimizerCatalog.makeEngine(config, dimension: dimension, events: log)
         else { return nil }
         self.config = config
         self.dimension = dimension
         self.engine = engine
-        baseLearningRate = Self.learningRate(of: config)
-        // Decided once: a step from a given gradient would otherwise compare names every time.
-        needsOnlyGradients = Self.needsOnlyGradients(config)
+        self.log = log
+        baseLearningRate = config.learningRate
+        // Decided once: a step from a given gradient would otherwise ask the catalog every time.
+        needsOnlyGradients = !config.has(.needsObjective)
     }
 
     /// One step on `x` in place, asking `oracle` for gradients (and Hessians).
@@ -79,73 +82,7 @@ public final class Optimizer {
         return engine.effectiveLearningRate(rates, learningRate: lastLearningRate)
     }
 
-    /// The 1-based step at which SWATS switched from Adam to SGD, if it has.
-    public var switchedAt: Int? { engine.switchedAt }
-
-    /// The 1-based steps at which Lookahead moved the slow weights and reset to them.
-    public var syncSteps: [Int] { engine.syncSteps }
-
-    private static func needsOnlyGradients(_ config: OptimizerConfig) -> Bool {
-        switch config.callName {
-        case "LBFGS", "Newton": return false
-        case "Lookahead": return config.values[""]?.optimizer.map(needsOnlyGradients) ?? false
-        default: return true
-        }
-    }
-
-    private static func learningRate(of config: OptimizerConfig) -> Double {
-        if let inner = config.values[""]?.optimizer { return learningRate(of: inner) }
-        return config[real: "lr"]
-    }
-
-    private static func makeEngine(_ c: OptimizerConfig, dimension n: Int) -> (any OptimizerEngine)? {
-        switch c.callName {
-        case "SGD", "Momentum", "Nesterov":
-            return SGDEngine(
-                dimension: n, momentum: c[real: "momentum"], dampening: c[real: "dampening"],
-                nesterov: c.callName == "Nesterov" || c[bool: "nesterov"], weightDecay: c[real: "weightDecay"])
-        case "SGDW":
-            return SGDWEngine(dimension: n, momentum: c[real: "momentum"], weightDecay: c[real: "weightDecay"])
-        case "AdaGrad":
-            return AdaGradEngine(
-                dimension: n, lrDecay: c[real: "lrDecay"], weightDecay: c[real: "weightDecay"],
-                initialAccumulatorValue: c[real: "initialAccumulatorValue"], eps: c[real: "eps"])
-        case "RMSProp":
-            return RMSPropEngine(
-                dimension: n, alpha: c[real: "alpha"], eps: c[real: "eps"], weightDecay: c[real: "weightDecay"],
-                momentum: c[real: "momentum"], centered: c[bool: "centered"])
-        case "Adadelta":
-            return AdadeltaEngine(dimension: n, rho: c[real: "rho"], eps: c[real: "eps"], weightDecay: c[real: "weightDecay"])
-        case "Adam", "AMSGrad", "AdamW":
-            return AdamEngine(
-                dimension: n, betas: c[pair: "betas"], eps: c[real: "eps"], weightDecay: c[real: "weightDecay"],
-                amsgrad: c.callName == "AMSGrad" || c[bool: "amsgrad"], decoupled: c.callName == "AdamW")
-        case "Adamax":
-            return AdamaxEngine(dimension: n, betas: c[pair: "betas"], eps: c[real: "eps"], weightDecay: c[real: "weightDecay"])
-        case "NAdam":
-            return NAdamEngine(
-                dimension: n, betas: c[pair: "betas"], eps: c[real: "eps"], weightDecay: c[real: "weightDecay"],
-                momentumDecay: c[real: "momentumDecay"], decoupled: c[bool: "decoupledWeightDecay"])
-        case "RAdam":
-            return RAdamEngine(
-                dimension: n, betas: c[pair: "betas"], eps: c[real: "eps"], weightDecay: c[real: "weightDecay"],
-                decoupled: c[bool: "decoupledWeightDecay"])
-        case "LBFGS":
-            return LBFGSEngine(
-                dimension: n, historySize: c[integer: "historySize"], lineSearch: c[choice: "lineSearch"] == "strongWolfe",
-                maxEval: c[integer: "maxEval"], toleranceGrad: c[real: "toleranceGrad"],
-                toleranceChange: c[real: "toleranceChange"])
-        case "Lookahead":
-            guard let innerConfig = c.values[""]?.optimizer, let inner = makeEngine(innerConfig, dimension: n) else {
-                return nil
-            }
-            return LookaheadEngine(inner: inner, dimension: n, k: c[integer: "k"], alpha: c[real: "alpha"])
-        case "SWATS":
-            return SWATSEngine(dimension: n, learningRate: c[real: "lr"], betas: c[pair: "betas"], eps: c[real: "eps"])
-        case "Newton":
-            return NewtonEngine(dimension: n, damping: c[real: "damping"])
-        default:
-            return nil
-        }
-    }
+    /// What the method reported so far besides moving (SWATS's switch, Lookahead's syncs), in
+    /// order; numbered by the method's own steps.
+    public var events: [OptimizerEvent] { log.events }
 }

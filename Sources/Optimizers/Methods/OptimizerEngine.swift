@@ -13,6 +13,8 @@ public enum StepStatus: Hashable, Sendable {
 /// `step` asks the oracle for what it needs (one gradient, a line search's several,
 /// a Hessian). Methods that only need the gradient at the current point also
 /// implement `update`, so that callers holding a gradient can drive them directly.
+/// Events particular to one method (a switch, a sync) go to the ``OptimizerEventLog``
+/// its factory was given, not through this protocol.
 protocol OptimizerEngine: AnyObject {
     /// One step, updating `x` in place. `learningRate` is the scheduled η of this step.
     func step(_ x: UnsafeMutableBufferPointer<Double>, learningRate: Double, oracle: GradientOracle) -> StepStatus
@@ -24,16 +26,10 @@ protocol OptimizerEngine: AnyObject {
     /// a method without one. Reading never changes the state, so recording leaves every bit of
     /// the run as it was.
     func effectiveLearningRate(_ rates: UnsafeMutableBufferPointer<Double>, learningRate: Double) -> Bool
-    /// The 1-based step at which SWATS switched to SGD.
-    var switchedAt: Int? { get }
-    /// The 1-based steps at which Lookahead synchronized.
-    var syncSteps: [Int] { get }
 }
 
 extension OptimizerEngine {
     func effectiveLearningRate(_ rates: UnsafeMutableBufferPointer<Double>, learningRate: Double) -> Bool { false }
-    var switchedAt: Int? { nil }
-    var syncSteps: [Int] { [] }
 }
 
 /// A method whose step is a function of the gradient at the current point.

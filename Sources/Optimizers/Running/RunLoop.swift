@@ -67,8 +67,9 @@ public enum RunLoop {
         }
         // A switch or sync on a step that diverged is not part of the recorded run.
         let recordedSteps = trajectory.pointCount - 1
-        trajectory.switchedAt = optimizer.switchedAt.flatMap { $0 <= recordedSteps ? $0 : nil }
-        trajectory.syncSteps = optimizer.syncSteps.filter { $0 <= recordedSteps }
+        let events = optimizer.events.filter { $0.step <= recordedSteps }
+        trajectory.switchedAt = events.switchedAt
+        trajectory.syncSteps = events.syncSteps
         trajectory.gradientEvaluations = oracle.gradientEvaluations
         return trajectory
     }

@@ -1,3 +1,22 @@
+/// SGDW: momentum SGD with decoupled weight decay.
+enum SGDW: OptimizerMethod {
+    static let spec = OptimizerSpec(
+        callName: "SGDW", id: "sgdw", displayName: "SGDW",
+        hyperparameters: [.lr(1e-3), .momentum(0.9), .weightDecay(1e-2)],
+        reference: AdamW.spec.reference,
+        formula: [
+            #"g_t = \nabla f(\theta_{t-1})"#,
+            #"v_t = \mu v_{t-1} + g_t, \quad v_0 = 0"#,
+            #"\theta_t = (1 - \eta \lambda) \theta_{t-1} - \eta v_t"#,
+        ],
+        notation: [Notation.gradient, ("v_t", "velocity")],
+        summary: "Momentum SGD with decoupled weight decay: the decay shrinks the weights, not the gradient.")
+
+    static func makeEngine(_ c: OptimizerConfig, dimension n: Int, events: OptimizerEventLog) -> (any OptimizerEngine)? {
+        SGDWEngine(dimension: n, momentum: c[real: "momentum"], weightDecay: c[real: "weightDecay"])
+    }
+}
+
 /// SGDW (Loshchilov & Hutter 2019, Algorithm 1 with SGD): momentum on the raw gradient,
 /// and decoupled decay θ ← θ − ηλθ applied before the step, as PyTorch's AdamW does.
 final class SGDWEngine: FirstOrderEngine {

@@ -5,6 +5,32 @@ import Glibc
 import Darwin
 #endif
 
+/// `torch.optim.Adam`, with coupled weight decay and the optional AMSGrad maximum.
+enum Adam: OptimizerMethod {
+    static let spec = OptimizerSpec(
+        callName: "Adam", id: "adam", displayName: "Adam",
+        hyperparameters: [.lr(1e-3), .betas, .eps(1e-8), .weightDecay(), .amsgrad(false)],
+        reference: PaperReference(
+            citation: "Kingma & Ba 2015", title: "Adam: A Method for Stochastic Optimization",
+            url: "https://arxiv.org/abs/1412.6980"),
+        formula: [
+            #"g_t = \nabla f(\theta_{t-1}) + \lambda \theta_{t-1}"#,
+            #"m_t = \beta_1 m_{t-1} + (1 - \beta_1) g_t"#,
+            #"v_t = \beta_2 v_{t-1} + (1 - \beta_2) g_t^2"#,
+            #"\hat{m}_t = \frac{m_t}{1 - \beta_1^t}, \quad \hat{v}_t = \frac{v_t}{1 - \beta_2^t}"#,
+            #"\theta_t = \theta_{t-1} - \eta \frac{\hat{m}_t}{\sqrt{\hat{v}_t} + \varepsilon}"#,
+        ],
+        notation: Notation.adamMoments,
+        summary: "Momentum on the gradient and RMSProp's scaling, both bias-corrected for their zero start.",
+        effectiveLearningRate: #"\eta / (\sqrt{\hat{v}_t} + \varepsilon)"#)
+
+    static func makeEngine(_ c: OptimizerConfig, dimension n: Int, events: OptimizerEventLog) -> (any OptimizerEngine)? {
+        AdamEngine(
+            dimension: n, betas: c[pair: "betas"], eps: c[real: "eps"], weightDecay: c[real: "weightDecay"],
+            amsgrad: c[bool: "amsgrad"], decoupled: false)
+    }
+}
+
 /// `torch.optim.Adam` and `AdamW` (`_single_tensor_adam`): coupled L2 or decoupled
 /// weight decay, and the AMSGrad maximum. ε is added after dividing √v by √(1 − β₂ᵗ).
 final class AdamEngine: FirstOrderEngine {

@@ -4,6 +4,37 @@ import Glibc
 import Darwin
 #endif
 
+/// SWATS: Adam until its implied SGD learning rate settles, then momentum SGD.
+enum SWATS: OptimizerMethod {
+    static let spec = OptimizerSpec(
+        callName: "SWATS", id: "swats", displayName: "SWATS",
+        hyperparameters: [.lr(1e-3), .betas, .eps(1e-9)],
+        reference: PaperReference(
+            citation: "Keskar & Socher 2017", title: "Improving Generalization Performance by Switching from Adam to SGD",
+            url: "https://arxiv.org/abs/1712.07628"),
+        formula: [
+            #"m_t = \beta_1 m_{t-1} + (1 - \beta_1) g_t, \quad v_t = \beta_2 v_{t-1} + (1 - \beta_2) g_t^2"#,
+            #"p_t = -\eta \frac{\sqrt{1 - \beta_2^t}}{1 - \beta_1^t} \frac{m_t}{\sqrt{v_t} + \varepsilon}, \quad \theta_t = \theta_{t-1} + p_t"#,
+            #"\gamma_t = \frac{p_t^\top p_t}{-p_t^\top g_t}, \quad \Lambda_t = \beta_2 \Lambda_{t-1} + (1 - \beta_2) \gamma_t"#,
+            #"\eta_{\mathrm{SGD}} = \frac{\Lambda_t}{1 - \beta_2^t}"#,
+            #"w_t = \beta_1 w_{t-1} + g_t, \quad \theta_t = \theta_{t-1} - (1 - \beta_1) \eta_{\mathrm{SGD}} w_t"#,
+        ],
+        conditions: [
+            #"$\Lambda_t$ changes only when $p_t^\top g_t \ne 0$."#,
+            #"It switches to SGD at the first $t > 1$ with $\left| \frac{\Lambda_t}{1 - \beta_2^t} - \gamma_t \right| < \varepsilon$; from then on the last line replaces the first two, with $w = 0$ at the switch."#,
+        ],
+        notation: [
+            Notation.gradient, ("p_t", "Adam's step"), ("\\gamma_t", "projected SGD learning rate"),
+            ("\\Lambda_t", "its running average"), ("w_t", "SGD momentum buffer"),
+        ],
+        summary: "Starts with Adam and switches to momentum SGD once the SGD learning rate that Adam's steps imply settles.",
+        capabilities: [.switchesToSGD])
+
+    static func makeEngine(_ c: OptimizerConfig, dimension n: Int, events: OptimizerEventLog) -> (any OptimizerEngine)? {
+        SWATSEngine(dimension: n, learningRate: c[real: "lr"], betas: c[pair: "betas"], eps: c[real: "eps"], events: events)
+    }
+}
+
 /// SWATS (Keskar & Socher 2017, Algorithm 1): Adam steps pₖ, while tracking the SGD
 /// learning rate γₖ = pₖᵀpₖ / (−pₖᵀgₖ) that each implies, averaged as λₖ; once
 /// |λₖ/(1 − β₂ᵏ) − γₖ| < ε (k > 1) it switches for good to momentum SGD with
@@ -21,9 +52,10 @@ final class SWATSEngine: FirstOrderEngine {
     private var k = 0
     private var averagedRate = 0.0
     private var sgdRate = 0.0
-    private(set) var switchedAt: Int?
+    private var switched = false
+    private let events: OptimizerEventLog
 
-    init(dimension: Int, learningRate: Double, betas: (Double, Double), eps: Double) {
+    init(dimension: Int, learningRate: Double, betas: (Double, Double), eps: Double, events: OptimizerEventLog) {
         gradient = Vector(count: dimension)
         firstMoment = Vector(count: dimension)
         secondMoment = Vector(count: dimension)
@@ -31,12 +63,13 @@ final class SWATSEngine: FirstOrderEngine {
         baseLearningRate = learningRate
         (beta1, beta2) = betas
         self.eps = eps
+        self.events = events
     }
 
     func update(_ x: UnsafeMutableBufferPointer<Double>, gradient g: UnsafeMutableBufferPointer<Double>, learningRate lr: Double) -> Bool {
         k += 1
         let n = x.count
-        if switchedAt != nil {
+        if switched {
             let v = velocity.pointer
             let factor = baseLearningRate > 0 ? lr / baseLearningRate : 1
             let rate = (1 - beta1) * sgdRate * factor
@@ -64,7 +97,8 @@ final class SWATSEngine: FirstOrderEngine {
             averagedRate = beta2 * averagedRate + (1 - beta2) * gamma
             let corrected = averagedRate / bias2
             if k > 1, abs(corrected - gamma) < eps {
-                switchedAt = k
+                switched = true
+                events.record(.switchedToSGD(step: k))
                 sgdRate = corrected
                 velocity.fill(0)
             }

@@ -1,6 +1,6 @@
 /// The hyperparameters that several methods share, so that each name has one
-/// label, one symbol and one range everywhere.
-enum Hyperparameters {
+/// label, one symbol and one range everywhere. A spec lists them as `.lr(1e-3)`, `.betas`.
+extension HyperparameterSpec {
     static func lr(_ value: Double) -> HyperparameterSpec {
         HyperparameterSpec(
             name: "lr", label: "learning rate", symbol: "η", latex: "\\eta", kind: .real,

@@ -4,6 +4,27 @@ import Glibc
 import Darwin
 #endif
 
+/// `torch.optim.Adamax`.
+enum Adamax: OptimizerMethod {
+    static let spec = OptimizerSpec(
+        callName: "Adamax", id: "adamax", displayName: "Adamax",
+        hyperparameters: [.lr(2e-3), .betas, .eps(1e-8), .weightDecay()],
+        reference: Adam.spec.reference,
+        formula: [
+            #"g_t = \nabla f(\theta_{t-1}) + \lambda \theta_{t-1}"#,
+            #"m_t = \beta_1 m_{t-1} + (1 - \beta_1) g_t"#,
+            #"u_t = \max(\beta_2 u_{t-1}, |g_t| + \varepsilon)"#,
+            #"\theta_t = \theta_{t-1} - \frac{\eta}{1 - \beta_1^t} \frac{m_t}{u_t}"#,
+        ],
+        notation: [Notation.gradient, ("m_t", "first moment"), ("u_t", "decaying maximum of gradient magnitudes")],
+        summary: "Adam with the infinity norm: the denominator is a decaying maximum of gradient magnitudes.",
+        effectiveLearningRate: #"\eta / u_t"#)
+
+    static func makeEngine(_ c: OptimizerConfig, dimension n: Int, events: OptimizerEventLog) -> (any OptimizerEngine)? {
+        AdamaxEngine(dimension: n, betas: c[pair: "betas"], eps: c[real: "eps"], weightDecay: c[real: "weightDecay"])
+    }
+}
+
 /// `torch.optim.Adamax` (`_single_tensor_adamax`): ε enters the infinity norm, not the division.
 final class AdamaxEngine: FirstOrderEngine {
     let gradient: Vector

@@ -1,5 +1,44 @@
 internal import COptimizerKernels
 
+/// `torch.optim.Adagrad`.
+enum AdaGrad: OptimizerMethod {
+    static let spec = OptimizerSpec(
+        callName: "AdaGrad", id: "adagrad", displayName: "AdaGrad",
+        hyperparameters: [
+            .lr(1e-2),
+            HyperparameterSpec(
+                name: "lrDecay", label: "learning-rate decay", symbol: "ζ", latex: "\\zeta", kind: .real,
+                defaultValue: .real(0), rangeDescription: "lrDecay must be ≥ 0",
+                validate: Validation.nonNegative("lr_decay value", "lrDecay")),
+            .weightDecay(),
+            HyperparameterSpec(
+                name: "initialAccumulatorValue", label: "initial accumulator", symbol: "G₀", latex: "G_0", kind: .real,
+                defaultValue: .real(0), rangeDescription: "initialAccumulatorValue must be ≥ 0",
+                validate: Validation.nonNegative("initial_accumulator_value value", "initialAccumulatorValue")),
+            .eps(1e-10),
+        ],
+        reference: PaperReference(
+            citation: "Duchi, Hazan & Singer 2011",
+            title: "Adaptive Subgradient Methods for Online Learning and Stochastic Optimization",
+            url: "https://jmlr.org/papers/v12/duchi11a.html"),
+        formula: [
+            #"g_t = \nabla f(\theta_{t-1}) + \lambda \theta_{t-1}"#,
+            #"\eta_t = \frac{\eta}{1 + (t - 1) \zeta}"#,
+            #"G_t = G_{t-1} + g_t^2"#,
+            #"\theta_t = \theta_{t-1} - \eta_t \frac{g_t}{\sqrt{G_t} + \varepsilon}"#,
+        ],
+        conditions: [#"$G_0$ is the initial accumulator."#],
+        notation: [Notation.gradient, ("G_t", "sum of squared gradients, per coordinate")],
+        summary: "Divides each coordinate's step by the root of its summed squared gradients, so steps only shrink.",
+        effectiveLearningRate: #"\eta_t / (\sqrt{G_t} + \varepsilon)"#)
+
+    static func makeEngine(_ c: OptimizerConfig, dimension n: Int, events: OptimizerEventLog) -> (any OptimizerEngine)? {
+        AdaGradEngine(
+            dimension: n, lrDecay: c[real: "lrDecay"], weightDecay: c[real: "weightDecay"],
+            initialAccumulatorValue: c[real: "initialAccumulatorValue"], eps: c[real: "eps"])
+    }
+}
+
 /// `torch.optim.Adagrad` (`_single_tensor_adagrad`, dense gradients).
 final class AdaGradEngine: FirstOrderEngine {
     let gradient: Vector

@@ -4,6 +4,40 @@ import Glibc
 import Darwin
 #endif
 
+/// `torch.optim.RAdam`.
+enum RAdam: OptimizerMethod {
+    static let spec = OptimizerSpec(
+        callName: "RAdam", id: "radam", displayName: "RAdam",
+        hyperparameters: [.lr(1e-3), .betas, .eps(1e-8), .weightDecay(), .decoupledWeightDecay],
+        reference: PaperReference(
+            citation: "Liu et al. 2020", title: "On the Variance of the Adaptive Learning Rate and Beyond",
+            url: "https://arxiv.org/abs/1908.03265"),
+        formula: [
+            #"g_t = \nabla f(\theta_{t-1}) + \lambda \theta_{t-1}"#,
+            #"m_t = \beta_1 m_{t-1} + (1 - \beta_1) g_t, \quad \hat{m}_t = \frac{m_t}{1 - \beta_1^t}"#,
+            #"v_t = \beta_2 v_{t-1} + (1 - \beta_2) g_t^2"#,
+            #"\rho_\infty = \frac{2}{1 - \beta_2} - 1, \quad \rho_t = \rho_\infty - \frac{2 t \beta_2^t}{1 - \beta_2^t}"#,
+            #"r_t = \sqrt{\frac{(\rho_t - 4)(\rho_t - 2) \rho_\infty}{(\rho_\infty - 4)(\rho_\infty - 2) \rho_t}}"#,
+            #"\theta_t = \theta_{t-1} - \eta \hat{m}_t r_t \frac{\sqrt{1 - \beta_2^t}}{\sqrt{v_t} + \varepsilon}"#,
+        ],
+        conditions: [
+            #"The last line applies while $\rho_t > 5$; before that, $\theta_t = \theta_{t-1} - \eta \hat{m}_t$."#,
+            #"With decoupled, the decay acts on the weights instead of the gradient: $\theta_{t-1} \leftarrow (1 - \eta \lambda) \theta_{t-1}$ and $g_t = \nabla f(\theta_{t-1})$."#,
+        ],
+        notation: [
+            Notation.gradient, ("m_t", "first moment"), ("v_t", "second moment"),
+            ("\\rho_t", "length of the approximated simple moving average"), ("r_t", "variance rectification"),
+        ],
+        summary: "Adam that starts as momentum SGD and turns on adaptive scaling once its variance estimate is reliable.",
+        effectiveLearningRate: #"\eta r_t \sqrt{1 - \beta_2^t} / (\sqrt{v_t} + \varepsilon)"#)
+
+    static func makeEngine(_ c: OptimizerConfig, dimension n: Int, events: OptimizerEventLog) -> (any OptimizerEngine)? {
+        RAdamEngine(
+            dimension: n, betas: c[pair: "betas"], eps: c[real: "eps"], weightDecay: c[real: "weightDecay"],
+            decoupled: c[bool: "decoupledWeightDecay"])
+    }
+}
+
 /// `torch.optim.RAdam` (`_single_tensor_radam`): the rectified adaptive step once
 /// ρₜ > 5, plain bias-corrected momentum before.
 final class RAdamEngine: FirstOrderEngine {

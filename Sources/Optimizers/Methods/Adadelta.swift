@@ -1,3 +1,34 @@
+/// `torch.optim.Adadelta`.
+enum Adadelta: OptimizerMethod {
+    static let spec = OptimizerSpec(
+        callName: "Adadelta", id: "adadelta", displayName: "Adadelta",
+        hyperparameters: [
+            .lr(1.0),
+            HyperparameterSpec(
+                name: "rho", label: "decay rate", symbol: "ρ", latex: "\\rho", kind: .real,
+                defaultValue: .real(0.9), rangeDescription: "rho must be in [0, 1]",
+                validate: Validation.unitInterval("rho value", "rho")),
+            .eps(1e-6), .weightDecay(),
+        ],
+        reference: PaperReference(
+            citation: "Zeiler 2012", title: "ADADELTA: An Adaptive Learning Rate Method",
+            url: "https://arxiv.org/abs/1212.5701"),
+        formula: [
+            #"g_t = \nabla f(\theta_{t-1}) + \lambda \theta_{t-1}"#,
+            #"v_t = \rho v_{t-1} + (1 - \rho) g_t^2"#,
+            #"\Delta_t = \frac{\sqrt{u_{t-1} + \varepsilon}}{\sqrt{v_t + \varepsilon}} g_t"#,
+            #"u_t = \rho u_{t-1} + (1 - \rho) \Delta_t^2"#,
+            #"\theta_t = \theta_{t-1} - \eta \Delta_t"#,
+        ],
+        notation: [Notation.gradient, ("v_t", "running mean of squared gradients"), ("u_t", "running mean of squared updates")],
+        summary: "Scales the step by the ratio of past update size to gradient size, so units match without a learning rate.",
+        effectiveLearningRate: #"\eta \sqrt{u_{t-1} + \varepsilon} / \sqrt{v_t + \varepsilon}"#)
+
+    static func makeEngine(_ c: OptimizerConfig, dimension n: Int, events: OptimizerEventLog) -> (any OptimizerEngine)? {
+        AdadeltaEngine(dimension: n, rho: c[real: "rho"], eps: c[real: "eps"], weightDecay: c[real: "weightDecay"])
+    }
+}
+
 /// `torch.optim.Adadelta` (`_single_tensor_adadelta`).
 final class AdadeltaEngine: FirstOrderEngine {
     let gradient: Vector

@@ -4,6 +4,43 @@ import Glibc
 import Darwin
 #endif
 
+/// `torch.optim.NAdam`.
+enum NAdam: OptimizerMethod {
+    static let spec = OptimizerSpec(
+        callName: "NAdam", id: "nadam", displayName: "NAdam",
+        hyperparameters: [
+            .lr(2e-3), .betas, .eps(1e-8), .weightDecay(),
+            HyperparameterSpec(
+                name: "momentumDecay", label: "momentum decay", symbol: "ψ", latex: "\\psi", kind: .real,
+                defaultValue: .real(4e-3), rangeDescription: "momentumDecay must be ≥ 0",
+                validate: Validation.nonNegative("momentum_decay value", "momentumDecay")),
+            .decoupledWeightDecay,
+        ],
+        reference: PaperReference(
+            citation: "Dozat 2016", title: "Incorporating Nesterov Momentum into Adam",
+            url: "https://openreview.net/forum?id=OM0jvwB8jIp57ZJjtNEZ"),
+        formula: [
+            #"g_t = \nabla f(\theta_{t-1}) + \lambda \theta_{t-1}"#,
+            #"\mu_t = \beta_1 \left(1 - \frac{1}{2} 0.96^{t \psi}\right)"#,
+            #"m_t = \beta_1 m_{t-1} + (1 - \beta_1) g_t"#,
+            #"v_t = \beta_2 v_{t-1} + (1 - \beta_2) g_t^2, \quad \hat{v}_t = \frac{v_t}{1 - \beta_2^t}"#,
+            #"\theta_t = \theta_{t-1} - \eta \frac{1 - \mu_t}{1 - \prod_{i=1}^{t} \mu_i} \frac{g_t}{\sqrt{\hat{v}_t} + \varepsilon} - \eta \frac{\mu_{t+1}}{1 - \prod_{i=1}^{t+1} \mu_i} \frac{m_t}{\sqrt{\hat{v}_t} + \varepsilon}"#,
+        ],
+        conditions: [#"With decoupled, the decay acts on the weights instead of the gradient: $\theta_{t-1} \leftarrow (1 - \eta \lambda) \theta_{t-1}$ and $g_t = \nabla f(\theta_{t-1})$."#],
+        notation: [
+            Notation.gradient, ("\\mu_t", "momentum schedule"), ("m_t", "first moment"), ("v_t", "second moment"),
+            ("\\prod_{i=1}^{t} \\mu_i", "running product, kept in single precision as PyTorch keeps it"),
+        ],
+        summary: "Adam with Nesterov's look-ahead: the step mixes the current gradient with the next momentum.",
+        effectiveLearningRate: #"\eta / (\sqrt{\hat{v}_t} + \varepsilon)"#)
+
+    static func makeEngine(_ c: OptimizerConfig, dimension n: Int, events: OptimizerEventLog) -> (any OptimizerEngine)? {
+        NAdamEngine(
+            dimension: n, betas: c[pair: "betas"], eps: c[real: "eps"], weightDecay: c[real: "weightDecay"],
+            momentumDecay: c[real: "momentumDecay"], decoupled: c[bool: "decoupledWeightDecay"])
+    }
+}
+
 /// `torch.optim.NAdam` (`_single_tensor_nadam`): Dozat's momentum schedule
 /// μₜ = β₁(1 − ½·0.96^(tψ)) with its running product, coupled or decoupled decay.
 final class NAdamEngine: FirstOrderEngine {

@@ -1,5 +1,47 @@
 internal import COptimizerKernels
 
+/// `torch.optim.RMSprop`.
+enum RMSProp: OptimizerMethod {
+    static let spec = OptimizerSpec(
+        callName: "RMSProp", id: "rmsprop", displayName: "RMSProp",
+        hyperparameters: [
+            .lr(1e-2),
+            HyperparameterSpec(
+                name: "alpha", label: "smoothing constant", symbol: "α", latex: "\\alpha", kind: .real,
+                defaultValue: .real(0.99), rangeDescription: "alpha must be ≥ 0",
+                validate: Validation.nonNegative("alpha value", "alpha")),
+            .eps(1e-8), .weightDecay(), .momentum(0),
+            HyperparameterSpec(
+                name: "centered", label: "centered", symbol: "centered", latex: "\\text{centered}", kind: .bool,
+                defaultValue: .bool(false)),
+        ],
+        reference: PaperReference(
+            citation: "Tieleman & Hinton 2012",
+            title: "Lecture 6.5 – RMSProp: Divide the gradient by a running average of its recent magnitude",
+            url: "https://www.cs.toronto.edu/~tijmen/csc321/slides/lecture_slides_lec6.pdf"),
+        formula: [
+            #"g_t = \nabla f(\theta_{t-1}) + \lambda \theta_{t-1}"#,
+            #"v_t = \alpha v_{t-1} + (1 - \alpha) g_t^2"#,
+            #"\bar{g}_t = \alpha \bar{g}_{t-1} + (1 - \alpha) g_t"#,
+            #"\tilde{v}_t = v_t"#,
+            #"b_t = \mu b_{t-1} + \frac{g_t}{\sqrt{\tilde{v}_t} + \varepsilon}"#,
+            #"\theta_t = \theta_{t-1} - \eta b_t"#,
+        ],
+        conditions: [#"With centered, $\tilde{v}_t = v_t - \bar{g}_t^2$."#],
+        notation: [
+            Notation.gradient, ("v_t", "running mean of squared gradients"), ("\\bar{g}_t", "running mean of gradients"),
+            ("b_t", "momentum buffer"),
+        ],
+        summary: "AdaGrad with a leaky average, so old gradients are forgotten and steps can grow again.",
+        effectiveLearningRate: #"\eta / (\sqrt{\tilde{v}_t} + \varepsilon)"#)
+
+    static func makeEngine(_ c: OptimizerConfig, dimension n: Int, events: OptimizerEventLog) -> (any OptimizerEngine)? {
+        RMSPropEngine(
+            dimension: n, alpha: c[real: "alpha"], eps: c[real: "eps"], weightDecay: c[real: "weightDecay"],
+            momentum: c[real: "momentum"], centered: c[bool: "centered"])
+    }
+}
+
 /// `torch.optim.RMSprop` (`_single_tensor_rmsprop`), with `centered` and `momentum`.
 final class RMSPropEngine: FirstOrderEngine {
     let gradient: Vector

@@ -1,3 +1,30 @@
+/// Damped Newton steps on the objective's exact Hessian.
+enum Newton: OptimizerMethod {
+    static let spec = OptimizerSpec(
+        callName: "Newton", id: "newton", displayName: "Newton",
+        hyperparameters: [
+            .lr(1),
+            HyperparameterSpec(
+                name: "damping", label: "damping", symbol: "δ", latex: "\\delta", kind: .real,
+                defaultValue: .real(0), rangeDescription: "damping must be ≥ 0",
+                validate: Validation.nonNegative("damping value", "damping")),
+        ],
+        reference: PaperReference(
+            citation: "Nocedal & Wright 2006", title: "Numerical Optimization (2nd ed.), chapter 3",
+            url: "https://doi.org/10.1007/978-0-387-40065-5"),
+        formula: [
+            #"g_t = \nabla f(\theta_{t-1}), \quad H_t = \nabla^2 f(\theta_{t-1})"#,
+            #"\theta_t = \theta_{t-1} - \eta (H_t + \delta I)^{-1} g_t"#,
+        ],
+        notation: [Notation.gradient, ("H_t", "Hessian of f at the previous iterate")],
+        summary: "Jumps to the minimum of the local quadratic model; exact on quadratics, drawn to saddles elsewhere.",
+        capabilities: [.needsHessian, .needsObjective])
+
+    static func makeEngine(_ c: OptimizerConfig, dimension n: Int, events: OptimizerEventLog) -> (any OptimizerEngine)? {
+        NewtonEngine(dimension: n, damping: c[real: "damping"])
+    }
+}
+
 /// Newton's method with Levenberg-style damping: θ ← θ − η (H + δI)⁻¹ g, solved by
 /// Gaussian elimination with partial pivoting on the objective's exact Hessian.
 final class NewtonEngine: OptimizerEngine {

@@ -1,3 +1,66 @@
+/// `torch.optim.LBFGS(max_iter=1)`, one iteration per step.
+enum LBFGS: OptimizerMethod {
+    static let spec = OptimizerSpec(
+        callName: "LBFGS", id: "lbfgs", displayName: "L-BFGS",
+        // torch.optim.LBFGS's order: lr, (max_iter), max_eval, tolerance_grad, tolerance_change,
+        // history_size, line_search_fn. coursegen fixes max_iter at 1 (one iteration per step).
+        hyperparameters: [
+            .lr(1),
+            // torch derives max_eval from max_iter (max_iter * 5 // 4), which is 1 for max_iter = 1: a
+            // strong Wolfe search then has max_eval − 1 = 0 trials and the method never moves. The
+            // default is instead torch's default budget, 25 (= 20 * 5 // 4 for its default max_iter = 20);
+            // an explicit maxEval is torch's max_eval.
+            HyperparameterSpec(
+                name: "maxEval", label: "evaluations per step", symbol: "max eval", latex: "\\text{max eval}",
+                kind: .integer, defaultValue: .integer(25), rangeDescription: "maxEval must be ≥ 1",
+                validate: Validation.atLeast(1, "max_eval value", "maxEval")),
+            HyperparameterSpec(
+                name: "toleranceGrad", label: "gradient tolerance", symbol: "ε_g", latex: "\\varepsilon_g", kind: .real,
+                defaultValue: .real(1e-7), rangeDescription: "toleranceGrad must be ≥ 0",
+                validate: Validation.nonNegative("tolerance_grad value", "toleranceGrad")),
+            HyperparameterSpec(
+                name: "toleranceChange", label: "change tolerance", symbol: "ε_c", latex: "\\varepsilon_c", kind: .real,
+                defaultValue: .real(1e-9), rangeDescription: "toleranceChange must be ≥ 0",
+                validate: Validation.nonNegative("tolerance_change value", "toleranceChange")),
+            HyperparameterSpec(
+                name: "historySize", label: "history size", symbol: "m", latex: "m", kind: .integer,
+                defaultValue: .integer(100), rangeDescription: "historySize must be ≥ 1",
+                validate: Validation.atLeast(1, "history size", "historySize")),
+            // torch's line_search_fn=None: a fixed step of length lr.
+            HyperparameterSpec(
+                name: "lineSearch", label: "line search", symbol: "line search", latex: "\\text{line search}",
+                kind: .choice(["strongWolfe", "none"]), defaultValue: .choice("none")),
+        ],
+        reference: PaperReference(
+            citation: "Liu & Nocedal 1989", title: "On the limited memory BFGS method for large scale optimization",
+            url: "https://doi.org/10.1007/BF01589116"),
+        formula: [
+            #"g_t = \nabla f(\theta_{t-1})"#,
+            #"s_k = \theta_k - \theta_{k-1}, \quad y_k = g_{k+1} - g_k"#,
+            #"H_t^0 = \frac{s^\top y}{y^\top y} I, \quad d_t = -H_t g_t"#,
+            #"\alpha_1 = \eta \min(1, 1 / \|g_1\|_1), \quad \alpha_t = \eta \quad (t > 1)"#,
+            #"\theta_t = \theta_{t-1} + \alpha_t d_t"#,
+        ],
+        conditions: [
+            #"Stops when $\max_i |g_{t,i}| \le \varepsilon_g$, and takes no step when $g_t^\top d_t > -\varepsilon_c$."#,
+            #"Keeps the last $m$ pairs with $y_k^\top s_k > 10^{-10}$; $H_t^0$ uses the newest pair, and $d_t$ comes from the two-loop recursion."#,
+            #"With a line search, a strong Wolfe search refines $\alpha_t$."#,
+        ],
+        notation: [
+            Notation.gradient, ("s_k, y_k", "position and gradient differences"), ("H_t", "inverse-Hessian approximation"),
+            ("d_t", "search direction"), ("\\alpha_t", "step length"),
+        ],
+        summary: "A quasi-Newton method: it builds curvature from recent steps and gradients, one line search per step.",
+        capabilities: [.needsObjective])
+
+    static func makeEngine(_ c: OptimizerConfig, dimension n: Int, events: OptimizerEventLog) -> (any OptimizerEngine)? {
+        LBFGSEngine(
+            dimension: n, historySize: c[integer: "historySize"], lineSearch: c[choice: "lineSearch"] == "strongWolfe",
+            maxEval: c[integer: "maxEval"], toleranceGrad: c[real: "toleranceGrad"],
+            toleranceChange: c[real: "toleranceChange"])
+    }
+}
+
 /// `torch.optim.LBFGS(max_iter=1, …)` called once per step: the two-loop recursion over
 /// the last `historySize` curvature pairs, then either a step of length t or PyTorch's
 /// strong Wolfe line search (`_strong_wolfe`) with `maxEval − 1` iterations.

@@ -1,5 +1,47 @@
 internal import COptimizerKernels
 
+/// `torch.optim.SGD`: plain, momentum or Nesterov steps, with coupled weight decay.
+enum SGD: OptimizerMethod {
+    static let spec = OptimizerSpec(
+        callName: "SGD", id: "sgd", displayName: "SGD",
+        hyperparameters: [.lr(1e-3), .momentum(0), .dampening, .weightDecay(), .nesterov],
+        reference: PaperReference(
+            citation: "Robbins & Monro 1951", title: "A Stochastic Approximation Method",
+            url: "https://doi.org/10.1214/aoms/1177729586"),
+        formula: [
+            #"g_t = \nabla f(\theta_{t-1}) + \lambda \theta_{t-1}"#,
+            #"v_t = \mu v_{t-1} + (1 - \tau) g_t, \quad v_1 = g_1"#,
+            #"d_t = v_t"#,
+            #"\theta_t = \theta_{t-1} - \eta d_t"#,
+        ],
+        conditions: [
+            #"With nesterov, $d_t = g_t + \mu v_t$."#,
+            #"With $\mu = 0$ there is no buffer: $d_t = g_t$."#,
+        ],
+        notation: [Notation.gradient, ("v_t", "momentum buffer"), ("d_t", "update direction")],
+        summary: "Steps against the gradient; with momentum it follows a running sum of gradients.",
+        combinationCheck: nesterovCheck)
+
+    static func makeEngine(_ c: OptimizerConfig, dimension n: Int, events: OptimizerEventLog) -> (any OptimizerEngine)? {
+        SGDEngine(
+            dimension: n, momentum: c[real: "momentum"], dampening: c[real: "dampening"], nesterov: c[bool: "nesterov"],
+            weightDecay: c[real: "weightDecay"])
+    }
+
+    private static let nesterovCheck: @Sendable (OptimizerConfig) -> ConfigurationProblem? = { config in
+        guard config[bool: "nesterov"] else { return nil }
+        if config[real: "momentum"] <= 0 {
+            return ConfigurationProblem(
+                argument: "momentum", message: "Nesterov momentum requires a momentum and zero dampening (momentum must be > 0)")
+        }
+        if config[real: "dampening"] != 0 {
+            return ConfigurationProblem(
+                argument: "dampening", message: "Nesterov momentum requires a momentum and zero dampening (dampening must be 0)")
+        }
+        return nil
+    }
+}
+
 /// `torch.optim.SGD` (`_single_tensor_sgd`), which also runs Momentum and Nesterov.
 final class SGDEngine: FirstOrderEngine {
     let gradient: Vector
