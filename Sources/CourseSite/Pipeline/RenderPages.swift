@@ -2,6 +2,7 @@ import CourseDiagnostics
 import CourseMarkdown
 import ExperimentLanguage
 import Experiments
+import TextFormatting
 
 /// The stage that renders every page's Markdown to HTML: headings, links (checked),
 /// math, highlighted code, each directive fence from what ``RunDirectives`` gave it, and
@@ -85,17 +86,17 @@ struct RenderPages: Sendable {
             // cmark places the span at its text's first byte, which the origin calls column 1.
             let origin = SourceOrigin(file: file, line: position.line, columnOffset: position.column - 1)
             guard let reference = ResultReference.parse(text, origin: origin, diagnostics: &collector.diagnostics) else {
-                return "<code>\(HTMLEscaping.escape(text))</code>"
+                return "<code>\(Escaping.html(text))</code>"
             }
             switch ResultReferenceResolver.resolve(reference, in: outputs) {
-            case .success(let number): return HTMLEscaping.escape(number)
+            case .success(let number): return Escaping.html(number)
             case .failure(let problem):
                 collector.diagnostics.append(problem)
-                return "<code>\(HTMLEscaping.escape(text))</code>"
+                return "<code>\(Escaping.html(text))</code>"
             }
         }
         let html = renderer.render(document)
-        var titleHTML = HTMLEscaping.escape(chapter.title)
+        var titleHTML = Escaping.html(chapter.title)
         if chapter.frontMatter.title == nil, chapter.firstHeadingIsTitle,
            case .heading(_, let inlines, _)? = chapter.document.blocks.first(where: { if case .heading = $0 { return true }; return false }) {
             titleHTML = renderer.renderPhrase(inlines)
