@@ -23,8 +23,11 @@ let package = Package(
         // Bounded reads of regular files, and folders whose symbolic links may not lead out of them.
         .target(name: "FileAccess"),
         .testTarget(name: "FileAccessTests", dependencies: ["FileAccess", "CourseTestSupport"]),
-        .target(name: "CourseMarkdown", dependencies: ["CCmarkGFM", "CourseDiagnostics"]),
-        .target(name: "MathML", dependencies: ["CourseDiagnostics"]),
+        // How coursegen writes numbers and escapes text, for every module that writes either.
+        .target(name: "TextFormatting"),
+        .testTarget(name: "TextFormattingTests", dependencies: ["TextFormatting", "CourseTestSupport"]),
+        .target(name: "CourseMarkdown", dependencies: ["CCmarkGFM", "CourseDiagnostics", "TextFormatting"]),
+        .target(name: "MathML", dependencies: ["CourseDiagnostics", "TextFormatting"]),
         // The element-wise loops of Adam, SGD, RMSProp and AdaGrad on long vectors, in C with AVX2+FMA
         // versions chosen at run time; they give the same bits as the engines' readable Swift loops.
         .target(name: "COptimizerKernels"),
@@ -37,10 +40,10 @@ let package = Package(
         .target(name: "NeuralNetworks", dependencies: ["Optimizers", "COpenBLAS", "FileAccess"], exclude: ["Datasets/NOTICE"]),
         .testTarget(name: "NeuralNetworksTests", dependencies: ["NeuralNetworks", "Optimizers", "CourseTestSupport"], resources: [.copy("Fixtures")]),
         .executableTarget(name: "TrainingBenchmarks", dependencies: ["NeuralNetworks", "Optimizers", "BenchmarkSupport"], path: "Benchmarks/TrainingBenchmarks"),
-        .target(name: "SyntaxHighlighting"),
+        .target(name: "SyntaxHighlighting", dependencies: ["TextFormatting"]),
         .testTarget(name: "SyntaxHighlightingTests", dependencies: ["SyntaxHighlighting", "CourseTestSupport"]),
-        .target(name: "Plotting"),
-        .testTarget(name: "PlottingTests", dependencies: ["Plotting", "CourseTestSupport"]),
+        .target(name: "Plotting", dependencies: ["TextFormatting"]),
+        .testTarget(name: "PlottingTests", dependencies: ["Plotting", "TextFormatting", "CourseTestSupport"]),
         // The functions experiments minimise, with no syntax in sight: the simplified expression graph
         // (formulas, symbolic derivatives, the Hessian, LaTeX), the autograd tape of the expression as
         // written (losses and gradients rounded as torch's autograd rounds them) and the built-in objectives.
@@ -48,18 +51,18 @@ let package = Package(
         // Its tests write their functions as closures of the directive language, the notation the
         // built-ins and torch's reference fixture use, so they compile them with ExperimentLanguage.
         .testTarget(name: "ObjectivesTests", dependencies: ["Objectives", "ExperimentLanguage", "Optimizers", "CourseDiagnostics", "CourseTestSupport"]),
-        .target(name: "ExperimentLanguage", dependencies: ["CourseDiagnostics", "Objectives", "Optimizers", "NeuralNetworks"]),
+        .target(name: "ExperimentLanguage", dependencies: ["CourseDiagnostics", "Objectives", "Optimizers", "NeuralNetworks", "TextFormatting"]),
         .testTarget(name: "ExperimentLanguageTests", dependencies: ["ExperimentLanguage", "Objectives", "Optimizers", "NeuralNetworks", "CourseDiagnostics", "CourseTestSupport"]),
         .executableTarget(name: "LanguageBenchmarks", dependencies: ["ExperimentLanguage", "Objectives", "Optimizers", "CourseDiagnostics", "BenchmarkSupport"], path: "Benchmarks/LanguageBenchmarks"),
-        .target(name: "Experiments", dependencies: ["ExperimentLanguage", "Objectives", "Optimizers", "CourseDiagnostics", "NeuralNetworks", "FileAccess"]),
+        .target(name: "Experiments", dependencies: ["ExperimentLanguage", "Objectives", "Optimizers", "CourseDiagnostics", "NeuralNetworks", "FileAccess", "TextFormatting"]),
         .testTarget(name: "ExperimentsTests", dependencies: ["Experiments", "ExperimentLanguage", "Objectives", "Optimizers", "NeuralNetworks", "CourseDiagnostics", "CourseTestSupport"], exclude: ["Golden"]),
         .executableTarget(name: "OptimizerBenchmarks", dependencies: ["Optimizers", "ExperimentLanguage", "Objectives", "CourseDiagnostics", "BenchmarkSupport"], path: "Benchmarks/OptimizerBenchmarks"),
-        .target(name: "ExperimentPages", dependencies: ["ExperimentLanguage", "Objectives", "Experiments", "NeuralNetworks", "Optimizers", "Plotting", "MathML", "SyntaxHighlighting"]),
+        .target(name: "ExperimentPages", dependencies: ["ExperimentLanguage", "Objectives", "Experiments", "NeuralNetworks", "Optimizers", "Plotting", "MathML", "SyntaxHighlighting", "TextFormatting"]),
         .testTarget(name: "ExperimentPagesTests", dependencies: ["ExperimentPages", "Experiments", "ExperimentLanguage", "Objectives", "NeuralNetworks", "Optimizers", "CourseDiagnostics", "CourseTestSupport"]),
         .executableTarget(name: "RenderBenchmarks", dependencies: ["ExperimentPages", "ExperimentLanguage", "Objectives", "Optimizers", "CourseDiagnostics", "BenchmarkSupport"], path: "Benchmarks/RenderBenchmarks"),
         .target(name: "CourseSite", dependencies: [
             "CourseMarkdown", "CourseDiagnostics", "MathML", "SyntaxHighlighting",
-            "ExperimentLanguage", "Experiments", "ExperimentPages", "FileAccess",
+            "ExperimentLanguage", "Experiments", "ExperimentPages", "FileAccess", "TextFormatting",
             .product(name: "Yams", package: "Yams"),
             .product(name: "Mustache", package: "swift-mustache"),
         ]),

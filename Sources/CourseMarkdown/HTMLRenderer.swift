@@ -1,3 +1,5 @@
+import TextFormatting
+
 /// Renders a ``Document`` to HTML in Swift, with the hooks coursegen needs:
 /// heading ids and self-links, link rewriting, code-block handlers (directives
 /// and highlighting), math, and a policy for the author's raw HTML.
@@ -23,7 +25,7 @@ public struct HTMLRenderer {
     public var codeBlock: CodeBlockHandler = { _ in nil }
     public var codeSpan: CodeSpanHandler = { _, _ in nil }
     public var math: MathRenderer = { latex, display, _ in
-        "<code class=\"math\">\(HTMLEscaping.escape(display ? "$$\(latex)$$" : "$\(latex)$"))</code>"
+        "<code class=\"math\">\(Escaping.html(display ? "$$\(latex)$$" : "$\(latex)$"))</code>"
     }
     public var highlight: Highlighter = { _, _ in nil }
     /// Whether the author's raw HTML is emitted (GFM's tag filter still applies) or shown as text.
@@ -102,9 +104,9 @@ public struct HTMLRenderer {
             let id = state.headingIndex < headingIDs.count ? headingIDs[state.headingIndex] : nil
             state.headingIndex += 1
             if let id {
-                out += "<h\(level) id=\"\(HTMLEscaping.escape(id))\">"
+                out += "<h\(level) id=\"\(Escaping.html(id))\">"
                 render(inlines, into: &out, state: state)
-                out += " <a class=\"self-link\" href=\"#\(HTMLEscaping.escape(id))\" aria-label=\"Link to this section\">#</a></h\(level)>\n"
+                out += " <a class=\"self-link\" href=\"#\(Escaping.html(id))\" aria-label=\"Link to this section\">#</a></h\(level)>\n"
             } else {
                 out += "<h\(level)>"
                 render(inlines, into: &out, state: state)
@@ -118,10 +120,10 @@ public struct HTMLRenderer {
             }
             let language = code.language
             let body = language.isEmpty ? nil : highlight(code.literal, language)
-            let classAttribute = language.isEmpty ? "" : " class=\"language-\(HTMLEscaping.escape(language))\""
-            out += "<pre tabindex=\"0\"><code\(classAttribute)>\(body ?? HTMLEscaping.escape(code.literal))</code></pre>\n"
+            let classAttribute = language.isEmpty ? "" : " class=\"language-\(Escaping.html(language))\""
+            out += "<pre tabindex=\"0\"><code\(classAttribute)>\(body ?? Escaping.html(code.literal))</code></pre>\n"
         case .htmlBlock(let html, _):
-            out += allowHTML ? Self.tagFilter(html) : "<p class=\"raw-html\">\(HTMLEscaping.escape(html.trimmingTrailingSpaces()))</p>\n"
+            out += allowHTML ? Self.tagFilter(html) : "<p class=\"raw-html\">\(Escaping.html(html.trimmingTrailingSpaces()))</p>\n"
             if allowHTML, !html.hasSuffix("\n") { out += "\n" }
         case .blockQuote(let blocks):
             out += "<blockquote>\n"
@@ -193,12 +195,12 @@ public struct HTMLRenderer {
     private func render(_ inlines: [Inline], into out: inout String, state: State) {
         for inline in inlines {
             switch inline {
-            case .text(let s): out += HTMLEscaping.escape(s)
+            case .text(let s): out += Escaping.html(s)
             case .softBreak: out += "\n"
             case .lineBreak: out += "<br>\n"
             case .code(let s, let position):
-                out += codeSpan(s, position) ?? "<code>\(HTMLEscaping.escape(s))</code>"
-            case .html(let s, _): out += allowHTML ? Self.tagFilter(s) : HTMLEscaping.escape(s)
+                out += codeSpan(s, position) ?? "<code>\(Escaping.html(s))</code>"
+            case .html(let s, _): out += allowHTML ? Self.tagFilter(s) : Escaping.html(s)
             case .emphasis(let c):
                 out += "<em>"; render(c, into: &out, state: state); out += "</em>"
             case .strong(let c):
@@ -207,19 +209,19 @@ public struct HTMLRenderer {
                 out += "<del>"; render(c, into: &out, state: state); out += "</del>"
             case .link(let url, let title, let c, let position):
                 out += "<a"
-                if let href = Self.allowed(rewriteURL(url, position)) { out += " href=\"\(HTMLEscaping.escape(href))\"" }
-                if !title.isEmpty { out += " title=\"\(HTMLEscaping.escape(title))\"" }
+                if let href = Self.allowed(rewriteURL(url, position)) { out += " href=\"\(Escaping.html(href))\"" }
+                if !title.isEmpty { out += " title=\"\(Escaping.html(title))\"" }
                 out += ">"; render(c, into: &out, state: state); out += "</a>"
             case .image(let url, let title, let alt, let position):
                 out += "<img"
-                if let src = Self.allowed(rewriteURL(url, position)) { out += " src=\"\(HTMLEscaping.escape(src))\"" }
-                out += " alt=\"\(HTMLEscaping.escape(alt.plainText))\""
-                if !title.isEmpty { out += " title=\"\(HTMLEscaping.escape(title))\"" }
+                if let src = Self.allowed(rewriteURL(url, position)) { out += " src=\"\(Escaping.html(src))\"" }
+                out += " alt=\"\(Escaping.html(alt.plainText))\""
+                if !title.isEmpty { out += " title=\"\(Escaping.html(title))\"" }
                 out += ">"
             case .footnoteReference(let label, _):
                 let key = Self.normalise(label)
                 guard state.definitions[key] != nil else {
-                    out += HTMLEscaping.escape("[^\(label)]")
+                    out += Escaping.html("[^\(label)]")
                     continue
                 }
                 let n: Int

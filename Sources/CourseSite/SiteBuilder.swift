@@ -4,6 +4,7 @@ import ExperimentLanguage
 import Experiments
 import FileAccess
 import Foundation
+import TextFormatting
 
 /// How a build renders math and code, and which directives it knows.
 public struct BuildOptions: Sendable {
@@ -114,7 +115,7 @@ public struct SiteBuilder: Sendable {
             if i == 0 {
                 // index.md writes its own introduction; without it the home page lists the chapters.
                 return renderer.render(PageRenderer.Page(
-                    title: settings.title, titleHTML: hasIndex ? rendered[0].titleHTML : HTMLEscaping.escape(settings.title),
+                    title: settings.title, titleHTML: hasIndex ? rendered[0].titleHTML : Escaping.html(settings.title),
                     number: nil, description: settings.description, body: homeBody,
                     contents: [], isHome: true, listChapters: !hasIndex, currentSlug: nil, previous: nil,
                     next: chapters.first),

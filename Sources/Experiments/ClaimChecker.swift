@@ -2,6 +2,7 @@ import CourseDiagnostics
 import Foundation
 import ExperimentLanguage
 import Optimizers
+import TextFormatting
 
 /// Decides whether each `Expect` of an experiment holds for its results.
 ///
@@ -234,13 +235,13 @@ public enum ClaimChecker {
 enum Format {
     static func number(_ x: Double) -> String {
         guard x.isFinite else { return x.isNaN ? "nan" : (x > 0 ? "∞" : "−∞") }
-        return String(format: "%.4g", x)
+        return NumberFormat.printf(x, .general, precision: 4)
     }
 
     /// Two different numbers with as many significant digits (4 to 17) as it takes to tell them apart.
     static func distinct(_ a: Double, _ b: Double) -> (String, String) {
         for digits in 4...17 {
-            let pair = (String(format: "%.\(digits)g", a), String(format: "%.\(digits)g", b))
+            let pair = (NumberFormat.printf(a, .general, precision: digits), NumberFormat.printf(b, .general, precision: digits))
             if pair.0 != pair.1 || !a.isFinite || !b.isFinite { return digits == 4 ? (number(a), number(b)) : pair }
         }
         return (number(a), number(b))

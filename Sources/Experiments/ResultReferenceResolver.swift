@@ -2,6 +2,7 @@ import CourseDiagnostics
 import Foundation
 import ExperimentLanguage
 import Optimizers
+import TextFormatting
 
 /// Turns a ``ResultReference`` in a page's prose into the rounded number it names, from the
 /// results of the page's directives. A pure function of those results.
@@ -142,32 +143,16 @@ public enum ResultReferenceResolver {
         }
     }
 
-    /// The number as the reference asks: `%.nf`, `%.ng`, a percentage, or an integer; a
-    /// typographic minus (glibc rounds correctly, so the text is the same on every machine).
+    /// The number as the reference asks: `%.nf`, `%.ng` (with `×10ⁿ` for C's `e`), a
+    /// percentage, or an integer; a typographic minus.
     static func format(_ value: Double, _ rounding: ResultReference.Rounding) -> String {
         let text: String
         switch rounding {
-        case .decimals(let n): text = String(format: "%.\(n)f", value)
-        case .significant(let n): text = significant(value, digits: n)
-        case .percent(let n): text = String(format: "%.\(n)f", value * 100)
+        case .decimals(let n): text = NumberFormat.printf(value, .fixed, precision: n)
+        case .significant(let n): text = NumberFormat.correctlyRoundedSignificant(value, digits: n)
+        case .percent(let n): text = NumberFormat.printf(value * 100, .fixed, precision: n)
         case .integer: text = String(Int(value))
         }
-        return text.hasPrefix("-") ? "−" + text.dropFirst() : text
-    }
-
-    /// `n` significant digits, as the pages write numbers: magnitudes below 10⁻⁴ or from 10⁶ up
-    /// with a power of ten (`7.9×10⁻⁵`), never C's `7.9e-05`.
-    static func significant(_ value: Double, digits n: Int) -> String {
-        let scientific = String(format: "%.\(max(0, n - 1))e", value)
-        guard let e = scientific.firstIndex(of: "e"), let exponent = Int(scientific[scientific.index(after: e)...]),
-              exponent < -4 || exponent >= 6 else { return String(format: "%.\(n)g", value) }
-        var mantissa = String(scientific[..<e])
-        if mantissa.contains(".") {
-            while mantissa.hasSuffix("0") { mantissa.removeLast() }
-            if mantissa.hasSuffix(".") { mantissa.removeLast() }
-        }
-        let superscripts: [Character: Character] = ["0": "⁰", "1": "¹", "2": "²", "3": "³", "4": "⁴", "5": "⁵", "6": "⁶",
-                                                     "7": "⁷", "8": "⁸", "9": "⁹", "-": "⁻"]
-        return mantissa + "×10" + String(String(exponent).compactMap { superscripts[$0] })
+        return text.hasPrefix("-") ? NumberFormat.minus + text.dropFirst() : text
     }
 }

@@ -1,4 +1,5 @@
 import CourseDiagnostics
+import TextFormatting
 
 /// LaTeX math → MathML Core, which Chromium and Firefox render natively.
 ///
@@ -41,7 +42,7 @@ public enum MathML {
         // writer guarantees: a row of several nodes is written as one <mrow>.
         markup += writer.output
         markup += "<annotation encoding=\"application/x-tex\">"
-        MathMLWriter.escape(latex, into: &markup)
+        Escaping.htmlReplacingForbidden(latex, into: &markup)
         markup += "</annotation></semantics></math>"
         return MathRendering(markup: markup, errors: parser.errors)
     }

@@ -1,3 +1,5 @@
+import TextFormatting
+
 /// Serialises ``MathNode``s as MathML Core markup, compact and deterministic.
 ///
 /// Attributes are written in a fixed order; every text is escaped, and
@@ -212,25 +214,6 @@ struct MathMLWriter {
     }
 
     mutating func appendEscaped(_ text: String) {
-        Self.escape(text, into: &output)
-    }
-
-    /// `text` escaped for an HTML text node or a double-quoted attribute value.
-    static func escape(_ text: String, into output: inout String) {
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "&": output += "&amp;"
-            case "<": output += "&lt;"
-            case ">": output += "&gt;"
-            case "\"": output += "&quot;"
-            case "\t", "\n": output.unicodeScalars.append(scalar)
-            case "\r": output += "\n"
-            default:
-                let v = scalar.value
-                let forbidden = v < 0x20 || (0x7F...0x9F).contains(v) || (0xFDD0...0xFDEF).contains(v)
-                    || v & 0xFFFE == 0xFFFE
-                output.unicodeScalars.append(forbidden ? "\u{FFFD}" : scalar)
-            }
-        }
+        Escaping.htmlReplacingForbidden(text, into: &output)
     }
 }

@@ -1,3 +1,5 @@
+import TextFormatting
+
 /// Accumulates highlighted HTML: escaped text in `<span class="hl-…">`
 /// elements, adjacent tokens of one kind merged, spans closed at line breaks.
 ///
@@ -92,14 +94,13 @@ struct HTMLBuilder {
         }
     }
 
-    /// Whether `sequence` is not one well-formed character, or is one HTML
-    /// forbids: C1 controls (U+0080…U+009F), noncharacters (U+FDD0…U+FDEF, U+xFFFE, U+xFFFF).
+    /// Whether `sequence` is not one well-formed character, or is one HTML forbids
+    /// (``Escaping/isForbidden(_:)``: here C1 controls and noncharacters).
     private static func isForbidden(_ sequence: ArraySlice<UInt8>) -> Bool {
         guard let scalar = String(decoding: sequence, as: UTF8.self).unicodeScalars.first,
               String(scalar).utf8.elementsEqual(sequence) else {
             return true
         }
-        let v = scalar.value
-        return (0x80...0x9F).contains(v) || (0xFDD0...0xFDEF).contains(v) || v & 0xFFFE == 0xFFFE
+        return Escaping.isForbidden(scalar)
     }
 }

@@ -284,15 +284,7 @@ final class ShellLexer: Lexer {
         if next == UInt8(ascii: "(") && depth < Self.maximumDepth {
             position += 1
             emit(from: start, as: .interpolation)
-            let saved = commandPosition
-            commandPosition = true
-            code(terminator: UInt8(ascii: ")"), depth: depth + 1)
-            commandPosition = saved
-            if peek() == UInt8(ascii: ")") {
-                let close = position
-                position += 1
-                emit(from: close, as: .interpolation)
-            }
+            nestedCommand(until: UInt8(ascii: ")"), depth: depth)
         } else if next == UInt8(ascii: "{") {
             var braces = 0
             while !atEnd {
@@ -331,11 +323,17 @@ final class ShellLexer: Lexer {
         let open = position
         position += 1
         emit(from: open, as: .interpolation)
+        nestedCommand(until: UInt8(ascii: "`"), depth: depth)
+    }
+
+    /// The command inside `$(…)` or backquotes, its opening already emitted: code in command
+    /// position one level deeper, up to `terminator`, which is emitted as interpolation.
+    private func nestedCommand(until terminator: UInt8, depth: Int) {
         let saved = commandPosition
         commandPosition = true
-        code(terminator: UInt8(ascii: "`"), depth: depth + 1)
+        code(terminator: terminator, depth: depth + 1)
         commandPosition = saved
-        if peek() == UInt8(ascii: "`") {
+        if peek() == terminator {
             let close = position
             position += 1
             emit(from: close, as: .interpolation)

@@ -1,4 +1,5 @@
 import CourseDiagnostics
+import CourseTestSupport
 import Foundation
 import ExperimentLanguage
 import Experiments
@@ -15,23 +16,18 @@ private func study(_ text: String) throws -> AverageStudy {
     return study
 }
 
-/// Equal within `absolute` + `relative` · |expected|.
-private func close(_ a: [Double], _ b: [Double], relative: Double = 1e-12, absolute: Double = 1e-15) -> Bool {
-    a.count == b.count && zip(a, b).allSatisfy { abs($0 - $1) <= absolute + relative * abs($1) }
-}
-
 /// The averages and measures against values worked out by hand, and the runner's series.
 @Suite struct AverageTests {
     @Test func exponentialAverageFollowsTheRecurrence() {
         // β = 0.5 on 1, 2, 3: v = 0.5, 1.25, 2.125; corrected by 1 − 0.5^t = 0.5, 0.75, 0.875.
-        #expect(close(AverageMath.exponential([1, 2, 3], beta: 0.5, biasCorrection: false), [0.5, 1.25, 2.125]))
-        #expect(close(AverageMath.exponential([1, 2, 3], beta: 0.5, biasCorrection: true), [1, 1.25 / 0.75, 2.125 / 0.875]))
+        #expect(isClose(AverageMath.exponential([1, 2, 3], beta: 0.5, biasCorrection: false), [0.5, 1.25, 2.125], relative: 1e-12, absolute: 1e-15))
+        #expect(isClose(AverageMath.exponential([1, 2, 3], beta: 0.5, biasCorrection: true), [1, 1.25 / 0.75, 2.125 / 0.875], relative: 1e-12, absolute: 1e-15))
         // β = 0 keeps the observations; β = 0.9 on a constant is biased by exactly 1 − 0.9^t.
         #expect(AverageMath.exponential([4, -1, 7], beta: 0, biasCorrection: true) == [4, -1, 7])
         let raw = AverageMath.exponential(Array(repeating: 10, count: 5), beta: 0.9, biasCorrection: false)
-        #expect(close(raw, (1...5).map { 10 * (1 - pow(0.9, Double($0))) }, relative: 1e-14))
+        #expect(isClose(raw, (1...5).map { 10 * (1 - pow(0.9, Double($0))) }, relative: 1e-14, absolute: 1e-15))
         let corrected = AverageMath.exponential(Array(repeating: 10, count: 5), beta: 0.9, biasCorrection: true)
-        #expect(close(corrected, Array(repeating: 10, count: 5), relative: 1e-14))
+        #expect(isClose(corrected, Array(repeating: 10, count: 5), relative: 1e-14, absolute: 1e-15))
     }
 
     @Test func movingAndWeightedAveragesUseTheObservationsThatExist() {

@@ -1,4 +1,5 @@
 import CourseDiagnostics
+import CourseTestSupport
 import ExperimentLanguage
 import Experiments
 import Foundation
@@ -74,7 +75,7 @@ import Testing
         #expect(trajectory.pointCount == replay.trajectory.count)
         let exact = Self.isBitExact(long)
         for (k, (point, expected)) in zip(trajectory.points, replay.trajectory).enumerated() {
-            let close = zip(point, expected).allSatisfy { abs($0 - $1) <= max(1e-12, 1e-9 * abs($1)) }
+            let close = isClose(point, expected, relative: 1e-9, absolute: 1e-12)
             if !close {
                 Issue.record("point \(k): \(point) against torch's \(expected)")
                 break

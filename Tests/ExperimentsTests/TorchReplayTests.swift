@@ -1,4 +1,5 @@
 import CourseDiagnostics
+import CourseTestSupport
 import ExperimentLanguage
 import Experiments
 import Foundation
@@ -75,7 +76,7 @@ enum ReplayFixtures {
         let trajectory = ExperimentRunner.run(experiment).trajectories[0][0]
         #expect(trajectory.pointCount == replay.trajectory.count)
         for (k, (point, expected)) in zip(trajectory.points, replay.trajectory).enumerated() {
-            let close = zip(point, expected).allSatisfy { abs($0 - $1) <= max(1e-12, 1e-9 * abs($1)) }
+            let close = isClose(point, expected, relative: 1e-9, absolute: 1e-12)
             if !close {
                 Issue.record("point \(k): \(point) against torch's \(expected)")
                 break

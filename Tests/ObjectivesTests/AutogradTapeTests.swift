@@ -1,4 +1,5 @@
 import CourseDiagnostics
+import CourseTestSupport
 import Foundation
 import Optimizers
 import Testing
@@ -26,26 +27,22 @@ import Testing
             if sameValue && sameGradient { identical += 1 }
             // value(_:) runs the forward pass alone; it must give the same loss.
             #expect(f.value(at: point).bitPattern == value.bitPattern)
+            // Where bits may differ: 1e-12 relative, or absolute near zero, a few last bits of the terms a sum adds.
             switch reference.exact {
             case "both":
                 #expect(sameValue, "loss at \(point): \(value) against torch's \(expectedValue)")
                 #expect(sameGradient, "gradient at \(point): \(gradient) against torch's \(expectedGradient)")
             case "gradient":
                 #expect(sameGradient, "gradient at \(point): \(gradient) against torch's \(expectedGradient)")
-                #expect(Self.isClose(value, expectedValue), "loss at \(point): \(value) against torch's \(expectedValue)")
+                #expect(isClose(value, expectedValue, relative: 1e-12, absolute: 1e-12), "loss at \(point): \(value) against torch's \(expectedValue)")
             default:
-                #expect(Self.isClose(value, expectedValue), "loss at \(point): \(value) against torch's \(expectedValue)")
+                #expect(isClose(value, expectedValue, relative: 1e-12, absolute: 1e-12), "loss at \(point): \(value) against torch's \(expectedValue)")
                 for (g, e) in zip(gradient, expectedGradient) {
-                    #expect(Self.isClose(g, e), "gradient at \(point): \(gradient) against torch's \(expectedGradient)")
+                    #expect(isClose(g, e, relative: 1e-12, absolute: 1e-12), "gradient at \(point): \(gradient) against torch's \(expectedGradient)")
                 }
             }
         }
         // Where bits may differ, most still agree; a wholesale change of order would not.
         #expect(identical * 2 >= reference.points.count, "\(identical) of \(reference.points.count) points bit for bit")
-    }
-
-    /// 1e-12 relative, or 1e-12 absolute near zero: a few last bits of the terms a sum adds.
-    static func isClose(_ a: Double, _ b: Double) -> Bool {
-        abs(a - b) <= 1e-12 * max(1, abs(b))
     }
 }

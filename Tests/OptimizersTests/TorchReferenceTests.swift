@@ -1,3 +1,4 @@
+import CourseTestSupport
 import Optimizers
 import Testing
 
@@ -23,7 +24,7 @@ import Testing
         let mismatch = firstMismatch(trajectory.points, reference.trajectory)
         #expect(mismatch == nil, "\(reference.testDescription): \(mismatch ?? "")")
         for (k, loss) in reference.lossBeforeEachStep.enumerated() where k < trajectory.losses.count {
-            #expect(isClose(trajectory.losses[k], loss), "loss at point \(k)")
+            #expect(isClose(trajectory.losses[k], loss, relative: 1e-9, absolute: 1e-12), "loss at point \(k)")
         }
         if let rates = reference.learningRates {
             #expect(trajectory.learningRates.count == rates.count)

@@ -1,5 +1,6 @@
 import Testing
 @testable import Plotting
+import TextFormatting
 
 /// Numbers a directive can make (subnormal learning rates, windows of ±10³⁰⁸, constant
 /// series at 10³⁰⁸) give ticks and text, never a trap converting a Double to Int or a

@@ -1,5 +1,6 @@
 import Testing
 @testable import Plotting
+import TextFormatting
 
 /// The defects a reader found in the shipped course (issue 10, item 3), each pinned down.
 @Suite struct ReadableFigureTests {
@@ -210,6 +211,6 @@ import Testing
         let svg = LineFigure(xAxis: Axis(label: label), panels: [.init(yAxis: Axis(label: label), series: [
             LineSeries(label: "SGD", series: 0, y: [1, 0.1]),
         ])]).svg(Self.text)
-        #expect(svg.components(separatedBy: "lengthAdjust=\"spacingAndGlyphs\">\(MarkupEscaping.escape(label))</text>").count - 1 == 2)
+        #expect(svg.components(separatedBy: "lengthAdjust=\"spacingAndGlyphs\">\(Escaping.html(label))</text>").count - 1 == 2)
     }
 }

@@ -170,21 +170,12 @@ struct CourseLoader: Sendable {
                                      numberedPrefixes: HTMLRenderer.footnoteNamespaces() + DirectiveBlock.idNamespaces)
         var ids: [String] = []
         var contents: [ContentsEntry] = []
-        func visit(_ blocks: [Block]) {
-            for block in blocks {
-                switch block {
-                case .heading(let level, let inlines, _):
-                    let text = inlines.plainText
-                    let id = slugger.slug(for: text)
-                    ids.append(id)
-                    if level == 2 || level == 3 { contents.append(ContentsEntry(level: level, id: id, title: text, inlines: inlines)) }
-                case .blockQuote(let inner), .footnoteDefinition(_, let inner): visit(inner)
-                case .list(let list): for item in list.items { visit(item.blocks) }
-                default: break
-                }
-            }
+        for case .heading(let level, let inlines, _) in chapter.document.blocks.allBlocks {
+            let text = inlines.plainText
+            let id = slugger.slug(for: text)
+            ids.append(id)
+            if level == 2 || level == 3 { contents.append(ContentsEntry(level: level, id: id, title: text, inlines: inlines)) }
         }
-        visit(chapter.document.blocks)
         chapter.headingIDs = ids
         chapter.contents = contents
     }

@@ -1,6 +1,7 @@
 import ExperimentLanguage
 import Experiments
 import Foundation
+import TextFormatting
 
 /// `coursegen run` without `--json`: a plain table per experiment.
 public enum RunSummaryText {
@@ -78,7 +79,7 @@ public enum RunSummaryText {
         return out + table(headers, rows) + "\n"
     }
 
-    private static func number(_ x: Double) -> String { String(format: "%.4g", x) }
+    private static func number(_ x: Double) -> String { NumberFormat.printf(x, .general, precision: 4) }
 
     private static func table(_ header: [String], _ rows: [[String]]) -> String {
         let all = [header] + rows

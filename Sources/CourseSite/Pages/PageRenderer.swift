@@ -1,5 +1,6 @@
 import CourseMarkdown
 import Mustache
+import TextFormatting
 
 /// Fills the theme's `page` template for one page. All links are relative and
 /// every page sits at the site's top level, so the site works from `file://`,
@@ -87,7 +88,7 @@ struct PageRenderer: @unchecked Sendable {
             "chapters": chapterList,
             "contents": page.contents.enumerated().map { i, entry in
                 ["level": entry.level, "id": entry.id, "title": entry.title,
-                 "titleHTML": i < page.contentsHTML.count ? page.contentsHTML[i] : HTMLEscaping.escape(entry.title)] as [String: Any]
+                 "titleHTML": i < page.contentsHTML.count ? page.contentsHTML[i] : Escaping.html(entry.title)] as [String: Any]
             },
             "hasContents": page.contents.count >= 2,
             "previous": link(page.previous),

@@ -101,16 +101,9 @@ public struct CollectDirectives: Sendable {
 
     /// Every code block, in document order, inside quotes, lists and footnotes too.
     private static func codeBlocks(in blocks: [Block]) -> [CodeBlock] {
-        var out: [CodeBlock] = []
-        var pending = Array(blocks.reversed())
-        while let block = pending.popLast() {
-            switch block {
-            case .codeBlock(let code): out.append(code)
-            case .blockQuote(let inner), .footnoteDefinition(_, let inner): pending += inner.reversed()
-            case .list(let list): pending += list.items.flatMap(\.blocks).reversed()
-            default: continue
-            }
+        blocks.allBlocks.compactMap { block in
+            if case .codeBlock(let code) = block { return code }
+            return nil
         }
-        return out
     }
 }

@@ -2,6 +2,7 @@ import CourseDiagnostics
 import CourseMarkdown
 import ExperimentLanguage
 import Experiments
+import TextFormatting
 
 /// The stage that renders every page's Markdown to HTML: headings, links (checked),
 /// math, highlighted code, each directive fence from what ``RunDirectives`` gave it, and
@@ -85,17 +86,17 @@ struct RenderPages: Sendable {
             // cmark places the span at its text's first byte, which the origin calls column 1.
             let origin = SourceOrigin(file: file, line: position.line, columnOffset: position.column - 1)
             guard let reference = ResultReference.parse(text, origin: origin, diagnostics: &collector.diagnostics) else {
-                return "<code>\(HTMLEscaping.escape(text))</code>"
+                return "<code>\(Escaping.html(text))</code>"
             }
             switch ResultReferenceResolver.resolve(reference, in: outputs) {
-            case .success(let number): return HTMLEscaping.escape(number)
+            case .success(let number): return Escaping.html(number)
             case .failure(let problem):
                 collector.diagnostics.append(problem)
-                return "<code>\(HTMLEscaping.escape(text))</code>"
+                return "<code>\(Escaping.html(text))</code>"
             }
         }
         let html = renderer.render(document)
-        var titleHTML = HTMLEscaping.escape(chapter.title)
+        var titleHTML = Escaping.html(chapter.title)
         if chapter.frontMatter.title == nil, chapter.firstHeadingIsTitle,
            case .heading(_, let inlines, _)? = chapter.document.blocks.first(where: { if case .heading = $0 { return true }; return false }) {
             titleHTML = renderer.renderPhrase(inlines)
@@ -122,57 +123,18 @@ struct RenderPages: Sendable {
                             diagnostics: collector.diagnostics, assets: collector.assets)
     }
 
-    /// Every piece of raw HTML with its position, in document order.
-    static func rawHTML(in blocks: [Block]) -> [(String, TextPosition)] {
-        var found: [(String, TextPosition)] = []
-        func inInlines(_ inlines: [Inline]) {
-            for inline in inlines {
-                switch inline {
-                case .html(let html, let p): found.append((html, p))
-                case .emphasis(let c), .strong(let c), .strikethrough(let c), .link(_, _, let c, _): inInlines(c)
-                default: continue
-                }
-            }
-        }
-        func inBlocks(_ blocks: [Block]) {
-            for block in blocks {
-                switch block {
-                case .htmlBlock(let html, let p): found.append((html, p))
-                case .paragraph(let inlines, _), .heading(_, let inlines, _): inInlines(inlines)
-                case .blockQuote(let inner), .footnoteDefinition(_, let inner): inBlocks(inner)
-                case .list(let list): for item in list.items { inBlocks(item.blocks) }
-                case .table(let table): for cell in table.header + table.rows.flatMap({ $0 }) { inInlines(cell) }
-                default: continue
-                }
-            }
-        }
-        inBlocks(blocks)
-        return found
+    static func firstRawHTML(in blocks: [Block]) -> TextPosition? {
+        rawHTML(in: blocks).first { _ in true }?.1
     }
 
-    static func firstRawHTML(in blocks: [Block]) -> TextPosition? {
-        func inInlines(_ inlines: [Inline]) -> TextPosition? {
-            for inline in inlines {
-                switch inline {
-                case .html(_, let p): return p
-                case .emphasis(let c), .strong(let c), .strikethrough(let c), .link(_, _, let c, _):
-                    if let p = inInlines(c) { return p }
-                default: continue
-                }
-            }
-            return nil
-        }
-        for block in blocks {
-            switch block {
-            case .htmlBlock(_, let p): return p
-            case .paragraph(let inlines, _), .heading(_, let inlines, _): if let p = inInlines(inlines) { return p }
-            case .blockQuote(let inner), .footnoteDefinition(_, let inner): if let p = firstRawHTML(in: inner) { return p }
-            case .list(let list): for item in list.items { if let p = firstRawHTML(in: item.blocks) { return p } }
-            case .table(let table):
-                for cell in table.header + table.rows.flatMap({ $0 }) { if let p = inInlines(cell) { return p } }
-            default: continue
+    /// Every piece of raw HTML (blocks and inline) with its position, in document order, lazily.
+    static func rawHTML(in blocks: [Block]) -> some Sequence<(String, TextPosition)> {
+        blocks.allBlocks.lazy.flatMap { block -> [(String, TextPosition)] in
+            if case .htmlBlock(let html, let position) = block { return [(html, position)] }
+            return block.inlines.allInlines.compactMap { inline in
+                if case .html(let html, let position) = inline { return (html, position) }
+                return nil
             }
         }
-        return nil
     }
 }

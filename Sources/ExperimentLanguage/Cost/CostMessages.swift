@@ -1,5 +1,6 @@
 import CourseDiagnostics
 import Foundation
+import TextFormatting
 
 /// The wording of budget errors: the estimate, the budget it exceeds, and how to get under it.
 public enum CostMessages {
@@ -35,13 +36,13 @@ public enum CostMessages {
 
     /// `3.2e13`: two significant digits, as a command-line argument can be written.
     static func operations(_ value: Double) -> String {
-        value < 1e4 ? String(Int(value.rounded())) : String(format: "%.1e", value).replacingOccurrences(of: "e+", with: "e")
+        value < 1e4 ? String(Int(value.rounded())) : NumberFormat.printf(value, .exponent, precision: 1).replacingOccurrences(of: "e+", with: "e")
     }
 
     static func bytes(_ value: Double) -> String {
         let units = ["bytes", "KiB", "MiB", "GiB", "TiB", "PiB", "EiB"]
         var v = value, i = 0
         while v >= 1024, i < units.count - 1 { v /= 1024; i += 1 }
-        return i == 0 ? "\(Int(v)) bytes" : String(format: v < 10 ? "%.1f %@" : "%.0f %@", v, units[i])
+        return i == 0 ? "\(Int(v)) bytes" : NumberFormat.printf(v, .fixed, precision: v < 10 ? 1 : 0) + " " + units[i]
     }
 }

@@ -1,6 +1,7 @@
 import ExperimentLanguage
 import Experiments
 import Plotting
+import TextFormatting
 
 /// The learning rates behind the schedule figure, at the start, the quarters, the last step
 /// and every step a claim names.

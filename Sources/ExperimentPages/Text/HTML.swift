@@ -1,6 +1,6 @@
-import Plotting
+import TextFormatting
 
-/// Escaping for HTML text and attributes, the same as the figures use.
+/// The pages' short name for ``Escaping/html(_:)``, the one HTML escaper.
 enum HTML {
-    static func escape(_ text: String) -> String { MarkupEscaping.escape(text) }
+    static func escape(_ text: String) -> String { Escaping.html(text) }
 }

@@ -1,4 +1,4 @@
-import Plotting
+import TextFormatting
 
 /// How numbers read on experiment pages: four significant digits, stated in the tables.
 enum Numbers {

@@ -1,3 +1,5 @@
+import TextFormatting
+
 /// Compact, deterministic tick labels: as few digits as the tick step needs, a true
 /// minus sign, and powers of ten written with superscripts (`10⁻³`, `2×10⁵`).
 public enum TickLabels {

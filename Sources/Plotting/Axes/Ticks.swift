@@ -1,3 +1,5 @@
+import TextFormatting
+
 /// "Nice" tick positions: multiples of 1, 2 or 5 times a power of ten, and decades on
 /// log axes.
 public enum Ticks {

@@ -1,3 +1,5 @@
+import TextFormatting
+
 /// Draws frames, tick marks, tick labels, grid lines and axis labels around a plot area.
 enum AxisPainter {
     static let tickLength = 4.0
@@ -52,7 +54,7 @@ enum AxisPainter {
         for (value, label) in ticks {
             let x = map(value)
             guard x >= rect.x - 0.05, x <= rect.maxX + 0.05, rightEndLabel || x < rect.maxX - 0.5 else { continue }
-            labels += "<text x=\"\(SVGText.n(x))\" y=\"\(SVGText.n(rect.maxY + tickLength + 11))\">\(SVGText.escape(label))</text>"
+            labels += "<text x=\"\(SVGText.n(x))\" y=\"\(SVGText.n(rect.maxY + tickLength + 11))\">\(Escaping.html(label))</text>"
         }
         return "<g text-anchor=\"middle\" fill-opacity=\".8\">\(labels)</g>\n"
     }
@@ -63,7 +65,7 @@ enum AxisPainter {
         for (value, label) in ticks {
             let y = map(value)
             guard y >= rect.y - 0.05, y <= rect.maxY + 0.05 else { continue }
-            labels += "<text x=\"\(SVGText.n(rect.x - tickLength - 3))\" y=\"\(SVGText.n(y + 3.8))\">\(SVGText.escape(label))</text>"
+            labels += "<text x=\"\(SVGText.n(rect.x - tickLength - 3))\" y=\"\(SVGText.n(y + 3.8))\">\(Escaping.html(label))</text>"
         }
         return "<g text-anchor=\"end\" fill-opacity=\".8\">\(labels)</g>\n"
     }
@@ -109,6 +111,6 @@ enum AxisPainter {
         let y = rect.y + rect.height / 2
         var out = "<text transform=\"translate(\(SVGText.n(x)) \(SVGText.n(y)))rotate(-90)\" text-anchor=\"middle\" font-size=\"12\""
         out += FittedText.squeeze(text, fontSize: labelFont, room: rect.height)
-        return out + ">" + SVGText.escape(text) + "</text>\n"
+        return out + ">" + Escaping.html(text) + "</text>\n"
     }
 }

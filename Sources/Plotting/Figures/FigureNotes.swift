@@ -1,3 +1,5 @@
+import TextFormatting
+
 /// Notes under a figure's axes, one per line: why a path stops short ("SGD leaves the plot
 /// at step 2"). They get rows of their own below the x axis label, so they can never sit
 /// on a path, an axis or a tick label.
@@ -33,7 +35,7 @@ enum FittedText {
         if let anchor { out += " text-anchor=\"\(anchor)\"" }
         out += attributes
         out += squeeze(text, fontSize: fontSize, room: room)
-        return out + ">" + SVGText.escape(text) + "</text>"
+        return out + ">" + Escaping.html(text) + "</text>"
     }
 
     /// ` textLength="…" lengthAdjust="spacingAndGlyphs"` when `text` needs more than `room`; empty otherwise.

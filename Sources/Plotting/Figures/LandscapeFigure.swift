@@ -1,3 +1,5 @@
+import TextFormatting
+
 /// Contours of a 2-D objective with optimizer paths over them: one overlay panel, or
 /// small multiples that share one contour drawing through `<use>`.
 public struct LandscapeFigure: Sendable {

@@ -1,3 +1,5 @@
+import TextFormatting
+
 /// A legend laid out in rows across the top of a figure: a swatch, then the label.
 ///
 /// Entries are measured with ``TextMetrics`` (wide characters count a full em), placed left
@@ -74,7 +76,7 @@ struct Legend {
                 let room = width - dx - Self.swatchWidth - Self.labelGap
                 let textX = SVGText.n(x + Self.swatchWidth + Self.labelGap)
                 out += "<text x=\"\(textX)\" y=\"\(SVGText.n(mid + 4.2))\"" + FittedText.squeeze(entry.label, fontSize: Self.fontSize, room: room)
-                out += ">" + SVGText.escape(entry.label) + "</text></g>\n"
+                out += ">" + Escaping.html(entry.label) + "</text></g>\n"
             }
         }
         return out + "</g>\n"

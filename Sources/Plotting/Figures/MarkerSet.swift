@@ -1,3 +1,5 @@
+import TextFormatting
+
 /// Marker shapes defined once in `<defs>` and placed with `<use>`, so a path of thirty
 /// steps costs thirty short elements rather than thirty copies of the shape.
 struct MarkerSet {
@@ -43,7 +45,7 @@ struct MarkerSet {
         var out = "<use href=\"#\(id)\" x=\"\(SVGText.n(p.x))\" y=\"\(SVGText.n(p.y))\""
         if let style { out += " style=\"\(style)\"" }
         if let title {
-            out += "><title>\(SVGText.escape(title))</title></use>"
+            out += "><title>\(Escaping.html(title))</title></use>"
         } else {
             out += "/>"
         }

@@ -1,3 +1,5 @@
+import TextFormatting
+
 /// The root `<svg>` of a figure, its accessible name and description, and its `<defs>`.
 struct SVGDocument {
     let text: FigureText
@@ -19,8 +21,8 @@ struct SVGDocument {
         var out = "<svg xmlns=\"http://www.w3.org/2000/svg\" "
         out += "class=\"cg-plot\" viewBox=\"0 0 \(w) \(h)\" width=\"\(w)\" height=\"\(h)\" role=\"img\" "
         out += "aria-labelledby=\"\(id("title")) \(id("desc"))\" font-size=\"11\" fill=\"currentColor\">\n"
-        out += "<title id=\"\(id("title"))\">\(SVGText.escape(text.title))</title>\n"
-        out += "<desc id=\"\(id("desc"))\">\(SVGText.escape(text.description))</desc>\n"
+        out += "<title id=\"\(id("title"))\">\(Escaping.html(text.title))</title>\n"
+        out += "<desc id=\"\(id("desc"))\">\(Escaping.html(text.description))</desc>\n"
         if !defs.isEmpty { out += "<defs>\n" + defs + "</defs>\n" }
         out += body
         out += "</svg>\n"

@@ -1,3 +1,5 @@
+import TextFormatting
+
 /// Marker shapes, one per series, so that colour is never the only difference between
 /// two optimizers' paths.
 public enum MarkerShape: Int, CaseIterable, Hashable, Sendable {

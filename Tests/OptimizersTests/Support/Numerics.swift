@@ -1,3 +1,4 @@
+import CourseTestSupport
 import Foundation
 
 func sinValue(_ x: Double) -> Double { Foundation.sin(x) }
@@ -6,12 +7,8 @@ func expValue(_ x: Double) -> Double { Foundation.exp(x) }
 func powValue(_ x: Double, _ y: Double) -> Double { Foundation.pow(x, y) }
 func logValue(_ x: Double) -> Double { Foundation.log(x) }
 
-/// Whether `a` equals `b` to `relative` of |b|, or within `absolute` (for values near zero).
-func isClose(_ a: Double, _ b: Double, relative: Double = 1e-9, absolute: Double = 1e-12) -> Bool {
-    abs(a - b) <= max(absolute, relative * abs(b))
-}
-
-/// The first index where two point lists differ beyond the tolerances, with both values.
+/// The first index where two point lists differ beyond the tolerances (``isClose(_:_:relative:absolute:)``),
+/// with both values.
 func firstMismatch(
     _ actual: [[Double]], _ expected: [[Double]], relative: Double = 1e-9, absolute: Double = 1e-12
 ) -> String? {

@@ -1,5 +1,6 @@
+import Foundation
 import Testing
-@testable import Plotting
+import TextFormatting
 
 @Suite struct NumberFormatTests {
     @Test(arguments: [
@@ -36,22 +37,28 @@ import Testing
         #expect(NumberFormat.pow10(Int(e) + 1) > value)
     }
 
-    /// Path data rounds absolute positions, then takes differences, so relative moves do
-    /// not drift: a thousand steps of 0.04 are 400 moves of a tenth, ending exactly at 40.
-    @Test func pathDataDoesNotAccumulateRounding() {
-        var data = PathData()
-        data.add((0...1000).map { Point(Double($0) * 0.04, 0) })
-        #expect(data.text == "M0 0h" + String(repeating: ".1", count: 400))
+    /// The C styles are glibc's own conversions: the same text as Foundation's `String(format:)`.
+    @Test(arguments: [0.0, -0.0, 1, -1, 0.5, 12345.678, -0.000012345, 1e-5, 9.99995, 123456789, 1e300, 5e-324,
+                      2.5, 0.125, .infinity, -.infinity, .nan])
+    func printfMatchesFoundation(value: Double) {
+        for precision in [0, 1, 4, 17] {
+            #expect(NumberFormat.printf(value, .fixed, precision: precision) == String(format: "%.\(precision)f", value))
+            #expect(NumberFormat.printf(value, .exponent, precision: precision) == String(format: "%.\(precision)e", value))
+            #expect(NumberFormat.printf(value, .general, precision: precision) == String(format: "%.\(precision)g", value))
+        }
     }
 
-    @Test func pathDataWritesCompactRelativeMoves() {
-        var data = PathData()
-        data.add([Point(10, 20), Point(10.5, 20), Point(10.5, 19.5), Point(11, 19), Point(11.02, 19.01)], closed: true)
-        #expect(data.text == "M10 20h.5v-.5l.5-.5z")
+    @Test func printfGrowsItsBufferForLongText() {
+        let text = NumberFormat.printf(1e300, .fixed, precision: 17)
+        #expect(text.count == 301 + 1 + 17)
+        #expect(text == String(format: "%.17f", 1e300))
     }
 
-    @Test(arguments: [(5, ".5"), (-5, "-.5"), (120, "12"), (-123, "-12.3"), (0, "0")])
-    func pathTokens(tenths: Int, expected: String) {
-        #expect(PathData.token(tenths) == expected)
+    @Test(arguments: [
+        (0.0123456, 3, "0.0123"), (7.9e-5, 2, "7.9×10⁻⁵"), (7.0e-5, 3, "7×10⁻⁵"), (-1234567.0, 3, "-1.23×10⁶"),
+        (0.5, 3, "0.5"), (123456.0, 6, "123456"), (2.5, 1, "2"),
+    ])
+    func correctlyRoundedSignificant(value: Double, digits: Int, expected: String) {
+        #expect(NumberFormat.correctlyRoundedSignificant(value, digits: digits) == expected)
     }
 }

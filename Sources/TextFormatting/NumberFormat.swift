@@ -1,8 +1,14 @@
-/// Deterministic, locale-free number formatting for SVG coordinates, tick labels,
-/// tooltips and tables.
+/// Every number coursegen writes, in one of a few named styles, locale-free:
 ///
-/// Everything rounds through integers, so the same value always gives the same bytes
-/// on every machine; no `String(format:)`, no locale.
+/// - ``fixed(_:decimals:)``: SVG coordinates, ASCII `-`, trailing zeros trimmed.
+/// - ``significant(_:digits:trimmingZeros:)``: text a reader sees on pages and in figures,
+///   typographic minus, `1.2×10⁻⁵` outside 10⁻⁴…10⁶.
+/// - ``printf(_:_:precision:)``: C's `%.nf`, `%.ne`, `%.ng`, for messages and `coursegen run`.
+/// - ``correctlyRoundedSignificant(_:digits:)``: a chapter's `{{ … significant: n }}` reference.
+///
+/// The first two round through integers; the last two through the C library, whose
+/// conversions are correctly rounded. Either way the same value gives the same bytes on
+/// every machine.
 public enum NumberFormat {
     /// The typographic minus sign, U+2212, used in text a reader sees.
     public static let minus = "\u{2212}"
@@ -29,7 +35,7 @@ public enum NumberFormat {
         // and write the exponent 300 lower (a subnormal learning rate prints as 1.00×10⁻³²⁰).
         let shift = abs(x) < 1e-290 ? -300 : 0
         let value = shift == 0 ? x : x * 1e300
-        var exponent = Math.int(abs(value).log10Floor)
+        var exponent = LibC.int(abs(value).log10Floor)
         // Rounding can carry into the next power of ten (9.996 → 10.0).
         let rounded = roundToSignificant(value, digits: digits, exponent: exponent)
         if abs(rounded) >= pow10(exponent + 1) { exponent += 1 }
@@ -39,6 +45,38 @@ public enum NumberFormat {
             return text + "×10" + superscript(exponent + shift)
         }
         return decimal(rounded, decimals: max(0, digits - 1 - exponent), trim: trimmingZeros, minus: minus)
+    }
+
+    /// C's conversions of a `Double`, as ``printf(_:_:precision:)`` names them.
+    public enum Conversion: String, Sendable {
+        /// `%.nf`: `n` decimals.
+        case fixed = "f"
+        /// `%.ne`: a mantissa with `n` decimals and an exponent, `1.5e+07`.
+        case exponent = "e"
+        /// `%.ng`: `n` significant digits, trailing zeros dropped, `e` notation for
+        /// exponents below −4 or from `n` up.
+        case general = "g"
+    }
+
+    /// `x` as C's `printf("%.<precision><conversion>", x)` writes it: ASCII `-`, `inf`, `nan`.
+    /// glibc's conversions are correctly rounded, so the text is the same on every machine.
+    public static func printf(_ x: Double, _ conversion: Conversion, precision: Int) -> String {
+        LibC.format(x, "%.\(max(0, precision))\(conversion.rawValue)")
+    }
+
+    /// `digits` significant digits as `%.<digits>g` writes them, but with a power of ten
+    /// (`7.9×10⁻⁵`) rather than C's `7.9e-05` for magnitudes below 10⁻⁴ or from 10⁶ up; the
+    /// mantissa's trailing zeros are dropped. ASCII `-`, `inf` and `nan` as C writes them.
+    public static func correctlyRoundedSignificant(_ x: Double, digits: Int) -> String {
+        let scientific = printf(x, .exponent, precision: digits - 1)
+        guard let e = scientific.firstIndex(of: "e"), let exponent = Int(scientific[scientific.index(after: e)...]),
+              exponent < -4 || exponent >= 6 else { return printf(x, .general, precision: digits) }
+        var mantissa = String(scientific[..<e])
+        if mantissa.contains(".") {
+            while mantissa.hasSuffix("0") { mantissa.removeLast() }
+            if mantissa.hasSuffix(".") { mantissa.removeLast() }
+        }
+        return mantissa + "×10" + superscript(exponent)
     }
 
     /// `n` written with Unicode superscript digits: `superscript(-3)` is `"⁻³"`.
@@ -52,7 +90,7 @@ public enum NumberFormat {
     }
 
     /// Ten to the power `n`, exact for the integer powers a Double can hold exactly.
-    static func pow10(_ n: Int) -> Double {
+    public static func pow10(_ n: Int) -> Double {
         // Beyond Double's range the answer is known without a loop of n steps; below 10⁻³⁰⁸
         // the divisor would overflow to ∞, so subnormal powers are 10⁻³⁰⁰ times a normal one.
         if n > 400 { return .infinity }
@@ -80,8 +118,9 @@ public enum NumberFormat {
         return (x / scale).rounded(.toNearestOrAwayFromZero) * scale
     }
 
-    /// The decimal text of `x` rounded to `decimals` places.
-    static func decimal(_ x: Double, decimals: Int, trim: Bool, minus: String) -> String {
+    /// The decimal text of `x` rounded to `decimals` places, trailing zeros `trim`med,
+    /// negative numbers led by `minus`; zero is `"0"`.
+    public static func decimal(_ x: Double, decimals: Int, trim: Bool, minus: String) -> String {
         let scaled = (x * pow10(decimals)).rounded(.toNearestOrAwayFromZero)
         guard abs(scaled) < 9e15 else { return x < 0 ? minus + String(-x) : String(x) }
         let integer = Int64(scaled)
@@ -105,10 +144,10 @@ public enum NumberFormat {
 extension Double {
     /// ⌊log₁₀ x⌋ for positive finite x, exact at powers of ten (where `log10` may
     /// return 2.9999999999999996 for 1000).
-    var log10Floor: Double {
-        var e = Math.log10(self).rounded(.down)
-        if NumberFormat.pow10(Math.int(e) + 1) <= self { e += 1 }
-        if NumberFormat.pow10(Math.int(e)) > self { e -= 1 }
+    public var log10Floor: Double {
+        var e = LibC.log10(self).rounded(.down)
+        if NumberFormat.pow10(LibC.int(e) + 1) <= self { e += 1 }
+        if NumberFormat.pow10(LibC.int(e)) > self { e -= 1 }
         return e
     }
 }

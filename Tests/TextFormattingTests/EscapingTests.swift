@@ -1,0 +1,29 @@
+import Testing
+import TextFormatting
+
+@Suite struct EscapingTests {
+    @Test(arguments: [
+        ("a < b && c > \"d\"", "a &lt; b &amp;&amp; c &gt; &quot;d&quot;"), ("plain 'text' ×10⁻³", "plain 'text' ×10⁻³"), ("", ""),
+        // A combining mark after `"` or `<` makes one Character with it; it must not hide the quote or bracket.
+        ("\"\u{301}<\u{301}", "&quot;\u{301}&lt;\u{301}"),
+    ])
+    func html(text: String, expected: String) {
+        #expect(Escaping.html(text) == expected)
+        #expect(Escaping.html(text[...]) == expected)
+    }
+
+    @Test func htmlKeepsControlsThatTheForbiddenVariantReplaces() {
+        #expect(Escaping.html("a\u{1}b\r\n") == "a\u{1}b\r\n")
+        var out = "<math>"
+        // Noncharacters cannot be written in a literal; build them from their values.
+        let noncharacters = String(String.UnicodeScalarView([0xFDD0, 0xFFFF, 0x1FFFE].map { Unicode.Scalar($0)! }))
+        Escaping.htmlReplacingForbidden("a\u{1}b\r\n\t<\u{85}" + noncharacters + "é", into: &out)
+        #expect(out == "<math>a\u{FFFD}b\n\n\t&lt;\u{FFFD}\u{FFFD}\u{FFFD}\u{FFFD}é")
+    }
+
+    @Test(arguments: [(0x1, true), (0x9, true), (0x20, false), (0x7E, false), (0x7F, true), (0x9F, true), (0xA0, false),
+                      (0xFDCF, false), (0xFDD0, true), (0xFDEF, true), (0xFDF0, false), (0xFFFE, true), (0x10FFFF, true), (0x10FFFD, false)])
+    func forbiddenCharacters(value: UInt32, forbidden: Bool) {
+        #expect(Escaping.isForbidden(Unicode.Scalar(value)!) == forbidden)
+    }
+}
