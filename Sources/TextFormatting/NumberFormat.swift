@@ -69,8 +69,14 @@ public enum NumberFormat {
     /// mantissa's trailing zeros are dropped. ASCII `-`, `inf` and `nan` as C writes them.
     public static func correctlyRoundedSignificant(_ x: Double, digits: Int) -> String {
         let scientific = printf(x, .exponent, precision: digits - 1)
-        guard let e = scientific.firstIndex(of: "e"), let exponent = Int(scientific[scientific.index(after: e)...]),
-              exponent < -4 || exponent >= 6 else { return printf(x, .general, precision: digits) }
+        guard let e = scientific.firstIndex(of: "e"), let exponent = Int(scientific[scientific.index(after: e)...]) else {
+            return printf(x, .general, precision: digits)
+        }
+        if exponent >= -4 && exponent < 6 {
+            // %g writes 12345 to two digits as "1.2e+04"; prose wants the rounded number in full.
+            if exponent >= digits, let rounded = Double(scientific) { return printf(rounded, .fixed, precision: 0) }
+            return printf(x, .general, precision: digits)
+        }
         var mantissa = String(scientific[..<e])
         if mantissa.contains(".") {
             while mantissa.hasSuffix("0") { mantissa.removeLast() }

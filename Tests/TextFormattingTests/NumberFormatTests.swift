@@ -57,6 +57,8 @@ import TextFormatting
     @Test(arguments: [
         (0.0123456, 3, "0.0123"), (7.9e-5, 2, "7.9×10⁻⁵"), (7.0e-5, 3, "7×10⁻⁵"), (-1234567.0, 3, "-1.23×10⁶"),
         (0.5, 3, "0.5"), (123456.0, 6, "123456"), (2.5, 1, "2"),
+        // Fewer digits than the integer part has: the rounded number in full, never C's "1.2e+04".
+        (12345.0, 2, "12000"), (999.7, 2, "1000"), (-45678.0, 1, "-50000"), (95.0, 1, "100"),
     ])
     func correctlyRoundedSignificant(value: Double, digits: Int, expected: String) {
         #expect(NumberFormat.correctlyRoundedSignificant(value, digits: digits) == expected)
