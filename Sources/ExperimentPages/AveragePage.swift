@@ -14,7 +14,7 @@ public enum AveragePage {
         let prefix = FigureText.isValidPrefix(idPrefix) ? idPrefix : "x" + idPrefix.filter { $0.isLetter || $0.isNumber }
         let words = description(result)
         var out = "<section class=\"cg-experiment cg-average\" id=\"\(HTML.escape(prefix))\">\n"
-        let figure = AverageBuilder.svg(result, text: FigureWords.text(idPrefix: prefix + "-a", title: study.title, description: words))
+        let figure = AverageSVG.svg(result, text: FigureWords.text(idPrefix: prefix + "-a", title: study.title, description: words))
         out += "<figure class=\"cg-figure\">\n\(figure)<figcaption><strong>\(HTML.escape(study.title)).</strong> "
         out += HTML.escape(words) + "</figcaption></figure>\n"
         out += AverageTable.html(result)

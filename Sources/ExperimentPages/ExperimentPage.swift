@@ -18,7 +18,7 @@ public enum ExperimentPage {
     /// The fragment of an experiment, given one trajectory per run and start:
     /// `trajectories[run][start]`, runs in the order of `experiment.runs`.
     public static func html(
-        _ experiment: Experiment, trajectories: [[Optimizers.Trajectory]], idPrefix: String
+        _ experiment: Experiment, trajectories: [[Trajectory]], idPrefix: String
     ) -> String {
         precondition(trajectories.count == experiment.runs.count, "one list of trajectories per run")
         precondition(trajectories.allSatisfy { $0.count == experiment.starts.count }, "one trajectory per start")
@@ -37,7 +37,7 @@ public enum ExperimentPage {
 
         let landscapeWords = FigureWords.landscape(experiment)
         let key = legendTable(experiment)
-        let landscape = LandscapeBuilder.svg(
+        let landscape = LandscapeSVG.svg(
             experiment, trajectories: trajectories, listsSeries: key.isEmpty,
             text: FigureWords.text(idPrefix: prefix + "-p", title: title, description: landscapeWords + " " + outcome))
         // A grid titles each panel with its run; an overlay needs the key.
@@ -51,7 +51,7 @@ public enum ExperimentPage {
             : "The objective f per step (no minimum value is known, so f itself on a linear scale)."
         let scheduled = experiment.runs.contains { $0.schedule != nil }
         let lossCaption = lossWords + (scheduled ? " Below: the learning rate of the scheduled runs." : "")
-        let loss = LossBuilder.svg(
+        let loss = LossSVG.svg(
             experiment, trajectories: trajectories, listsSeries: key.isEmpty,
             text: FigureWords.text(idPrefix: prefix + "-l", title: "Loss curves: " + title, description: lossCaption + " " + outcome))
         out += "<figure class=\"cg-figure\">\n\(loss)\(key)<figcaption>\(HTML.escape(lossCaption))</figcaption></figure>\n"

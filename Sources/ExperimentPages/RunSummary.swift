@@ -23,7 +23,7 @@ public struct RunSummary: Sendable {
     /// f − f* below this counts as converged in the results table.
     public static let threshold = 1e-3
 
-    init(experiment: Experiment, runIndex: Int, startIndex: Int, trajectory: Optimizers.Trajectory) {
+    init(experiment: Experiment, runIndex: Int, startIndex: Int, trajectory: Trajectory) {
         let run = experiment.runs[runIndex]
         label = experiment.starts.count > 1 ? "\(run.label) from \(Numbers.point(experiment.starts[startIndex]))" : run.label
         self.runIndex = runIndex

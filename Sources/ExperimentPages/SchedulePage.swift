@@ -17,7 +17,7 @@ public enum SchedulePage {
         var out = "<section class=\"cg-experiment cg-schedule\" id=\"\(HTML.escape(prefix))\">\n"
         if let problem = result.problem { out += ExperimentPage.objective(problem.experiment.objective) }
         let key = legendTable(result)
-        let figure = ScheduleBuilder.svg(
+        let figure = ScheduleSVG.svg(
             result, listsSeries: key.isEmpty, text: FigureWords.text(idPrefix: prefix + "-s", title: study.title, description: words))
         out += "<figure class=\"cg-figure\">\n\(figure)\(key)<figcaption><strong>\(HTML.escape(study.title)).</strong> "
         out += HTML.escape(words) + "</figcaption></figure>\n"

@@ -24,7 +24,7 @@ import Testing
     @Test func theFlagshipWindowContainsTheStartAndThePaths() throws {
         let experiment = try Fixtures.experiment(Self.flagship)
         let trajectories = Fixtures.run(experiment)
-        let window = LandscapeBuilder.window(experiment, trajectories: trajectories)
+        let window = LandscapeSVG.window(experiment, trajectories: trajectories)
         #expect(window.x.lowerBound < -7 && window.y.upperBound > 2)
         for trajectory in trajectories.joined() {
             for p in trajectory.points { #expect(window.x.contains(p[0]) && window.y.contains(p[1])) }
@@ -35,7 +35,7 @@ import Testing
 
     @Test func anAuthorsDomainIsKept() throws {
         let experiment = try Fixtures.experiment(Fixtures.bowl)
-        let window = LandscapeBuilder.window(experiment, trajectories: Fixtures.run(experiment))
+        let window = LandscapeSVG.window(experiment, trajectories: Fixtures.run(experiment))
         #expect(window.x == -10...10 && window.y == -5...5)
     }
 

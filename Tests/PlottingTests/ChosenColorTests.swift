@@ -73,7 +73,7 @@ import Testing
         #expect(!grid.contains(Palette.color(0)))
         let curve = CurveFigure(
             curve: (0...20).map { Point(Double($0) / 10 - 1, Double($0 * $0) / 100) },
-            runs: [Trajectory(label: "GD", series: 2, color: "teal", points: [Point(-1, 1), Point(-0.5, 0.25), Point(0, 0)])]
+            runs: [DrawnPath(label: "GD", series: 2, color: "teal", points: [Point(-1, 1), Point(-0.5, 0.25), Point(0, 0)])]
         ).svg(FigureText(idPrefix: "k", title: "t", description: "d"))
         #expect(curve.contains("stroke:var(--cg-color-teal,#30B0C7)"))
         #expect(curve.contains("fill:var(--cg-color-teal,#30B0C7)"))

@@ -58,7 +58,7 @@ import Testing
     /// A run that leaves for infinity is clipped at the frame and noted; no coordinate
     /// in the SVG is huge or non-finite.
     @Test func divergedRunIsClippedAndNoted() {
-        let runs = [Trajectory(
+        let runs = [DrawnPath(
             label: "SGD", series: 0,
             points: [Point(1, 1), Point(-3, 2), Point(9, -8), Point(-1e200, 1e200), Point(.infinity, .nan)],
             values: [1, 2, 3, 4, .nan], divergedAt: 3)]

@@ -6,7 +6,7 @@
 enum Fixtures {
     static func bowl(_ x: Double, _ y: Double) -> Double { x * x / 20 + y * y }
 
-    static func bowlRuns() -> [Trajectory] {
+    static func bowlRuns() -> [DrawnPath] {
         let names = ["SGD", "Momentum", "AdaGrad", "Adam"]
         return names.enumerated().map { index, name in
             var p = [-7.0, 2.0]
@@ -37,7 +37,7 @@ enum Fixtures {
                     }
                 }
             }
-            return Trajectory(label: name, series: index, points: points, values: values)
+            return DrawnPath(label: name, series: index, points: points, values: values)
         }
     }
 
@@ -50,7 +50,7 @@ enum Fixtures {
     static func rosenbrock(_ x: Double, _ y: Double) -> Double { (1 - x) * (1 - x) + 100 * (y - x * x) * (y - x * x) }
 
     /// Gradient descent on Rosenbrock from (−1.5, 2): slow at 0.001, diverging at 0.004.
-    static func rosenbrockRuns() -> [Trajectory] {
+    static func rosenbrockRuns() -> [DrawnPath] {
         [(0.001, 400, "GD η = 0.001"), (0.004, 40, "GD η = 0.004")].enumerated().map { index, run in
             var x = -1.5, y = 2.0
             var points: [Point] = []
@@ -67,7 +67,7 @@ enum Fixtures {
                 x -= run.0 * gx
                 y -= run.0 * gy
             }
-            return Trajectory(label: run.2, series: index, points: points, values: values, divergedAt: diverged)
+            return DrawnPath(label: run.2, series: index, points: points, values: values, divergedAt: diverged)
         }
     }
 }

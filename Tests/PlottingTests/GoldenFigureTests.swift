@@ -67,7 +67,7 @@ import Testing
         }
         let curve = stride(from: -2.5, through: 2.5, by: 0.02).map { Point($0, f($0)) }
         let svg = CurveFigure(
-            curve: curve, runs: [Trajectory(label: "GD", series: 0, points: points)], minima: [Point(-1.3008, f(-1.3008))]
+            curve: curve, runs: [DrawnPath(label: "GD", series: 0, points: points)], minima: [Point(-1.3008, f(-1.3008))]
         ).svg(FigureText(idPrefix: "curve", title: "Gradient descent on a double well", description: "Iterates on f."))
         try GoldenFile.check(svg, named: "curve.svg")
     }

@@ -169,7 +169,7 @@ import TextFormatting
         words.leaves = "{label}在第{step}步离开图"
         let runs = Fixtures.rosenbrockRuns()
         let svg = LandscapeFigure(grid: ScalarGrid(xRange: -2...2, yRange: -1...3, columns: 21, rows: 21, Fixtures.rosenbrock),
-                                  panels: [.init(trajectories: [Trajectory(label: "甲", series: 0, points: [Point(0, 0), Point(9, 9)])] + runs)])
+                                  panels: [.init(trajectories: [DrawnPath(label: "甲", series: 0, points: [Point(0, 0), Point(9, 9)])] + runs)])
             .svg(FigureText(idPrefix: "w", title: "t", description: "d", words: words))
         #expect(svg.contains(">起点</text>"))
         #expect(svg.contains(">甲在第1步离开图</text>"))

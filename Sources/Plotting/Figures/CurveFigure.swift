@@ -3,7 +3,7 @@ public struct CurveFigure: Sendable {
     /// Samples (x, f(x)) of the objective, in ascending x.
     public var curve: [Point]
     /// Each run's iterates as (x, f(x)).
-    public var runs: [Trajectory]
+    public var runs: [DrawnPath]
     /// Known minimisers as (x*, f(x*)).
     public var minima: [Point]
     public var xAxis: Axis
@@ -15,7 +15,7 @@ public struct CurveFigure: Sendable {
     public var listsSeries: Bool
 
     public init(
-        curve: [Point], runs: [Trajectory], minima: [Point] = [], xAxis: Axis = Axis(label: "x"),
+        curve: [Point], runs: [DrawnPath], minima: [Point] = [], xAxis: Axis = Axis(label: "x"),
         yAxis: Axis = Axis(label: "f(x)"), width: Double = 640, height: Double = 300,
         listsSeries: Bool = true
     ) {
@@ -114,7 +114,7 @@ public struct CurveFigure: Sendable {
     }
 
     /// "GD, step 4: x = 0.3277, f = 0.1074".
-    func tooltip(_ run: Trajectory, step: Int, words: FigureVocabulary = .english) -> String {
+    func tooltip(_ run: DrawnPath, step: Int, words: FigureVocabulary = .english) -> String {
         let p = run.points[step]
         let name = step == 0 ? words.start : FigureVocabulary.fill(words.step, ["step": String(step)])
         return "\(run.label), \(name): x = \(LandscapeFigure.value(p.x)), f = \(LandscapeFigure.value(p.y))"

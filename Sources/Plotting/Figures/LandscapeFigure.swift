@@ -9,11 +9,11 @@ public struct LandscapeFigure: Sendable {
         public var title: String?
         /// The series of the panel's title marker, when the panel shows one method.
         public var series: Int?
-        /// The title marker's chosen colour (see ``Trajectory/color``); `nil` uses the palette's.
+        /// The title marker's chosen colour (see ``DrawnPath/color``); `nil` uses the palette's.
         public var color: String?
-        public var trajectories: [Trajectory]
+        public var trajectories: [DrawnPath]
 
-        public init(title: String? = nil, series: Int? = nil, color: String? = nil, trajectories: [Trajectory]) {
+        public init(title: String? = nil, series: Int? = nil, color: String? = nil, trajectories: [DrawnPath]) {
             self.title = title
             self.series = series
             self.color = color
@@ -110,7 +110,7 @@ public struct LandscapeFigure: Sendable {
         let local = Rect(x: 0, y: 0, width: panelWidth, height: panelHeight)
         let mapX = ScaleMapping(scale: .linear, domain: xRange, from: 0, to: panelWidth)
         let mapY = ScaleMapping(scale: .linear, domain: yRange, from: panelHeight, to: 0)
-        func drawn(_ trajectory: Trajectory) -> [Point] {
+        func drawn(_ trajectory: DrawnPath) -> [Point] {
             trajectory.points.map { p in p.isFinite ? Point(mapX(p.x), mapY(p.y)) : Point(.nan, .nan) }
         }
         // Why a path stops short is written under the axes, where it cannot hide anything.
@@ -174,7 +174,7 @@ public struct LandscapeFigure: Sendable {
 
     /// The paths, markers and minima of one panel, in panel coordinates.
     private func paths(
-        _ trajectories: [Trajectory], in rect: Rect, _ mapX: ScaleMapping, _ mapY: ScaleMapping, words: FigureVocabulary,
+        _ trajectories: [DrawnPath], in rect: Rect, _ mapX: ScaleMapping, _ mapY: ScaleMapping, words: FigureVocabulary,
         markers: inout MarkerSet
     ) -> String {
         var lines = ""
@@ -230,7 +230,7 @@ public struct LandscapeFigure: Sendable {
 
     /// "Adam, step 12: (−3.214, 0.1203), f = 0.5311"; without the label when the panel
     /// shows one series, whose name is the panel's title.
-    func tooltip(_ trajectory: Trajectory, step: Int, named: Bool, words: FigureVocabulary = .english) -> String {
+    func tooltip(_ trajectory: DrawnPath, step: Int, named: Bool, words: FigureVocabulary = .english) -> String {
         let p = trajectory.points[step]
         let name = step == 0 ? words.start : FigureVocabulary.fill(words.step, ["step": String(step)])
         var text = named ? "\(trajectory.label), \(name)" : name
@@ -244,7 +244,7 @@ public struct LandscapeFigure: Sendable {
     static func value(_ x: Double) -> String { NumberFormat.significant(x, digits: 3, trimmingZeros: true) }
 
     /// Why a path stops short of its end: it diverged, or it left the plotted region.
-    static func note(for trajectory: Trajectory, drawn: [Point], in rect: Rect, words: FigureVocabulary) -> String? {
+    static func note(for trajectory: DrawnPath, drawn: [Point], in rect: Rect, words: FigureVocabulary) -> String? {
         if let step = trajectory.divergedAt {
             return FigureVocabulary.fill(words.diverged, ["label": trajectory.label, "step": String(step)])
         }

@@ -4,13 +4,13 @@ import Plotting
 
 /// The experiment's first figure: contours and paths for 2-D objectives, the curve with
 /// its iterates for 1-D ones.
-enum LandscapeBuilder {
+enum LandscapeSVG {
     /// Contour grid samples per drawing unit: about one every five units is finer than
     /// the eye can tell at 200 % zoom once the lines are interpolated.
     static let unitsPerSample = 5.0
 
     static func svg(
-        _ experiment: Experiment, trajectories: [[Optimizers.Trajectory]], listsSeries: Bool = true, text: FigureText
+        _ experiment: Experiment, trajectories: [[Trajectory]], listsSeries: Bool = true, text: FigureText
     ) -> String {
         let objective = experiment.objective
         let (xRange, yRange) = window(experiment, trajectories: trajectories)
@@ -56,7 +56,7 @@ enum LandscapeBuilder {
     /// known minimum and the paths near them (``PlotWindow``), a built-in's recommended
     /// window when that already does.
     static func window(
-        _ experiment: Experiment, trajectories: [[Optimizers.Trajectory]]
+        _ experiment: Experiment, trajectories: [[Trajectory]]
     ) -> (x: ClosedRange<Double>, y: ClosedRange<Double>) {
         let objective = experiment.objective
         let recommended = objective.recommendedDomain
@@ -82,20 +82,20 @@ enum LandscapeBuilder {
         return objective.dimension == 1 ? (fitted.x, fitted.x) : fitted
     }
 
-    static func path(_ experiment: Experiment, run: Int, start: Int, trajectory: Optimizers.Trajectory) -> Plotting.Trajectory {
+    static func path(_ experiment: Experiment, run: Int, start: Int, trajectory: Trajectory) -> DrawnPath {
         let label = experiment.starts.count > 1 && experiment.layout == .grid
             ? "from \(Numbers.point(experiment.starts[start]))" : experiment.runs[run].label
         // A diverged run stops before recording the point that diverged, so its path
         // ends at the last finite point (clipped at the frame) and the figure notes it.
         let points = trajectory.points.map { Point($0[0], $0.count > 1 ? $0[1] : 0) }
         let values = trajectory.losses
-        return Plotting.Trajectory(
+        return DrawnPath(
             label: experiment.runs[run].label == label ? label : "\(experiment.runs[run].label) \(label)",
             series: run, color: experiment.runs[run].color, points: points, values: values, divergedAt: trajectory.divergedAt)
     }
 
     static func curve(
-        _ experiment: Experiment, trajectories: [[Optimizers.Trajectory]], xRange: ClosedRange<Double>, listsSeries: Bool, text: FigureText
+        _ experiment: Experiment, trajectories: [[Trajectory]], xRange: ClosedRange<Double>, listsSeries: Bool, text: FigureText
     ) -> String {
         let function = experiment.objective.function
         let samples = 400
@@ -103,13 +103,13 @@ enum LandscapeBuilder {
             let x = xRange.lowerBound + (xRange.upperBound - xRange.lowerBound) * Double(k) / Double(samples)
             return Point(x, function.value(at: [x]))
         }
-        var runs: [Plotting.Trajectory] = []
+        var runs: [DrawnPath] = []
         for run in experiment.runs.indices {
             for start in experiment.starts.indices {
                 let trajectory = trajectories[run][start]
                 let label = experiment.starts.count > 1
                     ? "\(experiment.runs[run].label) from \(Numbers.point(experiment.starts[start]))" : experiment.runs[run].label
-                runs.append(Plotting.Trajectory(
+                runs.append(DrawnPath(
                     label: label, series: run, color: experiment.runs[run].color,
                     points: zip(trajectory.points, trajectory.losses).map { Point($0[0], $1) },
                     values: trajectory.losses, divergedAt: trajectory.divergedAt))

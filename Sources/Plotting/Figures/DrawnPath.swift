@@ -1,5 +1,5 @@
 /// One run's iterates, as drawn over a landscape or on a 1-D curve.
-public struct Trajectory: Hashable, Sendable {
+public struct DrawnPath: Hashable, Sendable {
     /// The name in the legend and tooltips, e.g. "Adam" or "Adam from (−7, 2)".
     public var label: String
     /// The series index, which picks the marker shape, and the colour unless `color` is set.

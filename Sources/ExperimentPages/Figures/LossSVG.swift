@@ -4,8 +4,8 @@ import Plotting
 
 /// The loss-curve figure: f − f* on a log axis when f* is known, f on a linear axis when
 /// not, and the learning rate under it when a run uses a schedule.
-enum LossBuilder {
-    static func svg(_ experiment: Experiment, trajectories: [[Optimizers.Trajectory]], listsSeries: Bool = true, text: FigureText) -> String {
+enum LossSVG {
+    static func svg(_ experiment: Experiment, trajectories: [[Trajectory]], listsSeries: Bool = true, text: FigureText) -> String {
         let fStar = experiment.objective.minimumValue
         var losses: [LineSeries] = []
         var rates: [LineSeries] = []

@@ -4,7 +4,7 @@ import Plotting
 
 /// The schedule figure: η_t against the step for every call, and under it, when the builder
 /// has an objective, the runs' loss on the same step axis.
-enum ScheduleBuilder {
+enum ScheduleSVG {
     static func svg(_ result: ScheduleResult, listsSeries: Bool = true, text: FigureText) -> String {
         let study = result.study
         let rates = zip(study.runs, result.learningRates).enumerated().map { index, pair in

@@ -4,7 +4,7 @@ import Plotting
 
 /// The averages figure: the noisy observations with the clean signal on top, the averages
 /// with the signal under them, on one axis of observations t = 1 … N.
-enum AverageBuilder {
+enum AverageSVG {
     /// The series indices of the observations and the signal: two fixed palette slots (the
     /// sky blue and the black), so they look the same in every figure.
     static let observationSeries = 5
