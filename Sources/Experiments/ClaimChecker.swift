@@ -18,6 +18,9 @@ public enum ClaimChecker {
         func runs(_ label: String) -> [Trajectory]? {
             result.runIndex(label).map { result.trajectories[$0] }
         }
+        func summaries(_ label: String) -> [RunSummary]? {
+            result.runIndex(label).map { result.summaries[$0] }
+        }
         func startText(_ s: Int) -> String {
             experiment.starts.count > 1 ? " from start \(Format.point(experiment.starts[s]))" : ""
         }
@@ -76,7 +79,7 @@ public enum ClaimChecker {
                 }
                 guard trajectory.pointCount > 0 else { return fail("'\(label)'\(startText(s)) has no points") }
                 let end = trajectory.finalPoint
-                let distance = Self.distance(end, point)
+                let distance = RunSummary.distance(end, point)
                 if distance <= within { continue }
                 return fail("'\(label)'\(startText(s)) ends at \(Format.point(end)), at distance \(Format.number(distance)) "
                             + "from \(Format.point(point)), more than \(Format.number(within))")
@@ -97,13 +100,11 @@ public enum ClaimChecker {
             return nil
 
         case .closerThan(let label, let other):
-            guard let mine = runs(label) else { return fail("no run is labelled '\(label)'") }
-            guard let theirs = runs(other) else { return fail("no run is labelled '\(other)'") }
-            let minima = experiment.objective.minima
-            let measure = minima.isEmpty ? "final f" : "final distance to the nearest minimum"
+            guard let mine = summaries(label) else { return fail("no run is labelled '\(label)'") }
+            guard let theirs = summaries(other) else { return fail("no run is labelled '\(other)'") }
+            let measure = experiment.objective.minima.isEmpty ? "final f" : "final distance to the nearest minimum"
             for s in mine.indices {
-                let a = Self.closeness(mine[s], minima: minima)
-                let b = Self.closeness(theirs[s], minima: minima)
+                let a = mine[s].closeness, b = theirs[s].closeness
                 if a < b { continue }
                 return fail("'\(label)'\(startText(s)) is not closer than '\(other)': \(measure) \(Format.number(a)) against \(Format.number(b))")
             }
@@ -197,8 +198,8 @@ public enum ClaimChecker {
         let points = trajectory.points
         switch series {
         case .loss: return [trajectory.losses]
-        case .distance: return [points.map { p in minima.map { distance(p, $0) }.min() ?? .infinity }]
-        case .stepSize: return [points.indices.map { $0 == 0 ? 0 : distance(points[$0], points[$0 - 1]) }]
+        case .distance: return [points.map { p in minima.map { RunSummary.distance(p, $0) }.min() ?? .infinity }]
+        case .stepSize: return [points.indices.map { $0 == 0 ? 0 : RunSummary.distance(points[$0], points[$0 - 1]) }]
         case .effectiveLearningRate:
             let n = trajectory.dimension
             let steps = trajectory.effectiveLearningRates.count / max(1, n)
@@ -212,20 +213,6 @@ public enum ClaimChecker {
     /// Coordinate `c` of `n` in messages: x, y for a plane; x for a line; `coordinate 3` beyond.
     static func coordinateName(_ c: Int, of n: Int) -> String {
         n <= 2 ? ["x", "y"][c] : "coordinate \(c + 1)"
-    }
-
-    /// How far a run ends from the goal: the distance from its last point to the
-    /// nearest known minimiser, or its last f when none is known; infinite when it diverged.
-    public static func closeness(_ trajectory: Trajectory, minima: [[Double]]) -> Double {
-        guard trajectory.divergedAt == nil, trajectory.pointCount > 0 else { return .infinity }
-        if minima.isEmpty { return trajectory.losses.last ?? .infinity }
-        let end = trajectory.finalPoint
-        return minima.map { distance(end, $0) }.min() ?? .infinity
-    }
-
-    /// The Euclidean distance between two points of the same dimension.
-    static func distance(_ a: [Double], _ b: [Double]) -> Double {
-        zip(a, b).reduce(0) { $0 + ($1.0 - $1.1) * ($1.0 - $1.1) }.squareRoot()
     }
 }
 

@@ -1,5 +1,6 @@
 import CourseTestSupport
 import ExperimentLanguage
+import Experiments
 import Optimizers
 import Testing
 @testable import ExperimentPages
@@ -53,7 +54,7 @@ import Testing
         }
         let adam = try #require(summaries.last)
         let final = try #require(trajectories[3][0].losses.last)
-        #expect(adam.finalValue == final)
+        #expect(adam.finalLoss == final)
         #expect(ResultsTable.html(experiment, summaries: summaries).contains("<td>\(Numbers.text(final))</td>"))
         #expect(Numbers.text(0.000123456) == "0.0001235")
         #expect(Numbers.text(0.0000123456) == "1.235×10⁻⁵")
