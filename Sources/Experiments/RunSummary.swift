@@ -13,7 +13,9 @@ public struct RunSummary: Sendable, Equatable {
     public var finalLoss: Double?
     /// The last point recorded; nil for a run that did not run.
     public var finalPoint: [Double]?
-    /// ‖x_T − x*‖ to the nearest known minimiser x*; nil when none is known or the run has no point.
+    /// ‖x_T − x*‖ to the nearest known minimiser x*; nil when none is known, the run has no
+    /// point, or it diverged: the last point before a run leaves is no end of it, so a diverged
+    /// run has no final distance (the table shows "–", and a claim that it is closer fails).
     public var distanceToMinimum: Double?
     /// The first step with f − f* below ``threshold``, when f* is known.
     public var firstStepBelowThreshold: Int?
@@ -34,7 +36,9 @@ public struct RunSummary: Sendable, Equatable {
         self.startIndex = startIndex
         finalLoss = trajectory.losses.last
         finalPoint = trajectory.pointCount > 0 ? trajectory.finalPoint : nil
-        distanceToMinimum = finalPoint.flatMap { end in minima.map { Self.distance(end, $0) }.min() }
+        if trajectory.divergedAt == nil, let end = finalPoint {
+            distanceToMinimum = minima.map { Self.distance(end, $0) }.min()
+        }
         if let fStar = experiment.objective.minimumValue {
             firstStepBelowThreshold = trajectory.losses.firstIndex { $0 - fStar < Self.threshold }
         }

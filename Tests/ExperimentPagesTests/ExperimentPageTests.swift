@@ -46,6 +46,19 @@ import Testing
         #expect(html.contains("Diverged: SGD, too fast at step"))
     }
 
+    @Test func aDivergedRunShowsNoDistanceToTheMinimum() throws {
+        let experiment = try Fixtures.experiment(Fixtures.rosenbrock)
+        let result = ExperimentResult(experiment: experiment, trajectories: Fixtures.run(experiment))
+        let table = ResultsTable.html(experiment, summaries: result.allSummaries)
+        let row = try #require(table.split(separator: "\n").first { $0.contains("SGD, too fast") })
+        let divergedAt = try #require(result.trajectories[1][0].divergedAt)
+        let final = try #require(result.trajectories[1][0].losses.last)
+        // Its last f is shown; its last point before leaving is no end, so it has no distance.
+        #expect(row.hasSuffix("<td>\(Numbers.text(final))</td><td>–</td><td>not reached</td><td>at step \(divergedAt)</td></tr>"))
+        let adam = try #require(table.split(separator: "\n").first { $0.contains("<th scope=\"row\">Adam") })
+        #expect(!adam.contains("<td>–</td>"))
+    }
+
     @Test func resultsAreRoundedToStatedDigits() throws {
         let experiment = try Fixtures.experiment(Fixtures.bowl)
         let trajectories = Fixtures.run(experiment)

@@ -74,6 +74,19 @@ private let bowl = """
         #expect(r.summaries[3][0].closeness < 1)
     }
 
+    @Test func aDivergedRunHasNoFinalDistanceAndIsNeverCloser() throws {
+        let r = try result(bowl.replacingOccurrences(of: "%@", with: ""))
+        let diverged = r.summaries[4][0]
+        #expect(diverged.divergedAt != nil)
+        // Its last recorded point and loss remain; a distance from that point would mean nothing.
+        #expect(diverged.finalPoint != nil && diverged.finalLoss != nil)
+        #expect(diverged.distanceToMinimum == nil)
+        #expect(try #require(r.summaries[3][0].distanceToMinimum) < 1)
+        let found = try claims(#"    Expect("SGD too large", closerThan: "Adam")"#)
+        #expect(found.count == 1)
+        #expect(found.first?.contains("final distance to the nearest minimum ∞ against ") == true)
+    }
+
     @Test func resultsDoNotDependOnThreads() throws {
         let long = """
             Experiment("Long") {

@@ -66,7 +66,7 @@ public enum RunSummaryText {
                     e.runs[r].label,
                     "(" + e.starts[s].map { number($0) }.joined(separator: ", ") + ")",
                     summary.finalLoss.map(number) ?? "-",
-                    e.objective.minima.isEmpty || summary.divergedAt != nil ? "-" : number(summary.closeness),
+                    summary.distanceToMinimum.map(number) ?? "-",
                 ]
                 if hasSwitch { row.append(summary.switchedAt.map { "step \($0)" } ?? "-") }
                 return row + [summary.divergedAt.map { "step \($0)" } ?? "no"]
