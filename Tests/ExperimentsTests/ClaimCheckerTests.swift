@@ -31,7 +31,7 @@ private let bowl = """
 @Suite struct ClaimCheckerTests {
     private func claims(_ expects: String) throws -> [String] {
         let r = try result(bowl.replacingOccurrences(of: "%@", with: expects))
-        return ClaimChecker.check(r).map(\.description)
+        return ExperimentRunner.check(r).map(\.description)
     }
 
     @Test func runsEveryCallAndStartInOrder() throws {
