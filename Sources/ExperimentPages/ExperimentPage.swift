@@ -1,4 +1,5 @@
 import ExperimentLanguage
+import Experiments
 import MathML
 import Objectives
 import Optimizers
@@ -23,12 +24,7 @@ public enum ExperimentPage {
         precondition(trajectories.count == experiment.runs.count, "one list of trajectories per run")
         precondition(trajectories.allSatisfy { $0.count == experiment.starts.count }, "one trajectory per start")
         let prefix = FigureText.isValidPrefix(idPrefix) ? idPrefix : "x" + idPrefix.filter { $0.isLetter || $0.isNumber }
-        var summaries: [RunSummary] = []
-        for run in experiment.runs.indices {
-            for start in experiment.starts.indices {
-                summaries.append(RunSummary(experiment: experiment, runIndex: run, startIndex: start, trajectory: trajectories[run][start]))
-            }
-        }
+        let summaries = ExperimentResult(experiment: experiment, trajectories: trajectories).allSummaries
         let outcome = FigureWords.outcome(experiment, summaries: summaries)
         let title = experiment.title
 

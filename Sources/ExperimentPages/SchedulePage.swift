@@ -24,13 +24,7 @@ public enum SchedulePage {
         out += ScheduleTable.html(result)
         if let problem = result.problem {
             let experiment = problem.experiment
-            var summaries: [RunSummary] = []
-            for run in experiment.runs.indices {
-                for start in experiment.starts.indices {
-                    summaries.append(RunSummary(experiment: experiment, runIndex: run, startIndex: start, trajectory: problem.trajectories[run][start]))
-                }
-            }
-            out += ResultsTable.html(experiment, summaries: summaries)
+            out += ResultsTable.html(experiment, summaries: problem.allSummaries)
         }
         out += ExperimentPage.source(study.source)
         return out + "</section>\n"
@@ -74,13 +68,7 @@ public enum SchedulePage {
         }
         if !parts.isEmpty { sentences.append(parts.joined(separator: "; ") + ".") }
         if let problem = result.problem {
-            let experiment = problem.experiment
-            let summaries = experiment.runs.indices.flatMap { run in
-                experiment.starts.indices.map { start in
-                    RunSummary(experiment: experiment, runIndex: run, startIndex: start, trajectory: problem.trajectories[run][start])
-                }
-            }
-            sentences.append(FigureWords.outcome(experiment, summaries: summaries))
+            sentences.append(FigureWords.outcome(problem.experiment, summaries: problem.allSummaries))
         }
         return sentences.joined(separator: " ")
     }

@@ -1,12 +1,79 @@
-/// A minimal JSON writer: keys in the order written, numbers in Swift's shortest
-/// round-tripping form, strings escaped per RFC 8259. It refuses non-finite numbers by
-/// writing `null`, so the output is always valid JSON.
+/// A minimal structured JSON writer: `object {}` and `array {}` place every bracket and
+/// comma, so a caller writes only members and values. Keys appear in the order written,
+/// numbers in Swift's shortest round-tripping form, strings escaped per RFC 8259, and no
+/// white space. It refuses non-finite numbers by writing `null`, so the output is always valid JSON.
+///
+///     var w = JSONWriter()
+///     w.object { w in
+///         w.field("title", "Bowl")
+///         w.field("loss", numbers: [1.0, 0.5])
+///         w.field("runs") { w in w.array(runs) { w, run in w.string(run.label) } }
+///     }
 struct JSONWriter {
     private(set) var text = ""
+    /// Whether the next value or member of the open object or array follows another one.
+    private var followsSibling = false
 
-    mutating func raw(_ s: String) { text += s }
+    // MARK: Containers
+
+    /// An object whose members `body` writes with the `field` methods.
+    mutating func object(_ body: (inout JSONWriter) -> Void) {
+        container("{", "}", body)
+    }
+
+    /// An array whose elements `body` writes, one value each.
+    mutating func array(_ body: (inout JSONWriter) -> Void) {
+        container("[", "]", body)
+    }
+
+    /// An array of one value per element of `elements`, written by `element`.
+    mutating func array<S: Sequence>(_ elements: S, _ element: (inout JSONWriter, S.Element) -> Void) {
+        array { w in
+            for e in elements { element(&w, e) }
+        }
+    }
+
+    private mutating func container(_ open: String, _ close: String, _ body: (inout JSONWriter) -> Void) {
+        separate()
+        text += open
+        followsSibling = false
+        body(&self)
+        text += close
+        followsSibling = true
+    }
+
+    // MARK: Members
+
+    /// A member whose value `value` writes (an object, an array or any single value).
+    mutating func field(_ key: String, _ value: (inout JSONWriter) -> Void) {
+        self.key(key)
+        value(&self)
+    }
+
+    mutating func field(_ key: String, _ value: String) { field(key) { $0.string(value) } }
+    mutating func field(_ key: String, _ value: Int) { field(key) { $0.integer(value) } }
+    mutating func field(_ key: String, _ value: Int?) { field(key) { $0.integer(value) } }
+    mutating func field(_ key: String, _ value: Double) { field(key) { $0.number(value) } }
+    mutating func field(_ key: String, _ value: Double?) { field(key) { $0.number(value) } }
+    mutating func field(_ key: String, numbers: some Sequence<Double>) { field(key) { $0.numbers(numbers) } }
+    mutating func field(_ key: String, integers: some Sequence<Int>) { field(key) { $0.integers(integers) } }
+
+    private mutating func key(_ k: String) {
+        string(k)
+        text += ":"
+        // The value belongs to this member: no comma before it.
+        followsSibling = false
+    }
+
+    // MARK: Values
+
+    mutating func null() {
+        separate()
+        text += "null"
+    }
 
     mutating func string(_ s: String) {
+        separate()
         text += "\""
         for scalar in s.unicodeScalars {
             switch scalar {
@@ -24,8 +91,9 @@ struct JSONWriter {
         text += "\""
     }
 
-    mutating func number(_ x: Double) {
-        guard x.isFinite else {
+    mutating func number(_ x: Double?) {
+        separate()
+        guard let x, x.isFinite else {
             text += "null"
             return
         }
@@ -33,33 +101,26 @@ struct JSONWriter {
         text += x == 0 ? "0.0" : "\(x)"
     }
 
-    mutating func integer(_ n: Int) { text += String(n) }
-
-    mutating func optionalNumber(_ x: Double?) {
-        if let x { number(x) } else { text += "null" }
-    }
-
-    mutating func optionalInteger(_ n: Int?) {
-        if let n { integer(n) } else { text += "null" }
+    mutating func integer(_ n: Int?) {
+        separate()
+        text += n.map(String.init) ?? "null"
     }
 
     mutating func numbers(_ xs: some Sequence<Double>) {
-        text += "["
-        var first = true
-        for x in xs {
-            if !first { text += "," }
-            first = false
-            number(x)
+        array { w in
+            for x in xs { w.number(x) }
         }
-        text += "]"
     }
 
-    /// Starts a member of the current object, writing the `,` that separates it from
-    /// the previous member itself (the writer emits no white space, so a member opens
-    /// an object exactly when the text ends in `{`).
-    mutating func key(_ k: String) {
-        if text.last != "{" { text += "," }
-        string(k)
-        text += ":"
+    mutating func integers(_ ns: some Sequence<Int>) {
+        array { w in
+            for n in ns { w.integer(n) }
+        }
+    }
+
+    /// The comma before a value or member that follows another in the same container.
+    private mutating func separate() {
+        if followsSibling { text += "," }
+        followsSibling = true
     }
 }

@@ -69,7 +69,8 @@ public enum ResultReferenceResolver {
                                         hint: "an Experiment's runs have .finalLoss, .finalGap, .finalDistance, .finalX, .finalY, .lossAt(n), .divergedAt, .switchedAt"))
             }
             let experiment = result.experiment
-            let runs = result.trajectories[result.runIndex(label)!]
+            let index = result.runIndex(label)!
+            let runs = result.trajectories[index]
             let start: Int
             if let chosen = reference.start {
                 guard runs.indices.contains(chosen) else {
@@ -110,7 +111,7 @@ public enum ResultReferenceResolver {
                 guard !experiment.objective.minima.isEmpty else {
                     return .failure(Problem("'.finalDistance' needs a known minimiser, and this objective has none", hint: "add Minimum(x, y) to the experiment"))
                 }
-                return .success(ClaimChecker.closeness(trajectory, minima: experiment.objective.minima))
+                return .success(result.summaries[index][start].distanceToMinimum ?? .infinity)
             case .finalX: return .success(trajectory.finalPoint[0])
             default:
                 guard trajectory.dimension == 2 else { return .failure(Problem("the objective has one variable, so no '.finalY'")) }

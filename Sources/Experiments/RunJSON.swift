@@ -27,214 +27,138 @@ public enum RunJSON {
 
     public static func encode(_ outputs: [RunOutput]) -> String {
         var w = JSONWriter()
-        w.raw("{")
-        w.key("$schema")
-        w.string(schemaID)
-        w.key("experiments")
-        w.raw("[")
-        for (i, output) in outputs.enumerated() {
-            if i > 0 { w.raw(",") }
-            switch output {
-            case .experiment(let result): experiment(result, &w)
-            case .formulas(let table): formulas(table, &w)
-            case .schedule(let result): schedule(result, &w)
-            case .average(let result): average(result, &w)
-            case .training(let result): training(result, &w)
-            case .activations(let result): activations(result, &w)
+        w.object { w in
+            w.field("$schema", schemaID)
+            w.field("experiments") { w in
+                w.array(outputs) { w, output in
+                    switch output {
+                    case .experiment(let result): experiment(result, &w)
+                    case .formulas(let table): formulas(table, &w)
+                    case .schedule(let result): schedule(result, &w)
+                    case .average(let result): average(result, &w)
+                    case .training(let result): training(result, &w)
+                    case .activations(let result): activations(result, &w)
+                    }
+                }
             }
         }
-        w.raw("]}\n")
-        return w.text
+        return w.text + "\n"
     }
 
     private static func schedule(_ result: ScheduleResult, _ w: inout JSONWriter) {
         let study = result.study
-        w.raw("{")
-        w.key("title")
-        w.string(study.title)
-        w.key("kind")
-        w.string("schedule")
-        w.key("steps")
-        w.integer(study.steps)
-        w.key("runs")
-        w.raw("[")
-        for (i, run) in study.runs.enumerated() {
-            if i > 0 { w.raw(",") }
-            w.raw("{")
-            w.key("optimizer")
-            w.string(run.call)
-            w.key("label")
-            w.string(run.label)
-            w.key("learningRates")
-            w.numbers(result.learningRates[i])
-            w.raw("}")
+        w.object { w in
+            w.field("title", study.title)
+            w.field("kind", "schedule")
+            w.field("steps", study.steps)
+            w.field("runs") { w in
+                w.array(zip(study.runs, result.learningRates)) { w, pair in
+                    w.object { w in
+                        w.field("optimizer", pair.0.call)
+                        w.field("label", pair.0.label)
+                        w.field("learningRates", numbers: pair.1)
+                    }
+                }
+            }
+            w.field("experiment") { w in
+                if let problem = result.problem { experiment(problem, &w) } else { w.null() }
+            }
         }
-        w.raw("]")
-        w.key("experiment")
-        if let problem = result.problem { experiment(problem, &w) } else { w.raw("null") }
-        w.raw("}")
     }
 
     private static func average(_ result: AverageResult, _ w: inout JSONWriter) {
         let study = result.study
-        w.raw("{")
-        w.key("title")
-        w.string(study.title)
-        w.key("kind")
-        w.string("average")
-        w.key("samples")
-        w.integer(study.samples)
-        w.key("seed")
-        w.string(String(study.seed))
-        w.key("signal")
-        w.numbers(result.signal)
-        w.key("observations")
-        w.numbers(result.observations)
-        w.key("averages")
-        w.raw("[")
-        for (i, average) in study.averages.enumerated() {
-            if i > 0 { w.raw(",") }
-            w.raw("{")
-            w.key("call")
-            w.string(average.call)
-            w.key("label")
-            w.string(average.label)
-            w.key("values")
-            w.numbers(result.averages[i])
-            w.raw("}")
+        w.object { w in
+            w.field("title", study.title)
+            w.field("kind", "average")
+            w.field("samples", study.samples)
+            w.field("seed", String(study.seed))
+            w.field("signal", numbers: result.signal)
+            w.field("observations", numbers: result.observations)
+            w.field("averages") { w in
+                w.array(zip(study.averages, result.averages)) { w, pair in
+                    w.object { w in
+                        w.field("call", pair.0.call)
+                        w.field("label", pair.0.label)
+                        w.field("values", numbers: pair.1)
+                    }
+                }
+            }
         }
-        w.raw("]}")
     }
 
     private static func experiment(_ result: ExperimentResult, _ w: inout JSONWriter) {
         let e = result.experiment
-        w.raw("{")
-        w.key("title")
-        w.string(e.title)
-        w.key("kind")
-        w.string("experiment")
-        w.key("objective")
-        w.string(e.objective.call)
-        w.key("dimension")
-        w.integer(e.objective.dimension)
-        w.key("steps")
-        w.integer(e.steps)
-        w.key("seed")
-        // Seeds are UInt64; JSON readers lose integers above 2⁵³, so the seed is a string.
-        w.string(String(e.seed))
-        w.key("batchSize")
-        w.optionalInteger(e.batchSize)
-        w.key("runs")
-        w.raw("[")
-        var first = true
-        for (r, run) in e.runs.enumerated() {
-            for (s, start) in e.starts.enumerated() {
-                if !first { w.raw(",") }
-                first = false
-                self.run(run, start: start, trajectory: result.trajectories[r][s], &w)
+        w.object { w in
+            w.field("title", e.title)
+            w.field("kind", "experiment")
+            w.field("objective", e.objective.call)
+            w.field("dimension", e.objective.dimension)
+            w.field("steps", e.steps)
+            // Seeds are UInt64; JSON readers lose integers above 2⁵³, so the seed is a string.
+            w.field("seed", String(e.seed))
+            w.field("batchSize", e.batchSize)
+            w.field("runs") { w in
+                w.array { w in
+                    for (r, run) in e.runs.enumerated() {
+                        for (s, start) in e.starts.enumerated() {
+                            self.run(run, start: start, trajectory: result.trajectories[r][s], &w)
+                        }
+                    }
+                }
             }
         }
-        w.raw("]}")
     }
 
     private static func run(_ run: RunDescription, start: [Double], trajectory t: Trajectory, _ w: inout JSONWriter) {
-        w.raw("{")
-        w.key("optimizer")
-        w.string(run.call)
-        w.key("label")
-        w.string(run.label)
-        w.key("start")
-        w.numbers(start)
-        w.key("trajectory")
-        w.raw("[")
-        for k in 0..<t.pointCount {
-            if k > 0 { w.raw(",") }
-            w.numbers(t.coordinates[k * t.dimension..<(k + 1) * t.dimension])
-        }
-        w.raw("]")
-        w.key("loss")
-        w.numbers(t.losses)
-        w.key("learningRates")
-        w.numbers(t.learningRates)
-        // Only runs an effectiveLearningRate claim is about record the rates; the others' output is as it was.
-        if !t.effectiveLearningRates.isEmpty {
-            w.key("effectiveLearningRates")
-            w.raw("[")
-            for k in 0..<t.effectiveLearningRates.count / t.dimension {
-                if k > 0 { w.raw(",") }
-                w.numbers(t.effectiveLearningRates[k * t.dimension..<(k + 1) * t.dimension])
+        let n = t.dimension
+        w.object { w in
+            w.field("optimizer", run.call)
+            w.field("label", run.label)
+            w.field("start", numbers: start)
+            w.field("trajectory") { w in w.array(0..<t.pointCount) { w, k in w.numbers(t.coordinates[k * n..<(k + 1) * n]) } }
+            w.field("loss", numbers: t.losses)
+            w.field("learningRates", numbers: t.learningRates)
+            // Only runs an effectiveLearningRate claim is about record the rates; the others' output is as it was.
+            if !t.effectiveLearningRates.isEmpty {
+                let rates = t.effectiveLearningRates
+                w.field("effectiveLearningRates") { w in w.array(0..<rates.count / n) { w, k in w.numbers(rates[k * n..<(k + 1) * n]) } }
             }
-            w.raw("]")
+            w.field("divergedAt", t.divergedAt)
+            w.field("switchedAt", t.switchedAt)
+            w.field("syncSteps", integers: t.syncSteps)
+            w.field("halted") { w in
+                let halt: (reason: String, step: Int)? = switch t.halt {
+                case nil: nil
+                case .hessianUnavailable(let step): ("hessianUnavailable", step)
+                case .singularHessian(let step): ("singularHessian", step)
+                case .invalidConfiguration: ("invalidConfiguration", 0)
+                }
+                guard let halt else { return w.null() }
+                w.object { w in
+                    w.field("reason", halt.reason)
+                    w.field("step", halt.step)
+                }
+            }
+            w.field("gradientEvaluations", t.gradientEvaluations)
         }
-        w.key("divergedAt")
-        w.optionalInteger(t.divergedAt)
-        w.key("switchedAt")
-        w.optionalInteger(t.switchedAt)
-        w.key("syncSteps")
-        w.raw("[" + t.syncSteps.map(String.init).joined(separator: ",") + "]")
-        w.key("halted")
-        switch t.halt {
-        case nil: w.raw("null")
-        case .hessianUnavailable(let step):
-            w.raw("{")
-            w.key("reason")
-            w.string("hessianUnavailable")
-            w.key("step")
-            w.integer(step)
-            w.raw("}")
-        case .singularHessian(let step):
-            w.raw("{")
-            w.key("reason")
-            w.string("singularHessian")
-            w.key("step")
-            w.integer(step)
-            w.raw("}")
-        case .invalidConfiguration:
-            w.raw("{")
-            w.key("reason")
-            w.string("invalidConfiguration")
-            w.key("step")
-            w.integer(0)
-            w.raw("}")
-        }
-        w.key("gradientEvaluations")
-        w.integer(t.gradientEvaluations)
-        w.raw("}")
     }
 
     private static func formulas(_ table: FormulaTable, _ w: inout JSONWriter) {
-        w.raw("{")
-        w.key("title")
-        w.raw("null")
-        w.key("kind")
-        w.string("formulas")
-        w.key("methods")
-        w.raw("[")
-        for (i, spec) in table.optimizers.enumerated() {
-            if i > 0 { w.raw(",") }
-            w.raw("{")
-            w.key("id")
-            w.string(spec.id)
-            w.key("displayName")
-            w.string(spec.displayName)
-            w.key("formula")
-            w.raw("[")
-            for (j, line) in spec.formula.enumerated() {
-                if j > 0 { w.raw(",") }
-                w.string(line)
+        w.object { w in
+            w.field("title") { w in w.null() }
+            w.field("kind", "formulas")
+            w.field("methods") { w in
+                w.array(table.optimizers) { w, spec in
+                    w.object { w in
+                        w.field("id", spec.id)
+                        w.field("displayName", spec.displayName)
+                        w.field("formula") { w in w.array(spec.formula) { w, line in w.string(line) } }
+                        w.field("conditions") { w in w.array(spec.conditions) { w, line in w.string(line) } }
+                        w.field("reference", spec.reference.citation)
+                    }
+                }
             }
-            w.raw("]")
-            w.key("conditions")
-            w.raw("[")
-            for (j, line) in spec.conditions.enumerated() {
-                if j > 0 { w.raw(",") }
-                w.string(line)
-            }
-            w.raw("]")
-            w.key("reference")
-            w.string(spec.reference.citation)
-            w.raw("}")
         }
-        w.raw("]}")
     }
 }

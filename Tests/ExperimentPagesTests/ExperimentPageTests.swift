@@ -1,5 +1,6 @@
 import CourseTestSupport
 import ExperimentLanguage
+import Experiments
 import Optimizers
 import Testing
 @testable import ExperimentPages
@@ -45,6 +46,19 @@ import Testing
         #expect(html.contains("Diverged: SGD, too fast at step"))
     }
 
+    @Test func aDivergedRunShowsNoDistanceToTheMinimum() throws {
+        let experiment = try Fixtures.experiment(Fixtures.rosenbrock)
+        let result = ExperimentResult(experiment: experiment, trajectories: Fixtures.run(experiment))
+        let table = ResultsTable.html(experiment, summaries: result.allSummaries)
+        let row = try #require(table.split(separator: "\n").first { $0.contains("SGD, too fast") })
+        let divergedAt = try #require(result.trajectories[1][0].divergedAt)
+        let final = try #require(result.trajectories[1][0].losses.last)
+        // Its last f is shown; its last point before leaving is no end, so it has no distance.
+        #expect(row.hasSuffix("<td>\(Numbers.text(final))</td><td>–</td><td>not reached</td><td>at step \(divergedAt)</td></tr>"))
+        let adam = try #require(table.split(separator: "\n").first { $0.contains("<th scope=\"row\">Adam") })
+        #expect(!adam.contains("<td>–</td>"))
+    }
+
     @Test func resultsAreRoundedToStatedDigits() throws {
         let experiment = try Fixtures.experiment(Fixtures.bowl)
         let trajectories = Fixtures.run(experiment)
@@ -53,7 +67,7 @@ import Testing
         }
         let adam = try #require(summaries.last)
         let final = try #require(trajectories[3][0].losses.last)
-        #expect(adam.finalValue == final)
+        #expect(adam.finalLoss == final)
         #expect(ResultsTable.html(experiment, summaries: summaries).contains("<td>\(Numbers.text(final))</td>"))
         #expect(Numbers.text(0.000123456) == "0.0001235")
         #expect(Numbers.text(0.0000123456) == "1.235×10⁻⁵")

@@ -84,7 +84,7 @@ private func study(_ text: String) throws -> AverageStudy {
                 Expect("raw", smootherThan: "corrected")
             }
             """)
-        let diagnostics = AverageClaimChecker.check(AverageRunner.run(s))
+        let diagnostics = AverageRunner.check(AverageRunner.run(s))
         #expect(diagnostics.count == 2)
         let first = try #require(diagnostics.first)
         #expect(first.location == SourceLocation(file: "c.md", line: 15, column: 5))

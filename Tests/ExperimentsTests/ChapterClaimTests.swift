@@ -14,10 +14,10 @@ import Testing
             let origin = SourceOrigin(file: fence.file, line: fence.line, columnOffset: fence.indent)
             switch DirectiveParser.parse(fence.text, origin: origin, diagnostics: &diagnostics) {
             case .schedule(let study)?:
-                diagnostics += ScheduleClaimChecker.check(ScheduleRunner.run(study))
+                diagnostics += ScheduleRunner.check(ScheduleRunner.run(study))
                 checked += study.expectations.count + (study.problem?.expectations.count ?? 0)
             case .average(let study)?:
-                diagnostics += AverageClaimChecker.check(AverageRunner.run(study))
+                diagnostics += AverageRunner.check(AverageRunner.run(study))
                 checked += study.expectations.count
             default:
                 break

@@ -31,7 +31,7 @@ private let bowl = """
 @Suite struct ClaimCheckerTests {
     private func claims(_ expects: String) throws -> [String] {
         let r = try result(bowl.replacingOccurrences(of: "%@", with: expects))
-        return ClaimChecker.check(r).map(\.description)
+        return ExperimentRunner.check(r).map(\.description)
     }
 
     @Test func runsEveryCallAndStartInOrder() throws {
@@ -70,8 +70,21 @@ private let bowl = """
 
     @Test func closenessIsInfiniteForDivergedRuns() throws {
         let r = try result(bowl.replacingOccurrences(of: "%@", with: ""))
-        #expect(ClaimChecker.closeness(r.trajectories[4][0], minima: [[0, 0]]) == .infinity)
-        #expect(ClaimChecker.closeness(r.trajectories[3][0], minima: [[0, 0]]) < 1)
+        #expect(r.summaries[4][0].closeness == .infinity)
+        #expect(r.summaries[3][0].closeness < 1)
+    }
+
+    @Test func aDivergedRunHasNoFinalDistanceAndIsNeverCloser() throws {
+        let r = try result(bowl.replacingOccurrences(of: "%@", with: ""))
+        let diverged = r.summaries[4][0]
+        #expect(diverged.divergedAt != nil)
+        // Its last recorded point and loss remain; a distance from that point would mean nothing.
+        #expect(diverged.finalPoint != nil && diverged.finalLoss != nil)
+        #expect(diverged.distanceToMinimum == nil)
+        #expect(try #require(r.summaries[3][0].distanceToMinimum) < 1)
+        let found = try claims(#"    Expect("SGD too large", closerThan: "Adam")"#)
+        #expect(found.count == 1)
+        #expect(found.first?.contains("final distance to the nearest minimum ∞ against ") == true)
     }
 
     @Test func resultsDoNotDependOnThreads() throws {

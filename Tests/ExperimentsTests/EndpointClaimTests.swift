@@ -24,7 +24,7 @@ import Testing
             Issue.record("did not parse: \(diagnostics)")
             throw CancellationError()
         }
-        return ClaimChecker.check(ExperimentRunner.run(experiment)).map(\.description)
+        return ExperimentRunner.check(ExperimentRunner.run(experiment)).map(\.description)
     }
 
     @Test func trueClaimsPass() throws {
@@ -72,7 +72,7 @@ import Testing
             var diagnostics: [Diagnostic] = []
             let origin = SourceOrigin(file: fence.file, line: fence.line, columnOffset: fence.indent)
             guard case .experiment(let experiment)? = DirectiveParser.parse(fence.text, origin: origin, diagnostics: &diagnostics) else { continue }
-            diagnostics += ClaimChecker.check(ExperimentRunner.run(experiment))
+            diagnostics += ExperimentRunner.check(ExperimentRunner.run(experiment))
             checked += experiment.expectations.count
             #expect(diagnostics.isEmpty, "\(fence): \(diagnostics.map(\.description))")
         }

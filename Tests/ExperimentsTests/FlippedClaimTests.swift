@@ -53,7 +53,7 @@ import Testing
         guard case .experiment(let experiment)? = DirectiveParser.parse(text, origin: origin, diagnostics: &diagnostics) else {
             return diagnostics
         }
-        return diagnostics + ClaimChecker.check(ExperimentRunner.run(experiment))
+        return diagnostics + ExperimentRunner.check(ExperimentRunner.run(experiment))
     }
 
     @Test func theSampleIsLarge() throws {
@@ -86,7 +86,7 @@ import Testing
         var diagnostics: [Diagnostic] = []
         guard case .experiment(let experiment)? = DirectiveParser.parse(text, origin: SourceOrigin(file: "c.md", line: 1), diagnostics: &diagnostics)
         else { return diagnostics.map(\.message) }
-        return ClaimChecker.check(ExperimentRunner.run(experiment)).map(\.message)
+        return ExperimentRunner.check(ExperimentRunner.run(experiment)).map(\.message)
     }
 
     @Test func windowAndRateFailuresQuoteTheirNumbers() {

@@ -142,7 +142,7 @@ import Testing
         #expect(fresh.trajectories[1].map(\.effectiveLearningRates.count) == [120, 120])
         #expect(fresh.trajectories[0][0].effectiveLearningRates.isEmpty && fresh.trajectories[2][0].effectiveLearningRates.isEmpty)
         #expect(warm.trajectories == fresh.trajectories)
-        #expect(ClaimChecker.check(warm).isEmpty)
+        #expect(ExperimentRunner.check(warm).isEmpty)
     }
 
     @Test func keysNameTheKindVersionKernelAndDirective() throws {

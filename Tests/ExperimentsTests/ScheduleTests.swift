@@ -72,7 +72,7 @@ private func study(_ text: String) throws -> ScheduleStudy {
                 Expect("warm-up", learningRate: 0.1, atStep: 20)
                 Expect("step", learningRate: 0.03, atStep: 49)
             """))
-        let diagnostics = ScheduleClaimChecker.check(ScheduleRunner.run(s))
+        let diagnostics = ScheduleRunner.check(ScheduleRunner.run(s))
         #expect(diagnostics.count == 1)
         let false_ = try #require(diagnostics.first)
         #expect(false_.location == SourceLocation(file: "c.md", line: 21, column: 5))
@@ -97,7 +97,7 @@ private func study(_ text: String) throws -> ScheduleStudy {
         let result = ScheduleRunner.run(s)
         let trajectories = try #require(result.problem?.trajectories)
         #expect(trajectories[1][0].learningRates == result.learningRates[1])
-        #expect(ScheduleClaimChecker.check(result).isEmpty)
+        #expect(ScheduleRunner.check(result).isEmpty)
     }
 }
 
@@ -113,7 +113,7 @@ extension ScheduleTests {
                 Expect("cosine", learningRate: 0.5, atStep: 25)
             }
             """)
-        let diagnostics = ScheduleClaimChecker.check(ScheduleRunner.run(s))
+        let diagnostics = ScheduleRunner.check(ScheduleRunner.run(s))
         #expect(diagnostics.map { $0.location?.line } == [15, 16])
         #expect(diagnostics.last?.message == "claim is false: the learning rate of 'cosine' at step 25 is 0.45, not 0.5")
     }

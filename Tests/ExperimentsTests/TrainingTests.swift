@@ -153,7 +153,7 @@ private func moonsStudy(_ claims: String = "") throws -> TrainingStudy {
         let result = try #require(TrainingRunner.run(study).result)
         let adam = try #require(result.result("Adam")), sgd = try #require(result.result("SGD"))
         #expect(adam.finalTrainLoss < sgd.finalTrainLoss, "the premise of the claims below")
-        let failures = TrainingClaimChecker.check(result)
+        let failures = TrainingRunner.check(result)
         #expect(failures.map(\.location?.line) == [19, 21, 24], "\(failures.map(\.message))")
         #expect(failures.allSatisfy { $0.message.hasPrefix("claim is false: ") && $0.severity == .error })
         #expect(failures[0].message.contains("'Adam' ends with a test accuracy of") && failures[0].message.contains("not below 50 %"))
@@ -173,7 +173,7 @@ private func moonsStudy(_ claims: String = "") throws -> TrainingStudy {
             }
             """)
         let result = try #require(TrainingRunner.run(study).result)
-        let failures = TrainingClaimChecker.check(result)
+        let failures = TrainingRunner.check(result)
         #expect(failures.count == 1)
         #expect(failures.first?.message.contains("it diverges at iteration") == true)
     }
@@ -199,7 +199,7 @@ private func moonsStudy(_ claims: String = "") throws -> TrainingStudy {
             return
         }
         let result = try #require(ActivationsRunner.run(study).result)
-        let failures = ActivationsClaimChecker.check(result)
+        let failures = ActivationsRunner.check(result)
         #expect(failures.count == 1 && failures.first?.location?.line == 8, "\(failures.map(\.message))")
         #expect(failures.first?.message.contains("'std 0.01' at layer 1 has activations of standard deviation") == true)
         let saturated = try #require(result.histogram("std 1", layer: 5))

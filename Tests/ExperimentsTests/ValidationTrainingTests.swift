@@ -147,8 +147,8 @@ import Testing
         ]
         for pair in pairs {
             let holds = try Self.run(try Self.study(claims: "    " + pair.claim))
-            #expect(TrainingClaimChecker.check(holds).isEmpty, "\(pair.claim): \(TrainingClaimChecker.check(holds).map(\.message))")
-            let fails = TrainingClaimChecker.check(try Self.run(try Self.study(claims: "    " + pair.flipped)))
+            #expect(TrainingRunner.check(holds).isEmpty, "\(pair.claim): \(TrainingRunner.check(holds).map(\.message))")
+            let fails = TrainingRunner.check(try Self.run(try Self.study(claims: "    " + pair.flipped)))
             #expect(fails.map(\.location?.line) == [18], "\(pair.flipped): \(fails.map(\.message))")
             let message = fails.first?.message ?? ""
             #expect(message.hasPrefix("claim is false: ") && pair.quotes.allSatisfy(message.contains), "\(message)")

@@ -63,16 +63,15 @@ public enum RunSummaryText {
         let hasSwitch = e.runs.contains { $0.optimizer.has(.switchesToSGD) }
         let rows = e.runs.indices.flatMap { r in
             e.starts.indices.map { s -> [String] in
-                let t = result.trajectories[r][s]
-                let distance = ClaimChecker.closeness(t, minima: e.objective.minima)
+                let summary = result.summaries[r][s]
                 var row = [
                     e.runs[r].label,
                     "(" + e.starts[s].map { number($0) }.joined(separator: ", ") + ")",
-                    t.losses.last.map(number) ?? "-",
-                    e.objective.minima.isEmpty || t.divergedAt != nil ? "-" : number(distance),
+                    summary.finalLoss.map(number) ?? "-",
+                    summary.distanceToMinimum.map(number) ?? "-",
                 ]
-                if hasSwitch { row.append(t.switchedAt.map { "step \($0)" } ?? "-") }
-                return row + [t.divergedAt.map { "step \($0)" } ?? "no"]
+                if hasSwitch { row.append(summary.switchedAt.map { "step \($0)" } ?? "-") }
+                return row + [summary.divergedAt.map { "step \($0)" } ?? "no"]
             }
         }
         let headers = ["run", "start", "final f", "distance to minimum"] + (hasSwitch ? ["switched to SGD"] : []) + ["diverged"]

@@ -1,4 +1,5 @@
 import ExperimentLanguage
+import Experiments
 
 /// The results table: per run, the final f, the distance to the nearest known minimum,
 /// the first step with f − f* < 10⁻³, the step at which SWATS switched to SGD (when a run
@@ -17,8 +18,8 @@ enum ResultsTable {
         if hasSwitch { out += "<th scope=\"col\">switched to SGD at step</th>" }
         out += "<th scope=\"col\">diverged</th></tr></thead>\n<tbody>\n"
         for summary in summaries {
-            out += "<tr><th scope=\"row\">\(HTML.escape(summary.label))</th>"
-            out += "<td>\(summary.finalValue.map(Numbers.text) ?? "–")</td>"
+            out += "<tr><th scope=\"row\">\(HTML.escape(summary.label(in: experiment)))</th>"
+            out += "<td>\(summary.finalLoss.map(Numbers.text) ?? "–")</td>"
             if hasMinima { out += "<td>\(summary.distanceToMinimum.map(Numbers.text) ?? "–")</td>" }
             if hasFStar { out += "<td>\(summary.firstStepBelowThreshold.map(String.init) ?? "not reached")</td>" }
             if hasSwitch {
@@ -26,7 +27,7 @@ enum ResultsTable {
                 out += "<td>\(cell)</td>"
             }
             var diverged = summary.divergedAt.map { "at step \($0)" } ?? "no"
-            if let halt = summary.halt { diverged += "; " + halt }
+            if let halt = summary.haltWords { diverged += "; " + halt }
             out += "<td>\(HTML.escape(diverged))</td></tr>\n"
         }
         return out + "</tbody></table></div>\n"

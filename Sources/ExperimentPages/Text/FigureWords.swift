@@ -1,4 +1,5 @@
 import ExperimentLanguage
+import Experiments
 import Plotting
 
 /// The sentences of the figures' descriptions and captions: what happened, in words.
@@ -8,15 +9,15 @@ enum FigureWords {
         var sentences: [String] = []
         let finished = summaries.filter { $0.divergedAt == nil && $0.halt == nil }
         if let best = finished.filter({ $0.distanceToMinimum != nil }).min(by: { $0.distanceToMinimum! < $1.distanceToMinimum! }) {
-            sentences.append("\(best.label) ended closest to a minimum (distance \(Numbers.text(best.distanceToMinimum!))).")
-        } else if let best = finished.filter({ $0.finalValue != nil }).min(by: { $0.finalValue! < $1.finalValue! }) {
-            sentences.append("\(best.label) ended lowest (f = \(Numbers.text(best.finalValue!))).")
+            sentences.append("\(best.label(in: experiment)) ended closest to a minimum (distance \(Numbers.text(best.distanceToMinimum!))).")
+        } else if let best = finished.filter({ $0.finalLoss != nil }).min(by: { $0.finalLoss! < $1.finalLoss! }) {
+            sentences.append("\(best.label(in: experiment)) ended lowest (f = \(Numbers.text(best.finalLoss!))).")
         }
         let diverged = summaries.filter { $0.divergedAt != nil }
         if diverged.isEmpty {
             sentences.append(summaries.count > 1 ? "No run diverged." : "The run did not diverge.")
         } else {
-            let list = diverged.map { "\($0.label) at step \($0.divergedAt!)" }
+            let list = diverged.map { "\($0.label(in: experiment)) at step \($0.divergedAt!)" }
             sentences.append("Diverged: " + list.joined(separator: ", ") + ".")
         }
         return sentences.joined(separator: " ")

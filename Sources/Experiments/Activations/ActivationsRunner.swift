@@ -2,7 +2,8 @@ import CourseDiagnostics
 import ExperimentLanguage
 import NeuralNetworks
 
-/// Runs an ``ActivationsStudy``, through the result cache when one is given.
+/// An `Activations` builder's behaviour: runs the forward passes, through the result cache
+/// when one is given, and checks its claims about the histograms (``check(_:)``).
 public enum ActivationsRunner {
     /// The study's histograms, or an error at the builder when it cannot run.
     ///
@@ -22,5 +23,43 @@ public enum ActivationsRunner {
         } catch {
             return (nil, [.error("cannot run '\(study.title)': \(error.description)", at: study.location, length: "Activations".utf8.count)])
         }
+    }
+}
+
+// MARK: - Claims
+
+/// Decides whether each `Expect` of an activation study holds for its histograms.
+extension ActivationsRunner {
+    public static func check(_ result: ActivationsStudyResult) -> [Diagnostic] {
+        result.study.expectations.compactMap { check($0, in: result) }
+    }
+
+    static func check(_ claim: ActivationExpectation, in result: ActivationsStudyResult) -> Diagnostic? {
+        func fail(_ message: String) -> Diagnostic {
+            .error("claim is false: \(message)", at: claim.location, length: claim.call.utf8.count,
+                   hint: "change the study or the claim, so that the text says what the histograms show")
+        }
+        guard let histogram = result.histogram(claim.label, layer: claim.layer) else {
+            return fail("no row is labelled '\(claim.label)' with a layer \(claim.layer)")
+        }
+        let std = histogram.standardDeviation
+        let name = "'\(claim.label)' at layer \(claim.layer)"
+        switch claim.kind {
+        case .stdAbove(let bound):
+            guard std > bound else { return fail("\(name) has activations of standard deviation \(Format.number(std)), not above \(Format.number(bound))") }
+        case .stdBelow(let bound):
+            guard std < bound else { return fail("\(name) has activations of standard deviation \(Format.number(std)), not below \(Format.number(bound))") }
+        case .saturatedAbove(let bound):
+            let share = ActivationsStudyResult.saturatedShare(histogram)
+            guard share > bound else {
+                return fail("\(name) has \(Format.number(100 * share)) % of its activations at the range's ends, not more than \(Format.number(100 * bound)) %")
+            }
+        case .widerThan(let other):
+            guard let theirs = result.histogram(other, layer: claim.layer) else { return fail("no row is labelled '\(other)'") }
+            guard std > theirs.standardDeviation else {
+                return fail("\(name) has activations of standard deviation \(Format.number(std)), '\(other)' \(Format.number(theirs.standardDeviation))")
+            }
+        }
+        return nil
     }
 }

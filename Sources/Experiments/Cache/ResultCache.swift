@@ -224,3 +224,24 @@ private func writeAll(_ bytes: [UInt8], to descriptor: Int32) -> Bool {
         return true
     }
 }
+
+extension ResultCache {
+    /// `compute()` through `cache`: a valid entry under `key` is read back instead of
+    /// computing; otherwise `willRun` is called, `compute` runs and its result is written (a
+    /// write that fails only costs the next build its speed). Without a cache it just runs.
+    static func through<Result>(
+        _ cache: ResultCache?, key: (ResultCache) -> Key, read: (ResultCache, Key) -> Result?,
+        write: (ResultCache, Result, Key) -> Bool, willRun: (() -> Void)?, compute: () -> Result
+    ) -> Result {
+        guard let cache else {
+            willRun?()
+            return compute()
+        }
+        let key = key(cache)
+        if let result = read(cache, key) { return result }
+        willRun?()
+        let result = compute()
+        _ = write(cache, result, key)
+        return result
+    }
+}

@@ -1,21 +1,16 @@
+import CourseDiagnostics
 import ExperimentLanguage
 import Optimizers
 
-/// Computes a ``ScheduleStudy``: each call's learning rates, and its runs on the objective.
+/// A `Schedule` builder's behaviour: computes each call's learning rates and its runs on the
+/// objective, and checks its claims (``check(_:)``).
 public enum ScheduleRunner {
     /// The study's result through `cache`, as ``ExperimentRunner/run(_:cache:willRun:)`` does:
     /// one entry holds the rates and the runs on the objective.
     public static func run(_ study: ScheduleStudy, cache: ResultCache?, willRun: (() -> Void)? = nil) -> ScheduleResult {
-        guard let cache else {
-            willRun?()
-            return run(study)
-        }
-        let key = cache.key(study)
-        if let result = cache.result(for: key, study: study) { return result }
-        willRun?()
-        let result = run(study)
-        cache.store(result, for: key)
-        return result
+        ResultCache.through(
+            cache, key: { $0.key(study) }, read: { $0.result(for: $1, study: study) },
+            write: { $0.store($1, for: $2) }, willRun: willRun) { run(study) }
     }
 
     /// The rates are the schedule's over the call's configured η (for `Lookahead`, its inner
@@ -34,5 +29,33 @@ public enum ScheduleRunner {
             preconditionFailure("a checked optimizer call has a valid configuration")
         }
         return run.schedule?.learningRates(base: base, count: steps) ?? Array(repeating: base, count: steps)
+    }
+}
+
+// MARK: - Claims
+
+/// Decides whether each claim of a `Schedule` builder holds: its learning-rate claims, and
+/// the experiment's claims about the runs on its objective.
+extension ScheduleRunner {
+    public static func check(_ result: ScheduleResult) -> [Diagnostic] {
+        var diagnostics = result.study.expectations.compactMap { check($0, in: result) }
+        if let problem = result.problem { diagnostics += ExperimentRunner.check(problem) }
+        // Both kinds of claim mix in the fence; report them in the order they are written.
+        return diagnostics.sorted { a, b in
+            (a.location?.line ?? 0, a.location?.column ?? 0) < (b.location?.line ?? 0, b.location?.column ?? 0)
+        }
+    }
+
+    static func check(_ claim: ScheduleExpectation, in result: ScheduleResult) -> Diagnostic? {
+        guard let rates = result.rates(claim.label), rates.indices.contains(claim.step) else {
+            return .error("claim is false: no run is labelled '\(claim.label)'", at: claim.location)
+        }
+        let rate = rates[claim.step]
+        if claim.holds(for: rate) { return nil }
+        var message = "claim is false: the learning rate of '\(claim.label)' at step \(claim.step) is \(Format.number(rate)), "
+        message += "not \(Format.number(claim.learningRate))"
+        if let first = rates.firstIndex(where: claim.holds) { message += "; it is \(Format.number(claim.learningRate)) first at step \(first)" }
+        return .error(message, at: claim.location, length: claim.call.utf8.count,
+                      hint: "steps count from 0; the rate is compared within a relative \(Format.number(ScheduleExpectation.relativeTolerance))")
     }
 }
