@@ -4,9 +4,6 @@ import NeuralNetworks
 /// Checks the body of `Activations("…") { … }` and builds the typed ``ActivationsStudy``,
 /// reporting every problem it finds at its place.
 struct ActivationsChecker {
-    var reader: ValueReader
-    let source: String
-    let hadSyntaxErrors: Bool
 
     static let maximumLayers = 16
     static let maximumUnits = 1024
@@ -16,42 +13,15 @@ struct ActivationsChecker {
 
     private typealias Call = (name: String, nameRange: SourceRange, expr: ExprSyntax, arguments: [ArgumentSyntax], trailing: ClosureSyntax?)
 
-    func check(title: String, builderRange: SourceRange, body: ClosureSyntax, _ diagnostics: inout [Diagnostic]) -> ActivationsStudy? {
+    func check(_ input: BuilderInput, _ diagnostics: inout [Diagnostic]) -> ActivationsStudy? {
         let errorsBefore = diagnostics.count
-        var reader = self.reader
+        let (title, builderRange, reader) = (input.title, input.builderRange, input.reader)
         var statements: [String: Call] = [:]
-        var weights: [(call: Call, modifiers: [OptimizerCallChecker.Modifier], expr: ExprSyntax)] = []
-        var expects: [Call] = []
-        let names = StatementSpec.activations.map(\.name)
-
-        BuilderBody.walk(body, example: "'Weights(.xavierNormal)'", reader: &reader, &diagnostics) { statement, reader, diagnostics in
-            let name = statement.name
-            guard names.contains(name) else {
-                let suggestion = Suggestion.closest(to: name, in: names)
-                diagnostics.append(reader.error(
-                    "unknown statement '\(name)'" + (suggestion.map { "; did you mean '\($0)'?" } ?? ""), statement.nameRange,
-                    hint: "an activation study's statements are " + names.joined(separator: ", ")))
-                return
-            }
-            let entry: Call = (name, statement.nameRange, statement.call, statement.arguments, statement.trailing)
-            if name == "Weights" {
-                weights.append((entry, statement.modifiers, statement.expr))
-                return
-            }
-            if let first = statement.modifiers.first {
-                diagnostics.append(reader.error("'\(name)' takes no modifiers", first.nameRange,
-                                                hint: "only 'Weights' takes .label"))
-                return
-            }
-            if name == "Expect" {
-                expects.append(entry)
-            } else if let first = statements[name] {
-                diagnostics.append(reader.error("duplicate '\(name)'", statement.nameRange, hint: "an activation study has one '\(name)'",
-                                                notes: [reader.note("first written here", first.nameRange)]))
-            } else {
-                statements[name] = entry
-            }
+        for (name, calls) in input.statements where name != "Weights" && name != "Expect" {
+            statements[name] = Self.call(calls[0])
         }
+        let weights = input.all("Weights").map { (call: Self.call($0), modifiers: $0.modifiers, expr: $0.expr) }
+        let expects = input.all("Expect").map(Self.call)
 
         var configuration = ActivationStudyConfiguration(title: title, rows: [])
         if let call = statements["Network"], noClosure(call, reader, &diagnostics),
@@ -129,10 +99,7 @@ struct ActivationsChecker {
             configuration.rows.append(.init(label: label, initialization: initialization))
             calls.append(SyntaxPrinter.print(expr))
         }
-        if weights.isEmpty, !hadSyntaxErrors {
-            diagnostics.append(reader.error("the activation study has no 'Weights'", builderRange,
-                                            hint: "add one row per initialisation, such as 'Weights(.xavierNormal)'"))
-        }
+        if weights.isEmpty { input.reportMissing("Weights", &diagnostics) }
         if weights.count > Self.maximumRows {
             diagnostics.append(reader.error("an activation study has at most \(Self.maximumRows) rows, not \(weights.count)", builderRange))
         }
@@ -146,8 +113,12 @@ struct ActivationsChecker {
         for problem in configuration.validationErrors { diagnostics.append(reader.error(problem, builderRange)) }
         guard diagnostics.count == errorsBefore else { return nil }
         return ActivationsStudy(
-            title: title, configuration: configuration, calls: calls, expectations: expectations, source: source,
+            title: title, configuration: configuration, calls: calls, expectations: expectations, source: input.source,
             location: reader.location(builderRange))
+    }
+
+    private static func call(_ statement: BuilderCall) -> Call {
+        (statement.name, statement.nameRange, statement.call, statement.arguments, statement.trailing)
     }
 
     private func noClosure(_ call: Call, _ reader: ValueReader, _ diagnostics: inout [Diagnostic]) -> Bool {
@@ -213,5 +184,30 @@ struct ActivationsChecker {
             kind = form == "stdAbove" ? .stdAbove(x) : form == "stdBelow" ? .stdBelow(x) : .saturatedAbove(x)
         }
         return ActivationExpectation(label: label, layer: layer, kind: kind, call: SyntaxPrinter.print(call.expr), location: reader.location(call.nameRange))
+    }
+}
+
+extension BuilderDescription {
+    static let activations = BuilderDescription(
+        "Activations", noun: "activation study", article: "an", signature: "Activations(_ title: String) { statements }",
+        form: .titled(example: "Activations(\"…\") { Weights(.xavierNormal) }"),
+        statements: [
+            StatementDescription("Network", signature: "Network(layers: Int = 5, units: Int = 100, activation: .sigmoid)",
+                                 summary: "The stack of dense layers without biases; five of 100 sigmoid units by default."),
+            StatementDescription("Weights", signature: "Weights(_ initialization: .initializer)", required: true, repeatable: true,
+                                 modifiers: ["label"], missingHint: "add one row per initialisation, such as 'Weights(.xavierNormal)'",
+                                 summary: "One row of histograms: the layers' weights drawn with this initialisation. Takes .label(\"…\")."),
+            StatementDescription("Inputs", signature: "Inputs(_ count: Int)",
+                                 summary: "How many standard-normal input vectors to feed; 1,000 by default."),
+            StatementDescription("Histogram", signature: "Histogram(bins: Int = 30, range: ClosedRange? = nil)",
+                                 summary: "Bins and range of every histogram; the activation's own range by default ([0, 3] for ReLU)."),
+            StatementDescription("Seed", signature: "Seed(_ seed: UInt64)", summary: "Seed of the inputs and the weights; 0 by default."),
+            StatementDescription("Expect", signature: "Expect(_ label: String, layer: Int, stdAbove: Double) and other claims", repeatable: true,
+                                 summary: "A claim about one layer's activations under one row's weights."),
+        ],
+        statementExample: "'Weights(.xavierNormal)'",
+        summary: "Histograms of each layer's activations for standard-normal inputs, one row per weight initialisation."
+    ) { input, diagnostics in
+        ActivationsChecker().check(input, &diagnostics).map(Directive.activations)
     }
 }

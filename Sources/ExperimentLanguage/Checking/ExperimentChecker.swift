@@ -13,43 +13,12 @@ struct ExperimentChecker {
 
     private typealias Call = (name: String, nameRange: SourceRange, expr: ExprSyntax, arguments: [ArgumentSyntax], trailing: ClosureSyntax?)
 
-    func check(title: String, builderRange: SourceRange, body: ClosureSyntax, _ diagnostics: inout [Diagnostic]) -> Experiment? {
+    func check(_ input: BuilderInput, _ diagnostics: inout [Diagnostic]) -> Experiment? {
         let errorsBefore = diagnostics.count
-        var reader = self.reader
-        var statementsByName: [String: [Call]] = [:]
-        var optimizerCalls: [ExprSyntax] = []
-        var expects: [Call] = []
-        let statementNames = StatementSpec.experiment.map(\.name)
-
-        // Pass 1: bind constants in order and sort statements by kind.
-        BuilderBody.walk(body, example: "'Steps(30)' or an optimizer call such as 'Adam(lr: 0.1)'", reader: &reader, &diagnostics) {
-            statement, reader, diagnostics in
-            let name = statement.name
-            if statementNames.contains(name) {
-                if let first = statement.modifiers.first {
-                    diagnostics.append(reader.error("'\(name)' takes no modifiers", first.nameRange,
-                                                    hint: "modifiers such as .label and .color belong to optimizer calls"))
-                    return
-                }
-                let entry: Call = (name, statement.nameRange, statement.call, statement.arguments, statement.trailing)
-                if name == "Expect" {
-                    expects.append(entry)
-                } else {
-                    if let first = statementsByName[name]?.first,
-                       StatementSpec.experiment.first(where: { $0.name == name })?.isRepeatable == false {
-                        diagnostics.append(reader.error("duplicate '\(name)'", statement.nameRange, hint: "an experiment has one '\(name)'",
-                                                        notes: [reader.note("first written here", first.nameRange)]))
-                        return
-                    }
-                    statementsByName[name, default: []].append(entry)
-                }
-            } else if OptimizerCatalog.spec(callName: name) != nil {
-                optimizerCalls.append(statement.expr)
-            } else {
-                unknownStatement(name, statement.nameRange, &diagnostics)
-            }
-        }
-        let calls = { (name: String) in statementsByName[name] ?? [] }
+        let (title, builderRange) = (input.title, input.builderRange)
+        let calls = { (name: String) in input.all(name).map(Self.call) }
+        let optimizerCalls = input.runs.map(\.expr)
+        let expects = calls("Expect")
 
         // Pass 2: settings the objective depends on, then the objective, then the rest.
         var seed = Experiment.defaultSeed
@@ -57,12 +26,9 @@ struct ExperimentChecker {
             if let value = seedValue(argument.value, &diagnostics) { seed = value }
         }
         var objective: Objective?
-        if let call = calls("Objective").first {
+        if let call = input.required("Objective", &diagnostics) {
             objective = ObjectiveChecker(reader: reader).objective(
-                callee: call.expr, arguments: call.arguments, trailing: call.trailing, seed: seed, &diagnostics)
-        } else if !hadSyntaxErrors {
-            diagnostics.append(reader.error("the experiment has no 'Objective'", builderRange,
-                                            hint: "add 'Objective(.rosenbrock)' or 'Objective { x, y in x * x + y * y }'"))
+                callee: call.call, arguments: call.arguments, trailing: call.trailing, seed: seed, &diagnostics)
         }
         let dimension = objective?.dimension
 
@@ -186,23 +152,11 @@ struct ExperimentChecker {
         return Experiment(
             title: title, objective: objective, starts: starts.isEmpty ? [objective.defaultStart] : starts, steps: steps,
             domain: domain, layout: layout, seed: seed, batchSize: batchSize, sampling: sampling, runs: runs, expectations: expectations,
-            source: source, location: reader.location(builderRange))
+            source: input.source, location: reader.location(builderRange))
     }
 
-    private func unknownStatement(_ name: String, _ range: SourceRange, _ diagnostics: inout [Diagnostic]) {
-        let statements = StatementSpec.experiment.map(\.name)
-        let optimizers = OptimizerCatalog.callNames
-        if let suggestion = Suggestion.closest(to: name, in: optimizers) {
-            diagnostics.append(reader.error("unknown optimizer '\(name)'; did you mean '\(suggestion)'?", range,
-                                            hint: "the optimizers are " + optimizers.joined(separator: ", ")))
-        } else if let suggestion = Suggestion.closest(to: name, in: statements) {
-            diagnostics.append(reader.error("unknown statement '\(name)'; did you mean '\(suggestion)'?", range,
-                                            hint: "an experiment's statements are " + statements.joined(separator: ", ")))
-        } else {
-            diagnostics.append(reader.error(
-                "unknown statement or optimizer '\(name)'", range,
-                hint: "the statements are \(statements.joined(separator: ", ")); the optimizers are \(optimizers.joined(separator: ", "))"))
-        }
+    private static func call(_ statement: BuilderCall) -> Call {
+        (statement.name, statement.nameRange, statement.call, statement.arguments, statement.trailing)
     }
 
     private func single(_ call: Call, _ diagnostics: inout [Diagnostic]) -> ArgumentSyntax? {
@@ -539,4 +493,43 @@ struct ExperimentChecker {
         }
         return label
     }
+}
+
+extension BuilderDescription {
+    static let experiment = BuilderDescription(
+        "Experiment", noun: "experiment", article: "an", signature: "Experiment(_ title: String) { statements }",
+        form: .titled(example: "Experiment(\"…\") { Objective(.rosenbrock); Adam(lr: 0.1) }"),
+        statements: experimentStatements, runs: .optimizers,
+        statementExample: "'Steps(30)' or an optimizer call such as 'Adam(lr: 0.1)'",
+        summary: "Optimizer paths on one objective, drawn as a figure."
+    ) { input, diagnostics in
+        ExperimentChecker(reader: input.reader, source: input.source, hadSyntaxErrors: input.hadSyntaxErrors)
+            .check(input, &diagnostics).map(Directive.experiment)
+    }
+
+    /// The statements inside `Experiment { … }`, besides optimizer calls; a `Schedule` with an
+    /// `Objective` takes them too.
+    static let experimentStatements: [StatementDescription] = [
+        StatementDescription("Objective", signature: "Objective(.builtin) | Objective { x, y in formula }", required: true,
+                             missingHint: "add 'Objective(.rosenbrock)' or 'Objective { x, y in x * x + y * y }'",
+                             summary: "The function to minimise: a built-in or a closure of one or two variables. Required."),
+        StatementDescription("Start", signature: "Start(_ x: Double, _ y: Double)", repeatable: true,
+                             summary: "A start point; each start gets one path per optimizer. Defaults to the objective's start."),
+        StatementDescription("Steps", signature: "Steps(_ count: Int)", summary: "Optimizer steps per run, 1 to 100,000; 100 by default."),
+        StatementDescription("Domain", signature: "Domain(x: ClosedRange, y: ClosedRange)",
+                             summary: "The plot window; derived from the paths when absent. 1-D objectives give only x."),
+        StatementDescription("Layout", signature: "Layout(.overlay | .grid)",
+                             summary: "One plot for all paths (.overlay, the default) or one panel per optimizer (.grid)."),
+        StatementDescription("Seed", signature: "Seed(_ seed: UInt64)",
+                             summary: "Seed for everything stochastic (noise, data, mini-batches); 42 by default."),
+        StatementDescription("Minimum", signature: "Minimum(_ x: Double, _ y: Double)", repeatable: true,
+                             summary: "A known minimiser of a closure objective, so distances to it and f − f* can be shown."),
+        StatementDescription("BatchSize", signature: "BatchSize(_ size: Int)",
+                             summary: "Samples per step for .linearRegression and .logisticRegression; full batch when absent."),
+        StatementDescription("Sampling", signature: "Sampling(.shuffledEpochs | .withReplacement)",
+                             summary: "How BatchSize's batches are drawn: a fresh shuffle each epoch (the default) or uniform draws with replacement."),
+        StatementDescription(
+            "Expect", signature: "Expect(_ label: String, reaches:within: | misses:within: | diverges: | lowerLossThan:at:over:start: | closerThan: | endsNear:within:start: | loss:at:over:start: | distance:at:over:start: | stepSize:at:over:start: | effectiveLearningRate:at:over:start:)",
+            repeatable: true, summary: "A claim about the runs, checked after they finish; a false claim is an error."),
+    ]
 }

@@ -15,8 +15,10 @@ struct ScheduleChecker {
 
     private typealias Call = (name: String, nameRange: SourceRange, expr: ExprSyntax, arguments: [ArgumentSyntax], trailing: ClosureSyntax?)
 
-    func check(title: String, builderRange: SourceRange, body: ClosureSyntax, _ diagnostics: inout [Diagnostic]) -> ScheduleStudy? {
+    func check(_ input: BuilderInput, _ diagnostics: inout [Diagnostic]) -> ScheduleStudy? {
         let errorsBefore = diagnostics.count
+        let (title, builderRange) = (input.title, input.builderRange)
+        guard let body = input.body else { return nil }
         let rateClaims = body.statements.compactMap { statement -> Call? in
             guard case .expression(let expr) = statement, let call = Self.call(expr), call.name == "Expect",
                   call.arguments.count >= 2, let form = call.arguments[1].label, Self.isRateClaim(form) else { return nil }
@@ -48,8 +50,12 @@ struct ScheduleChecker {
                 guard case .expression(let expr) = statement, let call = Self.call(expr) else { return false }
                 return ["Domain", "Layout"].contains(call.name)
             }
-            let checker = ExperimentChecker(reader: reader, source: source, hadSyntaxErrors: hadSyntaxErrors)
-            problem = checker.check(title: title, builderRange: builderRange, body: filtered, &diagnostics)
+            var experiment = BuilderInput(
+                description: .experiment, title: title, builderRange: builderRange, arguments: [], body: filtered, reader: reader,
+                source: source, hadSyntaxErrors: hadSyntaxErrors)
+            BuilderChecker.collect(filtered, into: &experiment, &diagnostics)
+            let checker = ExperimentChecker(reader: experiment.reader, source: source, hadSyntaxErrors: hadSyntaxErrors)
+            problem = checker.check(experiment, &diagnostics)
             var ignored: [Diagnostic] = []
             if let problem {
                 for case .let(let name, let nameRange, let value, _) in body.statements {
@@ -88,7 +94,7 @@ struct ScheduleChecker {
     ) -> (steps: Int, runs: [RunDescription]) {
         var stepsCall: Call?
         var optimizerCalls: [ExprSyntax] = []
-        let experimentOnly = StatementSpec.experiment.map(\.name).filter { !["Steps", "Objective", "Expect"].contains($0) }
+        let experimentOnly = BuilderDescription.experimentStatements.map(\.name).filter { !["Steps", "Objective", "Expect"].contains($0) }
         BuilderBody.walk(
             body, example: "'Steps(200)' or an optimizer call such as 'SGD(lr: 0.1).schedule(.cosine(steps: 200))'",
             chains: .silent, reader: &reader, &diagnostics
@@ -180,7 +186,7 @@ struct ScheduleChecker {
     }
 
     private func unknownStatement(_ name: String, _ range: SourceRange, _ diagnostics: inout [Diagnostic]) {
-        let statements = StatementSpec.schedule.map(\.name)
+        let statements = BuilderDescription.schedule.statements.map(\.name)
         let optimizers = OptimizerCatalog.callNames
         if let suggestion = Suggestion.closest(to: name, in: optimizers) {
             diagnostics.append(reader.error("unknown optimizer '\(name)'; did you mean '\(suggestion)'?", range,
@@ -213,6 +219,27 @@ struct ScheduleChecker {
             return nil
         }
         return (name, callee.range, current, arguments, trailing)
+    }
+}
+
+extension BuilderDescription {
+    /// `Schedule` walks its own body: with an `Objective` the body is an `Experiment`'s
+    /// (checked by the same table) plus learning-rate claims.
+    static let schedule = BuilderDescription(
+        "Schedule", noun: "schedule", signature: "Schedule(_ title: String) { statements }",
+        form: .titled(example: "Schedule(\"…\") { SGD(lr: 0.1).schedule(.cosine(steps: 100)) }"),
+        statements: [
+            StatementDescription("Steps", signature: "Steps(_ count: Int)", summary: "Optimizer steps plotted, 1 to 100,000; 100 by default."),
+            StatementDescription("Objective", signature: "Objective(.builtin) | Objective { x, y in formula }",
+                                 summary: "Optional: run the calls on this objective too and plot their loss under the rates."),
+            StatementDescription("Expect", signature: "Expect(_ label: String, learningRate: Double, atStep: Int)", repeatable: true,
+                                 summary: "The run's learning rate at a 0-based step, within a relative 10⁻⁶; with an Objective, also Experiment's claims."),
+        ],
+        runs: .optimizers, walksBody: false,
+        summary: "Learning rate against step for optimizer calls with .schedule; with an Objective, also their runs on it."
+    ) { input, diagnostics in
+        ScheduleChecker(reader: input.reader, source: input.source, hadSyntaxErrors: input.hadSyntaxErrors)
+            .check(input, &diagnostics).map(Directive.schedule)
     }
 }
 

@@ -22,53 +22,24 @@ struct TrainingChecker {
 
     private typealias Call = (name: String, nameRange: SourceRange, expr: ExprSyntax, arguments: [ArgumentSyntax], trailing: ClosureSyntax?)
 
-    func check(title: String, builderRange: SourceRange, body: ClosureSyntax, _ diagnostics: inout [Diagnostic]) -> TrainingStudy? {
+    func check(_ input: BuilderInput, _ diagnostics: inout [Diagnostic]) -> TrainingStudy? {
         let errorsBefore = diagnostics.count
-        var reader = self.reader
+        let (title, builderRange) = (input.title, input.builderRange)
         var statements: [String: Call] = [:]
-        var optimizerCalls: [ExprSyntax] = []
-        var expects: [Call] = []
-        let statementNames = StatementSpec.training.map(\.name)
-
-        BuilderBody.walk(body, example: "'Iterations(2000)' or an optimizer call such as 'Adam(lr: 0.001)'", reader: &reader, &diagnostics) {
-            statement, reader, diagnostics in
-            let name = statement.name
-            if statementNames.contains(name) {
-                if let first = statement.modifiers.first {
-                    diagnostics.append(reader.error("'\(name)' takes no modifiers", first.nameRange,
-                                                    hint: "modifiers such as .label and .color belong to optimizer calls"))
-                    return
-                }
-                let entry: Call = (name, statement.nameRange, statement.call, statement.arguments, statement.trailing)
-                if name == "Expect" {
-                    expects.append(entry)
-                } else if let first = statements[name] {
-                    diagnostics.append(reader.error("duplicate '\(name)'", statement.nameRange, hint: "a training builder has one '\(name)'",
-                                                    notes: [reader.note("first written here", first.nameRange)]))
-                } else {
-                    statements[name] = entry
-                }
-            } else if OptimizerCatalog.spec(callName: name) != nil {
-                optimizerCalls.append(statement.expr)
-            } else {
-                unknownStatement(name, statement.nameRange, &diagnostics)
-            }
+        for (name, calls) in input.statements where name != "Expect" {
+            statements[name] = Self.call(calls[0])
         }
+        let optimizerCalls = input.runs.map(\.expr)
+        let expects = input.all("Expect").map(Self.call)
 
         var configuration = TrainingConfiguration(
             title: title, iterations: TrainingStudy.defaultIterations, seed: TrainingStudy.defaultSeed)
         var datasetRead = false, networkRead = false
-        if let call = statements["Dataset"] {
-            datasetRead = dataset(call, reader, into: &configuration, &diagnostics)
-        } else if !hadSyntaxErrors {
-            diagnostics.append(reader.error("the training has no 'Dataset'", builderRange, hint: "add 'Dataset(.digits, test: 0.2)'"))
+        if let call = input.required("Dataset", &diagnostics) {
+            datasetRead = dataset(Self.call(call), reader, into: &configuration, &diagnostics)
         }
-        if let call = statements["Network"] {
-            networkRead = network(call, reader, into: &configuration, &diagnostics)
-        } else if !hadSyntaxErrors {
-            diagnostics.append(reader.error(
-                "the training has no 'Network'", builderRange,
-                hint: "add 'Network(hidden: [100, 100, 100, 100], activation: .relu, initialization: .kaimingNormal)'"))
+        if let call = input.required("Network", &diagnostics) {
+            networkRead = network(Self.call(call), reader, into: &configuration, &diagnostics)
         }
         if let call = statements["BatchSize"], let value = count(call, reader, "the batch size", 1...Self.maximumBatchSize, &diagnostics) {
             configuration.batchSize = value
@@ -286,20 +257,8 @@ struct TrainingChecker {
         return value
     }
 
-    private func unknownStatement(_ name: String, _ range: SourceRange, _ diagnostics: inout [Diagnostic]) {
-        let statements = StatementSpec.training.map(\.name)
-        let optimizers = OptimizerCatalog.callNames
-        if let suggestion = Suggestion.closest(to: name, in: statements) {
-            diagnostics.append(reader.error("unknown statement '\(name)'; did you mean '\(suggestion)'?", range,
-                                            hint: "a training's statements are " + statements.joined(separator: ", ")))
-        } else if let suggestion = Suggestion.closest(to: name, in: optimizers) {
-            diagnostics.append(reader.error("unknown optimizer '\(name)'; did you mean '\(suggestion)'?", range,
-                                            hint: "the optimizers are " + optimizers.joined(separator: ", ")))
-        } else {
-            diagnostics.append(reader.error(
-                "unknown statement or optimizer '\(name)'", range,
-                hint: "the statements are \(statements.joined(separator: ", ")); the optimizers are \(optimizers.joined(separator: ", "))"))
-        }
+    private static func call(_ statement: BuilderCall) -> Call {
+        (statement.name, statement.nameRange, statement.call, statement.arguments, statement.trailing)
     }
 
     /// The claim forms of `Expect` in a training, with the parameters after the run's label.
@@ -424,5 +383,40 @@ struct TrainingChecker {
             kind = .smallerGapThan(label: label, other: b)
         }
         return TrainingExpectation(kind: kind, call: SyntaxPrinter.print(call.expr), location: reader.location(call.nameRange))
+    }
+}
+
+extension BuilderDescription {
+    static let training = BuilderDescription(
+        "Training", noun: "training", duplicateNoun: "a training builder", signature: "Training(_ title: String) { statements }",
+        form: .titled(example: "Training(\"…\") { Dataset(.digits); Network(hidden: [100, 100]); Adam(lr: 0.001) }"),
+        statements: [
+            StatementDescription(
+                "Dataset", signature: "Dataset(_ source: .dataset, test: Double = 0.2, validation: Double = 0, trainingSamples: Int? = nil)",
+                required: true, missingHint: "add 'Dataset(.digits, test: 0.2)'",
+                summary: "The data: .digits, .spirals(…), .moons(…), .blobs(…) or .mnist(path:); the test fraction; the validation fraction (of the whole dataset, 0 = none); optionally a smaller training set. Required."),
+            StatementDescription(
+                "Network", signature: "Network(hidden: [Int], activation: .relu, initialization: .kaimingNormal, biasInitialization: .zeros, dropout: 0)",
+                required: true, missingHint: "add 'Network(hidden: [100, 100, 100, 100], activation: .relu, initialization: .kaimingNormal)'",
+                summary: "Dense hidden layers of the given widths, their activation, how weights and biases start, and dropout after each hidden layer. Required."),
+            StatementDescription("BatchSize", signature: "BatchSize(_ size: Int)", summary: "Samples per mini-batch; 128 by default."),
+            StatementDescription("Iterations", signature: "Iterations(_ count: Int)",
+                                 summary: "Optimizer steps per run, 1 to 100,000; 2,000 by default."),
+            StatementDescription("Seed", signature: "Seed(_ seed: UInt64)",
+                                 summary: "Seed of the split, the initial weights, the batches and dropout; 0 by default."),
+            StatementDescription("L2", signature: "L2(_ lambda: Double)",
+                                 summary: "Adds (λ/2)‖W‖² over the weights (not the biases) to the loss; 0 by default."),
+            StatementDescription("Sampling", signature: "Sampling(.withReplacement | .shuffledEpochs)",
+                                 summary: "Batches of independent draws (the default, as Deep Learning from Scratch), or a fresh permutation each epoch."),
+            StatementDescription("EvaluationInterval", signature: "EvaluationInterval(_ iterations: Int)",
+                                 summary: "Accuracy is measured every this many iterations; a fortieth of the run by default."),
+            StatementDescription("Expect", signature: "Expect(_ label: String, testAccuracy: Double) and other claims", repeatable: true,
+                                 summary: "A claim about a run's final figures, checked after training; a false claim fails the build."),
+        ],
+        runs: .optimizers, statementExample: "'Iterations(2000)' or an optimizer call such as 'Adam(lr: 0.001)'",
+        summary: "A network trained on a dataset once per optimizer call: loss curves, test accuracy, final figures."
+    ) { input, diagnostics in
+        TrainingChecker(reader: input.reader, source: input.source, hadSyntaxErrors: input.hadSyntaxErrors)
+            .check(input, &diagnostics).map(Directive.training)
     }
 }
