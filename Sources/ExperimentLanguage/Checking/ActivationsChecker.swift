@@ -11,20 +11,20 @@ struct ActivationsChecker {
     static let maximumBins = 200
     static let maximumRows = 8
 
-    private typealias Call = (name: String, nameRange: SourceRange, expr: ExprSyntax, arguments: [ArgumentSyntax], trailing: ClosureSyntax?)
+    private typealias Call = BuilderCall
 
     func check(_ input: BuilderInput, _ diagnostics: inout [Diagnostic]) -> ActivationsStudy? {
         let errorsBefore = diagnostics.count
         let (title, builderRange, reader) = (input.title, input.builderRange, input.reader)
         var statements: [String: Call] = [:]
         for (name, calls) in input.statements where name != "Weights" && name != "Expect" {
-            statements[name] = Self.call(calls[0])
+            statements[name] = calls[0]
         }
-        let weights = input.all("Weights").map { (call: Self.call($0), modifiers: $0.modifiers, expr: $0.expr) }
-        let expects = input.all("Expect").map(Self.call)
+        let weights = input.all("Weights").map { (call: $0, modifiers: $0.modifiers, expr: $0.expr) }
+        let expects = input.all("Expect")
 
         var configuration = ActivationStudyConfiguration(title: title, rows: [])
-        if let call = statements["Network"], noClosure(call, reader, &diagnostics),
+        if let call = statements["Network"], call.noClosure(reader, &diagnostics),
            let matched = ArgumentMatcher(origin: reader.origin).match(
             call.arguments, to: [.init("layers", required: false), .init("units", required: false), .init("activation", required: false)],
             callee: "Network", calleeRange: call.nameRange, diagnostics: &diagnostics) {
@@ -38,13 +38,13 @@ struct ActivationsChecker {
                 configuration.activation = activation
             }
         }
-        if let call = statements["Inputs"], noClosure(call, reader, &diagnostics),
+        if let call = statements["Inputs"], call.noClosure(reader, &diagnostics),
            let matched = ArgumentMatcher(origin: reader.origin).match(
             call.arguments, to: [.init(nil)], callee: "Inputs", calleeRange: call.nameRange, diagnostics: &diagnostics),
            let value = bounded(matched[0]!.value, reader, "the number of inputs", 1...Self.maximumInputs, &diagnostics) {
             configuration.inputSamples = value
         }
-        if let call = statements["Histogram"], noClosure(call, reader, &diagnostics),
+        if let call = statements["Histogram"], call.noClosure(reader, &diagnostics),
            let matched = ArgumentMatcher(origin: reader.origin).match(
             call.arguments, to: [.init("bins", required: false), .init("range", required: false)],
             callee: "Histogram", calleeRange: call.nameRange, diagnostics: &diagnostics) {
@@ -55,7 +55,7 @@ struct ActivationsChecker {
                 configuration.range = range
             }
         }
-        if let call = statements["Seed"], noClosure(call, reader, &diagnostics),
+        if let call = statements["Seed"], call.noClosure(reader, &diagnostics),
            let matched = ArgumentMatcher(origin: reader.origin).match(
             call.arguments, to: [.init(nil)], callee: "Seed", calleeRange: call.nameRange, diagnostics: &diagnostics),
            let seed = reader.seed(matched[0]!.value, &diagnostics) {
@@ -65,7 +65,7 @@ struct ActivationsChecker {
         var calls: [String] = []
         var labelRanges: [String: SourceRange] = [:]
         for (call, modifiers, expr) in weights {
-            guard noClosure(call, reader, &diagnostics),
+            guard call.noClosure(reader, &diagnostics),
                   let matched = ArgumentMatcher(origin: reader.origin).match(
                     call.arguments, to: [.init(nil)], callee: "Weights", calleeRange: call.nameRange, diagnostics: &diagnostics),
                   let initialization = reader.initialization(matched[0]!.value, &diagnostics)
@@ -117,16 +117,6 @@ struct ActivationsChecker {
             location: reader.location(builderRange))
     }
 
-    private static func call(_ statement: BuilderCall) -> Call {
-        (statement.name, statement.nameRange, statement.call, statement.arguments, statement.trailing)
-    }
-
-    private func noClosure(_ call: Call, _ reader: ValueReader, _ diagnostics: inout [Diagnostic]) -> Bool {
-        guard let trailing = call.trailing else { return true }
-        diagnostics.append(reader.error("'\(call.name)' takes no closure", trailing.range))
-        return false
-    }
-
     private func bounded(_ expr: ExprSyntax, _ reader: ValueReader, _ what: String, _ bounds: ClosedRange<Int>, _ diagnostics: inout [Diagnostic]) -> Int? {
         guard let value = reader.integer(expr, what, &diagnostics) else { return nil }
         guard bounds.contains(value) else {
@@ -143,10 +133,7 @@ struct ActivationsChecker {
     private func expectation(
         _ call: Call, _ reader: ValueReader, labels: [String], layers: Int, _ diagnostics: inout [Diagnostic]
     ) -> ActivationExpectation? {
-        if let trailing = call.trailing {
-            diagnostics.append(reader.error("'Expect' takes no closure", trailing.range))
-            return nil
-        }
+        guard call.noClosure(reader, &diagnostics) else { return nil }
         guard call.arguments.count == 3, call.arguments[0].label == nil, call.arguments[1].label == "layer",
               let form = call.arguments[2].label else {
             diagnostics.append(reader.error("'Expect' needs a row's label, a layer and a claim", call.expr.range,

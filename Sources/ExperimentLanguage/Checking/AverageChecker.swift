@@ -8,7 +8,7 @@ struct AverageChecker {
     let source: String
     let hadSyntaxErrors: Bool
 
-    private typealias Call = (name: String, nameRange: SourceRange, expr: ExprSyntax, arguments: [ArgumentSyntax], trailing: ClosureSyntax?)
+    private typealias Call = BuilderCall
 
     /// Weights of one `WeightedAverage`, at most.
     static let maximumWeights = 1_000
@@ -18,20 +18,20 @@ struct AverageChecker {
         let (title, builderRange) = (input.title, input.builderRange)
         var statements: [String: Call] = [:]
         for (name, calls) in input.statements where name != "Expect" {
-            statements[name] = Self.call(calls[0])
+            statements[name] = calls[0]
         }
         let averageCalls = input.runs.map(\.expr)
-        let expects = input.all("Expect").map(Self.call)
+        let expects = input.all("Expect")
 
         var seed = Experiment.defaultSeed
-        if let call = statements["Seed"], let argument = single(call, reader, &diagnostics),
-           let value = seedValue(argument.value, reader, &diagnostics) {
+        if let call = statements["Seed"], let argument = call.singleArgument(reader, &diagnostics),
+           let value = reader.seed(argument.value, &diagnostics) {
             seed = value
         }
         // The number of samples bounds windows and claims even when the signal has an error.
         var series: (signal: Signal?, samples: Int?) = (nil, nil)
         if let call = input.required("Series", &diagnostics) {
-            series = self.series(Self.call(call), reader, &diagnostics)
+            series = self.series(call, reader, &diagnostics)
         }
 
         var averages: [AverageDescription] = []
@@ -71,36 +71,9 @@ struct AverageChecker {
             expectations: expectations, source: source, location: reader.location(builderRange))
     }
 
-    private static func call(_ statement: BuilderCall) -> Call {
-        (statement.name, statement.nameRange, statement.call, statement.arguments, statement.trailing)
-    }
-
-    private func single(_ call: Call, _ reader: ValueReader, _ diagnostics: inout [Diagnostic]) -> ArgumentSyntax? {
-        if let trailing = call.trailing {
-            diagnostics.append(reader.error("'\(call.name)' takes no closure", trailing.range))
-            return nil
-        }
-        return ArgumentMatcher(origin: reader.origin).match(
-            call.arguments, to: [.init(nil)], callee: call.name, calleeRange: call.nameRange, diagnostics: &diagnostics)?[0]
-    }
-
-    private func seedValue(_ expr: ExprSyntax, _ reader: ValueReader, _ diagnostics: inout [Diagnostic]) -> UInt64? {
-        // A literal is read exactly, so every UInt64 seed can be written.
-        if case .integer(let text) = reader.resolve(expr).kind, let value = UInt64(text.filter { $0 != "_" }) { return value }
-        guard let value = reader.integer(expr, "the seed", &diagnostics) else { return nil }
-        guard value >= 0 else {
-            diagnostics.append(reader.error("the seed must be ≥ 0, not \(value)", reader.resolve(expr).range))
-            return nil
-        }
-        return UInt64(value)
-    }
-
     /// `Series(.noisySine(period: 100, amplitude: 1, noise: 0.5), samples: 200)`.
     private func series(_ call: Call, _ reader: ValueReader, _ diagnostics: inout [Diagnostic]) -> (signal: Signal?, samples: Int?) {
-        if let trailing = call.trailing {
-            diagnostics.append(reader.error("'Series' takes no closure", trailing.range))
-            return (nil, nil)
-        }
+        guard call.noClosure(reader, &diagnostics) else { return (nil, nil) }
         guard let matched = ArgumentMatcher(origin: reader.origin).match(
             call.arguments, to: [.init(nil), .init("samples", required: false)], callee: "Series", calleeRange: call.nameRange,
             diagnostics: &diagnostics)
@@ -271,10 +244,7 @@ struct AverageChecker {
     private func expectation(
         _ call: Call, labels: [String], samples: Int?, _ reader: ValueReader, _ diagnostics: inout [Diagnostic]
     ) -> AverageExpectation? {
-        if let trailing = call.trailing {
-            diagnostics.append(reader.error("'Expect' takes no closure", trailing.range))
-            return nil
-        }
+        guard call.noClosure(reader, &diagnostics) else { return nil }
         let claims = ["smootherThan", "closerThan"]
         let forms = "Expect(\"β = 0.9\", smootherThan: \"β = 0.5\") or Expect(\"corrected\", closerThan: \"raw\", over: 1...10)"
         guard call.arguments.count >= 2, call.arguments[0].label == nil, let form = call.arguments[1].label else {

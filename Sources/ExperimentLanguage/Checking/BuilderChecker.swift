@@ -166,3 +166,19 @@ enum BuilderMessage {
         return items.dropLast().joined(separator: ", ") + " or " + items.last!
     }
 }
+
+extension BuilderCall {
+    /// Whether the statement is written without a trailing closure; reports one.
+    func noClosure(_ reader: ValueReader, _ diagnostics: inout [Diagnostic]) -> Bool {
+        guard let trailing else { return true }
+        diagnostics.append(reader.error(BuilderMessage.noClosure(name), trailing.range))
+        return false
+    }
+
+    /// The one unlabeled argument of a statement such as `Steps(100)` or `Seed(3)`; `nil` after reporting.
+    func singleArgument(_ reader: ValueReader, _ diagnostics: inout [Diagnostic]) -> ArgumentSyntax? {
+        guard noClosure(reader, &diagnostics) else { return nil }
+        return ArgumentMatcher(origin: reader.origin).match(
+            arguments, to: [.init(nil)], callee: name, calleeRange: nameRange, diagnostics: &diagnostics)?[0]
+    }
+}

@@ -11,19 +11,19 @@ struct ExperimentChecker {
     /// left out, since the statement may be the one that failed to parse.
     let hadSyntaxErrors: Bool
 
-    private typealias Call = (name: String, nameRange: SourceRange, expr: ExprSyntax, arguments: [ArgumentSyntax], trailing: ClosureSyntax?)
+    private typealias Call = BuilderCall
 
     func check(_ input: BuilderInput, _ diagnostics: inout [Diagnostic]) -> Experiment? {
         let errorsBefore = diagnostics.count
         let (title, builderRange) = (input.title, input.builderRange)
-        let calls = { (name: String) in input.all(name).map(Self.call) }
+        let calls = { (name: String) in input.all(name) }
         let optimizerCalls = input.runs.map(\.expr)
         let expects = calls("Expect")
 
         // Pass 2: settings the objective depends on, then the objective, then the rest.
         var seed = Experiment.defaultSeed
-        if let call = calls("Seed").first, let argument = single(call, &diagnostics) {
-            if let value = seedValue(argument.value, &diagnostics) { seed = value }
+        if let call = calls("Seed").first, let argument = call.singleArgument(reader, &diagnostics) {
+            if let value = reader.seed(argument.value, &diagnostics) { seed = value }
         }
         var objective: Objective?
         if let call = input.required("Objective", &diagnostics) {
@@ -49,7 +49,7 @@ struct ExperimentChecker {
             if let point = point(call, dimension: dimension, &diagnostics) { minima.append(point) }
         }
         var steps = Experiment.defaultSteps
-        if let call = calls("Steps").first, let argument = single(call, &diagnostics),
+        if let call = calls("Steps").first, let argument = call.singleArgument(reader, &diagnostics),
            let value = reader.integer(argument.value, "the number of steps", &diagnostics) {
             if (1...Limits.maximumSteps).contains(value) {
                 steps = value
@@ -60,7 +60,7 @@ struct ExperimentChecker {
         var domain: Domain?
         if let call = calls("Domain").first { domain = self.domain(call, dimension: dimension, &diagnostics) }
         var layout = Layout.overlay
-        if let call = calls("Layout").first, let argument = single(call, &diagnostics) {
+        if let call = calls("Layout").first, let argument = call.singleArgument(reader, &diagnostics) {
             let names = Layout.allCases.map(\.rawValue)
             if let member = reader.member(argument.value, "the layout", choices: names, &diagnostics) {
                 if member.arguments == nil, let value = Layout(rawValue: member.name) {
@@ -71,7 +71,7 @@ struct ExperimentChecker {
             }
         }
         var batchSize: Int?
-        if let call = calls("BatchSize").first, let argument = single(call, &diagnostics),
+        if let call = calls("BatchSize").first, let argument = call.singleArgument(reader, &diagnostics),
            let value = reader.integer(argument.value, "the batch size", &diagnostics) {
             if let objective, objective.sampleCount == nil {
                 diagnostics.append(reader.error("'BatchSize' needs a finite-sum objective such as .linearRegression", call.nameRange,
@@ -83,7 +83,7 @@ struct ExperimentChecker {
             }
         }
         var sampling = MiniBatchSampling.shuffledEpochs
-        if let call = calls("Sampling").first, let argument = single(call, &diagnostics) {
+        if let call = calls("Sampling").first, let argument = call.singleArgument(reader, &diagnostics) {
             let names = MiniBatchSampling.allCases.map(\.rawValue)
             if let member = reader.member(argument.value, "the sampling", choices: names, &diagnostics) {
                 if member.arguments == nil, let value = MiniBatchSampling(rawValue: member.name) {
@@ -155,36 +155,9 @@ struct ExperimentChecker {
             source: input.source, location: reader.location(builderRange))
     }
 
-    private static func call(_ statement: BuilderCall) -> Call {
-        (statement.name, statement.nameRange, statement.call, statement.arguments, statement.trailing)
-    }
-
-    private func single(_ call: Call, _ diagnostics: inout [Diagnostic]) -> ArgumentSyntax? {
-        if let trailing = call.trailing {
-            diagnostics.append(reader.error("'\(call.name)' takes no closure", trailing.range))
-            return nil
-        }
-        return ArgumentMatcher(origin: reader.origin).match(
-            call.arguments, to: [.init(nil)], callee: call.name, calleeRange: call.nameRange, diagnostics: &diagnostics)?[0]
-    }
-
-    private func seedValue(_ expr: ExprSyntax, _ diagnostics: inout [Diagnostic]) -> UInt64? {
-        // A literal is read exactly, so every UInt64 seed can be written.
-        if case .integer(let text) = reader.resolve(expr).kind, let value = UInt64(text.filter { $0 != "_" }) { return value }
-        guard let value = reader.integer(expr, "the seed", &diagnostics) else { return nil }
-        guard value >= 0 else {
-            diagnostics.append(reader.error("the seed must be ≥ 0, not \(value)", reader.resolve(expr).range))
-            return nil
-        }
-        return UInt64(value)
-    }
-
     /// `Start(x, y)` / `Minimum(x)`: as many unlabeled numbers as the objective has variables.
     private func point(_ call: Call, dimension: Int?, _ diagnostics: inout [Diagnostic]) -> [Double]? {
-        if let trailing = call.trailing {
-            diagnostics.append(reader.error("'\(call.name)' takes no closure", trailing.range))
-            return nil
-        }
+        guard call.noClosure(reader, &diagnostics) else { return nil }
         for argument in call.arguments where argument.label != nil {
             diagnostics.append(reader.error("'\(call.name)' takes unlabeled coordinates", argument.labelRange ?? argument.range,
                                             hint: "write '\(call.name)(-1, 2)'"))
@@ -242,10 +215,7 @@ struct ExperimentChecker {
         _ call: Call, labels: [String: SourceRange], runs: [RunDescription], steps: Int, objective: Objective?, minima: [[Double]],
         startCount: Int, _ diagnostics: inout [Diagnostic]
     ) -> Expectation? {
-        if let trailing = call.trailing {
-            diagnostics.append(reader.error("'Expect' takes no closure", trailing.range))
-            return nil
-        }
+        guard call.noClosure(reader, &diagnostics) else { return nil }
         let forms = "Expect(\"Adam\", reaches: 1e-3, within: 30), Expect(\"SGD\", misses: 1e-3, within: 300), "
             + "Expect(\"SGD\", diverges: true), Expect(\"Adam\", lowerLossThan: \"SGD\"), "
             + "Expect(\"Adam\", lowerLossThan: \"SGD\", over: 1...100), Expect(\"Adam\", closerThan: \"SGD\"), "

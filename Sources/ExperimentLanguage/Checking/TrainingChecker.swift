@@ -20,26 +20,26 @@ struct TrainingChecker {
     /// Largest mini-batch.
     static let maximumBatchSize = 65_536
 
-    private typealias Call = (name: String, nameRange: SourceRange, expr: ExprSyntax, arguments: [ArgumentSyntax], trailing: ClosureSyntax?)
+    private typealias Call = BuilderCall
 
     func check(_ input: BuilderInput, _ diagnostics: inout [Diagnostic]) -> TrainingStudy? {
         let errorsBefore = diagnostics.count
         let (title, builderRange) = (input.title, input.builderRange)
         var statements: [String: Call] = [:]
         for (name, calls) in input.statements where name != "Expect" {
-            statements[name] = Self.call(calls[0])
+            statements[name] = calls[0]
         }
         let optimizerCalls = input.runs.map(\.expr)
-        let expects = input.all("Expect").map(Self.call)
+        let expects = input.all("Expect")
 
         var configuration = TrainingConfiguration(
             title: title, iterations: TrainingStudy.defaultIterations, seed: TrainingStudy.defaultSeed)
         var datasetRead = false, networkRead = false
         if let call = input.required("Dataset", &diagnostics) {
-            datasetRead = dataset(Self.call(call), reader, into: &configuration, &diagnostics)
+            datasetRead = dataset(call, reader, into: &configuration, &diagnostics)
         }
         if let call = input.required("Network", &diagnostics) {
-            networkRead = network(Self.call(call), reader, into: &configuration, &diagnostics)
+            networkRead = network(call, reader, into: &configuration, &diagnostics)
         }
         if let call = statements["BatchSize"], let value = count(call, reader, "the batch size", 1...Self.maximumBatchSize, &diagnostics) {
             configuration.batchSize = value
@@ -52,10 +52,10 @@ struct TrainingChecker {
            let value = count(call, reader, "the evaluation interval", 1...Limits.maximumSteps, &diagnostics) {
             configuration.evaluationInterval = value
         }
-        if let call = statements["Seed"], let argument = single(call, reader, &diagnostics), let value = reader.seed(argument.value, &diagnostics) {
+        if let call = statements["Seed"], let argument = call.singleArgument(reader, &diagnostics), let value = reader.seed(argument.value, &diagnostics) {
             configuration.seed = value
         }
-        if let call = statements["L2"], let argument = single(call, reader, &diagnostics),
+        if let call = statements["L2"], let argument = call.singleArgument(reader, &diagnostics),
            let value = reader.number(argument.value, "the L2 coefficient", &diagnostics) {
             if value >= 0 {
                 configuration.l2 = value
@@ -63,7 +63,7 @@ struct TrainingChecker {
                 diagnostics.append(reader.error("the L2 coefficient must be ≥ 0, not \(NumberText.format(value))", reader.resolve(argument.value).range))
             }
         }
-        if let call = statements["Sampling"], let argument = single(call, reader, &diagnostics) {
+        if let call = statements["Sampling"], let argument = call.singleArgument(reader, &diagnostics) {
             let names = BatchSampling.allCases.map(\.rawValue)
             if let member = reader.member(argument.value, "the sampling", choices: names, &diagnostics) {
                 if member.arguments == nil, let sampling = BatchSampling(rawValue: member.name) {
@@ -138,10 +138,7 @@ struct TrainingChecker {
     /// Both fractions are of the whole dataset; where its size is known before anything is
     /// read (every source but `.mnist`), fractions that leave no training sample are an error here.
     private func dataset(_ call: Call, _ reader: ValueReader, into configuration: inout TrainingConfiguration, _ diagnostics: inout [Diagnostic]) -> Bool {
-        if let trailing = call.trailing {
-            diagnostics.append(reader.error("'Dataset' takes no closure", trailing.range))
-            return false
-        }
+        guard call.noClosure(reader, &diagnostics) else { return false }
         let parameters: [ArgumentMatcher.Parameter] = [
             .init(nil), .init("test", required: false), .init("validation", required: false), .init("trainingSamples", required: false),
         ]
@@ -208,10 +205,7 @@ struct TrainingChecker {
 
     /// `Network(hidden: [100, 100], activation: .relu, initialization: .kaimingNormal, biasInitialization: .zeros, dropout: 0.5)`.
     private func network(_ call: Call, _ reader: ValueReader, into configuration: inout TrainingConfiguration, _ diagnostics: inout [Diagnostic]) -> Bool {
-        if let trailing = call.trailing {
-            diagnostics.append(reader.error("'Network' takes no closure", trailing.range))
-            return false
-        }
+        guard call.noClosure(reader, &diagnostics) else { return false }
         let parameters: [ArgumentMatcher.Parameter] = [
             .init("hidden"), .init("activation", required: false), .init("initialization", required: false),
             .init("biasInitialization", required: false), .init("dropout", required: false),
@@ -238,27 +232,14 @@ struct TrainingChecker {
         return diagnostics.count == errorsBefore
     }
 
-    private func single(_ call: Call, _ reader: ValueReader, _ diagnostics: inout [Diagnostic]) -> ArgumentSyntax? {
-        if let trailing = call.trailing {
-            diagnostics.append(reader.error("'\(call.name)' takes no closure", trailing.range))
-            return nil
-        }
-        return ArgumentMatcher(origin: reader.origin).match(
-            call.arguments, to: [.init(nil)], callee: call.name, calleeRange: call.nameRange, diagnostics: &diagnostics)?[0]
-    }
-
     private func count(_ call: Call, _ reader: ValueReader, _ what: String, _ bounds: ClosedRange<Int>, _ diagnostics: inout [Diagnostic]) -> Int? {
-        guard let argument = single(call, reader, &diagnostics), let value = reader.integer(argument.value, what, &diagnostics) else { return nil }
+        guard let argument = call.singleArgument(reader, &diagnostics), let value = reader.integer(argument.value, what, &diagnostics) else { return nil }
         guard bounds.contains(value) else {
             diagnostics.append(reader.error("\(what) must be from \(bounds.lowerBound) to \(bounds.upperBound), not \(value)",
                                             reader.resolve(argument.value).range))
             return nil
         }
         return value
-    }
-
-    private static func call(_ statement: BuilderCall) -> Call {
-        (statement.name, statement.nameRange, statement.call, statement.arguments, statement.trailing)
     }
 
     /// The claim forms of `Expect` in a training, with the parameters after the run's label.
@@ -283,10 +264,7 @@ struct TrainingChecker {
     private func expectation(
         _ call: Call, _ reader: ValueReader, labels: [String], hasValidation: Bool, _ diagnostics: inout [Diagnostic]
     ) -> TrainingExpectation? {
-        if let trailing = call.trailing {
-            diagnostics.append(reader.error("'Expect' takes no closure", trailing.range))
-            return nil
-        }
+        guard call.noClosure(reader, &diagnostics) else { return nil }
         let examples = "Expect(\"Adam\", testAccuracy: 0.95), Expect(\"Adam\", lowerTrainLossThan: \"SGD\") or Expect(\"Adam\", testAccuracyWithin: 0.02, of: \"Momentum\")"
         guard call.arguments.count >= 2, call.arguments[0].label == nil, let form = call.arguments[1].label else {
             diagnostics.append(reader.error("'Expect' needs a run's label and a claim", call.expr.range, hint: "write \(examples)"))
