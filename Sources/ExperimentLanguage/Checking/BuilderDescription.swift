@@ -105,9 +105,6 @@ public struct BuilderDescription: Sendable {
         self.validate = validate
     }
 
-    /// Every builder, in the order the reference lists them.
-    public static let all: [BuilderDescription] = [.experiment, .formulas, .schedule, .average, .training, .activations]
-
     static func named(_ name: String) -> BuilderDescription? { all.first { $0.name == name } }
 
     func statement(_ name: String) -> StatementDescription? { statements.first { $0.name == name } }

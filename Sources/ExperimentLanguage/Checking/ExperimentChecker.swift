@@ -100,29 +100,7 @@ struct ExperimentChecker {
         }
 
         // Optimizer calls, their labels, and the run limit.
-        var runs: [RunDescription] = []
-        var labelRanges: [String: SourceRange] = [:]
-        let optimizers = OptimizerCallChecker(reader: reader)
-        for expr in optimizerCalls {
-            guard let (call, modifierList) = optimizers.splitChain(expr, &diagnostics),
-                  case .call(let callee, _, _, _) = call.kind, let name = callee.calleeName,
-                  let spec = OptimizerCatalog.spec(callName: name)
-            else { continue }
-            let config = optimizers.config(call, spec: spec, &diagnostics)
-            let modifiers = optimizers.modifiers(modifierList, &diagnostics)
-            guard let config, let modifiers else { continue }
-            let label = modifiers.label ?? spec.displayName
-            if let first = labelRanges[label] {
-                diagnostics.append(reader.error(
-                    "two runs are labeled '\(label)'", callee.range,
-                    hint: "give one a label of its own with .label(\"…\")", notes: [reader.note("the other run is here", first)]))
-                continue
-            }
-            labelRanges[label] = callee.range
-            runs.append(RunDescription(
-                optimizer: config, call: SyntaxPrinter.print(expr), label: label, color: modifiers.color,
-                schedule: modifiers.schedule, noise: modifiers.noise, location: reader.location(callee.range)))
-        }
+        let runs = OptimizerCallChecker(reader: reader).runs(optimizerCalls, &diagnostics)
         if optimizerCalls.isEmpty, !hadSyntaxErrors {
             diagnostics.append(reader.error("the experiment has no optimizer call", builderRange,
                                             hint: "add one such as 'SGD(lr: 0.1)' or 'Adam(lr: 0.3)'"))
@@ -137,7 +115,7 @@ struct ExperimentChecker {
         var expectations: [Expectation] = []
         for call in expects {
             if let expectation = expectation(
-                call, labels: labelRanges, runs: runs, steps: steps, objective: objective, minima: minima, startCount: startCount,
+                call, labels: Dictionary(uniqueKeysWithValues: runs.map { ($0.label, builderRange) }), runs: runs, steps: steps, objective: objective, minima: minima, startCount: startCount,
                 &diagnostics) {
                 expectations.append(expectation)
             }

@@ -105,13 +105,13 @@ struct ScheduleChecker {
                 return
             }
             if !statement.modifiers.isEmpty {
-                diagnostics.append(reader.error("'\(call.name)' takes no modifiers", call.nameRange))
+                diagnostics.append(reader.error(BuilderMessage.noModifiers(call.name), call.nameRange))
                 return
             }
             switch call.name {
             case "Steps":
                 if let first = stepsCall {
-                    diagnostics.append(reader.error("duplicate 'Steps'", call.nameRange, hint: "a schedule has one 'Steps'",
+                    diagnostics.append(reader.error(BuilderMessage.duplicate("Steps"), call.nameRange, hint: "a schedule has one 'Steps'",
                                                     notes: [reader.note("first written here", first.nameRange)]))
                 } else {
                     stepsCall = call
@@ -127,7 +127,7 @@ struct ScheduleChecker {
                 diagnostics.append(reader.error("'\(name)' needs an 'Objective' to run the calls on", call.nameRange,
                                                 hint: "add 'Objective(…)' to plot the runs' loss as well, or remove '\(name)'"))
             default:
-                unknownStatement(call.name, call.nameRange, &diagnostics)
+                diagnostics.append(BuilderChecker.unknownStatement(call.name, call.nameRange, in: .schedule, reader))
             }
         }
         var steps = Experiment.defaultSteps
@@ -145,33 +145,10 @@ struct ScheduleChecker {
             }
         }
 
-        var runs: [RunDescription] = []
-        var labelRanges: [String: SourceRange] = [:]
-        let optimizers = OptimizerCallChecker(reader: reader)
-        for expr in optimizerCalls {
-            guard let (call, modifierList) = optimizers.splitChain(expr, &diagnostics),
-                  case .call(let callee, _, _, _) = call.kind, let name = callee.calleeName,
-                  let spec = OptimizerCatalog.spec(callName: name)
-            else { continue }
-            let config = optimizers.config(call, spec: spec, &diagnostics)
-            let modifiers = optimizers.modifiers(modifierList, &diagnostics)
-            guard let config, let modifiers else { continue }
-            if let noise = modifierList.first(where: { $0.name == "gradientNoise" }) {
-                diagnostics.append(reader.error("'.gradientNoise' needs an 'Objective' to act on", noise.nameRange,
-                                                hint: "it does not change the learning rate; add 'Objective(…)' or remove it"))
-                continue
-            }
-            let label = modifiers.label ?? spec.displayName
-            if let first = labelRanges[label] {
-                diagnostics.append(reader.error(
-                    "two runs are labeled '\(label)'", callee.range,
-                    hint: "give one a label of its own with .label(\"…\")", notes: [reader.note("the other run is here", first)]))
-                continue
-            }
-            labelRanges[label] = callee.range
-            runs.append(RunDescription(
-                optimizer: config, call: SyntaxPrinter.print(expr), label: label, color: modifiers.color,
-                schedule: modifiers.schedule, noise: nil, location: reader.location(callee.range)))
+        let runs = OptimizerCallChecker(reader: reader).runs(optimizerCalls, &diagnostics) { _, modifiers, _ in
+            guard let noise = modifiers.first(where: { $0.name == "gradientNoise" }) else { return nil }
+            return reader.error("'.gradientNoise' needs an 'Objective' to act on", noise.nameRange,
+                                hint: "it does not change the learning rate; add 'Objective(…)' or remove it")
         }
         if optimizerCalls.isEmpty, !hadSyntaxErrors {
             diagnostics.append(reader.error("the schedule has no optimizer call", builderRange,
@@ -183,22 +160,6 @@ struct ScheduleChecker {
                 hint: "split it into several schedules"))
         }
         return (steps, runs)
-    }
-
-    private func unknownStatement(_ name: String, _ range: SourceRange, _ diagnostics: inout [Diagnostic]) {
-        let statements = BuilderDescription.schedule.statements.map(\.name)
-        let optimizers = OptimizerCatalog.callNames
-        if let suggestion = Suggestion.closest(to: name, in: optimizers) {
-            diagnostics.append(reader.error("unknown optimizer '\(name)'; did you mean '\(suggestion)'?", range,
-                                            hint: "the optimizers are " + optimizers.joined(separator: ", ")))
-        } else if let suggestion = Suggestion.closest(to: name, in: statements) {
-            diagnostics.append(reader.error("unknown statement '\(name)'; did you mean '\(suggestion)'?", range,
-                                            hint: "a schedule's statements are " + statements.joined(separator: ", ")))
-        } else {
-            diagnostics.append(reader.error(
-                "unknown statement or optimizer '\(name)'", range,
-                hint: "the statements are \(statements.joined(separator: ", ")); the optimizers are \(optimizers.joined(separator: ", "))"))
-        }
     }
 
     /// Whether an `Expect` whose claim is labeled `form` is a learning-rate claim: `learningRate`,

@@ -74,34 +74,11 @@ struct TrainingChecker {
             }
         }
 
-        var runs: [RunDescription] = []
-        var labelRanges: [String: SourceRange] = [:]
-        let optimizers = OptimizerCallChecker(reader: reader)
-        for expr in optimizerCalls {
-            guard let (call, modifierList) = optimizers.splitChain(expr, &diagnostics),
-                  case .call(let callee, _, _, _) = call.kind, let name = callee.calleeName,
-                  let spec = OptimizerCatalog.spec(callName: name)
-            else { continue }
-            let config = optimizers.config(call, spec: spec, &diagnostics)
-            let modifiers = optimizers.modifiers(modifierList, &diagnostics)
-            guard let config, let modifiers else { continue }
-            if spec.id == "newton" {
-                diagnostics.append(reader.error(
-                    "'\(spec.callName)' needs second derivatives, which a network's training loop does not compute", callee.range,
-                    hint: "use a first-order method, or L-BFGS, which builds its curvature from gradients"))
-                continue
-            }
-            let label = modifiers.label ?? spec.displayName
-            if let first = labelRanges[label] {
-                diagnostics.append(reader.error(
-                    "two runs are labeled '\(label)'", callee.range,
-                    hint: "give one a label of its own with .label(\"…\")", notes: [reader.note("the other run is here", first)]))
-                continue
-            }
-            labelRanges[label] = callee.range
-            runs.append(RunDescription(
-                optimizer: config, call: SyntaxPrinter.print(expr), label: label, color: modifiers.color,
-                schedule: modifiers.schedule, noise: modifiers.noise, location: reader.location(callee.range)))
+        let runs = OptimizerCallChecker(reader: reader).runs(optimizerCalls, &diagnostics) { spec, _, callee in
+            guard spec.id == "newton" else { return nil }
+            return reader.error(
+                "'\(spec.callName)' needs second derivatives, which a network's training loop does not compute", callee.range,
+                hint: "use a first-order method, or L-BFGS, which builds its curvature from gradients")
         }
         if optimizerCalls.isEmpty, !hadSyntaxErrors {
             diagnostics.append(reader.error("the training has no optimizer call", builderRange,
