@@ -16,15 +16,11 @@ struct ActivationsChecker {
     func check(_ input: BuilderInput, _ diagnostics: inout [Diagnostic]) -> ActivationsStudy? {
         let errorsBefore = diagnostics.count
         let (title, builderRange, reader) = (input.title, input.builderRange, input.reader)
-        var statements: [String: Call] = [:]
-        for (name, calls) in input.statements where name != "Weights" && name != "Expect" {
-            statements[name] = calls[0]
-        }
         let weights = input.all("Weights").map { (call: $0, modifiers: $0.modifiers, expr: $0.expr) }
         let expects = input.all("Expect")
 
         var configuration = ActivationStudyConfiguration(title: title, rows: [])
-        if let call = statements["Network"], call.noClosure(reader, &diagnostics),
+        if let call = input.first("Network"), call.noClosure(reader, &diagnostics),
            let matched = ArgumentMatcher(origin: reader.origin).match(
             call.arguments, to: [.init("layers", required: false), .init("units", required: false), .init("activation", required: false)],
             callee: "Network", calleeRange: call.nameRange, diagnostics: &diagnostics) {
@@ -38,13 +34,13 @@ struct ActivationsChecker {
                 configuration.activation = activation
             }
         }
-        if let call = statements["Inputs"], call.noClosure(reader, &diagnostics),
+        if let call = input.first("Inputs"), call.noClosure(reader, &diagnostics),
            let matched = ArgumentMatcher(origin: reader.origin).match(
             call.arguments, to: [.init(nil)], callee: "Inputs", calleeRange: call.nameRange, diagnostics: &diagnostics),
            let value = bounded(matched[0]!.value, reader, "the number of inputs", 1...Self.maximumInputs, &diagnostics) {
             configuration.inputSamples = value
         }
-        if let call = statements["Histogram"], call.noClosure(reader, &diagnostics),
+        if let call = input.first("Histogram"), call.noClosure(reader, &diagnostics),
            let matched = ArgumentMatcher(origin: reader.origin).match(
             call.arguments, to: [.init("bins", required: false), .init("range", required: false)],
             callee: "Histogram", calleeRange: call.nameRange, diagnostics: &diagnostics) {
@@ -55,7 +51,7 @@ struct ActivationsChecker {
                 configuration.range = range
             }
         }
-        if let call = statements["Seed"], call.noClosure(reader, &diagnostics),
+        if let call = input.first("Seed"), call.noClosure(reader, &diagnostics),
            let matched = ArgumentMatcher(origin: reader.origin).match(
             call.arguments, to: [.init(nil)], callee: "Seed", calleeRange: call.nameRange, diagnostics: &diagnostics),
            let seed = reader.seed(matched[0]!.value, &diagnostics) {

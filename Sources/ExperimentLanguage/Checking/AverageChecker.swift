@@ -16,15 +16,11 @@ struct AverageChecker {
     func check(_ input: BuilderInput, _ diagnostics: inout [Diagnostic]) -> AverageStudy? {
         let errorsBefore = diagnostics.count
         let (title, builderRange) = (input.title, input.builderRange)
-        var statements: [String: Call] = [:]
-        for (name, calls) in input.statements where name != "Expect" {
-            statements[name] = calls[0]
-        }
         let averageCalls = input.runs.map(\.expr)
         let expects = input.all("Expect")
 
         var seed = Experiment.defaultSeed
-        if let call = statements["Seed"], let argument = call.singleArgument(reader, &diagnostics),
+        if let call = input.first("Seed"), let argument = call.singleArgument(reader, &diagnostics),
            let value = reader.seed(argument.value, &diagnostics) {
             seed = value
         }

@@ -25,10 +25,6 @@ struct TrainingChecker {
     func check(_ input: BuilderInput, _ diagnostics: inout [Diagnostic]) -> TrainingStudy? {
         let errorsBefore = diagnostics.count
         let (title, builderRange) = (input.title, input.builderRange)
-        var statements: [String: Call] = [:]
-        for (name, calls) in input.statements where name != "Expect" {
-            statements[name] = calls[0]
-        }
         let optimizerCalls = input.runs.map(\.expr)
         let expects = input.all("Expect")
 
@@ -41,21 +37,21 @@ struct TrainingChecker {
         if let call = input.required("Network", &diagnostics) {
             networkRead = network(call, reader, into: &configuration, &diagnostics)
         }
-        if let call = statements["BatchSize"], let value = count(call, reader, "the batch size", 1...Self.maximumBatchSize, &diagnostics) {
+        if let call = input.first("BatchSize"), let value = count(call, reader, "the batch size", 1...Self.maximumBatchSize, &diagnostics) {
             configuration.batchSize = value
         }
-        if let call = statements["Iterations"], let value = count(call, reader, "the number of iterations", 1...Limits.maximumSteps, &diagnostics) {
+        if let call = input.first("Iterations"), let value = count(call, reader, "the number of iterations", 1...Limits.maximumSteps, &diagnostics) {
             configuration.iterations = value
             configuration.evaluationInterval = max(1, value / 40)
         }
-        if let call = statements["EvaluationInterval"],
+        if let call = input.first("EvaluationInterval"),
            let value = count(call, reader, "the evaluation interval", 1...Limits.maximumSteps, &diagnostics) {
             configuration.evaluationInterval = value
         }
-        if let call = statements["Seed"], let argument = call.singleArgument(reader, &diagnostics), let value = reader.seed(argument.value, &diagnostics) {
+        if let call = input.first("Seed"), let argument = call.singleArgument(reader, &diagnostics), let value = reader.seed(argument.value, &diagnostics) {
             configuration.seed = value
         }
-        if let call = statements["L2"], let argument = call.singleArgument(reader, &diagnostics),
+        if let call = input.first("L2"), let argument = call.singleArgument(reader, &diagnostics),
            let value = reader.number(argument.value, "the L2 coefficient", &diagnostics) {
             if value >= 0 {
                 configuration.l2 = value
@@ -63,7 +59,7 @@ struct TrainingChecker {
                 diagnostics.append(reader.error("the L2 coefficient must be ≥ 0, not \(NumberText.format(value))", reader.resolve(argument.value).range))
             }
         }
-        if let call = statements["Sampling"], let argument = call.singleArgument(reader, &diagnostics) {
+        if let call = input.first("Sampling"), let argument = call.singleArgument(reader, &diagnostics) {
             let names = BatchSampling.allCases.map(\.rawValue)
             if let member = reader.member(argument.value, "the sampling", choices: names, &diagnostics) {
                 if member.arguments == nil, let sampling = BatchSampling(rawValue: member.name) {
