@@ -1,4 +1,5 @@
 import CourseDiagnostics
+import Foundation
 import Testing
 @testable import ExperimentLanguage
 
@@ -81,5 +82,22 @@ struct BuilderTableTests {
             #expect(statement.missingHint != nil, "\(name).\(statement.name) is required but has no hint for when it is missing")
         }
         #expect(StatementSpec.builders.contains { $0.name == name })
+    }
+
+    /// "How to add a builder" in docs/ARCHITECTURE.md names files that exist, and names the
+    /// shared checker and the registry where they are.
+    @Test
+    func theArchitectureGuideNamesRealFiles() throws {
+        let root = ReferenceTests.referencePath.deletingLastPathComponent().deletingLastPathComponent()
+        let text = try String(contentsOf: root.appendingPathComponent("docs/ARCHITECTURE.md"), encoding: .utf8)
+        let section = try #require(text.components(separatedBy: "## How to add a builder").dropFirst().first?
+            .components(separatedBy: "\n## ").first)
+        let paths = section.components(separatedBy: "`").filter { $0.hasPrefix("Sources/") && !$0.contains("<") }
+        #expect(paths.count >= 4)
+        for path in paths {
+            #expect(FileManager.default.fileExists(atPath: root.appendingPathComponent(path).path), "\(path) does not exist")
+        }
+        let directive = try String(contentsOf: root.appendingPathComponent("Sources/ExperimentLanguage/Model/Directive.swift"), encoding: .utf8)
+        #expect(directive.contains("static let all: [BuilderDescription]"))
     }
 }
