@@ -159,10 +159,4 @@ public struct BuilderInput {
         diagnostics.append(reader.error(BuilderMessage.missing(name, in: description), builderRange,
                                         hint: description.statement(name)?.missingHint))
     }
-
-    /// Reports that the body has no run call, unless the parser failed.
-    func reportNoRuns(_ message: String, hint: String, _ diagnostics: inout [Diagnostic]) {
-        guard !hadSyntaxErrors else { return }
-        diagnostics.append(reader.error(message, builderRange, hint: hint))
-    }
 }
