@@ -50,23 +50,14 @@ public enum DirectiveParser {
                                                     notes: [reader.note("the first builder is here", first)]))
                     continue
                 }
-                switch name {
-                case "Experiment":
-                    builderRange = callee.range
-                    directive = experiment(expr, callee.range, arguments, trailing, reader, text, hadSyntaxErrors, &diagnostics)
-                case "Formulas":
-                    builderRange = callee.range
-                    directive = formulas(callee.range, arguments, trailing, reader, &diagnostics)
-                case "Schedule", "Average":
-                    builderRange = callee.range
-                    directive = study(name, expr, callee.range, arguments, trailing, reader, text, hadSyntaxErrors, &diagnostics)
-                case "Training", "Activations":
-                    builderRange = callee.range
-                    directive = networkStudy(name, expr, callee.range, arguments, trailing, reader, text, hadSyntaxErrors, &diagnostics)
-                default:
-                    misplacedStatement(name, callee.range, reader, &diagnostics)
+                guard let builder = BuilderDescription.named(name) else {
+                    diagnostics.append(BuilderChecker.misplacedStatement(name, callee.range, reader))
                     reportedMisplacedBuilder = true
+                    continue
                 }
+                builderRange = callee.range
+                directive = BuilderChecker.check(builder, expr, callee.range, arguments, trailing, reader: reader, source: text,
+                                                 hadSyntaxErrors: hadSyntaxErrors, &diagnostics)
             }
         }
         if builderRange == nil, !hadSyntaxErrors, !reportedMisplacedBuilder {
@@ -113,179 +104,5 @@ public enum DirectiveParser {
         case .prefix("-", let operand): return isIntegerLiteral(operand)
         default: return false
         }
-    }
-
-    private static func misplacedStatement(_ name: String, _ range: SourceRange, _ reader: ValueReader, _ diagnostics: inout [Diagnostic]) {
-        let builders = StatementSpec.builders.map(\.name)
-        let statements = StatementSpec.experiment + StatementSpec.schedule + StatementSpec.average + StatementSpec.averages
-            + StatementSpec.training + StatementSpec.activations
-        if statements.contains(where: { $0.name == name }) || OptimizerCatalog.spec(callName: name) != nil {
-            let builder: String
-            if StatementSpec.averages.contains(where: { $0.name == name }) || name == "Series" {
-                builder = "Average"
-            } else if ["Weights", "Inputs", "Histogram"].contains(name) {
-                builder = "Activations"
-            } else if ["Dataset", "Network", "Iterations", "L2", "Sampling", "EvaluationInterval"].contains(name) {
-                builder = "Training"
-            } else {
-                builder = "Experiment"
-            }
-            diagnostics.append(reader.error("'\(name)' belongs inside a builder's closure", range,
-                                            hint: "move it into '\(builder)(\"…\") { … }'"))
-        } else {
-            let suggestion = Suggestion.closest(to: name, in: builders)
-            diagnostics.append(reader.error(
-                "unknown builder '\(name)'" + (suggestion.map { "; did you mean '\($0)'?" } ?? ""), range,
-                hint: "the builders are " + builders.joined(separator: ", ")))
-        }
-    }
-
-    private static func experiment(
-        _ expr: ExprSyntax, _ range: SourceRange, _ arguments: [ArgumentSyntax], _ trailing: ClosureSyntax?, _ reader: ValueReader,
-        _ text: String, _ hadSyntaxErrors: Bool, _ diagnostics: inout [Diagnostic]
-    ) -> Directive? {
-        let matched = ArgumentMatcher(origin: reader.origin).match(
-            arguments, to: [.init(nil)], callee: "Experiment", calleeRange: range, diagnostics: &diagnostics)
-        var title: String?
-        if let argument = matched?[0] {
-            title = reader.string(argument.value, "the experiment's title", &diagnostics)
-            if let t = title, t.trimmingWhitespace.isEmpty {
-                diagnostics.append(reader.error("the experiment's title cannot be empty", argument.value.range))
-                title = nil
-            }
-        }
-        guard let body = trailing else {
-            diagnostics.append(reader.error("'Experiment' needs its statements in a trailing closure", expr.range,
-                                            hint: "write 'Experiment(\"…\") { Objective(.rosenbrock); Adam(lr: 0.1) }'"))
-            return nil
-        }
-        if body.hasSignature {
-            diagnostics.append(reader.error("the experiment's closure takes no parameters", body.range, hint: "remove 'in' and the names before it"))
-            return nil
-        }
-        let checker = ExperimentChecker(reader: reader, source: text, hadSyntaxErrors: hadSyntaxErrors)
-        let experiment = checker.check(title: title ?? "", builderRange: range, body: body, &diagnostics)
-        guard title != nil, let experiment else { return nil }
-        return .experiment(experiment)
-    }
-
-    /// `Schedule("…") { … }` or `Average("…") { … }`: a title and a closure of statements.
-    private static func study(
-        _ name: String, _ expr: ExprSyntax, _ range: SourceRange, _ arguments: [ArgumentSyntax], _ trailing: ClosureSyntax?,
-        _ reader: ValueReader, _ text: String, _ hadSyntaxErrors: Bool, _ diagnostics: inout [Diagnostic]
-    ) -> Directive? {
-        let what = name == "Schedule" ? "schedule" : "average"
-        let matched = ArgumentMatcher(origin: reader.origin).match(
-            arguments, to: [.init(nil)], callee: name, calleeRange: range, diagnostics: &diagnostics)
-        var title: String?
-        if let argument = matched?[0] {
-            title = reader.string(argument.value, "the \(what)'s title", &diagnostics)
-            if let t = title, t.trimmingWhitespace.isEmpty {
-                diagnostics.append(reader.error("the \(what)'s title cannot be empty", argument.value.range))
-                title = nil
-            }
-        }
-        guard let body = trailing else {
-            let example = name == "Schedule"
-                ? "Schedule(\"…\") { SGD(lr: 0.1).schedule(.cosine(steps: 100)) }"
-                : "Average(\"…\") { Series(.constant(1, noise: 0.5)); ExponentialAverage(beta: 0.9) }"
-            diagnostics.append(reader.error("'\(name)' needs its statements in a trailing closure", expr.range, hint: "write '\(example)'"))
-            return nil
-        }
-        if body.hasSignature {
-            diagnostics.append(reader.error("the \(what)'s closure takes no parameters", body.range, hint: "remove 'in' and the names before it"))
-            return nil
-        }
-        if name == "Schedule" {
-            let checker = ScheduleChecker(reader: reader, source: text, hadSyntaxErrors: hadSyntaxErrors)
-            let study = checker.check(title: title ?? "", builderRange: range, body: body, &diagnostics)
-            guard title != nil, let study else { return nil }
-            return .schedule(study)
-        }
-        let checker = AverageChecker(reader: reader, source: text, hadSyntaxErrors: hadSyntaxErrors)
-        let study = checker.check(title: title ?? "", builderRange: range, body: body, &diagnostics)
-        guard title != nil, let study else { return nil }
-        return .average(study)
-    }
-
-    /// `Training("…") { … }` or `Activations("…") { … }`: a title and a closure of statements.
-    private static func networkStudy(
-        _ name: String, _ expr: ExprSyntax, _ range: SourceRange, _ arguments: [ArgumentSyntax], _ trailing: ClosureSyntax?,
-        _ reader: ValueReader, _ text: String, _ hadSyntaxErrors: Bool, _ diagnostics: inout [Diagnostic]
-    ) -> Directive? {
-        let what = name == "Training" ? "training" : "activation study"
-        let matched = ArgumentMatcher(origin: reader.origin).match(
-            arguments, to: [.init(nil)], callee: name, calleeRange: range, diagnostics: &diagnostics)
-        var title: String?
-        if let argument = matched?[0] {
-            title = reader.string(argument.value, "the \(what)'s title", &diagnostics)
-            if let t = title, t.trimmingWhitespace.isEmpty {
-                diagnostics.append(reader.error("the \(what)'s title cannot be empty", argument.value.range))
-                title = nil
-            }
-        }
-        guard let body = trailing else {
-            let example = name == "Training"
-                ? "Training(\"…\") { Dataset(.digits); Network(hidden: [100, 100]); Adam(lr: 0.001) }"
-                : "Activations(\"…\") { Weights(.xavierNormal) }"
-            diagnostics.append(reader.error("'\(name)' needs its statements in a trailing closure", expr.range, hint: "write '\(example)'"))
-            return nil
-        }
-        if body.hasSignature {
-            diagnostics.append(reader.error("the \(what)'s closure takes no parameters", body.range, hint: "remove 'in' and the names before it"))
-            return nil
-        }
-        if name == "Training" {
-            let checker = TrainingChecker(reader: reader, source: text, hadSyntaxErrors: hadSyntaxErrors)
-            let study = checker.check(title: title ?? "", builderRange: range, body: body, &diagnostics)
-            guard title != nil, let study else { return nil }
-            return .training(study)
-        }
-        let checker = ActivationsChecker(reader: reader, source: text, hadSyntaxErrors: hadSyntaxErrors)
-        let study = checker.check(title: title ?? "", builderRange: range, body: body, &diagnostics)
-        guard title != nil, let study else { return nil }
-        return .activations(study)
-    }
-
-    private static func formulas(
-        _ range: SourceRange, _ arguments: [ArgumentSyntax], _ trailing: ClosureSyntax?, _ reader: ValueReader,
-        _ diagnostics: inout [Diagnostic]
-    ) -> Directive? {
-        if let trailing {
-            diagnostics.append(reader.error("'Formulas' takes no closure", trailing.range))
-            return nil
-        }
-        guard !arguments.isEmpty else {
-            diagnostics.append(reader.error("'Formulas' needs at least one method", range, hint: "write 'Formulas(.sgd, .adam)'"))
-            return nil
-        }
-        let ids = OptimizerCatalog.all.map(\.id)
-        var specs: [OptimizerSpec] = []
-        var seen: [String: SourceRange] = [:]
-        var failed = false
-        for argument in arguments {
-            if let label = argument.label {
-                diagnostics.append(reader.error("'Formulas' takes unlabeled methods, not '\(label):'", argument.labelRange ?? argument.range))
-                failed = true
-                continue
-            }
-            guard let member = reader.member(argument.value, "a method", choices: ids, &diagnostics) else {
-                failed = true
-                continue
-            }
-            guard member.arguments == nil, let spec = OptimizerCatalog.spec(id: member.name) else {
-                reader.unknownMember(member, "method", choices: ids, &diagnostics)
-                failed = true
-                continue
-            }
-            if let first = seen[spec.id] {
-                diagnostics.append(reader.error("'.\(spec.id)' is listed twice", member.range, notes: [reader.note("first listed here", first)]))
-                failed = true
-                continue
-            }
-            seen[spec.id] = member.range
-            specs.append(spec)
-        }
-        return failed ? nil : .formulas(FormulaTable(optimizers: specs, location: reader.location(range)))
     }
 }

@@ -4,9 +4,6 @@ import NeuralNetworks
 /// Checks the body of `Activations("…") { … }` and builds the typed ``ActivationsStudy``,
 /// reporting every problem it finds at its place.
 struct ActivationsChecker {
-    var reader: ValueReader
-    let source: String
-    let hadSyntaxErrors: Bool
 
     static let maximumLayers = 16
     static let maximumUnits = 1024
@@ -14,47 +11,16 @@ struct ActivationsChecker {
     static let maximumBins = 200
     static let maximumRows = 8
 
-    private typealias Call = (name: String, nameRange: SourceRange, expr: ExprSyntax, arguments: [ArgumentSyntax], trailing: ClosureSyntax?)
+    private typealias Call = BuilderCall
 
-    func check(title: String, builderRange: SourceRange, body: ClosureSyntax, _ diagnostics: inout [Diagnostic]) -> ActivationsStudy? {
+    func check(_ input: BuilderInput, _ diagnostics: inout [Diagnostic]) -> ActivationsStudy? {
         let errorsBefore = diagnostics.count
-        var reader = self.reader
-        var statements: [String: Call] = [:]
-        var weights: [(call: Call, modifiers: [OptimizerCallChecker.Modifier], expr: ExprSyntax)] = []
-        var expects: [Call] = []
-        let names = StatementSpec.activations.map(\.name)
-
-        BuilderBody.walk(body, example: "'Weights(.xavierNormal)'", reader: &reader, &diagnostics) { statement, reader, diagnostics in
-            let name = statement.name
-            guard names.contains(name) else {
-                let suggestion = Suggestion.closest(to: name, in: names)
-                diagnostics.append(reader.error(
-                    "unknown statement '\(name)'" + (suggestion.map { "; did you mean '\($0)'?" } ?? ""), statement.nameRange,
-                    hint: "an activation study's statements are " + names.joined(separator: ", ")))
-                return
-            }
-            let entry: Call = (name, statement.nameRange, statement.call, statement.arguments, statement.trailing)
-            if name == "Weights" {
-                weights.append((entry, statement.modifiers, statement.expr))
-                return
-            }
-            if let first = statement.modifiers.first {
-                diagnostics.append(reader.error("'\(name)' takes no modifiers", first.nameRange,
-                                                hint: "only 'Weights' takes .label"))
-                return
-            }
-            if name == "Expect" {
-                expects.append(entry)
-            } else if let first = statements[name] {
-                diagnostics.append(reader.error("duplicate '\(name)'", statement.nameRange, hint: "an activation study has one '\(name)'",
-                                                notes: [reader.note("first written here", first.nameRange)]))
-            } else {
-                statements[name] = entry
-            }
-        }
+        let (title, builderRange, reader) = (input.title, input.builderRange, input.reader)
+        let weights = input.all("Weights").map { (call: $0, modifiers: $0.modifiers, expr: $0.expr) }
+        let expects = input.all("Expect")
 
         var configuration = ActivationStudyConfiguration(title: title, rows: [])
-        if let call = statements["Network"], noClosure(call, reader, &diagnostics),
+        if let call = input.first("Network"), call.noClosure(reader, &diagnostics),
            let matched = ArgumentMatcher(origin: reader.origin).match(
             call.arguments, to: [.init("layers", required: false), .init("units", required: false), .init("activation", required: false)],
             callee: "Network", calleeRange: call.nameRange, diagnostics: &diagnostics) {
@@ -68,13 +34,13 @@ struct ActivationsChecker {
                 configuration.activation = activation
             }
         }
-        if let call = statements["Inputs"], noClosure(call, reader, &diagnostics),
+        if let call = input.first("Inputs"), call.noClosure(reader, &diagnostics),
            let matched = ArgumentMatcher(origin: reader.origin).match(
             call.arguments, to: [.init(nil)], callee: "Inputs", calleeRange: call.nameRange, diagnostics: &diagnostics),
            let value = bounded(matched[0]!.value, reader, "the number of inputs", 1...Self.maximumInputs, &diagnostics) {
             configuration.inputSamples = value
         }
-        if let call = statements["Histogram"], noClosure(call, reader, &diagnostics),
+        if let call = input.first("Histogram"), call.noClosure(reader, &diagnostics),
            let matched = ArgumentMatcher(origin: reader.origin).match(
             call.arguments, to: [.init("bins", required: false), .init("range", required: false)],
             callee: "Histogram", calleeRange: call.nameRange, diagnostics: &diagnostics) {
@@ -85,7 +51,7 @@ struct ActivationsChecker {
                 configuration.range = range
             }
         }
-        if let call = statements["Seed"], noClosure(call, reader, &diagnostics),
+        if let call = input.first("Seed"), call.noClosure(reader, &diagnostics),
            let matched = ArgumentMatcher(origin: reader.origin).match(
             call.arguments, to: [.init(nil)], callee: "Seed", calleeRange: call.nameRange, diagnostics: &diagnostics),
            let seed = reader.seed(matched[0]!.value, &diagnostics) {
@@ -95,7 +61,7 @@ struct ActivationsChecker {
         var calls: [String] = []
         var labelRanges: [String: SourceRange] = [:]
         for (call, modifiers, expr) in weights {
-            guard noClosure(call, reader, &diagnostics),
+            guard call.noClosure(reader, &diagnostics),
                   let matched = ArgumentMatcher(origin: reader.origin).match(
                     call.arguments, to: [.init(nil)], callee: "Weights", calleeRange: call.nameRange, diagnostics: &diagnostics),
                   let initialization = reader.initialization(matched[0]!.value, &diagnostics)
@@ -129,10 +95,7 @@ struct ActivationsChecker {
             configuration.rows.append(.init(label: label, initialization: initialization))
             calls.append(SyntaxPrinter.print(expr))
         }
-        if weights.isEmpty, !hadSyntaxErrors {
-            diagnostics.append(reader.error("the activation study has no 'Weights'", builderRange,
-                                            hint: "add one row per initialisation, such as 'Weights(.xavierNormal)'"))
-        }
+        if weights.isEmpty { input.reportMissing("Weights", &diagnostics) }
         if weights.count > Self.maximumRows {
             diagnostics.append(reader.error("an activation study has at most \(Self.maximumRows) rows, not \(weights.count)", builderRange))
         }
@@ -146,14 +109,8 @@ struct ActivationsChecker {
         for problem in configuration.validationErrors { diagnostics.append(reader.error(problem, builderRange)) }
         guard diagnostics.count == errorsBefore else { return nil }
         return ActivationsStudy(
-            title: title, configuration: configuration, calls: calls, expectations: expectations, source: source,
+            title: title, configuration: configuration, calls: calls, expectations: expectations, source: input.source,
             location: reader.location(builderRange))
-    }
-
-    private func noClosure(_ call: Call, _ reader: ValueReader, _ diagnostics: inout [Diagnostic]) -> Bool {
-        guard let trailing = call.trailing else { return true }
-        diagnostics.append(reader.error("'\(call.name)' takes no closure", trailing.range))
-        return false
     }
 
     private func bounded(_ expr: ExprSyntax, _ reader: ValueReader, _ what: String, _ bounds: ClosedRange<Int>, _ diagnostics: inout [Diagnostic]) -> Int? {
@@ -172,10 +129,7 @@ struct ActivationsChecker {
     private func expectation(
         _ call: Call, _ reader: ValueReader, labels: [String], layers: Int, _ diagnostics: inout [Diagnostic]
     ) -> ActivationExpectation? {
-        if let trailing = call.trailing {
-            diagnostics.append(reader.error("'Expect' takes no closure", trailing.range))
-            return nil
-        }
+        guard call.noClosure(reader, &diagnostics) else { return nil }
         guard call.arguments.count == 3, call.arguments[0].label == nil, call.arguments[1].label == "layer",
               let form = call.arguments[2].label else {
             diagnostics.append(reader.error("'Expect' needs a row's label, a layer and a claim", call.expr.range,
@@ -213,5 +167,30 @@ struct ActivationsChecker {
             kind = form == "stdAbove" ? .stdAbove(x) : form == "stdBelow" ? .stdBelow(x) : .saturatedAbove(x)
         }
         return ActivationExpectation(label: label, layer: layer, kind: kind, call: SyntaxPrinter.print(call.expr), location: reader.location(call.nameRange))
+    }
+}
+
+extension BuilderDescription {
+    static let activations = BuilderDescription(
+        "Activations", noun: "activation study", article: "an", signature: "Activations(_ title: String) { statements }",
+        form: .titled(example: "Activations(\"…\") { Weights(.xavierNormal) }"),
+        statements: [
+            StatementDescription("Network", signature: "Network(layers: Int = 5, units: Int = 100, activation: .sigmoid)",
+                                 summary: "The stack of dense layers without biases; five of 100 sigmoid units by default."),
+            StatementDescription("Weights", signature: "Weights(_ initialization: .initializer)", required: true, repeatable: true,
+                                 modifiers: ["label"], missingHint: "add one row per initialisation, such as 'Weights(.xavierNormal)'",
+                                 summary: "One row of histograms: the layers' weights drawn with this initialisation. Takes .label(\"…\")."),
+            StatementDescription("Inputs", signature: "Inputs(_ count: Int)",
+                                 summary: "How many standard-normal input vectors to feed; 1,000 by default."),
+            StatementDescription("Histogram", signature: "Histogram(bins: Int = 30, range: ClosedRange? = nil)",
+                                 summary: "Bins and range of every histogram; the activation's own range by default ([0, 3] for ReLU)."),
+            StatementDescription("Seed", signature: "Seed(_ seed: UInt64)", summary: "Seed of the inputs and the weights; 0 by default."),
+            StatementDescription("Expect", signature: "Expect(_ label: String, layer: Int, stdAbove: Double) and other claims", repeatable: true,
+                                 summary: "A claim about one layer's activations under one row's weights."),
+        ],
+        statementExample: "'Weights(.xavierNormal)'",
+        summary: "Histograms of each layer's activations for standard-normal inputs, one row per weight initialisation."
+    ) { input, diagnostics in
+        ActivationsChecker().check(input, &diagnostics).map(Directive.activations)
     }
 }

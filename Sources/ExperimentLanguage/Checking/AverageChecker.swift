@@ -8,57 +8,26 @@ struct AverageChecker {
     let source: String
     let hadSyntaxErrors: Bool
 
-    private typealias Call = (name: String, nameRange: SourceRange, expr: ExprSyntax, arguments: [ArgumentSyntax], trailing: ClosureSyntax?)
+    private typealias Call = BuilderCall
 
     /// Weights of one `WeightedAverage`, at most.
     static let maximumWeights = 1_000
 
-    func check(title: String, builderRange: SourceRange, body: ClosureSyntax, _ diagnostics: inout [Diagnostic]) -> AverageStudy? {
+    func check(_ input: BuilderInput, _ diagnostics: inout [Diagnostic]) -> AverageStudy? {
         let errorsBefore = diagnostics.count
-        var reader = self.reader
-        var statements: [String: Call] = [:]
-        var averageCalls: [ExprSyntax] = []
-        var expects: [Call] = []
-        let statementNames = StatementSpec.average.map(\.name)
-        let averageNames = StatementSpec.averages.map(\.name)
-
-        BuilderBody.walk(body, example: "'Series(…)' or an average such as 'ExponentialAverage(beta: 0.9)'", reader: &reader, &diagnostics) {
-            statement, reader, diagnostics in
-            let name = statement.name
-            if averageNames.contains(name) {
-                averageCalls.append(statement.expr)
-            } else if statementNames.contains(name) {
-                if let first = statement.modifiers.first {
-                    diagnostics.append(reader.error("'\(name)' takes no modifiers", first.nameRange,
-                                                    hint: "modifiers such as .label and .color belong to averages"))
-                    return
-                }
-                let call: Call = (name, statement.nameRange, statement.call, statement.arguments, statement.trailing)
-                if name == "Expect" {
-                    expects.append(call)
-                } else if let first = statements[name] {
-                    diagnostics.append(reader.error("duplicate '\(name)'", statement.nameRange, hint: "an average has one '\(name)'",
-                                                    notes: [reader.note("first written here", first.nameRange)]))
-                } else {
-                    statements[name] = call
-                }
-            } else {
-                unknownStatement(name, statement.nameRange, reader, &diagnostics)
-            }
-        }
+        let (title, builderRange) = (input.title, input.builderRange)
+        let averageCalls = input.runs.map(\.expr)
+        let expects = input.all("Expect")
 
         var seed = Experiment.defaultSeed
-        if let call = statements["Seed"], let argument = single(call, reader, &diagnostics),
-           let value = seedValue(argument.value, reader, &diagnostics) {
+        if let call = input.first("Seed"), let argument = call.singleArgument(reader, &diagnostics),
+           let value = reader.seed(argument.value, &diagnostics) {
             seed = value
         }
         // The number of samples bounds windows and claims even when the signal has an error.
         var series: (signal: Signal?, samples: Int?) = (nil, nil)
-        if let call = statements["Series"] {
+        if let call = input.required("Series", &diagnostics) {
             series = self.series(call, reader, &diagnostics)
-        } else if !hadSyntaxErrors {
-            diagnostics.append(reader.error("the average has no 'Series'", builderRange,
-                                            hint: "add 'Series(.noisySine(period: 100, amplitude: 1, noise: 0.5), samples: 200)'"))
         }
 
         var averages: [AverageDescription] = []
@@ -98,46 +67,9 @@ struct AverageChecker {
             expectations: expectations, source: source, location: reader.location(builderRange))
     }
 
-    private func unknownStatement(_ name: String, _ range: SourceRange, _ reader: ValueReader, _ diagnostics: inout [Diagnostic]) {
-        let names = StatementSpec.average.map(\.name) + StatementSpec.averages.map(\.name)
-        if OptimizerCatalog.spec(callName: name) != nil {
-            diagnostics.append(reader.error("'\(name)' is an optimizer; an average has no runs", range,
-                                            hint: "optimizer calls belong in 'Experiment' or 'Schedule'"))
-        } else if let suggestion = Suggestion.closest(to: name, in: names) {
-            diagnostics.append(reader.error("unknown statement '\(name)'; did you mean '\(suggestion)'?", range,
-                                            hint: "an average's statements are " + names.joined(separator: ", ")))
-        } else {
-            diagnostics.append(reader.error("unknown statement '\(name)'", range,
-                                            hint: "an average's statements are " + names.joined(separator: ", ")))
-        }
-    }
-
-    private func single(_ call: Call, _ reader: ValueReader, _ diagnostics: inout [Diagnostic]) -> ArgumentSyntax? {
-        if let trailing = call.trailing {
-            diagnostics.append(reader.error("'\(call.name)' takes no closure", trailing.range))
-            return nil
-        }
-        return ArgumentMatcher(origin: reader.origin).match(
-            call.arguments, to: [.init(nil)], callee: call.name, calleeRange: call.nameRange, diagnostics: &diagnostics)?[0]
-    }
-
-    private func seedValue(_ expr: ExprSyntax, _ reader: ValueReader, _ diagnostics: inout [Diagnostic]) -> UInt64? {
-        // A literal is read exactly, so every UInt64 seed can be written.
-        if case .integer(let text) = reader.resolve(expr).kind, let value = UInt64(text.filter { $0 != "_" }) { return value }
-        guard let value = reader.integer(expr, "the seed", &diagnostics) else { return nil }
-        guard value >= 0 else {
-            diagnostics.append(reader.error("the seed must be ≥ 0, not \(value)", reader.resolve(expr).range))
-            return nil
-        }
-        return UInt64(value)
-    }
-
     /// `Series(.noisySine(period: 100, amplitude: 1, noise: 0.5), samples: 200)`.
     private func series(_ call: Call, _ reader: ValueReader, _ diagnostics: inout [Diagnostic]) -> (signal: Signal?, samples: Int?) {
-        if let trailing = call.trailing {
-            diagnostics.append(reader.error("'Series' takes no closure", trailing.range))
-            return (nil, nil)
-        }
+        guard call.noClosure(reader, &diagnostics) else { return (nil, nil) }
         guard let matched = ArgumentMatcher(origin: reader.origin).match(
             call.arguments, to: [.init(nil), .init("samples", required: false)], callee: "Series", calleeRange: call.nameRange,
             diagnostics: &diagnostics)
@@ -308,10 +240,7 @@ struct AverageChecker {
     private func expectation(
         _ call: Call, labels: [String], samples: Int?, _ reader: ValueReader, _ diagnostics: inout [Diagnostic]
     ) -> AverageExpectation? {
-        if let trailing = call.trailing {
-            diagnostics.append(reader.error("'Expect' takes no closure", trailing.range))
-            return nil
-        }
+        guard call.noClosure(reader, &diagnostics) else { return nil }
         let claims = ["smootherThan", "closerThan"]
         let forms = "Expect(\"β = 0.9\", smootherThan: \"β = 0.5\") or Expect(\"corrected\", closerThan: \"raw\", over: 1...10)"
         guard call.arguments.count >= 2, call.arguments[0].label == nil, let form = call.arguments[1].label else {
@@ -382,5 +311,27 @@ struct AverageChecker {
         }
         guard case .call(let callee, _, _, _) = current.kind else { return nil }
         return callee
+    }
+}
+
+extension BuilderDescription {
+    static let average = BuilderDescription(
+        "Average", noun: "average", article: "an", signature: "Average(_ title: String) { statements }",
+        form: .titled(example: "Average(\"…\") { Series(.constant(1, noise: 0.5)); ExponentialAverage(beta: 0.9) }"),
+        statements: [
+            StatementDescription("Series", signature: "Series(_ signal: .signal, samples: Int = 100)", required: true,
+                                 missingHint: "add 'Series(.noisySine(period: 100, amplitude: 1, noise: 0.5), samples: 200)'",
+                                 summary: "The clean signal and its Gaussian noise, observed at t = 1 … samples. Required."),
+            StatementDescription("Seed", signature: "Seed(_ seed: UInt64)", summary: "Seed of the noise; 42 by default."),
+            StatementDescription(
+                "Expect", signature: "Expect(_ label: String, smootherThan: String | closerThan: String, over: ClosedRange = all)", repeatable: true,
+                summary: "Smaller total variation, or smaller RMS distance to the clean signal, over observations a...b."),
+        ],
+        runs: .calls(StatementSpec.averages, what: "averages"),
+        statementExample: "'Series(…)' or an average such as 'ExponentialAverage(beta: 0.9)'",
+        summary: "A noisy series drawn from the seed and moving, weighted and exponentially weighted averages of it."
+    ) { input, diagnostics in
+        AverageChecker(reader: input.reader, source: input.source, hadSyntaxErrors: input.hadSyntaxErrors)
+            .check(input, &diagnostics).map(Directive.average)
     }
 }

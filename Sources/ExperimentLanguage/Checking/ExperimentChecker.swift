@@ -11,58 +11,24 @@ struct ExperimentChecker {
     /// left out, since the statement may be the one that failed to parse.
     let hadSyntaxErrors: Bool
 
-    private typealias Call = (name: String, nameRange: SourceRange, expr: ExprSyntax, arguments: [ArgumentSyntax], trailing: ClosureSyntax?)
+    private typealias Call = BuilderCall
 
-    func check(title: String, builderRange: SourceRange, body: ClosureSyntax, _ diagnostics: inout [Diagnostic]) -> Experiment? {
+    func check(_ input: BuilderInput, _ diagnostics: inout [Diagnostic]) -> Experiment? {
         let errorsBefore = diagnostics.count
-        var reader = self.reader
-        var statementsByName: [String: [Call]] = [:]
-        var optimizerCalls: [ExprSyntax] = []
-        var expects: [Call] = []
-        let statementNames = StatementSpec.experiment.map(\.name)
-
-        // Pass 1: bind constants in order and sort statements by kind.
-        BuilderBody.walk(body, example: "'Steps(30)' or an optimizer call such as 'Adam(lr: 0.1)'", reader: &reader, &diagnostics) {
-            statement, reader, diagnostics in
-            let name = statement.name
-            if statementNames.contains(name) {
-                if let first = statement.modifiers.first {
-                    diagnostics.append(reader.error("'\(name)' takes no modifiers", first.nameRange,
-                                                    hint: "modifiers such as .label and .color belong to optimizer calls"))
-                    return
-                }
-                let entry: Call = (name, statement.nameRange, statement.call, statement.arguments, statement.trailing)
-                if name == "Expect" {
-                    expects.append(entry)
-                } else {
-                    if let first = statementsByName[name]?.first,
-                       StatementSpec.experiment.first(where: { $0.name == name })?.isRepeatable == false {
-                        diagnostics.append(reader.error("duplicate '\(name)'", statement.nameRange, hint: "an experiment has one '\(name)'",
-                                                        notes: [reader.note("first written here", first.nameRange)]))
-                        return
-                    }
-                    statementsByName[name, default: []].append(entry)
-                }
-            } else if OptimizerCatalog.spec(callName: name) != nil {
-                optimizerCalls.append(statement.expr)
-            } else {
-                unknownStatement(name, statement.nameRange, &diagnostics)
-            }
-        }
-        let calls = { (name: String) in statementsByName[name] ?? [] }
+        let (title, builderRange) = (input.title, input.builderRange)
+        let calls = { (name: String) in input.all(name) }
+        let optimizerCalls = input.runs.map(\.expr)
+        let expects = calls("Expect")
 
         // Pass 2: settings the objective depends on, then the objective, then the rest.
         var seed = Experiment.defaultSeed
-        if let call = calls("Seed").first, let argument = single(call, &diagnostics) {
-            if let value = seedValue(argument.value, &diagnostics) { seed = value }
+        if let call = calls("Seed").first, let argument = call.singleArgument(reader, &diagnostics) {
+            if let value = reader.seed(argument.value, &diagnostics) { seed = value }
         }
         var objective: Objective?
-        if let call = calls("Objective").first {
+        if let call = input.required("Objective", &diagnostics) {
             objective = ObjectiveChecker(reader: reader).objective(
-                callee: call.expr, arguments: call.arguments, trailing: call.trailing, seed: seed, &diagnostics)
-        } else if !hadSyntaxErrors {
-            diagnostics.append(reader.error("the experiment has no 'Objective'", builderRange,
-                                            hint: "add 'Objective(.rosenbrock)' or 'Objective { x, y in x * x + y * y }'"))
+                callee: call.call, arguments: call.arguments, trailing: call.trailing, seed: seed, &diagnostics)
         }
         let dimension = objective?.dimension
 
@@ -83,7 +49,7 @@ struct ExperimentChecker {
             if let point = point(call, dimension: dimension, &diagnostics) { minima.append(point) }
         }
         var steps = Experiment.defaultSteps
-        if let call = calls("Steps").first, let argument = single(call, &diagnostics),
+        if let call = calls("Steps").first, let argument = call.singleArgument(reader, &diagnostics),
            let value = reader.integer(argument.value, "the number of steps", &diagnostics) {
             if (1...Limits.maximumSteps).contains(value) {
                 steps = value
@@ -94,7 +60,7 @@ struct ExperimentChecker {
         var domain: Domain?
         if let call = calls("Domain").first { domain = self.domain(call, dimension: dimension, &diagnostics) }
         var layout = Layout.overlay
-        if let call = calls("Layout").first, let argument = single(call, &diagnostics) {
+        if let call = calls("Layout").first, let argument = call.singleArgument(reader, &diagnostics) {
             let names = Layout.allCases.map(\.rawValue)
             if let member = reader.member(argument.value, "the layout", choices: names, &diagnostics) {
                 if member.arguments == nil, let value = Layout(rawValue: member.name) {
@@ -105,7 +71,7 @@ struct ExperimentChecker {
             }
         }
         var batchSize: Int?
-        if let call = calls("BatchSize").first, let argument = single(call, &diagnostics),
+        if let call = calls("BatchSize").first, let argument = call.singleArgument(reader, &diagnostics),
            let value = reader.integer(argument.value, "the batch size", &diagnostics) {
             if let objective, objective.sampleCount == nil {
                 diagnostics.append(reader.error("'BatchSize' needs a finite-sum objective such as .linearRegression", call.nameRange,
@@ -117,7 +83,7 @@ struct ExperimentChecker {
             }
         }
         var sampling = MiniBatchSampling.shuffledEpochs
-        if let call = calls("Sampling").first, let argument = single(call, &diagnostics) {
+        if let call = calls("Sampling").first, let argument = call.singleArgument(reader, &diagnostics) {
             let names = MiniBatchSampling.allCases.map(\.rawValue)
             if let member = reader.member(argument.value, "the sampling", choices: names, &diagnostics) {
                 if member.arguments == nil, let value = MiniBatchSampling(rawValue: member.name) {
@@ -134,29 +100,7 @@ struct ExperimentChecker {
         }
 
         // Optimizer calls, their labels, and the run limit.
-        var runs: [RunDescription] = []
-        var labelRanges: [String: SourceRange] = [:]
-        let optimizers = OptimizerCallChecker(reader: reader)
-        for expr in optimizerCalls {
-            guard let (call, modifierList) = optimizers.splitChain(expr, &diagnostics),
-                  case .call(let callee, _, _, _) = call.kind, let name = callee.calleeName,
-                  let spec = OptimizerCatalog.spec(callName: name)
-            else { continue }
-            let config = optimizers.config(call, spec: spec, &diagnostics)
-            let modifiers = optimizers.modifiers(modifierList, &diagnostics)
-            guard let config, let modifiers else { continue }
-            let label = modifiers.label ?? spec.displayName
-            if let first = labelRanges[label] {
-                diagnostics.append(reader.error(
-                    "two runs are labeled '\(label)'", callee.range,
-                    hint: "give one a label of its own with .label(\"…\")", notes: [reader.note("the other run is here", first)]))
-                continue
-            }
-            labelRanges[label] = callee.range
-            runs.append(RunDescription(
-                optimizer: config, call: SyntaxPrinter.print(expr), label: label, color: modifiers.color,
-                schedule: modifiers.schedule, noise: modifiers.noise, location: reader.location(callee.range)))
-        }
+        let runs = OptimizerCallChecker(reader: reader).runs(optimizerCalls, &diagnostics)
         if optimizerCalls.isEmpty, !hadSyntaxErrors {
             diagnostics.append(reader.error("the experiment has no optimizer call", builderRange,
                                             hint: "add one such as 'SGD(lr: 0.1)' or 'Adam(lr: 0.3)'"))
@@ -171,7 +115,7 @@ struct ExperimentChecker {
         var expectations: [Expectation] = []
         for call in expects {
             if let expectation = expectation(
-                call, labels: labelRanges, runs: runs, steps: steps, objective: objective, minima: minima, startCount: startCount,
+                call, labels: Dictionary(uniqueKeysWithValues: runs.map { ($0.label, builderRange) }), runs: runs, steps: steps, objective: objective, minima: minima, startCount: startCount,
                 &diagnostics) {
                 expectations.append(expectation)
             }
@@ -186,51 +130,12 @@ struct ExperimentChecker {
         return Experiment(
             title: title, objective: objective, starts: starts.isEmpty ? [objective.defaultStart] : starts, steps: steps,
             domain: domain, layout: layout, seed: seed, batchSize: batchSize, sampling: sampling, runs: runs, expectations: expectations,
-            source: source, location: reader.location(builderRange))
-    }
-
-    private func unknownStatement(_ name: String, _ range: SourceRange, _ diagnostics: inout [Diagnostic]) {
-        let statements = StatementSpec.experiment.map(\.name)
-        let optimizers = OptimizerCatalog.callNames
-        if let suggestion = Suggestion.closest(to: name, in: optimizers) {
-            diagnostics.append(reader.error("unknown optimizer '\(name)'; did you mean '\(suggestion)'?", range,
-                                            hint: "the optimizers are " + optimizers.joined(separator: ", ")))
-        } else if let suggestion = Suggestion.closest(to: name, in: statements) {
-            diagnostics.append(reader.error("unknown statement '\(name)'; did you mean '\(suggestion)'?", range,
-                                            hint: "an experiment's statements are " + statements.joined(separator: ", ")))
-        } else {
-            diagnostics.append(reader.error(
-                "unknown statement or optimizer '\(name)'", range,
-                hint: "the statements are \(statements.joined(separator: ", ")); the optimizers are \(optimizers.joined(separator: ", "))"))
-        }
-    }
-
-    private func single(_ call: Call, _ diagnostics: inout [Diagnostic]) -> ArgumentSyntax? {
-        if let trailing = call.trailing {
-            diagnostics.append(reader.error("'\(call.name)' takes no closure", trailing.range))
-            return nil
-        }
-        return ArgumentMatcher(origin: reader.origin).match(
-            call.arguments, to: [.init(nil)], callee: call.name, calleeRange: call.nameRange, diagnostics: &diagnostics)?[0]
-    }
-
-    private func seedValue(_ expr: ExprSyntax, _ diagnostics: inout [Diagnostic]) -> UInt64? {
-        // A literal is read exactly, so every UInt64 seed can be written.
-        if case .integer(let text) = reader.resolve(expr).kind, let value = UInt64(text.filter { $0 != "_" }) { return value }
-        guard let value = reader.integer(expr, "the seed", &diagnostics) else { return nil }
-        guard value >= 0 else {
-            diagnostics.append(reader.error("the seed must be ≥ 0, not \(value)", reader.resolve(expr).range))
-            return nil
-        }
-        return UInt64(value)
+            source: input.source, location: reader.location(builderRange))
     }
 
     /// `Start(x, y)` / `Minimum(x)`: as many unlabeled numbers as the objective has variables.
     private func point(_ call: Call, dimension: Int?, _ diagnostics: inout [Diagnostic]) -> [Double]? {
-        if let trailing = call.trailing {
-            diagnostics.append(reader.error("'\(call.name)' takes no closure", trailing.range))
-            return nil
-        }
+        guard call.noClosure(reader, &diagnostics) else { return nil }
         for argument in call.arguments where argument.label != nil {
             diagnostics.append(reader.error("'\(call.name)' takes unlabeled coordinates", argument.labelRange ?? argument.range,
                                             hint: "write '\(call.name)(-1, 2)'"))
@@ -288,10 +193,7 @@ struct ExperimentChecker {
         _ call: Call, labels: [String: SourceRange], runs: [RunDescription], steps: Int, objective: Objective?, minima: [[Double]],
         startCount: Int, _ diagnostics: inout [Diagnostic]
     ) -> Expectation? {
-        if let trailing = call.trailing {
-            diagnostics.append(reader.error("'Expect' takes no closure", trailing.range))
-            return nil
-        }
+        guard call.noClosure(reader, &diagnostics) else { return nil }
         let forms = "Expect(\"Adam\", reaches: 1e-3, within: 30), Expect(\"SGD\", misses: 1e-3, within: 300), "
             + "Expect(\"SGD\", diverges: true), Expect(\"Adam\", lowerLossThan: \"SGD\"), "
             + "Expect(\"Adam\", lowerLossThan: \"SGD\", over: 1...100), Expect(\"Adam\", closerThan: \"SGD\"), "
@@ -539,4 +441,43 @@ struct ExperimentChecker {
         }
         return label
     }
+}
+
+extension BuilderDescription {
+    static let experiment = BuilderDescription(
+        "Experiment", noun: "experiment", article: "an", signature: "Experiment(_ title: String) { statements }",
+        form: .titled(example: "Experiment(\"…\") { Objective(.rosenbrock); Adam(lr: 0.1) }"),
+        statements: experimentStatements, runs: .optimizers,
+        statementExample: "'Steps(30)' or an optimizer call such as 'Adam(lr: 0.1)'",
+        summary: "Optimizer paths on one objective, drawn as a figure."
+    ) { input, diagnostics in
+        ExperimentChecker(reader: input.reader, source: input.source, hadSyntaxErrors: input.hadSyntaxErrors)
+            .check(input, &diagnostics).map(Directive.experiment)
+    }
+
+    /// The statements inside `Experiment { … }`, besides optimizer calls; a `Schedule` with an
+    /// `Objective` takes them too.
+    static let experimentStatements: [StatementDescription] = [
+        StatementDescription("Objective", signature: "Objective(.builtin) | Objective { x, y in formula }", required: true,
+                             missingHint: "add 'Objective(.rosenbrock)' or 'Objective { x, y in x * x + y * y }'",
+                             summary: "The function to minimise: a built-in or a closure of one or two variables. Required."),
+        StatementDescription("Start", signature: "Start(_ x: Double, _ y: Double)", repeatable: true,
+                             summary: "A start point; each start gets one path per optimizer. Defaults to the objective's start."),
+        StatementDescription("Steps", signature: "Steps(_ count: Int)", summary: "Optimizer steps per run, 1 to 100,000; 100 by default."),
+        StatementDescription("Domain", signature: "Domain(x: ClosedRange, y: ClosedRange)",
+                             summary: "The plot window; derived from the paths when absent. 1-D objectives give only x."),
+        StatementDescription("Layout", signature: "Layout(.overlay | .grid)",
+                             summary: "One plot for all paths (.overlay, the default) or one panel per optimizer (.grid)."),
+        StatementDescription("Seed", signature: "Seed(_ seed: UInt64)",
+                             summary: "Seed for everything stochastic (noise, data, mini-batches); 42 by default."),
+        StatementDescription("Minimum", signature: "Minimum(_ x: Double, _ y: Double)", repeatable: true,
+                             summary: "A known minimiser of a closure objective, so distances to it and f − f* can be shown."),
+        StatementDescription("BatchSize", signature: "BatchSize(_ size: Int)",
+                             summary: "Samples per step for .linearRegression and .logisticRegression; full batch when absent."),
+        StatementDescription("Sampling", signature: "Sampling(.shuffledEpochs | .withReplacement)",
+                             summary: "How BatchSize's batches are drawn: a fresh shuffle each epoch (the default) or uniform draws with replacement."),
+        StatementDescription(
+            "Expect", signature: "Expect(_ label: String, reaches:within: | misses:within: | diverges: | lowerLossThan:at:over:start: | closerThan: | endsNear:within:start: | loss:at:over:start: | distance:at:over:start: | stepSize:at:over:start: | effectiveLearningRate:at:over:start:)",
+            repeatable: true, summary: "A claim about the runs, checked after they finish; a false claim is an error."),
+    ]
 }

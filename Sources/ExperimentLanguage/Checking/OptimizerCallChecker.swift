@@ -294,3 +294,41 @@ extension String {
         return self[start..<max(start, end)]
     }
 }
+
+extension OptimizerCallChecker {
+    /// The runs of a builder's optimizer calls, in written order: each call's configuration
+    /// and modifiers, with unique labels. `refuse` is the builder's own restriction: a
+    /// diagnostic for a call that checked but cannot run there (Newton in a training).
+    func runs(
+        _ calls: [ExprSyntax], _ diagnostics: inout [Diagnostic],
+        refusing refuse: (OptimizerSpec, [Modifier], _ callee: ExprSyntax) -> Diagnostic? = { _, _, _ in nil }
+    ) -> [RunDescription] {
+        var runs: [RunDescription] = []
+        var labelRanges: [String: SourceRange] = [:]
+        for expr in calls {
+            guard let (call, modifierList) = splitChain(expr, &diagnostics),
+                  case .call(let callee, _, _, _) = call.kind, let name = callee.calleeName,
+                  let spec = OptimizerCatalog.spec(callName: name)
+            else { continue }
+            let config = config(call, spec: spec, &diagnostics)
+            let modifiers = modifiers(modifierList, &diagnostics)
+            guard let config, let modifiers else { continue }
+            if let refusal = refuse(spec, modifierList, callee) {
+                diagnostics.append(refusal)
+                continue
+            }
+            let label = modifiers.label ?? spec.displayName
+            if let first = labelRanges[label] {
+                diagnostics.append(reader.error(
+                    "two runs are labeled '\(label)'", callee.range,
+                    hint: "give one a label of its own with .label(\"…\")", notes: [reader.note("the other run is here", first)]))
+                continue
+            }
+            labelRanges[label] = callee.range
+            runs.append(RunDescription(
+                optimizer: config, call: SyntaxPrinter.print(expr), label: label, color: modifiers.color,
+                schedule: modifiers.schedule, noise: modifiers.noise, location: reader.location(callee.range)))
+        }
+        return runs
+    }
+}

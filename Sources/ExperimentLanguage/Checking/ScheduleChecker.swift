@@ -15,8 +15,10 @@ struct ScheduleChecker {
 
     private typealias Call = (name: String, nameRange: SourceRange, expr: ExprSyntax, arguments: [ArgumentSyntax], trailing: ClosureSyntax?)
 
-    func check(title: String, builderRange: SourceRange, body: ClosureSyntax, _ diagnostics: inout [Diagnostic]) -> ScheduleStudy? {
+    func check(_ input: BuilderInput, _ diagnostics: inout [Diagnostic]) -> ScheduleStudy? {
         let errorsBefore = diagnostics.count
+        let (title, builderRange) = (input.title, input.builderRange)
+        guard let body = input.body else { return nil }
         let rateClaims = body.statements.compactMap { statement -> Call? in
             guard case .expression(let expr) = statement, let call = Self.call(expr), call.name == "Expect",
                   call.arguments.count >= 2, let form = call.arguments[1].label, Self.isRateClaim(form) else { return nil }
@@ -48,8 +50,12 @@ struct ScheduleChecker {
                 guard case .expression(let expr) = statement, let call = Self.call(expr) else { return false }
                 return ["Domain", "Layout"].contains(call.name)
             }
-            let checker = ExperimentChecker(reader: reader, source: source, hadSyntaxErrors: hadSyntaxErrors)
-            problem = checker.check(title: title, builderRange: builderRange, body: filtered, &diagnostics)
+            var experiment = BuilderInput(
+                description: .experiment, title: title, builderRange: builderRange, arguments: [], body: filtered, reader: reader,
+                source: source, hadSyntaxErrors: hadSyntaxErrors)
+            BuilderChecker.collect(filtered, into: &experiment, &diagnostics)
+            let checker = ExperimentChecker(reader: experiment.reader, source: source, hadSyntaxErrors: hadSyntaxErrors)
+            problem = checker.check(experiment, &diagnostics)
             var ignored: [Diagnostic] = []
             if let problem {
                 for case .let(let name, let nameRange, let value, _) in body.statements {
@@ -88,7 +94,7 @@ struct ScheduleChecker {
     ) -> (steps: Int, runs: [RunDescription]) {
         var stepsCall: Call?
         var optimizerCalls: [ExprSyntax] = []
-        let experimentOnly = StatementSpec.experiment.map(\.name).filter { !["Steps", "Objective", "Expect"].contains($0) }
+        let experimentOnly = BuilderDescription.experimentStatements.map(\.name).filter { !["Steps", "Objective", "Expect"].contains($0) }
         BuilderBody.walk(
             body, example: "'Steps(200)' or an optimizer call such as 'SGD(lr: 0.1).schedule(.cosine(steps: 200))'",
             chains: .silent, reader: &reader, &diagnostics
@@ -99,13 +105,13 @@ struct ScheduleChecker {
                 return
             }
             if !statement.modifiers.isEmpty {
-                diagnostics.append(reader.error("'\(call.name)' takes no modifiers", call.nameRange))
+                diagnostics.append(reader.error(BuilderMessage.noModifiers(call.name), call.nameRange))
                 return
             }
             switch call.name {
             case "Steps":
                 if let first = stepsCall {
-                    diagnostics.append(reader.error("duplicate 'Steps'", call.nameRange, hint: "a schedule has one 'Steps'",
+                    diagnostics.append(reader.error(BuilderMessage.duplicate("Steps"), call.nameRange, hint: "a schedule has one 'Steps'",
                                                     notes: [reader.note("first written here", first.nameRange)]))
                 } else {
                     stepsCall = call
@@ -121,7 +127,7 @@ struct ScheduleChecker {
                 diagnostics.append(reader.error("'\(name)' needs an 'Objective' to run the calls on", call.nameRange,
                                                 hint: "add 'Objective(…)' to plot the runs' loss as well, or remove '\(name)'"))
             default:
-                unknownStatement(call.name, call.nameRange, &diagnostics)
+                diagnostics.append(BuilderChecker.unknownStatement(call.name, call.nameRange, in: .schedule, reader))
             }
         }
         var steps = Experiment.defaultSteps
@@ -139,33 +145,10 @@ struct ScheduleChecker {
             }
         }
 
-        var runs: [RunDescription] = []
-        var labelRanges: [String: SourceRange] = [:]
-        let optimizers = OptimizerCallChecker(reader: reader)
-        for expr in optimizerCalls {
-            guard let (call, modifierList) = optimizers.splitChain(expr, &diagnostics),
-                  case .call(let callee, _, _, _) = call.kind, let name = callee.calleeName,
-                  let spec = OptimizerCatalog.spec(callName: name)
-            else { continue }
-            let config = optimizers.config(call, spec: spec, &diagnostics)
-            let modifiers = optimizers.modifiers(modifierList, &diagnostics)
-            guard let config, let modifiers else { continue }
-            if let noise = modifierList.first(where: { $0.name == "gradientNoise" }) {
-                diagnostics.append(reader.error("'.gradientNoise' needs an 'Objective' to act on", noise.nameRange,
-                                                hint: "it does not change the learning rate; add 'Objective(…)' or remove it"))
-                continue
-            }
-            let label = modifiers.label ?? spec.displayName
-            if let first = labelRanges[label] {
-                diagnostics.append(reader.error(
-                    "two runs are labeled '\(label)'", callee.range,
-                    hint: "give one a label of its own with .label(\"…\")", notes: [reader.note("the other run is here", first)]))
-                continue
-            }
-            labelRanges[label] = callee.range
-            runs.append(RunDescription(
-                optimizer: config, call: SyntaxPrinter.print(expr), label: label, color: modifiers.color,
-                schedule: modifiers.schedule, noise: nil, location: reader.location(callee.range)))
+        let runs = OptimizerCallChecker(reader: reader).runs(optimizerCalls, &diagnostics) { _, modifiers, _ in
+            guard let noise = modifiers.first(where: { $0.name == "gradientNoise" }) else { return nil }
+            return reader.error("'.gradientNoise' needs an 'Objective' to act on", noise.nameRange,
+                                hint: "it does not change the learning rate; add 'Objective(…)' or remove it")
         }
         if optimizerCalls.isEmpty, !hadSyntaxErrors {
             diagnostics.append(reader.error("the schedule has no optimizer call", builderRange,
@@ -177,22 +160,6 @@ struct ScheduleChecker {
                 hint: "split it into several schedules"))
         }
         return (steps, runs)
-    }
-
-    private func unknownStatement(_ name: String, _ range: SourceRange, _ diagnostics: inout [Diagnostic]) {
-        let statements = StatementSpec.schedule.map(\.name)
-        let optimizers = OptimizerCatalog.callNames
-        if let suggestion = Suggestion.closest(to: name, in: optimizers) {
-            diagnostics.append(reader.error("unknown optimizer '\(name)'; did you mean '\(suggestion)'?", range,
-                                            hint: "the optimizers are " + optimizers.joined(separator: ", ")))
-        } else if let suggestion = Suggestion.closest(to: name, in: statements) {
-            diagnostics.append(reader.error("unknown statement '\(name)'; did you mean '\(suggestion)'?", range,
-                                            hint: "a schedule's statements are " + statements.joined(separator: ", ")))
-        } else {
-            diagnostics.append(reader.error(
-                "unknown statement or optimizer '\(name)'", range,
-                hint: "the statements are \(statements.joined(separator: ", ")); the optimizers are \(optimizers.joined(separator: ", "))"))
-        }
     }
 
     /// Whether an `Expect` whose claim is labeled `form` is a learning-rate claim: `learningRate`,
@@ -213,6 +180,27 @@ struct ScheduleChecker {
             return nil
         }
         return (name, callee.range, current, arguments, trailing)
+    }
+}
+
+extension BuilderDescription {
+    /// `Schedule` walks its own body: with an `Objective` the body is an `Experiment`'s
+    /// (checked by the same table) plus learning-rate claims.
+    static let schedule = BuilderDescription(
+        "Schedule", noun: "schedule", signature: "Schedule(_ title: String) { statements }",
+        form: .titled(example: "Schedule(\"…\") { SGD(lr: 0.1).schedule(.cosine(steps: 100)) }"),
+        statements: [
+            StatementDescription("Steps", signature: "Steps(_ count: Int)", summary: "Optimizer steps plotted, 1 to 100,000; 100 by default."),
+            StatementDescription("Objective", signature: "Objective(.builtin) | Objective { x, y in formula }",
+                                 summary: "Optional: run the calls on this objective too and plot their loss under the rates."),
+            StatementDescription("Expect", signature: "Expect(_ label: String, learningRate: Double, atStep: Int)", repeatable: true,
+                                 summary: "The run's learning rate at a 0-based step, within a relative 10⁻⁶; with an Objective, also Experiment's claims."),
+        ],
+        runs: .optimizers, walksBody: false,
+        summary: "Learning rate against step for optimizer calls with .schedule; with an Objective, also their runs on it."
+    ) { input, diagnostics in
+        ScheduleChecker(reader: input.reader, source: input.source, hadSyntaxErrors: input.hadSyntaxErrors)
+            .check(input, &diagnostics).map(Directive.schedule)
     }
 }
 

@@ -20,71 +20,38 @@ struct TrainingChecker {
     /// Largest mini-batch.
     static let maximumBatchSize = 65_536
 
-    private typealias Call = (name: String, nameRange: SourceRange, expr: ExprSyntax, arguments: [ArgumentSyntax], trailing: ClosureSyntax?)
+    private typealias Call = BuilderCall
 
-    func check(title: String, builderRange: SourceRange, body: ClosureSyntax, _ diagnostics: inout [Diagnostic]) -> TrainingStudy? {
+    func check(_ input: BuilderInput, _ diagnostics: inout [Diagnostic]) -> TrainingStudy? {
         let errorsBefore = diagnostics.count
-        var reader = self.reader
-        var statements: [String: Call] = [:]
-        var optimizerCalls: [ExprSyntax] = []
-        var expects: [Call] = []
-        let statementNames = StatementSpec.training.map(\.name)
-
-        BuilderBody.walk(body, example: "'Iterations(2000)' or an optimizer call such as 'Adam(lr: 0.001)'", reader: &reader, &diagnostics) {
-            statement, reader, diagnostics in
-            let name = statement.name
-            if statementNames.contains(name) {
-                if let first = statement.modifiers.first {
-                    diagnostics.append(reader.error("'\(name)' takes no modifiers", first.nameRange,
-                                                    hint: "modifiers such as .label and .color belong to optimizer calls"))
-                    return
-                }
-                let entry: Call = (name, statement.nameRange, statement.call, statement.arguments, statement.trailing)
-                if name == "Expect" {
-                    expects.append(entry)
-                } else if let first = statements[name] {
-                    diagnostics.append(reader.error("duplicate '\(name)'", statement.nameRange, hint: "a training builder has one '\(name)'",
-                                                    notes: [reader.note("first written here", first.nameRange)]))
-                } else {
-                    statements[name] = entry
-                }
-            } else if OptimizerCatalog.spec(callName: name) != nil {
-                optimizerCalls.append(statement.expr)
-            } else {
-                unknownStatement(name, statement.nameRange, &diagnostics)
-            }
-        }
+        let (title, builderRange) = (input.title, input.builderRange)
+        let optimizerCalls = input.runs.map(\.expr)
+        let expects = input.all("Expect")
 
         var configuration = TrainingConfiguration(
             title: title, iterations: TrainingStudy.defaultIterations, seed: TrainingStudy.defaultSeed)
         var datasetRead = false, networkRead = false
-        if let call = statements["Dataset"] {
+        if let call = input.required("Dataset", &diagnostics) {
             datasetRead = dataset(call, reader, into: &configuration, &diagnostics)
-        } else if !hadSyntaxErrors {
-            diagnostics.append(reader.error("the training has no 'Dataset'", builderRange, hint: "add 'Dataset(.digits, test: 0.2)'"))
         }
-        if let call = statements["Network"] {
+        if let call = input.required("Network", &diagnostics) {
             networkRead = network(call, reader, into: &configuration, &diagnostics)
-        } else if !hadSyntaxErrors {
-            diagnostics.append(reader.error(
-                "the training has no 'Network'", builderRange,
-                hint: "add 'Network(hidden: [100, 100, 100, 100], activation: .relu, initialization: .kaimingNormal)'"))
         }
-        if let call = statements["BatchSize"], let value = count(call, reader, "the batch size", 1...Self.maximumBatchSize, &diagnostics) {
+        if let call = input.first("BatchSize"), let value = count(call, reader, "the batch size", 1...Self.maximumBatchSize, &diagnostics) {
             configuration.batchSize = value
         }
-        if let call = statements["Iterations"], let value = count(call, reader, "the number of iterations", 1...Limits.maximumSteps, &diagnostics) {
+        if let call = input.first("Iterations"), let value = count(call, reader, "the number of iterations", 1...Limits.maximumSteps, &diagnostics) {
             configuration.iterations = value
             configuration.evaluationInterval = max(1, value / 40)
         }
-        if let call = statements["EvaluationInterval"],
+        if let call = input.first("EvaluationInterval"),
            let value = count(call, reader, "the evaluation interval", 1...Limits.maximumSteps, &diagnostics) {
             configuration.evaluationInterval = value
         }
-        if let call = statements["Seed"], let argument = single(call, reader, &diagnostics), let value = reader.seed(argument.value, &diagnostics) {
+        if let call = input.first("Seed"), let argument = call.singleArgument(reader, &diagnostics), let value = reader.seed(argument.value, &diagnostics) {
             configuration.seed = value
         }
-        if let call = statements["L2"], let argument = single(call, reader, &diagnostics),
+        if let call = input.first("L2"), let argument = call.singleArgument(reader, &diagnostics),
            let value = reader.number(argument.value, "the L2 coefficient", &diagnostics) {
             if value >= 0 {
                 configuration.l2 = value
@@ -92,7 +59,7 @@ struct TrainingChecker {
                 diagnostics.append(reader.error("the L2 coefficient must be ≥ 0, not \(NumberText.format(value))", reader.resolve(argument.value).range))
             }
         }
-        if let call = statements["Sampling"], let argument = single(call, reader, &diagnostics) {
+        if let call = input.first("Sampling"), let argument = call.singleArgument(reader, &diagnostics) {
             let names = BatchSampling.allCases.map(\.rawValue)
             if let member = reader.member(argument.value, "the sampling", choices: names, &diagnostics) {
                 if member.arguments == nil, let sampling = BatchSampling(rawValue: member.name) {
@@ -103,34 +70,11 @@ struct TrainingChecker {
             }
         }
 
-        var runs: [RunDescription] = []
-        var labelRanges: [String: SourceRange] = [:]
-        let optimizers = OptimizerCallChecker(reader: reader)
-        for expr in optimizerCalls {
-            guard let (call, modifierList) = optimizers.splitChain(expr, &diagnostics),
-                  case .call(let callee, _, _, _) = call.kind, let name = callee.calleeName,
-                  let spec = OptimizerCatalog.spec(callName: name)
-            else { continue }
-            let config = optimizers.config(call, spec: spec, &diagnostics)
-            let modifiers = optimizers.modifiers(modifierList, &diagnostics)
-            guard let config, let modifiers else { continue }
-            if spec.capabilities.contains(.needsHessian) {
-                diagnostics.append(reader.error(
-                    "'\(spec.callName)' needs second derivatives, which a network's training loop does not compute", callee.range,
-                    hint: "use a first-order method, or L-BFGS, which builds its curvature from gradients"))
-                continue
-            }
-            let label = modifiers.label ?? spec.displayName
-            if let first = labelRanges[label] {
-                diagnostics.append(reader.error(
-                    "two runs are labeled '\(label)'", callee.range,
-                    hint: "give one a label of its own with .label(\"…\")", notes: [reader.note("the other run is here", first)]))
-                continue
-            }
-            labelRanges[label] = callee.range
-            runs.append(RunDescription(
-                optimizer: config, call: SyntaxPrinter.print(expr), label: label, color: modifiers.color,
-                schedule: modifiers.schedule, noise: modifiers.noise, location: reader.location(callee.range)))
+        let runs = OptimizerCallChecker(reader: reader).runs(optimizerCalls, &diagnostics) { spec, _, callee in
+            guard spec.capabilities.contains(.needsHessian) else { return nil }
+            return reader.error(
+                "'\(spec.callName)' needs second derivatives, which a network's training loop does not compute", callee.range,
+                hint: "use a first-order method, or L-BFGS, which builds its curvature from gradients")
         }
         if optimizerCalls.isEmpty, !hadSyntaxErrors {
             diagnostics.append(reader.error("the training has no optimizer call", builderRange,
@@ -167,10 +111,7 @@ struct TrainingChecker {
     /// Both fractions are of the whole dataset; where its size is known before anything is
     /// read (every source but `.mnist`), fractions that leave no training sample are an error here.
     private func dataset(_ call: Call, _ reader: ValueReader, into configuration: inout TrainingConfiguration, _ diagnostics: inout [Diagnostic]) -> Bool {
-        if let trailing = call.trailing {
-            diagnostics.append(reader.error("'Dataset' takes no closure", trailing.range))
-            return false
-        }
+        guard call.noClosure(reader, &diagnostics) else { return false }
         let parameters: [ArgumentMatcher.Parameter] = [
             .init(nil), .init("test", required: false), .init("validation", required: false), .init("trainingSamples", required: false),
         ]
@@ -237,10 +178,7 @@ struct TrainingChecker {
 
     /// `Network(hidden: [100, 100], activation: .relu, initialization: .kaimingNormal, biasInitialization: .zeros, dropout: 0.5)`.
     private func network(_ call: Call, _ reader: ValueReader, into configuration: inout TrainingConfiguration, _ diagnostics: inout [Diagnostic]) -> Bool {
-        if let trailing = call.trailing {
-            diagnostics.append(reader.error("'Network' takes no closure", trailing.range))
-            return false
-        }
+        guard call.noClosure(reader, &diagnostics) else { return false }
         let parameters: [ArgumentMatcher.Parameter] = [
             .init("hidden"), .init("activation", required: false), .init("initialization", required: false),
             .init("biasInitialization", required: false), .init("dropout", required: false),
@@ -267,39 +205,14 @@ struct TrainingChecker {
         return diagnostics.count == errorsBefore
     }
 
-    private func single(_ call: Call, _ reader: ValueReader, _ diagnostics: inout [Diagnostic]) -> ArgumentSyntax? {
-        if let trailing = call.trailing {
-            diagnostics.append(reader.error("'\(call.name)' takes no closure", trailing.range))
-            return nil
-        }
-        return ArgumentMatcher(origin: reader.origin).match(
-            call.arguments, to: [.init(nil)], callee: call.name, calleeRange: call.nameRange, diagnostics: &diagnostics)?[0]
-    }
-
     private func count(_ call: Call, _ reader: ValueReader, _ what: String, _ bounds: ClosedRange<Int>, _ diagnostics: inout [Diagnostic]) -> Int? {
-        guard let argument = single(call, reader, &diagnostics), let value = reader.integer(argument.value, what, &diagnostics) else { return nil }
+        guard let argument = call.singleArgument(reader, &diagnostics), let value = reader.integer(argument.value, what, &diagnostics) else { return nil }
         guard bounds.contains(value) else {
             diagnostics.append(reader.error("\(what) must be from \(bounds.lowerBound) to \(bounds.upperBound), not \(value)",
                                             reader.resolve(argument.value).range))
             return nil
         }
         return value
-    }
-
-    private func unknownStatement(_ name: String, _ range: SourceRange, _ diagnostics: inout [Diagnostic]) {
-        let statements = StatementSpec.training.map(\.name)
-        let optimizers = OptimizerCatalog.callNames
-        if let suggestion = Suggestion.closest(to: name, in: statements) {
-            diagnostics.append(reader.error("unknown statement '\(name)'; did you mean '\(suggestion)'?", range,
-                                            hint: "a training's statements are " + statements.joined(separator: ", ")))
-        } else if let suggestion = Suggestion.closest(to: name, in: optimizers) {
-            diagnostics.append(reader.error("unknown optimizer '\(name)'; did you mean '\(suggestion)'?", range,
-                                            hint: "the optimizers are " + optimizers.joined(separator: ", ")))
-        } else {
-            diagnostics.append(reader.error(
-                "unknown statement or optimizer '\(name)'", range,
-                hint: "the statements are \(statements.joined(separator: ", ")); the optimizers are \(optimizers.joined(separator: ", "))"))
-        }
     }
 
     /// The claim forms of `Expect` in a training, with the parameters after the run's label.
@@ -324,10 +237,7 @@ struct TrainingChecker {
     private func expectation(
         _ call: Call, _ reader: ValueReader, labels: [String], hasValidation: Bool, _ diagnostics: inout [Diagnostic]
     ) -> TrainingExpectation? {
-        if let trailing = call.trailing {
-            diagnostics.append(reader.error("'Expect' takes no closure", trailing.range))
-            return nil
-        }
+        guard call.noClosure(reader, &diagnostics) else { return nil }
         let examples = "Expect(\"Adam\", testAccuracy: 0.95), Expect(\"Adam\", lowerTrainLossThan: \"SGD\") or Expect(\"Adam\", testAccuracyWithin: 0.02, of: \"Momentum\")"
         guard call.arguments.count >= 2, call.arguments[0].label == nil, let form = call.arguments[1].label else {
             diagnostics.append(reader.error("'Expect' needs a run's label and a claim", call.expr.range, hint: "write \(examples)"))
@@ -424,5 +334,40 @@ struct TrainingChecker {
             kind = .smallerGapThan(label: label, other: b)
         }
         return TrainingExpectation(kind: kind, call: SyntaxPrinter.print(call.expr), location: reader.location(call.nameRange))
+    }
+}
+
+extension BuilderDescription {
+    static let training = BuilderDescription(
+        "Training", noun: "training", duplicateNoun: "a training builder", signature: "Training(_ title: String) { statements }",
+        form: .titled(example: "Training(\"…\") { Dataset(.digits); Network(hidden: [100, 100]); Adam(lr: 0.001) }"),
+        statements: [
+            StatementDescription(
+                "Dataset", signature: "Dataset(_ source: .dataset, test: Double = 0.2, validation: Double = 0, trainingSamples: Int? = nil)",
+                required: true, missingHint: "add 'Dataset(.digits, test: 0.2)'",
+                summary: "The data: .digits, .spirals(…), .moons(…), .blobs(…) or .mnist(path:); the test fraction; the validation fraction (of the whole dataset, 0 = none); optionally a smaller training set. Required."),
+            StatementDescription(
+                "Network", signature: "Network(hidden: [Int], activation: .relu, initialization: .kaimingNormal, biasInitialization: .zeros, dropout: 0)",
+                required: true, missingHint: "add 'Network(hidden: [100, 100, 100, 100], activation: .relu, initialization: .kaimingNormal)'",
+                summary: "Dense hidden layers of the given widths, their activation, how weights and biases start, and dropout after each hidden layer. Required."),
+            StatementDescription("BatchSize", signature: "BatchSize(_ size: Int)", summary: "Samples per mini-batch; 128 by default."),
+            StatementDescription("Iterations", signature: "Iterations(_ count: Int)",
+                                 summary: "Optimizer steps per run, 1 to 100,000; 2,000 by default."),
+            StatementDescription("Seed", signature: "Seed(_ seed: UInt64)",
+                                 summary: "Seed of the split, the initial weights, the batches and dropout; 0 by default."),
+            StatementDescription("L2", signature: "L2(_ lambda: Double)",
+                                 summary: "Adds (λ/2)‖W‖² over the weights (not the biases) to the loss; 0 by default."),
+            StatementDescription("Sampling", signature: "Sampling(.withReplacement | .shuffledEpochs)",
+                                 summary: "Batches of independent draws (the default, as Deep Learning from Scratch), or a fresh permutation each epoch."),
+            StatementDescription("EvaluationInterval", signature: "EvaluationInterval(_ iterations: Int)",
+                                 summary: "Accuracy is measured every this many iterations; a fortieth of the run by default."),
+            StatementDescription("Expect", signature: "Expect(_ label: String, testAccuracy: Double) and other claims", repeatable: true,
+                                 summary: "A claim about a run's final figures, checked after training; a false claim fails the build."),
+        ],
+        runs: .optimizers, statementExample: "'Iterations(2000)' or an optimizer call such as 'Adam(lr: 0.001)'",
+        summary: "A network trained on a dataset once per optimizer call: loss curves, test accuracy, final figures."
+    ) { input, diagnostics in
+        TrainingChecker(reader: input.reader, source: input.source, hadSyntaxErrors: input.hadSyntaxErrors)
+            .check(input, &diagnostics).map(Directive.training)
     }
 }

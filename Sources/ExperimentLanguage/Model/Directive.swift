@@ -1,7 +1,7 @@
 /// One checked `experiment` fence: what the later layers run and render.
 ///
-/// Each builder of the language is one case; a new builder (training runs, activation
-/// plots, schedules, averages) adds a case and its own statement table in the checker.
+/// Each builder of the language is one case here and one entry of ``BuilderDescription/all``
+/// below; its statement table and `validate` live in its ``BuilderDescription``.
 public enum Directive: Sendable {
     /// `Experiment("…") { … }`: optimizer paths on an objective.
     case experiment(Experiment)
@@ -15,4 +15,9 @@ public enum Directive: Sendable {
     case training(TrainingStudy)
     /// `Activations("…") { … }`: each layer's activations under several weight initialisations.
     case activations(ActivationsStudy)
+}
+
+extension BuilderDescription {
+    /// Every builder, in the order the reference lists them: one entry per case of ``Directive``.
+    public static let all: [BuilderDescription] = [.experiment, .formulas, .schedule, .average, .training, .activations]
 }
