@@ -4,10 +4,8 @@ enum Adadelta: OptimizerMethod {
         callName: "Adadelta", id: "adadelta", displayName: "Adadelta",
         hyperparameters: [
             .lr(1.0),
-            HyperparameterSpec(
-                name: "rho", label: "decay rate", symbol: "ρ", latex: "\\rho", kind: .real,
-                defaultValue: .real(0.9), rangeDescription: "rho must be in [0, 1]",
-                validate: Validation.unitInterval("rho value", "rho")),
+            .number(
+                "rho", "decay rate", symbol: "ρ", latex: "\\rho", .real(0.9), .unitInterval, torch: "rho value"),
             .eps(1e-6), .weightDecay(),
         ],
         reference: PaperReference(

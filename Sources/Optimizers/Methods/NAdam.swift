@@ -10,10 +10,8 @@ enum NAdam: OptimizerMethod {
         callName: "NAdam", id: "nadam", displayName: "NAdam",
         hyperparameters: [
             .lr(2e-3), .betas, .eps(1e-8), .weightDecay(),
-            HyperparameterSpec(
-                name: "momentumDecay", label: "momentum decay", symbol: "ψ", latex: "\\psi", kind: .real,
-                defaultValue: .real(4e-3), rangeDescription: "momentumDecay must be ≥ 0",
-                validate: Validation.nonNegative("momentum_decay value", "momentumDecay")),
+            .number(
+                "momentumDecay", "momentum decay", symbol: "ψ", latex: "\\psi", .real(4e-3), .nonNegative, torch: "momentum_decay value"),
             .decoupledWeightDecay,
         ],
         reference: PaperReference(

@@ -6,10 +6,8 @@ enum RMSProp: OptimizerMethod {
         callName: "RMSProp", id: "rmsprop", displayName: "RMSProp",
         hyperparameters: [
             .lr(1e-2),
-            HyperparameterSpec(
-                name: "alpha", label: "smoothing constant", symbol: "α", latex: "\\alpha", kind: .real,
-                defaultValue: .real(0.99), rangeDescription: "alpha must be ≥ 0",
-                validate: Validation.nonNegative("alpha value", "alpha")),
+            .number(
+                "alpha", "smoothing constant", symbol: "α", latex: "\\alpha", .real(0.99), .nonNegative, torch: "alpha value"),
             .eps(1e-8), .weightDecay(), .momentum(0),
             HyperparameterSpec(
                 name: "centered", label: "centered", symbol: "centered", latex: "\\text{centered}", kind: .bool,
