@@ -69,7 +69,7 @@ final class AdaGradEngine: FirstOrderEngine {
             return true
         }
         for i in 0..<x.count {
-            let gi = weightDecay != 0 ? g[i].addingProduct(weightDecay, x[i]) : g[i]
+            let gi = withWeightDecay(g[i], x[i], weightDecay)
             s[i] = addcmul(s[i], 1, gi, gi)
             x[i] = addcdiv(x[i], -clr, gi, s[i].squareRoot() + eps)
         }

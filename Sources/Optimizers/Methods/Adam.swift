@@ -85,7 +85,7 @@ final class AdamEngine: FirstOrderEngine {
             x[i] *= decay
             let gi = coupled ? g[i].addingProduct(weightDecay, x[i]) : g[i]
             m[i] = lerp(m[i], gi, 1 - beta1)
-            v[i] = addcmul(v[i] * beta2, 1 - beta2, gi, gi)
+            v[i] = runningSquareAverage(v[i], gi, beta2)
             if amsgrad { vMax[i] = max(vMax[i], v[i]) }
             let denominator = (amsgrad ? vMax[i] : v[i]).squareRoot() / biasCorrection2Root + eps
             x[i] = addcdiv(x[i], -stepSize, m[i], denominator)

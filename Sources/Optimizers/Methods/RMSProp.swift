@@ -79,8 +79,8 @@ final class RMSPropEngine: FirstOrderEngine {
             return true
         }
         for i in 0..<x.count {
-            let gi = weightDecay != 0 ? g[i].addingProduct(weightDecay, x[i]) : g[i]
-            v[i] = addcmul(v[i] * alpha, 1 - alpha, gi, gi)
+            let gi = withWeightDecay(g[i], x[i], weightDecay)
+            v[i] = runningSquareAverage(v[i], gi, alpha)
             var average: Double
             if centered {
                 m[i] = lerp(m[i], gi, 1 - alpha)
