@@ -25,9 +25,7 @@ enum Adam: OptimizerMethod {
         effectiveLearningRate: #"\eta / (\sqrt{\hat{v}_t} + \varepsilon)"#)
 
     static func makeEngine(_ c: OptimizerConfig, dimension n: Int, events: OptimizerEventLog) -> (any OptimizerEngine)? {
-        AdamEngine(
-            dimension: n, betas: c[pair: "betas"], eps: c[real: "eps"], weightDecay: c[real: "weightDecay"],
-            amsgrad: c[bool: "amsgrad"], decoupled: false)
+        AdamEngine(c, dimension: n, amsgrad: c[bool: "amsgrad"], decoupled: false)
     }
 }
 
@@ -57,6 +55,13 @@ final class AdamEngine: FirstOrderEngine {
         self.weightDecay = weightDecay
         self.amsgrad = amsgrad
         self.decoupled = decoupled
+    }
+
+    /// The engine of Adam, AMSGrad and AdamW, with the betas, ε and weight decay their specs share.
+    convenience init(_ c: OptimizerConfig, dimension: Int, amsgrad: Bool, decoupled: Bool) {
+        self.init(
+            dimension: dimension, betas: c[pair: "betas"], eps: c[real: "eps"], weightDecay: c[real: "weightDecay"],
+            amsgrad: amsgrad, decoupled: decoupled)
     }
 
     func update(_ x: UnsafeMutableBufferPointer<Double>, gradient g: UnsafeMutableBufferPointer<Double>, learningRate lr: Double) -> Bool {
