@@ -288,6 +288,24 @@ public struct Lexer {
         return text
     }
 
+    /// The exponent whose marker (`e`, `E`, `p`, `P`) is at `position`: the marker as `marker`, an
+    /// optional sign and decimal digits. With no digit it reports the error and reads as `0`.
+    private mutating func lexExponent(_ marker: String, _ diagnostics: inout [Diagnostic]) -> String {
+        let exponentStart = position
+        advance()
+        var text = marker
+        if let sign = peek(), sign == UInt8(ascii: "+") || sign == UInt8(ascii: "-") {
+            text.append(Character(Unicode.Scalar(sign)))
+            advance()
+        }
+        let digits = lexDigits(Self.isDigit)
+        if digits.isEmpty {
+            diagnostics.append(error("expected a digit in the exponent", SourceRange(exponentStart, position)))
+            return text + "0"
+        }
+        return text + digits
+    }
+
     private mutating func lexNumber(_ diagnostics: inout [Diagnostic]) -> Token.Kind? {
         let start = position
         var text = ""
@@ -304,20 +322,7 @@ public struct Lexer {
                     isFloat = true
                 }
                 if let p = peek(), p == UInt8(ascii: "p") || p == UInt8(ascii: "P") {
-                    let exponentStart = position
-                    advance()
-                    text += "p"
-                    if let sign = peek(), sign == UInt8(ascii: "+") || sign == UInt8(ascii: "-") {
-                        text.append(Character(Unicode.Scalar(sign)))
-                        advance()
-                    }
-                    let digits = lexDigits(Self.isDigit)
-                    if digits.isEmpty {
-                        diagnostics.append(error("expected a digit in the exponent", SourceRange(exponentStart, position)))
-                        text += "0"
-                    } else {
-                        text += digits
-                    }
+                    text += lexExponent("p", &diagnostics)
                     isFloat = true
                 } else if isFloat {
                     diagnostics.append(error("hexadecimal floating-point literal must end with an exponent", SourceRange(start, position),
@@ -339,20 +344,7 @@ public struct Lexer {
                 isFloat = true
             }
             if let e = peek(), e == UInt8(ascii: "e") || e == UInt8(ascii: "E") {
-                let exponentStart = position
-                advance()
-                text += "e"
-                if let sign = peek(), sign == UInt8(ascii: "+") || sign == UInt8(ascii: "-") {
-                    text.append(Character(Unicode.Scalar(sign)))
-                    advance()
-                }
-                let digits = lexDigits(Self.isDigit)
-                if digits.isEmpty {
-                    diagnostics.append(error("expected a digit in the exponent", SourceRange(exponentStart, position)))
-                    text += "0"
-                } else {
-                    text += digits
-                }
+                text += lexExponent("e", &diagnostics)
                 isFloat = true
             }
         }

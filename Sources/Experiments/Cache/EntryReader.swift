@@ -3,7 +3,7 @@
 ///
 /// A count is refused when more values than the bytes left could hold, so a forged count
 /// never allocates more than the entry's own size.
-struct EntryReader {
+struct EntryReader: EntryFieldReader {
     private let bytes: ArraySlice<UInt8>
     private var position: Int
 
@@ -27,8 +27,11 @@ struct EntryReader {
     mutating func int() -> Int? { word().map { Int(Int64(bitPattern: $0)) } }
     mutating func double() -> Double? { word().map(Double.init(bitPattern:)) }
 
+    /// A count of 8-byte values, bounded by the bytes left.
+    mutating func count() -> Int? { count(width: 8) }
+
     /// A count of values `width` bytes wide, bounded by the bytes left.
-    mutating func count(width: Int = 8) -> Int? {
+    mutating func count(width: Int) -> Int? {
         guard let n = int(), n >= 0, n <= bytesLeft / width else { return nil }
         return n
     }
@@ -53,17 +56,6 @@ struct EntryReader {
             initialized = n
         }
         position += 8 * n
-        return values
-    }
-
-    mutating func ints() -> [Int]? {
-        guard let n = count() else { return nil }
-        var values: [Int] = []
-        values.reserveCapacity(n)
-        for _ in 0..<n {
-            guard let x = int() else { return nil }
-            values.append(x)
-        }
         return values
     }
 

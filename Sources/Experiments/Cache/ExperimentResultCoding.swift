@@ -85,12 +85,7 @@ enum ExperimentResultCoding {
             guard let step = r.int() else { return nil }
             halt = haltTag == 1 ? .hessianUnavailable(step: step) : .singularHessian(step: step)
         case 3:
-            guard let count = r.count() else { return nil }
-            var messages: [String] = []
-            for _ in 0..<count {
-                guard let message = r.string() else { return nil }
-                messages.append(message)
-            }
+            guard let messages = r.strings() else { return nil }
             halt = .invalidConfiguration(messages)
         default: return nil
         }

@@ -121,12 +121,7 @@ enum TrainingReportCoding {
             case 0: halt = nil
             case 1: halt = .hessianUnavailable
             case 2:
-                guard let count = r.count() else { return nil }
-                var messages: [String] = []
-                for _ in 0..<count {
-                    guard let message = r.string() else { return nil }
-                    messages.append(message)
-                }
+                guard let messages = r.strings() else { return nil }
                 halt = .invalidConfiguration(messages)
             default: return nil
             }
@@ -218,7 +213,7 @@ enum TrainingReportCoding {
     }
 
     /// Reads the data section's tokens, each checked for its type; nil on any mismatch.
-    private struct Reader {
+    private struct Reader: EntryFieldReader {
         private var tokens: [Substring]
         private var index = 0
 
@@ -265,26 +260,6 @@ enum TrainingReportCoding {
             return String(validating: bytes, as: UTF8.self)
         }
 
-        mutating func doubles() -> [Double]? {
-            guard let n = count() else { return nil }
-            var values: [Double] = []
-            values.reserveCapacity(n)
-            for _ in 0..<n {
-                guard let x = double() else { return nil }
-                values.append(x)
-            }
-            return values
-        }
-
-        mutating func ints() -> [Int]? {
-            guard let n = count() else { return nil }
-            var values: [Int] = []
-            values.reserveCapacity(n)
-            for _ in 0..<n {
-                guard let x = int() else { return nil }
-                values.append(x)
-            }
-            return values
-        }
+        mutating func doubles() -> [Double]? { list { $0.double() } }
     }
 }

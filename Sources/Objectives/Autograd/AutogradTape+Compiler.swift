@@ -26,7 +26,7 @@ extension AutogradTape {
             return register[root]!
         }
 
-        private mutating func emit(_ opcode: Opcode, _ a: Int32 = 0, _ b: Int32 = 0, c: Double = 0) -> Int32 {
+        private mutating func emit(_ opcode: Instruction.Opcode, _ a: Int32 = 0, _ b: Int32 = 0, c: Double = 0) -> Int32 {
             code.append(Instruction(opcode: opcode, a: a, b: b, constant: c))
             return Int32(code.count - 1)
         }
@@ -71,7 +71,7 @@ extension AutogradTape {
                     }
                     return emit(.divide, r(a), r(b))
                 case .power:
-                    if let cb { return emit(.powerConstant, r(a), c: cb) }
+                    if let cb { return emit(.torchPowerConstant, r(a), c: cb) }
                     if let ca { return emit(.constantPower, r(b), c: ca) }
                     return emit(.power, r(a), r(b))
                 }
@@ -79,29 +79,12 @@ extension AutogradTape {
                 if function == .min || function == .max {
                     let ca = expression.constantValue(arguments[0]), cb = expression.constantValue(arguments[1])
                     // torch.minimum and torch.maximum are symmetric in their operands, masks included.
-                    let withConstant: Opcode = function == .min ? .minimumConstant : .maximumConstant
+                    let withConstant: Instruction.Opcode = function == .min ? .minimumConstant : .maximumConstant
                     if let ca { return emit(withConstant, r(arguments[1]), c: ca) }
                     if let cb { return emit(withConstant, r(arguments[0]), c: cb) }
                     return emit(function == .min ? .minimum : .maximum, r(arguments[0]), r(arguments[1]))
                 }
-                let opcode: Opcode
-                switch function {
-                case .sqrt: opcode = .sqrt
-                case .exp: opcode = .exp
-                case .log: opcode = .log
-                case .sin: opcode = .sin
-                case .cos: opcode = .cos
-                case .tan: opcode = .tan
-                case .tanh: opcode = .tanh
-                case .sinh: opcode = .sinh
-                case .cosh: opcode = .cosh
-                case .atan: opcode = .atan
-                case .abs: opcode = .abs
-                case .sign: opcode = .sign
-                case .heaviside: opcode = .heaviside
-                case .min, .max: preconditionFailure("handled above")
-                }
-                return emit(opcode, r(arguments[0]))
+                return emit(.function(function), r(arguments[0]))
             }
         }
 
@@ -122,6 +105,9 @@ extension AutogradTape {
                 switch instruction.opcode {
                 case .constant, .variable:
                     break
+                case .addScaled, .square, .cube, .integerPower, .powerConstant:
+                    // CompiledProgram's folded forms; the tape writes each operation as torch runs it.
+                    preconditionFailure("the tape emits no \(instruction.opcode)")
                 case .add:
                     add(.pass, to: a)
                     add(.pass, to: b)
@@ -144,7 +130,7 @@ extension AutogradTape {
                     add(.overConstant, to: a, c: c)
                 case .reciprocal:
                     add(.reciprocal, to: a, n)
-                case .powerConstant:
+                case .torchPowerConstant:
                     add(.powerConstant, to: a, a, c: c)
                 case .constantPower:
                     // torch takes the logarithm of a Python number with std::log, once.

@@ -19,29 +19,6 @@
 public final class AutogradTape: @unchecked Sendable {
     // @unchecked: the buffers are written once in `init` and only read afterwards.
 
-    /// A forward instruction writes the value of its node into the register of the same index.
-    enum Opcode: UInt8 {
-        case constant, variable
-        case add, addConstant
-        /// r[a] − r[b], r[a] − c, and c − r[a] (torch's `rsub`).
-        case subtract, subtractConstant, constantMinus
-        case multiply, multiplyConstant
-        /// r[a] / r[b], r[a] / c.
-        case divide, divideConstant
-        case reciprocal, negate
-        /// r[a] ** c with torch's special exponents; c ** r[a]; r[a] ** r[b].
-        case powerConstant, constantPower, power
-        case sqrt, exp, log, sin, cos, tan, tanh, sinh, cosh, atan, abs, sign, heaviside
-        case minimum, maximum, minimumConstant, maximumConstant
-    }
-
-    struct Instruction {
-        var opcode: Opcode
-        var a: Int32
-        var b: Int32
-        var constant: Double
-    }
-
     /// A backward rule: the contribution of the adjoint `g` in slot `node` to the adjoint in slot
     /// `target`; `a` and `b` name value registers.
     enum Rule: UInt8 {
@@ -151,48 +128,7 @@ public final class AutogradTape: @unchecked Sendable {
     }
 
     private func forward(_ x: UnsafePointer<Double>, _ r: UnsafeMutablePointer<Double>) {
-        let code = UnsafePointer(self.code.baseAddress!)
-        for i in 0..<self.code.count {
-            let instruction = code[i]
-            let a = Int(instruction.a), b = Int(instruction.b), c = instruction.constant
-            let value: Double
-            switch instruction.opcode {
-            case .constant: value = c
-            case .variable: value = x[a]
-            case .add: value = r[a] + r[b]
-            case .addConstant: value = r[a] + c
-            case .subtract: value = r[a] - r[b]
-            case .subtractConstant: value = r[a] - c
-            case .constantMinus: value = c - r[a]
-            case .multiply: value = r[a] * r[b]
-            case .multiplyConstant: value = r[a] * c
-            case .divide: value = r[a] / r[b]
-            case .divideConstant: value = r[a] / c
-            case .reciprocal: value = 1 / r[a]
-            case .negate: value = -r[a]
-            case .powerConstant: value = TorchMath.pow(r[a], c)
-            case .constantPower: value = cPow(c, r[a])
-            case .power: value = cPow(r[a], r[b])
-            case .sqrt: value = r[a].squareRoot()
-            case .exp: value = cExp(r[a])
-            case .log: value = cLog(r[a])
-            case .sin: value = cSin(r[a])
-            case .cos: value = cCos(r[a])
-            case .tan: value = cTan(r[a])
-            case .tanh: value = cTanh(r[a])
-            case .sinh: value = cSinh(r[a])
-            case .cosh: value = cCosh(r[a])
-            case .atan: value = cAtan(r[a])
-            case .abs: value = Swift.abs(r[a])
-            case .sign: value = MathFunction.sign.apply(r[a])
-            case .heaviside: value = MathFunction.heaviside.apply(r[a])
-            case .minimum: value = MathFunction.min.apply(r[a], r[b])
-            case .maximum: value = MathFunction.max.apply(r[a], r[b])
-            case .minimumConstant: value = MathFunction.min.apply(r[a], c)
-            case .maximumConstant: value = MathFunction.max.apply(r[a], c)
-            }
-            r[i] = value
-        }
+        Instruction.run(code, x, r)
     }
 
     private func backward(_ r: UnsafePointer<Double>, _ adjoint: UnsafeMutablePointer<Double>) {

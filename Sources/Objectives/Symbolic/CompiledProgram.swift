@@ -6,23 +6,6 @@
 public final class CompiledProgram: @unchecked Sendable {
     // @unchecked: the instruction buffer is written once in `init` and only read afterwards.
 
-    enum Opcode: UInt8 {
-        case constant, variable
-        case add, subtract, multiply, divide, negate
-        case addConstant, multiplyConstant
-        /// r[a] + c·r[b]
-        case addScaled
-        case square, cube, reciprocal, powInteger, powConstant, pow
-        case sqrt, exp, log, sin, cos, tan, tanh, sinh, cosh, atan, abs, sign, heaviside, min, max
-    }
-
-    struct Instruction {
-        var opcode: Opcode
-        var a: Int32
-        var b: Int32
-        var constant: Double
-    }
-
     private let code: UnsafeMutableBufferPointer<Instruction>
     private let outputRegisters: UnsafeMutableBufferPointer<Int32>
 
@@ -69,60 +52,7 @@ public final class CompiledProgram: @unchecked Sendable {
 
     @usableFromInline
     func execute(_ x: UnsafePointer<Double>, _ r: UnsafeMutablePointer<Double>) {
-        let code = UnsafePointer(self.code.baseAddress!)
-        for i in 0..<self.code.count {
-            let instruction = code[i]
-            let a = Int(instruction.a), b = Int(instruction.b), c = instruction.constant
-            let value: Double
-            switch instruction.opcode {
-            case .constant: value = c
-            case .variable: value = x[a]
-            case .add: value = r[a] + r[b]
-            case .subtract: value = r[a] - r[b]
-            case .multiply: value = r[a] * r[b]
-            case .divide: value = r[a] / r[b]
-            case .negate: value = -r[a]
-            case .addConstant: value = r[a] + c
-            case .multiplyConstant: value = r[a] * c
-            case .addScaled: value = r[a] + c * r[b]
-            case .square: value = r[a] * r[a]
-            case .cube: value = r[a] * r[a] * r[a]
-            case .reciprocal: value = 1 / r[a]
-            case .powInteger: value = Self.power(r[a], b)
-            case .powConstant: value = cPow(r[a], c)
-            case .pow: value = cPow(r[a], r[b])
-            case .sqrt: value = r[a].squareRoot()
-            case .exp: value = cExp(r[a])
-            case .log: value = cLog(r[a])
-            case .sin: value = cSin(r[a])
-            case .cos: value = cCos(r[a])
-            case .tan: value = cTan(r[a])
-            case .tanh: value = cTanh(r[a])
-            case .sinh: value = cSinh(r[a])
-            case .cosh: value = cCosh(r[a])
-            case .atan: value = cAtan(r[a])
-            case .abs: value = Swift.abs(r[a])
-            case .sign: value = MathFunction.sign.apply(r[a])
-            case .heaviside: value = MathFunction.heaviside.apply(r[a])
-            case .min: value = MathFunction.min.apply(r[a], r[b])
-            case .max: value = MathFunction.max.apply(r[a], r[b])
-            }
-            r[i] = value
-        }
-    }
-
-    /// x^n by repeated squaring, exact for the small integer powers objectives use.
-    @inline(__always)
-    static func power(_ x: Double, _ n: Int) -> Double {
-        var base = n < 0 ? 1 / x : x
-        var k = n.magnitude
-        var result = 1.0
-        while k > 0 {
-            if k & 1 == 1 { result *= base }
-            base *= base
-            k >>= 1
-        }
-        return result
+        Instruction.run(code, x, r)
     }
 
     /// Chooses which nodes get a register and emits them in index (topological) order.
@@ -184,7 +114,7 @@ public final class CompiledProgram: @unchecked Sendable {
             return outputs.map { register[$0]! }
         }
 
-        mutating func append(_ opcode: Opcode, _ a: Int32 = 0, _ b: Int32 = 0, _ c: Double = 0) -> Int32 {
+        mutating func append(_ opcode: Instruction.Opcode, _ a: Int32 = 0, _ b: Int32 = 0, _ c: Double = 0) -> Int32 {
             code.append(Instruction(opcode: opcode, a: a, b: b, constant: c))
             return Int32(code.count - 1)
         }
@@ -256,30 +186,12 @@ public final class CompiledProgram: @unchecked Sendable {
                         out = emitPower(r(base), c)
                     }
                 } else {
-                    out = append(.pow, r(base), r(e))
+                    out = append(.power, r(base), r(e))
                 }
             case .function(let function, let arguments):
                 let a = r(arguments[0])
                 let b = arguments.count > 1 ? r(arguments[1]) : 0
-                let opcode: Opcode
-                switch function {
-                case .sqrt: opcode = .sqrt
-                case .exp: opcode = .exp
-                case .log: opcode = .log
-                case .sin: opcode = .sin
-                case .cos: opcode = .cos
-                case .tan: opcode = .tan
-                case .tanh: opcode = .tanh
-                case .sinh: opcode = .sinh
-                case .cosh: opcode = .cosh
-                case .atan: opcode = .atan
-                case .abs: opcode = .abs
-                case .sign: opcode = .sign
-                case .heaviside: opcode = .heaviside
-                case .min: opcode = .min
-                case .max: opcode = .max
-                }
-                out = append(opcode, a, b)
+                out = append(.function(function), a, b)
             }
             register[id] = out
         }
@@ -289,8 +201,8 @@ public final class CompiledProgram: @unchecked Sendable {
             case 1: return base
             case 2: return append(.square, base)
             case 3: return append(.cube, base)
-            case let n where n == n.rounded() && Swift.abs(n) <= 64: return append(.powInteger, base, Int32(n))
-            default: return append(.powConstant, base, 0, exponent)
+            case let n where n == n.rounded() && Swift.abs(n) <= 64: return append(.integerPower, base, Int32(n))
+            default: return append(.powerConstant, base, 0, exponent)
             }
         }
     }

@@ -2,40 +2,26 @@
 /// label, one symbol and one range everywhere. A spec lists them as `.lr(1e-3)`, `.betas`.
 extension HyperparameterSpec {
     static func lr(_ value: Double) -> HyperparameterSpec {
-        HyperparameterSpec(
-            name: "lr", label: "learning rate", symbol: "η", latex: "\\eta", kind: .real,
-            defaultValue: .real(value), rangeDescription: "lr must be ≥ 0",
-            validate: Validation.nonNegative("learning rate", "lr"))
+        .number("lr", "learning rate", symbol: "η", latex: "\\eta", .real(value), .nonNegative, torch: "learning rate")
     }
 
     static func momentum(_ value: Double) -> HyperparameterSpec {
-        HyperparameterSpec(
-            name: "momentum", label: "momentum", symbol: "μ", latex: "\\mu", kind: .real,
-            defaultValue: .real(value), rangeDescription: "momentum must be ≥ 0",
-            validate: Validation.nonNegative("momentum value", "momentum"))
+        .number("momentum", "momentum", symbol: "μ", latex: "\\mu", .real(value), .nonNegative, torch: "momentum value")
     }
 
-    static let dampening = HyperparameterSpec(
-        name: "dampening", label: "dampening", symbol: "τ", latex: "\\tau", kind: .real,
-        defaultValue: .real(0), rangeDescription: "dampening must be finite",
-        validate: Validation.finite("dampening value", "dampening"))
+    static let dampening = number(
+        "dampening", "dampening", symbol: "τ", latex: "\\tau", .real(0), .finite, torch: "dampening value")
 
     static let nesterov = HyperparameterSpec(
         name: "nesterov", label: "Nesterov momentum", symbol: "nesterov", latex: "\\text{nesterov}",
         kind: .bool, defaultValue: .bool(false))
 
     static func weightDecay(_ value: Double = 0) -> HyperparameterSpec {
-        HyperparameterSpec(
-            name: "weightDecay", label: "weight decay", symbol: "λ", latex: "\\lambda", kind: .real,
-            defaultValue: .real(value), rangeDescription: "weightDecay must be ≥ 0",
-            validate: Validation.nonNegative("weight_decay value", "weightDecay"))
+        .number("weightDecay", "weight decay", symbol: "λ", latex: "\\lambda", .real(value), .nonNegative, torch: "weight_decay value")
     }
 
     static func eps(_ value: Double) -> HyperparameterSpec {
-        HyperparameterSpec(
-            name: "eps", label: "epsilon", symbol: "ε", latex: "\\varepsilon", kind: .real,
-            defaultValue: .real(value), rangeDescription: "eps must be ≥ 0",
-            validate: Validation.nonNegative("epsilon value", "eps"))
+        .number("eps", "epsilon", symbol: "ε", latex: "\\varepsilon", .real(value), .nonNegative, torch: "epsilon value")
     }
 
     static let betas = HyperparameterSpec(

@@ -38,4 +38,17 @@ public struct HyperparameterSpec: Sendable {
 
     /// Whether the argument must be written.
     public var isRequired: Bool { defaultValue == nil }
+
+    /// A number in `range`, of the kind of its default; `torch` is PyTorch's words for it in the
+    /// message "Invalid <torch>: …" ("learning rate", "lr_decay value").
+    static func number(
+        _ name: String, _ label: String, symbol: String, latex: String, _ value: HyperValue, _ range: ValidRange,
+        torch: String
+    ) -> HyperparameterSpec {
+        let kind: HyperKind
+        if case .integer = value { kind = .integer } else { kind = .real }
+        return HyperparameterSpec(
+            name: name, label: label, symbol: symbol, latex: latex, kind: kind,
+            defaultValue: value, rangeDescription: range.description(of: name), validate: range.check(torch, name))
+    }
 }

@@ -45,3 +45,30 @@ enum Validation {
         return nil
     }
 }
+
+/// Which values a number accepts, stated once for the range column and for the message.
+enum ValidRange: Sendable {
+    case nonNegative, finite, unitInterval
+    /// An integer `≥ minimum`.
+    case atLeast(Int)
+
+    /// "lr must be ≥ 0", in the directive's name for the value.
+    func description(of name: String) -> String {
+        switch self {
+        case .nonNegative: return "\(name) must be ≥ 0"
+        case .finite: return "\(name) must be finite"
+        case .unitInterval: return "\(name) must be in [0, 1]"
+        case .atLeast(let minimum): return "\(name) must be ≥ \(minimum)"
+        }
+    }
+
+    /// The check, with PyTorch's words `what` for the value ("learning rate", "lr_decay value").
+    func check(_ what: String, _ name: String) -> @Sendable (HyperValue) -> String? {
+        switch self {
+        case .nonNegative: return Validation.nonNegative(what, name)
+        case .finite: return Validation.finite(what, name)
+        case .unitInterval: return Validation.unitInterval(what, name)
+        case .atLeast(let minimum): return Validation.atLeast(minimum, what, name)
+        }
+    }
+}

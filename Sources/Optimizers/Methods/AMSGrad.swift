@@ -19,8 +19,6 @@ enum AMSGrad: OptimizerMethod {
         effectiveLearningRate: #"\eta / (\sqrt{\hat{v}_t} + \varepsilon), \quad \hat{v}_t = v^{\max}_t / (1 - \beta_2^t)"#)
 
     static func makeEngine(_ c: OptimizerConfig, dimension n: Int, events: OptimizerEventLog) -> (any OptimizerEngine)? {
-        AdamEngine(
-            dimension: n, betas: c[pair: "betas"], eps: c[real: "eps"], weightDecay: c[real: "weightDecay"],
-            amsgrad: true, decoupled: false)
+        AdamEngine(c, dimension: n, amsgrad: true, decoupled: false)
     }
 }

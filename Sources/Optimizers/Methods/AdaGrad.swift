@@ -6,15 +6,11 @@ enum AdaGrad: OptimizerMethod {
         callName: "AdaGrad", id: "adagrad", displayName: "AdaGrad",
         hyperparameters: [
             .lr(1e-2),
-            HyperparameterSpec(
-                name: "lrDecay", label: "learning-rate decay", symbol: "ζ", latex: "\\zeta", kind: .real,
-                defaultValue: .real(0), rangeDescription: "lrDecay must be ≥ 0",
-                validate: Validation.nonNegative("lr_decay value", "lrDecay")),
+            .number(
+                "lrDecay", "learning-rate decay", symbol: "ζ", latex: "\\zeta", .real(0), .nonNegative, torch: "lr_decay value"),
             .weightDecay(),
-            HyperparameterSpec(
-                name: "initialAccumulatorValue", label: "initial accumulator", symbol: "G₀", latex: "G_0", kind: .real,
-                defaultValue: .real(0), rangeDescription: "initialAccumulatorValue must be ≥ 0",
-                validate: Validation.nonNegative("initial_accumulator_value value", "initialAccumulatorValue")),
+            .number(
+                "initialAccumulatorValue", "initial accumulator", symbol: "G₀", latex: "G_0", .real(0), .nonNegative, torch: "initial_accumulator_value value"),
             .eps(1e-10),
         ],
         reference: PaperReference(
@@ -73,7 +69,7 @@ final class AdaGradEngine: FirstOrderEngine {
             return true
         }
         for i in 0..<x.count {
-            let gi = weightDecay != 0 ? g[i].addingProduct(weightDecay, x[i]) : g[i]
+            let gi = withWeightDecay(g[i], x[i], weightDecay)
             s[i] = addcmul(s[i], 1, gi, gi)
             x[i] = addcdiv(x[i], -clr, gi, s[i].squareRoot() + eps)
         }

@@ -4,10 +4,8 @@ enum Adadelta: OptimizerMethod {
         callName: "Adadelta", id: "adadelta", displayName: "Adadelta",
         hyperparameters: [
             .lr(1.0),
-            HyperparameterSpec(
-                name: "rho", label: "decay rate", symbol: "ρ", latex: "\\rho", kind: .real,
-                defaultValue: .real(0.9), rangeDescription: "rho must be in [0, 1]",
-                validate: Validation.unitInterval("rho value", "rho")),
+            .number(
+                "rho", "decay rate", symbol: "ρ", latex: "\\rho", .real(0.9), .unitInterval, torch: "rho value"),
             .eps(1e-6), .weightDecay(),
         ],
         reference: PaperReference(
@@ -51,12 +49,12 @@ final class AdadeltaEngine: FirstOrderEngine {
     func update(_ x: UnsafeMutableBufferPointer<Double>, gradient g: UnsafeMutableBufferPointer<Double>, learningRate lr: Double) -> Bool {
         let v = squareAverage.pointer, u = accumulatedDelta.pointer, r = ratio.pointer
         for i in 0..<x.count {
-            let gi = weightDecay != 0 ? g[i].addingProduct(weightDecay, x[i]) : g[i]
-            v[i] = addcmul(v[i] * rho, 1 - rho, gi, gi)
+            let gi = withWeightDecay(g[i], x[i], weightDecay)
+            v[i] = runningSquareAverage(v[i], gi, rho)
             let std = (v[i] + eps).squareRoot()
             r[i] = (u[i] + eps).squareRoot() / std
             let delta = r[i] * gi
-            u[i] = addcmul(u[i] * rho, 1 - rho, delta, delta)
+            u[i] = runningSquareAverage(u[i], delta, rho)
             x[i] = x[i].addingProduct(-lr, delta)
         }
         return true

@@ -25,9 +25,7 @@ enum Adam: OptimizerMethod {
         effectiveLearningRate: #"\eta / (\sqrt{\hat{v}_t} + \varepsilon)"#)
 
     static func makeEngine(_ c: OptimizerConfig, dimension n: Int, events: OptimizerEventLog) -> (any OptimizerEngine)? {
-        AdamEngine(
-            dimension: n, betas: c[pair: "betas"], eps: c[real: "eps"], weightDecay: c[real: "weightDecay"],
-            amsgrad: c[bool: "amsgrad"], decoupled: false)
+        AdamEngine(c, dimension: n, amsgrad: c[bool: "amsgrad"], decoupled: false)
     }
 }
 
@@ -59,6 +57,13 @@ final class AdamEngine: FirstOrderEngine {
         self.decoupled = decoupled
     }
 
+    /// The engine of Adam, AMSGrad and AdamW, with the betas, ε and weight decay their specs share.
+    convenience init(_ c: OptimizerConfig, dimension: Int, amsgrad: Bool, decoupled: Bool) {
+        self.init(
+            dimension: dimension, betas: c[pair: "betas"], eps: c[real: "eps"], weightDecay: c[real: "weightDecay"],
+            amsgrad: amsgrad, decoupled: decoupled)
+    }
+
     func update(_ x: UnsafeMutableBufferPointer<Double>, gradient g: UnsafeMutableBufferPointer<Double>, learningRate lr: Double) -> Bool {
         t += 1
         let step = Double(t)
@@ -85,7 +90,7 @@ final class AdamEngine: FirstOrderEngine {
             x[i] *= decay
             let gi = coupled ? g[i].addingProduct(weightDecay, x[i]) : g[i]
             m[i] = lerp(m[i], gi, 1 - beta1)
-            v[i] = addcmul(v[i] * beta2, 1 - beta2, gi, gi)
+            v[i] = runningSquareAverage(v[i], gi, beta2)
             if amsgrad { vMax[i] = max(vMax[i], v[i]) }
             let denominator = (amsgrad ? vMax[i] : v[i]).squareRoot() / biasCorrection2Root + eps
             x[i] = addcdiv(x[i], -stepSize, m[i], denominator)

@@ -18,8 +18,6 @@ enum AdamW: OptimizerMethod {
         effectiveLearningRate: #"\eta / (\sqrt{\hat{v}_t} + \varepsilon)"#)
 
     static func makeEngine(_ c: OptimizerConfig, dimension n: Int, events: OptimizerEventLog) -> (any OptimizerEngine)? {
-        AdamEngine(
-            dimension: n, betas: c[pair: "betas"], eps: c[real: "eps"], weightDecay: c[real: "weightDecay"],
-            amsgrad: c[bool: "amsgrad"], decoupled: true)
+        AdamEngine(c, dimension: n, amsgrad: c[bool: "amsgrad"], decoupled: true)
     }
 }

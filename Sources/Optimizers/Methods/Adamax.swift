@@ -47,7 +47,7 @@ final class AdamaxEngine: FirstOrderEngine {
         let m = firstMoment.pointer, u = infinityNorm.pointer
         let clr = lr / (1 - pow(beta1, Double(t)))
         for i in 0..<x.count {
-            let gi = weightDecay != 0 ? g[i].addingProduct(weightDecay, x[i]) : g[i]
+            let gi = withWeightDecay(g[i], x[i], weightDecay)
             m[i] = lerp(m[i], gi, 1 - beta1)
             u[i] = max(u[i] * beta2, abs(gi) + eps)
             x[i] = addcdiv(x[i], -clr, m[i], u[i])

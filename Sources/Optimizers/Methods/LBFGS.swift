@@ -10,22 +10,14 @@ enum LBFGS: OptimizerMethod {
             // strong Wolfe search then has max_eval − 1 = 0 trials and the method never moves. The
             // default is instead torch's default budget, 25 (= 20 * 5 // 4 for its default max_iter = 20);
             // an explicit maxEval is torch's max_eval.
-            HyperparameterSpec(
-                name: "maxEval", label: "evaluations per step", symbol: "max eval", latex: "\\text{max eval}",
-                kind: .integer, defaultValue: .integer(25), rangeDescription: "maxEval must be ≥ 1",
-                validate: Validation.atLeast(1, "max_eval value", "maxEval")),
-            HyperparameterSpec(
-                name: "toleranceGrad", label: "gradient tolerance", symbol: "ε_g", latex: "\\varepsilon_g", kind: .real,
-                defaultValue: .real(1e-7), rangeDescription: "toleranceGrad must be ≥ 0",
-                validate: Validation.nonNegative("tolerance_grad value", "toleranceGrad")),
-            HyperparameterSpec(
-                name: "toleranceChange", label: "change tolerance", symbol: "ε_c", latex: "\\varepsilon_c", kind: .real,
-                defaultValue: .real(1e-9), rangeDescription: "toleranceChange must be ≥ 0",
-                validate: Validation.nonNegative("tolerance_change value", "toleranceChange")),
-            HyperparameterSpec(
-                name: "historySize", label: "history size", symbol: "m", latex: "m", kind: .integer,
-                defaultValue: .integer(100), rangeDescription: "historySize must be ≥ 1",
-                validate: Validation.atLeast(1, "history size", "historySize")),
+            .number(
+                "maxEval", "evaluations per step", symbol: "max eval", latex: "\\text{max eval}", .integer(25), .atLeast(1), torch: "max_eval value"),
+            .number(
+                "toleranceGrad", "gradient tolerance", symbol: "ε_g", latex: "\\varepsilon_g", .real(1e-7), .nonNegative, torch: "tolerance_grad value"),
+            .number(
+                "toleranceChange", "change tolerance", symbol: "ε_c", latex: "\\varepsilon_c", .real(1e-9), .nonNegative, torch: "tolerance_change value"),
+            .number(
+                "historySize", "history size", symbol: "m", latex: "m", .integer(100), .atLeast(1), torch: "history size"),
             // torch's line_search_fn=None: a fixed step of length lr.
             HyperparameterSpec(
                 name: "lineSearch", label: "line search", symbol: "line search", latex: "\\text{line search}",

@@ -5,14 +5,10 @@ enum Lookahead: OptimizerMethod {
         hyperparameters: [
             HyperparameterSpec(
                 name: "", label: "inner optimizer", symbol: "A", latex: "A", kind: .optimizer, defaultValue: nil),
-            HyperparameterSpec(
-                name: "k", label: "synchronization period", symbol: "k", latex: "k", kind: .integer,
-                defaultValue: .integer(5), rangeDescription: "k must be ≥ 1",
-                validate: Validation.atLeast(1, "synchronization period", "k")),
-            HyperparameterSpec(
-                name: "alpha", label: "slow-weights step size", symbol: "α", latex: "\\alpha", kind: .real,
-                defaultValue: .real(0.5), rangeDescription: "alpha must be in [0, 1]",
-                validate: Validation.unitInterval("slow step size", "alpha")),
+            .number(
+                "k", "synchronization period", symbol: "k", latex: "k", .integer(5), .atLeast(1), torch: "synchronization period"),
+            .number(
+                "alpha", "slow-weights step size", symbol: "α", latex: "\\alpha", .real(0.5), .unitInterval, torch: "slow step size"),
         ],
         reference: PaperReference(
             citation: "Zhang et al. 2019", title: "Lookahead Optimizer: k steps forward, 1 step back",

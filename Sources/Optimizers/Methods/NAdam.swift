@@ -10,10 +10,8 @@ enum NAdam: OptimizerMethod {
         callName: "NAdam", id: "nadam", displayName: "NAdam",
         hyperparameters: [
             .lr(2e-3), .betas, .eps(1e-8), .weightDecay(),
-            HyperparameterSpec(
-                name: "momentumDecay", label: "momentum decay", symbol: "ψ", latex: "\\psi", kind: .real,
-                defaultValue: .real(4e-3), rangeDescription: "momentumDecay must be ≥ 0",
-                validate: Validation.nonNegative("momentum_decay value", "momentumDecay")),
+            .number(
+                "momentumDecay", "momentum decay", symbol: "ψ", latex: "\\psi", .real(4e-3), .nonNegative, torch: "momentum_decay value"),
             .decoupledWeightDecay,
         ],
         reference: PaperReference(
@@ -45,9 +43,8 @@ enum NAdam: OptimizerMethod {
 /// μₜ = β₁(1 − ½·0.96^(tψ)) with its running product, coupled or decoupled decay.
 final class NAdamEngine: FirstOrderEngine {
     let gradient: Vector
-    private let firstMoment: Vector
-    private let secondMoment: Vector
-    private let beta1: Double, beta2: Double, eps: Double, weightDecay: Double, momentumDecay: Double
+    private let moments: AdamMoments
+    private let eps: Double, weightDecay: Double, momentumDecay: Double
     private let decoupled: Bool
     private var t = 0
     private var muProduct = 1.0
@@ -56,9 +53,7 @@ final class NAdamEngine: FirstOrderEngine {
 
     init(dimension: Int, betas: (Double, Double), eps: Double, weightDecay: Double, momentumDecay: Double, decoupled: Bool) {
         gradient = Vector(count: dimension)
-        firstMoment = Vector(count: dimension)
-        secondMoment = Vector(count: dimension)
-        (beta1, beta2) = betas
+        moments = AdamMoments(dimension: dimension, betas: betas)
         self.eps = eps
         self.weightDecay = weightDecay
         self.momentumDecay = momentumDecay
@@ -67,7 +62,7 @@ final class NAdamEngine: FirstOrderEngine {
 
     func update(_ x: UnsafeMutableBufferPointer<Double>, gradient g: UnsafeMutableBufferPointer<Double>, learningRate lr: Double) -> Bool {
         t += 1
-        let m = firstMoment.pointer, v = secondMoment.pointer
+        let m = moments.first.pointer, v = moments.second.pointer, beta1 = moments.beta1, beta2 = moments.beta2
         let step = Double(t)
         let biasCorrection2 = 1 - pow(beta2, step)
         self.biasCorrection2 = biasCorrection2
@@ -81,12 +76,8 @@ final class NAdamEngine: FirstOrderEngine {
         let momentumScale = (-lr * muNext) / (1 - muProductNext)
         let decay = 1 - lr * weightDecay
         for i in 0..<x.count {
-            var gi = g[i]
-            if weightDecay != 0 {
-                if decoupled { x[i] *= decay } else { gi = gi.addingProduct(weightDecay, x[i]) }
-            }
-            m[i] = lerp(m[i], gi, 1 - beta1)
-            v[i] = addcmul(v[i] * beta2, 1 - beta2, gi, gi)
+            let gi = applyWeightDecay(&x[i], g[i], weightDecay, decoupled: decoupled, decay: decay)
+            moments.update(i, with: gi)
             let denominator = (v[i] / biasCorrection2).squareRoot() + eps
             x[i] = addcdiv(x[i], gradientScale, gi, denominator)
             x[i] = addcdiv(x[i], momentumScale, m[i], denominator)
@@ -96,7 +87,7 @@ final class NAdamEngine: FirstOrderEngine {
 
     /// η / (√v̂ₜ + ε) per coordinate: the denominator both of the step's terms divide by.
     func effectiveLearningRate(_ rates: UnsafeMutableBufferPointer<Double>, learningRate lr: Double) -> Bool {
-        let v = secondMoment.pointer
+        let v = moments.second.pointer
         for i in 0..<rates.count {
             rates[i] = lr / ((v[i] / biasCorrection2).squareRoot() + eps)
         }

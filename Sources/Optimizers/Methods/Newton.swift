@@ -4,10 +4,8 @@ enum Newton: OptimizerMethod {
         callName: "Newton", id: "newton", displayName: "Newton",
         hyperparameters: [
             .lr(1),
-            HyperparameterSpec(
-                name: "damping", label: "damping", symbol: "δ", latex: "\\delta", kind: .real,
-                defaultValue: .real(0), rangeDescription: "damping must be ≥ 0",
-                validate: Validation.nonNegative("damping value", "damping")),
+            .number(
+                "damping", "damping", symbol: "δ", latex: "\\delta", .real(0), .nonNegative, torch: "damping value"),
         ],
         reference: PaperReference(
             citation: "Nocedal & Wright 2006", title: "Numerical Optimization (2nd ed.), chapter 3",

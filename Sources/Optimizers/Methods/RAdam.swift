@@ -42,9 +42,8 @@ enum RAdam: OptimizerMethod {
 /// ρₜ > 5, plain bias-corrected momentum before.
 final class RAdamEngine: FirstOrderEngine {
     let gradient: Vector
-    private let firstMoment: Vector
-    private let secondMoment: Vector
-    private let beta1: Double, beta2: Double, eps: Double, weightDecay: Double
+    private let moments: AdamMoments
+    private let eps: Double, weightDecay: Double
     private let decoupled: Bool
     private var t = 0
     /// The last step's rectification rₜ and √(1 − β₂ᵗ); rₜ is `nil` while ρₜ ≤ 5.
@@ -53,9 +52,7 @@ final class RAdamEngine: FirstOrderEngine {
 
     init(dimension: Int, betas: (Double, Double), eps: Double, weightDecay: Double, decoupled: Bool) {
         gradient = Vector(count: dimension)
-        firstMoment = Vector(count: dimension)
-        secondMoment = Vector(count: dimension)
-        (beta1, beta2) = betas
+        moments = AdamMoments(dimension: dimension, betas: betas)
         self.eps = eps
         self.weightDecay = weightDecay
         self.decoupled = decoupled
@@ -63,7 +60,7 @@ final class RAdamEngine: FirstOrderEngine {
 
     func update(_ x: UnsafeMutableBufferPointer<Double>, gradient g: UnsafeMutableBufferPointer<Double>, learningRate lr: Double) -> Bool {
         t += 1
-        let m = firstMoment.pointer, v = secondMoment.pointer
+        let m = moments.first.pointer, v = moments.second.pointer, beta1 = moments.beta1, beta2 = moments.beta2
         let step = Double(t)
         let biasCorrection1 = 1 - pow(beta1, step)
         let biasCorrection2 = 1 - pow(beta2, step)
@@ -79,12 +76,8 @@ final class RAdamEngine: FirstOrderEngine {
         self.biasCorrection2Root = biasCorrection2Root
         let decay = 1 - lr * weightDecay
         for i in 0..<x.count {
-            var gi = g[i]
-            if weightDecay != 0 {
-                if decoupled { x[i] *= decay } else { gi = gi.addingProduct(weightDecay, x[i]) }
-            }
-            m[i] = lerp(m[i], gi, 1 - beta1)
-            v[i] = addcmul(v[i] * beta2, 1 - beta2, gi, gi)
+            let gi = applyWeightDecay(&x[i], g[i], weightDecay, decoupled: decoupled, decay: decay)
+            moments.update(i, with: gi)
             let corrected = m[i] / biasCorrection1
             if rectified {
                 // `float / tensor` in PyTorch is `tensor.reciprocal() * float`.
@@ -99,7 +92,7 @@ final class RAdamEngine: FirstOrderEngine {
 
     /// The factor of m̂ₜ in the step: η rₜ √(1 − β₂ᵗ) / (√vₜ + ε) once rectified, η before.
     func effectiveLearningRate(_ rates: UnsafeMutableBufferPointer<Double>, learningRate lr: Double) -> Bool {
-        let v = secondMoment.pointer
+        let v = moments.second.pointer
         for i in 0..<rates.count {
             if let rectification {
                 rates[i] = lr * (1 / (v[i].squareRoot() + eps) * biasCorrection2Root) * rectification

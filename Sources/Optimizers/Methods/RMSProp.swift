@@ -6,10 +6,8 @@ enum RMSProp: OptimizerMethod {
         callName: "RMSProp", id: "rmsprop", displayName: "RMSProp",
         hyperparameters: [
             .lr(1e-2),
-            HyperparameterSpec(
-                name: "alpha", label: "smoothing constant", symbol: "α", latex: "\\alpha", kind: .real,
-                defaultValue: .real(0.99), rangeDescription: "alpha must be ≥ 0",
-                validate: Validation.nonNegative("alpha value", "alpha")),
+            .number(
+                "alpha", "smoothing constant", symbol: "α", latex: "\\alpha", .real(0.99), .nonNegative, torch: "alpha value"),
             .eps(1e-8), .weightDecay(), .momentum(0),
             HyperparameterSpec(
                 name: "centered", label: "centered", symbol: "centered", latex: "\\text{centered}", kind: .bool,
@@ -81,8 +79,8 @@ final class RMSPropEngine: FirstOrderEngine {
             return true
         }
         for i in 0..<x.count {
-            let gi = weightDecay != 0 ? g[i].addingProduct(weightDecay, x[i]) : g[i]
-            v[i] = addcmul(v[i] * alpha, 1 - alpha, gi, gi)
+            let gi = withWeightDecay(g[i], x[i], weightDecay)
+            v[i] = runningSquareAverage(v[i], gi, alpha)
             var average: Double
             if centered {
                 m[i] = lerp(m[i], gi, 1 - alpha)

@@ -46,3 +46,15 @@ func addcmul(_ a: Double, _ value: Double, _ t1: Double, _ t2: Double) -> Double
 func addcdiv(_ a: Double, _ value: Double, _ t1: Double, _ t2: Double) -> Double {
     a + value * t1 / t2
 }
+
+/// PyTorch's coupled (L2) weight decay, `grad.add(param, alpha=weight_decay)`, skipped at 0 as torch skips it.
+@inline(__always)
+func withWeightDecay(_ g: Double, _ x: Double, _ weightDecay: Double) -> Double {
+    weightDecay != 0 ? g.addingProduct(weightDecay, x) : g
+}
+
+/// PyTorch's running average of squares, `avg.mul_(β).addcmul_(g, g, value=1 − β)`.
+@inline(__always)
+func runningSquareAverage(_ average: Double, _ g: Double, _ beta: Double) -> Double {
+    addcmul(average * beta, 1 - beta, g, g)
+}

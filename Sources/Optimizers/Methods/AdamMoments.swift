@@ -1,0 +1,33 @@
+/// The gradient's moments that Adam and its variants keep (`exp_avg`, `exp_avg_sq`),
+/// updated as `_single_tensor_adam` updates them.
+struct AdamMoments {
+    let first: Vector
+    let second: Vector
+    let beta1: Double, beta2: Double
+
+    init(dimension: Int, betas: (Double, Double)) {
+        first = Vector(count: dimension)
+        second = Vector(count: dimension)
+        (beta1, beta2) = betas
+    }
+
+    /// mᵢ ← β₁mᵢ + (1 − β₁)g by torch's `lerp`, vᵢ ← β₂vᵢ + (1 − β₂)g².
+    @inline(__always)
+    func update(_ i: Int, with g: Double) {
+        let m = first.pointer, v = second.pointer
+        m[i] = lerp(m[i], g, 1 - beta1)
+        v[i] = runningSquareAverage(v[i], g, beta2)
+    }
+}
+
+/// The weight decay of NAdam and RAdam, applied before the moments as torch applies it: decoupled
+/// shrinks the weight by `decay` = 1 − ηλ, coupled adds λθ to the gradient; nothing when λ = 0.
+@inline(__always)
+func applyWeightDecay(_ x: inout Double, _ g: Double, _ weightDecay: Double, decoupled: Bool, decay: Double) -> Double {
+    guard weightDecay != 0 else { return g }
+    if decoupled {
+        x *= decay
+        return g
+    }
+    return g.addingProduct(weightDecay, x)
+}
