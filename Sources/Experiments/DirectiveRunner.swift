@@ -26,24 +26,24 @@ public enum DirectiveRunner {
         switch directive {
         case .experiment(let experiment):
             let result = ExperimentRunner.run(experiment, cache: cache)
-            return DirectiveRun(output: .experiment(result), diagnostics: ExperimentRunner.check(result))
+            return DirectiveRun(output: result, diagnostics: ExperimentRunner.check(result))
         case .formulas(let table):
-            return DirectiveRun(output: .formulas(table))
+            return DirectiveRun(output: table)
         case .schedule(let study):
             let result = ScheduleRunner.run(study, cache: cache)
             // Includes the claims about the runs on the schedule's objective, when it has one.
-            return DirectiveRun(output: .schedule(result), diagnostics: ScheduleRunner.check(result))
+            return DirectiveRun(output: result, diagnostics: ScheduleRunner.check(result))
         case .average(let study):
             let result = AverageRunner.run(study, cache: cache)
-            return DirectiveRun(output: .average(result), diagnostics: AverageRunner.check(result))
+            return DirectiveRun(output: result, diagnostics: AverageRunner.check(result))
         case .training(let study):
             let (result, problems) = TrainingRunner.run(study, cache: cache, willTrain: willTrain)
             guard let result else { return DirectiveRun(output: nil, diagnostics: problems) }
-            return DirectiveRun(output: .training(result), diagnostics: problems + TrainingRunner.check(result))
+            return DirectiveRun(output: result, diagnostics: problems + TrainingRunner.check(result))
         case .activations(let study):
             let (result, problems) = ActivationsRunner.run(study, cache: cache)
             guard let result else { return DirectiveRun(output: nil, diagnostics: problems) }
-            return DirectiveRun(output: .activations(result), diagnostics: problems + ActivationsRunner.check(result))
+            return DirectiveRun(output: result, diagnostics: problems + ActivationsRunner.check(result))
         }
     }
 }
