@@ -77,3 +77,7 @@ public enum ActivationsPage {
         return out + "</tbody></table></div>\n"
     }
 }
+
+extension ActivationsStudyResult: PageOutput {
+    public func html(idPrefix: String) -> String { ActivationsPage.html(self, idPrefix: idPrefix) }
+}

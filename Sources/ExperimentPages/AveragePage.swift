@@ -53,3 +53,7 @@ public enum AveragePage {
         }
     }
 }
+
+extension AverageResult: PageOutput {
+    public func html(idPrefix: String) -> String { AveragePage.html(self, idPrefix: idPrefix) }
+}

@@ -100,3 +100,11 @@ public enum ExperimentPage {
             + SyntaxHighlighter.highlight(text, language: .swift) + "</code></pre></details>\n"
     }
 }
+
+extension ExperimentResult: PageOutput {
+    public func html(idPrefix: String) -> String { ExperimentPage.html(experiment, trajectories: trajectories, idPrefix: idPrefix) }
+}
+
+extension FormulaTable: PageOutput {
+    public func html(idPrefix: String) -> String { ExperimentPage.html(self, idPrefix: idPrefix) }
+}

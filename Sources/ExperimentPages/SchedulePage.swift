@@ -73,3 +73,7 @@ public enum SchedulePage {
         return sentences.joined(separator: " ")
     }
 }
+
+extension ScheduleResult: PageOutput {
+    public func html(idPrefix: String) -> String { SchedulePage.html(self, idPrefix: idPrefix) }
+}

@@ -95,3 +95,7 @@ public enum TrainingPage {
         return sentences.joined(separator: " ")
     }
 }
+
+extension TrainingStudyResult: PageOutput {
+    public func html(idPrefix: String) -> String { TrainingPage.html(self, idPrefix: idPrefix) }
+}

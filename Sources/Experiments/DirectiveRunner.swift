@@ -14,8 +14,15 @@ public struct DirectiveRun: Sendable {
     }
 }
 
-/// Runs a checked directive and checks its claims: the one place that knows how each
-/// builder runs, for `build`, `check` and `run` alike.
+/// A checked builder that runs: it computes its output (through `cache` when given) and checks
+/// its claims. Each builder conforms its model beside its runner.
+public protocol RunnableDirective: CheckedDirective {
+    /// Its output and every diagnostic of the run; `willTrain` is called just before a training
+    /// actually trains (not when its results come from the cache).
+    func run(cache: ResultCache?, willTrain: (@Sendable () -> Void)?) -> DirectiveRun
+}
+
+/// Runs a checked directive: for `build`, `check` and `run` alike.
 public enum DirectiveRunner {
     /// The results and diagnostics of `directive`. Every builder that computes reads and
     /// writes `cache` when one is given; a training calls `willTrain` just before it
@@ -23,27 +30,9 @@ public enum DirectiveRunner {
     public static func run(
         _ directive: Directive, cache: ResultCache? = nil, willTrain: (@Sendable () -> Void)? = nil
     ) -> DirectiveRun {
-        switch directive {
-        case .experiment(let experiment):
-            let result = ExperimentRunner.run(experiment, cache: cache)
-            return DirectiveRun(output: .experiment(result), diagnostics: ExperimentRunner.check(result))
-        case .formulas(let table):
-            return DirectiveRun(output: .formulas(table))
-        case .schedule(let study):
-            let result = ScheduleRunner.run(study, cache: cache)
-            // Includes the claims about the runs on the schedule's objective, when it has one.
-            return DirectiveRun(output: .schedule(result), diagnostics: ScheduleRunner.check(result))
-        case .average(let study):
-            let result = AverageRunner.run(study, cache: cache)
-            return DirectiveRun(output: .average(result), diagnostics: AverageRunner.check(result))
-        case .training(let study):
-            let (result, problems) = TrainingRunner.run(study, cache: cache, willTrain: willTrain)
-            guard let result else { return DirectiveRun(output: nil, diagnostics: problems) }
-            return DirectiveRun(output: .training(result), diagnostics: problems + TrainingRunner.check(result))
-        case .activations(let study):
-            let (result, problems) = ActivationsRunner.run(study, cache: cache)
-            guard let result else { return DirectiveRun(output: nil, diagnostics: problems) }
-            return DirectiveRun(output: .activations(result), diagnostics: problems + ActivationsRunner.check(result))
+        guard let runnable = directive.checked as? any RunnableDirective else {
+            preconditionFailure("\(type(of: directive.checked)) does not run: conform it to RunnableDirective beside its runner")
         }
+        return runnable.run(cache: cache, willTrain: willTrain)
     }
 }

@@ -31,3 +31,36 @@ public struct ExperimentResult: Sendable {
         }
     }
 }
+
+extension ExperimentResult: RunOutput {
+    public func json(_ w: inout JSONWriter) { RunJSON.experiment(self, &w) }
+
+    public var runText: String {
+        let e = experiment
+        let number = RunText.number
+        // A run that can switch (SWATS, alone or wrapped) adds the step of its switch to SGD,
+        // as the page's results table does.
+        let hasSwitch = e.runs.contains { $0.optimizer.has(.switchesToSGD) }
+        let rows = e.runs.indices.flatMap { r in
+            e.starts.indices.map { s -> [String] in
+                let summary = summaries[r][s]
+                var row = [
+                    e.runs[r].label,
+                    "(" + e.starts[s].map { number($0) }.joined(separator: ", ") + ")",
+                    summary.finalLoss.map(number) ?? "-",
+                    summary.distanceToMinimum.map(number) ?? "-",
+                ]
+                if hasSwitch { row.append(summary.switchedAt.map { "step \($0)" } ?? "-") }
+                return row + [summary.divergedAt.map { "step \($0)" } ?? "no"]
+            }
+        }
+        let headers = ["run", "start", "final f", "distance to minimum"] + (hasSwitch ? ["switched to SGD"] : []) + ["diverged"]
+        return "\(e.title)\n" + RunText.table(headers, rows) + "\n"
+    }
+}
+
+/// A `Formulas` table runs nothing: its output is the table itself.
+extension FormulaTable: RunOutput {
+    public func json(_ w: inout JSONWriter) { RunJSON.formulas(self, &w) }
+    public var runText: String { "Formulas: \(ids.joined(separator: ", "))\n\n" }
+}

@@ -265,3 +265,17 @@ extension ExperimentRunner {
         n <= 2 ? ["x", "y"][c] : "coordinate \(c + 1)"
     }
 }
+
+extension Experiment: RunnableDirective {
+    public func run(cache: ResultCache?, willTrain: (@Sendable () -> Void)?) -> DirectiveRun {
+        let result = ExperimentRunner.run(self, cache: cache)
+        return DirectiveRun(output: result, diagnostics: ExperimentRunner.check(result))
+    }
+}
+
+extension FormulaTable: RunnableDirective {
+    /// A table runs nothing: its output is itself.
+    public func run(cache: ResultCache?, willTrain: (@Sendable () -> Void)?) -> DirectiveRun {
+        DirectiveRun(output: self)
+    }
+}

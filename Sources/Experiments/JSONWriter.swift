@@ -9,25 +9,27 @@
 ///         w.field("loss", numbers: [1.0, 0.5])
 ///         w.field("runs") { w in w.array(runs) { w, run in w.string(run.label) } }
 ///     }
-struct JSONWriter {
-    private(set) var text = ""
+public struct JSONWriter {
+    public private(set) var text = ""
     /// Whether the next value or member of the open object or array follows another one.
     private var followsSibling = false
+
+    public init() {}
 
     // MARK: Containers
 
     /// An object whose members `body` writes with the `field` methods.
-    mutating func object(_ body: (inout JSONWriter) -> Void) {
+    public mutating func object(_ body: (inout JSONWriter) -> Void) {
         container("{", "}", body)
     }
 
     /// An array whose elements `body` writes, one value each.
-    mutating func array(_ body: (inout JSONWriter) -> Void) {
+    public mutating func array(_ body: (inout JSONWriter) -> Void) {
         container("[", "]", body)
     }
 
     /// An array of one value per element of `elements`, written by `element`.
-    mutating func array<S: Sequence>(_ elements: S, _ element: (inout JSONWriter, S.Element) -> Void) {
+    public mutating func array<S: Sequence>(_ elements: S, _ element: (inout JSONWriter, S.Element) -> Void) {
         array { w in
             for e in elements { element(&w, e) }
         }
@@ -45,18 +47,18 @@ struct JSONWriter {
     // MARK: Members
 
     /// A member whose value `value` writes (an object, an array or any single value).
-    mutating func field(_ key: String, _ value: (inout JSONWriter) -> Void) {
+    public mutating func field(_ key: String, _ value: (inout JSONWriter) -> Void) {
         self.key(key)
         value(&self)
     }
 
-    mutating func field(_ key: String, _ value: String) { field(key) { $0.string(value) } }
-    mutating func field(_ key: String, _ value: Int) { field(key) { $0.integer(value) } }
-    mutating func field(_ key: String, _ value: Int?) { field(key) { $0.integer(value) } }
-    mutating func field(_ key: String, _ value: Double) { field(key) { $0.number(value) } }
-    mutating func field(_ key: String, _ value: Double?) { field(key) { $0.number(value) } }
-    mutating func field(_ key: String, numbers: some Sequence<Double>) { field(key) { $0.numbers(numbers) } }
-    mutating func field(_ key: String, integers: some Sequence<Int>) { field(key) { $0.integers(integers) } }
+    public mutating func field(_ key: String, _ value: String) { field(key) { $0.string(value) } }
+    public mutating func field(_ key: String, _ value: Int) { field(key) { $0.integer(value) } }
+    public mutating func field(_ key: String, _ value: Int?) { field(key) { $0.integer(value) } }
+    public mutating func field(_ key: String, _ value: Double) { field(key) { $0.number(value) } }
+    public mutating func field(_ key: String, _ value: Double?) { field(key) { $0.number(value) } }
+    public mutating func field(_ key: String, numbers: some Sequence<Double>) { field(key) { $0.numbers(numbers) } }
+    public mutating func field(_ key: String, integers: some Sequence<Int>) { field(key) { $0.integers(integers) } }
 
     private mutating func key(_ k: String) {
         string(k)
@@ -67,12 +69,12 @@ struct JSONWriter {
 
     // MARK: Values
 
-    mutating func null() {
+    public mutating func null() {
         separate()
         text += "null"
     }
 
-    mutating func string(_ s: String) {
+    public mutating func string(_ s: String) {
         separate()
         text += "\""
         for scalar in s.unicodeScalars {
@@ -91,7 +93,7 @@ struct JSONWriter {
         text += "\""
     }
 
-    mutating func number(_ x: Double?) {
+    public mutating func number(_ x: Double?) {
         separate()
         guard let x, x.isFinite else {
             text += "null"
@@ -101,18 +103,18 @@ struct JSONWriter {
         text += x == 0 ? "0.0" : "\(x)"
     }
 
-    mutating func integer(_ n: Int?) {
+    public mutating func integer(_ n: Int?) {
         separate()
         text += n.map(String.init) ?? "null"
     }
 
-    mutating func numbers(_ xs: some Sequence<Double>) {
+    public mutating func numbers(_ xs: some Sequence<Double>) {
         array { w in
             for x in xs { w.number(x) }
         }
     }
 
-    mutating func integers(_ ns: some Sequence<Int>) {
+    public mutating func integers(_ ns: some Sequence<Int>) {
         array { w in
             for n in ns { w.integer(n) }
         }

@@ -13,11 +13,9 @@ public enum ResultReferenceResolver {
             .failure(.error(message, at: reference.location, length: reference.text.utf8.count, hint: hint))
         }
         let directives: [(title: String, labels: [String], output: RunOutput)] = outputs.compactMap { output in
-            switch output {
-            case .experiment(let result): return (result.experiment.title, result.experiment.runs.map(\.label), output)
-            case .training(let result): return (result.study.title, result.study.runs.map(\.label), output)
-            default: return nil
-            }
+            if let result = output as? ExperimentResult { return (result.experiment.title, result.experiment.runs.map(\.label), output) }
+            if let result = output as? TrainingStudyResult { return (result.study.title, result.study.runs.map(\.label), output) }
+            return nil
         }
         let label = reference.label
         let candidates: [(title: String, labels: [String], output: RunOutput)]
@@ -62,8 +60,7 @@ public enum ResultReferenceResolver {
     private static func number(_ reference: ResultReference, _ output: RunOutput) -> Result<Double, Problem> {
         let label = reference.label
         let quantity = reference.quantity
-        switch output {
-        case .experiment(let result):
+        if let result = output as? ExperimentResult {
             guard quantity.isExperimentQuantity else {
                 return .failure(Problem("'\(quantity.spelling)' is a training's figure; '\(label)' is a run of an Experiment",
                                         hint: "an Experiment's runs have .finalLoss, .finalGap, .finalDistance, .finalX, .finalY, .lossAt(n), .divergedAt, .switchedAt"))
@@ -117,7 +114,8 @@ public enum ResultReferenceResolver {
                 guard trajectory.dimension == 2 else { return .failure(Problem("the objective has one variable, so no '.finalY'")) }
                 return .success(trajectory.finalPoint[1])
             }
-        case .training(let study):
+        }
+        if let study = output as? TrainingStudyResult {
             let run = study.result(label)!
             switch quantity {
             case .testAccuracy: return .success(run.testAccuracy)
@@ -139,9 +137,8 @@ public enum ResultReferenceResolver {
                 return .failure(Problem("'\(quantity.spelling)' is an Experiment's figure; '\(label)' is a run of a Training",
                                         hint: "a Training's runs have .testAccuracy, .trainAccuracy, .validationAccuracy, .trainLoss, .divergedAt, .switchedAt"))
             }
-        default:
-            preconditionFailure("only experiments and trainings are referenced")
         }
+        preconditionFailure("only experiments and trainings are referenced")
     }
 
     /// The number as the reference asks: `%.nf`, `%.ng` (with `×10ⁿ` for C's `e`), a

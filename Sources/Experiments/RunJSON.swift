@@ -1,18 +1,16 @@
 import ExperimentLanguage
 import Optimizers
 
-/// What `coursegen run` ran: an experiment with its numbers, or a formula table.
-public enum RunOutput: Sendable {
-    case experiment(ExperimentResult)
-    case formulas(FormulaTable)
-    /// A `Schedule` study: each call's learning rate per step, and its `Objective` runs if it has one.
-    case schedule(ScheduleResult)
-    /// An `Average` study: the series and every average's values.
-    case average(AverageResult)
-    /// A `Training` study: per run the loss of every iteration, accuracy checkpoints and final figures.
-    case training(TrainingStudyResult)
-    /// An `Activations` study: per initialisation, each layer's histogram.
-    case activations(ActivationsStudyResult)
+/// What running one builder's directive gave, as `coursegen run` reports it.
+///
+/// Each builder's result type conforms where its run lives, so adding a builder adds no case
+/// to any switch: `RunJSON` and `RunSummaryText` ask the output itself, and a page registers
+/// its rendering by conforming the same type to `ExperimentPages.PageOutput`.
+public protocol RunOutput: Sendable {
+    /// Its entry in `coursegen run --json`: one object, as `docs/run-json.schema.json` describes.
+    func json(_ w: inout JSONWriter)
+    /// Its section of `coursegen run`'s plain text, ending in a blank line.
+    var runText: String { get }
 }
 
 /// The `coursegen run --json` encoding, described by `docs/run-json.schema.json`.
@@ -30,22 +28,13 @@ public enum RunJSON {
         w.object { w in
             w.field("$schema", schemaID)
             w.field("experiments") { w in
-                w.array(outputs) { w, output in
-                    switch output {
-                    case .experiment(let result): experiment(result, &w)
-                    case .formulas(let table): formulas(table, &w)
-                    case .schedule(let result): schedule(result, &w)
-                    case .average(let result): average(result, &w)
-                    case .training(let result): training(result, &w)
-                    case .activations(let result): activations(result, &w)
-                    }
-                }
+                w.array(outputs) { w, output in output.json(&w) }
             }
         }
         return w.text + "\n"
     }
 
-    private static func schedule(_ result: ScheduleResult, _ w: inout JSONWriter) {
+    static func schedule(_ result: ScheduleResult, _ w: inout JSONWriter) {
         let study = result.study
         w.object { w in
             w.field("title", study.title)
@@ -66,7 +55,7 @@ public enum RunJSON {
         }
     }
 
-    private static func average(_ result: AverageResult, _ w: inout JSONWriter) {
+    static func average(_ result: AverageResult, _ w: inout JSONWriter) {
         let study = result.study
         w.object { w in
             w.field("title", study.title)
@@ -87,7 +76,7 @@ public enum RunJSON {
         }
     }
 
-    private static func experiment(_ result: ExperimentResult, _ w: inout JSONWriter) {
+    static func experiment(_ result: ExperimentResult, _ w: inout JSONWriter) {
         let e = result.experiment
         w.object { w in
             w.field("title", e.title)
@@ -144,7 +133,7 @@ public enum RunJSON {
         }
     }
 
-    private static func formulas(_ table: FormulaTable, _ w: inout JSONWriter) {
+    static func formulas(_ table: FormulaTable, _ w: inout JSONWriter) {
         w.object { w in
             w.field("title") { w in w.null() }
             w.field("kind", "formulas")

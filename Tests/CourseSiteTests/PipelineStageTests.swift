@@ -104,7 +104,7 @@ import Testing
             """)
         let (outputs, diagnostics) = DirectiveFile.run(path: path, budget: CostBudget(operationsPerFence: 1000))
         #expect(outputs.count == 1)
-        guard case .formulas? = outputs.first else {
+        guard outputs.first is FormulaTable else {
             Issue.record("the formulas fence runs")
             return
         }

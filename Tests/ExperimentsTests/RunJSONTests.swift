@@ -97,7 +97,7 @@ import Testing
         }
         let (outputs, _) = Fence.run(Self.sources)
         let file = try JSONDecoder().decode(File.self, from: Data(RunJSON.encode(outputs).utf8))
-        guard case .experiment(let result) = outputs[0] else {
+        guard let result = outputs[0] as? ExperimentResult else {
             Issue.record("the first fence is an experiment")
             return
         }

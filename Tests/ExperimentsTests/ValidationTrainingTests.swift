@@ -82,7 +82,7 @@ import Testing
         let schema = try #require(try JSONSerialization.jsonObject(with: Data(contentsOf: schemaURL)) as? [String: Any])
         let with = try Self.run(try Self.study())
         let without = try Self.run(try Self.study("Dataset(.moons(samples: 160, noise: 0.2), test: 0.25)"))
-        let json = RunJSON.encode([.training(with), .training(without)])
+        let json = RunJSON.encode([with, without])
         var problems: [String] = []
         SchemaValidator(root: schema).validate(try JSONSerialization.jsonObject(with: Data(json.utf8)), against: schema, at: "$", &problems)
         #expect(problems == [])
@@ -111,7 +111,7 @@ import Testing
             guard let reference = ResultReference.parse(text, origin: SourceOrigin(file: "c.md", line: 1), diagnostics: &diagnostics) else {
                 return .failure(diagnostics.first!)
             }
-            return ResultReferenceResolver.resolve(reference, in: [.training(with), .training(without)])
+            return ResultReferenceResolver.resolve(reference, in: [with, without])
         }
         let adam = try #require(with.result("Adam")?.validationAccuracy)
         let expected = String(format: "%.1f", 100 * adam)

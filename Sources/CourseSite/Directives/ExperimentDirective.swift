@@ -12,17 +12,9 @@ struct ExperimentDirective: DirectiveHandler {
         DirectiveParser.parse(block.body, origin: block.origin, diagnostics: &diagnostics)
     }
 
+    /// Every builder's result renders itself (``PageOutput``); an output without a page renders nothing.
     func render(_ block: DirectiveBlock, run: DirectiveRun?) -> String {
-        guard let output = run?.output else { return "" }
-        let prefix = "x" + block.idPrefix.filter { $0.isLetter || $0.isNumber }
-        switch output {
-        case .experiment(let result):
-            return ExperimentPage.html(result.experiment, trajectories: result.trajectories, idPrefix: prefix)
-        case .formulas(let table): return ExperimentPage.html(table, idPrefix: prefix)
-        case .schedule(let result): return SchedulePage.html(result, idPrefix: prefix)
-        case .average(let result): return AveragePage.html(result, idPrefix: prefix)
-        case .training(let result): return TrainingPage.html(result, idPrefix: prefix)
-        case .activations(let result): return ActivationsPage.html(result, idPrefix: prefix)
-        }
+        guard let output = run?.output as? any PageOutput else { return "" }
+        return output.html(idPrefix: "x" + block.idPrefix.filter { $0.isLetter || $0.isNumber })
     }
 }

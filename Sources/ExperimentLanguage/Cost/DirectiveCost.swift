@@ -22,21 +22,7 @@ public struct DirectiveCost: Hashable, Sendable {
     public static let zero = DirectiveCost(operations: 0, bytes: 0)
 
     /// The estimate for `directive`.
-    public static func of(_ directive: Directive) -> DirectiveCost {
-        switch directive {
-        case .experiment(let experiment): of(experiment)
-        case .formulas: .zero
-        case .schedule(let study):
-            DirectiveCost(operations: Double(study.runs.count) * Double(study.steps) * 20,
-                          bytes: Double(study.runs.count) * Double(study.steps) * 16)
-                + (study.problem.map(of) ?? .zero)
-        case .average(let study):
-            DirectiveCost(operations: Double(study.samples) * Double(study.averages.count + 1) * 20,
-                          bytes: Double(study.samples) * Double(study.averages.count + 1) * 8)
-        case .training(let study): of(study.configuration)
-        case .activations(let study): of(study.configuration)
-        }
-    }
+    public static func of(_ directive: Directive) -> DirectiveCost { directive.checked.cost }
 
     static func of(_ experiment: Experiment) -> DirectiveCost {
         let dimension = Double(experiment.objective.dimension)

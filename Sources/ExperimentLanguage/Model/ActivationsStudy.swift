@@ -42,3 +42,7 @@ public struct ActivationExpectation: Hashable, Sendable {
     public var call: String
     public var location: SourceLocation
 }
+
+extension ActivationsStudy: CheckedDirective {
+    public var cost: DirectiveCost { DirectiveCost.of(configuration) }
+}

@@ -114,3 +114,10 @@ public struct AverageExpectation: Hashable, Sendable {
         }
     }
 }
+
+extension AverageStudy: CheckedDirective {
+    public var cost: DirectiveCost {
+        DirectiveCost(operations: Double(samples) * Double(averages.count + 1) * 20,
+                      bytes: Double(samples) * Double(averages.count + 1) * 8)
+    }
+}

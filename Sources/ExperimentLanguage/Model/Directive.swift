@@ -21,3 +21,24 @@ extension BuilderDescription {
     /// Every builder, in the order the reference lists them: one entry per case of ``Directive``.
     public static let all: [BuilderDescription] = [.experiment, .formulas, .schedule, .average, .training, .activations]
 }
+
+/// A checked builder's model, as every later layer sees it without knowing which builder it
+/// is. `Experiments` refines it with the builder's run (`RunnableDirective`).
+public protocol CheckedDirective: Sendable {
+    /// What running it will take, estimated before it runs (``DirectiveCost/zero`` if it computes nothing).
+    var cost: DirectiveCost { get }
+}
+
+extension Directive {
+    /// The builder's model behind the case.
+    public var checked: any CheckedDirective {
+        switch self {
+        case .experiment(let model): model
+        case .formulas(let model): model
+        case .schedule(let model): model
+        case .average(let model): model
+        case .training(let model): model
+        case .activations(let model): model
+        }
+    }
+}

@@ -41,3 +41,7 @@ public enum Layout: String, Hashable, Sendable, CaseIterable {
     /// Small multiples: one panel per optimizer call.
     case grid
 }
+
+extension Experiment: CheckedDirective {
+    public var cost: DirectiveCost { DirectiveCost.of(self) }
+}

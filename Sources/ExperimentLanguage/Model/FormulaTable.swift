@@ -10,3 +10,8 @@ public struct FormulaTable: Sendable {
     /// The catalog ids, in order (`["sgd", "adam"]`).
     public var ids: [String] { optimizers.map(\.id) }
 }
+
+extension FormulaTable: CheckedDirective {
+    /// A table of formulas computes nothing.
+    public var cost: DirectiveCost { .zero }
+}

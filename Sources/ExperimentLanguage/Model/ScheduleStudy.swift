@@ -43,3 +43,10 @@ public struct ScheduleExpectation: Hashable, Sendable {
         abs(rate - learningRate) <= Self.relativeTolerance * abs(learningRate)
     }
 }
+
+extension ScheduleStudy: CheckedDirective {
+    public var cost: DirectiveCost {
+        DirectiveCost(operations: Double(runs.count) * Double(steps) * 20, bytes: Double(runs.count) * Double(steps) * 16)
+            + (problem.map(DirectiveCost.of) ?? .zero)
+    }
+}

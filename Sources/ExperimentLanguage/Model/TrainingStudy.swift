@@ -84,3 +84,7 @@ public struct TrainingExpectation: Hashable, Sendable {
         }
     }
 }
+
+extension TrainingStudy: CheckedDirective {
+    public var cost: DirectiveCost { DirectiveCost.of(configuration) }
+}

@@ -63,3 +63,11 @@ extension ActivationsRunner {
         return nil
     }
 }
+
+extension ActivationsStudy: RunnableDirective {
+    public func run(cache: ResultCache?, willTrain: (@Sendable () -> Void)?) -> DirectiveRun {
+        let (result, problems) = ActivationsRunner.run(self, cache: cache)
+        guard let result else { return DirectiveRun(output: nil, diagnostics: problems) }
+        return DirectiveRun(output: result, diagnostics: problems + ActivationsRunner.check(result))
+    }
+}

@@ -26,3 +26,14 @@ public struct ActivationsStudyResult: Sendable {
         return Double(edges + histogram.below + histogram.above) / Double(total)
     }
 }
+
+extension ActivationsStudyResult: RunOutput {
+    public func json(_ w: inout JSONWriter) { RunJSON.activations(self, &w) }
+
+    public var runText: String {
+        let layers = study.configuration.layers
+        let rows = result.rows.map { row in [row.label] + row.layers.map { RunText.number($0.standardDeviation) } }
+        return "\(study.title)\nstandard deviation of the activations per layer\n"
+            + RunText.table(["weights"] + (1...layers).map { "layer \($0)" }, rows) + "\n"
+    }
+}

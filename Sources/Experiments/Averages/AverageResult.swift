@@ -22,3 +22,11 @@ public struct AverageResult: Sendable {
         study.averages.firstIndex { $0.label == label }.map { averages[$0] }
     }
 }
+
+extension AverageResult: RunOutput {
+    public func json(_ w: inout JSONWriter) { RunJSON.average(self, &w) }
+
+    public var runText: String {
+        "\(study.title)\n\(study.averages.count) averages of \(study.samples) samples (use --json for their values)\n\n"
+    }
+}

@@ -65,3 +65,10 @@ extension AverageRunner {
             hint: "change the averages, the series or the claim, so that the text says what the figure shows")
     }
 }
+
+extension AverageStudy: RunnableDirective {
+    public func run(cache: ResultCache?, willTrain: (@Sendable () -> Void)?) -> DirectiveRun {
+        let result = AverageRunner.run(self, cache: cache)
+        return DirectiveRun(output: result, diagnostics: AverageRunner.check(result))
+    }
+}

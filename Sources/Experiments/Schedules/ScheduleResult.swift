@@ -21,3 +21,13 @@ public struct ScheduleResult: Sendable {
         study.runs.firstIndex { $0.label == label }.map { learningRates[$0] }
     }
 }
+
+extension ScheduleResult: RunOutput {
+    public func json(_ w: inout JSONWriter) { RunJSON.schedule(self, &w) }
+
+    public var runText: String {
+        "\(study.title)\n"
+            + "learning-rate schedules over \(study.steps) steps: \(study.runs.map(\.label).joined(separator: ", "))\n"
+            + (problem?.runText ?? "\n")
+    }
+}

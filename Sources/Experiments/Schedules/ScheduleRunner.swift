@@ -59,3 +59,11 @@ extension ScheduleRunner {
                       hint: "steps count from 0; the rate is compared within a relative \(Format.number(ScheduleExpectation.relativeTolerance))")
     }
 }
+
+extension ScheduleStudy: RunnableDirective {
+    public func run(cache: ResultCache?, willTrain: (@Sendable () -> Void)?) -> DirectiveRun {
+        let result = ScheduleRunner.run(self, cache: cache)
+        // Includes the claims about the runs on the schedule's objective, when it has one.
+        return DirectiveRun(output: result, diagnostics: ScheduleRunner.check(result))
+    }
+}

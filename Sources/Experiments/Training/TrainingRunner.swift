@@ -185,3 +185,11 @@ extension TrainingRunner {
         return nil
     }
 }
+
+extension TrainingStudy: RunnableDirective {
+    public func run(cache: ResultCache?, willTrain: (@Sendable () -> Void)?) -> DirectiveRun {
+        let (result, problems) = TrainingRunner.run(self, cache: cache, willTrain: willTrain)
+        guard let result else { return DirectiveRun(output: nil, diagnostics: problems) }
+        return DirectiveRun(output: result, diagnostics: problems + TrainingRunner.check(result))
+    }
+}
