@@ -86,31 +86,30 @@ public struct HTMLRenderer {
         label.lowercased().split(whereSeparator: { $0 == " " || $0 == "\t" || $0 == "\n" }).joined(separator: " ")
     }
 
+    /// `inlines` rendered between `open` and `close`.
+    private func render(_ inlines: [Inline], between open: String, and close: String, into out: inout String, state: State) {
+        out += open
+        render(inlines, into: &out, state: state)
+        out += close
+    }
+
     private func render(_ block: Block, into out: inout String, state: State, tight: Bool) {
         switch block {
         case .paragraph(let inlines, _):
             if let (latex, position) = Self.loneDisplayMath(inlines) {
                 // `$$…$$` alone in a paragraph is a display block, in the same scrolling box as a multi-line one.
                 out += "<div class=\"display-math\" tabindex=\"0\">\(math(latex, true, position))</div>\n"
-            } else if tight {
-                render(inlines, into: &out, state: state)
-                out += "\n"
             } else {
-                out += "<p>"
-                render(inlines, into: &out, state: state)
-                out += "</p>\n"
+                render(inlines, between: tight ? "" : "<p>", and: tight ? "\n" : "</p>\n", into: &out, state: state)
             }
         case .heading(let level, let inlines, _):
             let id = state.headingIndex < headingIDs.count ? headingIDs[state.headingIndex] : nil
             state.headingIndex += 1
             if let id {
-                out += "<h\(level) id=\"\(Escaping.html(id))\">"
-                render(inlines, into: &out, state: state)
-                out += " <a class=\"self-link\" href=\"#\(Escaping.html(id))\" aria-label=\"Link to this section\">#</a></h\(level)>\n"
+                let link = "<a class=\"self-link\" href=\"#\(Escaping.html(id))\" aria-label=\"Link to this section\">#</a>"
+                render(inlines, between: "<h\(level) id=\"\(Escaping.html(id))\">", and: " \(link)</h\(level)>\n", into: &out, state: state)
             } else {
-                out += "<h\(level)>"
-                render(inlines, into: &out, state: state)
-                out += "</h\(level)>\n"
+                render(inlines, between: "<h\(level)>", and: "</h\(level)>\n", into: &out, state: state)
             }
         case .codeBlock(let code):
             if let html = codeBlock(code) {

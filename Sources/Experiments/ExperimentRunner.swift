@@ -13,9 +13,9 @@ public enum ExperimentRunner {
     /// coursegen version is used instead of running; otherwise `willRun` is called, the
     /// runs run, and the entry is written (a write that fails only costs the next build its speed).
     public static func run(_ experiment: Experiment, cache: ResultCache?, willRun: (() -> Void)? = nil) -> ExperimentResult {
-        ResultCache.through(
-            cache, key: { $0.key(experiment) }, read: { $0.result(for: $1, experiment: experiment) },
-            write: { $0.store($1, for: $2) }, willRun: willRun) { run(experiment) }
+        ResultCache.through(cache, ExperimentResultCoding.self, of: experiment, key: { $0.key(experiment) }, willRun: willRun) {
+            run(experiment)
+        }
     }
 
     /// Runs every run of the experiment.
@@ -74,130 +74,131 @@ extension ExperimentRunner {
         func startText(_ s: Int) -> String {
             experiment.starts.count > 1 ? " from start \(Format.point(experiment.starts[s]))" : ""
         }
-        func fail(_ message: String, _ hint: String? = nil) -> Diagnostic {
-            .error("claim is false: \(message)", at: claim.location, length: claim.call.utf8.count,
-                   hint: hint ?? "change the experiment or the claim, so that the text says what the figure shows")
+        /// The runs labelled `label` and f*, for a claim `name` that compares them with f*; or the
+        /// error that it cannot, suggesting `alternative`, which needs no f*.
+        func againstMinimum(_ label: String, _ name: String, orClaim alternative: String,
+                            _ check: ([Trajectory], Double) -> Diagnostic?) -> Diagnostic? {
+            guard let trajectories = runs(label) else { return claim.isFalse("no run is labelled '\(label)'") }
+            guard let fStar = experiment.objective.minimumValue else {
+                return claim.isFalse("'\(name)' needs the objective's minimum value f*, which is not known",
+                                     hint: "add Minimum(x, y) to the experiment, or claim \(alternative) instead")
+            }
+            return check(trajectories, fStar)
         }
 
         switch claim.kind {
         case .reaches(let label, let tolerance, let within):
-            guard let trajectories = runs(label) else { return fail("no run is labelled '\(label)'") }
-            guard let fStar = experiment.objective.minimumValue else {
-                return fail("'reaches' needs the objective's minimum value f*, which is not known",
-                            "add Minimum(x, y) to the experiment, or claim closerThan instead")
-            }
-            for (s, trajectory) in trajectories.enumerated() {
-                let gaps = trajectory.losses.prefix(within + 1).map { $0 - fStar }
-                if gaps.contains(where: { $0 <= tolerance }) { continue }
-                let first = trajectory.losses.firstIndex { $0 - fStar <= tolerance }
-                let best = gaps.min() ?? .infinity
-                var message = "'\(label)'\(startText(s)) does not get within \(Format.number(tolerance)) of f* by step \(within)"
-                if let divergedAt = trajectory.divergedAt, divergedAt <= within {
-                    message += ": it diverges at step \(divergedAt)"
-                } else {
-                    message += ": the smallest f − f* by then is \(Format.number(best))"
-                    if let first { message += ", and it first gets there at step \(first)" }
+            return againstMinimum(label, "reaches", orClaim: "closerThan") { trajectories, fStar in
+                for (s, trajectory) in trajectories.enumerated() {
+                    let gaps = trajectory.losses.prefix(within + 1).map { $0 - fStar }
+                    if gaps.contains(where: { $0 <= tolerance }) { continue }
+                    let first = trajectory.losses.firstIndex { $0 - fStar <= tolerance }
+                    let best = gaps.min() ?? .infinity
+                    var message = "'\(label)'\(startText(s)) does not get within \(Format.number(tolerance)) of f* by step \(within)"
+                    if let divergedAt = trajectory.divergedAt, divergedAt <= within {
+                        message += ": it diverges at step \(divergedAt)"
+                    } else {
+                        message += ": the smallest f − f* by then is \(Format.number(best))"
+                        if let first { message += ", and it first gets there at step \(first)" }
+                    }
+                    return claim.isFalse(message)
                 }
-                return fail(message)
+                return nil
             }
-            return nil
 
         case .misses(let label, let tolerance, let within):
-            guard let trajectories = runs(label) else { return fail("no run is labelled '\(label)'") }
-            guard let fStar = experiment.objective.minimumValue else {
-                return fail("'misses' needs the objective's minimum value f*, which is not known",
-                            "add Minimum(x, y) to the experiment, or claim endsNear instead")
+            return againstMinimum(label, "misses", orClaim: "endsNear") { trajectories, fStar in
+                for (s, trajectory) in trajectories.enumerated() {
+                    guard let hit = trajectory.losses.prefix(within + 1).firstIndex(where: { $0 - fStar <= tolerance }) else { continue }
+                    let gap = trajectory.losses[hit] - fStar
+                    return claim.isFalse("'\(label)'\(startText(s)) gets within \(Format.number(tolerance)) of f* at step \(hit), by step \(within): "
+                                         + "f − f* = \(Format.number(gap)) there, at \(Format.point(trajectory.point(hit)))")
+                }
+                return nil
             }
-            for (s, trajectory) in trajectories.enumerated() {
-                guard let hit = trajectory.losses.prefix(within + 1).firstIndex(where: { $0 - fStar <= tolerance }) else { continue }
-                let gap = trajectory.losses[hit] - fStar
-                return fail("'\(label)'\(startText(s)) gets within \(Format.number(tolerance)) of f* at step \(hit), by step \(within): "
-                            + "f − f* = \(Format.number(gap)) there, at \(Format.point(trajectory.point(hit)))")
-            }
-            return nil
 
         case .endsNear(let label, let point, let within, let start):
-            guard let trajectories = runs(label) else { return fail("no run is labelled '\(label)'") }
+            guard let trajectories = runs(label) else { return claim.isFalse("no run is labelled '\(label)'") }
             let indices = start.map { [$0] } ?? Array(trajectories.indices)
             for s in indices {
                 guard trajectories.indices.contains(s) else {
-                    return fail("the experiment has no start \(s + 1)")
+                    return claim.isFalse("the experiment has no start \(s + 1)")
                 }
                 let trajectory = trajectories[s]
                 if let divergedAt = trajectory.divergedAt {
-                    return fail("'\(label)'\(startText(s)) diverges at step \(divergedAt), so it ends near no point")
+                    return claim.isFalse("'\(label)'\(startText(s)) diverges at step \(divergedAt), so it ends near no point")
                 }
-                guard trajectory.pointCount > 0 else { return fail("'\(label)'\(startText(s)) has no points") }
+                guard trajectory.pointCount > 0 else { return claim.isFalse("'\(label)'\(startText(s)) has no points") }
                 let end = trajectory.finalPoint
                 let distance = RunSummary.distance(end, point)
                 if distance <= within { continue }
-                return fail("'\(label)'\(startText(s)) ends at \(Format.point(end)), at distance \(Format.number(distance)) "
+                return claim.isFalse("'\(label)'\(startText(s)) ends at \(Format.point(end)), at distance \(Format.number(distance)) "
                             + "from \(Format.point(point)), more than \(Format.number(within))")
             }
             return nil
 
         case .diverges(let label, let expected):
-            guard let trajectories = runs(label) else { return fail("no run is labelled '\(label)'") }
+            guard let trajectories = runs(label) else { return claim.isFalse("no run is labelled '\(label)'") }
             for (s, trajectory) in trajectories.enumerated() {
                 let diverged = trajectory.divergedAt != nil
                 guard diverged != expected else { continue }
                 if expected {
                     let last = trajectory.losses.last ?? .nan
-                    return fail("'\(label)'\(startText(s)) does not diverge in \(experiment.steps) steps; it ends at f = \(Format.number(last))")
+                    return claim.isFalse("'\(label)'\(startText(s)) does not diverge in \(experiment.steps) steps; it ends at f = \(Format.number(last))")
                 }
-                return fail("'\(label)'\(startText(s)) diverges at step \(trajectory.divergedAt ?? 0)")
+                return claim.isFalse("'\(label)'\(startText(s)) diverges at step \(trajectory.divergedAt ?? 0)")
             }
             return nil
 
         case .closerThan(let label, let other):
-            guard let mine = summaries(label) else { return fail("no run is labelled '\(label)'") }
-            guard let theirs = summaries(other) else { return fail("no run is labelled '\(other)'") }
+            guard let mine = summaries(label) else { return claim.isFalse("no run is labelled '\(label)'") }
+            guard let theirs = summaries(other) else { return claim.isFalse("no run is labelled '\(other)'") }
             let measure = experiment.objective.minima.isEmpty ? "final f" : "final distance to the nearest minimum"
             for s in mine.indices {
                 let a = mine[s].closeness, b = theirs[s].closeness
                 if a < b { continue }
-                return fail("'\(label)'\(startText(s)) is not closer than '\(other)': \(measure) \(Format.number(a)) against \(Format.number(b))")
+                return claim.isFalse("'\(label)'\(startText(s)) is not closer than '\(other)': \(measure) \(Format.number(a)) against \(Format.number(b))")
             }
             return nil
 
         case .lowerLossThan(let label, let other, let steps, let start):
-            guard let mine = runs(label) else { return fail("no run is labelled '\(label)'") }
-            guard let theirs = runs(other) else { return fail("no run is labelled '\(other)'") }
+            guard let mine = runs(label) else { return claim.isFalse("no run is labelled '\(label)'") }
+            guard let theirs = runs(other) else { return claim.isFalse("no run is labelled '\(other)'") }
             for s in start.map({ [$0] }) ?? Array(mine.indices) where mine.indices.contains(s) {
                 guard let steps else {
                     let a = Self.finalLoss(mine[s]), b = Self.finalLoss(theirs[s])
                     if a < b { continue }
-                    return fail("'\(label)'s final loss \(Format.number(a))\(startText(s)) is not lower than '\(other)'s \(Format.number(b))")
+                    return claim.isFalse("'\(label)'s final loss \(Format.number(a))\(startText(s)) is not lower than '\(other)'s \(Format.number(b))")
                 }
                 for (run, trajectory) in [(label, mine[s]), (other, theirs[s])] where trajectory.divergedAt == nil {
                     guard steps.upperBound < trajectory.losses.count else {
-                        return fail("'\(run)'s loss\(startText(s)) has no value at step \(steps.upperBound): the run stops at step \(trajectory.losses.count - 1)")
+                        return claim.isFalse("'\(run)'s loss\(startText(s)) has no value at step \(steps.upperBound): the run stops at step \(trajectory.losses.count - 1)")
                     }
                 }
                 let a = { Self.loss(of: mine[s], at: $0) }, b = { Self.loss(of: theirs[s], at: $0) }
                 guard let t = steps.first(where: { !(a($0) < b($0)) }) else { continue }
                 let (mineText, theirsText) = Format.distinct(a(t), b(t))
                 let window = steps.count == 1 ? "" : " (claimed over steps \(steps.lowerBound)...\(steps.upperBound))"
-                return fail("'\(label)'s loss \(mineText) at step \(t)\(startText(s)) is not lower than '\(other)'s \(theirsText)\(window)")
+                return claim.isFalse("'\(label)'s loss \(mineText) at step \(t)\(startText(s)) is not lower than '\(other)'s \(theirsText)\(window)")
             }
             return nil
 
         case .series(let label, let series, let shape, let steps, let start):
-            guard let trajectories = runs(label) else { return fail("no run is labelled '\(label)'") }
+            guard let trajectories = runs(label) else { return claim.isFalse("no run is labelled '\(label)'") }
             let minima = experiment.objective.minima
             for s in start.map({ [$0] }) ?? Array(trajectories.indices) where trajectories.indices.contains(s) {
                 let trajectory = trajectories[s]
                 var components = Self.components(series, of: trajectory, minima: minima)
                 if components.isEmpty {
                     // The runner records the rates of every run a claim is about; a run without a step has none.
-                    guard trajectory.pointCount <= 1 else { return fail("'\(label)'\(startText(s)) recorded no \(series.phrase)") }
+                    guard trajectory.pointCount <= 1 else { return claim.isFalse("'\(label)'\(startText(s)) recorded no \(series.phrase)") }
                     components = [[0]]
                 }
                 for (c, values) in components.enumerated() {
                     let part = components.count == 1 ? "" : " in " + Self.coordinateName(c, of: components.count)
                     if let message = Self.failure(of: shape, values, steps: steps, name: "'\(label)'s \(series.phrase)\(part)\(startText(s))",
                                                   divergedAt: trajectory.divergedAt) {
-                        return fail(message)
+                        return claim.isFalse(message)
                     }
                 }
             }

@@ -57,6 +57,18 @@ public enum ResultReferenceResolver {
         }
     }
 
+    /// The step of a run's event for `.divergedAt` and `.switchedAt`, or why the run has none;
+    /// nil for every other quantity.
+    private static func eventStep(
+        _ quantity: ResultReference.Quantity, of label: String, divergedAt: Int?, switchedAt: Int?
+    ) -> Result<Double, Problem>? {
+        switch quantity {
+        case .divergedAt: divergedAt.map { .success(Double($0)) } ?? .failure(Problem("'\(label)' does not diverge"))
+        case .switchedAt: switchedAt.map { .success(Double($0)) } ?? .failure(Problem("'\(label)' never switches (only SWATS does)"))
+        default: nil
+        }
+    }
+
     private static func number(_ reference: ResultReference, _ output: RunOutput) -> Result<Double, Problem> {
         let label = reference.label
         let quantity = reference.quantity
@@ -82,13 +94,10 @@ public enum ResultReferenceResolver {
             }
             let trajectory = runs[start]
             let diverged = trajectory.divergedAt.map { "'\(label)' diverges at step \($0)" }
+            if let step = eventStep(quantity, of: label, divergedAt: trajectory.divergedAt, switchedAt: trajectory.switchedAt) {
+                return step
+            }
             switch quantity {
-            case .divergedAt:
-                guard let step = trajectory.divergedAt else { return .failure(Problem("'\(label)' does not diverge")) }
-                return .success(Double(step))
-            case .switchedAt:
-                guard let step = trajectory.switchedAt else { return .failure(Problem("'\(label)' never switches (only SWATS does)")) }
-                return .success(Double(step))
             case .lossAt(let step):
                 guard step < trajectory.losses.count else {
                     return .failure(Problem("'\(label)' has no loss at step \(step): " + (diverged ?? "it stops at step \(trajectory.losses.count - 1)")))
@@ -117,6 +126,7 @@ public enum ResultReferenceResolver {
         }
         if let study = output as? TrainingStudyResult {
             let run = study.result(label)!
+            if let step = eventStep(quantity, of: label, divergedAt: run.divergedAt, switchedAt: run.switchedAt) { return step }
             switch quantity {
             case .testAccuracy: return .success(run.testAccuracy)
             case .trainAccuracy: return .success(run.trainAccuracy)
@@ -127,12 +137,6 @@ public enum ResultReferenceResolver {
                 }
                 return .success(accuracy)
             case .trainLoss: return .success(run.finalTrainLoss)
-            case .divergedAt:
-                guard let step = run.divergedAt else { return .failure(Problem("'\(label)' does not diverge")) }
-                return .success(Double(step))
-            case .switchedAt:
-                guard let step = run.switchedAt else { return .failure(Problem("'\(label)' never switches (only SWATS does)")) }
-                return .success(Double(step))
             default:
                 return .failure(Problem("'\(quantity.spelling)' is an Experiment's figure; '\(label)' is a run of a Training",
                                         hint: "a Training's runs have .testAccuracy, .trainAccuracy, .validationAccuracy, .trainLoss, .divergedAt, .switchedAt"))

@@ -5,9 +5,7 @@ import NeuralNetworks
 extension RunJSON {
     static func training(_ result: TrainingStudyResult, _ w: inout JSONWriter) {
         let study = result.study, report = result.report, c = study.configuration
-        w.object { w in
-            w.field("title", study.title)
-            w.field("kind", "training")
+        entry("training", title: study.title, &w) { w in
             w.field("dataset", c.dataset.name)
             w.field("trainCount", report.trainCount)
             w.field("validationCount", report.validationCount)
@@ -59,9 +57,7 @@ extension RunJSON {
 
     static func activations(_ result: ActivationsStudyResult, _ w: inout JSONWriter) {
         let study = result.study, c = study.configuration
-        w.object { w in
-            w.field("title", study.title)
-            w.field("kind", "activations")
+        entry("activations", title: study.title, &w) { w in
             w.field("activation", c.activation.rawValue)
             w.field("layers", c.layers)
             w.field("units", c.units)

@@ -34,11 +34,21 @@ public enum RunJSON {
         return w.text + "\n"
     }
 
+    /// One entry of `experiments`: an object that opens, as every entry of the schema does,
+    /// with the builder's title (null when it has none) and its kind, then `fields`.
+    static func entry(_ kind: String, title: String?, _ w: inout JSONWriter, fields: (inout JSONWriter) -> Void) {
+        w.object { w in
+            w.field("title") { w in
+                if let title { w.string(title) } else { w.null() }
+            }
+            w.field("kind", kind)
+            fields(&w)
+        }
+    }
+
     static func schedule(_ result: ScheduleResult, _ w: inout JSONWriter) {
         let study = result.study
-        w.object { w in
-            w.field("title", study.title)
-            w.field("kind", "schedule")
+        entry("schedule", title: study.title, &w) { w in
             w.field("steps", study.steps)
             w.field("runs") { w in
                 w.array(zip(study.runs, result.learningRates)) { w, pair in
@@ -57,9 +67,7 @@ public enum RunJSON {
 
     static func average(_ result: AverageResult, _ w: inout JSONWriter) {
         let study = result.study
-        w.object { w in
-            w.field("title", study.title)
-            w.field("kind", "average")
+        entry("average", title: study.title, &w) { w in
             w.field("samples", study.samples)
             w.field("seed", String(study.seed))
             w.field("signal", numbers: result.signal)
@@ -78,9 +86,7 @@ public enum RunJSON {
 
     static func experiment(_ result: ExperimentResult, _ w: inout JSONWriter) {
         let e = result.experiment
-        w.object { w in
-            w.field("title", e.title)
-            w.field("kind", "experiment")
+        entry("experiment", title: e.title, &w) { w in
             w.field("objective", e.objective.call)
             w.field("dimension", e.objective.dimension)
             w.field("steps", e.steps)
@@ -134,9 +140,7 @@ public enum RunJSON {
     }
 
     static func formulas(_ table: FormulaTable, _ w: inout JSONWriter) {
-        w.object { w in
-            w.field("title") { w in w.null() }
-            w.field("kind", "formulas")
+        entry("formulas", title: nil, &w) { w in
             w.field("methods") { w in
                 w.array(table.optimizers) { w, spec in
                     w.object { w in

@@ -10,19 +10,13 @@ struct MathMLWriter {
     mutating func write(_ node: MathNode) {
         switch node {
         case .identifier(let name, let upright):
-            output += upright && name.unicodeScalars.count == 1 ? "<mi mathvariant=\"normal\">" : "<mi>"
-            appendEscaped(name)
-            output += "</mi>"
+            write(name, between: upright && name.unicodeScalars.count == 1 ? "<mi mathvariant=\"normal\">" : "<mi>", and: "</mi>")
         case .number(let digits):
-            output += "<mn>"
-            appendEscaped(digits)
-            output += "</mn>"
+            write(digits, between: "<mn>", and: "</mn>")
         case .operator(let op):
             write(op)
         case .text(let text):
-            output += "<mtext>"
-            appendEscaped(text)
-            output += "</mtext>"
+            write(text, between: "<mtext>", and: "</mtext>")
         case .space(let em):
             output += "<mspace width=\"\(Self.length(em))\"></mspace>"
         case .row(let nodes):
@@ -93,9 +87,7 @@ struct MathMLWriter {
         case .table(let table):
             write(table)
         case .error(let source):
-            output += "<merror><mtext>"
-            appendEscaped(source)
-            output += "</mtext></merror>"
+            write(source, between: "<merror><mtext>", and: "</mtext></merror>")
         }
     }
 
@@ -211,6 +203,13 @@ struct MathMLWriter {
         if em == 0 { return "0" }
         if em == em.rounded() { return "\(Int(em))em" }
         return "\(em)em"
+    }
+
+    /// `text`, escaped, between the tags `open` and `close`.
+    private mutating func write(_ text: String, between open: String, and close: String) {
+        output += open
+        appendEscaped(text)
+        output += close
     }
 
     mutating func appendEscaped(_ text: String) {

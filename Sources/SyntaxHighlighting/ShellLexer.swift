@@ -138,16 +138,10 @@ final class ShellLexer: Lexer {
                 UInt8(ascii: "&"), UInt8(ascii: "(")].contains(bytes[index - 1])
     }
 
-    private static func isWordByte(_ byte: UInt8) -> Bool {
-        switch byte {
-        case UInt8(ascii: " "), UInt8(ascii: "\t"), UInt8(ascii: "\n"), UInt8(ascii: ";"), UInt8(ascii: "|"),
-             UInt8(ascii: "&"), UInt8(ascii: "("), UInt8(ascii: ")"), UInt8(ascii: "<"), UInt8(ascii: ">"),
-             UInt8(ascii: "'"), UInt8(ascii: "\""), UInt8(ascii: "$"), UInt8(ascii: "`"), UInt8(ascii: "\\"):
-            return false
-        default:
-            return true
-        }
-    }
+    /// The bytes that end a word: blanks, the shell's metacharacters, quotes, `$` and the backslash.
+    private static let wordEnds = Set(" \t\n;|&()<>'\"$`\\".utf8)
+
+    private static func isWordByte(_ byte: UInt8) -> Bool { !wordEnds.contains(byte) }
 
     private func word(from start: Int) {
         // An assignment: NAME=value, before or instead of a command.

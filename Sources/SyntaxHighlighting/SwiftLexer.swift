@@ -203,14 +203,7 @@ final class SwiftLexer: Lexer {
         }
     }
 
-    static func isOperator(_ byte: UInt8) -> Bool {
-        switch byte {
-        case UInt8(ascii: "+"), UInt8(ascii: "-"), UInt8(ascii: "*"), UInt8(ascii: "/"), UInt8(ascii: "%"),
-             UInt8(ascii: "="), UInt8(ascii: "<"), UInt8(ascii: ">"), UInt8(ascii: "!"), UInt8(ascii: "&"),
-             UInt8(ascii: "|"), UInt8(ascii: "^"), UInt8(ascii: "~"), UInt8(ascii: "?"), UInt8(ascii: "."):
-            return true
-        default:
-            return false
-        }
-    }
+    private static let operatorBytes = Set("+-*/%=<>!&|^~?.".utf8)
+
+    static func isOperator(_ byte: UInt8) -> Bool { operatorBytes.contains(byte) }
 }

@@ -2,7 +2,7 @@ import CourseDiagnostics
 import CourseSite
 import CourseTestSupport
 import ExperimentLanguage
-import Experiments
+@testable import Experiments
 import Foundation
 import Optimizers
 import Testing
@@ -121,7 +121,7 @@ import Testing
         result.trajectories[1][0] = edited
         let cache = Self.cache(folder)
         #expect(Self.entries(folder).contains(cache.key(experiment).fileName), "the build's own entry")
-        #expect(cache.store(result, for: cache.key(experiment)))
+        #expect(cache.store(result, as: ExperimentResultCoding.self, for: cache.key(experiment)))
         let read = Self.build(folder)
         let changed = read["runs.html"] != cold["runs.html"]
         #expect(changed)

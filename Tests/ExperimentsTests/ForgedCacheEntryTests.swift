@@ -30,14 +30,6 @@ import Testing
         return study
     }
 
-    /// The data section of an encoded entry.
-    private static func dataText(_ bytes: [UInt8]) -> String {
-        let text = String(decoding: bytes, as: UTF8.self)
-        let afterHeader = text.range(of: "\ndata ")!.upperBound
-        let body = text[afterHeader...].drop { $0 != "\n" }.dropFirst()
-        return String(body[..<body.range(of: "\nchecksum ")!.lowerBound])
-    }
-
     /// An entry holding `data` under `key`, with a valid checksum: what a forger writes.
     private static func entry(key: String, data: String) -> [UInt8] {
         let text = CacheEntry.header + "\nkey \(key.utf8.count)\n" + key + "\ndata \(data.utf8.count)\n" + data + "\n"
@@ -120,9 +112,9 @@ import Testing
         let cold = try #require(TrainingRunner.run(study, cache: cache).result?.report)
         let key = try cache.key(study, kernel: .preferred)
         let forged = try #require(forge(cold))
-        let data = edit(Self.dataText(TrainingReportCoding.encode(forged, key: key.text)))
+        let data = edit(String(decoding: TrainingReportCoding.encode(forged), as: UTF8.self))
         FileManager.default.createFile(atPath: cache.path(of: key), contents: Data(Self.entry(key: key.text, data: data)))
-        #expect(cache.report(for: key, study: study) == nil)
+        #expect(cache.result(TrainingReportCoding.self, for: key, of: study) == nil)
         var trained = false
         let again = try #require(TrainingRunner.run(study, cache: cache, willTrain: { trained = true }).result?.report)
         #expect(trained)
@@ -136,9 +128,9 @@ import Testing
         let study = try Self.study()
         let cold = try #require(TrainingRunner.run(study, cache: cache).result?.report)
         let key = try cache.key(study, kernel: .preferred)
-        let data = Self.dataText(TrainingReportCoding.encode(cold, key: key.text))
+        let data = String(decoding: TrainingReportCoding.encode(cold), as: UTF8.self)
         FileManager.default.createFile(atPath: cache.path(of: key), contents: Data(Self.entry(key: key.text, data: data)))
-        #expect(cache.report(for: key, study: study) == cold)
+        #expect(cache.result(TrainingReportCoding.self, for: key, of: study) == cold)
     }
 
     @Test func entriesAreReadOnlyAsBoundedRegularFiles() throws {
@@ -152,10 +144,10 @@ import Testing
         FileManager.default.createFile(atPath: cache.path(of: key), contents: nil)
         #expect(truncate(cache.path(of: key), 8 << 30) == 0)
         let started = Date()
-        #expect(cache.report(for: key, study: study) == nil)
+        #expect(cache.result(TrainingReportCoding.self, for: key, of: study) == nil)
         try FileManager.default.removeItem(atPath: cache.path(of: key))
         try FileManager.default.createSymbolicLink(atPath: cache.path(of: key), withDestinationPath: "/dev/zero")
-        #expect(cache.report(for: key, study: study) == nil)
+        #expect(cache.result(TrainingReportCoding.self, for: key, of: study) == nil)
         #expect(Date().timeIntervalSince(started) < 2)
     }
 

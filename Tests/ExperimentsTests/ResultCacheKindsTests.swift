@@ -103,10 +103,10 @@ import Testing
     static func reads(_ directive: Directive, _ cache: ResultCache) -> Bool {
         let key = key(directive, cache)
         switch directive {
-        case .experiment(let e): return cache.result(for: key, experiment: e) != nil
-        case .schedule(let s): return cache.result(for: key, study: s) != nil
-        case .average(let a): return cache.result(for: key, study: a) != nil
-        case .activations(let a): return cache.result(for: key, study: a) != nil
+        case .experiment(let e): return cache.result(ExperimentResultCoding.self, for: key, of: e) != nil
+        case .schedule(let s): return cache.result(ScheduleResultCoding.self, for: key, of: s) != nil
+        case .average(let a): return cache.result(AverageResultCoding.self, for: key, of: a) != nil
+        case .activations(let a): return cache.result(ActivationsResultCoding.self, for: key, of: a) != nil
         case .training, .formulas: preconditionFailure("not a kind of these tests")
         }
     }
@@ -293,7 +293,7 @@ import Testing
         guard case .experiment(let e) = try Self.directive(Self.experiment) else { throw CancellationError() }
         var result = ExperimentRunner.run(e)
         result.trajectories[0][0].losses[60] = 42
-        #expect(cache.store(result, for: cache.key(e)))
+        #expect(cache.store(result, as: ExperimentResultCoding.self, for: cache.key(e)))
         let counter = Counter()
         let read = ExperimentRunner.run(e, cache: cache, willRun: { counter.runs += 1 })
         #expect(counter.runs == 0)

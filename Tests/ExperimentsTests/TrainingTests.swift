@@ -76,7 +76,7 @@ private func moonsStudy(_ claims: String = "") throws -> TrainingStudy {
         let key = try cache.key(study, kernel: .preferred)
         let good = try #require(FileManager.default.contents(atPath: cache.path(of: key)))
         FileManager.default.createFile(atPath: cache.path(of: key), contents: Data(damage(Array(good))))
-        #expect(cache.report(for: key, study: study) == nil)
+        #expect(cache.result(TrainingReportCoding.self, for: key, of: study) == nil)
         var trained = false
         let again = try #require(TrainingRunner.run(study, cache: cache, willTrain: { trained = true }).result?.report)
         #expect(trained)
@@ -95,8 +95,8 @@ private func moonsStudy(_ claims: String = "") throws -> TrainingStudy {
         #expect(key != otherKey)
         // The other directive's entry under this one's name: its key inside does not match.
         try FileManager.default.copyItem(atPath: cache.path(of: otherKey), toPath: cache.path(of: key))
-        #expect(cache.report(for: key, study: study) == nil)
-        #expect(cache.report(for: otherKey, study: other) != nil)
+        #expect(cache.result(TrainingReportCoding.self, for: key, of: study) == nil)
+        #expect(cache.result(TrainingReportCoding.self, for: otherKey, of: other) != nil)
         // A new coursegen version does not read the old version's entries.
         let newer = ResultCache(folder: folder.path, version: "test 2")
         #expect(try newer.key(other, kernel: .preferred) != otherKey)
@@ -115,7 +115,7 @@ private func moonsStudy(_ claims: String = "") throws -> TrainingStudy {
         let forced = TrainingRunner.run(study, cache: fresh, willTrain: { trained += 1 }).result?.report
         #expect(trained == 1)
         #expect(forced == first)
-        #expect(reading.report(for: try reading.key(study, kernel: .preferred), study: study) == first)
+        #expect(reading.result(TrainingReportCoding.self, for: try reading.key(study, kernel: .preferred), of: study) == first)
     }
 
     @Test func aMissingMNISTFolderIsAnErrorAtTheBuilder() throws {

@@ -63,12 +63,11 @@ import Testing
     @Test func anEntryOfTheOtherShapeIsRefused() throws {
         let with = try Self.study(), without = try Self.study("Dataset(.moons(samples: 160, noise: 0.2), test: 0.25)")
         let withReport = try Self.run(with).report, withoutReport = try Self.run(without).report
-        let key = "k"
-        #expect(TrainingReportCoding.decode(TrainingReportCoding.encode(withReport, key: key), key: key, study: with) == withReport)
-        #expect(TrainingReportCoding.decode(TrainingReportCoding.encode(withoutReport, key: key), key: key, study: without) == withoutReport)
+        #expect(TrainingReportCoding.decode(TrainingReportCoding.encode(withReport)[...], of: with) == withReport)
+        #expect(TrainingReportCoding.decode(TrainingReportCoding.encode(withoutReport)[...], of: without) == withoutReport)
         // Counts and accuracies that do not match the directive are not trusted.
-        #expect(TrainingReportCoding.decode(TrainingReportCoding.encode(withReport, key: key), key: key, study: without) == nil)
-        #expect(TrainingReportCoding.decode(TrainingReportCoding.encode(withoutReport, key: key), key: key, study: with) == nil)
+        #expect(TrainingReportCoding.decode(TrainingReportCoding.encode(withReport)[...], of: without) == nil)
+        #expect(TrainingReportCoding.decode(TrainingReportCoding.encode(withoutReport)[...], of: with) == nil)
     }
 
     @Test func theSemanticsRevisionChanged() {

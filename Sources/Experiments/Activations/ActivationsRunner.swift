@@ -13,12 +13,14 @@ public enum ActivationsRunner {
     public static func run(
         _ study: ActivationsStudy, cache: ResultCache? = nil, kernel: MatrixKernel = .preferred, willRun: (() -> Void)? = nil
     ) -> (result: ActivationsStudyResult?, diagnostics: [Diagnostic]) {
-        let key = cache?.key(study, kernel: kernel)
-        if let cache, let key, let result = cache.result(for: key, study: study) { return (result, []) }
-        willRun?()
         do {
-            let result = ActivationsStudyResult(study: study, result: try ActivationStudy.run(study.configuration, kernel: kernel))
-            if let cache, let key { cache.store(result, for: key) }
+            // Both closures name the error, which only the forward passes throw, so that it stays typed.
+            let result = try ResultCache.through(
+                cache, ActivationsResultCoding.self, of: study, key: { cache throws(TrainingError) in cache.key(study, kernel: kernel) },
+                willRun: willRun
+            ) { () throws(TrainingError) in
+                ActivationsStudyResult(study: study, result: try ActivationStudy.run(study.configuration, kernel: kernel))
+            }
             return (result, [])
         } catch {
             return (nil, [.error("cannot run '\(study.title)': \(error.description)", at: study.location, length: "Activations".utf8.count)])
@@ -35,29 +37,25 @@ extension ActivationsRunner {
     }
 
     static func check(_ claim: ActivationExpectation, in result: ActivationsStudyResult) -> Diagnostic? {
-        func fail(_ message: String) -> Diagnostic {
-            .error("claim is false: \(message)", at: claim.location, length: claim.call.utf8.count,
-                   hint: "change the study or the claim, so that the text says what the histograms show")
-        }
         guard let histogram = result.histogram(claim.label, layer: claim.layer) else {
-            return fail("no row is labelled '\(claim.label)' with a layer \(claim.layer)")
+            return claim.isFalse("no row is labelled '\(claim.label)' with a layer \(claim.layer)")
         }
         let std = histogram.standardDeviation
         let name = "'\(claim.label)' at layer \(claim.layer)"
         switch claim.kind {
         case .stdAbove(let bound):
-            guard std > bound else { return fail("\(name) has activations of standard deviation \(Format.number(std)), not above \(Format.number(bound))") }
+            guard std > bound else { return claim.isFalse("\(name) has activations of standard deviation \(Format.number(std)), not above \(Format.number(bound))") }
         case .stdBelow(let bound):
-            guard std < bound else { return fail("\(name) has activations of standard deviation \(Format.number(std)), not below \(Format.number(bound))") }
+            guard std < bound else { return claim.isFalse("\(name) has activations of standard deviation \(Format.number(std)), not below \(Format.number(bound))") }
         case .saturatedAbove(let bound):
             let share = ActivationsStudyResult.saturatedShare(histogram)
             guard share > bound else {
-                return fail("\(name) has \(Format.number(100 * share)) % of its activations at the range's ends, not more than \(Format.number(100 * bound)) %")
+                return claim.isFalse("\(name) has \(Format.number(100 * share)) % of its activations at the range's ends, not more than \(Format.number(100 * bound)) %")
             }
         case .widerThan(let other):
-            guard let theirs = result.histogram(other, layer: claim.layer) else { return fail("no row is labelled '\(other)'") }
+            guard let theirs = result.histogram(other, layer: claim.layer) else { return claim.isFalse("no row is labelled '\(other)'") }
             guard std > theirs.standardDeviation else {
-                return fail("\(name) has activations of standard deviation \(Format.number(std)), '\(other)' \(Format.number(theirs.standardDeviation))")
+                return claim.isFalse("\(name) has activations of standard deviation \(Format.number(std)), '\(other)' \(Format.number(theirs.standardDeviation))")
             }
         }
         return nil

@@ -7,9 +7,7 @@ import Optimizers
 public enum AverageRunner {
     /// The study's result through `cache`, as ``ExperimentRunner/run(_:cache:willRun:)`` does.
     public static func run(_ study: AverageStudy, cache: ResultCache?, willRun: (() -> Void)? = nil) -> AverageResult {
-        ResultCache.through(
-            cache, key: { $0.key(study) }, read: { $0.result(for: $1, study: study) },
-            write: { $0.store($1, for: $2) }, willRun: willRun) { run(study) }
+        ResultCache.through(cache, AverageResultCoding.self, of: study, key: { $0.key(study) }, willRun: willRun) { run(study) }
     }
 
     /// Observation t is s_t + σ z_t, with z_t the t-th normal of `Xoshiro256StarStar(seed:)`

@@ -4,7 +4,7 @@ import NeuralNetworks
 /// The data section of an `Activations` entry: per initialisation and layer, the
 /// histogram's counts, the values below and above its range, the mean and the standard
 /// deviation. Labels, initialisations and ranges follow from the directive.
-enum ActivationsResultCoding {
+enum ActivationsResultCoding: ResultCoding {
     static func encode(_ result: ActivationsStudyResult) -> [UInt8] {
         var w = EntryWriter()
         w.int(result.result.rows.count)
@@ -25,7 +25,7 @@ enum ActivationsResultCoding {
     /// The result, or nil unless there is one row per `Weights`, one histogram per layer
     /// numbered in order, `bins` counts that with those outside the range add up to every
     /// activation (inputs × units), a finite mean and a finite, non-negative deviation.
-    static func decode(_ data: ArraySlice<UInt8>, study: ActivationsStudy) -> ActivationsStudyResult? {
+    static func decode(_ data: ArraySlice<UInt8>, of study: ActivationsStudy) -> ActivationsStudyResult? {
         let configuration = study.configuration
         let (activations, overflow) = configuration.inputSamples.multipliedReportingOverflow(by: configuration.units)
         guard !overflow else { return nil }

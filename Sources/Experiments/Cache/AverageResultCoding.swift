@@ -2,7 +2,7 @@ import ExperimentLanguage
 
 /// The data section of an `Average` entry: the clean signal, the observations and every
 /// average, one value per observation.
-enum AverageResultCoding {
+enum AverageResultCoding: ResultCoding {
     static func encode(_ result: AverageResult) -> [UInt8] {
         var w = EntryWriter()
         w.doubles(result.signal)
@@ -16,7 +16,7 @@ enum AverageResultCoding {
     /// study's own (recomputed, bit for bit), and every value is finite. Absurd series can
     /// overflow (`.constant(1e308, noise: 1e308)`); their entries are refused and they are
     /// computed again, which costs milliseconds.
-    static func decode(_ data: ArraySlice<UInt8>, study: AverageStudy) -> AverageResult? {
+    static func decode(_ data: ArraySlice<UInt8>, of study: AverageStudy) -> AverageResult? {
         var r = EntryReader(data)
         guard let signal = r.doubles(), signal.count == study.samples,
               signal.indices.allSatisfy({ signal[$0].bitPattern == study.signal.value(at: $0 + 1).bitPattern }),

@@ -8,14 +8,14 @@ import Optimizers
 /// the key. Decoding checks the counts against the experiment (runs × starts, the
 /// objective's dimension) and each trajectory against what a run of its steps can record
 /// (``Trajectory/init(restoringDimension:steps:coordinates:losses:learningRates:effectiveLearningRates:divergedAt:switchedAt:syncSteps:halt:gradientEvaluations:)``).
-enum ExperimentResultCoding {
+enum ExperimentResultCoding: ResultCoding {
     static func encode(_ result: ExperimentResult) -> [UInt8] {
         var w = EntryWriter()
         write(result.trajectories, into: &w)
         return w.bytes
     }
 
-    static func decode(_ data: ArraySlice<UInt8>, experiment: Experiment) -> ExperimentResult? {
+    static func decode(_ data: ArraySlice<UInt8>, of experiment: Experiment) -> ExperimentResult? {
         var r = EntryReader(data)
         guard let trajectories = read(&r, experiment: experiment), r.atEnd else { return nil }
         return ExperimentResult(experiment: experiment, trajectories: trajectories)
@@ -49,10 +49,7 @@ enum ExperimentResultCoding {
 
     private static func write(_ t: Trajectory, into w: inout EntryWriter) {
         w.int(t.dimension)
-        w.doubles(t.coordinates)
-        w.doubles(t.losses)
-        w.doubles(t.learningRates)
-        w.doubles(t.effectiveLearningRates)
+        for series in [t.coordinates, t.losses, t.learningRates, t.effectiveLearningRates] { w.doubles(series) }
         w.optionalInt(t.divergedAt)
         w.optionalInt(t.switchedAt)
         w.ints(t.syncSteps)

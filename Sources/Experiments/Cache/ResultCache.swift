@@ -102,82 +102,29 @@ public struct ResultCache: Sendable {
     /// The path of an entry.
     public func path(of key: Key) -> String { folder + "/" + key.fileName }
 
-    /// The cached report for `key`, or nil when there is none or it cannot be trusted.
-    public func report(for key: Key, study: TrainingStudy) -> TrainingReport? {
-        entryBytes(for: key).flatMap { TrainingReportCoding.decode($0, key: key.text, study: study) }
+    /// The cached result of `source` under `key`, or nil when there is none or it cannot be trusted.
+    func result<Coding: ResultCoding>(_ coding: Coding.Type, for key: Key, of source: Coding.Source) -> Coding.Result? {
+        data(for: key).flatMap { Coding.decode($0, of: source) }
     }
 
-    /// The cached result of `experiment`, or nil when there is none or it cannot be trusted.
-    public func result(for key: Key, experiment: Experiment) -> ExperimentResult? {
-        data(for: key).flatMap { ExperimentResultCoding.decode($0, experiment: experiment) }
-    }
-
-    /// The cached result of a schedule study, or nil when there is none or it cannot be trusted.
-    public func result(for key: Key, study: ScheduleStudy) -> ScheduleResult? {
-        data(for: key).flatMap { ScheduleResultCoding.decode($0, study: study) }
-    }
-
-    /// The cached result of an average study, or nil when there is none or it cannot be trusted.
-    public func result(for key: Key, study: AverageStudy) -> AverageResult? {
-        data(for: key).flatMap { AverageResultCoding.decode($0, study: study) }
-    }
-
-    /// The cached result of an activations study, or nil when there is none or it cannot be trusted.
-    public func result(for key: Key, study: ActivationsStudy) -> ActivationsStudyResult? {
-        data(for: key).flatMap { ActivationsResultCoding.decode($0, study: study) }
-    }
-
-    /// Writes the entry for `key`; returns whether it was written.
+    /// Writes the entry of `result` for `key` (encoded only when the cache writes); returns
+    /// whether it was written.
     @discardableResult
-    public func store(_ report: TrainingReport, for key: Key) -> Bool {
+    func store<Coding: ResultCoding>(_ result: Coding.Result, as coding: Coding.Type, for key: Key) -> Bool {
         guard writesEntries else { return false }
-        return write(TrainingReportCoding.encode(report, key: key.text), for: key)
-    }
-
-    /// Writes the entry of an experiment's result; returns whether it was written.
-    @discardableResult
-    public func store(_ result: ExperimentResult, for key: Key) -> Bool {
-        store(data: { ExperimentResultCoding.encode(result) }, for: key)
-    }
-
-    /// Writes the entry of a schedule study's result; returns whether it was written.
-    @discardableResult
-    public func store(_ result: ScheduleResult, for key: Key) -> Bool {
-        store(data: { ScheduleResultCoding.encode(result) }, for: key)
-    }
-
-    /// Writes the entry of an average study's result; returns whether it was written.
-    @discardableResult
-    public func store(_ result: AverageResult, for key: Key) -> Bool {
-        store(data: { AverageResultCoding.encode(result) }, for: key)
-    }
-
-    /// Writes the entry of an activations study's result; returns whether it was written.
-    @discardableResult
-    public func store(_ result: ActivationsStudyResult, for key: Key) -> Bool {
-        store(data: { ActivationsResultCoding.encode(result) }, for: key)
-    }
-
-    /// The bytes of the entry for `key`, read only as a bounded regular file, or nil.
-    private func entryBytes(for key: Key) -> [UInt8]? {
-        guard readsEntries, !folderIsALink else { return nil }
-        return try? BoundedFile.read(path(of: key), limit: Self.maximumEntryBytes, followingSymlinks: false)
-    }
-
-    /// The data section of the entry for `key`, once its checksum, header and whole key match.
-    private func data(for key: Key) -> ArraySlice<UInt8>? {
-        entryBytes(for: key).flatMap { CacheEntry.data(in: $0, key: key.text) }
-    }
-
-    /// Frames and writes `data` (encoded only when the cache writes).
-    private func store(data: () -> [UInt8], for key: Key) -> Bool {
-        guard writesEntries else { return false }
-        let bytes = data()
+        let bytes = Coding.encode(result)
         let (prefix, suffix) = CacheEntry.frame(key: key.text, data: bytes)
         return write([prefix, bytes, suffix], for: key)
     }
 
-    private func write(_ bytes: [UInt8], for key: Key) -> Bool { write([bytes], for: key) }
+    /// The data section of the entry for `key`, read only as a bounded regular file, once its
+    /// checksum, header and whole key match.
+    private func data(for key: Key) -> ArraySlice<UInt8>? {
+        guard readsEntries, !folderIsALink,
+              let bytes = try? BoundedFile.read(path(of: key), limit: Self.maximumEntryBytes, followingSymlinks: false)
+        else { return nil }
+        return CacheEntry.data(in: bytes, key: key.text)
+    }
 
     /// Writes `pieces` in turn to a temporary file and renames it into place, so a reader
     /// never sees half an entry.
@@ -229,19 +176,21 @@ extension ResultCache {
     /// `compute()` through `cache`: a valid entry under `key` is read back instead of
     /// computing; otherwise `willRun` is called, `compute` runs and its result is written (a
     /// write that fails only costs the next build its speed). Without a cache it just runs.
-    static func through<Result>(
-        _ cache: ResultCache?, key: (ResultCache) -> Key, read: (ResultCache, Key) -> Result?,
-        write: (ResultCache, Result, Key) -> Bool, willRun: (() -> Void)?, compute: () -> Result
-    ) -> Result {
+    /// An error of `key` or `compute` stops it, and nothing is written.
+    static func through<Coding: ResultCoding, Failure: Error>(
+        _ cache: ResultCache?, _ coding: Coding.Type, of source: Coding.Source,
+        key: (ResultCache) throws(Failure) -> Key, willRun: (() -> Void)?,
+        compute: () throws(Failure) -> Coding.Result
+    ) throws(Failure) -> Coding.Result {
         guard let cache else {
             willRun?()
-            return compute()
+            return try compute()
         }
-        let key = key(cache)
-        if let result = read(cache, key) { return result }
+        let key = try key(cache)
+        if let result = cache.result(coding, for: key, of: source) { return result }
         willRun?()
-        let result = compute()
-        _ = write(cache, result, key)
+        let result = try compute()
+        cache.store(result, as: coding, for: key)
         return result
     }
 }

@@ -2,7 +2,7 @@ import ExperimentLanguage
 
 /// The data section of a `Schedule` entry: each call's learning rate at every step, and the
 /// runs on the schedule's objective when it has one (as ``ExperimentResultCoding`` writes them).
-enum ScheduleResultCoding {
+enum ScheduleResultCoding: ResultCoding {
     static func encode(_ result: ScheduleResult) -> [UInt8] {
         var w = EntryWriter()
         w.int(result.learningRates.count)
@@ -18,7 +18,7 @@ enum ScheduleResultCoding {
 
     /// The result, or nil unless there is one finite rate per call and step, and runs exactly
     /// when the study has an objective.
-    static func decode(_ data: ArraySlice<UInt8>, study: ScheduleStudy) -> ScheduleResult? {
+    static func decode(_ data: ArraySlice<UInt8>, of study: ScheduleStudy) -> ScheduleResult? {
         var r = EntryReader(data)
         guard r.int() == study.runs.count else { return nil }
         var learningRates: [[Double]] = []

@@ -8,17 +8,14 @@ import Optimizers
 /// Doubles are their IEEE 754 bit patterns in hex, so a cached build reproduces a cold
 /// one bit for bit; strings are hex-encoded UTF-8. The configuration and the labels are
 /// not stored: they follow from the directive's text, which is in the key.
-enum TrainingReportCoding {
-    static func encode(_ report: TrainingReport, key: String) -> [UInt8] {
+enum TrainingReportCoding: ResultCoding {
+    static func encode(_ report: TrainingReport) -> [UInt8] {
         var w = Writer()
         w.string(report.kernel)
-        w.int(report.trainCount)
-        w.int(report.validationCount)
-        w.int(report.testCount)
-        w.int(report.featureCount)
-        w.int(report.classCount)
-        w.int(report.parameterCount)
-        w.int(report.results.count)
+        for count in [report.trainCount, report.validationCount, report.testCount, report.featureCount, report.classCount,
+                      report.parameterCount, report.results.count] {
+            w.int(count)
+        }
         for result in report.results {
             w.doubles(result.trainingLoss)
             w.doubles(result.learningRates)
@@ -45,33 +42,30 @@ enum TrainingReportCoding {
             }
             if let boundary = result.decisionBoundary {
                 w.int(1)
-                w.double(boundary.xRange.lowerBound)
-                w.double(boundary.xRange.upperBound)
-                w.double(boundary.yRange.lowerBound)
-                w.double(boundary.yRange.upperBound)
+                for bound in [boundary.xRange.lowerBound, boundary.xRange.upperBound, boundary.yRange.lowerBound, boundary.yRange.upperBound] {
+                    w.double(bound)
+                }
                 w.int(boundary.columns)
                 w.int(boundary.rows)
                 w.ints(boundary.predictions)
-                w.doubles(boundary.trainPoints)
-                w.ints(boundary.trainLabels)
-                w.doubles(boundary.testPoints)
-                w.ints(boundary.testLabels)
+                for (points, labels) in [(boundary.trainPoints, boundary.trainLabels), (boundary.testPoints, boundary.testLabels)] {
+                    w.doubles(points)
+                    w.ints(labels)
+                }
             } else {
                 w.int(0)
             }
             w.ints(result.syncSteps)
             w.optionalInt(result.switchedAt)
         }
-        return CacheEntry.encode(key: key, data: Array(w.text.utf8))
+        return Array(w.text.utf8)
     }
 
-    /// The report in `bytes`, or nil unless the header, the whole key, the checksum and
-    /// the shape of the data (one result per run of `study`) all match.
-    static func decode(_ bytes: [UInt8], key: String, study: TrainingStudy) -> TrainingReport? {
-        guard let section = CacheEntry.data(in: bytes, key: key), let data = String(validating: section, as: UTF8.self) else {
-            return nil
-        }
-        var r = Reader(text: data)
+    /// The report in `data`, or nil unless it is UTF-8 text whose shape (one result per run
+    /// of `study`) and values match.
+    static func decode(_ data: ArraySlice<UInt8>, of study: TrainingStudy) -> TrainingReport? {
+        guard let text = String(validating: data, as: UTF8.self) else { return nil }
+        var r = Reader(text: text)
         return decodeReport(&r, study: study)
     }
 

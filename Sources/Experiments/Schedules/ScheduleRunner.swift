@@ -8,9 +8,7 @@ public enum ScheduleRunner {
     /// The study's result through `cache`, as ``ExperimentRunner/run(_:cache:willRun:)`` does:
     /// one entry holds the rates and the runs on the objective.
     public static func run(_ study: ScheduleStudy, cache: ResultCache?, willRun: (() -> Void)? = nil) -> ScheduleResult {
-        ResultCache.through(
-            cache, key: { $0.key(study) }, read: { $0.result(for: $1, study: study) },
-            write: { $0.store($1, for: $2) }, willRun: willRun) { run(study) }
+        ResultCache.through(cache, ScheduleResultCoding.self, of: study, key: { $0.key(study) }, willRun: willRun) { run(study) }
     }
 
     /// The rates are the schedule's over the call's configured η (for `Lookahead`, its inner

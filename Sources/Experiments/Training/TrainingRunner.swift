@@ -15,21 +15,14 @@ public enum TrainingRunner {
         _ study: TrainingStudy, cache: ResultCache? = nil, kernel: MatrixKernel = .preferred,
         willTrain: (() -> Void)? = nil
     ) -> (result: TrainingStudyResult?, diagnostics: [Diagnostic]) {
-        var key: ResultCache.Key?
-        if let cache {
-            do {
-                key = try cache.key(study, kernel: kernel)
-            } catch {
-                return (nil, [failure(error, study)])
-            }
-        }
-        if let cache, let key, let report = cache.report(for: key, study: study) {
-            return (TrainingStudyResult(study: study, report: report), [])
-        }
-        willTrain?()
-        let report: TrainingReport
         do {
-            report = try Trainer.run(study.configuration, kernel: kernel)
+            let report = try ResultCache.through(
+                cache, TrainingReportCoding.self, of: study, key: { cache throws(TrainingError) in
+                    // The key holds the dataset's fingerprint, so files that cannot be read stop it as they stop a training.
+                    do throws(DatasetError) { return try cache.key(study, kernel: kernel) } catch { throw .dataset(error) }
+                }, willRun: willTrain
+            ) { () throws(TrainingError) in try Trainer.run(study.configuration, kernel: kernel) }
+            return (TrainingStudyResult(study: study, report: report), [])
         } catch {
             switch error {
             case .dataset(let problem): return (nil, [failure(problem, study)])
@@ -37,8 +30,6 @@ public enum TrainingRunner {
                 return (nil, problems.map { .error($0, at: study.location, length: "Training".utf8.count) })
             }
         }
-        if let cache, let key { cache.store(report, for: key) }
-        return (TrainingStudyResult(study: study, report: report), [])
     }
 
     private static func failure(_ error: DatasetError, _ study: TrainingStudy) -> Diagnostic {
@@ -67,13 +58,9 @@ extension TrainingRunner {
     }
 
     static func check(_ claim: TrainingExpectation, in result: TrainingStudyResult) -> Diagnostic? {
-        func fail(_ message: String) -> Diagnostic {
-            .error("claim is false: \(message)", at: claim.location, length: claim.call.utf8.count,
-                   hint: "change the training or the claim, so that the text says what the figures show")
-        }
         let runs = claim.labels.map { result.result($0) }
         guard let mine = runs[0], runs.allSatisfy({ $0 != nil }) else {
-            return fail("no run is labelled '\(claim.labels.first { result.result($0) == nil } ?? "")'")
+            return claim.isFalse("no run is labelled '\(claim.labels.first { result.result($0) == nil } ?? "")'")
         }
         let label = claim.labels[0]
         func percent(_ x: Double) -> String { Format.number(100 * x) + " %" }
@@ -86,100 +73,100 @@ extension TrainingRunner {
         let noValidation = "the training holds no validation set out, so there is no validation accuracy"
         switch claim.kind {
         case .testAccuracy(_, let floor):
-            if let why = stopped(mine) { return fail("'\(label)' does not reach a test accuracy of \(percent(floor)): \(why)") }
+            if let why = stopped(mine) { return claim.isFalse("'\(label)' does not reach a test accuracy of \(percent(floor)): \(why)") }
             guard mine.testAccuracy >= floor else {
-                return fail("'\(label)' ends with a test accuracy of \(percent(mine.testAccuracy)), below \(percent(floor))")
+                return claim.isFalse("'\(label)' ends with a test accuracy of \(percent(mine.testAccuracy)), below \(percent(floor))")
             }
         case .trainAccuracy(_, let floor):
-            if let why = stopped(mine) { return fail("'\(label)' does not reach a training accuracy of \(percent(floor)): \(why)") }
+            if let why = stopped(mine) { return claim.isFalse("'\(label)' does not reach a training accuracy of \(percent(floor)): \(why)") }
             guard mine.trainAccuracy >= floor else {
-                return fail("'\(label)' ends with a training accuracy of \(percent(mine.trainAccuracy)), below \(percent(floor))")
+                return claim.isFalse("'\(label)' ends with a training accuracy of \(percent(mine.trainAccuracy)), below \(percent(floor))")
             }
         case .testAccuracyBelow(_, let ceiling):
             guard mine.testAccuracy < ceiling else {
-                return fail("'\(label)' ends with a test accuracy of \(percent(mine.testAccuracy)), not below \(percent(ceiling))")
+                return claim.isFalse("'\(label)' ends with a test accuracy of \(percent(mine.testAccuracy)), not below \(percent(ceiling))")
             }
         case .trainLossBelow(_, let ceiling):
-            if let why = stopped(mine) { return fail("'\(label)' does not get its training loss below \(Format.number(ceiling)): \(why)") }
+            if let why = stopped(mine) { return claim.isFalse("'\(label)' does not get its training loss below \(Format.number(ceiling)): \(why)") }
             guard mine.finalTrainLoss < ceiling else {
-                return fail("'\(label)' ends with a training loss of \(Format.number(mine.finalTrainLoss)), not below \(Format.number(ceiling))")
+                return claim.isFalse("'\(label)' ends with a training loss of \(Format.number(mine.finalTrainLoss)), not below \(Format.number(ceiling))")
             }
         case .lowerTrainLossThan(_, let other):
             let theirs = runs[1]!
-            if let why = stopped(mine) { return fail("'\(label)' does not end lower than '\(other)': \(why)") }
+            if let why = stopped(mine) { return claim.isFalse("'\(label)' does not end lower than '\(other)': \(why)") }
             guard mine.finalTrainLoss < theirs.finalTrainLoss || theirs.divergedAt != nil else {
-                return fail("'\(label)' ends with a training loss of \(Format.number(mine.finalTrainLoss)), "
+                return claim.isFalse("'\(label)' ends with a training loss of \(Format.number(mine.finalTrainLoss)), "
                             + "'\(other)' with \(Format.number(theirs.finalTrainLoss))")
             }
         case .higherTestAccuracyThan(_, let other):
             let theirs = runs[1]!
-            if let why = stopped(mine) { return fail("'\(label)' does not beat '\(other)': \(why)") }
+            if let why = stopped(mine) { return claim.isFalse("'\(label)' does not beat '\(other)': \(why)") }
             guard mine.testAccuracy > theirs.testAccuracy else {
-                return fail("'\(label)' ends with a test accuracy of \(percent(mine.testAccuracy)), "
+                return claim.isFalse("'\(label)' ends with a test accuracy of \(percent(mine.testAccuracy)), "
                             + "'\(other)' with \(percent(theirs.testAccuracy))")
             }
         case .testAccuracyWithin(_, let tolerance, let other):
             let theirs = runs[1]!
-            if let why = stopped(mine) ?? stopped(theirs) { return fail("'\(label)' and '\(other)' cannot be compared: \(why)") }
+            if let why = stopped(mine) ?? stopped(theirs) { return claim.isFalse("'\(label)' and '\(other)' cannot be compared: \(why)") }
             // Accuracies are multiples of 1/testCount; a hair of slack keeps "within 0.02" exact in decimal.
             guard abs(mine.testAccuracy - theirs.testAccuracy) <= tolerance + 1e-12 else {
-                return fail("the test accuracies of '\(label)' (\(percent(mine.testAccuracy))) and '\(other)' "
+                return claim.isFalse("the test accuracies of '\(label)' (\(percent(mine.testAccuracy))) and '\(other)' "
                             + "(\(percent(theirs.testAccuracy))) differ by more than \(percent(tolerance))")
             }
         case .validationAccuracy(_, let floor):
-            guard let accuracy = mine.validationAccuracy else { return fail(noValidation) }
-            if let why = stopped(mine) { return fail("'\(label)' does not reach a validation accuracy of \(percent(floor)): \(why)") }
+            guard let accuracy = mine.validationAccuracy else { return claim.isFalse(noValidation) }
+            if let why = stopped(mine) { return claim.isFalse("'\(label)' does not reach a validation accuracy of \(percent(floor)): \(why)") }
             guard accuracy >= floor else {
-                return fail("'\(label)' ends with a validation accuracy of \(percent(accuracy)), below \(percent(floor))")
+                return claim.isFalse("'\(label)' ends with a validation accuracy of \(percent(accuracy)), below \(percent(floor))")
             }
         case .validationAccuracyBelow(_, let ceiling):
-            guard let accuracy = mine.validationAccuracy else { return fail(noValidation) }
+            guard let accuracy = mine.validationAccuracy else { return claim.isFalse(noValidation) }
             guard accuracy < ceiling else {
-                return fail("'\(label)' ends with a validation accuracy of \(percent(accuracy)), not below \(percent(ceiling))")
+                return claim.isFalse("'\(label)' ends with a validation accuracy of \(percent(accuracy)), not below \(percent(ceiling))")
             }
         case .higherValidationAccuracyThan(_, let other):
-            guard let accuracy = mine.validationAccuracy, let theirAccuracy = runs[1]!.validationAccuracy else { return fail(noValidation) }
-            if let why = stopped(mine) { return fail("'\(label)' does not beat '\(other)': \(why)") }
+            guard let accuracy = mine.validationAccuracy, let theirAccuracy = runs[1]!.validationAccuracy else { return claim.isFalse(noValidation) }
+            if let why = stopped(mine) { return claim.isFalse("'\(label)' does not beat '\(other)': \(why)") }
             guard accuracy > theirAccuracy else {
-                return fail("'\(label)' ends with a validation accuracy of \(percent(accuracy)), "
+                return claim.isFalse("'\(label)' ends with a validation accuracy of \(percent(accuracy)), "
                             + "'\(other)' with \(percent(theirAccuracy))")
             }
         case .validationAccuracyWithin(_, let tolerance, let other):
             let theirs = runs[1]!
-            guard let accuracy = mine.validationAccuracy, let theirAccuracy = theirs.validationAccuracy else { return fail(noValidation) }
-            if let why = stopped(mine) ?? stopped(theirs) { return fail("'\(label)' and '\(other)' cannot be compared: \(why)") }
+            guard let accuracy = mine.validationAccuracy, let theirAccuracy = theirs.validationAccuracy else { return claim.isFalse(noValidation) }
+            if let why = stopped(mine) ?? stopped(theirs) { return claim.isFalse("'\(label)' and '\(other)' cannot be compared: \(why)") }
             guard abs(accuracy - theirAccuracy) <= tolerance + 1e-12 else {
-                return fail("the validation accuracies of '\(label)' (\(percent(accuracy))) and '\(other)' "
+                return claim.isFalse("the validation accuracies of '\(label)' (\(percent(accuracy))) and '\(other)' "
                             + "(\(percent(theirAccuracy))) differ by more than \(percent(tolerance))")
             }
         case .gapAbove(_, let gap):
-            if let why = stopped(mine) { return fail("'\(label)' cannot overfit: \(why)") }
+            if let why = stopped(mine) { return claim.isFalse("'\(label)' cannot overfit: \(why)") }
             let measured = mine.trainAccuracy - mine.testAccuracy
             guard measured > gap else {
-                return fail("'\(label)' has training accuracy \(percent(mine.trainAccuracy)) and test accuracy "
+                return claim.isFalse("'\(label)' has training accuracy \(percent(mine.trainAccuracy)) and test accuracy "
                             + "\(percent(mine.testAccuracy)), a gap of \(percent(measured)), not above \(percent(gap))")
             }
         case .gapBelow(_, let gap):
-            if let why = stopped(mine) { return fail("'\(label)' has no final figures to compare: \(why)") }
+            if let why = stopped(mine) { return claim.isFalse("'\(label)' has no final figures to compare: \(why)") }
             let measured = mine.trainAccuracy - mine.testAccuracy
             guard measured < gap else {
-                return fail("'\(label)' has training accuracy \(percent(mine.trainAccuracy)) and test accuracy "
+                return claim.isFalse("'\(label)' has training accuracy \(percent(mine.trainAccuracy)) and test accuracy "
                             + "\(percent(mine.testAccuracy)), a gap of \(percent(measured)), not below \(percent(gap))")
             }
         case .smallerGapThan(_, let other):
             let theirs = runs[1]!
-            if let why = stopped(mine) { return fail("'\(label)' cannot be compared with '\(other)': \(why)") }
+            if let why = stopped(mine) { return claim.isFalse("'\(label)' cannot be compared with '\(other)': \(why)") }
             let a = mine.trainAccuracy - mine.testAccuracy, b = theirs.trainAccuracy - theirs.testAccuracy
             guard a < b else {
-                return fail("'\(label)' has a train–test gap of \(percent(a)), '\(other)' of \(percent(b))")
+                return claim.isFalse("'\(label)' has a train–test gap of \(percent(a)), '\(other)' of \(percent(b))")
             }
         case .diverges(_, let expected):
             let diverged = mine.divergedAt != nil
             guard diverged == expected else {
                 return expected
-                    ? fail("'\(label)' does not diverge in \(result.study.configuration.iterations) iterations; "
+                    ? claim.isFalse("'\(label)' does not diverge in \(result.study.configuration.iterations) iterations; "
                            + "its final training loss is \(Format.number(mine.finalTrainLoss))")
-                    : fail("'\(label)' diverges at iteration \(mine.divergedAt ?? 0)")
+                    : claim.isFalse("'\(label)' diverges at iteration \(mine.divergedAt ?? 0)")
             }
         }
         return nil

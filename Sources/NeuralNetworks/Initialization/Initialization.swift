@@ -67,11 +67,7 @@ public enum Initialization: Hashable, Sendable {
     /// The name for tables and legends: "Kaiming (He) normal".
     public var displayName: String {
         switch self {
-        case .uniform: "uniform"
-        case .normal: "normal"
-        case .constant: "constant"
-        case .zeros: "zeros"
-        case .ones: "ones"
+        case .uniform, .normal, .constant, .zeros, .ones: name
         case .xavierUniform: "Xavier (Glorot) uniform"
         case .xavierNormal: "Xavier (Glorot) normal"
         case .kaimingUniform: "Kaiming (He) uniform"
