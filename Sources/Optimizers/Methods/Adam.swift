@@ -1,9 +1,4 @@
 internal import COptimizerKernels
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
 
 /// `torch.optim.Adam`, with coupled weight decay and the optional AMSGrad maximum.
 enum Adam: OptimizerMethod {
@@ -67,8 +62,8 @@ final class AdamEngine: FirstOrderEngine {
     func update(_ x: UnsafeMutableBufferPointer<Double>, gradient g: UnsafeMutableBufferPointer<Double>, learningRate lr: Double) -> Bool {
         t += 1
         let step = Double(t)
-        let stepSize = lr / (1 - pow(beta1, step))
-        let biasCorrection2Root = (1 - pow(beta2, step)).squareRoot()
+        let stepSize = lr / (1 - LibM.pow(beta1, step))
+        let biasCorrection2Root = (1 - LibM.pow(beta2, step)).squareRoot()
         self.biasCorrection2Root = biasCorrection2Root
         // Multiplying by 1 is exact, so no decoupled decay is a decay by 1.
         let decay = decoupled ? 1 - lr * weightDecay : 1

@@ -1,9 +1,3 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
-
 /// `torch.optim.Adamax`.
 enum Adamax: OptimizerMethod {
     static let spec = OptimizerSpec(
@@ -45,7 +39,7 @@ final class AdamaxEngine: FirstOrderEngine {
     func update(_ x: UnsafeMutableBufferPointer<Double>, gradient g: UnsafeMutableBufferPointer<Double>, learningRate lr: Double) -> Bool {
         t += 1
         let m = firstMoment.pointer, u = infinityNorm.pointer
-        let clr = lr / (1 - pow(beta1, Double(t)))
+        let clr = lr / (1 - LibM.pow(beta1, Double(t)))
         for i in 0..<x.count {
             let gi = withWeightDecay(g[i], x[i], weightDecay)
             m[i] = lerp(m[i], gi, 1 - beta1)

@@ -1,9 +1,3 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
-
 /// `torch.optim.NAdam`.
 enum NAdam: OptimizerMethod {
     static let spec = OptimizerSpec(
@@ -64,10 +58,10 @@ final class NAdamEngine: FirstOrderEngine {
         t += 1
         let m = moments.first.pointer, v = moments.second.pointer, beta1 = moments.beta1, beta2 = moments.beta2
         let step = Double(t)
-        let biasCorrection2 = 1 - pow(beta2, step)
+        let biasCorrection2 = 1 - LibM.pow(beta2, step)
         self.biasCorrection2 = biasCorrection2
-        let mu = beta1 * (1 - 0.5 * pow(0.96, step * momentumDecay))
-        let muNext = beta1 * (1 - 0.5 * pow(0.96, (step + 1) * momentumDecay))
+        let mu = beta1 * (1 - 0.5 * LibM.pow(0.96, step * momentumDecay))
+        let muNext = beta1 * (1 - 0.5 * LibM.pow(0.96, (step + 1) * momentumDecay))
         // PyTorch stores mu_product as a float32 tensor under the default dtype, so the
         // product is rounded to single precision at every step.
         muProduct = Double(Float(muProduct) * Float(mu))

@@ -1,9 +1,3 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
-
 /// `torch.optim.RAdam`.
 enum RAdam: OptimizerMethod {
     static let spec = OptimizerSpec(
@@ -62,16 +56,16 @@ final class RAdamEngine: FirstOrderEngine {
         t += 1
         let m = moments.first.pointer, v = moments.second.pointer, beta1 = moments.beta1, beta2 = moments.beta2
         let step = Double(t)
-        let biasCorrection1 = 1 - pow(beta1, step)
-        let biasCorrection2 = 1 - pow(beta2, step)
+        let biasCorrection1 = 1 - LibM.pow(beta1, step)
+        let biasCorrection2 = 1 - LibM.pow(beta2, step)
         let rhoInfinity = 2 / (1 - beta2) - 1
-        let rhoT = rhoInfinity - 2 * step * pow(beta2, step) / biasCorrection2
+        let rhoT = rhoInfinity - 2 * step * LibM.pow(beta2, step) / biasCorrection2
         let rectified = rhoT > 5
         let rectification = rectified
             // PyTorch writes `** 0.5`, which is pow, not sqrt; the two differ in rare last bits.
-            ? pow((rhoT - 4) * (rhoT - 2) * rhoInfinity / ((rhoInfinity - 4) * (rhoInfinity - 2) * rhoT), 0.5)
+            ? LibM.pow((rhoT - 4) * (rhoT - 2) * rhoInfinity / ((rhoInfinity - 4) * (rhoInfinity - 2) * rhoT), 0.5)
             : 0
-        let biasCorrection2Root = pow(biasCorrection2, 0.5)
+        let biasCorrection2Root = LibM.pow(biasCorrection2, 0.5)
         self.rectification = rectified ? rectification : nil
         self.biasCorrection2Root = biasCorrection2Root
         let decay = 1 - lr * weightDecay

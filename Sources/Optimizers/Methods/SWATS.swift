@@ -1,9 +1,3 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
-
 /// SWATS: Adam until its implied SGD learning rate settles, then momentum SGD.
 enum SWATS: OptimizerMethod {
     static let spec = OptimizerSpec(
@@ -81,8 +75,8 @@ final class SWATSEngine: FirstOrderEngine {
         }
         let m = firstMoment.pointer, a = secondMoment.pointer
         let step = Double(k)
-        let bias2 = 1 - pow(beta2, step)
-        let scale = -lr * bias2.squareRoot() / (1 - pow(beta1, step))
+        let bias2 = 1 - LibM.pow(beta2, step)
+        let scale = -lr * bias2.squareRoot() / (1 - LibM.pow(beta1, step))
         var pp = 0.0, pg = 0.0
         for i in 0..<n {
             m[i] = beta1 * m[i] + (1 - beta1) * g[i]
