@@ -3,7 +3,7 @@ internal import COptimizerKernels
 /// `torch.optim.Adagrad`.
 enum AdaGrad: OptimizerMethod {
     static let spec = OptimizerSpec(
-        callName: "AdaGrad", id: "adagrad", displayName: "AdaGrad",
+        callName: "AdaGrad",
         hyperparameters: [
             .lr(1e-2),
             .number(

@@ -1,7 +1,7 @@
 /// `torch.optim.Adadelta`.
 enum Adadelta: OptimizerMethod {
     static let spec = OptimizerSpec(
-        callName: "Adadelta", id: "adadelta", displayName: "Adadelta",
+        callName: "Adadelta",
         hyperparameters: [
             .lr(1.0),
             .number(
@@ -10,7 +10,7 @@ enum Adadelta: OptimizerMethod {
         ],
         reference: PaperReference(
             citation: "Zeiler 2012", title: "ADADELTA: An Adaptive Learning Rate Method",
-            url: "https://arxiv.org/abs/1212.5701"),
+            arXiv: "1212.5701"),
         formula: [
             #"g_t = \nabla f(\theta_{t-1}) + \lambda \theta_{t-1}"#,
             #"v_t = \rho v_{t-1} + (1 - \rho) g_t^2"#,

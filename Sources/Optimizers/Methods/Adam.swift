@@ -3,11 +3,10 @@ internal import COptimizerKernels
 /// `torch.optim.Adam`, with coupled weight decay and the optional AMSGrad maximum.
 enum Adam: OptimizerMethod {
     static let spec = OptimizerSpec(
-        callName: "Adam", id: "adam", displayName: "Adam",
-        hyperparameters: [.lr(1e-3), .betas, .eps(1e-8), .weightDecay(), .amsgrad(false)],
+        callName: "Adam", hyperparameters: [.lr(1e-3), .betas, .eps(1e-8), .weightDecay(), .amsgrad(false)],
         reference: PaperReference(
             citation: "Kingma & Ba 2015", title: "Adam: A Method for Stochastic Optimization",
-            url: "https://arxiv.org/abs/1412.6980"),
+            arXiv: "1412.6980"),
         formula: [
             #"g_t = \nabla f(\theta_{t-1}) + \lambda \theta_{t-1}"#,
             #"m_t = \beta_1 m_{t-1} + (1 - \beta_1) g_t"#,

@@ -1,11 +1,11 @@
 /// `torch.optim.AdamW`: Adam's engine with decoupled weight decay.
 enum AdamW: OptimizerMethod {
     static let spec = OptimizerSpec(
-        callName: "AdamW", id: "adamW", displayName: "AdamW",
+        callName: "AdamW", id: "adamW",
         hyperparameters: [.lr(1e-3), .betas, .eps(1e-8), .weightDecay(1e-2), .amsgrad(false)],
         reference: PaperReference(
             citation: "Loshchilov & Hutter 2019", title: "Decoupled Weight Decay Regularization",
-            url: "https://arxiv.org/abs/1711.05101"),
+            arXiv: "1711.05101"),
         formula: [
             #"g_t = \nabla f(\theta_{t-1})"#,
             #"m_t = \beta_1 m_{t-1} + (1 - \beta_1) g_t"#,

@@ -1,8 +1,7 @@
 /// `torch.optim.Adamax`.
 enum Adamax: OptimizerMethod {
     static let spec = OptimizerSpec(
-        callName: "Adamax", id: "adamax", displayName: "Adamax",
-        hyperparameters: [.lr(2e-3), .betas, .eps(1e-8), .weightDecay()],
+        callName: "Adamax", hyperparameters: [.lr(2e-3), .betas, .eps(1e-8), .weightDecay()],
         reference: Adam.spec.reference,
         formula: [
             #"g_t = \nabla f(\theta_{t-1}) + \lambda \theta_{t-1}"#,

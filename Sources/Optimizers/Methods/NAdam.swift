@@ -1,7 +1,7 @@
 /// `torch.optim.NAdam`.
 enum NAdam: OptimizerMethod {
     static let spec = OptimizerSpec(
-        callName: "NAdam", id: "nadam", displayName: "NAdam",
+        callName: "NAdam",
         hyperparameters: [
             .lr(2e-3), .betas, .eps(1e-8), .weightDecay(),
             .number(

@@ -1,7 +1,7 @@
 /// Damped Newton steps on the objective's exact Hessian.
 enum Newton: OptimizerMethod {
     static let spec = OptimizerSpec(
-        callName: "Newton", id: "newton", displayName: "Newton",
+        callName: "Newton",
         hyperparameters: [
             .lr(1),
             .number(
@@ -9,7 +9,7 @@ enum Newton: OptimizerMethod {
         ],
         reference: PaperReference(
             citation: "Nocedal & Wright 2006", title: "Numerical Optimization (2nd ed.), chapter 3",
-            url: "https://doi.org/10.1007/978-0-387-40065-5"),
+            doi: "10.1007/978-0-387-40065-5"),
         formula: [
             #"g_t = \nabla f(\theta_{t-1}), \quad H_t = \nabla^2 f(\theta_{t-1})"#,
             #"\theta_t = \theta_{t-1} - \eta (H_t + \delta I)^{-1} g_t"#,

@@ -1,11 +1,10 @@
 /// `torch.optim.RAdam`.
 enum RAdam: OptimizerMethod {
     static let spec = OptimizerSpec(
-        callName: "RAdam", id: "radam", displayName: "RAdam",
-        hyperparameters: [.lr(1e-3), .betas, .eps(1e-8), .weightDecay(), .decoupledWeightDecay],
+        callName: "RAdam", hyperparameters: [.lr(1e-3), .betas, .eps(1e-8), .weightDecay(), .decoupledWeightDecay],
         reference: PaperReference(
             citation: "Liu et al. 2020", title: "On the Variance of the Adaptive Learning Rate and Beyond",
-            url: "https://arxiv.org/abs/1908.03265"),
+            arXiv: "1908.03265"),
         formula: [
             #"g_t = \nabla f(\theta_{t-1}) + \lambda \theta_{t-1}"#,
             #"m_t = \beta_1 m_{t-1} + (1 - \beta_1) g_t, \quad \hat{m}_t = \frac{m_t}{1 - \beta_1^t}"#,

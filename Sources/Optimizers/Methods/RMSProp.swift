@@ -3,7 +3,7 @@ internal import COptimizerKernels
 /// `torch.optim.RMSprop`.
 enum RMSProp: OptimizerMethod {
     static let spec = OptimizerSpec(
-        callName: "RMSProp", id: "rmsprop", displayName: "RMSProp",
+        callName: "RMSProp",
         hyperparameters: [
             .lr(1e-2),
             .number(

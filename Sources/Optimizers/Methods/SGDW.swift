@@ -1,8 +1,7 @@
 /// SGDW: momentum SGD with decoupled weight decay.
 enum SGDW: OptimizerMethod {
     static let spec = OptimizerSpec(
-        callName: "SGDW", id: "sgdw", displayName: "SGDW",
-        hyperparameters: [.lr(1e-3), .momentum(0.9), .weightDecay(1e-2)],
+        callName: "SGDW", hyperparameters: [.lr(1e-3), .momentum(0.9), .weightDecay(1e-2)],
         reference: AdamW.spec.reference,
         formula: [
             #"g_t = \nabla f(\theta_{t-1})"#,

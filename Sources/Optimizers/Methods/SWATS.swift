@@ -1,11 +1,10 @@
 /// SWATS: Adam until its implied SGD learning rate settles, then momentum SGD.
 enum SWATS: OptimizerMethod {
     static let spec = OptimizerSpec(
-        callName: "SWATS", id: "swats", displayName: "SWATS",
-        hyperparameters: [.lr(1e-3), .betas, .eps(1e-9)],
+        callName: "SWATS", hyperparameters: [.lr(1e-3), .betas, .eps(1e-9)],
         reference: PaperReference(
             citation: "Keskar & Socher 2017", title: "Improving Generalization Performance by Switching from Adam to SGD",
-            url: "https://arxiv.org/abs/1712.07628"),
+            arXiv: "1712.07628"),
         formula: [
             #"m_t = \beta_1 m_{t-1} + (1 - \beta_1) g_t, \quad v_t = \beta_2 v_{t-1} + (1 - \beta_2) g_t^2"#,
             #"p_t = -\eta \frac{\sqrt{1 - \beta_2^t}}{1 - \beta_1^t} \frac{m_t}{\sqrt{v_t} + \varepsilon}, \quad \theta_t = \theta_{t-1} + p_t"#,
