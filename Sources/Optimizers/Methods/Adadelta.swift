@@ -29,7 +29,6 @@ enum Adadelta: OptimizerMethod {
 
 /// `torch.optim.Adadelta` (`_single_tensor_adadelta`).
 final class AdadeltaEngine: FirstOrderEngine {
-    let gradient: Vector
     private let squareAverage: Vector
     private let accumulatedDelta: Vector
     /// √(uₜ₋₁ + ε) / √(vₜ + ε) of the last step, per coordinate: its rate without η.
@@ -37,7 +36,6 @@ final class AdadeltaEngine: FirstOrderEngine {
     private let rho: Double, eps: Double, weightDecay: Double
 
     init(dimension: Int, rho: Double, eps: Double, weightDecay: Double) {
-        gradient = Vector(count: dimension)
         squareAverage = Vector(count: dimension)
         accumulatedDelta = Vector(count: dimension)
         ratio = Vector(count: dimension)

@@ -26,7 +26,6 @@ enum Adam: OptimizerMethod {
 /// `torch.optim.Adam` and `AdamW` (`_single_tensor_adam`): coupled L2 or decoupled
 /// weight decay, and the AMSGrad maximum. ε is added after dividing √v by √(1 − β₂ᵗ).
 final class AdamEngine: FirstOrderEngine {
-    let gradient: Vector
     // The moments are readable inside the module so that tests can compare the loops' state.
     let firstMoment: Vector
     let secondMoment: Vector
@@ -40,7 +39,6 @@ final class AdamEngine: FirstOrderEngine {
     var loop = ElementwiseLoop.automatic
 
     init(dimension: Int, betas: (Double, Double), eps: Double, weightDecay: Double, amsgrad: Bool, decoupled: Bool) {
-        gradient = Vector(count: dimension)
         firstMoment = Vector(count: dimension)
         secondMoment = Vector(count: dimension)
         maxSecondMoment = Vector(count: amsgrad ? dimension : 0)

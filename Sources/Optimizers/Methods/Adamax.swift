@@ -20,14 +20,12 @@ enum Adamax: OptimizerMethod {
 
 /// `torch.optim.Adamax` (`_single_tensor_adamax`): ε enters the infinity norm, not the division.
 final class AdamaxEngine: FirstOrderEngine {
-    let gradient: Vector
     private let firstMoment: Vector
     private let infinityNorm: Vector
     private let beta1: Double, beta2: Double, eps: Double, weightDecay: Double
     private var t = 0
 
     init(dimension: Int, betas: (Double, Double), eps: Double, weightDecay: Double) {
-        gradient = Vector(count: dimension)
         firstMoment = Vector(count: dimension)
         infinityNorm = Vector(count: dimension)
         (beta1, beta2) = betas

@@ -36,7 +36,6 @@ enum NAdam: OptimizerMethod {
 /// `torch.optim.NAdam` (`_single_tensor_nadam`): Dozat's momentum schedule
 /// μₜ = β₁(1 − ½·0.96^(tψ)) with its running product, coupled or decoupled decay.
 final class NAdamEngine: FirstOrderEngine {
-    let gradient: Vector
     private let moments: AdamMoments
     private let eps: Double, weightDecay: Double, momentumDecay: Double
     private let decoupled: Bool
@@ -46,7 +45,6 @@ final class NAdamEngine: FirstOrderEngine {
     private var biasCorrection2 = 1.0
 
     init(dimension: Int, betas: (Double, Double), eps: Double, weightDecay: Double, momentumDecay: Double, decoupled: Bool) {
-        gradient = Vector(count: dimension)
         moments = AdamMoments(dimension: dimension, betas: betas)
         self.eps = eps
         self.weightDecay = weightDecay

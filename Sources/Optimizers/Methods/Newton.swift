@@ -26,19 +26,17 @@ enum Newton: OptimizerMethod {
 /// Newton's method with Levenberg-style damping: θ ← θ − η (H + δI)⁻¹ g, solved by
 /// Gaussian elimination with partial pivoting on the objective's exact Hessian.
 final class NewtonEngine: OptimizerEngine {
-    private let gradient: Vector
     private let hessian: Vector
     private let damping: Double
 
     init(dimension: Int, damping: Double) {
-        gradient = Vector(count: dimension)
         hessian = Vector(count: dimension * dimension)
         self.damping = damping
     }
 
     func step(_ x: UnsafeMutableBufferPointer<Double>, learningRate lr: Double, oracle: GradientOracle) -> StepStatus {
         let n = x.count
-        let g = gradient.buffer, h = hessian.buffer
+        let g = oracle.gradientBuffer(count: n), h = hessian.buffer
         _ = oracle.valueAndGradient(UnsafeBufferPointer(x), g)
         guard oracle.hessian(UnsafeBufferPointer(x), h) else { return .hessianUnavailable }
         for i in 0..<n { h[i * n + i] += damping }

@@ -34,7 +34,6 @@ enum RAdam: OptimizerMethod {
 /// `torch.optim.RAdam` (`_single_tensor_radam`): the rectified adaptive step once
 /// ρₜ > 5, plain bias-corrected momentum before.
 final class RAdamEngine: FirstOrderEngine {
-    let gradient: Vector
     private let moments: AdamMoments
     private let eps: Double, weightDecay: Double
     private let decoupled: Bool
@@ -44,7 +43,6 @@ final class RAdamEngine: FirstOrderEngine {
     private var biasCorrection2Root = 1.0
 
     init(dimension: Int, betas: (Double, Double), eps: Double, weightDecay: Double, decoupled: Bool) {
-        gradient = Vector(count: dimension)
         moments = AdamMoments(dimension: dimension, betas: betas)
         self.eps = eps
         self.weightDecay = weightDecay

@@ -43,7 +43,6 @@ enum SGD: OptimizerMethod {
 
 /// `torch.optim.SGD` (`_single_tensor_sgd`), which also runs Momentum and Nesterov.
 final class SGDEngine: FirstOrderEngine {
-    let gradient: Vector
     // Readable inside the module so that tests can compare the loops' state.
     let momentumBuffer: Vector
     private let momentum: Double, dampening: Double, weightDecay: Double
@@ -53,7 +52,6 @@ final class SGDEngine: FirstOrderEngine {
     var loop = ElementwiseLoop.automatic
 
     init(dimension: Int, momentum: Double, dampening: Double, nesterov: Bool, weightDecay: Double) {
-        gradient = Vector(count: dimension)
         momentumBuffer = Vector(count: momentum != 0 ? dimension : 0)
         self.momentum = momentum
         self.dampening = dampening

@@ -19,12 +19,10 @@ enum SGDW: OptimizerMethod {
 /// SGDW (Loshchilov & Hutter 2019, Algorithm 1 with SGD): momentum on the raw gradient,
 /// and decoupled decay θ ← θ − ηλθ applied before the step, as PyTorch's AdamW does.
 final class SGDWEngine: FirstOrderEngine {
-    let gradient: Vector
     private let velocity: Vector
     private let momentum: Double, weightDecay: Double
 
     init(dimension: Int, momentum: Double, weightDecay: Double) {
-        gradient = Vector(count: dimension)
         velocity = Vector(count: dimension)
         self.momentum = momentum
         self.weightDecay = weightDecay

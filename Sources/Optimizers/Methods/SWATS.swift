@@ -36,7 +36,6 @@ enum SWATS: OptimizerMethod {
 /// A learning-rate schedule scales α in the Adam phase and Λ in the SGD phase by the
 /// same factor ηₜ/η.
 final class SWATSEngine: FirstOrderEngine {
-    let gradient: Vector
     private let firstMoment: Vector
     private let secondMoment: Vector
     private let velocity: Vector
@@ -49,7 +48,6 @@ final class SWATSEngine: FirstOrderEngine {
     private let events: OptimizerEventLog
 
     init(dimension: Int, learningRate: Double, betas: (Double, Double), eps: Double, events: OptimizerEventLog) {
-        gradient = Vector(count: dimension)
         firstMoment = Vector(count: dimension)
         secondMoment = Vector(count: dimension)
         velocity = Vector(count: dimension)
