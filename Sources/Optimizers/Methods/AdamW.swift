@@ -13,9 +13,9 @@ enum AdamW: OptimizerMethod {
             #"\hat{m}_t = \frac{m_t}{1 - \beta_1^t}, \quad \hat{v}_t = \frac{v_t}{1 - \beta_2^t}"#,
             #"\theta_t = (1 - \eta \lambda) \theta_{t-1} - \eta \frac{\hat{m}_t}{\sqrt{\hat{v}_t} + \varepsilon}"#,
         ],
-        notation: Notation.adamMoments,
+        notation: Adam.spec.notation,
         summary: "Adam with weight decay taken out of the gradient and applied to the weights directly.",
-        effectiveLearningRate: #"\eta / (\sqrt{\hat{v}_t} + \varepsilon)"#)
+        effectiveLearningRate: Adam.spec.effectiveLearningRate)
 
     static func makeEngine(_ c: OptimizerConfig, dimension n: Int, events: OptimizerEventLog) -> (any OptimizerEngine)? {
         AdamEngine(c, dimension: n, amsgrad: c[bool: "amsgrad"], decoupled: true)

@@ -28,8 +28,8 @@ enum NAdam: OptimizerMethod {
 
     static func makeEngine(_ c: OptimizerConfig, dimension n: Int, events: OptimizerEventLog) -> (any OptimizerEngine)? {
         NAdamEngine(
-            dimension: n, betas: c[pair: "betas"], eps: c[real: "eps"], weightDecay: c[real: "weightDecay"],
-            momentumDecay: c[real: "momentumDecay"], decoupled: c[bool: "decoupledWeightDecay"])
+            dimension: n, betas: c[pair: "betas"], eps: c[real: "eps"], weightDecay: WeightDecay(c),
+            momentumDecay: c[real: "momentumDecay"])
     }
 }
 
@@ -37,19 +37,18 @@ enum NAdam: OptimizerMethod {
 /// μₜ = β₁(1 − ½·0.96^(tψ)) with its running product, coupled or decoupled decay.
 final class NAdamEngine: FirstOrderEngine {
     private let moments: AdamMoments
-    private let eps: Double, weightDecay: Double, momentumDecay: Double
-    private let decoupled: Bool
+    private let eps: Double, momentumDecay: Double
+    private let weightDecay: WeightDecay
     private var t = 0
     private var muProduct = 1.0
     /// 1 − β₂ᵗ of the last step.
     private var biasCorrection2 = 1.0
 
-    init(dimension: Int, betas: (Double, Double), eps: Double, weightDecay: Double, momentumDecay: Double, decoupled: Bool) {
+    init(dimension: Int, betas: (Double, Double), eps: Double, weightDecay: WeightDecay, momentumDecay: Double) {
         moments = AdamMoments(dimension: dimension, betas: betas)
         self.eps = eps
         self.weightDecay = weightDecay
         self.momentumDecay = momentumDecay
-        self.decoupled = decoupled
     }
 
     func update(_ x: UnsafeMutableBufferPointer<Double>, gradient g: UnsafeMutableBufferPointer<Double>, learningRate lr: Double) -> Bool {
@@ -66,9 +65,9 @@ final class NAdamEngine: FirstOrderEngine {
         let muProductNext = muProduct * muNext
         let gradientScale = -lr * (1 - mu) / (1 - muProduct)
         let momentumScale = (-lr * muNext) / (1 - muProductNext)
-        let decay = 1 - lr * weightDecay
+        let decay = weightDecay.factor(learningRate: lr)
         for i in 0..<x.count {
-            let gi = applyWeightDecay(&x[i], g[i], weightDecay, decoupled: decoupled, decay: decay)
+            let gi = weightDecay.apply(&x[i], g[i], factor: decay)
             moments.update(i, with: gi)
             let denominator = (v[i] / biasCorrection2).squareRoot() + eps
             x[i] = addcdiv(x[i], gradientScale, gi, denominator)

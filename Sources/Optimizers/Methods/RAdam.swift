@@ -25,9 +25,7 @@ enum RAdam: OptimizerMethod {
         effectiveLearningRate: #"\eta r_t \sqrt{1 - \beta_2^t} / (\sqrt{v_t} + \varepsilon)"#)
 
     static func makeEngine(_ c: OptimizerConfig, dimension n: Int, events: OptimizerEventLog) -> (any OptimizerEngine)? {
-        RAdamEngine(
-            dimension: n, betas: c[pair: "betas"], eps: c[real: "eps"], weightDecay: c[real: "weightDecay"],
-            decoupled: c[bool: "decoupledWeightDecay"])
+        RAdamEngine(dimension: n, betas: c[pair: "betas"], eps: c[real: "eps"], weightDecay: WeightDecay(c))
     }
 }
 
@@ -35,18 +33,17 @@ enum RAdam: OptimizerMethod {
 /// ρₜ > 5, plain bias-corrected momentum before.
 final class RAdamEngine: FirstOrderEngine {
     private let moments: AdamMoments
-    private let eps: Double, weightDecay: Double
-    private let decoupled: Bool
+    private let eps: Double
+    private let weightDecay: WeightDecay
     private var t = 0
     /// The last step's rectification rₜ and √(1 − β₂ᵗ); rₜ is `nil` while ρₜ ≤ 5.
     private var rectification: Double?
     private var biasCorrection2Root = 1.0
 
-    init(dimension: Int, betas: (Double, Double), eps: Double, weightDecay: Double, decoupled: Bool) {
+    init(dimension: Int, betas: (Double, Double), eps: Double, weightDecay: WeightDecay) {
         moments = AdamMoments(dimension: dimension, betas: betas)
         self.eps = eps
         self.weightDecay = weightDecay
-        self.decoupled = decoupled
     }
 
     func update(_ x: UnsafeMutableBufferPointer<Double>, gradient g: UnsafeMutableBufferPointer<Double>, learningRate lr: Double) -> Bool {
@@ -65,9 +62,9 @@ final class RAdamEngine: FirstOrderEngine {
         let biasCorrection2Root = LibM.pow(biasCorrection2, 0.5)
         self.rectification = rectified ? rectification : nil
         self.biasCorrection2Root = biasCorrection2Root
-        let decay = 1 - lr * weightDecay
+        let decay = weightDecay.factor(learningRate: lr)
         for i in 0..<x.count {
-            let gi = applyWeightDecay(&x[i], g[i], weightDecay, decoupled: decoupled, decay: decay)
+            let gi = weightDecay.apply(&x[i], g[i], factor: decay)
             moments.update(i, with: gi)
             let corrected = m[i] / biasCorrection1
             if rectified {

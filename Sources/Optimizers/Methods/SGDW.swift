@@ -8,7 +8,7 @@ enum SGDW: OptimizerMethod {
             #"v_t = \mu v_{t-1} + g_t, \quad v_0 = 0"#,
             #"\theta_t = (1 - \eta \lambda) \theta_{t-1} - \eta v_t"#,
         ],
-        notation: [Notation.gradient, ("v_t", "velocity")],
+        notation: Momentum.spec.notation,
         summary: "Momentum SGD with decoupled weight decay: the decay shrinks the weights, not the gradient.")
 
     static func makeEngine(_ c: OptimizerConfig, dimension n: Int, events: OptimizerEventLog) -> (any OptimizerEngine)? {
