@@ -101,7 +101,7 @@ import Testing
         #expect(parameter.validate(value) == message)
         let config = OptimizerConfig(callName: method, arguments: name.isEmpty ? [:] : [name: value])
         let problems = OptimizerCatalog.problems(in: config)
-        #expect(problems.contains(ConfigurationProblem(argument: name, message: message)))
+        #expect(problems.contains { $0.argument == name && $0.message == message })
         #expect(Optimizer(config, dimension: 2) == nil)
     }
 

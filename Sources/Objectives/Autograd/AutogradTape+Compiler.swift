@@ -51,17 +51,11 @@ extension AutogradTape {
                 let ca = expression.constantValue(a), cb = expression.constantValue(b)
                 switch op {
                 case .add:
-                    if let ca { return emit(.addConstant, r(b), c: ca) }
-                    if let cb { return emit(.addConstant, r(a), c: cb) }
-                    return emit(.add, r(a), r(b))
+                    return emit(a, b, numberLeft: .addConstant, numberRight: .addConstant, registers: .add)
                 case .subtract:
-                    if let ca { return emit(.constantMinus, r(b), c: ca) }
-                    if let cb { return emit(.subtractConstant, r(a), c: cb) }
-                    return emit(.subtract, r(a), r(b))
+                    return emit(a, b, numberLeft: .constantMinus, numberRight: .subtractConstant, registers: .subtract)
                 case .multiply:
-                    if let ca { return emit(.multiplyConstant, r(b), c: ca) }
-                    if let cb { return emit(.multiplyConstant, r(a), c: cb) }
-                    return emit(.multiply, r(a), r(b))
+                    return emit(a, b, numberLeft: .multiplyConstant, numberRight: .multiplyConstant, registers: .multiply)
                 case .divide:
                     if let cb { return emit(.divideConstant, r(a), c: cb) }
                     if let ca {
@@ -77,15 +71,26 @@ extension AutogradTape {
                 }
             case .call(let function, let arguments):
                 if function == .min || function == .max {
-                    let ca = expression.constantValue(arguments[0]), cb = expression.constantValue(arguments[1])
                     // torch.minimum and torch.maximum are symmetric in their operands, masks included.
                     let withConstant: Instruction.Opcode = function == .min ? .minimumConstant : .maximumConstant
-                    if let ca { return emit(withConstant, r(arguments[1]), c: ca) }
-                    if let cb { return emit(withConstant, r(arguments[0]), c: cb) }
-                    return emit(function == .min ? .minimum : .maximum, r(arguments[0]), r(arguments[1]))
+                    return emit(
+                        arguments[0], arguments[1], numberLeft: withConstant, numberRight: withConstant,
+                        registers: function == .min ? .minimum : .maximum)
                 }
                 return emit(.function(function), r(arguments[0]))
             }
+        }
+
+        /// A binary operation of which at most one operand is a number: `numberLeft` with the
+        /// register of `b` and the number `a`, `numberRight` with the register of `a` and the
+        /// number `b`, or `registers` on both registers.
+        private mutating func emit(
+            _ a: WrittenExpression.Index, _ b: WrittenExpression.Index,
+            numberLeft: Instruction.Opcode, numberRight: Instruction.Opcode, registers: Instruction.Opcode
+        ) -> Int32 {
+            if let ca = expression.constantValue(a) { return emit(numberLeft, r(b), c: ca) }
+            if let cb = expression.constantValue(b) { return emit(numberRight, r(a), c: cb) }
+            return emit(registers, r(a), r(b))
         }
 
         /// The backward pass: nodes newest first (every user of a node was created after it, so

@@ -35,16 +35,17 @@ public struct OptimizerSpec: Sendable {
     /// Checks across arguments (SGD's `nesterov` needs `momentum` > 0); `nil` when consistent.
     let combinationCheck: @Sendable (OptimizerConfig) -> ConfigurationProblem?
 
+    /// `id` defaults to the call name in lower case (`RMSProp` → `rmsprop`), `displayName` to the call name.
     init(
-        callName: String, id: String, displayName: String, hyperparameters: [HyperparameterSpec],
+        callName: String, id: String? = nil, displayName: String? = nil, hyperparameters: [HyperparameterSpec],
         reference: PaperReference, formula: [String], conditions: [String] = [],
         notation: [(latex: String, meaning: String)] = [],
         summary: String, effectiveLearningRate: String? = nil, capabilities: MethodCapabilities = [],
         combinationCheck: @escaping @Sendable (OptimizerConfig) -> ConfigurationProblem? = { _ in nil }
     ) {
         self.callName = callName
-        self.id = id
-        self.displayName = displayName
+        self.id = id ?? callName.lowercased()
+        self.displayName = displayName ?? callName
         self.hyperparameters = hyperparameters
         self.reference = reference
         self.formula = formula
@@ -110,9 +111,4 @@ public struct ConfigurationProblem: Hashable, Sendable {
     /// The hyperparameter's name (`""` for an unlabeled argument).
     public let argument: String
     public let message: String
-
-    public init(argument: String, message: String) {
-        self.argument = argument
-        self.message = message
-    }
 }

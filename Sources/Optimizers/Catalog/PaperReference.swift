@@ -4,10 +4,16 @@ public struct PaperReference: Hashable, Sendable {
     public let citation: String
     public let title: String
     public let url: String
+}
 
-    public init(citation: String, title: String, url: String) {
-        self.citation = citation
-        self.title = title
-        self.url = url
+extension PaperReference {
+    /// A paper on arXiv, linked by its identifier: `arXiv: "1412.6980"`.
+    init(citation: String, title: String, arXiv identifier: String) {
+        self.init(citation: citation, title: title, url: "https://arxiv.org/abs/\(identifier)")
+    }
+
+    /// A publication linked by its DOI: `doi: "10.1007/BF01589116"`.
+    init(citation: String, title: String, doi: String) {
+        self.init(citation: citation, title: title, url: "https://doi.org/\(doi)")
     }
 }

@@ -1,8 +1,7 @@
 /// `Adam(amsgrad: true)` under its own name: the maximum of the second moments is always on.
 enum AMSGrad: OptimizerMethod {
     static let spec = OptimizerSpec(
-        callName: "AMSGrad", id: "amsgrad", displayName: "AMSGrad",
-        hyperparameters: [.lr(1e-3), .betas, .eps(1e-8), .weightDecay(), .amsgrad(true)],
+        callName: "AMSGrad", hyperparameters: [.lr(1e-3), .betas, .eps(1e-8), .weightDecay(), .amsgrad(true)],
         reference: PaperReference(
             citation: "Reddi, Kale & Kumar 2018", title: "On the Convergence of Adam and Beyond",
             url: "https://openreview.net/forum?id=ryQu7f-RZ"),

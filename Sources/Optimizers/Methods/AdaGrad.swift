@@ -3,7 +3,7 @@ internal import COptimizerKernels
 /// `torch.optim.Adagrad`.
 enum AdaGrad: OptimizerMethod {
     static let spec = OptimizerSpec(
-        callName: "AdaGrad", id: "adagrad", displayName: "AdaGrad",
+        callName: "AdaGrad",
         hyperparameters: [
             .lr(1e-2),
             .number(
@@ -37,7 +37,6 @@ enum AdaGrad: OptimizerMethod {
 
 /// `torch.optim.Adagrad` (`_single_tensor_adagrad`, dense gradients).
 final class AdaGradEngine: FirstOrderEngine {
-    let gradient: Vector
     // Readable inside the module so that tests can compare the loops' state.
     let sum: Vector
     private let lrDecay: Double, weightDecay: Double, eps: Double
@@ -48,7 +47,6 @@ final class AdaGradEngine: FirstOrderEngine {
     var loop = ElementwiseLoop.automatic
 
     init(dimension: Int, lrDecay: Double, weightDecay: Double, initialAccumulatorValue: Double, eps: Double) {
-        gradient = Vector(count: dimension)
         sum = Vector(count: dimension, repeating: initialAccumulatorValue)
         self.lrDecay = lrDecay
         self.weightDecay = weightDecay

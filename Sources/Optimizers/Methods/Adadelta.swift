@@ -1,7 +1,7 @@
 /// `torch.optim.Adadelta`.
 enum Adadelta: OptimizerMethod {
     static let spec = OptimizerSpec(
-        callName: "Adadelta", id: "adadelta", displayName: "Adadelta",
+        callName: "Adadelta",
         hyperparameters: [
             .lr(1.0),
             .number(
@@ -10,7 +10,7 @@ enum Adadelta: OptimizerMethod {
         ],
         reference: PaperReference(
             citation: "Zeiler 2012", title: "ADADELTA: An Adaptive Learning Rate Method",
-            url: "https://arxiv.org/abs/1212.5701"),
+            arXiv: "1212.5701"),
         formula: [
             #"g_t = \nabla f(\theta_{t-1}) + \lambda \theta_{t-1}"#,
             #"v_t = \rho v_{t-1} + (1 - \rho) g_t^2"#,
@@ -29,7 +29,6 @@ enum Adadelta: OptimizerMethod {
 
 /// `torch.optim.Adadelta` (`_single_tensor_adadelta`).
 final class AdadeltaEngine: FirstOrderEngine {
-    let gradient: Vector
     private let squareAverage: Vector
     private let accumulatedDelta: Vector
     /// √(uₜ₋₁ + ε) / √(vₜ + ε) of the last step, per coordinate: its rate without η.
@@ -37,7 +36,6 @@ final class AdadeltaEngine: FirstOrderEngine {
     private let rho: Double, eps: Double, weightDecay: Double
 
     init(dimension: Int, rho: Double, eps: Double, weightDecay: Double) {
-        gradient = Vector(count: dimension)
         squareAverage = Vector(count: dimension)
         accumulatedDelta = Vector(count: dimension)
         ratio = Vector(count: dimension)

@@ -1,18 +1,12 @@
 internal import COptimizerKernels
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
 
 /// `torch.optim.Adam`, with coupled weight decay and the optional AMSGrad maximum.
 enum Adam: OptimizerMethod {
     static let spec = OptimizerSpec(
-        callName: "Adam", id: "adam", displayName: "Adam",
-        hyperparameters: [.lr(1e-3), .betas, .eps(1e-8), .weightDecay(), .amsgrad(false)],
+        callName: "Adam", hyperparameters: [.lr(1e-3), .betas, .eps(1e-8), .weightDecay(), .amsgrad(false)],
         reference: PaperReference(
             citation: "Kingma & Ba 2015", title: "Adam: A Method for Stochastic Optimization",
-            url: "https://arxiv.org/abs/1412.6980"),
+            arXiv: "1412.6980"),
         formula: [
             #"g_t = \nabla f(\theta_{t-1}) + \lambda \theta_{t-1}"#,
             #"m_t = \beta_1 m_{t-1} + (1 - \beta_1) g_t"#,
@@ -32,7 +26,6 @@ enum Adam: OptimizerMethod {
 /// `torch.optim.Adam` and `AdamW` (`_single_tensor_adam`): coupled L2 or decoupled
 /// weight decay, and the AMSGrad maximum. ε is added after dividing √v by √(1 − β₂ᵗ).
 final class AdamEngine: FirstOrderEngine {
-    let gradient: Vector
     // The moments are readable inside the module so that tests can compare the loops' state.
     let firstMoment: Vector
     let secondMoment: Vector
@@ -46,7 +39,6 @@ final class AdamEngine: FirstOrderEngine {
     var loop = ElementwiseLoop.automatic
 
     init(dimension: Int, betas: (Double, Double), eps: Double, weightDecay: Double, amsgrad: Bool, decoupled: Bool) {
-        gradient = Vector(count: dimension)
         firstMoment = Vector(count: dimension)
         secondMoment = Vector(count: dimension)
         maxSecondMoment = Vector(count: amsgrad ? dimension : 0)
@@ -67,8 +59,8 @@ final class AdamEngine: FirstOrderEngine {
     func update(_ x: UnsafeMutableBufferPointer<Double>, gradient g: UnsafeMutableBufferPointer<Double>, learningRate lr: Double) -> Bool {
         t += 1
         let step = Double(t)
-        let stepSize = lr / (1 - pow(beta1, step))
-        let biasCorrection2Root = (1 - pow(beta2, step)).squareRoot()
+        let stepSize = lr / (1 - LibM.pow(beta1, step))
+        let biasCorrection2Root = (1 - LibM.pow(beta2, step)).squareRoot()
         self.biasCorrection2Root = biasCorrection2Root
         // Multiplying by 1 is exact, so no decoupled decay is a decay by 1.
         let decay = decoupled ? 1 - lr * weightDecay : 1

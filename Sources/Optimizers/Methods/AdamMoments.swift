@@ -21,13 +21,29 @@ struct AdamMoments {
 }
 
 /// The weight decay of NAdam and RAdam, applied before the moments as torch applies it: decoupled
-/// shrinks the weight by `decay` = 1 − ηλ, coupled adds λθ to the gradient; nothing when λ = 0.
-@inline(__always)
-func applyWeightDecay(_ x: inout Double, _ g: Double, _ weightDecay: Double, decoupled: Bool, decay: Double) -> Double {
-    guard weightDecay != 0 else { return g }
-    if decoupled {
-        x *= decay
-        return g
+/// shrinks the weight by 1 − ηλ, coupled adds λθ to the gradient; nothing when λ = 0.
+struct WeightDecay {
+    /// λ.
+    let rate: Double
+    let decoupled: Bool
+
+    /// λ and the flag as NAdam's and RAdam's configurations name them.
+    init(_ c: OptimizerConfig) {
+        rate = c[real: "weightDecay"]
+        decoupled = c[bool: "decoupledWeightDecay"]
     }
-    return g.addingProduct(weightDecay, x)
+
+    /// The decoupled shrinking factor 1 − ηλ of a step with learning rate η.
+    func factor(learningRate lr: Double) -> Double { 1 - lr * rate }
+
+    /// The gradient the moments see at `x`, shrinking `x` by `factor` first when decoupled.
+    @inline(__always)
+    func apply(_ x: inout Double, _ g: Double, factor: Double) -> Double {
+        guard rate != 0 else { return g }
+        if decoupled {
+            x *= factor
+            return g
+        }
+        return g.addingProduct(rate, x)
+    }
 }

@@ -1,14 +1,7 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
-
 /// `torch.optim.Adamax`.
 enum Adamax: OptimizerMethod {
     static let spec = OptimizerSpec(
-        callName: "Adamax", id: "adamax", displayName: "Adamax",
-        hyperparameters: [.lr(2e-3), .betas, .eps(1e-8), .weightDecay()],
+        callName: "Adamax", hyperparameters: [.lr(2e-3), .betas, .eps(1e-8), .weightDecay()],
         reference: Adam.spec.reference,
         formula: [
             #"g_t = \nabla f(\theta_{t-1}) + \lambda \theta_{t-1}"#,
@@ -27,14 +20,12 @@ enum Adamax: OptimizerMethod {
 
 /// `torch.optim.Adamax` (`_single_tensor_adamax`): ε enters the infinity norm, not the division.
 final class AdamaxEngine: FirstOrderEngine {
-    let gradient: Vector
     private let firstMoment: Vector
     private let infinityNorm: Vector
     private let beta1: Double, beta2: Double, eps: Double, weightDecay: Double
     private var t = 0
 
     init(dimension: Int, betas: (Double, Double), eps: Double, weightDecay: Double) {
-        gradient = Vector(count: dimension)
         firstMoment = Vector(count: dimension)
         infinityNorm = Vector(count: dimension)
         (beta1, beta2) = betas
@@ -45,7 +36,7 @@ final class AdamaxEngine: FirstOrderEngine {
     func update(_ x: UnsafeMutableBufferPointer<Double>, gradient g: UnsafeMutableBufferPointer<Double>, learningRate lr: Double) -> Bool {
         t += 1
         let m = firstMoment.pointer, u = infinityNorm.pointer
-        let clr = lr / (1 - pow(beta1, Double(t)))
+        let clr = lr / (1 - LibM.pow(beta1, Double(t)))
         for i in 0..<x.count {
             let gi = withWeightDecay(g[i], x[i], weightDecay)
             m[i] = lerp(m[i], gi, 1 - beta1)

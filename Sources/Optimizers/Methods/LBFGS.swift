@@ -1,7 +1,7 @@
 /// `torch.optim.LBFGS(max_iter=1)`, one iteration per step.
 enum LBFGS: OptimizerMethod {
     static let spec = OptimizerSpec(
-        callName: "LBFGS", id: "lbfgs", displayName: "L-BFGS",
+        callName: "LBFGS", displayName: "L-BFGS",
         // torch.optim.LBFGS's order: lr, (max_iter), max_eval, tolerance_grad, tolerance_change,
         // history_size, line_search_fn. coursegen fixes max_iter at 1 (one iteration per step).
         hyperparameters: [
@@ -25,7 +25,7 @@ enum LBFGS: OptimizerMethod {
         ],
         reference: PaperReference(
             citation: "Liu & Nocedal 1989", title: "On the limited memory BFGS method for large scale optimization",
-            url: "https://doi.org/10.1007/BF01589116"),
+            doi: "10.1007/BF01589116"),
         formula: [
             #"g_t = \nabla f(\theta_{t-1})"#,
             #"s_k = \theta_k - \theta_{k-1}, \quad y_k = g_{k+1} - g_k"#,

@@ -1,7 +1,7 @@
 /// Lookahead around any inner method, which shares its event log.
 enum Lookahead: OptimizerMethod {
     static let spec = OptimizerSpec(
-        callName: "Lookahead", id: "lookahead", displayName: "Lookahead",
+        callName: "Lookahead",
         hyperparameters: [
             HyperparameterSpec(
                 name: "", label: "inner optimizer", symbol: "A", latex: "A", kind: .optimizer, defaultValue: nil),
@@ -12,7 +12,7 @@ enum Lookahead: OptimizerMethod {
         ],
         reference: PaperReference(
             citation: "Zhang et al. 2019", title: "Lookahead Optimizer: k steps forward, 1 step back",
-            url: "https://arxiv.org/abs/1907.08610"),
+            arXiv: "1907.08610"),
         formula: [
             #"\theta_t = A(\theta_{t-1}), \quad \phi_0 = \theta_0"#,
             #"\phi \leftarrow \phi + \alpha (\theta_t - \phi), \quad \theta_t \leftarrow \phi"#,

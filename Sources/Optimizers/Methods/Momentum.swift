@@ -1,11 +1,10 @@
 /// Polyak's heavy ball: `SGD` with momentum, without dampening or weight decay.
 enum Momentum: OptimizerMethod {
     static let spec = OptimizerSpec(
-        callName: "Momentum", id: "momentum", displayName: "Momentum",
-        hyperparameters: [.lr(1e-3), .momentum(0.9)],
+        callName: "Momentum", hyperparameters: [.lr(1e-3), .momentum(0.9)],
         reference: PaperReference(
             citation: "Polyak 1964", title: "Some methods of speeding up the convergence of iteration methods",
-            url: "https://doi.org/10.1016/0041-5553(64)90137-5"),
+            doi: "10.1016/0041-5553(64)90137-5"),
         formula: [
             #"g_t = \nabla f(\theta_{t-1})"#,
             #"v_t = \mu v_{t-1} + g_t, \quad v_0 = 0"#,

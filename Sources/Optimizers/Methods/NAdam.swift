@@ -1,13 +1,7 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
-
 /// `torch.optim.NAdam`.
 enum NAdam: OptimizerMethod {
     static let spec = OptimizerSpec(
-        callName: "NAdam", id: "nadam", displayName: "NAdam",
+        callName: "NAdam",
         hyperparameters: [
             .lr(2e-3), .betas, .eps(1e-8), .weightDecay(),
             .number(
@@ -34,49 +28,46 @@ enum NAdam: OptimizerMethod {
 
     static func makeEngine(_ c: OptimizerConfig, dimension n: Int, events: OptimizerEventLog) -> (any OptimizerEngine)? {
         NAdamEngine(
-            dimension: n, betas: c[pair: "betas"], eps: c[real: "eps"], weightDecay: c[real: "weightDecay"],
-            momentumDecay: c[real: "momentumDecay"], decoupled: c[bool: "decoupledWeightDecay"])
+            dimension: n, betas: c[pair: "betas"], eps: c[real: "eps"], weightDecay: WeightDecay(c),
+            momentumDecay: c[real: "momentumDecay"])
     }
 }
 
 /// `torch.optim.NAdam` (`_single_tensor_nadam`): Dozat's momentum schedule
 /// μₜ = β₁(1 − ½·0.96^(tψ)) with its running product, coupled or decoupled decay.
 final class NAdamEngine: FirstOrderEngine {
-    let gradient: Vector
     private let moments: AdamMoments
-    private let eps: Double, weightDecay: Double, momentumDecay: Double
-    private let decoupled: Bool
+    private let eps: Double, momentumDecay: Double
+    private let weightDecay: WeightDecay
     private var t = 0
     private var muProduct = 1.0
     /// 1 − β₂ᵗ of the last step.
     private var biasCorrection2 = 1.0
 
-    init(dimension: Int, betas: (Double, Double), eps: Double, weightDecay: Double, momentumDecay: Double, decoupled: Bool) {
-        gradient = Vector(count: dimension)
+    init(dimension: Int, betas: (Double, Double), eps: Double, weightDecay: WeightDecay, momentumDecay: Double) {
         moments = AdamMoments(dimension: dimension, betas: betas)
         self.eps = eps
         self.weightDecay = weightDecay
         self.momentumDecay = momentumDecay
-        self.decoupled = decoupled
     }
 
     func update(_ x: UnsafeMutableBufferPointer<Double>, gradient g: UnsafeMutableBufferPointer<Double>, learningRate lr: Double) -> Bool {
         t += 1
         let m = moments.first.pointer, v = moments.second.pointer, beta1 = moments.beta1, beta2 = moments.beta2
         let step = Double(t)
-        let biasCorrection2 = 1 - pow(beta2, step)
+        let biasCorrection2 = 1 - LibM.pow(beta2, step)
         self.biasCorrection2 = biasCorrection2
-        let mu = beta1 * (1 - 0.5 * pow(0.96, step * momentumDecay))
-        let muNext = beta1 * (1 - 0.5 * pow(0.96, (step + 1) * momentumDecay))
+        let mu = beta1 * (1 - 0.5 * LibM.pow(0.96, step * momentumDecay))
+        let muNext = beta1 * (1 - 0.5 * LibM.pow(0.96, (step + 1) * momentumDecay))
         // PyTorch stores mu_product as a float32 tensor under the default dtype, so the
         // product is rounded to single precision at every step.
         muProduct = Double(Float(muProduct) * Float(mu))
         let muProductNext = muProduct * muNext
         let gradientScale = -lr * (1 - mu) / (1 - muProduct)
         let momentumScale = (-lr * muNext) / (1 - muProductNext)
-        let decay = 1 - lr * weightDecay
+        let decay = weightDecay.factor(learningRate: lr)
         for i in 0..<x.count {
-            let gi = applyWeightDecay(&x[i], g[i], weightDecay, decoupled: decoupled, decay: decay)
+            let gi = weightDecay.apply(&x[i], g[i], factor: decay)
             moments.update(i, with: gi)
             let denominator = (v[i] / biasCorrection2).squareRoot() + eps
             x[i] = addcdiv(x[i], gradientScale, gi, denominator)

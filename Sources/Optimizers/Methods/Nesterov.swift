@@ -1,8 +1,7 @@
 /// Nesterov momentum as Sutskever et al. write it: `SGD(nesterov: true)` without dampening or weight decay.
 enum Nesterov: OptimizerMethod {
     static let spec = OptimizerSpec(
-        callName: "Nesterov", id: "nesterov", displayName: "Nesterov",
-        hyperparameters: [.lr(1e-3), .momentum(0.9)],
+        callName: "Nesterov", hyperparameters: Momentum.spec.hyperparameters,
         reference: PaperReference(
             citation: "Sutskever et al. 2013", title: "On the importance of initialization and momentum in deep learning",
             url: "https://proceedings.mlr.press/v28/sutskever13.html"),
@@ -11,7 +10,7 @@ enum Nesterov: OptimizerMethod {
             #"v_t = \mu v_{t-1} + g_t, \quad v_0 = 0"#,
             #"\theta_t = \theta_{t-1} - \eta (g_t + \mu v_t)"#,
         ],
-        notation: [Notation.gradient, ("v_t", "velocity")],
+        notation: Momentum.spec.notation,
         summary: "Momentum that looks ahead: the step adds the gradient to the next velocity, not the current one.",
         combinationCheck: { config in
             config[real: "momentum"] > 0

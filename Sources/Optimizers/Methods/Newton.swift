@@ -1,7 +1,7 @@
 /// Damped Newton steps on the objective's exact Hessian.
 enum Newton: OptimizerMethod {
     static let spec = OptimizerSpec(
-        callName: "Newton", id: "newton", displayName: "Newton",
+        callName: "Newton",
         hyperparameters: [
             .lr(1),
             .number(
@@ -9,7 +9,7 @@ enum Newton: OptimizerMethod {
         ],
         reference: PaperReference(
             citation: "Nocedal & Wright 2006", title: "Numerical Optimization (2nd ed.), chapter 3",
-            url: "https://doi.org/10.1007/978-0-387-40065-5"),
+            doi: "10.1007/978-0-387-40065-5"),
         formula: [
             #"g_t = \nabla f(\theta_{t-1}), \quad H_t = \nabla^2 f(\theta_{t-1})"#,
             #"\theta_t = \theta_{t-1} - \eta (H_t + \delta I)^{-1} g_t"#,
@@ -26,19 +26,17 @@ enum Newton: OptimizerMethod {
 /// Newton's method with Levenberg-style damping: θ ← θ − η (H + δI)⁻¹ g, solved by
 /// Gaussian elimination with partial pivoting on the objective's exact Hessian.
 final class NewtonEngine: OptimizerEngine {
-    private let gradient: Vector
     private let hessian: Vector
     private let damping: Double
 
     init(dimension: Int, damping: Double) {
-        gradient = Vector(count: dimension)
         hessian = Vector(count: dimension * dimension)
         self.damping = damping
     }
 
     func step(_ x: UnsafeMutableBufferPointer<Double>, learningRate lr: Double, oracle: GradientOracle) -> StepStatus {
         let n = x.count
-        let g = gradient.buffer, h = hessian.buffer
+        let g = oracle.gradientBuffer(count: n), h = hessian.buffer
         _ = oracle.valueAndGradient(UnsafeBufferPointer(x), g)
         guard oracle.hessian(UnsafeBufferPointer(x), h) else { return .hessianUnavailable }
         for i in 0..<n { h[i * n + i] += damping }

@@ -32,15 +32,13 @@ extension OptimizerEngine {
     func effectiveLearningRate(_ rates: UnsafeMutableBufferPointer<Double>, learningRate: Double) -> Bool { false }
 }
 
-/// A method whose step is a function of the gradient at the current point.
-protocol FirstOrderEngine: OptimizerEngine {
-    /// Scratch space for the gradient, one per engine.
-    var gradient: Vector { get }
-}
+/// A method whose step is a function of the gradient at the current point: its `step` is its
+/// `update` from the oracle's gradient.
+protocol FirstOrderEngine: OptimizerEngine {}
 
 extension FirstOrderEngine {
     func step(_ x: UnsafeMutableBufferPointer<Double>, learningRate: Double, oracle: GradientOracle) -> StepStatus {
-        let g = gradient.buffer
+        let g = oracle.gradientBuffer(count: x.count)
         _ = oracle.valueAndGradient(UnsafeBufferPointer(x), g)
         _ = update(x, gradient: g, learningRate: learningRate)
         return .moved

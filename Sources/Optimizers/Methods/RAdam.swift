@@ -1,17 +1,10 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
-
 /// `torch.optim.RAdam`.
 enum RAdam: OptimizerMethod {
     static let spec = OptimizerSpec(
-        callName: "RAdam", id: "radam", displayName: "RAdam",
-        hyperparameters: [.lr(1e-3), .betas, .eps(1e-8), .weightDecay(), .decoupledWeightDecay],
+        callName: "RAdam", hyperparameters: [.lr(1e-3), .betas, .eps(1e-8), .weightDecay(), .decoupledWeightDecay],
         reference: PaperReference(
             citation: "Liu et al. 2020", title: "On the Variance of the Adaptive Learning Rate and Beyond",
-            url: "https://arxiv.org/abs/1908.03265"),
+            arXiv: "1908.03265"),
         formula: [
             #"g_t = \nabla f(\theta_{t-1}) + \lambda \theta_{t-1}"#,
             #"m_t = \beta_1 m_{t-1} + (1 - \beta_1) g_t, \quad \hat{m}_t = \frac{m_t}{1 - \beta_1^t}"#,
@@ -32,51 +25,46 @@ enum RAdam: OptimizerMethod {
         effectiveLearningRate: #"\eta r_t \sqrt{1 - \beta_2^t} / (\sqrt{v_t} + \varepsilon)"#)
 
     static func makeEngine(_ c: OptimizerConfig, dimension n: Int, events: OptimizerEventLog) -> (any OptimizerEngine)? {
-        RAdamEngine(
-            dimension: n, betas: c[pair: "betas"], eps: c[real: "eps"], weightDecay: c[real: "weightDecay"],
-            decoupled: c[bool: "decoupledWeightDecay"])
+        RAdamEngine(dimension: n, betas: c[pair: "betas"], eps: c[real: "eps"], weightDecay: WeightDecay(c))
     }
 }
 
 /// `torch.optim.RAdam` (`_single_tensor_radam`): the rectified adaptive step once
 /// ρₜ > 5, plain bias-corrected momentum before.
 final class RAdamEngine: FirstOrderEngine {
-    let gradient: Vector
     private let moments: AdamMoments
-    private let eps: Double, weightDecay: Double
-    private let decoupled: Bool
+    private let eps: Double
+    private let weightDecay: WeightDecay
     private var t = 0
     /// The last step's rectification rₜ and √(1 − β₂ᵗ); rₜ is `nil` while ρₜ ≤ 5.
     private var rectification: Double?
     private var biasCorrection2Root = 1.0
 
-    init(dimension: Int, betas: (Double, Double), eps: Double, weightDecay: Double, decoupled: Bool) {
-        gradient = Vector(count: dimension)
+    init(dimension: Int, betas: (Double, Double), eps: Double, weightDecay: WeightDecay) {
         moments = AdamMoments(dimension: dimension, betas: betas)
         self.eps = eps
         self.weightDecay = weightDecay
-        self.decoupled = decoupled
     }
 
     func update(_ x: UnsafeMutableBufferPointer<Double>, gradient g: UnsafeMutableBufferPointer<Double>, learningRate lr: Double) -> Bool {
         t += 1
         let m = moments.first.pointer, v = moments.second.pointer, beta1 = moments.beta1, beta2 = moments.beta2
         let step = Double(t)
-        let biasCorrection1 = 1 - pow(beta1, step)
-        let biasCorrection2 = 1 - pow(beta2, step)
+        let biasCorrection1 = 1 - LibM.pow(beta1, step)
+        let biasCorrection2 = 1 - LibM.pow(beta2, step)
         let rhoInfinity = 2 / (1 - beta2) - 1
-        let rhoT = rhoInfinity - 2 * step * pow(beta2, step) / biasCorrection2
+        let rhoT = rhoInfinity - 2 * step * LibM.pow(beta2, step) / biasCorrection2
         let rectified = rhoT > 5
         let rectification = rectified
             // PyTorch writes `** 0.5`, which is pow, not sqrt; the two differ in rare last bits.
-            ? pow((rhoT - 4) * (rhoT - 2) * rhoInfinity / ((rhoInfinity - 4) * (rhoInfinity - 2) * rhoT), 0.5)
+            ? LibM.pow((rhoT - 4) * (rhoT - 2) * rhoInfinity / ((rhoInfinity - 4) * (rhoInfinity - 2) * rhoT), 0.5)
             : 0
-        let biasCorrection2Root = pow(biasCorrection2, 0.5)
+        let biasCorrection2Root = LibM.pow(biasCorrection2, 0.5)
         self.rectification = rectified ? rectification : nil
         self.biasCorrection2Root = biasCorrection2Root
-        let decay = 1 - lr * weightDecay
+        let decay = weightDecay.factor(learningRate: lr)
         for i in 0..<x.count {
-            let gi = applyWeightDecay(&x[i], g[i], weightDecay, decoupled: decoupled, decay: decay)
+            let gi = weightDecay.apply(&x[i], g[i], factor: decay)
             moments.update(i, with: gi)
             let corrected = m[i] / biasCorrection1
             if rectified {

@@ -3,7 +3,7 @@ internal import COptimizerKernels
 /// `torch.optim.RMSprop`.
 enum RMSProp: OptimizerMethod {
     static let spec = OptimizerSpec(
-        callName: "RMSProp", id: "rmsprop", displayName: "RMSProp",
+        callName: "RMSProp",
         hyperparameters: [
             .lr(1e-2),
             .number(
@@ -42,7 +42,6 @@ enum RMSProp: OptimizerMethod {
 
 /// `torch.optim.RMSprop` (`_single_tensor_rmsprop`), with `centered` and `momentum`.
 final class RMSPropEngine: FirstOrderEngine {
-    let gradient: Vector
     // Readable inside the module so that tests can compare the loops' state.
     let squareAverage: Vector
     let gradientAverage: Vector
@@ -53,7 +52,6 @@ final class RMSPropEngine: FirstOrderEngine {
     var loop = ElementwiseLoop.automatic
 
     init(dimension: Int, alpha: Double, eps: Double, weightDecay: Double, momentum: Double, centered: Bool) {
-        gradient = Vector(count: dimension)
         squareAverage = Vector(count: dimension)
         gradientAverage = Vector(count: centered ? dimension : 0)
         momentumBuffer = Vector(count: momentum > 0 ? dimension : 0)

@@ -3,11 +3,10 @@ internal import COptimizerKernels
 /// `torch.optim.SGD`: plain, momentum or Nesterov steps, with coupled weight decay.
 enum SGD: OptimizerMethod {
     static let spec = OptimizerSpec(
-        callName: "SGD", id: "sgd", displayName: "SGD",
-        hyperparameters: [.lr(1e-3), .momentum(0), .dampening, .weightDecay(), .nesterov],
+        callName: "SGD", hyperparameters: [.lr(1e-3), .momentum(0), .dampening, .weightDecay(), .nesterov],
         reference: PaperReference(
             citation: "Robbins & Monro 1951", title: "A Stochastic Approximation Method",
-            url: "https://doi.org/10.1214/aoms/1177729586"),
+            doi: "10.1214/aoms/1177729586"),
         formula: [
             #"g_t = \nabla f(\theta_{t-1}) + \lambda \theta_{t-1}"#,
             #"v_t = \mu v_{t-1} + (1 - \tau) g_t, \quad v_1 = g_1"#,
@@ -44,7 +43,6 @@ enum SGD: OptimizerMethod {
 
 /// `torch.optim.SGD` (`_single_tensor_sgd`), which also runs Momentum and Nesterov.
 final class SGDEngine: FirstOrderEngine {
-    let gradient: Vector
     // Readable inside the module so that tests can compare the loops' state.
     let momentumBuffer: Vector
     private let momentum: Double, dampening: Double, weightDecay: Double
@@ -54,7 +52,6 @@ final class SGDEngine: FirstOrderEngine {
     var loop = ElementwiseLoop.automatic
 
     init(dimension: Int, momentum: Double, dampening: Double, nesterov: Bool, weightDecay: Double) {
-        gradient = Vector(count: dimension)
         momentumBuffer = Vector(count: momentum != 0 ? dimension : 0)
         self.momentum = momentum
         self.dampening = dampening

@@ -1,17 +1,10 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
-
 /// SWATS: Adam until its implied SGD learning rate settles, then momentum SGD.
 enum SWATS: OptimizerMethod {
     static let spec = OptimizerSpec(
-        callName: "SWATS", id: "swats", displayName: "SWATS",
-        hyperparameters: [.lr(1e-3), .betas, .eps(1e-9)],
+        callName: "SWATS", hyperparameters: [.lr(1e-3), .betas, .eps(1e-9)],
         reference: PaperReference(
             citation: "Keskar & Socher 2017", title: "Improving Generalization Performance by Switching from Adam to SGD",
-            url: "https://arxiv.org/abs/1712.07628"),
+            arXiv: "1712.07628"),
         formula: [
             #"m_t = \beta_1 m_{t-1} + (1 - \beta_1) g_t, \quad v_t = \beta_2 v_{t-1} + (1 - \beta_2) g_t^2"#,
             #"p_t = -\eta \frac{\sqrt{1 - \beta_2^t}}{1 - \beta_1^t} \frac{m_t}{\sqrt{v_t} + \varepsilon}, \quad \theta_t = \theta_{t-1} + p_t"#,
@@ -43,7 +36,6 @@ enum SWATS: OptimizerMethod {
 /// A learning-rate schedule scales α in the Adam phase and Λ in the SGD phase by the
 /// same factor ηₜ/η.
 final class SWATSEngine: FirstOrderEngine {
-    let gradient: Vector
     private let firstMoment: Vector
     private let secondMoment: Vector
     private let velocity: Vector
@@ -56,7 +48,6 @@ final class SWATSEngine: FirstOrderEngine {
     private let events: OptimizerEventLog
 
     init(dimension: Int, learningRate: Double, betas: (Double, Double), eps: Double, events: OptimizerEventLog) {
-        gradient = Vector(count: dimension)
         firstMoment = Vector(count: dimension)
         secondMoment = Vector(count: dimension)
         velocity = Vector(count: dimension)
@@ -81,8 +72,8 @@ final class SWATSEngine: FirstOrderEngine {
         }
         let m = firstMoment.pointer, a = secondMoment.pointer
         let step = Double(k)
-        let bias2 = 1 - pow(beta2, step)
-        let scale = -lr * bias2.squareRoot() / (1 - pow(beta1, step))
+        let bias2 = 1 - LibM.pow(beta2, step)
+        let scale = -lr * bias2.squareRoot() / (1 - LibM.pow(beta1, step))
         var pp = 0.0, pg = 0.0
         for i in 0..<n {
             m[i] = beta1 * m[i] + (1 - beta1) * g[i]

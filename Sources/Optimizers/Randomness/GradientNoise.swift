@@ -1,9 +1,3 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
-
 /// Annealed Gaussian gradient noise (Neelakantan et al. 2015): each gradient
 /// evaluation of step t (t = 0 for the first step) gets independent N(0, σₜ²)
 /// noise on every coordinate, with σₜ² = η / (1 + t)^γ.
@@ -20,6 +14,6 @@ public struct GradientNoise: Hashable, Sendable {
 
     /// σₜ, the standard deviation at step index `t` (0 for the first step).
     public func standardDeviation(step t: Int) -> Double {
-        (eta / pow(1 + Double(t), gamma)).squareRoot()
+        (eta / LibM.pow(1 + Double(t), gamma)).squareRoot()
     }
 }

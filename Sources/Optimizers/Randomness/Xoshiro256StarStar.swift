@@ -1,9 +1,3 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
-
 /// The xoshiro256** generator (Blackman & Vigna 2018), seeded through SplitMix64.
 ///
 /// Its sequence is fully specified, so a seed gives the same numbers on every
@@ -49,7 +43,7 @@ public struct Xoshiro256StarStar: RandomNumberGenerator, Hashable, Sendable {
     public mutating func nextNormal() -> Double {
         let u1 = nextUniform()
         let u2 = nextUniform()
-        return (-2 * log(u1)).squareRoot() * cos(2 * Double.pi * u2)
+        return (-2 * LibM.log(u1)).squareRoot() * LibM.cos(2 * Double.pi * u2)
     }
 
     /// A uniform integer in `0..<bound` by Lemire's multiply-and-reject, so it is unbiased

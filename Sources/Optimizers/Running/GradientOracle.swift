@@ -13,6 +13,9 @@ public final class GradientOracle {
     private var sampler: MiniBatchSampler?
     private var batch: [Int]
     private var standardDeviation: Double = 0
+    /// The gradient of the step, for the methods that ask for one gradient per step; held here
+    /// rather than by each engine, since only a step through the oracle needs it.
+    private var gradient: Vector
     /// How many gradient evaluations were made.
     public private(set) var gradientEvaluations = 0
 
@@ -24,6 +27,7 @@ public final class GradientOracle {
     ) {
         self.function = function
         self.noise = noise
+        gradient = Vector(count: function.dimension)
         noiseGenerator = Xoshiro256StarStar(seed: seed ^ 0x6E6F_6973_6500_0000)  // "noise"
         let finiteSum = function as? any FiniteSumFunction
         self.finiteSum = finiteSum
@@ -78,6 +82,13 @@ public final class GradientOracle {
             }
         }
         return f
+    }
+
+    /// A buffer of `count` doubles for the step's gradient, the same from step to step (made
+    /// again only when `count` is not the objective's dimension).
+    func gradientBuffer(count: Int) -> UnsafeMutableBufferPointer<Double> {
+        if gradient.count != count { gradient = Vector(count: count) }
+        return gradient.buffer
     }
 
     /// The Hessian of the full objective, or `false` when the objective has none.

@@ -1,9 +1,3 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
-
 /// A learning-rate schedule, equal to the PyTorch scheduler stepped once after
 /// every optimizer step (so step 0 uses the scheduler's initial value).
 ///
@@ -128,9 +122,9 @@ public indirect enum LearningRateSchedule: Hashable, Sendable {
             let e = Double(epoch)
             let period = 2 * steps
             if period > 0, ((epoch - 1 - steps) % period + period) % period == 0 {
-                return rate + (base - minLR) * (1 - cos(Double.pi / tMax)) / 2
+                return rate + (base - minLR) * (1 - LibM.cos(Double.pi / tMax)) / 2
             }
-            return (1 + cos(Double.pi * e / tMax)) / (1 + cos(Double.pi * (e - 1) / tMax)) * (rate - minLR) + minLR
+            return (1 + LibM.cos(Double.pi * e / tMax)) / (1 + LibM.cos(Double.pi * (e - 1) / tMax)) * (rate - minLR) + minLR
         case .linear(let start, let end, let steps):
             return Self.linearNext(rate, start: start, end: end, steps: steps, epoch: epoch)
         case .warmup(let steps, let start):
@@ -149,11 +143,11 @@ public indirect enum LearningRateSchedule: Hashable, Sendable {
     private func closedFormRate(epoch: Int, base: Double) -> Double {
         switch self {
         case .step(let every, let gamma):
-            return base * pow(gamma, Double(epoch / max(every, 1)))
+            return base * LibM.pow(gamma, Double(epoch / max(every, 1)))
         case .exponential(let gamma):
-            return base * pow(gamma, Double(epoch))
+            return base * LibM.pow(gamma, Double(epoch))
         case .cosine(let steps, let minLR):
-            return minLR + (base - minLR) * (1 + cos(Double.pi * Double(epoch) / Double(steps))) / 2
+            return minLR + (base - minLR) * (1 + LibM.cos(Double.pi * Double(epoch) / Double(steps))) / 2
         case .linear(let start, let end, let steps):
             return base * (start + (end - start) * Double(min(steps, epoch)) / Double(steps))
         case .warmup(let steps, let start):

@@ -39,15 +39,8 @@ public struct CurveFigure: Sendable {
         let left = 24 + AxisPainter.labelWidth(yTicks) + AxisPainter.tickLength + 4
         let right = max(14, AxisPainter.rightOverhang(xTicks))
 
-        var legend = Legend(entries: [])
-        var seen: Set<Int> = []
-        for run in runs where listsSeries && seen.insert(run.series).inserted {
-            legend.entries.append(.init(glyph: .series(run.series, color: run.css), label: run.label))
-        }
         let words = text.words
-        legend.entries.append(.init(glyph: .start, label: words.start))
-        legend.entries.append(.init(glyph: .end, label: words.end))
-        if !minima.isEmpty { legend.entries.append(.init(glyph: .minimum, label: words.minimum)) }
+        let legend = Legend.paths(listsSeries ? runs : [], showsMinimum: !minima.isEmpty, words: words)
         let plotWidth = width - left - right
         let top = 6 + legend.height(width: plotWidth) + 8
         let rect = Rect(x: left, y: top, width: plotWidth, height: height)

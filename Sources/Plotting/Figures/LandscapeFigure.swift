@@ -92,17 +92,10 @@ public struct LandscapeFigure: Sendable {
         let figureWidth = max(width, contentWidth)
         let left = margin + (figureWidth - contentWidth) / 2
 
-        var legend = Legend(entries: [])
-        if overlay && listsSeries {
-            var seen: Set<Int> = []
-            for trajectory in panels.first?.trajectories ?? [] where seen.insert(trajectory.series).inserted {
-                legend.entries.append(.init(glyph: .series(trajectory.series, color: trajectory.css), label: trajectory.label))
-            }
-        }
         let words = text.words
-        legend.entries.append(.init(glyph: .start, label: words.start))
-        legend.entries.append(.init(glyph: .end, label: words.end))
-        if !minima.isEmpty { legend.entries.append(.init(glyph: .minimum, label: words.minimum)) }
+        // Small multiples name each run in its panel's title instead.
+        let listed = overlay && listsSeries ? panels.first?.trajectories ?? [] : []
+        let legend = Legend.paths(listed, showsMinimum: !minima.isEmpty, words: words)
         let legendTop = 6.0
         let legendWidth = figureWidth - left - right
         let top = legendTop + legend.height(width: legendWidth) + 8

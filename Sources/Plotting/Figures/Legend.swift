@@ -37,6 +37,20 @@ struct Legend {
 
     var entries: [Entry]
 
+    /// The legend of a figure that draws optimizer paths: each series of `paths` once, in
+    /// order, then the start and end markers and, when the figure marks one, the minimum.
+    static func paths(_ paths: [DrawnPath], showsMinimum: Bool, words: FigureVocabulary) -> Legend {
+        var legend = Legend(entries: [])
+        var seen: Set<Int> = []
+        for path in paths where seen.insert(path.series).inserted {
+            legend.entries.append(.init(glyph: .series(path.series, color: path.css), label: path.label))
+        }
+        legend.entries.append(.init(glyph: .start, label: words.start))
+        legend.entries.append(.init(glyph: .end, label: words.end))
+        if showsMinimum { legend.entries.append(.init(glyph: .minimum, label: words.minimum)) }
+        return legend
+    }
+
     /// The width of an entry: swatch, gap and measured label.
     static func width(of entry: Entry) -> Double {
         swatchWidth + labelGap + TextMetrics.width(entry.label, fontSize: fontSize)

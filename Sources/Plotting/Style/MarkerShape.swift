@@ -17,30 +17,34 @@ public enum MarkerShape: Int, CaseIterable, Hashable, Sendable {
     /// Path data centred at the origin, with about the area of a circle of `radius`, so
     /// that no shape looks heavier than another.
     func pathData(radius r: Double) -> String {
-        switch self {
-        case .circle:
+        if let (sides, scale, rotation) = regularPolygon {
+            return polygon(sides: sides, radius: r * scale, rotation: rotation)
+        }
+        if self == .circle {
             let d = format(2 * r)
             return "M\(format(-r)) 0a\(format(r)) \(format(r)) 0 1 0 \(d) 0a\(format(r)) \(format(r)) 0 1 0 -\(d) 0z"
-        case .square:
-            return polygon(sides: 4, radius: r * 1.25, rotation: 45)
-        case .triangleUp:
-            return polygon(sides: 3, radius: r * 1.55, rotation: 0)
-        case .diamond:
-            return polygon(sides: 4, radius: r * 1.3, rotation: 0)
-        case .triangleDown:
-            return polygon(sides: 3, radius: r * 1.55, rotation: 180)
-        case .pentagon:
-            return polygon(sides: 5, radius: r * 1.15, rotation: 0)
-        case .hexagon:
-            return polygon(sides: 6, radius: r * 1.1, rotation: 30)
-        case .star:
-            var points: [Point] = []
-            for k in 0..<10 {
-                let radius = k.isMultiple(of: 2) ? r * 1.6 : r * 0.7
-                let angle = Double(k) * .pi / 5
-                points.append(Point(radius * Math.sin(angle), -radius * Math.cos(angle)))
-            }
-            return path(points)
+        }
+        // The star: ten vertices, alternately on an outer and an inner circle.
+        var points: [Point] = []
+        for k in 0..<10 {
+            let radius = k.isMultiple(of: 2) ? r * 1.6 : r * 0.7
+            let angle = Double(k) * .pi / 5
+            points.append(Point(radius * Math.sin(angle), -radius * Math.cos(angle)))
+        }
+        return path(points)
+    }
+
+    /// The regular polygons: sides, circumradius as a multiple of the marker's radius, and
+    /// turn in degrees; `nil` for the circle and the star.
+    private var regularPolygon: (sides: Int, scale: Double, rotation: Double)? {
+        switch self {
+        case .square: (4, 1.25, 45)
+        case .triangleUp: (3, 1.55, 0)
+        case .diamond: (4, 1.3, 0)
+        case .triangleDown: (3, 1.55, 180)
+        case .pentagon: (5, 1.15, 0)
+        case .hexagon: (6, 1.1, 30)
+        case .circle, .star: nil
         }
     }
 

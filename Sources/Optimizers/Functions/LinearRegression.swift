@@ -41,30 +41,26 @@ public struct LinearRegression: FiniteSumFunction, Hashable {
     }
 
     public func valueAndGradient(_ p: UnsafeBufferPointer<Double>, _ g: UnsafeMutableBufferPointer<Double>) -> Double {
-        var sum = 0.0, gw = 0.0, gb = 0.0
-        for i in 0..<xs.count {
-            let r = p[0] * xs[i] + p[1] - ys[i]
-            sum += r * r
-            gw += r * xs[i]
-            gb += r
-        }
-        let n = Double(xs.count)
-        g[0] = 2 * gw / n
-        g[1] = 2 * gb / n
-        return sum / n
+        accumulate(p, g, indices: 0..<xs.count)
     }
 
     public func valueAndGradient(
         _ p: UnsafeBufferPointer<Double>, _ g: UnsafeMutableBufferPointer<Double>, samples: UnsafeBufferPointer<Int>
     ) -> Double {
+        accumulate(p, g, indices: samples)
+    }
+
+    private func accumulate<S: Collection<Int>>(
+        _ p: UnsafeBufferPointer<Double>, _ g: UnsafeMutableBufferPointer<Double>, indices: S
+    ) -> Double {
         var sum = 0.0, gw = 0.0, gb = 0.0
-        for i in samples {
+        for i in indices {
             let r = p[0] * xs[i] + p[1] - ys[i]
             sum += r * r
             gw += r * xs[i]
             gb += r
         }
-        let n = Double(max(samples.count, 1))
+        let n = Double(max(indices.count, 1))
         g[0] = 2 * gw / n
         g[1] = 2 * gb / n
         return sum / n

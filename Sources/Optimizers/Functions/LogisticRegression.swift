@@ -1,9 +1,3 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
-
 /// Logistic regression of a label on one feature, P(y = 1) = σ(w·x + b), a finite-sum
 /// objective in (w, b).
 ///
@@ -115,11 +109,11 @@ public struct LogisticRegression: FiniteSumFunction, Hashable {
     public var minimumValue: Double? { minimizer.map { value(at: $0) } }
 
     static func sigmoid(_ z: Double) -> Double {
-        z >= 0 ? 1 / (1 + exp(-z)) : exp(z) / (1 + exp(z))
+        z >= 0 ? 1 / (1 + LibM.exp(-z)) : LibM.exp(z) / (1 + LibM.exp(z))
     }
 
     /// log(1 + eᶻ) without overflow.
     static func softplus(_ z: Double) -> Double {
-        max(z, 0) + log1p(exp(-abs(z)))
+        max(z, 0) + LibM.log1p(LibM.exp(-abs(z)))
     }
 }
