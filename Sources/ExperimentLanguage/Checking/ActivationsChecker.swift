@@ -19,7 +19,7 @@ struct ActivationsChecker {
         let weights = input.all("Weights").map { (call: $0, modifiers: $0.modifiers, expr: $0.expr) }
         let expects = input.all("Expect")
 
-        var configuration = ActivationStudyConfiguration(title: title, rows: [])
+        var configuration = ActivationHistogramsConfiguration(title: title, rows: [])
         if let call = input.first("Network"), call.noClosure(reader, &diagnostics),
            let matched = ArgumentMatcher(origin: reader.origin).match(
             call.arguments, to: [.init("layers", required: false), .init("units", required: false), .init("activation", required: false)],

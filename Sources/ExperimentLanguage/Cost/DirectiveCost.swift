@@ -71,7 +71,7 @@ public struct DirectiveCost: Hashable, Sendable {
         return DirectiveCost(operations: runs * perRun + shape.samples * Double(shape.features) * 20, bytes: bytes)
     }
 
-    static func of(_ configuration: ActivationStudyConfiguration) -> DirectiveCost {
+    static func of(_ configuration: ActivationHistogramsConfiguration) -> DirectiveCost {
         let samples = Double(configuration.inputSamples)
         let units = Double(configuration.units)
         let layers = Double(configuration.layers)

@@ -17,7 +17,7 @@ public enum ActivationsRunner {
         if let cache, let key, let result = cache.result(for: key, study: study) { return (result, []) }
         willRun?()
         do {
-            let result = ActivationsStudyResult(study: study, result: try ActivationStudy.run(study.configuration, kernel: kernel))
+            let result = ActivationsStudyResult(study: study, result: try ActivationHistograms.run(study.configuration, kernel: kernel))
             if let cache, let key { cache.store(result, for: key) }
             return (result, [])
         } catch {
