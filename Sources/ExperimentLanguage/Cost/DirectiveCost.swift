@@ -14,11 +14,6 @@ public struct DirectiveCost: Hashable, Sendable {
     /// Bytes held at the peak: datasets, activations, parameters and optimizer state, recorded paths.
     public var bytes: Double
 
-    public init(operations: Double, bytes: Double) {
-        self.operations = operations
-        self.bytes = bytes
-    }
-
     public static let zero = DirectiveCost(operations: 0, bytes: 0)
 
     /// The estimate for `directive`.
