@@ -18,6 +18,8 @@ public enum Limits {
     public static let maximumStarts = 16
     /// Nodes of an objective's expression graph, derivatives included.
     public static let maximumExpressionNodes = ExpressionGraph.maximumNodes
+    /// Dense layers of a network, hidden layers of a training's.
+    public static let maximumLayers = 16
     /// Samples of a finite-sum objective.
     public static let maximumSamples = 100_000
 }

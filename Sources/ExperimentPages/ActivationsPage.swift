@@ -49,7 +49,7 @@ public enum ActivationsPage {
         return out + "</section>\n"
     }
 
-    static func setupWords(_ configuration: ActivationStudyConfiguration) -> String {
+    static func setupWords(_ configuration: ActivationHistogramsConfiguration) -> String {
         "\(configuration.inputSamples) inputs of \(configuration.units) standard-normal features through "
             + "\(configuration.layers) dense layers of \(configuration.units) units without biases; seed \(configuration.seed)."
     }

@@ -127,7 +127,7 @@ struct NetworkBuilderTests {
         #expect(plain.configuration.validationFraction == 0 && !plain.configuration.hasValidation)
     }
 
-    @Test func theActivationStudyChecks() throws {
+    @Test func theActivationsBuilderChecks() throws {
         let (directive, diagnostics) = Self.parse("""
         Activations("Sigmoid activations") {
             Network(layers: 5, units: 100, activation: .sigmoid)

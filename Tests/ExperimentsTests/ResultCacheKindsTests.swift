@@ -162,7 +162,7 @@ import Testing
         case trajectory(@Sendable (inout [[Trajectory]]) -> Void)
         case scheduleRates(@Sendable (inout [[Double]]) -> Void)
         case average(@Sendable (inout AverageResult) -> Void)
-        case histograms(@Sendable (inout ActivationStudyResult) -> Void)
+        case histograms(@Sendable (inout ActivationHistogramsResult) -> Void)
         /// The data section's bytes.
         case data(fence: String, @Sendable (inout [UInt8]) -> Void)
     }

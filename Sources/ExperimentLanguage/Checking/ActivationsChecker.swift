@@ -4,71 +4,57 @@ import NeuralNetworks
 /// Checks the body of `Activations("…") { … }` and builds the typed ``ActivationsStudy``,
 /// reporting every problem it finds at its place.
 struct ActivationsChecker {
-
-    static let maximumLayers = 16
+    /// Widest layer, most inputs, most histogram bins and most rows a fence may ask for.
     static let maximumUnits = 1024
     static let maximumInputs = 10_000
     static let maximumBins = 200
     static let maximumRows = 8
 
-    private typealias Call = BuilderCall
-
     func check(_ input: BuilderInput, _ diagnostics: inout [Diagnostic]) -> ActivationsStudy? {
         let errorsBefore = diagnostics.count
         let (title, builderRange, reader) = (input.title, input.builderRange, input.reader)
-        let weights = input.all("Weights").map { (call: $0, modifiers: $0.modifiers, expr: $0.expr) }
+        let weights = input.all("Weights")
         let expects = input.all("Expect")
 
-        var configuration = ActivationStudyConfiguration(title: title, rows: [])
-        if let call = input.first("Network"), call.noClosure(reader, &diagnostics),
-           let matched = ArgumentMatcher(origin: reader.origin).match(
-            call.arguments, to: [.init("layers", required: false), .init("units", required: false), .init("activation", required: false)],
-            callee: "Network", calleeRange: call.nameRange, diagnostics: &diagnostics) {
-            if let argument = matched[0], let value = bounded(argument.value, reader, "the number of layers", 1...Self.maximumLayers, &diagnostics) {
+        var configuration = ActivationHistogramsConfiguration(title: title, rows: [])
+        if let call = input.first("Network"), let matched = call.matchArguments(
+            to: [.init("layers", required: false), .init("units", required: false), .init("activation", required: false)], reader, &diagnostics) {
+            if let argument = matched[0], let value = reader.integer(argument.value, "the number of layers", in: 1...Limits.maximumLayers, &diagnostics) {
                 configuration.layers = value
             }
-            if let argument = matched[1], let value = bounded(argument.value, reader, "the number of units", 1...Self.maximumUnits, &diagnostics) {
+            if let argument = matched[1], let value = reader.integer(argument.value, "the number of units", in: 1...Self.maximumUnits, &diagnostics) {
                 configuration.units = value
             }
             if let argument = matched[2], let activation = reader.activation(argument.value, &diagnostics) {
                 configuration.activation = activation
             }
         }
-        if let call = input.first("Inputs"), call.noClosure(reader, &diagnostics),
-           let matched = ArgumentMatcher(origin: reader.origin).match(
-            call.arguments, to: [.init(nil)], callee: "Inputs", calleeRange: call.nameRange, diagnostics: &diagnostics),
-           let value = bounded(matched[0]!.value, reader, "the number of inputs", 1...Self.maximumInputs, &diagnostics) {
+        if let call = input.first("Inputs"), let value = call.integer("the number of inputs", in: 1...Self.maximumInputs, reader, &diagnostics) {
             configuration.inputSamples = value
         }
-        if let call = input.first("Histogram"), call.noClosure(reader, &diagnostics),
-           let matched = ArgumentMatcher(origin: reader.origin).match(
-            call.arguments, to: [.init("bins", required: false), .init("range", required: false)],
-            callee: "Histogram", calleeRange: call.nameRange, diagnostics: &diagnostics) {
-            if let argument = matched[0], let value = bounded(argument.value, reader, "the number of bins", 1...Self.maximumBins, &diagnostics) {
+        if let call = input.first("Histogram"),
+           let matched = call.matchArguments(to: [.init("bins", required: false), .init("range", required: false)], reader, &diagnostics) {
+            if let argument = matched[0], let value = reader.integer(argument.value, "the number of bins", in: 1...Self.maximumBins, &diagnostics) {
                 configuration.bins = value
             }
             if let argument = matched[1], let range = reader.range(argument.value, "the histogram range", &diagnostics) {
                 configuration.range = range
             }
         }
-        if let call = input.first("Seed"), call.noClosure(reader, &diagnostics),
-           let matched = ArgumentMatcher(origin: reader.origin).match(
-            call.arguments, to: [.init(nil)], callee: "Seed", calleeRange: call.nameRange, diagnostics: &diagnostics),
-           let seed = reader.seed(matched[0]!.value, &diagnostics) {
+        if let call = input.first("Seed"), let argument = call.singleArgument(reader, &diagnostics),
+           let seed = reader.seed(argument.value, &diagnostics) {
             configuration.seed = seed
         }
 
         var calls: [String] = []
         var labelRanges: [String: SourceRange] = [:]
-        for (call, modifiers, expr) in weights {
-            guard call.noClosure(reader, &diagnostics),
-                  let matched = ArgumentMatcher(origin: reader.origin).match(
-                    call.arguments, to: [.init(nil)], callee: "Weights", calleeRange: call.nameRange, diagnostics: &diagnostics),
-                  let initialization = reader.initialization(matched[0]!.value, &diagnostics)
+        for call in weights {
+            guard let argument = call.singleArgument(reader, &diagnostics),
+                  let initialization = reader.initialization(argument.value, &diagnostics)
             else { continue }
-            var label = String(SyntaxPrinter.print(reader.resolve(matched[0]!.value)).drop { $0 == "." })
+            var label = String(SyntaxPrinter.print(reader.resolve(argument.value)).drop { $0 == "." })
             var failed = false
-            for modifier in modifiers {
+            for modifier in call.modifiers {
                 guard modifier.name == "label" else {
                     diagnostics.append(reader.error("unknown modifier '.\(modifier.name)' of 'Weights'", modifier.nameRange, hint: "'Weights' takes only .label"))
                     failed = true
@@ -76,13 +62,8 @@ struct ActivationsChecker {
                 }
                 guard let argument = ArgumentMatcher(origin: reader.origin).match(
                     modifier.arguments, to: [.init(nil)], callee: ".label", calleeRange: modifier.nameRange, diagnostics: &diagnostics)?[0],
-                    let text = reader.string(argument.value, "the label", &diagnostics)
+                    let text = reader.label(argument.value, &diagnostics)
                 else { failed = true; continue }
-                guard !text.trimmingWhitespace.isEmpty else {
-                    diagnostics.append(reader.error("a label cannot be empty", argument.value.range))
-                    failed = true
-                    continue
-                }
                 label = text
             }
             if failed { continue }
@@ -93,7 +74,7 @@ struct ActivationsChecker {
             }
             labelRanges[label] = call.nameRange
             configuration.rows.append(.init(label: label, initialization: initialization))
-            calls.append(SyntaxPrinter.print(expr))
+            calls.append(SyntaxPrinter.print(call.expr))
         }
         if weights.isEmpty { input.reportMissing("Weights", &diagnostics) }
         if weights.count > Self.maximumRows {
@@ -113,21 +94,12 @@ struct ActivationsChecker {
             location: reader.location(builderRange))
     }
 
-    private func bounded(_ expr: ExprSyntax, _ reader: ValueReader, _ what: String, _ bounds: ClosedRange<Int>, _ diagnostics: inout [Diagnostic]) -> Int? {
-        guard let value = reader.integer(expr, what, &diagnostics) else { return nil }
-        guard bounds.contains(value) else {
-            diagnostics.append(reader.error("\(what) must be from \(bounds.lowerBound) to \(bounds.upperBound), not \(value)", reader.resolve(expr).range))
-            return nil
-        }
-        return value
-    }
-
     /// The claim forms of `Expect` in an activation study.
     static let claims = ["stdAbove", "stdBelow", "saturatedAbove", "widerThan"]
 
     /// `Expect("std 1", layer: 5, saturatedAbove: 0.5)`.
     private func expectation(
-        _ call: Call, _ reader: ValueReader, labels: [String], layers: Int, _ diagnostics: inout [Diagnostic]
+        _ call: BuilderCall, _ reader: ValueReader, labels: [String], layers: Int, _ diagnostics: inout [Diagnostic]
     ) -> ActivationExpectation? {
         guard call.noClosure(reader, &diagnostics) else { return nil }
         guard call.arguments.count == 3, call.arguments[0].label == nil, call.arguments[1].label == "layer",
@@ -144,7 +116,7 @@ struct ActivationsChecker {
             return nil
         }
         guard let label = reader.runLabel(call.arguments[0].value, labels: labels, what: "row", &diagnostics),
-              let layer = bounded(call.arguments[1].value, reader, "the layer", 1...layers, &diagnostics)
+              let layer = reader.integer(call.arguments[1].value, "the layer", in: 1...layers, &diagnostics)
         else { return nil }
         let value = call.arguments[2].value
         let kind: ActivationExpectation.Kind

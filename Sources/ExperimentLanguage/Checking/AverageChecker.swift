@@ -8,8 +8,6 @@ struct AverageChecker {
     let source: String
     let hadSyntaxErrors: Bool
 
-    private typealias Call = BuilderCall
-
     /// Weights of one `WeightedAverage`, at most.
     static let maximumWeights = 1_000
 
@@ -43,15 +41,10 @@ struct AverageChecker {
             labelRanges[average.label] = Self.baseCallee(expr)?.range ?? expr.range
             averages.append(average)
         }
-        if averageCalls.isEmpty, !hadSyntaxErrors {
-            diagnostics.append(reader.error("the average has no average to compute", builderRange,
-                                            hint: "add one such as 'ExponentialAverage(beta: 0.9)' or 'MovingAverage(window: 10)'"))
-        }
-        if averageCalls.count > Limits.maximumRuns {
-            diagnostics.append(reader.error(
-                "the average has \(averageCalls.count) averages; at most \(Limits.maximumRuns) are allowed", builderRange,
-                hint: "split it into several fences"))
-        }
+        BuilderChecker.reportRunCount(
+            averageCalls.count, of: .average, maximum: Limits.maximumRuns, none: "no average to compute",
+            example: "'ExponentialAverage(beta: 0.9)' or 'MovingAverage(window: 10)'", split: "fences", at: builderRange, reader,
+            hadSyntaxErrors: hadSyntaxErrors, &diagnostics)
 
         var expectations: [AverageExpectation] = []
         let labels = averages.map(\.label)
@@ -68,23 +61,15 @@ struct AverageChecker {
     }
 
     /// `Series(.noisySine(period: 100, amplitude: 1, noise: 0.5), samples: 200)`.
-    private func series(_ call: Call, _ reader: ValueReader, _ diagnostics: inout [Diagnostic]) -> (signal: Signal?, samples: Int?) {
-        guard call.noClosure(reader, &diagnostics) else { return (nil, nil) }
-        guard let matched = ArgumentMatcher(origin: reader.origin).match(
-            call.arguments, to: [.init(nil), .init("samples", required: false)], callee: "Series", calleeRange: call.nameRange,
-            diagnostics: &diagnostics)
-        else { return (nil, nil) }
+    private func series(_ call: BuilderCall, _ reader: ValueReader, _ diagnostics: inout [Diagnostic]) -> (signal: Signal?, samples: Int?) {
+        guard let matched = call.matchArguments(to: [.init(nil), .init("samples", required: false)], reader, &diagnostics) else {
+            return (nil, nil)
+        }
         var samples = AverageStudy.defaultSamples
         var samplesFailed = false
         if let argument = matched[1] {
-            if let value = reader.integer(argument.value, "the number of samples", &diagnostics) {
-                if (1...Limits.maximumSamples).contains(value) {
-                    samples = value
-                } else {
-                    diagnostics.append(reader.error(
-                        "the number of samples must be from 1 to \(Limits.maximumSamples), not \(value)", reader.resolve(argument.value).range))
-                    samplesFailed = true
-                }
+            if let value = reader.integer(argument.value, "the number of samples", in: 1...Limits.maximumSamples, &diagnostics) {
+                samples = value
             } else {
                 samplesFailed = true
             }
@@ -238,7 +223,7 @@ struct AverageChecker {
 
     /// `Expect("a", smootherThan: "b", over: 1...50)` or `Expect("a", closerThan: "b")`.
     private func expectation(
-        _ call: Call, labels: [String], samples: Int?, _ reader: ValueReader, _ diagnostics: inout [Diagnostic]
+        _ call: BuilderCall, labels: [String], samples: Int?, _ reader: ValueReader, _ diagnostics: inout [Diagnostic]
     ) -> AverageExpectation? {
         guard call.noClosure(reader, &diagnostics) else { return nil }
         let claims = ["smootherThan", "closerThan"]

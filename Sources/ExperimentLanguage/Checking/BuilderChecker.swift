@@ -167,6 +167,25 @@ enum BuilderMessage {
     }
 }
 
+extension BuilderChecker {
+    /// Reports a body with no run calls, unless the parser failed (the call may be the one that
+    /// failed to parse), or with more than `maximum`: "the training has no optimizer call".
+    /// `none` completes "the training has …", `example` is its hint, `split` what to split into.
+    static func reportRunCount(
+        _ count: Int, of builder: BuilderDescription, maximum: Int, none: String, example: String, split: String,
+        at range: SourceRange, _ reader: ValueReader, hadSyntaxErrors: Bool, _ diagnostics: inout [Diagnostic]
+    ) {
+        if count == 0, !hadSyntaxErrors {
+            diagnostics.append(reader.error("the \(builder.noun) has \(none)", range, hint: "add one such as \(example)"))
+        }
+        if count > maximum {
+            let calls = if case .calls(_, let what) = builder.runs { what } else { "optimizer calls" }
+            diagnostics.append(reader.error(
+                "the \(builder.noun) has \(count) \(calls); at most \(maximum) are allowed", range, hint: "split it into several \(split)"))
+        }
+    }
+}
+
 extension BuilderCall {
     /// Whether the statement is written without a trailing closure; reports one.
     func noClosure(_ reader: ValueReader, _ diagnostics: inout [Diagnostic]) -> Bool {
@@ -175,10 +194,24 @@ extension BuilderCall {
         return false
     }
 
-    /// The one unlabeled argument of a statement such as `Steps(100)` or `Seed(3)`; `nil` after reporting.
-    func singleArgument(_ reader: ValueReader, _ diagnostics: inout [Diagnostic]) -> ArgumentSyntax? {
+    /// The statement's arguments matched to `parameters` (by parameter index), for a statement
+    /// written without a closure such as `Dataset(.digits, test: 0.2)`; `nil` after reporting.
+    func matchArguments(
+        to parameters: [ArgumentMatcher.Parameter], _ reader: ValueReader, _ diagnostics: inout [Diagnostic]
+    ) -> [Int: ArgumentSyntax]? {
         guard noClosure(reader, &diagnostics) else { return nil }
         return ArgumentMatcher(origin: reader.origin).match(
-            arguments, to: [.init(nil)], callee: name, calleeRange: nameRange, diagnostics: &diagnostics)?[0]
+            arguments, to: parameters, callee: name, calleeRange: nameRange, diagnostics: &diagnostics)
+    }
+
+    /// The one unlabeled argument of a statement such as `Steps(100)` or `Seed(3)`; `nil` after reporting.
+    func singleArgument(_ reader: ValueReader, _ diagnostics: inout [Diagnostic]) -> ArgumentSyntax? {
+        matchArguments(to: [.init(nil)], reader, &diagnostics)?[0]
+    }
+
+    /// The one argument of a statement such as `Steps(100)`, an integer within `bounds`; `nil` after reporting.
+    func integer(_ what: String, in bounds: ClosedRange<Int>, _ reader: ValueReader, _ diagnostics: inout [Diagnostic]) -> Int? {
+        guard let argument = singleArgument(reader, &diagnostics) else { return nil }
+        return reader.integer(argument.value, what, in: bounds, &diagnostics)
     }
 }

@@ -49,26 +49,15 @@ struct ExperimentChecker {
             if let point = point(call, dimension: dimension, &diagnostics) { minima.append(point) }
         }
         var steps = Experiment.defaultSteps
-        if let call = calls("Steps").first, let argument = call.singleArgument(reader, &diagnostics),
-           let value = reader.integer(argument.value, "the number of steps", &diagnostics) {
-            if (1...Limits.maximumSteps).contains(value) {
-                steps = value
-            } else {
-                diagnostics.append(reader.error("the number of steps must be from 1 to \(Limits.maximumSteps), not \(value)", argument.value.range))
-            }
+        if let call = calls("Steps").first, let value = call.integer("the number of steps", in: 1...Limits.maximumSteps, reader, &diagnostics) {
+            steps = value
         }
         var domain: Domain?
         if let call = calls("Domain").first { domain = self.domain(call, dimension: dimension, &diagnostics) }
         var layout = Layout.overlay
-        if let call = calls("Layout").first, let argument = call.singleArgument(reader, &diagnostics) {
-            let names = Layout.allCases.map(\.rawValue)
-            if let member = reader.member(argument.value, "the layout", choices: names, &diagnostics) {
-                if member.arguments == nil, let value = Layout(rawValue: member.name) {
-                    layout = value
-                } else {
-                    reader.unknownMember(member, "layout", choices: names, &diagnostics)
-                }
-            }
+        if let call = calls("Layout").first, let argument = call.singleArgument(reader, &diagnostics),
+           let value: Layout = reader.choice(argument.value, "the layout", noun: "layout", &diagnostics) {
+            layout = value
         }
         var batchSize: Int?
         if let call = calls("BatchSize").first, let argument = call.singleArgument(reader, &diagnostics),
@@ -83,19 +72,13 @@ struct ExperimentChecker {
             }
         }
         var sampling = MiniBatchSampling.shuffledEpochs
-        if let call = calls("Sampling").first, let argument = call.singleArgument(reader, &diagnostics) {
-            let names = MiniBatchSampling.allCases.map(\.rawValue)
-            if let member = reader.member(argument.value, "the sampling", choices: names, &diagnostics) {
-                if member.arguments == nil, let value = MiniBatchSampling(rawValue: member.name) {
-                    if calls("BatchSize").isEmpty {
-                        diagnostics.append(reader.error("'Sampling' needs 'BatchSize': without it every step uses all samples", call.nameRange,
-                                                        hint: "add 'BatchSize(1)' for on-line steps"))
-                    } else {
-                        sampling = value
-                    }
-                } else {
-                    reader.unknownMember(member, "sampling", choices: names, &diagnostics)
-                }
+        if let call = calls("Sampling").first, let argument = call.singleArgument(reader, &diagnostics),
+           let value: MiniBatchSampling = reader.choice(argument.value, "the sampling", noun: "sampling", &diagnostics) {
+            if calls("BatchSize").isEmpty {
+                diagnostics.append(reader.error("'Sampling' needs 'BatchSize': without it every step uses all samples", call.nameRange,
+                                                hint: "add 'BatchSize(1)' for on-line steps"))
+            } else {
+                sampling = value
             }
         }
 

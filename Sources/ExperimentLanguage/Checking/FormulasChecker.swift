@@ -23,21 +23,19 @@ extension BuilderDescription {
                 failed = true
                 continue
             }
-            guard let member = reader.member(argument.value, "a method", choices: ids, &diagnostics) else {
+            guard let spec = reader.choice(argument.value, "a method", noun: "method", choices: ids, &diagnostics,
+                                           lookup: OptimizerCatalog.spec(id:))
+            else {
                 failed = true
                 continue
             }
-            guard member.arguments == nil, let spec = OptimizerCatalog.spec(id: member.name) else {
-                reader.unknownMember(member, "method", choices: ids, &diagnostics)
-                failed = true
-                continue
-            }
+            let range = reader.resolve(argument.value).range
             if let first = seen[spec.id] {
-                diagnostics.append(reader.error("'.\(spec.id)' is listed twice", member.range, notes: [reader.note("first listed here", first)]))
+                diagnostics.append(reader.error("'.\(spec.id)' is listed twice", range, notes: [reader.note("first listed here", first)]))
                 failed = true
                 continue
             }
-            seen[spec.id] = member.range
+            seen[spec.id] = range
             specs.append(spec)
         }
         return failed ? nil : .formulas(FormulaTable(optimizers: specs, location: reader.location(range)))

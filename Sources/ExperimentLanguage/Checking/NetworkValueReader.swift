@@ -4,12 +4,12 @@ import NeuralNetworks
 /// Reads the values of the neural-network builders: datasets, activations, weight and
 /// bias initialisations, and lists of layer widths, each against the table it names.
 extension ValueReader {
-    /// The datasets of `Dataset(…)`, with their labeled arguments and defaults (`nil`: required).
-    static let datasets: [(name: String, parameters: [(label: String, defaultValue: Double?)])] = [
+    /// The datasets of `Dataset(…)`, with their labeled arguments and defaults.
+    static let datasets: [(name: String, parameters: [MemberParameter])] = [
         ("digits", []),
-        ("spirals", [("samplesPerClass", 100), ("classes", 3), ("noise", 0.2)]),
-        ("moons", [("samples", 300), ("noise", 0.1)]),
-        ("blobs", [("samples", 300), ("centers", 3), ("std", 1)]),
+        ("spirals", [.count("samplesPerClass", 100), .count("classes", 3), .nonNegative("noise", 0.2)]),
+        ("moons", [.count("samples", 300), .nonNegative("noise", 0.1)]),
+        ("blobs", [.count("samples", 300), .count("centers", 3), .nonNegative("std", 1)]),
         ("mnist", []),
     ]
 
@@ -21,10 +21,10 @@ extension ValueReader {
             unknownMember(member, "dataset", choices: names, &diagnostics)
             return nil
         }
-        let matcher = ArgumentMatcher(origin: origin)
         if member.name == "mnist" {
             guard let arguments = member.arguments,
-                  let matched = matcher.match(arguments, to: [.init("path")], callee: ".mnist", calleeRange: member.nameRange, diagnostics: &diagnostics)
+                  let matched = ArgumentMatcher(origin: origin).match(
+                    arguments, to: [.init("path")], callee: ".mnist", calleeRange: member.nameRange, diagnostics: &diagnostics)
             else {
                 if member.arguments == nil {
                     diagnostics.append(error("'.mnist' needs the folder of its IDX files", member.range,
@@ -39,30 +39,7 @@ extension ValueReader {
             }
             return .mnist(path: path)
         }
-        let parameters = entry.parameters.map { ArgumentMatcher.Parameter($0.label, required: false) }
-        guard let matched = matcher.match(member.arguments ?? [], to: parameters, callee: "." + member.name,
-                                          calleeRange: member.nameRange, diagnostics: &diagnostics)
-        else { return nil }
-        var values: [Double] = []
-        for (index, parameter) in entry.parameters.enumerated() {
-            guard let argument = matched[index] else {
-                values.append(parameter.defaultValue!)
-                continue
-            }
-            let isCount = parameter.label != "noise" && parameter.label != "std"
-            let what = "'\(parameter.label)'"
-            guard let value = isCount ? integer(argument.value, what, &diagnostics).map(Double.init) : number(argument.value, what, &diagnostics)
-            else { return nil }
-            if isCount, !(1...Double(Limits.maximumSamples)).contains(value) {
-                diagnostics.append(error("\(what) must be from 1 to \(Limits.maximumSamples), not \(NumberText.format(value))", argument.value.range))
-                return nil
-            }
-            if !isCount, value < 0 {
-                diagnostics.append(error("\(what) must be ≥ 0, not \(NumberText.format(value))", argument.value.range))
-                return nil
-            }
-            values.append(value)
-        }
+        guard let values = self.values(of: member, entry.parameters, &diagnostics) else { return nil }
         let source: DatasetSource
         switch member.name {
         case "digits": source = .digits
@@ -80,13 +57,7 @@ extension ValueReader {
 
     /// `.relu`, `.sigmoid` or `.tanh`.
     func activation(_ expr: ExprSyntax, _ diagnostics: inout [Diagnostic]) -> Activation? {
-        let names = Activation.allCases.map(\.rawValue)
-        guard let member = member(expr, "the activation", choices: names, &diagnostics) else { return nil }
-        guard member.arguments == nil, let activation = Activation(rawValue: member.name) else {
-            unknownMember(member, "activation", choices: names, &diagnostics)
-            return nil
-        }
-        return activation
+        choice(expr, "the activation", noun: "activation", &diagnostics)
     }
 
     /// A weight initialisation of `InitializationSpec.all`: `.kaimingNormal`,
@@ -118,21 +89,11 @@ extension ValueReader {
                 guard let value = number(argument.value, what, &diagnostics) else { return nil }
                 values[parameter.label] = .real(value)
             case .fanMode:
-                let choices = FanMode.allCases.map(\.rawValue)
-                guard let mode = self.member(argument.value, what, choices: choices, &diagnostics) else { return nil }
-                guard mode.arguments == nil, let value = FanMode(rawValue: mode.name) else {
-                    unknownMember(mode, "fan mode", choices: choices, &diagnostics)
-                    return nil
-                }
-                values[parameter.label] = .fanMode(value)
+                guard let mode: FanMode = choice(argument.value, what, noun: "fan mode", &diagnostics) else { return nil }
+                values[parameter.label] = .fanMode(mode)
             case .nonlinearity:
-                let choices = Nonlinearity.allCases.map(\.rawValue)
-                guard let nonlinearity = self.member(argument.value, what, choices: choices, &diagnostics) else { return nil }
-                guard nonlinearity.arguments == nil, let value = Nonlinearity(rawValue: nonlinearity.name) else {
-                    unknownMember(nonlinearity, "nonlinearity", choices: choices, &diagnostics)
-                    return nil
-                }
-                values[parameter.label] = .nonlinearity(value)
+                guard let nonlinearity: Nonlinearity = choice(argument.value, what, noun: "nonlinearity", &diagnostics) else { return nil }
+                values[parameter.label] = .nonlinearity(nonlinearity)
             }
         }
         guard let initialization = spec.make(values) else {
@@ -180,11 +141,7 @@ extension ValueReader {
         }
         var widths: [Int] = []
         for element in elements {
-            guard let width = integer(element, "a layer width", &diagnostics) else { return nil }
-            guard (1...maximum).contains(width) else {
-                diagnostics.append(error("a layer width must be from 1 to \(maximum), not \(width)", resolve(element).range))
-                return nil
-            }
+            guard let width = integer(element, "a layer width", in: 1...maximum, &diagnostics) else { return nil }
             widths.append(width)
         }
         return widths

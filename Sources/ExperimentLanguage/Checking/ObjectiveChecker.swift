@@ -8,9 +8,9 @@ struct ObjectiveChecker {
     let reader: ValueReader
 
     /// The finite-sum objectives from the Optimizers module, with their parameters.
-    static let finiteSums: [(name: String, parameters: [(label: String, defaultValue: Double)])] = [
-        ("linearRegression", [("samples", 200), ("noise", 0.5)]),
-        ("logisticRegression", [("samples", 200)]),
+    static let finiteSums: [(name: String, parameters: [MemberParameter])] = [
+        ("linearRegression", [.number("samples", 200), .number("noise", 0.5)]),
+        ("logisticRegression", [.number("samples", 200)]),
     ]
 
     /// Every name `Objective(.…)` accepts.
@@ -38,39 +38,19 @@ struct ObjectiveChecker {
         guard let member = reader.member(value, "the objective", choices: names, &diagnostics) else { return nil }
         let call = SyntaxPrinter.print(value)
         if let builtin = BuiltinObjective.named(member.name) {
-            guard let values = parameterValues(member, builtin.parameters.map { (label: $0.name, defaultValue: $0.defaultValue) }, &diagnostics) else { return nil }
+            guard let values = reader.values(of: member, builtin.parameters.map { .number($0.name, $0.defaultValue) }, &diagnostics)
+            else { return nil }
             guard let objective = builtin.objective(parameterValues: values, call: call) else {
                 preconditionFailure("built-in objective \(builtin.name) does not compile")
             }
             return objective
         }
         if let entry = Self.finiteSums.first(where: { $0.name == member.name }) {
-            guard let values = parameterValues(member, entry.parameters, &diagnostics) else { return nil }
+            guard let values = reader.values(of: member, entry.parameters, &diagnostics) else { return nil }
             return regression(entry.name, values, member, call: call, seed: seed, &diagnostics)
         }
         reader.unknownMember(member, "objective", choices: names, &diagnostics)
         return nil
-    }
-
-    private func parameterValues(
-        _ member: ValueReader.Member, _ parameters: [(label: String, defaultValue: Double)], _ diagnostics: inout [Diagnostic]
-    ) -> [Double]? {
-        guard let arguments = member.arguments else { return parameters.map(\.defaultValue) }
-        let matcher = ArgumentMatcher(origin: reader.origin)
-        guard let matched = matcher.match(
-            arguments, to: parameters.map { .init($0.label, required: false) }, callee: "." + member.name,
-            calleeRange: member.nameRange, diagnostics: &diagnostics)
-        else { return nil }
-        var values: [Double] = []
-        for (index, parameter) in parameters.enumerated() {
-            guard let argument = matched[index] else {
-                values.append(parameter.defaultValue)
-                continue
-            }
-            guard let value = reader.number(argument.value, "'\(parameter.label)'", &diagnostics) else { return nil }
-            values.append(value)
-        }
-        return values
     }
 
     private func regression(

@@ -97,12 +97,9 @@ struct OptimizerCallChecker {
         case .pair:
             return reader.pair(expr, what, &diagnostics).map { HyperValue.pair($0.0, $0.1) }
         case .choice(let names):
-            guard let member = reader.member(expr, what, choices: names, &diagnostics) else { return nil }
-            guard member.arguments == nil, names.contains(member.name) else {
-                reader.unknownMember(member, "value of \(what)", choices: names, &diagnostics)
-                return nil
+            return reader.choice(expr, what, noun: "value of \(what)", choices: names, &diagnostics) {
+                names.contains($0) ? HyperValue.choice($0) : nil
             }
-            return .choice(member.name)
         case .optimizer:
             let value = reader.resolve(expr)
             guard case .call(let callee, _, _, _) = value.kind, case .identifier(let name) = callee.kind else {
@@ -139,10 +136,7 @@ struct OptimizerCallChecker {
         let names = StatementSpec.modifiers.map(\.name)
         for modifier in list {
             guard names.contains(modifier.name) else {
-                let suggestion = Suggestion.closest(to: modifier.name, in: names)
-                diagnostics.append(reader.error(
-                    "unknown modifier '.\(modifier.name)'" + (suggestion.map { "; did you mean '.\($0)'?" } ?? ""), modifier.nameRange,
-                    hint: "the modifiers are " + names.map { "." + $0 }.joined(separator: ", ")))
+                reader.unknownMember(modifier.name, at: modifier.nameRange, "modifier", choices: names, &diagnostics)
                 failed = true
                 continue
             }
@@ -154,11 +148,9 @@ struct OptimizerCallChecker {
             seen[modifier.name] = modifier.nameRange
             switch modifier.name {
             case "label":
-                guard let argument = single(modifier, &diagnostics),
-                      let text = reader.string(argument.value, "the label", &diagnostics) else { failed = true; continue }
-                if text.trimmingWhitespace.isEmpty {
-                    diagnostics.append(reader.error("a label cannot be empty", argument.value.range))
+                guard let argument = single(modifier, &diagnostics), let text = reader.label(argument.value, &diagnostics) else {
                     failed = true
+                    continue
                 }
                 result.label = text
             case "color":
@@ -194,21 +186,16 @@ struct OptimizerCallChecker {
             return text.lowercased()
         }
         let names = StatementSpec.colorNames
-        guard let member = reader.member(value, "the colour", choices: names, &diagnostics) else { return nil }
-        guard member.arguments == nil, names.contains(member.name) else {
-            reader.unknownMember(member, "colour", choices: names, &diagnostics)
-            return nil
-        }
-        return member.name
+        return reader.choice(value, "the colour", noun: "colour", choices: names, &diagnostics) { names.contains($0) ? $0 : nil }
     }
 
     /// The schedules, their labeled arguments and defaults (PyTorch's where it has them).
-    static let schedules: [(name: String, parameters: [(label: String, defaultValue: Double?)])] = [
-        ("step", [("every", nil), ("gamma", 0.1)]),
-        ("exponential", [("gamma", nil)]),
-        ("cosine", [("steps", nil), ("minLR", 0)]),
-        ("linear", [("startFactor", 1.0 / 3), ("endFactor", 1), ("steps", 5)]),
-        ("warmup", [("steps", nil), ("startFactor", 1.0 / 3)]),
+    static let schedules: [(name: String, parameters: [MemberParameter])] = [
+        ("step", [.integer("every"), .number("gamma", 0.1)]),
+        ("exponential", [.number("gamma")]),
+        ("cosine", [.integer("steps"), .number("minLR", 0)]),
+        ("linear", [.number("startFactor", 1.0 / 3), .number("endFactor", 1), .integer("steps", 5)]),
+        ("warmup", [.integer("steps"), .number("startFactor", 1.0 / 3)]),
     ]
 
     private func schedule(_ modifier: Modifier, _ diagnostics: inout [Diagnostic]) -> LearningRateSchedule? {
@@ -233,28 +220,12 @@ struct OptimizerCallChecker {
             reader.unknownMember(member, "schedule", choices: names, &diagnostics)
             return nil
         }
-        guard let arguments = member.arguments else {
+        guard member.arguments != nil else {
             diagnostics.append(reader.error("'.\(member.name)' needs its arguments", member.range,
                                             hint: "write ." + member.name + "(" + entry.parameters.map { "\($0.label): …" }.joined(separator: ", ") + ")"))
             return nil
         }
-        let parameters = entry.parameters.map { ArgumentMatcher.Parameter($0.label, required: $0.defaultValue == nil) }
-        guard let matched = matcher.match(arguments, to: parameters, callee: "." + member.name, calleeRange: member.nameRange,
-                                          diagnostics: &diagnostics)
-        else { return nil }
-        var values: [Double] = []
-        for (index, parameter) in entry.parameters.enumerated() {
-            guard let argument = matched[index] else {
-                values.append(parameter.defaultValue!)
-                continue
-            }
-            let isCount = parameter.label == "steps" || parameter.label == "every"
-            let value = isCount
-                ? reader.integer(argument.value, "'\(parameter.label)'", &diagnostics).map(Double.init)
-                : reader.number(argument.value, "'\(parameter.label)'", &diagnostics)
-            guard let value else { return nil }
-            values.append(value)
-        }
+        guard let values = reader.values(of: member, entry.parameters, &diagnostics) else { return nil }
         switch member.name {
         case "step": return .step(every: Int(values[0]), gamma: values[1])
         case "exponential": return .exponential(gamma: values[0])

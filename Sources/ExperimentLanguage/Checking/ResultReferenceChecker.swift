@@ -58,11 +58,8 @@ extension ResultReference {
                 diagnostics.append(reader.error("'\(quantity.spelling)' is a step number and takes no rounding", argument.labelRange ?? argument.range))
                 return nil
             }
-            guard let digits = reader.integer(argument.value, "'\(kind)'", &diagnostics) else { return nil }
-            guard (kind == "significant" ? 1...17 : 0...17).contains(digits) else {
-                diagnostics.append(reader.error("'\(kind)' must be from \(kind == "significant" ? 1 : 0) to 17, not \(digits)", argument.value.range))
-                return nil
-            }
+            guard let digits = reader.integer(argument.value, "'\(kind)'", in: kind == "significant" ? 1...17 : 0...17, &diagnostics)
+            else { return nil }
             rounding = kind == "decimals" ? .decimals(digits) : kind == "significant" ? .significant(digits) : .percent(digits)
         } else if !quantity.isStep {
             diagnostics.append(reader.error("'\(quantity.spelling)' needs a stated rounding", callee.range,

@@ -92,7 +92,7 @@ struct ScheduleChecker {
     private func checkWithoutObjective(
         _ body: ClosureSyntax, builderRange: SourceRange, reader: inout ValueReader, _ diagnostics: inout [Diagnostic]
     ) -> (steps: Int, runs: [RunDescription]) {
-        var stepsCall: Call?
+        var stepsCall: BuilderCall?
         var optimizerCalls: [ExprSyntax] = []
         let experimentOnly = BuilderDescription.experimentStatements.map(\.name).filter { !["Steps", "Objective", "Expect"].contains($0) }
         BuilderBody.walk(
@@ -114,7 +114,7 @@ struct ScheduleChecker {
                     diagnostics.append(reader.error(BuilderMessage.duplicate("Steps"), call.nameRange, hint: "a schedule has one 'Steps'",
                                                     notes: [reader.note("first written here", first.nameRange)]))
                 } else {
-                    stepsCall = call
+                    stepsCall = statement
                 }
             case "Expect":
                 // Learning-rate claims are read later; the experiment's claims need runs on an objective.
@@ -131,18 +131,8 @@ struct ScheduleChecker {
             }
         }
         var steps = Experiment.defaultSteps
-        if let call = stepsCall {
-            if let trailing = call.trailing {
-                diagnostics.append(reader.error("'Steps' takes no closure", trailing.range))
-            } else if let argument = ArgumentMatcher(origin: reader.origin).match(
-                call.arguments, to: [.init(nil)], callee: "Steps", calleeRange: call.nameRange, diagnostics: &diagnostics)?[0],
-                let value = reader.integer(argument.value, "the number of steps", &diagnostics) {
-                if (1...Limits.maximumSteps).contains(value) {
-                    steps = value
-                } else {
-                    diagnostics.append(reader.error("the number of steps must be from 1 to \(Limits.maximumSteps), not \(value)", argument.value.range))
-                }
-            }
+        if let call = stepsCall, let value = call.integer("the number of steps", in: 1...Limits.maximumSteps, reader, &diagnostics) {
+            steps = value
         }
 
         let runs = OptimizerCallChecker(reader: reader).runs(optimizerCalls, &diagnostics) { _, modifiers, _ in
@@ -150,15 +140,10 @@ struct ScheduleChecker {
             return reader.error("'.gradientNoise' needs an 'Objective' to act on", noise.nameRange,
                                 hint: "it does not change the learning rate; add 'Objective(…)' or remove it")
         }
-        if optimizerCalls.isEmpty, !hadSyntaxErrors {
-            diagnostics.append(reader.error("the schedule has no optimizer call", builderRange,
-                                            hint: "add one such as 'SGD(lr: 0.1).schedule(.cosine(steps: 100))'"))
-        }
-        if optimizerCalls.count > Limits.maximumRuns {
-            diagnostics.append(reader.error(
-                "the schedule has \(optimizerCalls.count) optimizer calls; at most \(Limits.maximumRuns) are allowed", builderRange,
-                hint: "split it into several schedules"))
-        }
+        BuilderChecker.reportRunCount(
+            optimizerCalls.count, of: .schedule, maximum: Limits.maximumRuns, none: "no optimizer call",
+            example: "'SGD(lr: 0.1).schedule(.cosine(steps: 100))'", split: "schedules", at: builderRange, reader,
+            hadSyntaxErrors: hadSyntaxErrors, &diagnostics)
         return (steps, runs)
     }
 

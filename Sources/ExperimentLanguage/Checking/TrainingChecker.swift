@@ -12,15 +12,12 @@ struct TrainingChecker {
     let source: String
     let hadSyntaxErrors: Bool
 
-    /// Widest hidden layer, and most hidden layers, a fence may ask for.
+    /// Widest hidden layer a fence may ask for.
     static let maximumWidth = 4096
-    static let maximumLayers = 16
     /// Most optimizer calls in one training builder.
     static let maximumRuns = 16
     /// Largest mini-batch.
     static let maximumBatchSize = 65_536
-
-    private typealias Call = BuilderCall
 
     func check(_ input: BuilderInput, _ diagnostics: inout [Diagnostic]) -> TrainingStudy? {
         let errorsBefore = diagnostics.count
@@ -37,37 +34,27 @@ struct TrainingChecker {
         if let call = input.required("Network", &diagnostics) {
             networkRead = network(call, reader, into: &configuration, &diagnostics)
         }
-        if let call = input.first("BatchSize"), let value = count(call, reader, "the batch size", 1...Self.maximumBatchSize, &diagnostics) {
+        if let call = input.first("BatchSize"), let value = call.integer("the batch size", in: 1...Self.maximumBatchSize, reader, &diagnostics) {
             configuration.batchSize = value
         }
-        if let call = input.first("Iterations"), let value = count(call, reader, "the number of iterations", 1...Limits.maximumSteps, &diagnostics) {
+        if let call = input.first("Iterations"), let value = call.integer("the number of iterations", in: 1...Limits.maximumSteps, reader, &diagnostics) {
             configuration.iterations = value
             configuration.evaluationInterval = max(1, value / 40)
         }
         if let call = input.first("EvaluationInterval"),
-           let value = count(call, reader, "the evaluation interval", 1...Limits.maximumSteps, &diagnostics) {
+           let value = call.integer("the evaluation interval", in: 1...Limits.maximumSteps, reader, &diagnostics) {
             configuration.evaluationInterval = value
         }
         if let call = input.first("Seed"), let argument = call.singleArgument(reader, &diagnostics), let value = reader.seed(argument.value, &diagnostics) {
             configuration.seed = value
         }
         if let call = input.first("L2"), let argument = call.singleArgument(reader, &diagnostics),
-           let value = reader.number(argument.value, "the L2 coefficient", &diagnostics) {
-            if value >= 0 {
-                configuration.l2 = value
-            } else {
-                diagnostics.append(reader.error("the L2 coefficient must be ≥ 0, not \(NumberText.format(value))", reader.resolve(argument.value).range))
-            }
+           let value = reader.nonNegative(argument.value, "the L2 coefficient", &diagnostics) {
+            configuration.l2 = value
         }
-        if let call = input.first("Sampling"), let argument = call.singleArgument(reader, &diagnostics) {
-            let names = BatchSampling.allCases.map(\.rawValue)
-            if let member = reader.member(argument.value, "the sampling", choices: names, &diagnostics) {
-                if member.arguments == nil, let sampling = BatchSampling(rawValue: member.name) {
-                    configuration.sampling = sampling
-                } else {
-                    reader.unknownMember(member, "sampling", choices: names, &diagnostics)
-                }
-            }
+        if let call = input.first("Sampling"), let argument = call.singleArgument(reader, &diagnostics),
+           let sampling: BatchSampling = reader.choice(argument.value, "the sampling", noun: "sampling", &diagnostics) {
+            configuration.sampling = sampling
         }
 
         let runs = OptimizerCallChecker(reader: reader).runs(optimizerCalls, &diagnostics) { spec, _, callee in
@@ -76,15 +63,10 @@ struct TrainingChecker {
                 "'\(spec.callName)' needs second derivatives, which a network's training loop does not compute", callee.range,
                 hint: "use a first-order method, or L-BFGS, which builds its curvature from gradients")
         }
-        if optimizerCalls.isEmpty, !hadSyntaxErrors {
-            diagnostics.append(reader.error("the training has no optimizer call", builderRange,
-                                            hint: "add one such as 'SGD(lr: 0.01)' or 'Adam(lr: 0.001)'"))
-        }
-        if optimizerCalls.count > Self.maximumRuns {
-            diagnostics.append(reader.error(
-                "the training has \(optimizerCalls.count) optimizer calls; at most \(Self.maximumRuns) are allowed", builderRange,
-                hint: "split it into several trainings"))
-        }
+        BuilderChecker.reportRunCount(
+            optimizerCalls.count, of: .training, maximum: Self.maximumRuns, none: "no optimizer call",
+            example: "'SGD(lr: 0.01)' or 'Adam(lr: 0.001)'", split: "trainings", at: builderRange, reader,
+            hadSyntaxErrors: hadSyntaxErrors, &diagnostics)
         configuration.runs = runs.map { TrainingRun(label: $0.label, optimizer: $0.optimizer, schedule: $0.schedule, noise: $0.noise) }
 
         var expectations: [TrainingExpectation] = []
@@ -110,14 +92,11 @@ struct TrainingChecker {
     ///
     /// Both fractions are of the whole dataset; where its size is known before anything is
     /// read (every source but `.mnist`), fractions that leave no training sample are an error here.
-    private func dataset(_ call: Call, _ reader: ValueReader, into configuration: inout TrainingConfiguration, _ diagnostics: inout [Diagnostic]) -> Bool {
-        guard call.noClosure(reader, &diagnostics) else { return false }
+    private func dataset(_ call: BuilderCall, _ reader: ValueReader, into configuration: inout TrainingConfiguration, _ diagnostics: inout [Diagnostic]) -> Bool {
         let parameters: [ArgumentMatcher.Parameter] = [
             .init(nil), .init("test", required: false), .init("validation", required: false), .init("trainingSamples", required: false),
         ]
-        guard let matched = ArgumentMatcher(origin: reader.origin).match(
-            call.arguments, to: parameters, callee: "Dataset", calleeRange: call.nameRange, diagnostics: &diagnostics),
-            let source = reader.dataset(matched[0]!.value, &diagnostics)
+        guard let matched = call.matchArguments(to: parameters, reader, &diagnostics), let source = reader.dataset(matched[0]!.value, &diagnostics)
         else { return false }
         configuration.dataset = source
         if let argument = matched[1] {
@@ -165,29 +144,22 @@ struct TrainingChecker {
             }
         }
         if let argument = matched[3] {
-            guard let samples = reader.integer(argument.value, "the number of training samples", &diagnostics) else { return false }
-            guard (1...Limits.maximumSamples).contains(samples) else {
-                diagnostics.append(reader.error("the number of training samples must be from 1 to \(Limits.maximumSamples), not \(samples)",
-                                                reader.resolve(argument.value).range))
-                return false
-            }
+            guard let samples = reader.integer(argument.value, "the number of training samples", in: 1...Limits.maximumSamples, &diagnostics)
+            else { return false }
             configuration.trainingSamples = samples
         }
         return true
     }
 
     /// `Network(hidden: [100, 100], activation: .relu, initialization: .kaimingNormal, biasInitialization: .zeros, dropout: 0.5)`.
-    private func network(_ call: Call, _ reader: ValueReader, into configuration: inout TrainingConfiguration, _ diagnostics: inout [Diagnostic]) -> Bool {
-        guard call.noClosure(reader, &diagnostics) else { return false }
+    private func network(_ call: BuilderCall, _ reader: ValueReader, into configuration: inout TrainingConfiguration, _ diagnostics: inout [Diagnostic]) -> Bool {
         let parameters: [ArgumentMatcher.Parameter] = [
             .init("hidden"), .init("activation", required: false), .init("initialization", required: false),
             .init("biasInitialization", required: false), .init("dropout", required: false),
         ]
-        guard let matched = ArgumentMatcher(origin: reader.origin).match(
-            call.arguments, to: parameters, callee: "Network", calleeRange: call.nameRange, diagnostics: &diagnostics)
-        else { return false }
+        guard let matched = call.matchArguments(to: parameters, reader, &diagnostics) else { return false }
         let errorsBefore = diagnostics.count
-        if let hidden = reader.widths(matched[0]!.value, maximum: Self.maximumWidth, maximumCount: Self.maximumLayers, &diagnostics) {
+        if let hidden = reader.widths(matched[0]!.value, maximum: Self.maximumWidth, maximumCount: Limits.maximumLayers, &diagnostics) {
             configuration.hidden = hidden
         }
         if let argument = matched[1], let activation = reader.activation(argument.value, &diagnostics) {
@@ -205,37 +177,42 @@ struct TrainingChecker {
         return diagnostics.count == errorsBefore
     }
 
-    private func count(_ call: Call, _ reader: ValueReader, _ what: String, _ bounds: ClosedRange<Int>, _ diagnostics: inout [Diagnostic]) -> Int? {
-        guard let argument = call.singleArgument(reader, &diagnostics), let value = reader.integer(argument.value, what, &diagnostics) else { return nil }
-        guard bounds.contains(value) else {
-            diagnostics.append(reader.error("\(what) must be from \(bounds.lowerBound) to \(bounds.upperBound), not \(value)",
-                                            reader.resolve(argument.value).range))
-            return nil
-        }
-        return value
+    /// How a training claim's value is read, and the claim it then makes about the run labeled first.
+    enum ClaimValue: Sendable {
+        typealias Kind = TrainingExpectation.Kind
+        /// A fraction from 0 to 1, called `what` in messages: `testAccuracy: 0.95`.
+        case fraction(_ what: String, @Sendable (String, Double) -> Kind)
+        /// A training loss above 0: `trainLossBelow: 0.1`.
+        case loss(@Sendable (String, Double) -> Kind)
+        /// `true` or `false`: `diverges: true`.
+        case flag(@Sendable (String, Bool) -> Kind)
+        /// Another run's label: `lowerTrainLossThan: "SGD"`.
+        case other(@Sendable (String, String) -> Kind)
+        /// A difference of accuracies, then another run's label after `of:`.
+        case within(@Sendable (String, Double, String) -> Kind)
     }
 
-    /// The claim forms of `Expect` in a training, with the parameters after the run's label.
-    static let claims: [(form: String, parameters: [ArgumentMatcher.Parameter])] = [
-        ("testAccuracy", [.init("testAccuracy")]),
-        ("trainAccuracy", [.init("trainAccuracy")]),
-        ("testAccuracyBelow", [.init("testAccuracyBelow")]),
-        ("trainLossBelow", [.init("trainLossBelow")]),
-        ("lowerTrainLossThan", [.init("lowerTrainLossThan")]),
-        ("higherTestAccuracyThan", [.init("higherTestAccuracyThan")]),
-        ("testAccuracyWithin", [.init("testAccuracyWithin"), .init("of")]),
-        ("validationAccuracy", [.init("validationAccuracy")]),
-        ("validationAccuracyBelow", [.init("validationAccuracyBelow")]),
-        ("higherValidationAccuracyThan", [.init("higherValidationAccuracyThan")]),
-        ("validationAccuracyWithin", [.init("validationAccuracyWithin"), .init("of")]),
-        ("gapAbove", [.init("gapAbove")]),
-        ("gapBelow", [.init("gapBelow")]),
-        ("smallerGapThan", [.init("smallerGapThan")]),
-        ("diverges", [.init("diverges")]),
+    /// The claim forms of `Expect` in a training.
+    static let claims: [(form: String, value: ClaimValue)] = [
+        ("testAccuracy", .fraction("the test accuracy") { .testAccuracy(label: $0, atLeast: $1) }),
+        ("trainAccuracy", .fraction("the training accuracy") { .trainAccuracy(label: $0, atLeast: $1) }),
+        ("testAccuracyBelow", .fraction("the test accuracy") { .testAccuracyBelow(label: $0, $1) }),
+        ("trainLossBelow", .loss { .trainLossBelow(label: $0, $1) }),
+        ("lowerTrainLossThan", .other { .lowerTrainLossThan(label: $0, other: $1) }),
+        ("higherTestAccuracyThan", .other { .higherTestAccuracyThan(label: $0, other: $1) }),
+        ("testAccuracyWithin", .within { .testAccuracyWithin(label: $0, tolerance: $1, other: $2) }),
+        ("validationAccuracy", .fraction("the validation accuracy") { .validationAccuracy(label: $0, atLeast: $1) }),
+        ("validationAccuracyBelow", .fraction("the validation accuracy") { .validationAccuracyBelow(label: $0, $1) }),
+        ("higherValidationAccuracyThan", .other { .higherValidationAccuracyThan(label: $0, other: $1) }),
+        ("validationAccuracyWithin", .within { .validationAccuracyWithin(label: $0, tolerance: $1, other: $2) }),
+        ("gapAbove", .fraction("the accuracy gap") { .gapAbove(label: $0, $1) }),
+        ("gapBelow", .fraction("the accuracy gap") { .gapBelow(label: $0, $1) }),
+        ("smallerGapThan", .other { .smallerGapThan(label: $0, other: $1) }),
+        ("diverges", .flag { .diverges(label: $0, $1) }),
     ]
 
     private func expectation(
-        _ call: Call, _ reader: ValueReader, labels: [String], hasValidation: Bool, _ diagnostics: inout [Diagnostic]
+        _ call: BuilderCall, _ reader: ValueReader, labels: [String], hasValidation: Bool, _ diagnostics: inout [Diagnostic]
     ) -> TrainingExpectation? {
         guard call.noClosure(reader, &diagnostics) else { return nil }
         let examples = "Expect(\"Adam\", testAccuracy: 0.95), Expect(\"Adam\", lowerTrainLossThan: \"SGD\") or Expect(\"Adam\", testAccuracyWithin: 0.02, of: \"Momentum\")"
@@ -258,8 +235,10 @@ struct TrainingChecker {
                 hint: "add 'validation:' to 'Dataset', e.g. 'Dataset(.digits, test: 0.2, validation: 0.2)'"))
             return nil
         }
+        var parameters: [ArgumentMatcher.Parameter] = [.init(nil), .init(form)]
+        if case .within = entry.value { parameters.append(.init("of")) }
         guard let matched = ArgumentMatcher(origin: reader.origin).match(
-            call.arguments, to: [.init(nil)] + entry.parameters, callee: "Expect", calleeRange: call.nameRange, diagnostics: &diagnostics),
+            call.arguments, to: parameters, callee: "Expect", calleeRange: call.nameRange, diagnostics: &diagnostics),
             let label = reader.runLabel(matched[0]!.value, labels: labels, &diagnostics)
         else { return nil }
         let value = matched[1]!.value
@@ -281,57 +260,27 @@ struct TrainingChecker {
             return other
         }
         let kind: TrainingExpectation.Kind
-        switch form {
-        case "testAccuracy":
-            guard let x = fraction("the test accuracy") else { return nil }
-            kind = .testAccuracy(label: label, atLeast: x)
-        case "trainAccuracy":
-            guard let x = fraction("the training accuracy") else { return nil }
-            kind = .trainAccuracy(label: label, atLeast: x)
-        case "testAccuracyBelow":
-            guard let x = fraction("the test accuracy") else { return nil }
-            kind = .testAccuracyBelow(label: label, x)
-        case "gapAbove":
-            guard let x = fraction("the accuracy gap") else { return nil }
-            kind = .gapAbove(label: label, x)
-        case "gapBelow":
-            guard let x = fraction("the accuracy gap") else { return nil }
-            kind = .gapBelow(label: label, x)
-        case "trainLossBelow":
+        switch entry.value {
+        case .fraction(let what, let claim):
+            guard let x = fraction(what) else { return nil }
+            kind = claim(label, x)
+        case .loss(let claim):
             guard let x = reader.number(value, "the training loss", &diagnostics) else { return nil }
             guard x > 0 else {
                 diagnostics.append(reader.error("the training loss must be > 0, not \(NumberText.format(x))", reader.resolve(value).range,
                                                 hint: "cross-entropy is never negative, so no run gets below 0"))
                 return nil
             }
-            kind = .trainLossBelow(label: label, x)
-        case "testAccuracyWithin":
+            kind = claim(label, x)
+        case .flag(let claim):
+            guard let flag = reader.bool(value, "'\(form)'", &diagnostics) else { return nil }
+            kind = claim(label, flag)
+        case .other(let claim):
+            guard let b = other(value) else { return nil }
+            kind = claim(label, b)
+        case .within(let claim):
             guard let x = fraction("the accuracy difference"), let b = other(matched[2]!.value) else { return nil }
-            kind = .testAccuracyWithin(label: label, tolerance: x, other: b)
-        case "diverges":
-            guard let flag = reader.bool(value, "'diverges'", &diagnostics) else { return nil }
-            kind = .diverges(label: label, flag)
-        case "lowerTrainLossThan":
-            guard let b = other(value) else { return nil }
-            kind = .lowerTrainLossThan(label: label, other: b)
-        case "higherTestAccuracyThan":
-            guard let b = other(value) else { return nil }
-            kind = .higherTestAccuracyThan(label: label, other: b)
-        case "validationAccuracy":
-            guard let x = fraction("the validation accuracy") else { return nil }
-            kind = .validationAccuracy(label: label, atLeast: x)
-        case "validationAccuracyBelow":
-            guard let x = fraction("the validation accuracy") else { return nil }
-            kind = .validationAccuracyBelow(label: label, x)
-        case "higherValidationAccuracyThan":
-            guard let b = other(value) else { return nil }
-            kind = .higherValidationAccuracyThan(label: label, other: b)
-        case "validationAccuracyWithin":
-            guard let x = fraction("the accuracy difference"), let b = other(matched[2]!.value) else { return nil }
-            kind = .validationAccuracyWithin(label: label, tolerance: x, other: b)
-        default:
-            guard let b = other(value) else { return nil }
-            kind = .smallerGapThan(label: label, other: b)
+            kind = claim(label, x, b)
         }
         return TrainingExpectation(kind: kind, call: SyntaxPrinter.print(call.expr), location: reader.location(call.nameRange))
     }

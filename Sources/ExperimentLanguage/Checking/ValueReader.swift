@@ -88,22 +88,58 @@ struct ValueReader {
         return Int(value)
     }
 
-    func string(_ expr: ExprSyntax, _ what: String, _ diagnostics: inout [Diagnostic]) -> String? {
-        let value = resolve(expr)
-        guard case .string(let text) = value.kind else {
-            diagnostics.append(error("\(what) must be a string, as in \"…\"", value.range))
+    /// An integer within `bounds`, such as a number of steps.
+    func integer(_ expr: ExprSyntax, _ what: String, in bounds: ClosedRange<Int>, _ diagnostics: inout [Diagnostic]) -> Int? {
+        guard let value = integer(expr, what, &diagnostics) else { return nil }
+        guard bounds.contains(value) else {
+            diagnostics.append(error("\(what) must be from \(bounds.lowerBound) to \(bounds.upperBound), not \(value)", resolve(expr).range))
+            return nil
+        }
+        return value
+    }
+
+    /// A run's or a row's `.label("…")`: a string with more than white space.
+    func label(_ expr: ExprSyntax, _ diagnostics: inout [Diagnostic]) -> String? {
+        guard let text = string(expr, "the label", &diagnostics) else { return nil }
+        guard !text.trimmingWhitespace.isEmpty else {
+            diagnostics.append(error("a label cannot be empty", expr.range))
             return nil
         }
         return text
     }
 
-    func bool(_ expr: ExprSyntax, _ what: String, _ diagnostics: inout [Diagnostic]) -> Bool? {
-        let value = resolve(expr)
-        guard case .boolean(let flag) = value.kind else {
-            diagnostics.append(error("\(what) must be true or false", value.range))
+    /// A number ≥ 0, such as a noise level or a regularisation coefficient.
+    func nonNegative(_ expr: ExprSyntax, _ what: String, _ diagnostics: inout [Diagnostic]) -> Double? {
+        guard let value = number(expr, what, &diagnostics) else { return nil }
+        guard value >= 0 else {
+            diagnostics.append(error("\(what) must be ≥ 0, not \(NumberText.format(value))", resolve(expr).range))
             return nil
         }
-        return flag
+        return value
+    }
+
+    func string(_ expr: ExprSyntax, _ what: String, _ diagnostics: inout [Diagnostic]) -> String? {
+        literal(expr, "\(what) must be a string, as in \"…\"", &diagnostics) {
+            if case .string(let text) = $0 { text } else { nil }
+        }
+    }
+
+    func bool(_ expr: ExprSyntax, _ what: String, _ diagnostics: inout [Diagnostic]) -> Bool? {
+        literal(expr, "\(what) must be true or false", &diagnostics) {
+            if case .boolean(let flag) = $0 { flag } else { nil }
+        }
+    }
+
+    /// The literal `expr` resolves to, as `value` reads it; reports `message` at it when `value` finds none.
+    private func literal<Value>(
+        _ expr: ExprSyntax, _ message: String, _ diagnostics: inout [Diagnostic], _ value: (ExprSyntax.Kind) -> Value?
+    ) -> Value? {
+        let resolved = resolve(expr)
+        guard let result = value(resolved.kind) else {
+            diagnostics.append(error(message, resolved.range))
+            return nil
+        }
+        return result
     }
 
     /// `a...b` with a < b.
@@ -169,11 +205,37 @@ struct ValueReader {
         return nil
     }
 
+    /// A plain implicit member such as `.relu` naming one of `choices`, turned into its value by
+    /// `lookup`; `what` names the value when it is no member, `noun` the kind when it is an unknown one.
+    func choice<Value>(
+        _ expr: ExprSyntax, _ what: String, noun: String, choices: [String], _ diagnostics: inout [Diagnostic],
+        lookup: (String) -> Value?
+    ) -> Value? {
+        guard let member = member(expr, what, choices: choices, &diagnostics) else { return nil }
+        guard member.arguments == nil, let value = lookup(member.name) else {
+            unknownMember(member, noun, choices: choices, &diagnostics)
+            return nil
+        }
+        return value
+    }
+
+    /// A case of `Choice` written as a plain implicit member, such as `.relu` or `.shuffledEpochs`.
+    func choice<Choice: CaseIterable & RawRepresentable>(
+        _ expr: ExprSyntax, _ what: String, noun: String, _ diagnostics: inout [Diagnostic]
+    ) -> Choice? where Choice.RawValue == String {
+        choice(expr, what, noun: noun, choices: Choice.allCases.map(\.rawValue), &diagnostics, lookup: Choice.init(rawValue:))
+    }
+
     /// Reports an unknown member with a suggestion.
     func unknownMember(_ member: Member, _ what: String, choices: [String], _ diagnostics: inout [Diagnostic]) {
-        let suggestion = Suggestion.closest(to: member.name, in: choices)
+        unknownMember(member.name, at: member.nameRange, what, choices: choices, &diagnostics)
+    }
+
+    /// Reports the unknown member `.name` (or modifier) at `range`, with a suggestion.
+    func unknownMember(_ name: String, at range: SourceRange, _ what: String, choices: [String], _ diagnostics: inout [Diagnostic]) {
+        let suggestion = Suggestion.closest(to: name, in: choices)
         diagnostics.append(error(
-            "unknown \(what) '.\(member.name)'" + (suggestion.map { "; did you mean '.\($0)'?" } ?? ""), member.nameRange,
+            "unknown \(what) '.\(name)'" + (suggestion.map { "; did you mean '.\($0)'?" } ?? ""), range,
             hint: "the \(what.hasSuffix("y") ? what.dropLast() + "ies" : what + "s") are " + choices.map { "." + $0 }.joined(separator: ", ")))
     }
 }

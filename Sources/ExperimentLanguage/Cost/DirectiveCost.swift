@@ -14,11 +14,6 @@ public struct DirectiveCost: Hashable, Sendable {
     /// Bytes held at the peak: datasets, activations, parameters and optimizer state, recorded paths.
     public var bytes: Double
 
-    public init(operations: Double, bytes: Double) {
-        self.operations = operations
-        self.bytes = bytes
-    }
-
     public static let zero = DirectiveCost(operations: 0, bytes: 0)
 
     /// The estimate for `directive`.
@@ -71,7 +66,7 @@ public struct DirectiveCost: Hashable, Sendable {
         return DirectiveCost(operations: runs * perRun + shape.samples * Double(shape.features) * 20, bytes: bytes)
     }
 
-    static func of(_ configuration: ActivationStudyConfiguration) -> DirectiveCost {
+    static func of(_ configuration: ActivationHistogramsConfiguration) -> DirectiveCost {
         let samples = Double(configuration.inputSamples)
         let units = Double(configuration.units)
         let layers = Double(configuration.layers)

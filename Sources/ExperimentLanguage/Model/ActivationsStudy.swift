@@ -5,8 +5,8 @@ import NeuralNetworks
 /// layers without biases, once per weight initialisation, each layer's activations histogrammed.
 public struct ActivationsStudy: Sendable {
     public var title: String
-    /// What `ActivationStudy.run` takes; its rows are the `Weights` statements in order.
-    public var configuration: ActivationStudyConfiguration
+    /// What `ActivationHistograms.run` takes; its rows are the `Weights` statements in order.
+    public var configuration: ActivationHistogramsConfiguration
     /// Each `Weights` statement as written, in the order of `configuration.rows`.
     public var calls: [String]
     public var expectations: [ActivationExpectation]

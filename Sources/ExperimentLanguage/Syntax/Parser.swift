@@ -298,27 +298,27 @@ public struct Parser {
         }
     }
 
+    /// The expression one token makes on its own: a literal or a name.
+    private static func leaf(_ kind: Token.Kind) -> ExprSyntax.Kind? {
+        switch kind {
+        case .integer(let text): .integer(text)
+        case .float(let text): .float(text)
+        case .string(let value): .string(value)
+        case .keyword(.true): .boolean(true)
+        case .keyword(.false): .boolean(false)
+        case .identifier(let name): .identifier(name)
+        case .dollarIdentifier(let n): .anonymousParameter(n)
+        default: nil
+        }
+    }
+
     private mutating func parsePrimary() -> ExprSyntax? {
         let token = current
+        if let leaf = Self.leaf(token.kind) {
+            advance()
+            return ExprSyntax(leaf, token.range)
+        }
         switch token.kind {
-        case .integer(let text):
-            advance()
-            return ExprSyntax(.integer(text), token.range)
-        case .float(let text):
-            advance()
-            return ExprSyntax(.float(text), token.range)
-        case .string(let value):
-            advance()
-            return ExprSyntax(.string(value), token.range)
-        case .keyword(.true), .keyword(.false):
-            advance()
-            return ExprSyntax(.boolean(token.kind == .keyword(.true)), token.range)
-        case .identifier(let name):
-            advance()
-            return ExprSyntax(.identifier(name), token.range)
-        case .dollarIdentifier(let n):
-            advance()
-            return ExprSyntax(.anonymousParameter(n), token.range)
         case .period:
             advance()
             guard let name = memberName() else {

@@ -19,7 +19,7 @@ public enum ActivationsRunner {
                 cache, ActivationsResultCoding.self, of: study, key: { cache throws(TrainingError) in cache.key(study, kernel: kernel) },
                 willRun: willRun
             ) { () throws(TrainingError) in
-                ActivationsStudyResult(study: study, result: try ActivationStudy.run(study.configuration, kernel: kernel))
+                ActivationsStudyResult(study: study, result: try ActivationHistograms.run(study.configuration, kernel: kernel))
             }
             return (result, [])
         } catch {

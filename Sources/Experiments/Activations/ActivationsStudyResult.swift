@@ -4,9 +4,9 @@ import NeuralNetworks
 /// An `Activations` builder with its histograms: one row per `Weights`, one histogram per layer.
 public struct ActivationsStudyResult: Sendable {
     public var study: ActivationsStudy
-    public var result: ActivationStudyResult
+    public var result: ActivationHistogramsResult
 
-    public init(study: ActivationsStudy, result: ActivationStudyResult) {
+    public init(study: ActivationsStudy, result: ActivationHistogramsResult) {
         precondition(result.rows.count == study.configuration.rows.count, "one row of histograms per initialisation")
         self.study = study
         self.result = result

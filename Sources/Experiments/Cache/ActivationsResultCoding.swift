@@ -31,7 +31,7 @@ enum ActivationsResultCoding: ResultCoding {
         guard !overflow else { return nil }
         var r = EntryReader(data)
         guard r.int() == configuration.rows.count else { return nil }
-        var rows: [ActivationStudyResult.Row] = []
+        var rows: [ActivationHistogramsResult.Row] = []
         for row in configuration.rows {
             guard r.int() == configuration.layers else { return nil }
             var layers: [LayerHistogram] = []
@@ -46,10 +46,10 @@ enum ActivationsResultCoding: ResultCoding {
                     layer: layer, range: configuration.histogramRange, counts: counts, below: below, above: above,
                     mean: mean, standardDeviation: deviation))
             }
-            rows.append(ActivationStudyResult.Row(label: row.label, initialization: row.initialization, layers: layers))
+            rows.append(ActivationHistogramsResult.Row(label: row.label, initialization: row.initialization, layers: layers))
         }
         guard r.atEnd else { return nil }
-        return ActivationsStudyResult(study: study, result: ActivationStudyResult(configuration: configuration, rows: rows))
+        return ActivationsStudyResult(study: study, result: ActivationHistogramsResult(configuration: configuration, rows: rows))
     }
 
     /// The sum of values each at most `bound`, or nil once it passes `bound`: no sum can overflow.

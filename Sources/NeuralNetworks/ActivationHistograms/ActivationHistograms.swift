@@ -1,10 +1,10 @@
 import Optimizers
 
-/// Runs an `ActivationStudyConfiguration`: the forward pass of a bias-free network per initialisation, histogrammed per layer.
-public enum ActivationStudy {
+/// Runs an `ActivationHistogramsConfiguration`: the forward pass of a bias-free network per initialisation, histogrammed per layer.
+public enum ActivationHistograms {
     /// The histograms; every row sees the same inputs (the seed's input stream), and
     /// row r's weights come from the seed's initialisation stream offset by r.
-    public static func run(_ configuration: ActivationStudyConfiguration, kernel: MatrixKernel = .preferred) throws(TrainingError) -> ActivationStudyResult {
+    public static func run(_ configuration: ActivationHistogramsConfiguration, kernel: MatrixKernel = .preferred) throws(TrainingError) -> ActivationHistogramsResult {
         let problems = configuration.validationErrors
         guard problems.isEmpty else { throw .invalidConfiguration(problems) }
         let units = configuration.units, samples = configuration.inputSamples
@@ -26,8 +26,8 @@ public enum ActivationStudy {
                     workspace.hiddenOutputs(layer), count: samples * units, layer: layer + 1,
                     range: configuration.histogramRange, bins: configuration.bins)
             }
-            return ActivationStudyResult.Row(label: row.label, initialization: row.initialization, layers: histograms)
+            return ActivationHistogramsResult.Row(label: row.label, initialization: row.initialization, layers: histograms)
         }
-        return ActivationStudyResult(configuration: configuration, rows: rows)
+        return ActivationHistogramsResult(configuration: configuration, rows: rows)
     }
 }

@@ -3,8 +3,8 @@ import Testing
 @testable import NeuralNetworks
 
 /// The Deep Learning from Scratch ch. 6 observations, as numbers.
-@Suite struct ActivationStudyTests {
-    static let sigmoid = ActivationStudyConfiguration(
+@Suite struct ActivationHistogramsTests {
+    static let sigmoid = ActivationHistogramsConfiguration(
         title: "sigmoid", activation: .sigmoid,
         rows: [
             .init(label: "std 1", initialization: .normal(mean: 0, std: 1)),
@@ -13,7 +13,7 @@ import Testing
         ])
 
     @Test func sigmoidSaturatesCollapsesOrStaysSpread() throws {
-        let result = try ActivationStudy.run(Self.sigmoid)
+        let result = try ActivationHistograms.run(Self.sigmoid)
         #expect(result.rows.count == 3 && result.rows.allSatisfy { $0.layers.count == 5 })
         let last = result.rows.map { $0.layers[4] }
         for histogram in last { #expect(histogram.total == 100_000) }
@@ -27,10 +27,10 @@ import Testing
     }
 
     @Test func reluWithHeKeepsItsScaleThroughTheLayers() throws {
-        let configuration = ActivationStudyConfiguration(
+        let configuration = ActivationHistogramsConfiguration(
             title: "ReLU", activation: .relu,
             rows: [.init(label: "He", initialization: .kaimingNormal(nonlinearity: .relu)), .init(label: "Xavier", initialization: .xavierNormal())])
-        let result = try ActivationStudy.run(configuration)
+        let result = try ActivationHistograms.run(configuration)
         let he = result.rows[0].layers.map(\.standardDeviation)
         let xavier = result.rows[1].layers.map(\.standardDeviation)
         // He keeps E[a²] constant, so the std stays within a factor 2 from layer 1 to 5; Xavier
@@ -47,7 +47,7 @@ import Testing
         #expect(throws: TrainingError.invalidConfiguration([
             "an activation study needs at least 1 layer, not 0",
             "bad: normal expects std ≥ 0.0, but found std -1.0",
-        ])) { try ActivationStudy.run(configuration) }
+        ])) { try ActivationHistograms.run(configuration) }
     }
 
     @Test func histogramBinsIncludeTheUpperBoundAndCountOutliers() {

@@ -1,10 +1,10 @@
-/// An `Activations { … }` study: standard-normal inputs through a stack of equal dense layers, once per initialisation.
+/// What `ActivationHistograms.run` takes for an `Activations { … }` study: standard-normal inputs through a stack of equal dense layers, once per initialisation.
 ///
 /// The Deep Learning from Scratch ch. 6 experiment: 1,000 inputs of 100 features
 /// through five layers of 100 units without biases, histogramming each layer's
 /// activations, to show sigmoid saturating with N(0, 1) weights, collapsing to 0.5 with
 /// N(0, 0.01²), and staying spread with Xavier; and ReLU staying spread with He.
-public struct ActivationStudyConfiguration: Hashable, Sendable {
+public struct ActivationHistogramsConfiguration: Hashable, Sendable {
     /// One row of the figure: an initialisation and its label.
     public struct Row: Hashable, Sendable {
         public var label: String

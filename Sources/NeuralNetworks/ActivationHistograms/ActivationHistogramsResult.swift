@@ -1,5 +1,5 @@
 /// An activation study's histograms: one row per initialisation, one histogram per layer.
-public struct ActivationStudyResult: Hashable, Sendable {
+public struct ActivationHistogramsResult: Hashable, Sendable {
     public struct Row: Hashable, Sendable {
         public var label: String
         public var initialization: Initialization
@@ -12,10 +12,10 @@ public struct ActivationStudyResult: Hashable, Sendable {
         }
     }
 
-    public var configuration: ActivationStudyConfiguration
+    public var configuration: ActivationHistogramsConfiguration
     public var rows: [Row]
 
-    public init(configuration: ActivationStudyConfiguration, rows: [Row]) {
+    public init(configuration: ActivationHistogramsConfiguration, rows: [Row]) {
         self.configuration = configuration
         self.rows = rows
     }
