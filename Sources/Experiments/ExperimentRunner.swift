@@ -75,7 +75,7 @@ extension ExperimentRunner {
             experiment.starts.count > 1 ? " from start \(Format.point(experiment.starts[s]))" : ""
         }
         func fail(_ message: String, _ hint: String? = nil) -> Diagnostic {
-            .error("claim is false: \(message)", at: claim.location, length: claim.call.utf8.count,
+            .error("claim is false: \(message)", at: claim.location, length: claim.call.unicodeScalars.count,
                    hint: hint ?? "change the experiment or the claim, so that the text says what the figure shows")
         }
 

@@ -36,7 +36,7 @@ extension ActivationsRunner {
 
     static func check(_ claim: ActivationExpectation, in result: ActivationsStudyResult) -> Diagnostic? {
         func fail(_ message: String) -> Diagnostic {
-            .error("claim is false: \(message)", at: claim.location, length: claim.call.utf8.count,
+            .error("claim is false: \(message)", at: claim.location, length: claim.call.unicodeScalars.count,
                    hint: "change the study or the claim, so that the text says what the histograms show")
         }
         guard let histogram = result.histogram(claim.label, layer: claim.layer) else {

@@ -68,7 +68,7 @@ extension TrainingRunner {
 
     static func check(_ claim: TrainingExpectation, in result: TrainingStudyResult) -> Diagnostic? {
         func fail(_ message: String) -> Diagnostic {
-            .error("claim is false: \(message)", at: claim.location, length: claim.call.utf8.count,
+            .error("claim is false: \(message)", at: claim.location, length: claim.call.unicodeScalars.count,
                    hint: "change the training or the claim, so that the text says what the figures show")
         }
         let runs = claim.labels.map { result.result($0) }
