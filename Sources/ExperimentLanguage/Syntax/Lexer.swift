@@ -11,8 +11,10 @@ public struct Lexer {
     private var line = 1
     private var column = 1
 
-    /// Tokenises `text`; the last token is always `.endOfFile`.
+    /// Tokenises `text`; the last token is always `.endOfFile`. A full-width or typographic
+    /// look-alike of an ASCII character (``LookAlike``) is reported and read as that character.
     public static func tokenize(_ text: String, origin: SourceOrigin, diagnostics: inout [Diagnostic]) -> [Token] {
+        let text = LookAlike.replacing(in: text, origin: origin, diagnostics: &diagnostics)
         var lexer = Lexer(bytes: Array(text.utf8), origin: origin)
         return lexer.run(&diagnostics)
     }
