@@ -1,17 +1,12 @@
 /// A position inside a directive's text: UTF-8 byte offset (for ordering) and 1-based line and column.
 ///
 /// Columns count Unicode scalars, as ``CourseDiagnostics/SourceLocation`` does, so a
-/// position maps to the chapter file through ``CourseDiagnostics/SourceOrigin``.
+/// position maps to the chapter file through ``CourseDiagnostics/SourceOrigin``. Only
+/// this module's lexer and checkers make one, so the memberwise initializer serves.
 public struct SourcePosition: Hashable, Sendable, Comparable {
     public var offset: Int
     public var line: Int
     public var column: Int
-
-    public init(offset: Int, line: Int, column: Int) {
-        self.offset = offset
-        self.line = line
-        self.column = column
-    }
 
     public static let start = SourcePosition(offset: 0, line: 1, column: 1)
 
