@@ -102,11 +102,13 @@ import Testing
 
             """)
         folder.write("chapters/02-b.md", "# 动量\n\n  ```echo\n  中文注释!\n  ```\n")
+        folder.write("chapters/03-c.md", "---\ntitle: \"学习率\" 选择: x\n---\n# 三\n")
         #expect(messages(folder) == [
             "chapters/01-a.md:3:8: 'order' must be a whole number",
             "chapters/01-a.md:7:8: link to a missing chapter '04-missing.md'",
             "chapters/01-a.md:7:38: unknown command '\\bad'",
             "chapters/02-b.md:4:7: bang",
+            "chapters/03-c.md:2:14: front matter is not valid YAML: did not find expected key",
         ])
     }
 
