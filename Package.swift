@@ -19,11 +19,12 @@ let package = Package(
             pkgConfig: "libcmark-gfm",
             providers: [.apt(["libcmark-gfm-dev", "libcmark-gfm-extensions-dev"])]
         ),
-        .target(name: "CourseDiagnostics"),
+        // Diagnostics as values and their printer, whose carets line up by display width.
+        .target(name: "CourseDiagnostics", dependencies: ["TextFormatting"]),
         // Bounded reads of regular files, and folders whose symbolic links may not lead out of them.
         .target(name: "FileAccess"),
         .testTarget(name: "FileAccessTests", dependencies: ["FileAccess", "CourseTestSupport"]),
-        // How coursegen writes numbers and escapes text, for every module that writes either.
+        // How coursegen writes numbers, escapes text and measures it in terminal cells, for every module that does.
         .target(name: "TextFormatting"),
         .testTarget(name: "TextFormattingTests", dependencies: ["TextFormatting", "CourseTestSupport"]),
         .target(name: "CourseMarkdown", dependencies: ["CCmarkGFM", "CourseDiagnostics", "TextFormatting"]),
@@ -75,7 +76,7 @@ let package = Package(
         // The median-timing harness every benchmark executable reports with.
         .target(name: "BenchmarkSupport", path: "Benchmarks/BenchmarkSupport"),
         .target(name: "CourseTestSupport", dependencies: ["CourseDiagnostics"], path: "Tests/CourseTestSupport"),
-        .testTarget(name: "CourseDiagnosticsTests", dependencies: ["CourseDiagnostics", "CourseTestSupport"]),
+        .testTarget(name: "CourseDiagnosticsTests", dependencies: ["CourseDiagnostics", "TextFormatting", "CourseTestSupport"]),
         .testTarget(name: "CourseMarkdownTests", dependencies: ["CourseMarkdown", "CourseTestSupport"]),
         .testTarget(name: "MathMLTests", dependencies: ["MathML", "CourseTestSupport"]),
         .testTarget(name: "CourseSiteTests", dependencies: [

@@ -13,7 +13,7 @@ public struct Diagnostic: Hashable, Sendable, Error, CustomStringConvertible {
     public var message: String
     /// Where the problem is; `nil` for problems of a whole run (a missing folder).
     public var location: SourceLocation?
-    /// How many bytes the caret underlines (at least 1).
+    /// How many Unicode scalars the caret underlines (at least 1).
     public var length: Int
     /// What would be right, printed after the caret line as `hint: …`.
     public var hint: String?

@@ -1,3 +1,5 @@
+import TextFormatting
+
 /// Renders diagnostics the way compilers do:
 ///
 /// ```
@@ -39,7 +41,7 @@ public struct DiagnosticPrinter: Sendable {
         let header = d.location.map { bold(Self.printable("\($0)") + ": ") } ?? ""
         out += header + severityLabel(d.severity) + bold(Self.printable(d.message)) + "\n"
         if let location = d.location, location.line > 0, let line = cache.line(location.line, of: location.file) {
-            let (shown, caret) = Self.caretLine(bytes: line, column: location.column, length: d.length)
+            let (shown, caret) = Self.caretLine(bytes: line.bytes, scalarStarts: line.scalarStarts, column: location.column, length: d.length)
             out += "    " + shown + "\n"
             out += "    " + paint(caret, "32") + "\n"
         }
@@ -51,23 +53,37 @@ public struct DiagnosticPrinter: Sendable {
         }
     }
 
-    /// The files' texts, read once each, with the byte offset of every line's start.
+    /// The files' texts, read once each, with the byte offset of every line's start, and of
+    /// every scalar's start in the lines that diagnostics point into.
     private final class SourceCache {
         let sources: SourceProvider
         var files: [String: (bytes: [UInt8], lineStarts: [Int])?] = [:]
+        var scalarStarts: [String: [Int: [Int]]] = [:]
 
         init(_ sources: @escaping SourceProvider) { self.sources = sources }
 
-        func line(_ number: Int, of file: String) -> ArraySlice<UInt8>? {
+        func line(_ number: Int, of file: String) -> (bytes: ArraySlice<UInt8>, scalarStarts: [Int])? {
             if files[file] == nil {
                 files[file] = .some(sources(file).map { text in
                     let bytes = Array(text.utf8)
                     return (bytes, DiagnosticPrinter.lineStarts(bytes))
                 })
             }
-            guard let entry = files[file] ?? nil else { return nil }
-            return DiagnosticPrinter.lineBytes(number, bytes: entry.bytes, lineStarts: entry.lineStarts)
+            guard let entry = files[file] ?? nil,
+                  let bytes = DiagnosticPrinter.lineBytes(number, bytes: entry.bytes, lineStarts: entry.lineStarts) else { return nil }
+            if let starts = scalarStarts[file]?[number] { return (bytes, starts) }
+            let starts = DiagnosticPrinter.scalarStarts(bytes)
+            scalarStarts[file, default: [:]][number] = starts
+            return (bytes, starts)
         }
+    }
+
+    /// The offsets (from the slice's start) at which the scalars of UTF-8 `bytes` start.
+    static func scalarStarts(_ bytes: ArraySlice<UInt8>) -> [Int] {
+        var starts: [Int] = []
+        starts.reserveCapacity(bytes.count)
+        for (offset, byte) in bytes.enumerated() where byte & 0xC0 != 0x80 { starts.append(offset) }
+        return starts
     }
 
     /// The byte offsets at which the lines of `bytes` start.
@@ -92,52 +108,56 @@ public struct DiagnosticPrinter: Sendable {
         return lineBytes(number, bytes: bytes, lineStarts: lineStarts(bytes)).map { Substring(String(decoding: $0, as: UTF8.self)) }
     }
 
-    /// Bytes of a long source line shown on each side of the caret's span.
+    /// Characters of a long source line shown on each side of the caret's span.
     static let lineContext = 80
 
-    /// The line with tabs expanded to one space and control characters shown as `�`,
-    /// and the caret line under the characters that start at UTF-8 byte `column` and
-    /// span `length` bytes. A line longer than the span and ``lineContext`` bytes on
-    /// each side is cut to them, with `…` where it was cut.
+    /// The line with control characters shown as `�`, and the caret line under the characters
+    /// that start at Unicode scalar `column` (1-based) and span `length` scalars. The caret line
+    /// is laid out by display width (``DisplayWidth``): a CJK character takes two cells of
+    /// indent or underline, a combining mark none, and a tab before the caret stays a tab, so
+    /// the caret sits under its glyph in a terminal. A line longer than the span and
+    /// ``lineContext`` characters on each side is cut to them, with `…` where it was cut.
     static func caretLine(line: Substring, column: Int, length: Int) -> (String, String) {
-        caretLine(bytes: Array(line.utf8)[...], column: column, length: length)
+        let bytes = Array(line.utf8)[...]
+        return caretLine(bytes: bytes, scalarStarts: scalarStarts(bytes), column: column, length: length)
     }
 
-    /// ``caretLine(line:column:length:)`` of a line's bytes, which only the shown part is decoded from.
-    static func caretLine(bytes: ArraySlice<UInt8>, column fullColumn: Int, length: Int) -> (String, String) {
-        var column = fullColumn
-        var cutBefore = false, cutAfter = false
-        let base = bytes.startIndex
-        var first = 0, last = bytes.count
-        if bytes.count > 2 * lineContext + length {
-            first = min(bytes.count, max(0, fullColumn - 1 - lineContext))
-            last = max(first, min(bytes.count, fullColumn - 1 + length + lineContext))
-            // Cut at scalar boundaries (never before a continuation byte).
-            while first > 0, first < bytes.count, bytes[base + first] & 0xC0 == 0x80 { first -= 1 }
-            while last < bytes.count, bytes[base + last] & 0xC0 == 0x80 { last += 1 }
-            cutBefore = first > 0
-            cutAfter = last < bytes.count
-            column = fullColumn - first
+    /// ``caretLine(line:column:length:)`` of a line's UTF-8 bytes and the offsets of its scalars;
+    /// only the part around the span is decoded, so many diagnostics on one long line stay linear.
+    static func caretLine(bytes: ArraySlice<UInt8>, scalarStarts: [Int], column: Int, length: Int) -> (String, String) {
+        var first = 0, last = scalarStarts.count
+        if scalarStarts.count > 2 * lineContext + length {
+            first = min(scalarStarts.count, max(0, column - 1 - lineContext))
+            last = max(first, min(scalarStarts.count, column - 1 + length + lineContext))
         }
-        let line = String(decoding: bytes[(base + first)..<(base + last)], as: UTF8.self)
-        var shown = cutBefore ? "…" : ""
-        var caret = cutBefore ? " " : ""
-        var byte = 1
-        var underlined = 0
-        for character in line {
-            let width = character.utf8.count
-            let glyph = character == "\t" ? " " : character.unicodeScalars.contains(where: isControl) ? "\u{FFFD}" : String(character)
-            shown += glyph
-            if byte + width <= column {
-                caret += " "
-            } else if underlined < length {
-                caret += underlined == 0 ? "^" : "~"
-                underlined += width
+        let byteAt = { (scalar: Int) in bytes.startIndex + (scalar < scalarStarts.count ? scalarStarts[scalar] : bytes.count) }
+        let part = Array(String(decoding: bytes[byteAt(first)..<byteAt(last)], as: UTF8.self))
+        // The character holding scalar `column`, and the first one past the span, counted in `part`.
+        var start = part.count, end = part.count
+        var scalar = first + 1
+        for (index, character) in part.enumerated() {
+            let next = scalar + character.unicodeScalars.count
+            if start == part.count, column < next { start = index }
+            if index > start, scalar >= column + length {
+                end = index
+                break
             }
-            byte += width
+            scalar = next
         }
-        if underlined == 0 { caret += "^" }
-        if cutAfter { shown += "…" }
+        var shown = first > 0 ? "…" : ""
+        var caret = first > 0 ? " " : ""
+        for (index, character) in part.enumerated() {
+            let glyph: Character = character != "\t" && character.unicodeScalars.contains(where: isControl) ? "\u{FFFD}" : character
+            shown.append(glyph)
+            let cells = glyph == "\t" ? 1 : DisplayWidth.of(glyph)
+            if index < start {
+                caret += glyph == "\t" ? "\t" : String(repeating: " ", count: cells)
+            } else if index < end {
+                caret += (index == start ? "^" : cells > 0 ? "~" : "") + String(repeating: "~", count: max(0, cells - 1))
+            }
+        }
+        if start == part.count { caret += "^" }
+        if last < scalarStarts.count { shown += "…" }
         return (shown, caret)
     }
 

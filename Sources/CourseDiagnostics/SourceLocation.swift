@@ -1,8 +1,10 @@
 /// A position in a source file, as the user named the file.
 ///
-/// Lines and columns are 1-based. Columns count UTF-8 bytes, as cmark-gfm and
-/// clang count them; ``DiagnosticPrinter`` turns them into a caret under the
-/// right character. Line 0 means "no position" (cmark's convention).
+/// Lines and columns are 1-based. Columns count Unicode scalars, as editors and
+/// LSP clients count the character to jump to (`[另一章]` after eighteen Chinese
+/// characters is at column 19, not at byte 55); ``DiagnosticPrinter`` turns them
+/// into a caret under the right glyph by display width. Line 0 means "no position"
+/// (cmark's convention).
 public struct SourceLocation: Hashable, Sendable, Comparable, CustomStringConvertible {
     public var file: String
     public var line: Int
@@ -28,7 +30,7 @@ public struct SourceOrigin: Hashable, Sendable {
     public var file: String
     /// The file line of the text's first line.
     public var line: Int
-    /// Bytes before the text's first column on every line (the fence's indentation).
+    /// Scalars before the text's first column on every line (the fence's indentation).
     public var columnOffset: Int
 
     public init(file: String, line: Int, columnOffset: Int = 0) {

@@ -1,4 +1,5 @@
 import CCmarkGFM
+import CourseDiagnostics
 import Synchronization
 
 /// Turns cmark-gfm's C tree into ``Block`` and ``Inline`` values in one pass.
@@ -10,6 +11,8 @@ struct CmarkConverter {
     /// Display-math blocks lifted out by ``DisplayMathPrepass``, by their placeholder index.
     var displayMath: [DisplayMathPrepass.Block]
     private var footnoteCount = 0
+    /// cmark-gfm counts columns in bytes; positions count Unicode scalars.
+    private var columns = ScalarColumns("")
 
     init(displayMath: [DisplayMathPrepass.Block]) { self.displayMath = displayMath }
 
@@ -37,6 +40,7 @@ struct CmarkConverter {
 
     private mutating func parseLocked(_ text: String, maximumDepth: Int) -> Outcome {
         _ = Self.registerExtensions
+        columns = ScalarColumns(text)
         let options = CMARK_OPT_SOURCEPOS | CMARK_OPT_FOOTNOTES
         guard let parser = cmark_parser_new(options) else { return .blocks([]) }
         defer { cmark_parser_free(parser) }
@@ -58,7 +62,7 @@ struct CmarkConverter {
         guard let root = cmark_parser_finish(parser) else { return .blocks([]) }
         defer { cmark_node_free(root) }
         if let deep = Self.firstNode(below: root, deeperThan: maximumDepth) {
-            return .tooDeep(depth: deep.depth, at: deep.position)
+            return .tooDeep(depth: deep.depth, at: deep.node.map(position) ?? TextPosition(line: 1, column: 1))
         }
         return .blocks(blocks(of: root, math: math))
     }
@@ -66,7 +70,7 @@ struct CmarkConverter {
     /// The first node, in document order, deeper than `limit` (the document's
     /// children are at depth 1), and the deepest depth of the tree. A walk over the
     /// C tree's links, without recursion, so that it holds on any tree cmark builds.
-    private static func firstNode(below root: OpaquePointer, deeperThan limit: Int) -> (depth: Int, position: TextPosition)? {
+    private static func firstNode(below root: OpaquePointer, deeperThan limit: Int) -> (depth: Int, node: OpaquePointer?)? {
         var node = root
         var depth = 0
         var deepest = 0
@@ -91,7 +95,7 @@ struct CmarkConverter {
         // Inline nodes of cmark-gfm 0.29 may lack a position; take the nearest ancestor's.
         var positioned: OpaquePointer? = first
         while let candidate = positioned, cmark_node_get_start_line(candidate) <= 0 { positioned = cmark_node_parent(candidate) }
-        return (deepest, positioned.map(position) ?? TextPosition(line: 1, column: 1))
+        return (deepest, positioned)
     }
 
     private mutating func blocks(of parent: OpaquePointer, math: InlineMathExtension) -> [Block] {
@@ -105,7 +109,7 @@ struct CmarkConverter {
     }
 
     private mutating func block(_ node: OpaquePointer, math: InlineMathExtension) -> Block? {
-        let position = Self.position(node)
+        let position = self.position(node)
         switch cmark_node_get_type(node) {
         case CMARK_NODE_PARAGRAPH:
             return .paragraph(inlines(of: node, math: math), position)
@@ -119,7 +123,7 @@ struct CmarkConverter {
             let fenced = cmark_node_get_fenced(node, &fenceLength, &offset, &character) != 0
             if fenced, let index = DisplayMathPrepass.placeholderIndex(info: info), index < displayMath.count {
                 let block = displayMath[index]
-                return .displayMath(latex: block.latex, TextPosition(line: block.line, column: block.column))
+                return .displayMath(latex: block.latex, self.position(line: block.line, byteColumn: block.column))
             }
             return .codeBlock(CodeBlock(
                 info: info, literal: literal, fenced: fenced, position: position,
@@ -186,7 +190,7 @@ struct CmarkConverter {
             if cmark_gfm_extensions_get_table_row_is_header(row) != 0 { header = cells } else { rows.append(cells) }
             rowNode = cmark_node_next(row)
         }
-        return Table(alignments: alignments, header: header, rows: rows, position: Self.position(node))
+        return Table(alignments: alignments, header: header, rows: rows, position: position(node))
     }
 
     private func inlines(of parent: OpaquePointer, math: InlineMathExtension) -> [Inline] {
@@ -211,14 +215,14 @@ struct CmarkConverter {
     }
 
     private func inline(_ node: OpaquePointer, math: InlineMathExtension) -> Inline? {
-        let position = Self.position(node)
+        let position = self.position(node)
         switch cmark_node_get_type(node) {
         case CMARK_NODE_TEXT: return .text(Self.string(cmark_node_get_literal(node)))
         case CMARK_NODE_SOFTBREAK: return .softBreak
         case CMARK_NODE_LINEBREAK: return .lineBreak
         case CMARK_NODE_CODE:
             if let span = math.span(of: node) {
-                return .math(latex: span.latex, display: span.display, TextPosition(line: span.line, column: span.column))
+                return .math(latex: span.latex, display: span.display, self.position(line: span.line, byteColumn: span.column))
             }
             return .code(Self.string(cmark_node_get_literal(node)), position)
         case CMARK_NODE_HTML_INLINE: return .html(Self.string(cmark_node_get_literal(node)), position)
@@ -240,8 +244,12 @@ struct CmarkConverter {
         }
     }
 
-    private static func position(_ node: OpaquePointer) -> TextPosition {
-        TextPosition(line: Int(cmark_node_get_start_line(node)), column: Int(cmark_node_get_start_column(node)))
+    private func position(_ node: OpaquePointer) -> TextPosition {
+        position(line: Int(cmark_node_get_start_line(node)), byteColumn: Int(cmark_node_get_start_column(node)))
+    }
+
+    private func position(line: Int, byteColumn: Int) -> TextPosition {
+        TextPosition(line: line, column: columns.column(line: line, byteColumn: byteColumn))
     }
 
     private static func string(_ pointer: UnsafePointer<CChar>?) -> String {

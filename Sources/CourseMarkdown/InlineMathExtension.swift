@@ -26,6 +26,7 @@ final class InlineMathExtension {
         var latex: String
         var display: Bool
         var line: Int
+        /// In UTF-8 bytes, as cmark-gfm counts; ``CmarkConverter`` turns it into scalars.
         var column: Int
     }
 
@@ -90,7 +91,7 @@ final class InlineMathExtension {
         guard !latex.allSatisfy(Self.isSpaceCharacter) else { return nil }
 
         // The span's position is its LaTeX's first byte, so an offset inside the
-        // LaTeX maps to the file by counting bytes and line breaks.
+        // LaTeX maps to the file by counting its scalars and line breaks.
         let leading = display ? latex.utf8.prefix(while: { Self.isSpace($0) }).count : 0
         var line = Int(cmark_inline_parser_get_line(parser))
         var column = Int(cmark_inline_parser_get_column(parser)) + (display ? 2 : 1)

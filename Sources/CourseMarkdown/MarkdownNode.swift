@@ -1,4 +1,4 @@
-/// A 1-based line and UTF-8 column inside the Markdown text; line 0 means unknown.
+/// A 1-based line and column (in Unicode scalars) inside the Markdown text; line 0 means unknown.
 public struct TextPosition: Hashable, Sendable {
     public var line: Int
     public var column: Int

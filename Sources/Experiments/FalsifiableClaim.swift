@@ -15,7 +15,7 @@ protocol FalsifiableClaim {
 extension FalsifiableClaim {
     /// The error that this claim is false because of `message`.
     func isFalse(_ message: String, hint: String? = nil) -> Diagnostic {
-        .error("claim is false: \(message)", at: location, length: call.utf8.count, hint: hint ?? Self.whenFalse)
+        .error("claim is false: \(message)", at: location, length: call.unicodeScalars.count, hint: hint ?? Self.whenFalse)
     }
 }
 

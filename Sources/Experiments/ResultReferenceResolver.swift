@@ -10,7 +10,7 @@ public enum ResultReferenceResolver {
     /// The text that replaces the reference, or an error at the reference.
     public static func resolve(_ reference: ResultReference, in outputs: [RunOutput]) -> Result<String, Diagnostic> {
         func fail(_ message: String, hint: String? = nil) -> Result<String, Diagnostic> {
-            .failure(.error(message, at: reference.location, length: reference.text.utf8.count, hint: hint))
+            .failure(.error(message, at: reference.location, length: reference.text.unicodeScalars.count, hint: hint))
         }
         let directives: [(title: String, labels: [String], output: RunOutput)] = outputs.compactMap { output in
             if let result = output as? ExperimentResult { return (result.experiment.title, result.experiment.runs.map(\.label), output) }

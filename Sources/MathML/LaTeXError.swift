@@ -26,23 +26,15 @@ public struct LaTeXError: Error, Hashable, Sendable, CustomStringConvertible {
     ///
     /// A newline inside the formula moves to the next file line, column 1, so
     /// display math spanning lines is reported where the problem is. Columns
-    /// count UTF-8 bytes, as everywhere in coursegen.
+    /// count Unicode scalars, as everywhere in coursegen (`offset` counts bytes).
     public func location(in latex: String, at start: SourceLocation) -> SourceLocation {
-        var line = start.line
-        var column = start.column
-        for byte in latex.utf8.prefix(offset) {
-            if byte == UInt8(ascii: "\n") {
-                line += 1
-                column = 1
-            } else {
-                column += 1
-            }
-        }
-        return SourceLocation(file: start.file, line: line, column: column)
+        let (lines, column) = ScalarColumns.lineAndColumn(ofByte: offset, in: latex.utf8)
+        return SourceLocation(file: start.file, line: start.line + lines - 1, column: lines == 1 ? start.column + column - 1 : column)
     }
 
     /// This error as a diagnostic at its file position (see ``location(in:at:)``).
     public func diagnostic(in latex: String, at start: SourceLocation) -> Diagnostic {
-        .error(message, at: location(in: latex, at: start), length: length, hint: hint)
+        let scalars = latex.utf8.dropFirst(offset).prefix(length).filter { $0 & 0xC0 != 0x80 }.count
+        return .error(message, at: location(in: latex, at: start), length: scalars, hint: hint)
     }
 }

@@ -1,6 +1,7 @@
 import Testing
 import CourseDiagnostics
 import CourseTestSupport
+import TextFormatting
 
 @Suite struct DiagnosticPrinterTests {
     @Test func rendersLocationCaretAndHint() {
@@ -20,11 +21,64 @@ import CourseTestSupport
             """)
     }
 
-    @Test func caretCountsBytesButAlignsCharacters() {
-        // "η" is two UTF-8 bytes, so column 8 is the "l" of "lr".
+    @Test func columnsCountScalars() {
+        // "η" is two UTF-8 bytes but one scalar, so column 8 is the "l" of "lr".
         let printer = DiagnosticPrinter(sources: { _ in "η = 1; lr" })
-        let output = printer.render(.error("x", at: SourceLocation(file: "f", line: 1, column: 9)))
+        let output = printer.render(.error("x", at: SourceLocation(file: "f", line: 1, column: 8)))
         #expect(output.hasSuffix("    η = 1; lr\n           ^\n"))
+    }
+
+    /// A terminal's cells, as the display-width model has them: CJK ideographs and full-width
+    /// forms 2, combining marks 0, the rest 1, a tab up to the next multiple of 8.
+    static func cells(_ text: Substring, from start: Int = 0) -> Int {
+        var column = start
+        for character in text {
+            column = character == "\t" ? (column / 8 + 1) * 8 : column + DisplayWidth.of(character)
+        }
+        return column - start
+    }
+
+    /// The error after Chinese text is reported at its character column, and the caret sits under
+    /// its glyph: the caret line's cells before the `^` are the source line's cells before the error.
+    @Test(arguments: [
+        ("学习率的选择见 1️⃣[另一章](missing.md)。", 9),
+        ("\t表格\t1️⃣Adma(lr: 0.3)", 5),
+        ("动量法，η = 0.9；\t1️⃣x", 14),
+        ("e\u{301}e\u{301} 😀 1️⃣x", 8),
+        ("ｌｒ：1️⃣０．１", 4),
+    ])
+    func caretSitsUnderTheGlyphAfterWideText(marked: String, column: Int) {
+        let source = MarkedText(marked)
+        let position = source["1️⃣"]
+        #expect(position.column == column)
+        let printer = DiagnosticPrinter(sources: { [text = source.text] _ in text })
+        let output = printer.render(.error("here", at: SourceLocation(file: "a.md", line: 1, column: position.column), length: 2))
+        let lines = output.split(separator: "\n", omittingEmptySubsequences: false)
+        #expect(lines[0] == "a.md:1:\(column): error: here")
+        let shown = lines[1].dropFirst(4), caret = lines[2].dropFirst(4)
+        #expect(shown == Substring(source.text))
+        let before = source.text.unicodeScalars.prefix(column - 1)
+        let caretAt = caret.firstIndex(of: "^")!
+        #expect(Self.cells(caret[..<caretAt]) == Self.cells(Substring(String(before))))
+        // The underline covers the two characters' cells, no more.
+        let spanned = String(String.UnicodeScalarView(source.text.unicodeScalars.dropFirst(column - 1).prefix(2)))
+        #expect(caret[caretAt...].count == DisplayWidth.of(spanned))
+        // Tabs before the caret stay tabs, so the caret follows the terminal's tab stops.
+        #expect(caret[..<caretAt].filter { $0 == "\t" }.count == before.filter { $0 == "\t" }.count)
+    }
+
+    @Test func underlineOfWideCharactersIsTwoCellsEach() {
+        let printer = DiagnosticPrinter(sources: { _ in "label: 学习率" })
+        let output = printer.render(.error("x", at: SourceLocation(file: "f", line: 1, column: 8), length: 3))
+        #expect(output.hasSuffix("    label: 学习率\n           ^~~~~~\n"))
+    }
+
+    @Test func columnsOfBytePositionsCountScalars() {
+        let columns = ScalarColumns("ab\n学习率 [x](y)\n")
+        #expect(columns.column(line: 1, byteColumn: 2) == 2)
+        #expect(columns.column(line: 2, byteColumn: 11) == 5)
+        #expect(columns.column(line: 0, byteColumn: 0) == 0)
+        #expect(ScalarColumns.lineAndColumn(ofByte: 13, in: Array("ab\n学习率 [".utf8)) == (2, 5))
     }
 
     @Test func noColourUnlessAsked() {
@@ -73,10 +127,10 @@ import CourseTestSupport
     @Test func longLineIsCutAroundTheCaret() {
         let line = String(repeating: "é", count: 200) + "X" + String(repeating: "b", count: 300)
         let printer = DiagnosticPrinter(sources: { _ in line })
-        let output = printer.render(.error("x", at: SourceLocation(file: "a.md", line: 1, column: 401)))
+        let output = printer.render(.error("x", at: SourceLocation(file: "a.md", line: 1, column: 201)))
         let lines = output.split(separator: "\n", omittingEmptySubsequences: false)
-        #expect(lines[1] == "    …" + String(repeating: "é", count: 40) + "X" + String(repeating: "b", count: 80) + "…")
-        #expect(lines[2] == "    " + String(repeating: " ", count: 41) + "^")
+        #expect(lines[1] == "    …" + String(repeating: "é", count: 80) + "X" + String(repeating: "b", count: 80) + "…")
+        #expect(lines[2] == "    " + String(repeating: " ", count: 81) + "^")
     }
 
     /// Text from a chapter cannot drive the terminal: control characters in messages and

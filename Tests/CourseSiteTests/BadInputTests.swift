@@ -86,6 +86,32 @@ import Testing
         ])
     }
 
+    /// Columns count characters (Unicode scalars), as an editor jumps to them, whatever the
+    /// script before the error: links, math, directives and front matter alike.
+    @Test func columnsCountCharactersAfterChineseText() {
+        let folder = TemporaryFolder()
+        defer { folder.remove() }
+        folder.write("chapters/01-a.md", """
+            ---
+            title: 学习率
+            order: 第一
+            ---
+            # 学习率
+
+            学习率的选择见[另一章](04-missing.md)。公式 $\\eta \\bad$ 不对。
+
+            """)
+        folder.write("chapters/02-b.md", "# 动量\n\n  ```echo\n  中文注释!\n  ```\n")
+        folder.write("chapters/03-c.md", "---\ntitle: \"学习率\" 选择: x\n---\n# 三\n")
+        #expect(messages(folder) == [
+            "chapters/01-a.md:3:8: 'order' must be a whole number",
+            "chapters/01-a.md:7:8: link to a missing chapter '04-missing.md'",
+            "chapters/01-a.md:7:38: unknown command '\\bad'",
+            "chapters/02-b.md:4:7: bang",
+            "chapters/03-c.md:2:14: front matter is not valid YAML: did not find expected key",
+        ])
+    }
+
     @Test func everyErrorAcrossAllChaptersIsReported() {
         let folder = TemporaryFolder()
         defer { folder.remove() }

@@ -12,8 +12,8 @@ struct EchoDirective: DirectiveHandler {
     func check(_ block: DirectiveBlock, diagnostics: inout [Diagnostic]) -> Directive? {
         // Report the position of the first '!' in the body, to check position mapping.
         for (i, line) in block.body.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
-            if let bang = line.utf8.firstIndex(of: UInt8(ascii: "!")) {
-                let column = line.utf8.distance(from: line.utf8.startIndex, to: bang) + 1
+            if let bang = line.unicodeScalars.firstIndex(of: "!") {
+                let column = line.unicodeScalars.distance(from: line.unicodeScalars.startIndex, to: bang) + 1
                 diagnostics.append(.error("bang", at: block.origin.location(line: i + 1, column: column)))
             }
         }
@@ -30,7 +30,7 @@ func testOptions() -> BuildOptions {
         directives: DirectiveRegistry([EchoDirective()]),
         math: { latex, display, location, diagnostics in
             if let bad = latex.range(of: "\\bad") {
-                let offset = latex.utf8.distance(from: latex.utf8.startIndex, to: bad.lowerBound)
+                let offset = latex.unicodeScalars.distance(from: latex.unicodeScalars.startIndex, to: bad.lowerBound)
                 diagnostics.append(.error("unknown command '\\bad'",
                                           at: SourceLocation(file: location.file, line: location.line, column: location.column + offset)))
             }

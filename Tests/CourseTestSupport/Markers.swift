@@ -3,7 +3,7 @@
 public struct MarkedText: Sendable {
     /// The text without its markers.
     public let text: String
-    /// Each marker's 1-based line and UTF-8 column in ``text``.
+    /// Each marker's 1-based line and column (in Unicode scalars, as diagnostics count) in ``text``.
     public let markers: [String: (line: Int, column: Int)]
 
     public static let symbols = ["1️⃣", "2️⃣", "3️⃣", "4️⃣", "5️⃣", "6️⃣", "7️⃣", "8️⃣", "9️⃣"]
@@ -26,7 +26,7 @@ public struct MarkedText: Sendable {
                 line += 1
                 column = 1
             } else {
-                column += character.utf8.count
+                column += character.unicodeScalars.count
             }
             index = marked.index(after: index)
         }

@@ -91,7 +91,7 @@ public struct FrontMatter: Hashable, Sendable {
             default:
                 var message = "unknown front matter key '\(key)'"
                 if let guess = Suggestion.closest(to: key, in: known) { message += "; did you mean '\(guess)'?" }
-                diagnostics.append(Diagnostic(.warning, message, at: at, length: key.utf8.count,
+                diagnostics.append(Diagnostic(.warning, message, at: at, length: key.unicodeScalars.count,
                                               hint: "the keys are \(known.joined(separator: ", "))"))
             }
         }

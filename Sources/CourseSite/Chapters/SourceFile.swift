@@ -10,11 +10,7 @@ enum SourceText {
         if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes = bytes.dropFirst(3) }
         if let text = String(validating: bytes, as: UTF8.self) { return text }
         let offset = firstInvalidOffset(Array(bytes))
-        var line = 1
-        var column = 1
-        for b in bytes.prefix(offset) {
-            if b == UInt8(ascii: "\n") { line += 1; column = 1 } else { column += 1 }
-        }
+        let (line, column) = ScalarColumns.lineAndColumn(ofByte: offset, in: bytes)
         diagnostics.append(.error(
             "file is not UTF-8 text (byte 0x\(String(bytes[bytes.startIndex + offset], radix: 16, uppercase: true)) at offset \(offset))",
             at: SourceLocation(file: file, line: line, column: column),

@@ -63,9 +63,11 @@ enum BundledStylesheet {
       --hl-attribute: #e45649;
       --hl-operator: #0184bc;
       --hl-variable: #e45649;
-      --font-text: Charter, "Bitstream Charter", "Sitka Text", Cambria, "Noto Serif", "DejaVu Serif", serif;
-      --font-ui: system-ui, -apple-system, "Segoe UI", Roboto, "Noto Sans", "DejaVu Sans", sans-serif;
-      --font-code: ui-monospace, "SFMono-Regular", "JetBrains Mono", Menlo, Consolas, "DejaVu Sans Mono", monospace;
+      --font-cjk-serif: "Noto Serif CJK SC", "Source Han Serif SC", "Songti SC";
+      --font-cjk-sans: "Noto Sans CJK SC", "Source Han Sans SC", "PingFang SC", "Hiragino Sans GB", "Microsoft YaHei";
+      --font-text: Charter, "Bitstream Charter", "Sitka Text", Cambria, "Noto Serif", "DejaVu Serif", var(--font-cjk-serif), var(--font-cjk-sans), serif;
+      --font-ui: system-ui, -apple-system, "Segoe UI", Roboto, "Noto Sans", "DejaVu Sans", var(--font-cjk-sans), sans-serif;
+      --font-code: ui-monospace, "SFMono-Regular", "JetBrains Mono", Menlo, Consolas, "DejaVu Sans Mono", "Noto Sans Mono CJK SC", var(--font-cjk-sans), monospace;
       --sidebar-width: 17rem;
       --measure: 44rem;
     }
@@ -264,7 +266,7 @@ enum BundledStylesheet {
 
     math {
       font-size: 1.08em;
-      font-family: "Latin Modern Math", "STIX Two Math", "Cambria Math", "TeX Gyre Termes Math", "DejaVu Math TeX Gyre", math;
+      font-family: "Latin Modern Math", "STIX Two Math", "Cambria Math", "TeX Gyre Termes Math", "DejaVu Math TeX Gyre", var(--font-cjk-serif), var(--font-cjk-sans), math;
     }
     .display-math { display: block; margin: 0 0 1.1rem; padding: 0.25rem 0; }
     p > .display-math { margin: 0.25rem 0; }

@@ -29,7 +29,7 @@ struct Theme: @unchecked Sendable {
                 text = override
                 // A theme comes with the chapters, from whoever wrote them: it may not add script either.
                 for finding in ScriptScan.findings(in: text) {
-                    let (line, column) = Self.lineAndColumn(ofByte: finding.offset, in: text)
+                    let (line, column) = ScalarColumns.lineAndColumn(ofByte: finding.offset, in: text.utf8)
                     diagnostics.append(.error(
                         "template '\(name).mustache' would put \(finding.what) in every page",
                         at: SourceLocation(file: path, line: line, column: column),
@@ -71,14 +71,5 @@ struct Theme: @unchecked Sendable {
                 hint: "a theme file is a regular file inside the chapters folder, of at most \(SiteLimits.themeFileBytes) bytes"))
             return nil
         }
-    }
-
-    /// The 1-based line and UTF-8 column of byte `offset` of `text`.
-    static func lineAndColumn(ofByte offset: Int, in text: String) -> (Int, Int) {
-        var line = 1, column = 1
-        for byte in text.utf8.prefix(offset) {
-            if byte == UInt8(ascii: "\n") { line += 1; column = 1 } else { column += 1 }
-        }
-        return (line, column)
     }
 }

@@ -12,7 +12,7 @@ extension ResultReference {
         guard diagnostics.count == errorsBefore else { return nil }
         let reader = ValueReader(origin: origin, constants: ConstantScope())
         let whole = SourceRange(SourcePosition(offset: 0, line: 1, column: 1),
-                                SourcePosition(offset: text.utf8.count, line: 1, column: text.utf8.count + 1))
+                                SourcePosition(offset: text.utf8.count, line: 1, column: text.unicodeScalars.count + 1))
         guard statements.count == 1, case .expression(let expr) = statements[0],
               case .call(let callee, let arguments, nil, true) = expr.kind, case .identifier(let name) = callee.kind
         else {

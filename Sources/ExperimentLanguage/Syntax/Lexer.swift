@@ -11,8 +11,10 @@ public struct Lexer {
     private var line = 1
     private var column = 1
 
-    /// Tokenises `text`; the last token is always `.endOfFile`.
+    /// Tokenises `text`; the last token is always `.endOfFile`. A full-width or typographic
+    /// look-alike of an ASCII character (``LookAlike``) is reported and read as that character.
     public static func tokenize(_ text: String, origin: SourceOrigin, diagnostics: inout [Diagnostic]) -> [Token] {
+        let text = LookAlike.replacing(in: text, origin: origin, diagnostics: &diagnostics)
         var lexer = Lexer(bytes: Array(text.utf8), origin: origin)
         return lexer.run(&diagnostics)
     }
@@ -29,11 +31,12 @@ public struct Lexer {
         return i < bytes.count ? bytes[i] : nil
     }
 
+    /// Moves past one byte; the column counts Unicode scalars, so it moves at a scalar's first byte only.
     private mutating func advance() {
         if bytes[index] == UInt8(ascii: "\n") {
             line += 1
             column = 1
-        } else {
+        } else if bytes[index] & 0xC0 != 0x80 {
             column += 1
         }
         index += 1
@@ -157,7 +160,6 @@ public struct Lexer {
     }
 
     private mutating func advanceScalar(_ length: Int) {
-        // Columns count bytes, so a multi-byte scalar moves the column by its length.
         for _ in 0..<length { advance() }
     }
 
@@ -306,6 +308,25 @@ public struct Lexer {
         return text + digits
     }
 
+    /// A number's digits after its radix prefix, an optional fraction (a `.` followed by a digit)
+    /// and an optional exponent (`exponent`, lower or upper case): `12.5e-3`, or `1.8p4` in hexadecimal.
+    private mutating func lexSignificandAndExponent(
+        _ isValid: (UInt8) -> Bool, exponent marker: Unicode.Scalar, _ diagnostics: inout [Diagnostic]
+    ) -> (text: String, hasFraction: Bool, hasExponent: Bool) {
+        var text = lexDigits(isValid)
+        var hasFraction = false
+        if peek() == UInt8(ascii: "."), let next = peek(1), isValid(next) {
+            advance()
+            text += "." + lexDigits(isValid)
+            hasFraction = true
+        }
+        // Setting bit 0x20 lowercases an ASCII letter; only `E` and `e` give `e`.
+        guard let byte = peek(), byte | 0x20 == UInt8(marker.value) else {
+            return (text, hasFraction, false)
+        }
+        return (text + lexExponent(String(marker), &diagnostics), hasFraction, true)
+    }
+
     private mutating func lexNumber(_ diagnostics: inout [Diagnostic]) -> Token.Kind? {
         let start = position
         var text = ""
@@ -315,16 +336,10 @@ public struct Lexer {
             text = "0" + String(Character(Unicode.Scalar(radix)))
             switch radix {
             case UInt8(ascii: "x"):
-                text += lexDigits(Self.isHexDigit)
-                if peek() == UInt8(ascii: "."), let next = peek(1), Self.isHexDigit(next) {
-                    advance()
-                    text += "." + lexDigits(Self.isHexDigit)
-                    isFloat = true
-                }
-                if let p = peek(), p == UInt8(ascii: "p") || p == UInt8(ascii: "P") {
-                    text += lexExponent("p", &diagnostics)
-                    isFloat = true
-                } else if isFloat {
+                let hex = lexSignificandAndExponent(Self.isHexDigit, exponent: "p", &diagnostics)
+                text += hex.text
+                isFloat = hex.hasFraction || hex.hasExponent
+                if hex.hasFraction, !hex.hasExponent {
                     diagnostics.append(error("hexadecimal floating-point literal must end with an exponent", SourceRange(start, position),
                                              hint: "write it as '\(text)p0'"))
                 }
@@ -337,16 +352,9 @@ public struct Lexer {
                 diagnostics.append(error("expected a digit after '\(text)'", SourceRange(start, position)))
             }
         } else {
-            text = lexDigits(Self.isDigit)
-            if peek() == UInt8(ascii: "."), let next = peek(1), Self.isDigit(next) {
-                advance()
-                text += "." + lexDigits(Self.isDigit)
-                isFloat = true
-            }
-            if let e = peek(), e == UInt8(ascii: "e") || e == UInt8(ascii: "E") {
-                text += lexExponent("e", &diagnostics)
-                isFloat = true
-            }
+            let decimal = lexSignificandAndExponent(Self.isDigit, exponent: "e", &diagnostics)
+            text = decimal.text
+            isFloat = decimal.hasFraction || decimal.hasExponent
         }
         // Swift rejects `2x` as an invalid digit; report it and swallow the rest of the word.
         if let (scalar, _) = scalarHere(), isIdentifierContinue(scalar) {

@@ -59,7 +59,7 @@ extension AverageRunner {
         let what = claim.kind == .smootherThan(label: label, other: other) ? "total variation" : "RMS distance to the signal"
         return .error(
             "claim is false: '\(label)' is not \(measure) '\(other)'\(span): \(what) \(Format.number(a)) against \(Format.number(b))",
-            at: claim.location, length: claim.call.utf8.count,
+            at: claim.location, length: claim.call.unicodeScalars.count,
             hint: "change the averages, the series or the claim, so that the text says what the figure shows")
     }
 }

@@ -53,7 +53,7 @@ extension ScheduleRunner {
         var message = "claim is false: the learning rate of '\(claim.label)' at step \(claim.step) is \(Format.number(rate)), "
         message += "not \(Format.number(claim.learningRate))"
         if let first = rates.firstIndex(where: claim.holds) { message += "; it is \(Format.number(claim.learningRate)) first at step \(first)" }
-        return .error(message, at: claim.location, length: claim.call.utf8.count,
+        return .error(message, at: claim.location, length: claim.call.unicodeScalars.count,
                       hint: "steps count from 0; the rate is compared within a relative \(Format.number(ScheduleExpectation.relativeTolerance))")
     }
 }
