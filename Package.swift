@@ -82,8 +82,8 @@ let package = Package(
         .testTarget(name: "CourseMarkdownTests", dependencies: ["CourseMarkdown", "CourseTestSupport"]),
         .testTarget(name: "MathMLTests", dependencies: ["MathML", "CourseTestSupport"]),
         .testTarget(name: "CourseSiteTests", dependencies: [
-            "CourseSite", "CourseDiagnostics", "CourseTestSupport", "Experiments", "ExperimentLanguage", "Optimizers", "Localization",
-        ]),
+            "CourseSite", "CourseDiagnostics", "CourseTestSupport", "Experiments", "ExperimentLanguage", "Optimizers", "Localization", "ExperimentPages",
+        ], exclude: ["Fixtures", "Golden"]),
         .testTarget(name: "EndToEndTests", dependencies: ["CourseTestSupport"], exclude: ["Corpus"]),
     ],
     swiftLanguageModes: [.v6]

@@ -22,6 +22,11 @@ extension BundledStrings {
     page.previousAndNext: "Previous and next chapter"
     page.previous: "Previous"
     page.next: "Next"
+    page.linkToSection: "Link to this section"
+    page.footnotes: "Footnotes"
+    page.backToReference: "Back to reference {reference}"
+    page.taskDone: "done"
+    page.taskToDo: "to do"
     page.builtWith: "built with coursegen; every figure was computed when the site was built."
 
     # Counts

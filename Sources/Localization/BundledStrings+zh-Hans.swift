@@ -21,6 +21,11 @@ extension BundledStrings {
     page.previousAndNext: "上一章与下一章"
     page.previous: "上一章"
     page.next: "下一章"
+    page.linkToSection: "链接到本节"
+    page.footnotes: "脚注"
+    page.backToReference: "返回引用 {reference}"
+    page.taskDone: "已完成"
+    page.taskToDo: "待办"
     page.builtWith: "由 coursegen 生成；每幅图都是在生成网站时计算出来的。"
 
     # 计数
@@ -239,7 +244,7 @@ extension BundledStrings {
     hyperparameter.dampening: "阻尼"
     hyperparameter.nesterov: "Nesterov 动量"
     hyperparameter.weightDecay: "权重衰减"
-    hyperparameter.eps: "epsilon"
+    hyperparameter.eps: "防止除以零的小常数"
     hyperparameter.betas: "矩的衰减率"
     hyperparameter.amsgrad: "AMSGrad 最大值"
     hyperparameter.decoupledWeightDecay: "解耦的权重衰减"

@@ -33,7 +33,7 @@ extension StringCatalog {
                 continue
             }
             guard let message = entry.message else { continue }
-            if check(message, against: own, key: entry.key, at: entry.valueLocation, diagnostics: &diagnostics) {
+            if check(message, against: own, key: entry.key, at: entry.valueLocation, forms: entry.formLocations, diagnostics: &diagnostics) {
                 replaced[entry.key] = message
             }
         }
@@ -42,7 +42,10 @@ extension StringCatalog {
 
     /// Whether `message` may replace `own`: the same kind (text, or forms of this language's
     /// plural categories) and exactly its placeholders.
-    private func check(_ message: Message, against own: Message, key: String, at location: SourceLocation, diagnostics: inout [Diagnostic]) -> Bool {
+    private func check(
+        _ message: Message, against own: Message, key: String, at location: SourceLocation,
+        forms formLocations: [PluralCategory: SourceLocation], diagnostics: inout [Diagnostic]
+    ) -> Bool {
         let expected = Set(own.forms.flatMap(Self.placeholders(in:)))
         var forms: [(PluralCategory?, String)] = []
         switch (message, own) {
@@ -59,7 +62,8 @@ extension StringCatalog {
             let allowed = language.pluralRule.categories
             for category in given.keys.sorted() where !allowed.contains(category) {
                 diagnostics.append(.error(
-                    "'\(key)' has a '\(category.rawValue)' form, which \(language.tag) does not use", at: location,
+                    "'\(key)' has a '\(category.rawValue)' form, which \(language.tag) does not use", at: formLocations[category] ?? location,
+                    length: category.rawValue.count,
                     hint: "the plural forms of \(language.tag) are \(allowed.map(\.rawValue).joined(separator: ", "))"))
                 return false
             }
@@ -97,6 +101,8 @@ extension StringCatalog {
         var key: String
         var keyLocation: SourceLocation
         var valueLocation: SourceLocation
+        /// Where each plural form's category is written.
+        var formLocations: [PluralCategory: SourceLocation] = [:]
         /// Nil when the value was not text (and an error says so).
         var message: Message?
     }
@@ -159,6 +165,7 @@ extension StringCatalog {
                         continue
                     }
                     plural[category] = form
+                    entry.formLocations[category] = location(categoryNode.mark)
                 }
                 if ok { entry.message = .plural(plural) }
             } else {

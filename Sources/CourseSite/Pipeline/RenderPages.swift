@@ -53,6 +53,11 @@ struct RenderPages: Sendable {
         let file = chapter.displayPath
         var renderer = HTMLRenderer()
         renderer.allowHTML = allowHTML
+        renderer.words.linkToSection = strings.text("page.linkToSection")
+        renderer.words.footnotes = strings.text("page.footnotes")
+        renderer.words.backToReference = strings.template("page.backToReference")
+        renderer.words.done = strings.text("page.taskDone")
+        renderer.words.toDo = strings.text("page.taskToDo")
         renderer.headingIDs = chapter.headingIDs
         var document = chapter.document
         if chapter.firstHeadingIsTitle, let index = document.blocks.firstIndex(where: { if case .heading = $0 { return true }; return false }) {
