@@ -35,7 +35,7 @@ public enum ActivationsPage {
             let figure = HistogramFigure(
                 histograms: histograms, columns: configuration.layers, xLabel: Words.text("axis.activationOutput", ["activation": configuration.activation.displayName]),
                 series: index, countRange: counts)
-            out += "<p class=\"cg-row-title\"><strong>\(HTML.escape(row.label))</strong>: "
+            out += "<p class=\"cg-row-title\"><strong>\(HTML.escape(row.label))</strong>\(HTML.escape(Words.text("punctuation.colon")))"
             // An initialiser's rule is a long formula: it scrolls in its own box on a phone.
             out += "<span class=\"math-wide\" tabindex=\"0\">" + MathML.render(latex: row.initialization.latex).markup + "</span>"
             let arguments = row.initialization.arguments
@@ -44,7 +44,7 @@ public enum ActivationsPage {
             out += "</p>\n"
             out += figure.svg(FigureWords.text(idPrefix: "\(prefix)-h\(index + 1)", title: Words.text("activations.rowTitle", ["title": study.title, "label": row.label]), description: words))
         }
-        out += "<figcaption><strong>\(HTML.escape(Words.strings.sentence(study.title)))</strong> "
+        out += "<figcaption><strong>\(HTML.escape(Words.strings.sentence(study.title)))</strong>\(Words.sentenceGap)"
         out += HTML.escape(Words.text("activations.caption", ["samples": String(configuration.inputSamples)]))
         out += "</figcaption></figure>\n"
         out += table(result)

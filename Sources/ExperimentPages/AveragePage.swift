@@ -15,7 +15,7 @@ public enum AveragePage {
         let words = description(result)
         var out = "<section class=\"cg-experiment cg-average\" id=\"\(HTML.escape(prefix))\"\(Words.languageAttribute)>\n"
         let figure = AverageSVG.svg(result, text: FigureWords.text(idPrefix: prefix + "-a", title: study.title, description: words))
-        out += "<figure class=\"cg-figure\">\n\(figure)<figcaption><strong>\(HTML.escape(Words.strings.sentence(study.title)))</strong> "
+        out += "<figure class=\"cg-figure\">\n\(figure)<figcaption><strong>\(HTML.escape(Words.strings.sentence(study.title)))</strong>\(Words.sentenceGap)"
         out += HTML.escape(words) + "</figcaption></figure>\n"
         out += AverageTable.html(result)
         out += ExperimentPage.source(study.source)

@@ -38,7 +38,7 @@ public enum ExperimentPage {
             text: FigureWords.text(idPrefix: prefix + "-p", title: title, description: Words.strings.sentences([landscapeWords, outcome])))
         // A grid titles each panel with its run; an overlay needs the key.
         let landscapeKey = experiment.layout == .grid && experiment.objective.dimension == 2 ? "" : key
-        out += "<figure class=\"cg-figure\">\n\(landscape)\(landscapeKey)<figcaption><strong>\(HTML.escape(Words.strings.sentence(title)))</strong> "
+        out += "<figure class=\"cg-figure\">\n\(landscape)\(landscapeKey)<figcaption><strong>\(HTML.escape(Words.strings.sentence(title)))</strong>\(Words.sentenceGap)"
         out += HTML.escape(Words.strings.sentences([landscapeWords, outcome])) + "</figcaption></figure>\n"
 
         let fStar = experiment.objective.minimumValue != nil

@@ -19,7 +19,7 @@ public enum SchedulePage {
         let key = legendTable(result)
         let figure = ScheduleSVG.svg(
             result, listsSeries: key.isEmpty, text: FigureWords.text(idPrefix: prefix + "-s", title: study.title, description: words))
-        out += "<figure class=\"cg-figure\">\n\(figure)\(key)<figcaption><strong>\(HTML.escape(Words.strings.sentence(study.title)))</strong> "
+        out += "<figure class=\"cg-figure\">\n\(figure)\(key)<figcaption><strong>\(HTML.escape(Words.strings.sentence(study.title)))</strong>\(Words.sentenceGap)"
         out += HTML.escape(words) + "</figcaption></figure>\n"
         out += ScheduleTable.html(result)
         if let problem = result.problem {

@@ -24,7 +24,7 @@ public enum TrainingPage {
         let lossCaption = Words.strings.sentences([lossWords, outcome])
         let loss = TrainingFigures.loss(result, text: FigureWords.text(idPrefix: prefix + "-l", title: study.title, description: lossCaption))
         let key = legendTable(result)
-        out += "<figure class=\"cg-figure\">\n\(loss)\(key)<figcaption><strong>\(HTML.escape(Words.strings.sentence(study.title)))</strong> "
+        out += "<figure class=\"cg-figure\">\n\(loss)\(key)<figcaption><strong>\(HTML.escape(Words.strings.sentence(study.title)))</strong>\(Words.sentenceGap)"
         out += HTML.escape(lossCaption) + "</figcaption></figure>\n"
 
         let zoomed = TrainingFigures.accuracyLayout(

@@ -297,6 +297,7 @@ extension BundledStrings {
     method.amsgrad.notation.1: "f 在上一个迭代点处的梯度"
     method.amsgrad.notation.2: "一阶矩（梯度的均值）"
     method.amsgrad.notation.3: "二阶矩（梯度平方的均值）"
+    method.amsgrad.notation.4: "迄今最大的二阶矩"
     method.adamW.summary: "把权重衰减从梯度中拿出来、直接作用在权重上的 Adam。"
     method.adamW.notation.1: "f 在上一个迭代点处的梯度"
     method.adamW.notation.2: "一阶矩（梯度的均值）"

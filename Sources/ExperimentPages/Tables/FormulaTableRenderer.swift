@@ -28,7 +28,7 @@ enum FormulaTableRenderer {
                 let extra = HyperparameterText.modifiers(run)
                 let body = Words.strings.phrases(assignments + extra)
                 values += runs.count > 1 || run.label != spec.displayName
-                    ? "<p><b>\(HTML.escape(run.label))</b>: \(HTML.escape(body))</p>"
+                    ? "<p><b>\(HTML.escape(run.label))</b>\(HTML.escape(Words.text("punctuation.colon")))\(HTML.escape(body))</p>"
                     : "<p>\(HTML.escape(body))</p>"
             }
             rows += row(spec, last: values, summary: false)

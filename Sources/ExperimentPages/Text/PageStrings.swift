@@ -20,6 +20,9 @@ enum Words {
         strings.html(key, markup, escape: HTML.escape)
     }
 
+    /// What separates two sentences in markup: a space in English, nothing in Chinese.
+    static var sentenceGap: String { strings.language.isUnspaced ? "" : " " }
+
     static func steps(_ count: Int) -> String { text("count.steps", count: count) }
     static func significant() -> String { text("table.significantDigits", ["digits": String(Numbers.digits)]) }
     static func percent(_ value: String) -> String { text("number.percent", ["value": value]) }
