@@ -164,6 +164,26 @@ import Testing
         #expect(page.contains("role=\"img\" lang=\"en\" "))
     }
 
+    /// A course whose language has no bundled strings, translated whole in `strings.yml`, needs
+    /// neither the warning nor `lang="en"`.
+    @Test func aWhollyTranslatedCourseNeedsNoWarning() throws {
+        let english = PageStrings.catalog(for: .english)
+        let yaml = english.keys.map { key in
+            let placeholders = StringCatalog.placeholders(in: english.template(key)).map { "{\($0)}" }.joined(separator: " ")
+            return "\(key): \"fr \(placeholders)\""
+        }.joined(separator: "\n")
+        let folder = TemporaryFolder("fr-whole")
+        defer { folder.remove() }
+        folder.write("chapters/index.md", "---\ntitle: Cours\nlanguage: fr\n---\nBonjour.\n")
+        folder.write("chapters/01-bol.md", "# Le bol\n\n## Un\n\n## Deux\n")
+        folder.write("chapters/theme/strings.yml", yaml + "\n")
+        let result = Self.build(folder)
+        #expect(result.diagnostics.isEmpty, "\(result.diagnostics)")
+        let page = Self.pages(result).first { $0.path == "bol.html" }?.html ?? ""
+        #expect(page.contains("<p class=\"chapter-number\">fr 1</p>"))
+        #expect(!page.contains("lang=\"en\""))
+    }
+
     @Test func anEnglishOrChineseCourseCarriesNoExtraLang() throws {
         let folder = try Self.course()
         defer { folder.remove() }
