@@ -45,7 +45,6 @@ extension BundledStrings {
     table.run: "Run"
     table.diverged: "diverged"
     table.no: "no"
-    table.none: "–"
 
     # Objective
     objective.gradient: "Objective and its gradient:"

@@ -42,7 +42,6 @@ extension BundledStrings {
     table.run: "运行"
     table.diverged: "发散"
     table.no: "否"
-    table.none: "–"
 
     # 目标函数
     objective.gradient: "目标函数及其梯度："
