@@ -27,6 +27,9 @@ let package = Package(
         // How coursegen writes numbers, escapes text and measures it in terminal cells, for every module that does.
         .target(name: "TextFormatting"),
         .testTarget(name: "TextFormattingTests", dependencies: ["TextFormatting", "CourseTestSupport"]),
+        // The words coursegen writes into pages, one catalog per language, and an author's overrides.
+        .target(name: "Localization", dependencies: ["CourseDiagnostics", .product(name: "Yams", package: "Yams")]),
+        .testTarget(name: "LocalizationTests", dependencies: ["Localization", "CourseDiagnostics", "CourseTestSupport"]),
         .target(name: "CourseMarkdown", dependencies: ["CCmarkGFM", "CourseDiagnostics", "TextFormatting"]),
         .target(name: "MathML", dependencies: ["CourseDiagnostics", "TextFormatting"]),
         // The element-wise loops of Adam, SGD, RMSProp and AdaGrad on long vectors, in C with AVX2+FMA
@@ -58,12 +61,12 @@ let package = Package(
         .target(name: "Experiments", dependencies: ["ExperimentLanguage", "Objectives", "Optimizers", "CourseDiagnostics", "NeuralNetworks", "FileAccess", "TextFormatting"]),
         .testTarget(name: "ExperimentsTests", dependencies: ["Experiments", "ExperimentLanguage", "Objectives", "Optimizers", "NeuralNetworks", "CourseDiagnostics", "CourseTestSupport"], exclude: ["Golden"]),
         .executableTarget(name: "OptimizerBenchmarks", dependencies: ["Optimizers", "ExperimentLanguage", "Objectives", "CourseDiagnostics", "BenchmarkSupport"], path: "Benchmarks/OptimizerBenchmarks"),
-        .target(name: "ExperimentPages", dependencies: ["ExperimentLanguage", "Objectives", "Experiments", "NeuralNetworks", "Optimizers", "Plotting", "MathML", "SyntaxHighlighting", "TextFormatting"]),
-        .testTarget(name: "ExperimentPagesTests", dependencies: ["ExperimentPages", "Experiments", "ExperimentLanguage", "Objectives", "NeuralNetworks", "Optimizers", "CourseDiagnostics", "CourseTestSupport"]),
+        .target(name: "ExperimentPages", dependencies: ["ExperimentLanguage", "Objectives", "Experiments", "NeuralNetworks", "Optimizers", "Plotting", "MathML", "SyntaxHighlighting", "TextFormatting", "Localization"]),
+        .testTarget(name: "ExperimentPagesTests", dependencies: ["ExperimentPages", "Experiments", "ExperimentLanguage", "Objectives", "NeuralNetworks", "Optimizers", "CourseDiagnostics", "CourseTestSupport", "Localization"]),
         .executableTarget(name: "RenderBenchmarks", dependencies: ["ExperimentPages", "ExperimentLanguage", "Objectives", "Optimizers", "CourseDiagnostics", "BenchmarkSupport"], path: "Benchmarks/RenderBenchmarks"),
         .target(name: "CourseSite", dependencies: [
             "CourseMarkdown", "CourseDiagnostics", "MathML", "SyntaxHighlighting",
-            "ExperimentLanguage", "Experiments", "ExperimentPages", "FileAccess", "TextFormatting",
+            "ExperimentLanguage", "Experiments", "ExperimentPages", "FileAccess", "TextFormatting", "Localization",
             .product(name: "Yams", package: "Yams"),
             .product(name: "Mustache", package: "swift-mustache"),
         ]),
@@ -80,8 +83,8 @@ let package = Package(
         .testTarget(name: "CourseMarkdownTests", dependencies: ["CourseMarkdown", "CourseTestSupport"]),
         .testTarget(name: "MathMLTests", dependencies: ["MathML", "CourseTestSupport"]),
         .testTarget(name: "CourseSiteTests", dependencies: [
-            "CourseSite", "CourseDiagnostics", "CourseTestSupport", "Experiments", "ExperimentLanguage", "Optimizers",
-        ]),
+            "CourseSite", "CourseDiagnostics", "CourseTestSupport", "Experiments", "ExperimentLanguage", "Optimizers", "Localization", "ExperimentPages",
+        ], exclude: ["Fixtures", "Golden"]),
         .testTarget(name: "EndToEndTests", dependencies: ["CourseTestSupport"], exclude: ["Corpus"]),
     ],
     swiftLanguageModes: [.v6]

@@ -32,6 +32,20 @@ public struct HTMLRenderer {
     public var allowHTML = false
     /// Prefix for footnote ids, so that several documents can share a page.
     public var footnotePrefix = "fn"
+    /// The words the renderer writes itself, in aria labels; the page's language gives them.
+    public var words = Words()
+
+    /// The accessible names of a heading's self-link, the footnotes and their back links
+    /// (`{reference}` is the reference's number), and a task list's boxes.
+    public struct Words: Sendable {
+        public var linkToSection = "Link to this section"
+        public var footnotes = "Footnotes"
+        public var backToReference = "Back to reference {reference}"
+        public var done = "done"
+        public var toDo = "to do"
+
+        public init() {}
+    }
 
     /// The numbered id namespaces of footnotes with `prefix` (`fn-1`, `fnref-1-2`),
     /// which headings must not take (``HeadingSlugger``'s `numberedPrefixes`).
@@ -57,7 +71,7 @@ public struct HTMLRenderer {
         var out = ""
         for block in document.blocks { render(block, into: &out, state: state, tight: false) }
         if !state.footnoteOrder.isEmpty {
-            out += "<section class=\"footnotes\" aria-label=\"Footnotes\">\n<ol>\n"
+            out += "<section class=\"footnotes\" aria-label=\"\(Escaping.html(words.footnotes))\">\n<ol>\n"
             for (i, label) in state.footnoteOrder.enumerated() {
                 let n = i + 1
                 out += "<li id=\"\(footnotePrefix)-\(n)\">\n"
@@ -67,7 +81,7 @@ public struct HTMLRenderer {
                 for r in 1...max(1, state.referenceCounts[label] ?? 1) {
                     let suffix = r == 1 ? "" : "-\(r)"
                     let mark = r == 1 ? "↩" : "↩<sup>\(r)</sup>"
-                    backrefs += " <a href=\"#\(footnotePrefix)ref-\(n)\(suffix)\" class=\"footnote-backref\" aria-label=\"Back to reference \(n)\(suffix)\">\(mark)</a>"
+                    backrefs += " <a href=\"#\(footnotePrefix)ref-\(n)\(suffix)\" class=\"footnote-backref\" aria-label=\"\(Escaping.html(words.backToReference.replacingReference(with: "\(n)\(suffix)")))\">\(mark)</a>"
                 }
                 if body.hasSuffix("</p>\n") {
                     body.removeLast(5)
@@ -106,7 +120,7 @@ public struct HTMLRenderer {
             let id = state.headingIndex < headingIDs.count ? headingIDs[state.headingIndex] : nil
             state.headingIndex += 1
             if let id {
-                let link = "<a class=\"self-link\" href=\"#\(Escaping.html(id))\" aria-label=\"Link to this section\">#</a>"
+                let link = "<a class=\"self-link\" href=\"#\(Escaping.html(id))\" aria-label=\"\(Escaping.html(words.linkToSection))\">#</a>"
                 render(inlines, between: "<h\(level) id=\"\(Escaping.html(id))\">", and: " \(link)</h\(level)>\n", into: &out, state: state)
             } else {
                 render(inlines, between: "<h\(level)>", and: "</h\(level)>\n", into: &out, state: state)
@@ -135,7 +149,7 @@ public struct HTMLRenderer {
             out += "<\(tag)\(start)\(hasTasks ? " class=\"task-list\"" : "")>\n"
             for item in list.items {
                 if let checked = item.task {
-                    out += "<li class=\"task-list-item\"><input type=\"checkbox\" disabled\(checked ? " checked" : "") aria-label=\"\(checked ? "done" : "to do")\"> "
+                    out += "<li class=\"task-list-item\"><input type=\"checkbox\" disabled\(checked ? " checked" : "") aria-label=\"\(Escaping.html(checked ? words.done : words.toDo))\"> "
                 } else {
                     out += "<li>"
                 }
@@ -330,5 +344,12 @@ public struct HTMLRenderer {
             rest = rest[rest.index(after: lt)...]
         }
         return out + rest
+    }
+}
+
+extension String {
+    /// The text with `{reference}` replaced by `value`.
+    fileprivate func replacingReference(with value: String) -> String {
+        replacing("{reference}", with: value)
     }
 }

@@ -71,6 +71,9 @@ public struct SiteBuilder: Sendable {
             author: homeMatter.author,
             language: homeMatter.language ?? "en",
             description: homeMatter.description)
+        let strings = CourseStrings.load(
+            language: settings.language, at: homeMatter.languageLocation ?? SourceLocation(file: loaded.home?.displayPath ?? "index.md", line: 1, column: 1),
+            folder: folder, diagnostics: &diagnostics)
 
         var byFile: [String: Chapter] = [:]
         for chapter in loaded.chapters { byFile[chapter.fileName] = chapter }
@@ -89,7 +92,7 @@ public struct SiteBuilder: Sendable {
         }
         let results = RunDirectives(cache: options.cache, progress: options.progress).run(collected)
         let rendered = RenderPages(allowHTML: options.allowHTML, math: options.math, highlight: options.highlight,
-                                   resolver: resolver).run(pages, directives: collected, results: results)
+                                   resolver: resolver, strings: strings, pageLanguage: settings.language).run(pages, directives: collected, results: results)
         // Each linked file once, with the first place that links it (for its diagnostics).
         var assets: [String: SourceLocation] = [:]
         var titled = loaded.chapters
@@ -105,7 +108,7 @@ public struct SiteBuilder: Sendable {
             return Result(files: [], diagnostics: diagnostics.sortedByLocation(), pageCount: 0)
         }
 
-        let renderer = PageRenderer(theme: theme, course: settings)
+        let renderer = PageRenderer(theme: theme, course: settings, strings: strings)
         let entries = PageRenderer.ChapterEntries(chapters)
         let hasIndex = loaded.home != nil
         let homeBody = hasIndex ? rendered[0].html : ""

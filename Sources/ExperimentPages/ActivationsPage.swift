@@ -14,35 +14,38 @@ public enum ActivationsPage {
         let study = result.study
         let configuration = study.configuration
         let prefix = FigureText.isValidPrefix(idPrefix) ? idPrefix : "x" + idPrefix.filter { $0.isLetter || $0.isNumber }
-        var out = "<section class=\"cg-experiment cg-activations\" id=\"\(HTML.escape(prefix))\">\n"
-        out += "<p>\(HTML.escape(setupWords(configuration))) "
-        out += "Activation: " + MathML.render(latex: configuration.activation.latex).markup + ".</p>\n"
+        var out = "<section class=\"cg-experiment cg-activations\" id=\"\(HTML.escape(prefix))\"\(Words.languageAttribute)>\n"
+        out += "<p>\(HTML.escape(setupWords(configuration)))" + (Words.strings.language.isUnspaced ? "" : " ")
+        out += Words.html("activations.activation", ["formula": MathML.render(latex: configuration.activation.latex).markup]) + "</p>\n"
         out += "<figure class=\"cg-figure\">\n"
         let rows = result.result.rows.map { row in
-            row.layers.map { layer in Histogram(title: "layer \(layer.layer)", edges: edges(layer), counts: layer.counts) }
+            row.layers.map { layer in Histogram(title: Words.text("activations.layer", ["layer": String(layer.layer)]), edges: edges(layer), counts: layer.counts) }
         }
         // The rows are compared with each other (Xavier's spread against He's), so every
         // panel of every row counts on the same axis.
         let counts = HistogramFigure.countRange(rows.flatMap { $0 })
         for (index, row) in result.result.rows.enumerated() {
             let histograms = rows[index]
-            let words = "Activations of each of the \(configuration.layers) layers with weights \(row.label): "
-                + row.layers.map { "layer \($0.layer) mean \(Numbers.text($0.mean)), std \(Numbers.text($0.standardDeviation))" }.joined(separator: "; ") + "."
+            let statistics = row.layers.map {
+                Words.text("activations.layerStatistics", ["layer": String($0.layer), "mean": Numbers.text($0.mean), "std": Numbers.text($0.standardDeviation)])
+            }
+            let words = Words.text("activations.rowDescription", [
+                "layers": String(configuration.layers), "label": row.label, "statistics": Words.strings.clauses(statistics),
+            ])
             let figure = HistogramFigure(
-                histograms: histograms, columns: configuration.layers, xLabel: configuration.activation.displayName + " output",
+                histograms: histograms, columns: configuration.layers, xLabel: Words.text("axis.activationOutput", ["activation": configuration.activation.displayName]),
                 series: index, countRange: counts)
-            out += "<p class=\"cg-row-title\"><strong>\(HTML.escape(row.label))</strong>: "
+            out += "<p class=\"cg-row-title\"><strong>\(HTML.escape(row.label))</strong>\(HTML.escape(Words.text("punctuation.colon")))"
             // An initialiser's rule is a long formula: it scrolls in its own box on a phone.
             out += "<span class=\"math-wide\" tabindex=\"0\">" + MathML.render(latex: row.initialization.latex).markup + "</span>"
             let arguments = row.initialization.arguments
             // The rule is written in symbols; the values the row used go beside it.
             if !arguments.isEmpty { out += " <code>(\(HTML.escape(arguments)))</code>" }
             out += "</p>\n"
-            out += figure.svg(FigureWords.text(idPrefix: "\(prefix)-h\(index + 1)", title: "\(study.title): \(row.label)", description: words))
+            out += figure.svg(FigureWords.text(idPrefix: "\(prefix)-h\(index + 1)", title: Words.text("activations.rowTitle", ["title": study.title, "label": row.label]), description: words))
         }
-        out += "<figcaption><strong>\(HTML.escape(study.title)).</strong> "
-        out += HTML.escape("Histograms of the activations of each layer (columns) for each initialisation (rows), "
-            + "over \(configuration.inputSamples) standard-normal inputs; values outside the range are counted in the table only.")
+        out += "<figcaption><strong>\(HTML.escape(Words.strings.sentence(study.title)))</strong>\(Words.sentenceGap)"
+        out += HTML.escape(Words.text("activations.caption", ["samples": String(configuration.inputSamples)]))
         out += "</figcaption></figure>\n"
         out += table(result)
         out += ExperimentPage.source(study.source)
@@ -50,8 +53,10 @@ public enum ActivationsPage {
     }
 
     static func setupWords(_ configuration: ActivationHistogramsConfiguration) -> String {
-        "\(configuration.inputSamples) inputs of \(configuration.units) standard-normal features through "
-            + "\(configuration.layers) dense layers of \(configuration.units) units without biases; seed \(configuration.seed)."
+        Words.text("activations.setup", [
+            "samples": String(configuration.inputSamples), "units": String(configuration.units),
+            "layers": String(configuration.layers), "seed": String(configuration.seed),
+        ])
     }
 
     static func edges(_ histogram: LayerHistogram) -> [Double] {
@@ -63,16 +68,17 @@ public enum ActivationsPage {
     /// Standard deviation of every layer's activations, one row per initialisation.
     static func table(_ result: ActivationsStudyResult) -> String {
         let layers = result.study.configuration.layers
-        var out = "<div class=\"table-wrap\" tabindex=\"0\"><table class=\"cg-results\"><caption>Standard deviation of the activations per layer "
-        out += "(numbers to \(Numbers.digits) significant digits)</caption>\n<thead><tr><th scope=\"col\">Weights</th>"
-        for layer in 1...layers { out += "<th scope=\"col\">layer \(layer)</th>" }
-        out += "<th scope=\"col\">outside the range</th></tr></thead>\n<tbody>\n"
+        let caption = Words.text("activations.tableCaption", ["significant": Words.significant()])
+        var out = "<div class=\"table-wrap\" tabindex=\"0\"><table class=\"cg-results\"><caption>\(HTML.escape(caption))</caption>\n"
+        out += "<thead><tr><th scope=\"col\">\(HTML.escape(Words.text("activations.weights")))</th>"
+        for layer in 1...layers { out += "<th scope=\"col\">\(HTML.escape(Words.text("activations.layer", ["layer": String(layer)])))</th>" }
+        out += "<th scope=\"col\">\(HTML.escape(Words.text("activations.outsideRange")))</th></tr></thead>\n<tbody>\n"
         for row in result.result.rows {
             out += "<tr><th scope=\"row\">\(HTML.escape(row.label))</th>"
             for layer in row.layers { out += "<td>\(Numbers.text(layer.standardDeviation))</td>" }
             let outside = row.layers.map { $0.below + $0.above }.reduce(0, +)
             let total = row.layers.map(\.total).reduce(0, +)
-            out += "<td>\(total == 0 ? "–" : Numbers.text(100 * Double(outside) / Double(total)) + " %")</td></tr>\n"
+            out += "<td>\(total == 0 ? "–" : Words.percent(Numbers.text(100 * Double(outside) / Double(total))))</td></tr>\n"
         }
         return out + "</tbody></table></div>\n"
     }

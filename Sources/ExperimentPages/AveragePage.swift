@@ -13,9 +13,9 @@ public enum AveragePage {
         let study = result.study
         let prefix = FigureText.isValidPrefix(idPrefix) ? idPrefix : "x" + idPrefix.filter { $0.isLetter || $0.isNumber }
         let words = description(result)
-        var out = "<section class=\"cg-experiment cg-average\" id=\"\(HTML.escape(prefix))\">\n"
+        var out = "<section class=\"cg-experiment cg-average\" id=\"\(HTML.escape(prefix))\"\(Words.languageAttribute)>\n"
         let figure = AverageSVG.svg(result, text: FigureWords.text(idPrefix: prefix + "-a", title: study.title, description: words))
-        out += "<figure class=\"cg-figure\">\n\(figure)<figcaption><strong>\(HTML.escape(study.title)).</strong> "
+        out += "<figure class=\"cg-figure\">\n\(figure)<figcaption><strong>\(HTML.escape(Words.strings.sentence(study.title)))</strong>\(Words.sentenceGap)"
         out += HTML.escape(words) + "</figcaption></figure>\n"
         out += AverageTable.html(result)
         out += ExperimentPage.source(study.source)
@@ -27,30 +27,33 @@ public enum AveragePage {
         let study = result.study
         let window = 1...study.samples
         var sentences = [
-            "Top: \(study.samples) noisy observations of \(signalWords(study.signal)), with the clean signal. "
-                + "Bottom: \(FigureWords.list(study.averages.map(\.label))) over the signal.",
+            Words.text("average.top", ["samples": String(study.samples), "signal": signalWords(study.signal)]),
+            Words.text("average.bottom", ["averages": FigureWords.list(study.averages.map(\.label))]),
         ]
         let distances = result.averages.map { AverageMath.rmsDistance($0, result.signal, over: window) }
         let variations = result.averages.map { AverageMath.totalVariation($0, over: window) }
         if study.averages.count > 1, let closest = distances.indices.min(by: { distances[$0] < distances[$1] }),
            let smoothest = variations.indices.min(by: { variations[$0] < variations[$1] }) {
-            sentences.append("Closest to the signal: \(study.averages[closest].label) (RMS distance \(Numbers.text(distances[closest]))).")
-            sentences.append("Smoothest: \(study.averages[smoothest].label) (total variation \(Numbers.text(variations[smoothest]))).")
+            sentences.append(Words.text("average.closest", ["label": study.averages[closest].label, "value": Numbers.text(distances[closest])]))
+            sentences.append(Words.text("average.smoothest", ["label": study.averages[smoothest].label, "value": Numbers.text(variations[smoothest])]))
         }
-        return sentences.joined(separator: " ")
+        return Words.strings.sentences(sentences)
     }
 
     /// "a sine of period 100 and amplitude 1 with noise σ = 0.5".
     static func signalWords(_ signal: Signal) -> String {
-        let noise = signal.noise > 0 ? " with Gaussian noise σ = \(Numbers.text(signal.noise))" : " without noise"
+        let shape: String
         switch signal {
         case .sine(let period, let amplitude, _):
-            return "a sine of period \(Numbers.text(period)) and amplitude \(Numbers.text(amplitude))" + noise
+            shape = Words.text("average.sine", ["period": Numbers.text(period), "amplitude": Numbers.text(amplitude)])
         case .step(let at, let from, let to, _):
-            return "a step from \(Numbers.text(from)) to \(Numbers.text(to)) at observation \(at)" + noise
+            shape = Words.text("average.stepSignal", ["from": Numbers.text(from), "to": Numbers.text(to), "at": String(at)])
         case .constant(let value, _):
-            return "the constant \(Numbers.text(value))" + noise
+            shape = Words.text("average.constantSignal", ["value": Numbers.text(value)])
         }
+        return signal.noise > 0
+            ? Words.text("average.withNoise", ["signal": shape, "sigma": Numbers.text(signal.noise)])
+            : Words.text("average.withoutNoise", ["signal": shape])
     }
 }
 

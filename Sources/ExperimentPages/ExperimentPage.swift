@@ -28,28 +28,26 @@ public enum ExperimentPage {
         let outcome = FigureWords.outcome(experiment, summaries: summaries)
         let title = experiment.title
 
-        var out = "<section class=\"cg-experiment\" id=\"\(HTML.escape(prefix))\">\n"
+        var out = "<section class=\"cg-experiment\" id=\"\(HTML.escape(prefix))\"\(Words.languageAttribute)>\n"
         out += objective(experiment.objective)
 
         let landscapeWords = FigureWords.landscape(experiment)
         let key = legendTable(experiment)
         let landscape = LandscapeSVG.svg(
             experiment, trajectories: trajectories, listsSeries: key.isEmpty,
-            text: FigureWords.text(idPrefix: prefix + "-p", title: title, description: landscapeWords + " " + outcome))
+            text: FigureWords.text(idPrefix: prefix + "-p", title: title, description: Words.strings.sentences([landscapeWords, outcome])))
         // A grid titles each panel with its run; an overlay needs the key.
         let landscapeKey = experiment.layout == .grid && experiment.objective.dimension == 2 ? "" : key
-        out += "<figure class=\"cg-figure\">\n\(landscape)\(landscapeKey)<figcaption><strong>\(HTML.escape(title)).</strong> "
-        out += HTML.escape(landscapeWords) + " " + HTML.escape(outcome) + "</figcaption></figure>\n"
+        out += "<figure class=\"cg-figure\">\n\(landscape)\(landscapeKey)<figcaption><strong>\(HTML.escape(Words.strings.sentence(title)))</strong>\(Words.sentenceGap)"
+        out += HTML.escape(Words.strings.sentences([landscapeWords, outcome])) + "</figcaption></figure>\n"
 
         let fStar = experiment.objective.minimumValue != nil
-        let lossWords = fStar
-            ? "Distance to the minimum value, f − f*, per step, on a log scale."
-            : "The objective f per step (no minimum value is known, so f itself on a linear scale)."
+        let lossWords = Words.text(fStar ? "loss.distance" : "loss.value")
         let scheduled = experiment.runs.contains { $0.schedule != nil }
-        let lossCaption = lossWords + (scheduled ? " Below: the learning rate of the scheduled runs." : "")
+        let lossCaption = Words.strings.sentences([lossWords, scheduled ? Words.text("loss.scheduled") : ""])
         let loss = LossSVG.svg(
             experiment, trajectories: trajectories, listsSeries: key.isEmpty,
-            text: FigureWords.text(idPrefix: prefix + "-l", title: "Loss curves: " + title, description: lossCaption + " " + outcome))
+            text: FigureWords.text(idPrefix: prefix + "-l", title: Words.text("loss.title", ["title": title]), description: Words.strings.sentences([lossCaption, outcome])))
         out += "<figure class=\"cg-figure\">\n\(loss)\(key)<figcaption>\(HTML.escape(lossCaption))</figcaption></figure>\n"
 
         out += FormulaTableRenderer.experimentTable(experiment)
@@ -64,7 +62,7 @@ public enum ExperimentPage {
         var entries: [LegendTable.Entry] = []
         for (run, description) in experiment.runs.enumerated() {
             for start in experiment.starts {
-                let label = experiment.starts.count > 1 ? "\(description.label) from \(Numbers.point(start))" : description.label
+                let label = experiment.starts.count > 1 ? Words.fromStart(description.label, start) : description.label
                 entries.append(.init(label: label, series: run, color: description.color))
             }
         }
@@ -85,18 +83,25 @@ public enum ExperimentPage {
             latex += " \\\\ \\frac{\\partial f}{\\partial \(name)} &= \(partial)"
         }
         latex += "\\end{aligned}"
-        var out = "<div class=\"cg-objective\"><p>Objective and its gradient"
+        var out = "<div class=\"cg-objective\"><p>"
         if let fStar = objective.minimumValue {
-            out += ", with minimum value <var>f</var>* = \(HTML.escape(Numbers.text(fStar)))"
-            if !objective.minima.isEmpty { out += " at " + objective.minima.map(Numbers.point).map(HTML.escape).joined(separator: ", ") }
+            let value = "<var>f</var>* = \(HTML.escape(Numbers.text(fStar)))"
+            if objective.minima.isEmpty {
+                out += Words.html("objective.gradientWithMinimum", ["value": value])
+            } else {
+                let points = objective.minima.map(Numbers.point).map(HTML.escape).joined(separator: ", ")
+                out += Words.html("objective.gradientWithMinimumAt", ["value": value, "points": points])
+            }
+        } else {
+            out += Words.html("objective.gradient")
         }
-        out += ":</p><div class=\"display-math\" tabindex=\"0\">" + MathML.render(latex: latex, display: .block).markup + "</div></div>\n"
+        out += "</p><div class=\"display-math\" tabindex=\"0\">" + MathML.render(latex: latex, display: .block).markup + "</div></div>\n"
         return out
     }
 
     /// The directive's source, for readers who want to rerun or change it.
     static func source(_ text: String) -> String {
-        "<details class=\"cg-source\"><summary>Directive source</summary><pre tabindex=\"0\"><code class=\"language-swift\">"
+        "<details class=\"cg-source\"><summary>\(HTML.escape(Words.text("source.summary")))</summary><pre tabindex=\"0\"><code class=\"language-swift\">"
             + SyntaxHighlighter.highlight(text, language: .swift) + "</code></pre></details>\n"
     }
 }

@@ -14,12 +14,12 @@ public enum SchedulePage {
         let study = result.study
         let prefix = FigureText.isValidPrefix(idPrefix) ? idPrefix : "x" + idPrefix.filter { $0.isLetter || $0.isNumber }
         let words = description(result)
-        var out = "<section class=\"cg-experiment cg-schedule\" id=\"\(HTML.escape(prefix))\">\n"
+        var out = "<section class=\"cg-experiment cg-schedule\" id=\"\(HTML.escape(prefix))\"\(Words.languageAttribute)>\n"
         if let problem = result.problem { out += ExperimentPage.objective(problem.experiment.objective) }
         let key = legendTable(result)
         let figure = ScheduleSVG.svg(
             result, listsSeries: key.isEmpty, text: FigureWords.text(idPrefix: prefix + "-s", title: study.title, description: words))
-        out += "<figure class=\"cg-figure\">\n\(figure)\(key)<figcaption><strong>\(HTML.escape(study.title)).</strong> "
+        out += "<figure class=\"cg-figure\">\n\(figure)\(key)<figcaption><strong>\(HTML.escape(Words.strings.sentence(study.title)))</strong>\(Words.sentenceGap)"
         out += HTML.escape(words) + "</figcaption></figure>\n"
         out += ScheduleTable.html(result)
         if let problem = result.problem {
@@ -39,7 +39,7 @@ public enum SchedulePage {
             let experiment = problem.experiment
             entries = experiment.runs.enumerated().flatMap { run, description in
                 experiment.starts.map { start in
-                    LegendTable.Entry(label: "\(description.label) from \(Numbers.point(start))", series: run, color: description.color)
+                    LegendTable.Entry(label: Words.fromStart(description.label, start), series: run, color: description.color)
                 }
             }
         }
@@ -49,28 +49,31 @@ public enum SchedulePage {
     /// "Learning rate per step of A and B over 200 steps. A stays at 0.1; B goes from 0.1 to 0.001 (lowest 0.001 at step 199)."
     static func description(_ result: ScheduleResult) -> String {
         let study = result.study
-        var sentences = ["Learning rate per step of \(FigureWords.list(study.runs.map(\.label))) over \(study.steps) steps" +
-            (result.problem == nil ? "." : ", above the loss of each run on the objective.")]
+        var sentences = [Words.text(
+            result.problem == nil ? "schedulePage.rates" : "schedulePage.ratesOverLoss",
+            ["names": FigureWords.list(study.runs.map(\.label)), "steps": Words.steps(study.steps)])]
         var parts: [String] = []
         for (run, rates) in zip(study.runs, result.learningRates) {
             guard let first = rates.first, let last = rates.last, let low = rates.min(), let high = rates.max() else { continue }
             if low == high {
-                parts.append("\(run.label) stays at \(Numbers.text(first))")
+                parts.append(Words.text("schedulePage.stays", ["label": run.label, "value": Numbers.text(first)]))
                 continue
             }
-            var part = "\(run.label) goes from \(Numbers.text(first)) to \(Numbers.text(last))"
+            var key = "schedulePage.goes", extreme = "", step = ""
             if high > max(first, last), let peak = rates.firstIndex(of: high) {
-                part += " (highest \(Numbers.text(high)) at step \(peak))"
+                (key, extreme, step) = ("schedulePage.goesPeak", Numbers.text(high), String(peak))
             } else if low < min(first, last), let trough = rates.firstIndex(of: low) {
-                part += " (lowest \(Numbers.text(low)) at step \(trough))"
+                (key, extreme, step) = ("schedulePage.goesTrough", Numbers.text(low), String(trough))
             }
-            parts.append(part)
+            parts.append(Words.text(key, [
+                "label": run.label, "first": Numbers.text(first), "last": Numbers.text(last), "extreme": extreme, "step": step,
+            ]))
         }
-        if !parts.isEmpty { sentences.append(parts.joined(separator: "; ") + ".") }
+        if !parts.isEmpty { sentences.append(Words.strings.sentence(Words.strings.clauses(parts))) }
         if let problem = result.problem {
             sentences.append(FigureWords.outcome(problem.experiment, summaries: problem.allSummaries))
         }
-        return sentences.joined(separator: " ")
+        return Words.strings.sentences(sentences)
     }
 }
 

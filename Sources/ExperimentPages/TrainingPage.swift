@@ -17,30 +17,29 @@ public enum TrainingPage {
         let study = result.study
         let prefix = FigureText.isValidPrefix(idPrefix) ? idPrefix : "x" + idPrefix.filter { $0.isLetter || $0.isNumber }
         let outcome = outcomeWords(result)
-        var out = "<section class=\"cg-experiment cg-training\" id=\"\(HTML.escape(prefix))\">\n"
+        var out = "<section class=\"cg-experiment cg-training\" id=\"\(HTML.escape(prefix))\"\(Words.languageAttribute)>\n"
         out += TrainingTables.setup(result)
 
-        let lossWords = "Training loss (mini-batch cross-entropy) per iteration on a log scale: the raw values faint, "
-            + "their moving average over about \(smoothingWindow(study)) iterations on top."
-        let loss = TrainingFigures.loss(result, text: FigureWords.text(idPrefix: prefix + "-l", title: study.title, description: lossWords + " " + outcome))
+        let lossWords = Words.text("training.lossCaption", ["window": String(smoothingWindow(study))])
+        let lossCaption = Words.strings.sentences([lossWords, outcome])
+        let loss = TrainingFigures.loss(result, text: FigureWords.text(idPrefix: prefix + "-l", title: study.title, description: lossCaption))
         let key = legendTable(result)
-        out += "<figure class=\"cg-figure\">\n\(loss)\(key)<figcaption><strong>\(HTML.escape(study.title)).</strong> "
-        out += HTML.escape(lossWords + " " + outcome) + "</figcaption></figure>\n"
+        out += "<figure class=\"cg-figure\">\n\(loss)\(key)<figcaption><strong>\(HTML.escape(Words.strings.sentence(study.title)))</strong>\(Words.sentenceGap)"
+        out += HTML.escape(lossCaption) + "</figcaption></figure>\n"
 
         let zoomed = TrainingFigures.accuracyLayout(
             TrainingFigures.accuracyLines(result) + TrainingFigures.validationLines(result), iterations: study.configuration.iterations).zoom != nil
         let hasValidation = study.configuration.hasValidation
         let accuracyWords = FigureWords.accuracy(
             evaluationInterval: study.configuration.evaluationInterval, zoomed: zoomed, validation: hasValidation, runs: study.runs.count)
-        let accuracyTitle = (hasValidation ? "Validation and test accuracy: " : "Test accuracy: ") + study.title
+        let accuracyTitle = Words.text(hasValidation ? "training.validationAccuracyTitle" : "training.testAccuracyTitle", ["title": study.title])
         let accuracy = TrainingFigures.accuracy(
-            result, text: FigureWords.text(idPrefix: prefix + "-a", title: accuracyTitle, description: accuracyWords + " " + outcome))
+            result, text: FigureWords.text(idPrefix: prefix + "-a", title: accuracyTitle, description: Words.strings.sentences([accuracyWords, outcome])))
         out += "<figure class=\"cg-figure\">\n\(accuracy)\(key)<figcaption>\(HTML.escape(accuracyWords))</figcaption></figure>\n"
 
-        let regionWords = "What each trained network predicts over the plane, one panel per run; "
-            + "training points filled, test points hollow, the class shown by colour and shape."
+        let regionWords = Words.text("training.regions")
         if let regions = TrainingFigures.decisionRegions(
-            result, text: FigureWords.text(idPrefix: prefix + "-d", title: "Decision regions: " + study.title, description: regionWords)) {
+            result, text: FigureWords.text(idPrefix: prefix + "-d", title: Words.text("training.regionsTitle", ["title": study.title]), description: regionWords)) {
             out += "<figure class=\"cg-figure\">\n\(regions)<figcaption>\(HTML.escape(regionWords))</figcaption></figure>\n"
         }
 
@@ -70,29 +69,40 @@ public enum TrainingPage {
             // Runs are ranked on validation accuracy, as a reader should choose between them; the test accuracy is the chosen run's estimate.
             let validation = { (pair: (String, TrainingResult)) in pair.1.validationAccuracy ?? 0 }
             if let best = finished.max(by: { validation($0) < validation($1) }) {
-                var sentence = "\(best.0) reached the highest validation accuracy (\(TrainingTables.percent(validation(best))))"
-                if finished.count > 1, let worst = finished.min(by: { validation($0) < validation($1) }), worst.0 != best.0 {
-                    sentence += "; \(worst.0) the lowest (\(TrainingTables.percent(validation(worst))))"
-                }
-                if pairs.count == 1 { sentence = "The network reached a validation accuracy of \(TrainingTables.percent(validation(best)))" }
-                sentences.append(sentence + ".")
-                sentences.append((pairs.count == 1 ? "Its" : "\(best.0)'s") + " test accuracy is \(TrainingTables.percent(best.1.testAccuracy)).")
+                sentences.append(ranking("Validation", best: best, worst: finished.min(by: { validation($0) < validation($1) }),
+                                         runs: pairs.count, finished: finished.count, accuracy: validation))
+                let test = TrainingTables.percent(best.1.testAccuracy)
+                sentences.append(pairs.count == 1
+                    ? Words.text("training.testOfOnly", ["value": test]) : Words.text("training.testOfBest", ["label": best.0, "value": test]))
             }
         } else if let best = finished.max(by: { $0.1.testAccuracy < $1.1.testAccuracy }) {
-            var sentence = "\(best.0) reached the highest test accuracy (\(TrainingTables.percent(best.1.testAccuracy)))"
-            if finished.count > 1, let worst = finished.min(by: { $0.1.testAccuracy < $1.1.testAccuracy }), worst.0 != best.0 {
-                sentence += "; \(worst.0) the lowest (\(TrainingTables.percent(worst.1.testAccuracy)))"
-            }
-            if pairs.count == 1 { sentence = "The network reached a test accuracy of \(TrainingTables.percent(best.1.testAccuracy))" }
-            sentences.append(sentence + ".")
+            sentences.append(ranking("Test", best: best, worst: finished.min(by: { $0.1.testAccuracy < $1.1.testAccuracy }),
+                                     runs: pairs.count, finished: finished.count, accuracy: { $0.1.testAccuracy }))
         }
         let diverged = pairs.filter { $0.1.divergedAt != nil }
         if diverged.isEmpty {
-            sentences.append(pairs.count > 1 ? "No run diverged." : "The run did not diverge.")
+            sentences.append(Words.text(pairs.count > 1 ? "outcome.noRunDiverged" : "outcome.runDidNotDiverge"))
         } else {
-            sentences.append("Diverged: " + diverged.map { "\($0.0) at iteration \($0.1.divergedAt!)" }.joined(separator: ", ") + ".")
+            let runs = diverged.map { Words.text("outcome.divergedAtIteration", ["label": $0.0, "iteration": String($0.1.divergedAt!)]) }
+            sentences.append(Words.text("outcome.diverged", ["runs": Words.strings.phrases(runs)]))
         }
-        return sentences.joined(separator: " ")
+        return Words.strings.sentences(sentences)
+    }
+
+    /// "Adam reached the highest test accuracy (96.67 %); SGD the lowest (91.94 %)." for `kind`
+    /// `Test` or `Validation`.
+    private static func ranking(
+        _ kind: String, best: (String, TrainingResult), worst: (String, TrainingResult)?, runs: Int, finished: Int,
+        accuracy: ((String, TrainingResult)) -> Double
+    ) -> String {
+        let value = TrainingTables.percent(accuracy(best))
+        if runs == 1 { return Words.text("training.only\(kind)", ["value": value]) }
+        if finished > 1, let worst, worst.0 != best.0 {
+            return Words.text("training.highestAndLowest\(kind)", [
+                "best": best.0, "value": value, "worst": worst.0, "lowest": TrainingTables.percent(accuracy(worst)),
+            ])
+        }
+        return Words.text("training.highest\(kind)", ["best": best.0, "value": value])
     }
 }
 

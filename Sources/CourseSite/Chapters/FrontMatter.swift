@@ -14,6 +14,8 @@ public struct FrontMatter: Hashable, Sendable {
     public var draft = false
     public var author: String?
     public var language: String?
+    /// Where `language`'s value is written, for the warning when coursegen has no strings for it.
+    public var languageLocation: SourceLocation?
 
     public init() {}
 
@@ -79,7 +81,9 @@ public struct FrontMatter: Hashable, Sendable {
             case "title" where known.contains(key): result.title = text()
             case "description" where known.contains(key): result.description = text()
             case "author" where known.contains(key): result.author = text()
-            case "language" where known.contains(key): result.language = text()
+            case "language" where known.contains(key):
+                result.language = text()
+                result.languageLocation = valueAt
             case "order" where known.contains(key):
                 if let n = value.int { result.order = n } else {
                     diagnostics.append(.error("'order' must be a whole number", at: valueAt, hint: "for example 'order: 3'"))

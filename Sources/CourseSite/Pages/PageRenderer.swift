@@ -1,4 +1,6 @@
 import CourseMarkdown
+import ExperimentPages
+import Localization
 import Mustache
 import TextFormatting
 
@@ -8,6 +10,8 @@ import TextFormatting
 struct PageRenderer: @unchecked Sendable {
     var theme: Theme
     var course: CourseSettings
+    /// The words of the page chrome, in the course's language.
+    var strings: StringCatalog = PageStrings.catalog(for: .english)
 
     /// Ids the page template defines, which headings may not take.
     static let reservedIDs: Set<String> = ["content", "top", "nav-toggle", "chapters-heading"]
@@ -66,6 +70,25 @@ struct PageRenderer: @unchecked Sendable {
         }
     }
 
+    /// Every string as templates see it: `{{strings.page.onThisPage}}`, one level per dotted part.
+    var templateStrings: [String: Any] {
+        var root: [String: Any] = [:]
+        func insert(_ parts: ArraySlice<String>, _ value: String, into node: inout [String: Any]) {
+            guard let first = parts.first else { return }
+            if parts.count == 1 {
+                node[first] = value
+                return
+            }
+            var child = node[first] as? [String: Any] ?? [:]
+            insert(parts.dropFirst(), value, into: &child)
+            node[first] = child
+        }
+        for key in strings.keys {
+            insert(ArraySlice(key.split(separator: ".").map(String.init)), strings.template(key), into: &root)
+        }
+        return root
+    }
+
     func render(_ page: Page, chapters: ChapterEntries) -> String {
         var chapterList = chapters.entries
         if let current = page.currentSlug, let index = chapterList.firstIndex(where: { $0.href == current + ".html" }) {
@@ -95,7 +118,12 @@ struct PageRenderer: @unchecked Sendable {
             "next": link(page.next),
             "hasPager": page.previous != nil || page.next != nil,
         ]
-        if let number = page.number { context["number"] = number }
+        context["strings"] = templateStrings
+        if PageStrings.differs(strings, from: course.language) { context["textLanguage"] = strings.language.tag }
+        if let number = page.number {
+            context["number"] = number
+            context["chapterLabel"] = strings.text("page.chapterNumber", ["number": String(number)])
+        }
         if let description = page.description ?? (page.isHome ? course.description : nil) { context["description"] = description }
         if let author = course.author {
             context["courseAuthor"] = author

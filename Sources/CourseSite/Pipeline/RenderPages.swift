@@ -1,7 +1,9 @@
 import CourseDiagnostics
 import CourseMarkdown
 import ExperimentLanguage
+import ExperimentPages
 import Experiments
+import Localization
 import TextFormatting
 
 /// The stage that renders every page's Markdown to HTML: headings, links (checked),
@@ -12,12 +14,17 @@ struct RenderPages: Sendable {
     var math: BuildOptions.MathRenderer
     var highlight: BuildOptions.Highlighter
     var resolver: LinkResolver
+    /// The words of the course's language, and the language its pages declare.
+    var strings: StringCatalog = PageStrings.catalog(for: .english)
+    var pageLanguage = "en"
 
     /// Each page's body, in the order of `pages`, which are the pages ``CollectDirectives`` read.
     func run(_ pages: [Chapter], directives: CollectedDirectives, results: DirectiveResults) -> [RenderedBody] {
         // Pages are independent.
         ConcurrentMap.map(Array(pages.enumerated())) { page in
-            renderBody(page.element, fences: directives.pages[page.offset], results: results)
+            PageStrings.with(strings, pageLanguage: pageLanguage) {
+                renderBody(page.element, fences: directives.pages[page.offset], results: results)
+            }
         }
     }
 
@@ -46,6 +53,11 @@ struct RenderPages: Sendable {
         let file = chapter.displayPath
         var renderer = HTMLRenderer()
         renderer.allowHTML = allowHTML
+        renderer.words.linkToSection = strings.text("page.linkToSection")
+        renderer.words.footnotes = strings.text("page.footnotes")
+        renderer.words.backToReference = strings.template("page.backToReference")
+        renderer.words.done = strings.text("page.taskDone")
+        renderer.words.toDo = strings.text("page.taskToDo")
         renderer.headingIDs = chapter.headingIDs
         var document = chapter.document
         if chapter.firstHeadingIsTitle, let index = document.blocks.firstIndex(where: { if case .heading = $0 { return true }; return false }) {

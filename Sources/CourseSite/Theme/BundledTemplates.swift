@@ -21,10 +21,10 @@ enum BundledTemplates {
     <link rel="stylesheet" href="assets/style.css">
     </head>
     <body>
-    <a class="skip-link" href="#content">Skip to the text</a>
+    <a class="skip-link" href="#content"{{#textLanguage}} lang="{{textLanguage}}"{{/textLanguage}}>{{strings.page.skipToText}}</a>
     <input type="checkbox" id="nav-toggle" class="nav-toggle">
     <header class="topbar">
-    <label for="nav-toggle" class="nav-button"><span aria-hidden="true">☰</span> Chapters</label>
+    <label for="nav-toggle" class="nav-button"{{#textLanguage}} lang="{{textLanguage}}"{{/textLanguage}}><span aria-hidden="true">☰</span> {{strings.page.chapters}}</label>
     <a class="course-title" href="index.html">{{courseTitle}}</a>
     </header>
     <div class="layout">
@@ -33,7 +33,7 @@ enum BundledTemplates {
     <article>
     <header class="page-header">
     {{#number}}
-    <p class="chapter-number">Chapter {{number}}</p>
+    <p class="chapter-number"{{#textLanguage}} lang="{{textLanguage}}"{{/textLanguage}}>{{chapterLabel}}</p>
     {{/number}}
     <h1 id="top">{{{titleHTML}}}</h1>
     {{#author}}
@@ -50,7 +50,7 @@ enum BundledTemplates {
     </main>
     </div>
     <footer class="site-footer">
-    <p>{{courseTitle}}{{#courseAuthor}} · {{courseAuthor}}{{/courseAuthor}} · built with coursegen; every figure was computed when the site was built.</p>
+    <p>{{courseTitle}}{{#courseAuthor}} · {{courseAuthor}}{{/courseAuthor}} · {{#textLanguage}}<span lang="{{textLanguage}}">{{/textLanguage}}{{strings.page.builtWith}}{{#textLanguage}}</span>{{/textLanguage}}</p>
     </footer>
     </body>
     </html>
@@ -58,7 +58,7 @@ enum BundledTemplates {
     """
 
     static let sidebar = """
-    <nav class="sidebar" aria-label="Chapters">
+    <nav class="sidebar" aria-label="{{strings.page.chapters}}">
     <p class="sidebar-title"><a href="index.html"{{#isHome}} aria-current="page"{{/isHome}}>{{courseTitle}}</a></p>
     <ol class="chapters">
     {{#chapters}}
@@ -71,8 +71,8 @@ enum BundledTemplates {
 
     static let contents = """
     {{#hasContents}}
-    <nav class="toc" aria-label="On this page">
-    <p class="toc-title">On this page</p>
+    <nav class="toc" aria-label="{{strings.page.onThisPage}}">
+    <p class="toc-title"{{#textLanguage}} lang="{{textLanguage}}"{{/textLanguage}}>{{strings.page.onThisPage}}</p>
     <ul>
     {{#contents}}
     <li class="toc-level-{{level}}"><a href="#{{id}}">{{{titleHTML}}}</a></li>
@@ -85,12 +85,12 @@ enum BundledTemplates {
 
     static let pager = """
     {{#hasPager}}
-    <nav class="pager" aria-label="Previous and next chapter">
+    <nav class="pager" aria-label="{{strings.page.previousAndNext}}">
     {{#previous}}
-    <a class="pager-previous" href="{{href}}" rel="prev"><span class="pager-label">Previous</span> {{{titleHTML}}}</a>
+    <a class="pager-previous" href="{{href}}" rel="prev"><span class="pager-label"{{#textLanguage}} lang="{{textLanguage}}"{{/textLanguage}}>{{strings.page.previous}}</span> {{{titleHTML}}}</a>
     {{/previous}}
     {{#next}}
-    <a class="pager-next" href="{{href}}" rel="next"><span class="pager-label">Next</span> {{{titleHTML}}}</a>
+    <a class="pager-next" href="{{href}}" rel="next"><span class="pager-label"{{#textLanguage}} lang="{{textLanguage}}"{{/textLanguage}}>{{strings.page.next}}</span> {{{titleHTML}}}</a>
     {{/next}}
     </nav>
     {{/hasPager}}
@@ -99,7 +99,7 @@ enum BundledTemplates {
 
     static let chapterList = """
     <section class="chapter-list" aria-labelledby="chapters-heading">
-    <h2 id="chapters-heading">Chapters</h2>
+    <h2 id="chapters-heading"{{#textLanguage}} lang="{{textLanguage}}"{{/textLanguage}}>{{strings.page.chapters}}</h2>
     <ol>
     {{#chapters}}
     <li><a href="{{href}}">{{{titleHTML}}}</a>{{#description}}<p>{{description}}</p>{{/description}}</li>

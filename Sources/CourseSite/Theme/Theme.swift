@@ -60,7 +60,7 @@ struct Theme: @unchecked Sendable {
         return ok ? Theme(library: library, stylesheet: stylesheet) : nil
     }
 
-    private static func read(_ relative: String, in folder: ConfinedFolder, diagnostics: inout [Diagnostic]) -> String? {
+    static func read(_ relative: String, in folder: ConfinedFolder, diagnostics: inout [Diagnostic]) -> String? {
         let path = folder.displayPath(relative)
         do {
             let bytes = try folder.read(relative, limit: SiteLimits.themeFileBytes)

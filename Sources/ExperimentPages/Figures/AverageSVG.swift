@@ -17,15 +17,15 @@ enum AverageSVG {
 
     static func svg(_ result: AverageResult, text: FigureText) -> String {
         let t = (1...result.study.samples).map(Double.init)
-        let signal = LineSeries(label: "signal", series: signalSeries, x: t, y: result.signal)
-        let observations = LineSeries(label: "observations", series: observationSeries, x: t, y: result.observations)
+        let signal = LineSeries(label: Words.text("average.signal"), series: signalSeries, x: t, y: result.signal)
+        let observations = LineSeries(label: Words.text("average.observations"), series: observationSeries, x: t, y: result.observations)
         let averages = zip(result.study.averages, result.averages).enumerated().map { index, pair in
             LineSeries(label: pair.0.label, series: series(ofAverage: index), color: pair.0.color, x: t, y: pair.1)
         }
         let panels = [
-            LineFigure.Panel(yAxis: Axis(label: "observation x"), series: [observations, signal], height: 150),
-            LineFigure.Panel(yAxis: Axis(label: "average"), series: averages + [signal], height: 220),
+            LineFigure.Panel(yAxis: Axis(label: Words.text("axis.observationX")), series: [observations, signal], height: 150),
+            LineFigure.Panel(yAxis: Axis(label: Words.text("axis.average")), series: averages + [signal], height: 220),
         ]
-        return LineFigure(xAxis: Axis(label: "observation t"), panels: panels).svg(text)
+        return LineFigure(xAxis: Axis(label: Words.text("axis.observationT")), panels: panels).svg(text)
     }
 }

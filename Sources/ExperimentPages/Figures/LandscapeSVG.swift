@@ -84,13 +84,13 @@ enum LandscapeSVG {
 
     static func path(_ experiment: Experiment, run: Int, start: Int, trajectory: Trajectory) -> DrawnPath {
         let label = experiment.starts.count > 1 && experiment.layout == .grid
-            ? "from \(Numbers.point(experiment.starts[start]))" : experiment.runs[run].label
+            ? Words.fromStart(experiment.runs[run].label, experiment.starts[start]) : experiment.runs[run].label
         // A diverged run stops before recording the point that diverged, so its path
         // ends at the last finite point (clipped at the frame) and the figure notes it.
         let points = trajectory.points.map { Point($0[0], $0.count > 1 ? $0[1] : 0) }
         let values = trajectory.losses
         return DrawnPath(
-            label: experiment.runs[run].label == label ? label : "\(experiment.runs[run].label) \(label)",
+            label: label,
             series: run, color: experiment.runs[run].color, points: points, values: values, divergedAt: trajectory.divergedAt)
     }
 
@@ -108,7 +108,7 @@ enum LandscapeSVG {
             for start in experiment.starts.indices {
                 let trajectory = trajectories[run][start]
                 let label = experiment.starts.count > 1
-                    ? "\(experiment.runs[run].label) from \(Numbers.point(experiment.starts[start]))" : experiment.runs[run].label
+                    ? Words.fromStart(experiment.runs[run].label, experiment.starts[start]) : experiment.runs[run].label
                 runs.append(DrawnPath(
                     label: label, series: run, color: experiment.runs[run].color,
                     points: zip(trajectory.points, trajectory.losses).map { Point($0[0], $1) },

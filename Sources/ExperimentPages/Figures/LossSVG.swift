@@ -12,7 +12,7 @@ enum LossSVG {
         for (run, description) in experiment.runs.enumerated() {
             for (start, trajectory) in trajectories[run].enumerated() {
                 let label = experiment.starts.count > 1
-                    ? "\(description.label) from \(Numbers.point(experiment.starts[start]))" : description.label
+                    ? Words.fromStart(description.label, experiment.starts[start]) : description.label
                 var values = trajectory.losses.map { loss in fStar.map { loss - $0 } ?? loss }
                 // A diverged run leaves through the top of the plot.
                 if trajectory.divergedAt != nil { values.append(.infinity) }
@@ -26,7 +26,7 @@ enum LossSVG {
             ? Axis(label: "f", scale: .linear)
             : Axis(label: "f − f*", scale: .log)
         var panels = [LineFigure.Panel(yAxis: lossAxis, series: losses, height: 200)]
-        if !rates.isEmpty { panels.append(LineFigure.Panel(yAxis: Axis(label: "learning rate"), series: rates, height: 90)) }
-        return LineFigure(xAxis: Axis(label: "step"), panels: panels, listsSeries: listsSeries).svg(text)
+        if !rates.isEmpty { panels.append(LineFigure.Panel(yAxis: Axis(label: Words.text("axis.learningRate")), series: rates, height: 90)) }
+        return LineFigure(xAxis: Axis(label: Words.text("axis.step")), panels: panels, listsSeries: listsSeries).svg(text)
     }
 }

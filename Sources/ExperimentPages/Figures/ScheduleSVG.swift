@@ -10,7 +10,7 @@ enum ScheduleSVG {
         let rates = zip(study.runs, result.learningRates).enumerated().map { index, pair in
             LineSeries(label: pair.0.label, series: index, color: pair.0.color, y: pair.1)
         }
-        var panels = [LineFigure.Panel(yAxis: Axis(label: "learning rate η"), series: rates, height: result.problem == nil ? 220 : 150)]
+        var panels = [LineFigure.Panel(yAxis: Axis(label: Words.text("axis.learningRateEta")), series: rates, height: result.problem == nil ? 220 : 150)]
         if let problem = result.problem {
             let experiment = problem.experiment
             let fStar = experiment.objective.minimumValue
@@ -18,7 +18,7 @@ enum ScheduleSVG {
             for (run, description) in experiment.runs.enumerated() {
                 for (start, trajectory) in problem.trajectories[run].enumerated() {
                     let label = experiment.starts.count > 1
-                        ? "\(description.label) from \(Numbers.point(experiment.starts[start]))" : description.label
+                        ? Words.fromStart(description.label, experiment.starts[start]) : description.label
                     var values = trajectory.losses.map { loss in fStar.map { loss - $0 } ?? loss }
                     // A diverged run leaves through the top of the plot.
                     if trajectory.divergedAt != nil { values.append(.infinity) }
@@ -28,6 +28,6 @@ enum ScheduleSVG {
             let axis = fStar == nil ? Axis(label: "f", scale: .linear) : Axis(label: "f − f*", scale: .log)
             panels.append(LineFigure.Panel(yAxis: axis, series: losses, height: 200))
         }
-        return LineFigure(xAxis: Axis(label: "step t"), panels: panels, listsSeries: listsSeries).svg(text)
+        return LineFigure(xAxis: Axis(label: Words.text("axis.stepT")), panels: panels, listsSeries: listsSeries).svg(text)
     }
 }

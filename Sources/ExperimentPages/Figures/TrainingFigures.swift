@@ -25,8 +25,8 @@ enum TrainingFigures {
             if run.divergedAt != nil { values.append(.infinity) }
             smooth.append(LineSeries(label: label, series: index, color: color, x: values.indices.map { Double($0 + 1) }, y: values))
         }
-        let panel = LineFigure.Panel(yAxis: Axis(label: "training loss", scale: .log), series: faint + smooth, height: 220)
-        return LineFigure(xAxis: Axis(label: "iteration"), panels: [panel], listsSeries: !LegendTable.isNeeded(for: smooth.count)).svg(text)
+        let panel = LineFigure.Panel(yAxis: Axis(label: Words.text("axis.trainingLoss"), scale: .log), series: faint + smooth, height: 220)
+        return LineFigure(xAxis: Axis(label: Words.text("axis.iteration")), panels: [panel], listsSeries: !LegendTable.isNeeded(for: smooth.count)).svg(text)
     }
 
     /// Test accuracy at each checkpoint, in percent, on an axis fitted to the values (not
@@ -52,7 +52,7 @@ enum TrainingFigures {
                 panels.append(LineFigure.Panel(yAxis: Axis(label: zoomAxis, range: zoom), series: series, height: validation.isEmpty ? 170 : 130))
             }
         }
-        return LineFigure(xAxis: Axis(label: "iteration"), panels: panels, listsSeries: !LegendTable.isNeeded(for: lines.count)).svg(text)
+        return LineFigure(xAxis: Axis(label: Words.text("axis.iteration")), panels: panels, listsSeries: !LegendTable.isNeeded(for: lines.count)).svg(text)
     }
 
     static func accuracyLines(_ result: TrainingStudyResult) -> [LineSeries] {

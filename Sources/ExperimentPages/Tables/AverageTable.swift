@@ -8,11 +8,13 @@ enum AverageTable {
     static func html(_ result: AverageResult) -> String {
         let study = result.study
         let window = 1...study.samples
-        var out = "<div class=\"table-wrap\" tabindex=\"0\"><table class=\"cg-results cg-averages\"><caption>The series and its averages over \(study.samples) observations "
-        out += "(numbers to \(Numbers.digits) significant digits)</caption>\n<thead><tr><th scope=\"col\">Line</th>"
-        out += "<th scope=\"col\">first value</th><th scope=\"col\">last value</th>"
-        out += "<th scope=\"col\">RMS distance to the signal</th><th scope=\"col\">total variation</th></tr></thead>\n<tbody>\n"
-        let lines = [("observations", result.observations)] + zip(study.averages.map(\.label), result.averages).map { ($0, $1) }
+        let caption = Words.text("average.tableCaption", ["samples": String(study.samples), "significant": Words.significant()])
+        var out = "<div class=\"table-wrap\" tabindex=\"0\"><table class=\"cg-results cg-averages\"><caption>\(HTML.escape(caption))</caption>\n<thead><tr>"
+        for header in ["average.line", "average.firstValue", "average.lastValue", "average.rmsDistance", "average.totalVariation"] {
+            out += "<th scope=\"col\">\(HTML.escape(Words.text(header)))</th>"
+        }
+        out += "</tr></thead>\n<tbody>\n"
+        let lines = [(Words.text("average.observations"), result.observations)] + zip(study.averages.map(\.label), result.averages).map { ($0, $1) }
         for (label, values) in lines {
             out += "<tr><th scope=\"row\">\(HTML.escape(label))</th>"
             out += "<td>\(values.first.map(Numbers.text) ?? "–")</td><td>\(values.last.map(Numbers.text) ?? "–")</td>"

@@ -26,14 +26,14 @@ enum FormulaTableRenderer {
             for run in runs {
                 let assignments = HyperparameterText.assignments(run.optimizer, spec: spec)
                 let extra = HyperparameterText.modifiers(run)
-                let body = (assignments + extra).joined(separator: ", ")
+                let body = Words.strings.phrases(assignments + extra)
                 values += runs.count > 1 || run.label != spec.displayName
-                    ? "<p><b>\(HTML.escape(run.label))</b>: \(HTML.escape(body))</p>"
+                    ? "<p><b>\(HTML.escape(run.label))</b>\(HTML.escape(Words.text("punctuation.colon")))\(HTML.escape(body))</p>"
                     : "<p>\(HTML.escape(body))</p>"
             }
             rows += row(spec, last: values, summary: false)
         }
-        return table(caption: "Update rules of the methods in this experiment", lastHeader: "Values used", rows: rows)
+        return table(caption: Words.text("formulas.experimentCaption"), lastHeader: Words.text("formulas.valuesUsed"), rows: rows)
     }
 
     /// The standalone `Formulas(…)` table: each hyperparameter's symbol, meaning and
@@ -43,21 +43,19 @@ enum FormulaTableRenderer {
         for spec in formulas.optimizers {
             var legend = "<dl>"
             for parameter in spec.hyperparameters where !parameter.symbol.isEmpty {
-                legend += "<dt>\(HTML.escape(parameter.symbol))</dt><dd>\(HTML.escape(parameter.label))"
-                if let value = parameter.defaultValue {
-                    legend += ", default \(HTML.escape(HyperparameterText.value(value)))"
-                } else {
-                    legend += ", required"
-                }
-                legend += " <code>\(HTML.escape(parameter.name.isEmpty ? "(unlabeled)" : parameter.name))</code></dd>"
+                let meaning = MethodWords.hyperparameter(parameter, of: spec)
+                let words = parameter.defaultValue.map { Words.text("formulas.default", ["meaning": meaning, "value": HyperparameterText.value($0)]) }
+                    ?? Words.text("formulas.required", ["meaning": meaning])
+                legend += "<dt>\(HTML.escape(parameter.symbol))</dt><dd>\(HTML.escape(words))"
+                legend += " <code>\(HTML.escape(parameter.name.isEmpty ? Words.text("formulas.unlabeled") : parameter.name))</code></dd>"
             }
-            for (latex, meaning) in spec.notation {
-                legend += "<dt>\(MathML.render(latex: latex).markup)</dt><dd>\(HTML.escape(meaning))</dd>"
+            for (index, entry) in spec.notation.enumerated() {
+                legend += "<dt>\(MathML.render(latex: entry.latex).markup)</dt><dd>\(HTML.escape(MethodWords.notation(spec, index)))</dd>"
             }
             legend += "</dl>"
             rows += row(spec, last: legend, summary: true)
         }
-        return table(caption: "Update rules", lastHeader: "Symbols and defaults", rows: rows)
+        return table(caption: Words.text("formulas.caption"), lastHeader: Words.text("formulas.symbolsAndDefaults"), rows: rows)
     }
 
     /// A method's row; `summary` adds the catalog's sentence on how the method differs,
@@ -69,7 +67,7 @@ enum FormulaTableRenderer {
         var out = "<tr><th scope=\"row\"><a href=\"\(HTML.escape(reference.url))\">"
         out += HTML.escape(spec.displayName) + "</a><br><small>\(HTML.escape(reference.citation))</small></th>"
         out += "<td>" + rule(spec) + conditions(spec)
-        if summary { out += "<p class=\"cg-summary\">\(HTML.escape(spec.summary))</p>" }
+        if summary { out += "<p class=\"cg-summary\">\(HTML.escape(MethodWords.summary(spec)))</p>" }
         out += "</td>"
         return out + "<td>" + last + "</td></tr>\n"
     }
@@ -89,7 +87,7 @@ enum FormulaTableRenderer {
     /// When a line of the rule applies or what replaces it, as a list under the rule.
     static func conditions(_ spec: OptimizerSpec) -> String {
         guard !spec.conditions.isEmpty else { return "" }
-        return "<ul class=\"cg-conditions\">" + spec.conditions.map { "<li>" + sentence($0) + "</li>" }.joined() + "</ul>"
+        return "<ul class=\"cg-conditions\">" + spec.conditions.indices.map { "<li>" + sentence(MethodWords.condition(spec, $0)) + "</li>" }.joined() + "</ul>"
     }
 
     /// A sentence with `$…$` math: the text escaped, each formula as inline MathML.
@@ -101,7 +99,8 @@ enum FormulaTableRenderer {
 
     private static func table(caption: String, lastHeader: String, rows: String) -> String {
         "<div class=\"table-wrap\" tabindex=\"0\"><table class=\"cg-formulas\"><caption>\(HTML.escape(caption))</caption>\n"
-            + "<thead><tr><th scope=\"col\">Method</th><th scope=\"col\">Update rule</th><th scope=\"col\">\(HTML.escape(lastHeader))</th></tr></thead>\n"
+            + "<thead><tr><th scope=\"col\">\(HTML.escape(Words.text("formulas.method")))</th><th scope=\"col\">\(HTML.escape(Words.text("formulas.updateRule")))</th>"
+            + "<th scope=\"col\">\(HTML.escape(lastHeader))</th></tr></thead>\n"
             + "<tbody>\n\(rows)</tbody></table></div>\n"
     }
 }

@@ -17,7 +17,10 @@ enum HyperparameterText {
             case .bool(let on):
                 if on { out.append(parameter.symbol) }
             case .optimizer(let inner):
-                out.append("inner: \(inner.spec?.displayName ?? inner.callName) (\(assignments(inner, spec: inner.spec ?? spec).joined(separator: ", ")))")
+                out.append(Words.text("formulas.inner", [
+                    "method": inner.spec?.displayName ?? inner.callName,
+                    "values": Words.strings.phrases(assignments(inner, spec: inner.spec ?? spec)),
+                ]))
             default:
                 out.append("\(parameter.symbol) = \(Self.value(value))")
             }
@@ -28,21 +31,22 @@ enum HyperparameterText {
     /// The schedule and noise modifiers, in words.
     static func modifiers(_ run: RunDescription) -> [String] {
         var out: [String] = []
-        if let schedule = run.schedule { out.append("schedule: " + describe(schedule)) }
+        if let schedule = run.schedule { out.append(Words.text("formulas.schedule", ["schedule": describe(schedule)])) }
         if let noise = run.noise {
-            out.append("gradient noise: variance \(Numbers.text(noise.eta))/(1 + t)^\(Numbers.text(noise.gamma))")
+            out.append(Words.text("formulas.noise", ["eta": Numbers.text(noise.eta), "gamma": Numbers.text(noise.gamma)]))
         }
         return out
     }
 
     static func describe(_ schedule: LearningRateSchedule) -> String {
         switch schedule {
-        case .step(let every, let gamma): return "×\(Numbers.text(gamma)) every \(every) steps"
-        case .exponential(let gamma): return "×\(Numbers.text(gamma)) per step"
-        case .cosine(let steps, let minLR): return "cosine to \(Numbers.text(minLR)) over \(steps) steps"
-        case .linear(let a, let b, let steps): return "linear factor \(Numbers.text(a)) → \(Numbers.text(b)) over \(steps) steps"
-        case .warmup(let steps, let start): return "warm-up from ×\(Numbers.text(start)) over \(steps) steps"
-        case .sequential(let first, let then): return describe(first) + ", then " + describe(then)
+        case .step(let every, let gamma): return Words.text("schedule.step", ["gamma": Numbers.text(gamma), "every": String(every)])
+        case .exponential(let gamma): return Words.text("schedule.exponential", ["gamma": Numbers.text(gamma)])
+        case .cosine(let steps, let minLR): return Words.text("schedule.cosine", ["minimum": Numbers.text(minLR), "steps": String(steps)])
+        case .linear(let a, let b, let steps):
+            return Words.text("schedule.linear", ["from": Numbers.text(a), "to": Numbers.text(b), "steps": String(steps)])
+        case .warmup(let steps, let start): return Words.text("schedule.warmup", ["start": Numbers.text(start), "steps": String(steps)])
+        case .sequential(let first, let then): return Words.text("schedule.sequential", ["first": describe(first), "then": describe(then)])
         }
     }
 
@@ -50,7 +54,7 @@ enum HyperparameterText {
         switch value {
         case .real(let x): return Numbers.text(x)
         case .integer(let n): return String(n)
-        case .bool(let b): return b ? "on" : "off"
+        case .bool(let b): return Words.text(b ? "formulas.on" : "formulas.off")
         case .pair(let a, let b): return "(\(Numbers.text(a)), \(Numbers.text(b)))"
         case .choice(let name): return name
         case .optimizer(let config): return config.description

@@ -10,24 +10,28 @@ enum ResultsTable {
         let hasMinima = !experiment.objective.minima.isEmpty
         let hasFStar = experiment.objective.minimumValue != nil
         let hasSwitch = summaries.contains(where: \.canSwitch)
-        var out = "<div class=\"table-wrap\" tabindex=\"0\"><table class=\"cg-results\"><caption>Results after \(experiment.steps) steps "
-        out += "(numbers to \(Numbers.digits) significant digits)</caption>\n<thead><tr><th scope=\"col\">Run</th>"
-        out += "<th scope=\"col\">final <var>f</var></th>"
-        if hasMinima { out += "<th scope=\"col\">distance to minimum</th>" }
-        if hasFStar { out += "<th scope=\"col\">first step with <var>f</var> − <var>f</var>* &lt; 10<sup>−3</sup></th>" }
-        if hasSwitch { out += "<th scope=\"col\">switched to SGD at step</th>" }
-        out += "<th scope=\"col\">diverged</th></tr></thead>\n<tbody>\n"
+        let caption = Words.text("results.caption", ["steps": Words.steps(experiment.steps), "significant": Words.significant()])
+        var out = "<div class=\"table-wrap\" tabindex=\"0\"><table class=\"cg-results\"><caption>\(HTML.escape(caption))</caption>\n"
+        out += "<thead><tr><th scope=\"col\">\(HTML.escape(Words.text("table.run")))</th>"
+        out += "<th scope=\"col\">\(Words.html("results.finalF", ["f": "<var>f</var>"]))</th>"
+        if hasMinima { out += "<th scope=\"col\">\(HTML.escape(Words.text("results.distance")))</th>" }
+        if hasFStar {
+            let condition = "<var>f</var> − <var>f</var>* &lt; 10<sup>−3</sup>"
+            out += "<th scope=\"col\">\(Words.html("results.firstStepBelow", ["condition": condition]))</th>"
+        }
+        if hasSwitch { out += "<th scope=\"col\">\(HTML.escape(Words.text("results.switchedToSGD")))</th>" }
+        out += "<th scope=\"col\">\(HTML.escape(Words.text("table.diverged")))</th></tr></thead>\n<tbody>\n"
         for summary in summaries {
             out += "<tr><th scope=\"row\">\(HTML.escape(summary.label(in: experiment)))</th>"
             out += "<td>\(summary.finalLoss.map(Numbers.text) ?? "–")</td>"
             if hasMinima { out += "<td>\(summary.distanceToMinimum.map(Numbers.text) ?? "–")</td>" }
-            if hasFStar { out += "<td>\(summary.firstStepBelowThreshold.map(String.init) ?? "not reached")</td>" }
+            if hasFStar { out += "<td>\(summary.firstStepBelowThreshold.map(String.init) ?? HTML.escape(Words.text("results.notReached")))</td>" }
             if hasSwitch {
-                let cell = summary.canSwitch ? summary.switchedAt.map(String.init) ?? "not switched" : "–"
+                let cell = summary.canSwitch ? summary.switchedAt.map(String.init) ?? HTML.escape(Words.text("results.notSwitched")) : "–"
                 out += "<td>\(cell)</td>"
             }
-            var diverged = summary.divergedAt.map { "at step \($0)" } ?? "no"
-            if let halt = summary.haltWords { diverged += "; " + halt }
+            var diverged = summary.divergedAt.map { Words.text("results.atStep", ["step": String($0)]) } ?? Words.text("table.no")
+            if let halt = summary.haltWords { diverged = Words.strings.clauses([diverged, halt]) }
             out += "<td>\(HTML.escape(diverged))</td></tr>\n"
         }
         return out + "</tbody></table></div>\n"

@@ -6,15 +6,15 @@ extension RunSummary {
     /// The run's label, with the start when the experiment has several.
     func label(in experiment: Experiment) -> String {
         let label = experiment.runs[runIndex].label
-        return experiment.starts.count > 1 ? "\(label) from \(Numbers.point(experiment.starts[startIndex]))" : label
+        return experiment.starts.count > 1 ? Words.fromStart(label, experiment.starts[startIndex]) : label
     }
 
     /// Why the run stopped early, in words, other than divergence.
     var haltWords: String? {
         switch halt {
-        case .hessianUnavailable(let step): "stopped at step \(step): no Hessian"
-        case .singularHessian(let step): "stopped at step \(step): singular Hessian"
-        case .invalidConfiguration(let problems): "did not run: " + problems.joined(separator: "; ")
+        case .hessianUnavailable(let step): Words.text("results.stoppedNoHessian", ["step": String(step)])
+        case .singularHessian(let step): Words.text("results.stoppedSingularHessian", ["step": String(step)])
+        case .invalidConfiguration(let problems): Words.text("results.didNotRun", ["problems": problems.joined(separator: "; ")])
         case nil: nil
         }
     }

@@ -16,13 +16,15 @@ enum ScheduleTable {
     static func html(_ result: ScheduleResult) -> String {
         let study = result.study
         let steps = columns(steps: study.steps, claimed: study.expectations.map(\.step))
-        var out = "<div class=\"table-wrap\" tabindex=\"0\"><table class=\"cg-results cg-schedule-rates\"><caption>Learning rate η<sub>t</sub> at step t "
-        out += "(numbers to \(digits) significant digits)</caption>\n<thead><tr><th scope=\"col\">Run and schedule</th>"
+        let significant = HTML.escape(Words.text("table.significantDigits", ["digits": String(digits)]))
+        let caption = Words.html("schedulePage.tableCaption", ["rate": "η<sub>t</sub>", "significant": significant])
+        var out = "<div class=\"table-wrap\" tabindex=\"0\"><table class=\"cg-results cg-schedule-rates\"><caption>\(caption)</caption>\n"
+        out += "<thead><tr><th scope=\"col\">\(HTML.escape(Words.text("schedulePage.runAndSchedule")))</th>"
         for t in steps { out += "<th scope=\"col\"><var>t</var> = \(t)</th>" }
         out += "</tr></thead>\n<tbody>\n"
         for (run, rates) in zip(study.runs, result.learningRates) {
             out += "<tr><th scope=\"row\">\(HTML.escape(run.label))<br><small>"
-            out += HTML.escape(run.schedule.map(HyperparameterText.describe) ?? "constant") + "</small></th>"
+            out += HTML.escape(run.schedule.map(HyperparameterText.describe) ?? Words.text("schedule.constant")) + "</small></th>"
             for t in steps { out += "<td>\(rate(rates[t]))</td>" }
             out += "</tr>\n"
         }

@@ -10,23 +10,26 @@ enum TrainingTables {
     /// byte-identical between builds.
     static func results(_ result: TrainingStudyResult) -> String {
         let iterations = result.study.configuration.iterations
-        var out = "<div class=\"table-wrap\" tabindex=\"0\"><table class=\"cg-results\"><caption>Results after \(iterations) iterations "
-        out += "(numbers to \(Numbers.digits) significant digits; accuracies of the final network, without dropout)</caption>\n"
-        out += "<thead><tr><th scope=\"col\">Run</th><th scope=\"col\">final training loss</th>"
+        let caption = Words.text("training.resultsCaption", [
+            "iterations": Words.text("count.iterations", count: iterations), "significant": Words.significant(),
+        ])
+        var out = "<div class=\"table-wrap\" tabindex=\"0\"><table class=\"cg-results\"><caption>\(HTML.escape(caption))</caption>\n<thead><tr>"
         let hasValidation = result.study.configuration.hasValidation
-        out += "<th scope=\"col\">training accuracy</th>"
-        if hasValidation { out += "<th scope=\"col\">validation accuracy</th>" }
-        out += "<th scope=\"col\">test accuracy</th><th scope=\"col\">diverged</th></tr></thead>\n<tbody>\n"
+        let headers = ["table.run", "training.finalTrainingLoss", "training.trainingAccuracy"]
+            + (hasValidation ? ["training.validationAccuracyHeader"] : []) + ["training.testAccuracyHeader", "table.diverged"]
+        for header in headers { out += "<th scope=\"col\">\(HTML.escape(Words.text(header)))</th>" }
+        out += "</tr></thead>\n<tbody>\n"
         for (run, outcome) in zip(result.study.runs, result.report.results) {
             out += "<tr><th scope=\"row\">\(HTML.escape(run.label))</th>"
             out += "<td>\(Numbers.text(outcome.finalTrainLoss))</td>"
             out += "<td>\(percent(outcome.trainAccuracy))</td>"
             if hasValidation { out += "<td>\(outcome.validationAccuracy.map(percent) ?? "–")</td>" }
             out += "<td>\(percent(outcome.testAccuracy))</td>"
-            var status = outcome.divergedAt.map { "at iteration \($0)" } ?? "no"
+            var status = outcome.divergedAt.map { Words.text("training.atIteration", ["iteration": String($0)]) } ?? Words.text("table.no")
             switch outcome.halt {
-            case .hessianUnavailable?: status += "; stopped: no Hessian"
-            case .invalidConfiguration(let problems)?: status += "; did not run: " + problems.joined(separator: "; ")
+            case .hessianUnavailable?: status = Words.strings.clauses([status, Words.text("training.stoppedNoHessian")])
+            case .invalidConfiguration(let problems)?:
+                status = Words.strings.clauses([status, Words.text("results.didNotRun", ["problems": problems.joined(separator: "; ")])])
             case nil: break
             }
             out += "<td>\(HTML.escape(status))</td></tr>\n"
@@ -39,52 +42,66 @@ enum TrainingTables {
         let configuration = result.study.configuration
         let report = result.report
         let widths = configuration.hidden
-        var layers = "\(report.featureCount) inputs"
+        var layers = Words.text("setup.inputs", ["count": String(report.featureCount)])
         if !widths.isEmpty {
             let allEqual = widths.allSatisfy { $0 == widths[0] }
             layers += " → " + (allEqual && widths.count > 1 ? "\(widths.count) × \(widths[0])" : widths.map(String.init).joined(separator: " → "))
             layers += " \(configuration.activation.displayName)"
         }
-        layers += " → \(report.classCount) softmax outputs"
+        layers += " → " + Words.text("setup.outputs", ["count": String(report.classCount)])
         var rows: [(String, String)] = []
-        var data = "\(datasetName(configuration.dataset)): \(grouped(report.trainCount)) training"
-        data += configuration.hasValidation ? ", \(grouped(report.validationCount)) validation" : ""
-        data += " and \(grouped(report.testCount)) test samples"
-        if configuration.trainingSamples != nil { data += " (the training set cut to its first \(grouped(report.trainCount)))" }
-        rows.append(("Data", HTML.escape(data)))
-        var network = HTML.escape(layers + ", \(grouped(report.parameterCount)) parameters")
-        if configuration.dropout > 0 { network += HTML.escape(", dropout \(Numbers.text(configuration.dropout)) after each hidden layer in training") }
-        rows.append(("Network", network))
-        rows.append(("Activation", MathML.render(latex: configuration.activation.latex).markup))
-        var weights = HTML.escape(configuration.initialization.displayName)
+        let dataset = datasetName(configuration.dataset)
+        var data = configuration.hasValidation
+            ? Words.text("setup.samplesWithValidation", [
+                "dataset": dataset, "train": grouped(report.trainCount), "validation": grouped(report.validationCount), "test": grouped(report.testCount),
+            ])
+            : Words.text("setup.samples", ["dataset": dataset, "train": grouped(report.trainCount), "test": grouped(report.testCount)])
+        if configuration.trainingSamples != nil {
+            data = Words.strings.sentences([data, Words.text("setup.trainingCut", ["count": grouped(report.trainCount)])])
+        }
+        rows.append(("setup.data", HTML.escape(data)))
+        var network = Words.text("setup.parameters", ["layers": layers, "count": grouped(report.parameterCount)])
+        if configuration.dropout > 0 {
+            network = Words.strings.phrases([network, Words.text("setup.dropout", ["rate": Numbers.text(configuration.dropout)])])
+        }
+        rows.append(("setup.network", HTML.escape(network)))
+        rows.append(("setup.activation", MathML.render(latex: configuration.activation.latex).markup))
+        var name = HTML.escape(MethodWords.initialization(configuration.initialization))
         let arguments = configuration.initialization.arguments
-        if !arguments.isEmpty { weights += " <code>(\(HTML.escape(arguments)))</code>" }
-        weights += ": " + MathML.render(latex: configuration.initialization.latex).markup
-        weights += "; biases " + MathML.render(latex: configuration.biasInitialization.latex).markup
-        rows.append(("Initial weights", weights))
-        var loss = "softmax cross-entropy"
-        if configuration.l2 > 0 { loss += " plus the L2 penalty (λ/2)‖W‖² with λ = \(Numbers.text(configuration.l2))" }
-        rows.append(("Loss", HTML.escape(loss)))
-        let sampling = configuration.sampling == .withReplacement ? "drawn with replacement" : "shuffled each epoch"
-        rows.append(("Training", HTML.escape(
-            "\(grouped(configuration.iterations)) iterations of mini-batches of \(configuration.batchSize), \(sampling); "
-                + "accuracy measured every \(configuration.evaluationInterval) iterations; seed \(configuration.seed)")))
-        var out = "<div class=\"table-wrap\" tabindex=\"0\"><table class=\"cg-setup\"><caption>Setup: every run starts from the same weights and sees the same mini-batches</caption>\n<tbody>\n"
-        for (name, value) in rows { out += "<tr><th scope=\"row\">\(name)</th><td>\(value)</td></tr>\n" }
+        if !arguments.isEmpty { name += " <code>(\(HTML.escape(arguments)))</code>" }
+        rows.append(("setup.initialWeights", Words.html("setup.weights", [
+            "name": name, "rule": MathML.render(latex: configuration.initialization.latex).markup,
+            "biasRule": MathML.render(latex: configuration.biasInitialization.latex).markup,
+        ])))
+        let loss = configuration.l2 > 0
+            ? Words.text("setup.crossEntropyL2", ["lambda": Numbers.text(configuration.l2)]) : Words.text("setup.crossEntropy")
+        rows.append(("setup.loss", HTML.escape(loss)))
+        let sampling = Words.text(configuration.sampling == .withReplacement ? "setup.withReplacement" : "setup.shuffled")
+        rows.append(("setup.training", HTML.escape(Words.text("setup.loop", [
+            "iterations": grouped(configuration.iterations), "batch": String(configuration.batchSize), "sampling": sampling,
+            "interval": String(configuration.evaluationInterval), "seed": String(configuration.seed),
+        ]))))
+        let caption = HTML.escape(Words.text("setup.caption"))
+        var out = "<div class=\"table-wrap\" tabindex=\"0\"><table class=\"cg-setup\"><caption>\(caption)</caption>\n<tbody>\n"
+        for (key, value) in rows { out += "<tr><th scope=\"row\">\(HTML.escape(Words.text(key)))</th><td>\(value)</td></tr>\n" }
         out += "</tbody></table></div>\n"
-        if let citation = report.datasetCitation { out += "<p class=\"cg-citation\"><small>Data: \(HTML.escape(citation))</small></p>\n" }
+        if let citation = report.datasetCitation {
+            out += "<p class=\"cg-citation\"><small>\(HTML.escape(Words.text("setup.citation", ["citation": citation])))</small></p>\n"
+        }
         return out
     }
 
-    static func percent(_ fraction: Double) -> String { Numbers.text(100 * fraction) + " %" }
+    static func percent(_ fraction: Double) -> String { Words.percent(Numbers.text(100 * fraction)) }
 
     static func datasetName(_ source: DatasetSource) -> String {
         switch source {
-        case .digits: "the UCI 8×8 handwritten digits"
-        case .spirals(let perClass, let classes, let noise): "\(classes) spirals of \(perClass) points (noise \(Numbers.text(noise)))"
-        case .moons(let samples, let noise): "two moons of \(samples) points (noise \(Numbers.text(noise)))"
-        case .blobs(let samples, let centers, let std): "\(centers) Gaussian blobs of \(samples) points (std \(Numbers.text(std)))"
-        case .mnist(let path): "MNIST from \(path)"
+        case .digits: Words.text("dataset.digits")
+        case .spirals(let perClass, let classes, let noise):
+            Words.text("dataset.spirals", ["classes": String(classes), "points": String(perClass), "noise": Numbers.text(noise)])
+        case .moons(let samples, let noise): Words.text("dataset.moons", ["samples": String(samples), "noise": Numbers.text(noise)])
+        case .blobs(let samples, let centers, let std):
+            Words.text("dataset.blobs", ["centers": String(centers), "samples": String(samples), "std": Numbers.text(std)])
+        case .mnist(let path): Words.text("dataset.mnist", ["path": path])
         }
     }
 

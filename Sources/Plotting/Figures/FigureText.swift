@@ -11,6 +11,10 @@ public struct FigureText: Hashable, Sendable {
     /// The words the figure writes inside itself: legend entries, notes, tooltips.
     public var words: FigureVocabulary
 
+    /// The language of the words when it is not the page's (`lang` on the `<svg>`); nil when
+    /// they are in the page's language.
+    public var language: String?
+
     public init(idPrefix: String, title: String, description: String, words: FigureVocabulary = .english) {
         precondition(Self.isValidPrefix(idPrefix), "id prefix '\(idPrefix)' is not an XML name")
         self.idPrefix = idPrefix

@@ -20,6 +20,7 @@ struct SVGDocument {
         let w = SVGText.n(width), h = SVGText.n(height)
         var out = "<svg xmlns=\"http://www.w3.org/2000/svg\" "
         out += "class=\"cg-plot\" viewBox=\"0 0 \(w) \(h)\" width=\"\(w)\" height=\"\(h)\" role=\"img\" "
+        if let language = text.language { out += "lang=\"\(Escaping.html(language))\" " }
         out += "aria-labelledby=\"\(id("title")) \(id("desc"))\" font-size=\"11\" fill=\"currentColor\">\n"
         out += "<title id=\"\(id("title"))\">\(Escaping.html(text.title))</title>\n"
         out += "<desc id=\"\(id("desc"))\">\(Escaping.html(text.description))</desc>\n"
