@@ -13,8 +13,8 @@ public enum ActivationsPage {
     public static func html(_ result: ActivationsStudyResult, idPrefix: String) -> String {
         let study = result.study
         let configuration = study.configuration
-        let prefix = FigureText.isValidPrefix(idPrefix) ? idPrefix : "x" + idPrefix.filter { $0.isLetter || $0.isNumber }
-        var out = "<section class=\"cg-experiment cg-activations\" id=\"\(HTML.escape(prefix))\"\(Words.languageAttribute)>\n"
+        let prefix = FigureText.safePrefix(idPrefix)
+        var out = ExperimentPage.sectionStart(class: "cg-experiment cg-activations", id: prefix)
         out += "<p>\(HTML.escape(setupWords(configuration)))" + (Words.strings.language.isUnspaced ? "" : " ")
         out += Words.html("activations.activation", ["formula": MathML.render(latex: configuration.activation.latex).markup]) + "</p>\n"
         out += "<figure class=\"cg-figure\">\n"

@@ -11,9 +11,9 @@ import Plotting
 public enum AveragePage {
     public static func html(_ result: AverageResult, idPrefix: String) -> String {
         let study = result.study
-        let prefix = FigureText.isValidPrefix(idPrefix) ? idPrefix : "x" + idPrefix.filter { $0.isLetter || $0.isNumber }
+        let prefix = FigureText.safePrefix(idPrefix)
         let words = description(result)
-        var out = "<section class=\"cg-experiment cg-average\" id=\"\(HTML.escape(prefix))\"\(Words.languageAttribute)>\n"
+        var out = ExperimentPage.sectionStart(class: "cg-experiment cg-average", id: prefix)
         let figure = AverageSVG.svg(result, text: FigureWords.text(idPrefix: prefix + "-a", title: study.title, description: words))
         out += "<figure class=\"cg-figure\">\n\(figure)<figcaption><strong>\(HTML.escape(Words.strings.sentence(study.title)))</strong>\(Words.sentenceGap)"
         out += HTML.escape(words) + "</figcaption></figure>\n"

@@ -23,12 +23,12 @@ public enum ExperimentPage {
     ) -> String {
         precondition(trajectories.count == experiment.runs.count, "one list of trajectories per run")
         precondition(trajectories.allSatisfy { $0.count == experiment.starts.count }, "one trajectory per start")
-        let prefix = FigureText.isValidPrefix(idPrefix) ? idPrefix : "x" + idPrefix.filter { $0.isLetter || $0.isNumber }
+        let prefix = FigureText.safePrefix(idPrefix)
         let summaries = ExperimentResult(experiment: experiment, trajectories: trajectories).allSummaries
         let outcome = FigureWords.outcome(experiment, summaries: summaries)
         let title = experiment.title
 
-        var out = "<section class=\"cg-experiment\" id=\"\(HTML.escape(prefix))\"\(Words.languageAttribute)>\n"
+        var out = ExperimentPage.sectionStart(class: "cg-experiment", id: prefix)
         out += objective(experiment.objective)
 
         let landscapeWords = FigureWords.landscape(experiment)
@@ -97,6 +97,12 @@ public enum ExperimentPage {
         }
         out += "</p><div class=\"display-math\" tabindex=\"0\">" + MathML.render(latex: latex, display: .block).markup + "</div></div>\n"
         return out
+    }
+
+    /// The `<section>` a builder's fragment opens with: its classes, the id every id in it
+    /// starts with, and `lang` when its words are not in the page's language.
+    static func sectionStart(class classes: String, id prefix: String) -> String {
+        "<section class=\"\(classes)\" id=\"\(HTML.escape(prefix))\"\(Words.languageAttribute)>\n"
     }
 
     /// The directive's source, for readers who want to rerun or change it.

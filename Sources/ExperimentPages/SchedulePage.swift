@@ -12,9 +12,9 @@ import Plotting
 public enum SchedulePage {
     public static func html(_ result: ScheduleResult, idPrefix: String) -> String {
         let study = result.study
-        let prefix = FigureText.isValidPrefix(idPrefix) ? idPrefix : "x" + idPrefix.filter { $0.isLetter || $0.isNumber }
+        let prefix = FigureText.safePrefix(idPrefix)
         let words = description(result)
-        var out = "<section class=\"cg-experiment cg-schedule\" id=\"\(HTML.escape(prefix))\"\(Words.languageAttribute)>\n"
+        var out = ExperimentPage.sectionStart(class: "cg-experiment cg-schedule", id: prefix)
         if let problem = result.problem { out += ExperimentPage.objective(problem.experiment.objective) }
         let key = legendTable(result)
         let figure = ScheduleSVG.svg(

@@ -15,9 +15,9 @@ import Plotting
 public enum TrainingPage {
     public static func html(_ result: TrainingStudyResult, idPrefix: String) -> String {
         let study = result.study
-        let prefix = FigureText.isValidPrefix(idPrefix) ? idPrefix : "x" + idPrefix.filter { $0.isLetter || $0.isNumber }
+        let prefix = FigureText.safePrefix(idPrefix)
         let outcome = outcomeWords(result)
-        var out = "<section class=\"cg-experiment cg-training\" id=\"\(HTML.escape(prefix))\"\(Words.languageAttribute)>\n"
+        var out = ExperimentPage.sectionStart(class: "cg-experiment cg-training", id: prefix)
         out += TrainingTables.setup(result)
 
         let lossWords = Words.text("training.lossCaption", ["window": String(smoothingWindow(study))])

@@ -46,18 +46,25 @@ public enum RunJSON {
         }
     }
 
+    /// An array of one object per labelled line: its call under `keys.call`, its label, and its
+    /// numbers under `keys.values`.
+    static func labelledSeries(_ lines: [(call: String, label: String)], _ values: [[Double]],
+                               keys: (call: String, values: String), _ w: inout JSONWriter) {
+        w.array(zip(lines, values)) { w, pair in
+            w.object { w in
+                w.field(keys.call, pair.0.call)
+                w.field("label", pair.0.label)
+                w.field(keys.values, numbers: pair.1)
+            }
+        }
+    }
+
     static func schedule(_ result: ScheduleResult, _ w: inout JSONWriter) {
         let study = result.study
         entry("schedule", title: study.title, &w) { w in
             w.field("steps", study.steps)
             w.field("runs") { w in
-                w.array(zip(study.runs, result.learningRates)) { w, pair in
-                    w.object { w in
-                        w.field("optimizer", pair.0.call)
-                        w.field("label", pair.0.label)
-                        w.field("learningRates", numbers: pair.1)
-                    }
-                }
+                labelledSeries(study.runs.map { ($0.call, $0.label) }, result.learningRates, keys: ("optimizer", "learningRates"), &w)
             }
             w.field("experiment") { w in
                 if let problem = result.problem { experiment(problem, &w) } else { w.null() }
@@ -73,13 +80,7 @@ public enum RunJSON {
             w.field("signal", numbers: result.signal)
             w.field("observations", numbers: result.observations)
             w.field("averages") { w in
-                w.array(zip(study.averages, result.averages)) { w, pair in
-                    w.object { w in
-                        w.field("call", pair.0.call)
-                        w.field("label", pair.0.label)
-                        w.field("values", numbers: pair.1)
-                    }
-                }
+                labelledSeries(study.averages.map { ($0.call, $0.label) }, result.averages, keys: ("call", "values"), &w)
             }
         }
     }

@@ -47,20 +47,20 @@ struct LaTeXParser {
             guard position < bytes.count else { return (nodes, .end) }
             let start = position
             switch bytes[position] {
-            case UInt8(ascii: "}"):
-                position += 1
-                if stops.contains(.closeBrace) { return (nodes, .closeBrace) }
-                report(at: start, "unexpected '}' without a matching '{'",
-                       hint: "remove it, or add the '{' that opens the group")
-                continue
             case UInt8(ascii: "]") where stops.contains(.closeBracket):
                 position += 1
                 return (nodes, .closeBracket)
-            case UInt8(ascii: "&"):
+            case UInt8(ascii: "}"), UInt8(ascii: "&"):
+                let stop = bytes[position] == UInt8(ascii: "}") ? Stop.closeBrace : .cell
                 position += 1
-                if stops.contains(.cell) { return (nodes, .cell) }
-                report(at: start, "'&' outside an aligned, cases, array or matrix environment",
-                       hint: "wrap the lines in \\begin{aligned} … \\end{aligned} to align them at '&'")
+                if stops.contains(stop) { return (nodes, stop) }
+                if stop == .closeBrace {
+                    report(at: start, "unexpected '}' without a matching '{'",
+                           hint: "remove it, or add the '{' that opens the group")
+                } else {
+                    report(at: start, "'&' outside an aligned, cases, array or matrix environment",
+                           hint: "wrap the lines in \\begin{aligned} … \\end{aligned} to align them at '&'")
+                }
                 continue
             case UInt8(ascii: "$"):
                 position += 1

@@ -3,7 +3,7 @@
 /// The data come from the seed: for each sample in order, xᵢ = N(0, 1) and
 /// yᵢ = 2xᵢ + 1 + noise · N(0, 1), both from ``Xoshiro256StarStar`` seeded with `seed`.
 /// The loss is the mean squared residual f(w, b) = (1/n) Σ (w xᵢ + b − yᵢ)².
-public struct LinearRegression: FiniteSumFunction, Hashable {
+public struct LinearRegression: LineFit, Hashable {
     /// The line the data were drawn around, (w, b).
     public static let trueParameters = [2.0, 1.0]
 
@@ -28,42 +28,10 @@ public struct LinearRegression: FiniteSumFunction, Hashable {
         self.seed = seed
     }
 
-    public var dimension: Int { 2 }
-    public var sampleCount: Int { xs.count }
-
-    public func value(_ p: UnsafeBufferPointer<Double>) -> Double {
-        var sum = 0.0
-        for i in 0..<xs.count {
-            let r = p[0] * xs[i] + p[1] - ys[i]
-            sum += r * r
-        }
-        return sum / Double(xs.count)
-    }
-
-    public func valueAndGradient(_ p: UnsafeBufferPointer<Double>, _ g: UnsafeMutableBufferPointer<Double>) -> Double {
-        accumulate(p, g, indices: 0..<xs.count)
-    }
-
-    public func valueAndGradient(
-        _ p: UnsafeBufferPointer<Double>, _ g: UnsafeMutableBufferPointer<Double>, samples: UnsafeBufferPointer<Int>
-    ) -> Double {
-        accumulate(p, g, indices: samples)
-    }
-
-    private func accumulate<S: Collection<Int>>(
-        _ p: UnsafeBufferPointer<Double>, _ g: UnsafeMutableBufferPointer<Double>, indices: S
-    ) -> Double {
-        var sum = 0.0, gw = 0.0, gb = 0.0
-        for i in indices {
-            let r = p[0] * xs[i] + p[1] - ys[i]
-            sum += r * r
-            gw += r * xs[i]
-            gb += r
-        }
-        let n = Double(max(indices.count, 1))
-        g[0] = 2 * gw / n
-        g[1] = 2 * gb / n
-        return sum / n
+    /// (z − yᵢ)², and its derivative 2(z − yᵢ).
+    public func loss(sample i: Int, lineValue z: Double) -> (loss: Double, slope: Double) {
+        let r = z - ys[i]
+        return (r * r, 2 * r)
     }
 
     public func hessian(_ p: UnsafeBufferPointer<Double>, _ h: UnsafeMutableBufferPointer<Double>) -> Bool {

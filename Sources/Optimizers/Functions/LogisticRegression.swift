@@ -5,7 +5,7 @@
 /// uniform draw in (0, 1] is ≤ σ(2xᵢ − 0.5), else 0, from ``Xoshiro256StarStar`` seeded
 /// with `seed`. The loss is the mean cross-entropy, (1/n) Σ log(1 + exp(−sᵢ(w xᵢ + b)))
 /// with sᵢ = 2yᵢ − 1.
-public struct LogisticRegression: FiniteSumFunction, Hashable {
+public struct LogisticRegression: LineFit, Hashable {
     /// The (w, b) the labels were drawn from.
     public static let trueParameters = [2.0, -0.5]
 
@@ -29,43 +29,10 @@ public struct LogisticRegression: FiniteSumFunction, Hashable {
         self.seed = seed
     }
 
-    public var dimension: Int { 2 }
-    public var sampleCount: Int { xs.count }
-
-    public func value(_ p: UnsafeBufferPointer<Double>) -> Double {
-        var sum = 0.0
-        for i in 0..<xs.count {
-            sum += Self.softplus(-signs[i] * (p[0] * xs[i] + p[1]))
-        }
-        return sum / Double(xs.count)
-    }
-
-    public func valueAndGradient(_ p: UnsafeBufferPointer<Double>, _ g: UnsafeMutableBufferPointer<Double>) -> Double {
-        accumulate(p, g, indices: 0..<xs.count)
-    }
-
-    public func valueAndGradient(
-        _ p: UnsafeBufferPointer<Double>, _ g: UnsafeMutableBufferPointer<Double>, samples: UnsafeBufferPointer<Int>
-    ) -> Double {
-        accumulate(p, g, indices: samples)
-    }
-
-    private func accumulate<S: Collection<Int>>(
-        _ p: UnsafeBufferPointer<Double>, _ g: UnsafeMutableBufferPointer<Double>, indices: S
-    ) -> Double {
-        var sum = 0.0, gw = 0.0, gb = 0.0
-        for i in indices {
-            let margin = -signs[i] * (p[0] * xs[i] + p[1])
-            sum += Self.softplus(margin)
-            // d/dz softplus(−s z) = −s σ(−s z)
-            let slope = -signs[i] * Self.sigmoid(margin)
-            gw += slope * xs[i]
-            gb += slope
-        }
-        let n = Double(max(indices.count, 1))
-        g[0] = gw / n
-        g[1] = gb / n
-        return sum / n
+    /// softplus(−sᵢ z) = log(1 + exp(−sᵢ z)), and its derivative −sᵢ σ(−sᵢ z).
+    public func loss(sample i: Int, lineValue z: Double) -> (loss: Double, slope: Double) {
+        let margin = -signs[i] * z
+        return (Self.softplus(margin), -signs[i] * Self.sigmoid(margin))
     }
 
     public func hessian(_ p: UnsafeBufferPointer<Double>, _ h: UnsafeMutableBufferPointer<Double>) -> Bool {

@@ -23,6 +23,15 @@ public struct FigureText: Hashable, Sendable {
         self.words = words
     }
 
+    /// `prefix` if it can start an `id`; otherwise an `x` and its ASCII letters and digits,
+    /// which always can.
+    public static func safePrefix(_ prefix: String) -> String {
+        if isValidPrefix(prefix) { return prefix }
+        return "x" + String(String.UnicodeScalarView(prefix.unicodeScalars.filter {
+            $0.isASCII && ($0.properties.isAlphabetic || ("0"..."9").contains($0))
+        }))
+    }
+
     /// Whether `prefix` can start an `id` (the caller builds prefixes from slugs).
     public static func isValidPrefix(_ prefix: String) -> Bool {
         guard let first = prefix.unicodeScalars.first, first.properties.isAlphabetic, first.isASCII else { return false }
