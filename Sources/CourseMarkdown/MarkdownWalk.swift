@@ -5,15 +5,21 @@
 /// The walk keeps its own stack, so it holds at any depth; a document from
 /// ``MarkdownParser`` is at most ``MarkdownParser/maximumNesting`` levels deep anyway.
 /// It is lazy: `first(where:)` stops at the first match.
+///
+/// Inlinable, so that the passes in other modules get it specialised for `Block` and
+/// `Inline`: unspecialised, each step looked up generic metadata and called the standard
+/// library's generic array code, twenty times the instructions of a recursive walk.
 public struct MarkdownWalk<Node>: Sequence, IteratorProtocol {
-    private var pending: [Node]
-    private let children: (Node) -> [Node]
+    @usableFromInline var pending: [Node]
+    @usableFromInline let children: (Node) -> [Node]
 
+    @inlinable
     init(_ roots: [Node], children: @escaping (Node) -> [Node]) {
         pending = roots.reversed()
         self.children = children
     }
 
+    @inlinable
     public mutating func next() -> Node? {
         guard let node = pending.popLast() else { return nil }
         pending += children(node).reversed()
@@ -24,11 +30,13 @@ public struct MarkdownWalk<Node>: Sequence, IteratorProtocol {
 extension Array where Element == Block {
     /// These blocks and every block inside them (quotes, list items, footnote definitions),
     /// in document order, each container before its contents.
+    @inlinable
     public var allBlocks: MarkdownWalk<Block> { MarkdownWalk(self, children: \.childBlocks) }
 }
 
 extension Array where Element == Inline {
     /// These inlines and every inline inside them, in document order, each container first.
+    @inlinable
     public var allInlines: MarkdownWalk<Inline> { MarkdownWalk(self, children: \.childInlines) }
 }
 

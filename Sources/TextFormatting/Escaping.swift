@@ -10,6 +10,9 @@ public enum Escaping {
     /// SVG) and as a double-quoted attribute value.
     ///
     /// Works on Unicode scalars, so a combining mark after `<` or `"` cannot hide it.
+    /// Inlinable, so that callers in other modules get it specialised for `String` and
+    /// `Substring`; unspecialised, it took about 15 % more instructions.
+    @inlinable
     public static func html(_ text: some StringProtocol) -> String {
         var out = ""
         out.reserveCapacity(text.utf8.count)
@@ -22,6 +25,7 @@ public enum Escaping {
     /// `text` escaped as ``html(_:)`` does, appended to `output`, and besides: characters
     /// HTML forbids in a document (controls other than tab and line feed, C1 controls,
     /// noncharacters) become U+FFFD and a carriage return becomes a line feed.
+    @inlinable
     public static func htmlReplacingForbidden(_ text: some StringProtocol, into output: inout String) {
         for scalar in text.unicodeScalars {
             if let entity = entity(scalar) {
@@ -38,12 +42,14 @@ public enum Escaping {
 
     /// Whether HTML forbids `scalar` in a document: C0 controls (tab, line feed and carriage
     /// return aside, which callers treat first), DEL and the C1 controls, and noncharacters.
+    @inlinable
     public static func isForbidden(_ scalar: Unicode.Scalar) -> Bool {
         let v = scalar.value
         return v < 0x20 || (0x7F...0x9F).contains(v) || (0xFDD0...0xFDEF).contains(v) || v & 0xFFFE == 0xFFFE
     }
 
-    private static func entity(_ scalar: Unicode.Scalar) -> String? {
+    @usableFromInline
+    static func entity(_ scalar: Unicode.Scalar) -> String? {
         switch scalar {
         case "&": "&amp;"
         case "<": "&lt;"

@@ -30,8 +30,13 @@ public enum OptimizerCatalog {
 
     /// The method called `callName` (`Adam`), or `nil`.
     public static func spec(callName: String) -> OptimizerSpec? {
-        all.first { $0.callName == callName }
+        indexByCallName[callName].map { all[$0] }
     }
+
+    /// Each call name's index in ``all``. The checker asks for every statement of a body
+    /// whether it is an optimizer call; a linear search copied each spec it passed.
+    private static let indexByCallName: [String: Int] =
+        Dictionary(all.enumerated().map { ($1.callName, $0) }, uniquingKeysWith: { first, _ in first })
 
     /// The method with id `id` (`adam`, `adamW`), or `nil`.
     public static func spec(id: String) -> OptimizerSpec? {
