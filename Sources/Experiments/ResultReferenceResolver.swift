@@ -11,8 +11,9 @@ import TextFormatting
 /// a `Schedule`'s (with or without an `Objective`), an `Average`'s lines and an
 /// `Activations` study's rows, each with the quantities of its ``ResultReference/RunKind``.
 public enum ResultReferenceResolver {
-    /// The text that replaces the reference, or an error at the reference.
-    public static func resolve(_ reference: ResultReference, in outputs: [RunOutput]) -> Result<String, Diagnostic> {
+    /// The text that replaces the reference, or an error at the reference. `failed` counts the
+    /// page's directives that did not run because of errors: the run may be in one of them.
+    public static func resolve(_ reference: ResultReference, in outputs: [RunOutput], failed: Int = 0) -> Result<String, Diagnostic> {
         func fail(_ message: String, hint: String? = nil) -> Result<String, Diagnostic> {
             .failure(.error(message, at: reference.location, length: reference.text.unicodeScalars.count, hint: hint))
         }
@@ -25,7 +26,7 @@ public enum ResultReferenceResolver {
                 let titles = unique(directives.map(\.title))
                 let suggestion = Suggestion.closest(to: title, in: titles)
                 return fail("no directive with runs on this page is titled '\(title)'" + (suggestion.map { "; did you mean '\($0)'?" } ?? ""),
-                            hint: titles.isEmpty ? "the page has none" : "the titles are " + titles.map { "'\($0)'" }.joined(separator: ", "))
+                            hint: unrun(failed) ?? (titles.isEmpty ? "the page has none" : "the titles are " + titles.map { "'\($0)'" }.joined(separator: ", ")))
             }
             candidates = titled
         } else {
@@ -37,7 +38,7 @@ public enum ResultReferenceResolver {
             let suggestion = Suggestion.closest(to: label, in: labels)
             let place = reference.title.map { "'\($0)'" } ?? "this page"
             return fail("no run \(reference.title == nil ? "on" : "in") \(place) is labeled '\(label)'" + (suggestion.map { "; did you mean '\($0)'?" } ?? ""),
-                        hint: labels.isEmpty ? "the page has no directive with runs" : "the runs are " + labels.map { "'\($0)'" }.joined(separator: ", "))
+                        hint: unrun(failed) ?? (labels.isEmpty ? "the page has no directive with runs" : "the runs are " + labels.map { "'\($0)'" }.joined(separator: ", ")))
         }
         guard holding.count == 1 else {
             return fail("several directives on this page have a run labeled '\(label)'",
@@ -60,6 +61,12 @@ public enum ResultReferenceResolver {
     private static func hint(for kind: ResultReference.RunKind) -> String {
         let has = "the \(kind.noun)s of \(kind.directive) have \(kind.quantityList)"
         return kind == .schedule ? has + "; add 'Objective(…)' to the schedule to run its calls on one" : has
+    }
+
+    /// The hint for a run or title not found while some of the page's directives did not run.
+    private static func unrun(_ failed: Int) -> String? {
+        failed == 0 ? nil : "\(failed == 1 ? "a directive" : "\(failed) directives") of this page did not run because of the errors reported for "
+            + (failed == 1 ? "it" : "them") + "; the run may be there"
     }
 
     private static func unique(_ strings: [String]) -> [String] {

@@ -112,4 +112,23 @@ import Testing
         let (_, unknown, _) = build("`=Result(\"stpe\", .finalLoss, decimals: 2)`", more: Self.schedules)
         #expect(unknown == ["01-a.md:3:2: error: no run on this page is labeled 'stpe'; did you mean 'step'?"])
     }
+
+    @Test func aReferenceToADirectiveThatDidNotRunSaysSo() {
+        let broken = """
+            ```experiment
+            Schedule("Broken") {
+                Steps(0)
+                SGD(lr: 0.1).label("step")
+            }
+            ```
+            """
+        let folder = TemporaryFolder()
+        defer { folder.remove() }
+        folder.write("chapters/01-a.md", "# A\n\n`=Result(\"step\", .learningRateAt(1), decimals: 2)`\n\n\(broken)\n")
+        let chapters = folder.path + "/chapters"
+        let result = SiteBuilder(chaptersFolder: chapters, options: StandardBuild.options(chaptersFolder: chapters, useCache: false)).build()
+        let reference = result.diagnostics.first { $0.message.contains("labeled 'step'") }
+        #expect(reference?.hint == "a directive of this page did not run because of the errors reported for it; the run may be there")
+        #expect(result.diagnostics.contains { $0.message.contains("number of steps") }, "\(result.diagnostics)")
+    }
 }
