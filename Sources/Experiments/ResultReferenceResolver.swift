@@ -6,25 +6,27 @@ import TextFormatting
 
 /// Turns a ``ResultReference`` in a page's prose into the rounded number it names, from the
 /// results of the page's directives. A pure function of those results.
+///
+/// Every directive that produces runs is visible: an `Experiment`'s and a `Training`'s runs,
+/// a `Schedule`'s (with or without an `Objective`), an `Average`'s lines and an
+/// `Activations` study's rows, each with the quantities of its ``ResultReference/RunKind``.
 public enum ResultReferenceResolver {
-    /// The text that replaces the reference, or an error at the reference.
-    public static func resolve(_ reference: ResultReference, in outputs: [RunOutput]) -> Result<String, Diagnostic> {
+    /// The text that replaces the reference, or an error at the reference. `failed` counts the
+    /// page's directives that did not run because of errors: the run may be in one of them.
+    public static func resolve(_ reference: ResultReference, in outputs: [RunOutput], failed: Int = 0) -> Result<String, Diagnostic> {
         func fail(_ message: String, hint: String? = nil) -> Result<String, Diagnostic> {
             .failure(.error(message, at: reference.location, length: reference.text.unicodeScalars.count, hint: hint))
         }
-        let directives: [(title: String, labels: [String], output: RunOutput)] = outputs.compactMap { output in
-            if let result = output as? ExperimentResult { return (result.experiment.title, result.experiment.runs.map(\.label), output) }
-            if let result = output as? TrainingStudyResult { return (result.study.title, result.study.runs.map(\.label), output) }
-            return nil
-        }
+        let directives = outputs.compactMap(Referable.init)
         let label = reference.label
-        let candidates: [(title: String, labels: [String], output: RunOutput)]
+        let candidates: [Referable]
         if let title = reference.title {
             let titled = directives.filter { $0.title == title }
             guard !titled.isEmpty else {
-                let suggestion = Suggestion.closest(to: title, in: directives.map(\.title))
-                return fail("no experiment or training on this page is titled '\(title)'" + (suggestion.map { "; did you mean '\($0)'?" } ?? ""),
-                            hint: directives.isEmpty ? "the page has none" : "the titles are " + directives.map { "'\($0.title)'" }.joined(separator: ", "))
+                let titles = unique(directives.map(\.title))
+                let suggestion = Suggestion.closest(to: title, in: titles)
+                return fail("no directive with runs on this page is titled '\(title)'" + (suggestion.map { "; did you mean '\($0)'?" } ?? ""),
+                            hint: unrun(failed) ?? (titles.isEmpty ? "the page has none" : "the titles are " + titles.map { "'\($0)'" }.joined(separator: ", ")))
             }
             candidates = titled
         } else {
@@ -32,28 +34,98 @@ public enum ResultReferenceResolver {
         }
         let holding = candidates.filter { $0.labels.contains(label) }
         guard let found = holding.first else {
-            let labels = candidates.flatMap(\.labels)
+            let labels = unique(candidates.flatMap(\.labels))
             let suggestion = Suggestion.closest(to: label, in: labels)
             let place = reference.title.map { "'\($0)'" } ?? "this page"
             return fail("no run \(reference.title == nil ? "on" : "in") \(place) is labeled '\(label)'" + (suggestion.map { "; did you mean '\($0)'?" } ?? ""),
-                        hint: labels.isEmpty ? nil : "the runs are " + labels.map { "'\($0)'" }.joined(separator: ", "))
+                        hint: unrun(failed) ?? (labels.isEmpty ? "the page has no directive with runs" : "the runs are " + labels.map { "'\($0)'" }.joined(separator: ", ")))
         }
         guard holding.count == 1 else {
             return fail("several directives on this page have a run labeled '\(label)'",
                         hint: "name one with in: " + holding.map { "\"\($0.title)\"" }.joined(separator: " or "))
         }
-        switch number(reference, found.output) {
+        guard found.kind.has(reference.quantity) else {
+            return fail("'\(reference.quantity.spelling)' is not a figure of '\(label)', \(found.kind.runPhrase)",
+                        hint: hint(for: found.kind))
+        }
+        if reference.start != nil, found.kind != .experiment, found.kind != .scheduleOnObjective {
+            return fail("'start:' chooses a start of an objective; '\(label)' is \(found.kind.runPhrase)", hint: "remove 'start:'")
+        }
+        switch found.number(reference) {
         case .success(let value): return .success(format(value, reference.rounding))
         case .failure(let problem): return fail(problem.message, hint: problem.hint)
         }
     }
 
-    private struct Problem: Error {
+    /// What a run of `kind` has, and for a schedule without an objective how it gets more.
+    private static func hint(for kind: ResultReference.RunKind) -> String {
+        let has = "the \(kind.noun)s of \(kind.directive) have \(kind.quantityList)"
+        return kind == .schedule ? has + "; add 'Objective(…)' to the schedule to run its calls on one" : has
+    }
+
+    /// The hint for a run or title not found while some of the page's directives did not run.
+    private static func unrun(_ failed: Int) -> String? {
+        failed == 0 ? nil : "\(failed == 1 ? "a directive" : "\(failed) directives") of this page did not run because of the errors reported for "
+            + (failed == 1 ? "it" : "them") + "; the run may be there"
+    }
+
+    private static func unique(_ strings: [String]) -> [String] {
+        var seen: Set<String> = []
+        return strings.filter { seen.insert($0).inserted }
+    }
+
+    struct Problem: Error {
         var message: String
         var hint: String?
         init(_ message: String, hint: String? = nil) {
             self.message = message
             self.hint = hint
+        }
+    }
+
+    /// One directive of the page whose runs a reference can name: its title, its kind, its
+    /// runs' labels and how it turns a reference to one of them into a number.
+    private struct Referable {
+        var title: String
+        var kind: ResultReference.RunKind
+        var labels: [String]
+        /// The number of a reference whose label is one of `labels` and whose quantity `kind` has.
+        var number: (ResultReference) -> Result<Double, Problem>
+
+        init?(_ output: RunOutput) {
+            switch output {
+            case let result as ExperimentResult:
+                (title, kind, labels) = (result.experiment.title, .experiment, result.experiment.runs.map(\.label))
+                number = { reference in
+                    if case .learningRateAt(let step) = reference.quantity {
+                        let run = result.experiment.runs[result.runIndex(reference.label)!]
+                        return ResultReferenceResolver.rate(step, of: reference.label,
+                                                            ScheduleRunner.learningRates(run, steps: result.experiment.steps))
+                    }
+                    return ResultReferenceResolver.experimentNumber(reference, result)
+                }
+            case let result as ScheduleResult:
+                (title, labels) = (result.study.title, result.study.runs.map(\.label))
+                kind = result.problem == nil ? .schedule : .scheduleOnObjective
+                number = { reference in
+                    if case .learningRateAt(let step) = reference.quantity {
+                        return ResultReferenceResolver.rate(step, of: reference.label, result.rates(reference.label)!)
+                    }
+                    // The kind has no other quantity without an objective.
+                    return ResultReferenceResolver.experimentNumber(reference, result.problem!)
+                }
+            case let result as TrainingStudyResult:
+                (title, kind, labels) = (result.study.title, .training, result.study.runs.map(\.label))
+                number = { ResultReferenceResolver.trainingNumber($0, result) }
+            case let result as AverageResult:
+                (title, kind, labels) = (result.study.title, .average, result.study.averages.map(\.label))
+                number = { ResultReferenceResolver.averageNumber($0, result) }
+            case let result as ActivationsStudyResult:
+                (title, kind, labels) = (result.study.title, .activations, result.result.rows.map(\.label))
+                number = { ResultReferenceResolver.activationsNumber($0, result) }
+            default:
+                return nil
+            }
         }
     }
 
@@ -69,80 +141,113 @@ public enum ResultReferenceResolver {
         }
     }
 
-    private static func number(_ reference: ResultReference, _ output: RunOutput) -> Result<Double, Problem> {
+    /// η at the 0-based `step` from a run's rates, one per step it takes.
+    private static func rate(_ step: Int, of label: String, _ rates: [Double], diverged: Int? = nil) -> Result<Double, Problem> {
+        guard step < rates.count else {
+            let why = diverged.map { "it diverges at step \($0)" } ?? "its steps are 0 to \(rates.count - 1)"
+            return .failure(Problem("'\(label)' has no learning rate at step \(step): \(why)", hint: "steps count from 0, the first optimizer step"))
+        }
+        return .success(rates[step])
+    }
+
+    private static func experimentNumber(_ reference: ResultReference, _ result: ExperimentResult) -> Result<Double, Problem> {
         let label = reference.label
         let quantity = reference.quantity
-        if let result = output as? ExperimentResult {
-            guard quantity.isExperimentQuantity else {
-                return .failure(Problem("'\(quantity.spelling)' is a training's figure; '\(label)' is a run of an Experiment",
-                                        hint: "an Experiment's runs have .finalLoss, .finalGap, .finalDistance, .finalX, .finalY, .lossAt(n), .divergedAt, .switchedAt"))
+        let experiment = result.experiment
+        let index = result.runIndex(label)!
+        let runs = result.trajectories[index]
+        let start: Int
+        if let chosen = reference.start {
+            guard runs.indices.contains(chosen) else {
+                return .failure(Problem("the experiment has \(runs.count) start\(runs.count == 1 ? "" : "s"), not a start \(chosen + 1)"))
             }
-            let experiment = result.experiment
-            let index = result.runIndex(label)!
-            let runs = result.trajectories[index]
-            let start: Int
-            if let chosen = reference.start {
-                guard runs.indices.contains(chosen) else {
-                    return .failure(Problem("the experiment has \(runs.count) start\(runs.count == 1 ? "" : "s"), not a start \(chosen + 1)"))
-                }
-                start = chosen
-            } else {
-                guard runs.count == 1 else {
-                    return .failure(Problem("'\(label)' runs from \(runs.count) starts", hint: "say which with start: 1 … \(runs.count)"))
-                }
-                start = 0
+            start = chosen
+        } else {
+            guard runs.count == 1 else {
+                return .failure(Problem("'\(label)' runs from \(runs.count) starts", hint: "say which with start: 1 … \(runs.count)"))
             }
-            let trajectory = runs[start]
-            let diverged = trajectory.divergedAt.map { "'\(label)' diverges at step \($0)" }
-            if let step = eventStep(quantity, of: label, divergedAt: trajectory.divergedAt, switchedAt: trajectory.switchedAt) {
-                return step
-            }
-            switch quantity {
-            case .lossAt(let step):
-                guard step < trajectory.losses.count else {
-                    return .failure(Problem("'\(label)' has no loss at step \(step): " + (diverged ?? "it stops at step \(trajectory.losses.count - 1)")))
-                }
-                return .success(trajectory.losses[step])
-            default:
-                if let diverged { return .failure(Problem(diverged + ", so it has no final figures")) }
-            }
-            switch quantity {
-            case .finalLoss: return .success(trajectory.losses.last!)
-            case .finalGap:
-                guard let fStar = experiment.objective.minimumValue else {
-                    return .failure(Problem("'.finalGap' needs the objective's minimum value, which is not known", hint: "add Minimum(x, y) to the experiment"))
-                }
-                return .success(trajectory.losses.last! - fStar)
-            case .finalDistance:
-                guard !experiment.objective.minima.isEmpty else {
-                    return .failure(Problem("'.finalDistance' needs a known minimiser, and this objective has none", hint: "add Minimum(x, y) to the experiment"))
-                }
-                return .success(result.summaries[index][start].distanceToMinimum ?? .infinity)
-            case .finalX: return .success(trajectory.finalPoint[0])
-            default:
-                guard trajectory.dimension == 2 else { return .failure(Problem("the objective has one variable, so no '.finalY'")) }
-                return .success(trajectory.finalPoint[1])
-            }
+            start = 0
         }
-        if let study = output as? TrainingStudyResult {
-            let run = study.result(label)!
-            if let step = eventStep(quantity, of: label, divergedAt: run.divergedAt, switchedAt: run.switchedAt) { return step }
-            switch quantity {
-            case .testAccuracy: return .success(run.testAccuracy)
-            case .trainAccuracy: return .success(run.trainAccuracy)
-            case .validationAccuracy:
-                guard let accuracy = run.validationAccuracy else {
-                    return .failure(Problem("'\(study.study.title)' holds no validation set out, so '\(label)' has no validation accuracy",
-                                            hint: "add 'validation:' to its 'Dataset', e.g. 'Dataset(.digits, test: 0.2, validation: 0.2)'"))
-                }
-                return .success(accuracy)
-            case .trainLoss: return .success(run.finalTrainLoss)
-            default:
-                return .failure(Problem("'\(quantity.spelling)' is an Experiment's figure; '\(label)' is a run of a Training",
-                                        hint: "a Training's runs have .testAccuracy, .trainAccuracy, .validationAccuracy, .trainLoss, .divergedAt, .switchedAt"))
-            }
+        let trajectory = runs[start]
+        let diverged = trajectory.divergedAt.map { "'\(label)' diverges at step \($0)" }
+        if let step = eventStep(quantity, of: label, divergedAt: trajectory.divergedAt, switchedAt: trajectory.switchedAt) {
+            return step
         }
-        preconditionFailure("only experiments and trainings are referenced")
+        switch quantity {
+        case .lossAt(let step):
+            guard step < trajectory.losses.count else {
+                return .failure(Problem("'\(label)' has no loss at step \(step): " + (diverged ?? "it stops at step \(trajectory.losses.count - 1)")))
+            }
+            return .success(trajectory.losses[step])
+        default:
+            if let diverged { return .failure(Problem(diverged + ", so it has no final figures")) }
+        }
+        switch quantity {
+        case .finalLoss: return .success(trajectory.losses.last!)
+        case .finalGap:
+            guard let fStar = experiment.objective.minimumValue else {
+                return .failure(Problem("'.finalGap' needs the objective's minimum value, which is not known", hint: "add Minimum(x, y) to the experiment"))
+            }
+            return .success(trajectory.losses.last! - fStar)
+        case .finalDistance:
+            guard !experiment.objective.minima.isEmpty else {
+                return .failure(Problem("'.finalDistance' needs a known minimiser, and this objective has none", hint: "add Minimum(x, y) to the experiment"))
+            }
+            return .success(result.summaries[index][start].distanceToMinimum ?? .infinity)
+        case .finalX: return .success(trajectory.finalPoint[0])
+        default:
+            guard trajectory.dimension == 2 else { return .failure(Problem("the objective has one variable, so no '.finalY'")) }
+            return .success(trajectory.finalPoint[1])
+        }
+    }
+
+    private static func trainingNumber(_ reference: ResultReference, _ study: TrainingStudyResult) -> Result<Double, Problem> {
+        let label = reference.label
+        let run = study.result(label)!
+        if let step = eventStep(reference.quantity, of: label, divergedAt: run.divergedAt, switchedAt: run.switchedAt) { return step }
+        switch reference.quantity {
+        case .testAccuracy: return .success(run.testAccuracy)
+        case .trainAccuracy: return .success(run.trainAccuracy)
+        case .validationAccuracy:
+            guard let accuracy = run.validationAccuracy else {
+                return .failure(Problem("'\(study.study.title)' holds no validation set out, so '\(label)' has no validation accuracy",
+                                        hint: "add 'validation:' to its 'Dataset', e.g. 'Dataset(.digits, test: 0.2, validation: 0.2)'"))
+            }
+            return .success(accuracy)
+        case .learningRateAt(let step): return rate(step, of: label, run.learningRates, diverged: run.divergedAt)
+        default: return .success(run.finalTrainLoss)
+        }
+    }
+
+    private static func averageNumber(_ reference: ResultReference, _ result: AverageResult) -> Result<Double, Problem> {
+        let values = result.values(reference.label)!
+        let whole = 1...values.count
+        switch reference.quantity {
+        case .valueAt(let t):
+            guard whole.contains(t) else {
+                return .failure(Problem("'\(reference.label)' has no value at observation \(t): the series has \(values.count)",
+                                        hint: "observations count from 1"))
+            }
+            return .success(values[t - 1])
+        case .finalValue: return .success(values[values.count - 1])
+        case .totalVariation: return .success(AverageMath.totalVariation(values, over: whole))
+        default: return .success(AverageMath.rmsDistance(values, result.signal, over: whole))
+        }
+    }
+
+    private static func activationsNumber(_ reference: ResultReference, _ result: ActivationsStudyResult) -> Result<Double, Problem> {
+        let layer: Int
+        switch reference.quantity {
+        case .stdAt(let n), .saturatedAt(let n): layer = n
+        default: preconditionFailure("an Activations row has only per-layer quantities")
+        }
+        let layers = result.study.configuration.layers
+        guard let histogram = result.histogram(reference.label, layer: layer) else {
+            return .failure(Problem("'\(result.study.title)' has \(layers) layer\(layers == 1 ? "" : "s"), not a layer \(layer)",
+                                    hint: "layers count from 1"))
+        }
+        if case .stdAt = reference.quantity { return .success(histogram.standardDeviation) }
+        return .success(ActivationsStudyResult.saturatedShare(histogram))
     }
 
     /// The number as the reference asks: `%.nf`, `%.ng` (with `×10ⁿ` for C's `e`), a

@@ -92,6 +92,10 @@ struct RenderPages: Sendable {
             fragments[fence.position] = fence.handler.render(fence.block, run: run)
         }
         let outputs = fences.compactMap { results[$0.id]?.output }
+        // A directive with errors has no runs; a reference to one of them is explained, not merely unknown.
+        let failed = fences.filter { fence in
+            results[fence.id]?.output == nil && (fence.diagnostics + (results[fence.id]?.diagnostics ?? [])).containsErrors
+        }.count
         renderer.codeBlock = { code in fragments[code.position] }
         renderer.codeSpan = { text, position in
             guard ResultReference.isReference(text) else { return nil }
@@ -100,7 +104,7 @@ struct RenderPages: Sendable {
             guard let reference = ResultReference.parse(text, origin: origin, diagnostics: &collector.diagnostics) else {
                 return "<code>\(Escaping.html(text))</code>"
             }
-            switch ResultReferenceResolver.resolve(reference, in: outputs) {
+            switch ResultReferenceResolver.resolve(reference, in: outputs, failed: failed) {
             case .success(let number): return Escaping.html(number)
             case .failure(let problem):
                 collector.diagnostics.append(problem)

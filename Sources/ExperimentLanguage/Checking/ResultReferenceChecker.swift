@@ -73,26 +73,22 @@ extension ResultReference {
     private static func quantity(_ expr: ExprSyntax, _ reader: ValueReader, _ diagnostics: inout [Diagnostic]) -> Quantity? {
         let names = Quantity.names
         guard let member = reader.member(expr, "the quantity", choices: names, &diagnostics) else { return nil }
-        let simple: [String: Quantity] = [
-            "finalLoss": .finalLoss, "finalGap": .finalGap, "finalDistance": .finalDistance, "finalX": .finalX, "finalY": .finalY,
-            "divergedAt": .divergedAt, "switchedAt": .switchedAt,
-            "testAccuracy": .testAccuracy, "trainAccuracy": .trainAccuracy,
-            "validationAccuracy": .validationAccuracy, "trainLoss": .trainLoss,
-        ]
-        if member.arguments == nil, let quantity = simple[member.name] { return quantity }
-        if member.name == "lossAt" {
+        if member.arguments == nil, let quantity = Quantity.simple[member.name] { return quantity }
+        if let (make, first, what) = Quantity.indexed[member.name] {
             guard let arguments = member.arguments, arguments.count == 1, arguments[0].label == nil else {
-                diagnostics.append(reader.error("'.lossAt' takes one step number", member.range, hint: "write '.lossAt(50)'"))
+                diagnostics.append(reader.error("'.\(member.name)' takes one \(what) number", member.range,
+                                                hint: "write '.\(member.name)(\(first == 0 ? 50 : 5))'"))
                 return nil
             }
-            guard let step = reader.integer(arguments[0].value, "the step", &diagnostics) else { return nil }
-            guard step >= 0 else {
-                diagnostics.append(reader.error("the step must be ≥ 0, not \(step)", arguments[0].value.range))
+            guard let n = reader.integer(arguments[0].value, "the \(what)", &diagnostics) else { return nil }
+            guard n >= first else {
+                diagnostics.append(reader.error("the \(what) must be ≥ \(first), not \(n)", arguments[0].value.range,
+                                                hint: first == 0 ? "steps count from 0" : "\(what)s count from 1"))
                 return nil
             }
-            return .lossAt(step)
+            return make(n)
         }
-        if simple[member.name] != nil {
+        if Quantity.simple[member.name] != nil {
             diagnostics.append(reader.error("'.\(member.name)' takes no arguments", member.range))
             return nil
         }

@@ -6,7 +6,7 @@ import CourseDiagnostics
 /// The page's directives run before its prose is rendered, so the span is replaced by the
 /// rounded number and the prose cannot drift from its figure.
 public struct ResultReference: Hashable, Sendable {
-    /// What a reference can quote about one run.
+    /// What a reference can quote about one run; which directives have which is ``RunKind/quantities``.
     public enum Quantity: Hashable, Sendable {
         /// An `Experiment` run's f at its last point.
         case finalLoss
@@ -18,45 +18,137 @@ public struct ResultReference: Hashable, Sendable {
         case finalX, finalY
         /// f after step `n` (0 is the start).
         case lossAt(Int)
+        /// η_n, the learning rate of the 0-based optimizer step `n` (as a `Schedule` counts it).
+        case learningRateAt(Int)
         /// The 1-based step at which the run diverged, or SWATS switched to SGD.
         case divergedAt, switchedAt
         /// A `Training` run's final test, training or validation accuracy (a fraction) and training loss.
         case testAccuracy, trainAccuracy, validationAccuracy, trainLoss
+        /// An `Average` line's value a_t at the 1-based observation `t`, and at the last one.
+        case valueAt(Int), finalValue
+        /// An `Average` line's total variation Σ |a_{t+1} − a_t| and root-mean-square distance
+        /// to the clean signal, over the whole series (what `smootherThan:` and `closerThan:` compare).
+        case totalVariation, rmsDistance
+        /// An `Activations` row's standard deviation of the activations of the 1-based layer `n`,
+        /// and the fraction of them at the histogram's ends (what `stdAbove:` and `saturatedAbove:` measure).
+        case stdAt(Int), saturatedAt(Int)
 
         /// Every quantity's name, as written after the dot.
         public static let names = [
-            "finalLoss", "finalGap", "finalDistance", "finalX", "finalY", "lossAt", "divergedAt", "switchedAt",
+            "finalLoss", "finalGap", "finalDistance", "finalX", "finalY", "lossAt", "learningRateAt", "divergedAt", "switchedAt",
             "testAccuracy", "trainAccuracy", "validationAccuracy", "trainLoss",
+            "valueAt", "finalValue", "totalVariation", "rmsDistance", "stdAt", "saturatedAt",
+        ]
+
+        /// The quantities written without an argument, by name.
+        public static let simple: [String: Quantity] = [
+            "finalLoss": .finalLoss, "finalGap": .finalGap, "finalDistance": .finalDistance, "finalX": .finalX, "finalY": .finalY,
+            "divergedAt": .divergedAt, "switchedAt": .switchedAt,
+            "testAccuracy": .testAccuracy, "trainAccuracy": .trainAccuracy,
+            "validationAccuracy": .validationAccuracy, "trainLoss": .trainLoss,
+            "finalValue": .finalValue, "totalVariation": .totalVariation, "rmsDistance": .rmsDistance,
+        ]
+
+        /// The quantities that take one whole number, by name, with its smallest value and what it counts.
+        public static let indexed: [String: (make: @Sendable (Int) -> Quantity, first: Int, what: String)] = [
+            "lossAt": (Quantity.lossAt, 0, "step"),
+            "learningRateAt": (Quantity.learningRateAt, 0, "step"),
+            "valueAt": (Quantity.valueAt, 1, "observation"),
+            "stdAt": (Quantity.stdAt, 1, "layer"),
+            "saturatedAt": (Quantity.saturatedAt, 1, "layer"),
         ]
 
         /// Whether the quantity is a step number, written without rounding.
         public var isStep: Bool { self == .divergedAt || self == .switchedAt }
 
-        /// Whether an `Experiment` (rather than a `Training`) has it.
-        public var isExperimentQuantity: Bool {
+        /// The quantity's name, as written after the dot, without its argument.
+        public var name: String {
             switch self {
-            case .testAccuracy, .trainAccuracy, .validationAccuracy, .trainLoss: return false
-            default: return true
+            case .finalLoss: "finalLoss"
+            case .finalGap: "finalGap"
+            case .finalDistance: "finalDistance"
+            case .finalX: "finalX"
+            case .finalY: "finalY"
+            case .lossAt: "lossAt"
+            case .learningRateAt: "learningRateAt"
+            case .divergedAt: "divergedAt"
+            case .switchedAt: "switchedAt"
+            case .testAccuracy: "testAccuracy"
+            case .trainAccuracy: "trainAccuracy"
+            case .validationAccuracy: "validationAccuracy"
+            case .trainLoss: "trainLoss"
+            case .valueAt: "valueAt"
+            case .finalValue: "finalValue"
+            case .totalVariation: "totalVariation"
+            case .rmsDistance: "rmsDistance"
+            case .stdAt: "stdAt"
+            case .saturatedAt: "saturatedAt"
             }
         }
 
         /// The quantity as written: `.finalLoss`, `.lossAt(50)`.
         public var spelling: String {
             switch self {
-            case .finalLoss: return ".finalLoss"
-            case .finalGap: return ".finalGap"
-            case .finalDistance: return ".finalDistance"
-            case .finalX: return ".finalX"
-            case .finalY: return ".finalY"
-            case .lossAt(let step): return ".lossAt(\(step))"
-            case .divergedAt: return ".divergedAt"
-            case .switchedAt: return ".switchedAt"
-            case .testAccuracy: return ".testAccuracy"
-            case .trainAccuracy: return ".trainAccuracy"
-            case .validationAccuracy: return ".validationAccuracy"
-            case .trainLoss: return ".trainLoss"
+            case .lossAt(let n), .learningRateAt(let n), .valueAt(let n), .stdAt(let n), .saturatedAt(let n): ".\(name)(\(n))"
+            default: ".\(name)"
             }
         }
+    }
+
+    /// The kinds of directive whose runs a reference can name, each with the quantities it has.
+    public enum RunKind: Hashable, Sendable, CaseIterable {
+        case experiment
+        /// A `Schedule` with an `Objective`: an `Experiment`'s quantities and the learning rate.
+        case scheduleOnObjective
+        /// A `Schedule` without one: only the learning rate.
+        case schedule
+        case training
+        case average
+        case activations
+
+        /// Every quantity name a run of this kind has, in the order the reference lists them.
+        public var quantities: [String] {
+            switch self {
+            case .experiment, .scheduleOnObjective:
+                ["finalLoss", "finalGap", "finalDistance", "finalX", "finalY", "lossAt", "learningRateAt", "divergedAt", "switchedAt"]
+            case .schedule: ["learningRateAt"]
+            case .training: ["testAccuracy", "trainAccuracy", "validationAccuracy", "trainLoss", "learningRateAt", "divergedAt", "switchedAt"]
+            case .average: ["valueAt", "finalValue", "totalVariation", "rmsDistance"]
+            case .activations: ["stdAt", "saturatedAt"]
+            }
+        }
+
+        /// Whether a run of this kind has `quantity`.
+        public func has(_ quantity: Quantity) -> Bool { quantities.contains(quantity.name) }
+
+        /// The quantities as a reader writes them: `.finalLoss, .lossAt(n), …`.
+        public var quantityList: String {
+            quantities.map { Quantity.indexed[$0] == nil ? ".\($0)" : ".\($0)(n)" }.joined(separator: ", ")
+        }
+
+        /// What its runs are called: `run`, an `Average`'s `line`, an `Activations` study's `row`.
+        public var noun: String {
+            switch self {
+            case .average: "line"
+            case .activations: "row"
+            default: "run"
+            }
+        }
+
+        /// The directive, as a message names it: `an Experiment`, `a Schedule without an Objective`.
+        public var directive: String {
+            switch self {
+            case .experiment: "an Experiment"
+            case .scheduleOnObjective: "a Schedule with an Objective"
+            case .schedule: "a Schedule without an Objective"
+            case .training: "a Training"
+            case .average: "an Average"
+            case .activations: "an Activations study"
+            }
+        }
+
+        /// What one of its runs is: `a run of an Experiment`, `a line of an Average`.
+        public var runPhrase: String { "a \(noun) of \(directive)" }
     }
 
     /// How the number is written.
@@ -76,7 +168,7 @@ public struct ResultReference: Hashable, Sendable {
     /// The title of the directive that has the run; `nil`: the one directive on the page with that label.
     public var title: String?
     public var quantity: Quantity
-    /// 0-based start of an `Experiment`; `nil`: its only start.
+    /// 0-based start of an `Experiment` (or a `Schedule`'s objective); `nil`: its only start.
     public var start: Int?
     public var rounding: Rounding
     /// The code span's text and where it is.
