@@ -116,10 +116,14 @@ extension Array where Element == Inline {
     /// without a space: when the last character before it and the first after it are both
     /// East Asian wide (``EastAsianSpacing/joinsLines(_:_:)``), as pandoc's
     /// `east_asian_line_breaks` does, so wrapping a Chinese paragraph adds no space.
+    /// Full-width punctuation joins whatever is on the other side, a formula or code too
+    /// (`$2$⏎，相差`).
     public func joinsLines(at index: Int) -> Bool {
-        guard index > 0, index + 1 < count,
-              let before = self[index - 1].lastCharacter, let after = self[index + 1].firstCharacter
-        else { return false }
+        guard index > 0, index + 1 < count else { return false }
+        let before = self[index - 1].lastCharacter, after = self[index + 1].firstCharacter
+        if let before, EastAsianSpacing.isFullWidthPunctuation(before) { return true }
+        if let after, EastAsianSpacing.isFullWidthPunctuation(after) { return true }
+        guard let before, let after else { return false }
         return EastAsianSpacing.joinsLines(before, after)
     }
 }

@@ -29,6 +29,9 @@ private func inlines(_ text: String) -> [Inline] {
         // Inside emphasis and links the neighbouring characters decide too.
         ("这是*重点*\n内容", "<p>这是<em>重点</em>内容</p>\n"),
         ("见[下一章](b.md)\n的例子", "<p>见<a href=\"b.md\">下一章</a>的例子</p>\n"),
+        // Full-width punctuation joins a formula or code on the other side too.
+        ("分别是 $2$\n，相差", "<p>分别是 <code class=\"math\">$2$</code>，相差</p>\n"),
+        ("见 `lr`\n。", "<p>见 <code>lr</code>。</p>\n"),
         // One side Latin, a digit, math or code: the line break stays.
         ("学习率\nlr", "<p>学习率\nlr</p>\n"),
         ("Adam\n算法", "<p>Adam\n算法</p>\n"),
