@@ -28,7 +28,7 @@ let package = Package(
         .target(name: "TextFormatting"),
         .testTarget(name: "TextFormattingTests", dependencies: ["TextFormatting", "CourseTestSupport"]),
         // The words coursegen writes into pages, one catalog per language, and an author's overrides.
-        .target(name: "Localization", dependencies: ["CourseDiagnostics", .product(name: "Yams", package: "Yams")]),
+        .target(name: "Localization", dependencies: ["CourseDiagnostics", "TextFormatting", .product(name: "Yams", package: "Yams")]),
         .testTarget(name: "LocalizationTests", dependencies: ["Localization", "CourseDiagnostics", "CourseTestSupport"]),
         .target(name: "CourseMarkdown", dependencies: ["CCmarkGFM", "CourseDiagnostics", "TextFormatting"]),
         .target(name: "MathML", dependencies: ["CourseDiagnostics", "TextFormatting"]),

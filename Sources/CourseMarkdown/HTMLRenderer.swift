@@ -28,6 +28,8 @@ public struct HTMLRenderer {
         "<code class=\"math\">\(Escaping.html(display ? "$$\(latex)$$" : "$\(latex)$"))</code>"
     }
     public var highlight: Highlighter = { _, _ in nil }
+    /// Spells math as plain text where no markup may go (an image's alt text); the LaTeX by default.
+    public var mathText: (String) -> String = { $0 }
     /// Whether the author's raw HTML is emitted (GFM's tag filter still applies) or shown as text.
     public var allowHTML = false
     /// Prefix for footnote ids, so that several documents can share a page.
@@ -206,10 +208,10 @@ public struct HTMLRenderer {
     }
 
     private func render(_ inlines: [Inline], into out: inout String, state: State) {
-        for inline in inlines {
+        for (index, inline) in inlines.enumerated() {
             switch inline {
             case .text(let s): out += Escaping.html(s)
-            case .softBreak: out += "\n"
+            case .softBreak: out += inlines.joinsLines(at: index) ? "" : "\n"
             case .lineBreak: out += "<br>\n"
             case .code(let s, let position):
                 out += codeSpan(s, position) ?? "<code>\(Escaping.html(s))</code>"
@@ -228,7 +230,7 @@ public struct HTMLRenderer {
             case .image(let url, let title, let alt, let position):
                 out += "<img"
                 if let src = Self.allowed(rewriteURL(url, position)) { out += " src=\"\(Escaping.html(src))\"" }
-                out += " alt=\"\(Escaping.html(alt.plainText))\""
+                out += " alt=\"\(Escaping.html(alt.plainText(math: mathText)))\""
                 if !title.isEmpty { out += " title=\"\(Escaping.html(title))\"" }
                 out += ">"
             case .footnoteReference(let label, _):
@@ -279,14 +281,15 @@ public struct HTMLRenderer {
     }
 
     private static func unlinked(_ inlines: [Inline]) -> [Inline] {
-        inlines.flatMap { inline -> [Inline] in
+        inlines.enumerated().flatMap { index, inline -> [Inline] in
             switch inline {
             case .link(_, _, let content, _): return unlinked(content)
             case .emphasis(let c): return [.emphasis(unlinked(c))]
             case .strong(let c): return [.strong(unlinked(c))]
             case .strikethrough(let c): return [.strikethrough(unlinked(c))]
             case .footnoteReference: return []
-            case .lineBreak, .softBreak: return [.text(" ")]
+            case .softBreak: return inlines.joinsLines(at: index) ? [] : [.text(" ")]
+            case .lineBreak: return [.text(" ")]
             case .math(let latex, _, let position): return [.math(latex: latex, display: false, position)]
             default: return [inline]
             }

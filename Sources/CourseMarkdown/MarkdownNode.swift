@@ -1,3 +1,5 @@
+import TextFormatting
+
 /// A 1-based line and column (in Unicode scalars) inside the Markdown text; line 0 means unknown.
 public struct TextPosition: Hashable, Sendable {
     public var line: Int
@@ -86,21 +88,64 @@ public indirect enum Inline: Hashable, Sendable {
 }
 
 extension Array where Element == Inline {
-    /// The text a reader sees, without markup: for titles, ids and alt text.
-    public var plainText: String {
+    /// The text without markup, math as its LaTeX: what heading ids are made of.
+    public var plainText: String { plainText(math: { $0 }) }
+
+    /// The text a reader sees, without markup, for titles and alt text: math spelled by
+    /// `math` (``MathML`` gives "η" for `\eta`), a wrapped line joined as ``joinsLines(at:)`` says.
+    public func plainText(math: (String) -> String) -> String {
         var out = ""
-        for inline in self {
+        for (index, inline) in enumerated() {
             switch inline {
             case .text(let s), .code(let s, _): out += s
-            case .softBreak, .lineBreak: out += " "
+            case .softBreak: out += joinsLines(at: index) ? "" : " "
+            case .lineBreak: out += " "
             case .html: break
             case .emphasis(let c), .strong(let c), .strikethrough(let c), .link(_, _, let c, _), .image(_, _, let c, _):
-                out += c.plainText
+                out += c.plainText(math: math)
             case .footnoteReference: break
-            case .math(let latex, _, _): out += latex
+            case .math(let latex, _, _): out += math(latex)
             }
         }
         return out
+    }
+}
+
+extension Array where Element == Inline {
+    /// Whether the soft break at `index` (a line the author wrapped) joins its neighbours
+    /// without a space: when the last character before it and the first after it are both
+    /// East Asian wide (``EastAsianSpacing/joinsLines(_:_:)``), as pandoc's
+    /// `east_asian_line_breaks` does, so wrapping a Chinese paragraph adds no space.
+    /// Full-width punctuation joins whatever is on the other side, a formula or code too
+    /// (`$2$⏎，相差`).
+    public func joinsLines(at index: Int) -> Bool {
+        guard index > 0, index + 1 < count else { return false }
+        let before = self[index - 1].lastCharacter, after = self[index + 1].firstCharacter
+        if let before, EastAsianSpacing.isFullWidthPunctuation(before) { return true }
+        if let after, EastAsianSpacing.isFullWidthPunctuation(after) { return true }
+        guard let before, let after else { return false }
+        return EastAsianSpacing.joinsLines(before, after)
+    }
+}
+
+extension Inline {
+    /// The first character a reader sees of this inline's text; nil for code, math, HTML and
+    /// breaks, which are no prose to join.
+    var firstCharacter: Character? {
+        switch self {
+        case .text(let s): s.first
+        case .emphasis(let c), .strong(let c), .strikethrough(let c), .link(_, _, let c, _): c.first?.firstCharacter
+        default: nil
+        }
+    }
+
+    /// The last character a reader sees of this inline's text, as ``firstCharacter``.
+    var lastCharacter: Character? {
+        switch self {
+        case .text(let s): s.last
+        case .emphasis(let c), .strong(let c), .strikethrough(let c), .link(_, _, let c, _): c.last?.lastCharacter
+        default: nil
+        }
     }
 }
 

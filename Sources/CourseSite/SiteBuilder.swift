@@ -18,6 +18,9 @@ public struct BuildOptions: Sendable {
     public var directives: DirectiveRegistry
     public var math: MathRenderer
     public var highlight: Highlighter
+    /// Spells LaTeX as plain text where a heading's or an alt text's math can have no markup
+    /// (`<title>`, attributes); the LaTeX itself by default.
+    public var mathText: @Sendable (_ latex: String) -> String = { $0 }
     /// Emit the author's raw HTML (GFM's tag filter still applies).
     public var allowHTML = false
     /// What the build's directives may cost together, and each fence alone.
@@ -59,7 +62,7 @@ public struct SiteBuilder: Sendable {
 
     public func build() -> Result {
         var diagnostics: [Diagnostic] = []
-        let loader = CourseLoader(folder: chaptersFolder, includeDrafts: options.includeDrafts)
+        let loader = CourseLoader(folder: chaptersFolder, includeDrafts: options.includeDrafts, mathText: options.mathText)
         guard let loaded = loader.load(diagnostics: &diagnostics) else {
             return Result(files: [], diagnostics: diagnostics, pageCount: 0)
         }
@@ -92,7 +95,8 @@ public struct SiteBuilder: Sendable {
         }
         let results = RunDirectives(cache: options.cache, progress: options.progress).run(collected)
         let rendered = RenderPages(allowHTML: options.allowHTML, math: options.math, highlight: options.highlight,
-                                   resolver: resolver, strings: strings, pageLanguage: settings.language).run(pages, directives: collected, results: results)
+                                   resolver: resolver, strings: strings, pageLanguage: settings.language,
+                                   mathText: options.mathText).run(pages, directives: collected, results: results)
         // Each linked file once, with the first place that links it (for its diagnostics).
         var assets: [String: SourceLocation] = [:]
         var titled = loaded.chapters

@@ -32,6 +32,7 @@ public enum StandardBuild {
             highlight: { code, language in
                 HighlightLanguage(infoString: language).map { SyntaxHighlighter.highlight(code, language: $0) }
             })
+        options.mathText = { MathML.plainText(latex: $0) }
         options.budget = budget
         options.cache = cache
         options.progress = progress

@@ -28,14 +28,14 @@ public enum AveragePage {
         let window = 1...study.samples
         var sentences = [
             Words.text("average.top", ["samples": String(study.samples), "signal": signalWords(study.signal)]),
-            Words.text("average.bottom", ["averages": FigureWords.list(study.averages.map(\.label))]),
+            Words.text("average.bottom", ["averages": FigureWords.list(study.averages.map(\.displayLabel))]),
         ]
         let distances = result.averages.map { AverageMath.rmsDistance($0, result.signal, over: window) }
         let variations = result.averages.map { AverageMath.totalVariation($0, over: window) }
         if study.averages.count > 1, let closest = distances.indices.min(by: { distances[$0] < distances[$1] }),
            let smoothest = variations.indices.min(by: { variations[$0] < variations[$1] }) {
-            sentences.append(Words.text("average.closest", ["label": study.averages[closest].label, "value": Numbers.text(distances[closest])]))
-            sentences.append(Words.text("average.smoothest", ["label": study.averages[smoothest].label, "value": Numbers.text(variations[smoothest])]))
+            sentences.append(Words.text("average.closest", ["label": study.averages[closest].displayLabel, "value": Numbers.text(distances[closest])]))
+            sentences.append(Words.text("average.smoothest", ["label": study.averages[smoothest].displayLabel, "value": Numbers.text(variations[smoothest])]))
         }
         return Words.strings.sentences(sentences)
     }
@@ -59,4 +59,20 @@ public enum AveragePage {
 
 extension AverageResult: PageOutput {
     public func html(idPrefix: String) -> String { AveragePage.html(self, idPrefix: idPrefix) }
+}
+
+extension AverageDescription {
+    /// The label the page shows: the author's `.label`, or the made-up one in the catalog's
+    /// words (`moving average, w = 10`, `滑动平均，w = 10`). Claims name ``label`` itself.
+    var displayLabel: String {
+        guard isDefaultLabel else { return label }
+        switch method {
+        case .moving(let window):
+            return Words.text("average.label.moving", ["window": String(window)])
+        case .weighted(let weights):
+            return Words.text("average.label.weighted", ["weights": weights.map(NumberText.format).joined(separator: Words.text("list.separator"))])
+        case .exponential(let beta, let corrected):
+            return Words.text(corrected ? "average.label.exponentialCorrected" : "average.label.exponential", ["beta": NumberText.format(beta)])
+        }
+    }
 }

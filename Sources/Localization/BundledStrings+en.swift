@@ -162,6 +162,10 @@ extension BundledStrings {
     average.lastValue: "last value"
     average.rmsDistance: "RMS distance to the signal"
     average.totalVariation: "total variation"
+    average.label.moving: "moving average, w = {window}"
+    average.label.weighted: "weights {weights}"
+    average.label.exponential: "β = {beta}"
+    average.label.exponentialCorrected: "β = {beta}, bias-corrected"
 
     # Training builder
     training.lossCaption: "Training loss (mini-batch cross-entropy) per iteration on a log scale: the raw values faint, their moving average over about {window} iterations on top."

@@ -159,6 +159,10 @@ extension BundledStrings {
     average.lastValue: "最后一个值"
     average.rmsDistance: "与信号的 RMS 距离"
     average.totalVariation: "总变差"
+    average.label.moving: "滑动平均，w = {window}"
+    average.label.weighted: "权重 {weights}"
+    average.label.exponential: "β = {beta}"
+    average.label.exponentialCorrected: "β = {beta}，偏差修正"
 
     # Training 构建器
     training.lossCaption: "每次迭代的训练损失（小批量交叉熵），对数坐标：浅色为原始值，上面是约 {window} 次迭代的滑动平均。"

@@ -1,3 +1,5 @@
+import TextFormatting
+
 /// A language coursegen has strings for: its tag, the course languages it serves, its plural
 /// rule and how its text is spaced.
 ///
@@ -52,27 +54,7 @@ public struct CatalogLanguage: Hashable, Sendable {
     /// Text spaced as the language spaces it: in an unspaced language, a space beside a
     /// full-width character or punctuation mark, or between two Han characters, is dropped.
     func tidy(_ text: String) -> String {
-        guard isUnspaced, text.contains(" ") else { return text }
-        let characters = Array(text)
-        var out = ""
-        for (index, character) in characters.enumerated() {
-            if character == " ", index > 0, index + 1 < characters.count {
-                let before = characters[index - 1], after = characters[index + 1]
-                if Self.isFullWidthPunctuation(before) || Self.isFullWidthPunctuation(after) || (Self.isHan(before) && Self.isHan(after)) {
-                    continue
-                }
-            }
-            out.append(character)
-        }
-        return out
-    }
-
-    static func isHan(_ character: Character) -> Bool {
-        character.unicodeScalars.contains { (0x3400...0x9FFF).contains($0.value) || (0x20000...0x2FFFF).contains($0.value) }
-    }
-
-    static func isFullWidthPunctuation(_ character: Character) -> Bool {
-        character.unicodeScalars.contains { (0x3000...0x303F).contains($0.value) || (0xFF00...0xFF65).contains($0.value) }
+        isUnspaced ? EastAsianSpacing.tidy(text) : text
     }
 }
 

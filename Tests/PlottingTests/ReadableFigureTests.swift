@@ -176,6 +176,26 @@ import TextFormatting
         #expect(svg.contains("GD η = 0.004 diverged at step"))
     }
 
+    /// In a language written without spaces, a note spaces its label as the page's catalog
+    /// spaces its sentences: no space between a Chinese label and the Chinese after it.
+    @Test func anUnspacedLanguagesNotesDropTheSpaceBesideAChineseLabel() {
+        var words = FigureVocabulary.english
+        words.leaves = "{label} 在第 {step} 步离开图区"
+        words.startsOutside = "{label} 的起点在图外"
+        words.isUnspaced = true
+        let svg = LandscapeFigure(grid: ScalarGrid(xRange: -2...2, yRange: -1...3, columns: 21, rows: 21, Fixtures.rosenbrock),
+                                  panels: [.init(trajectories: [
+                                      DrawnPath(label: "随机梯度下降", series: 0, points: [Point(0, 0), Point(9, 9)]),
+                                      DrawnPath(label: "Adam", series: 1, points: [Point(9, 9), Point(0, 0)]),
+                                  ])])
+            .svg(FigureText(idPrefix: "w", title: "t", description: "d", words: words))
+        #expect(svg.contains(">随机梯度下降在第 1 步离开图区</text>"))
+        #expect(svg.contains(">Adam 的起点在图外</text>"))
+        #expect(words.fill("{label} 在第 {step} 步发散 ↗", ["label": "动量法", "step": "5"]) == "动量法在第 5 步发散 ↗")
+        #expect(FigureVocabulary.english.fill("{label} diverged at step {step}", ["label": "随机梯度下降", "step": "5"])
+            == "随机梯度下降 diverged at step 5")
+    }
+
     @Test func templatesAreFilledInOnePass() {
         #expect(FigureVocabulary.fill("{label} at {step}", ["label": "{step}", "step": "3"]) == "{step} at 3")
         #expect(FigureVocabulary.fill("{unknown} {step", ["step": "3"]) == "{unknown} {step")

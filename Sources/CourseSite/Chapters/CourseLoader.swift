@@ -8,6 +8,8 @@ import Foundation
 struct CourseLoader: Sendable {
     var folder: String
     var includeDrafts = false
+    /// Spells a heading's math in the chapter's plain-text title (``BuildOptions/mathText``).
+    var mathText: @Sendable (String) -> String = { $0 }
 
     struct Loaded {
         /// The chapters folder, which every file the build reads must really be in.
@@ -134,7 +136,7 @@ struct CourseLoader: Sendable {
         var firstHeadingIsTitle = false
         var headingTitle: String?
         if case .heading(1, let inlines, _)? = document.blocks.first(where: { if case .footnoteDefinition = $0 { return false }; return true }) {
-            headingTitle = inlines.plainText
+            headingTitle = inlines.plainText(math: mathText)
             firstHeadingIsTitle = true
         }
         let slug = isIndex ? "index" : Self.slug(forFileName: name)
@@ -171,10 +173,12 @@ struct CourseLoader: Sendable {
         var ids: [String] = []
         var contents: [ContentsEntry] = []
         for case .heading(let level, let inlines, _) in chapter.document.blocks.allBlocks {
-            let text = inlines.plainText
-            let id = slugger.slug(for: text)
+            // The id spells math as its LaTeX, as it always has, so links to it keep working.
+            let id = slugger.slug(for: inlines.plainText)
             ids.append(id)
-            if level == 2 || level == 3 { contents.append(ContentsEntry(level: level, id: id, title: text, inlines: inlines)) }
+            if level == 2 || level == 3 {
+                contents.append(ContentsEntry(level: level, id: id, title: inlines.plainText(math: mathText), inlines: inlines))
+            }
         }
         chapter.headingIDs = ids
         chapter.contents = contents

@@ -17,6 +17,8 @@ struct RenderPages: Sendable {
     /// The words of the course's language, and the language its pages declare.
     var strings: StringCatalog = PageStrings.catalog(for: .english)
     var pageLanguage = "en"
+    /// Spells math as plain text in an image's alt text (``BuildOptions/mathText``).
+    var mathText: @Sendable (String) -> String = { $0 }
 
     /// Each page's body, in the order of `pages`, which are the pages ``CollectDirectives`` read.
     func run(_ pages: [Chapter], directives: CollectedDirectives, results: DirectiveResults) -> [RenderedBody] {
@@ -53,6 +55,7 @@ struct RenderPages: Sendable {
         let file = chapter.displayPath
         var renderer = HTMLRenderer()
         renderer.allowHTML = allowHTML
+        renderer.mathText = mathText
         renderer.words.linkToSection = strings.text("page.linkToSection")
         renderer.words.footnotes = strings.text("page.footnotes")
         renderer.words.backToReference = strings.template("page.backToReference")

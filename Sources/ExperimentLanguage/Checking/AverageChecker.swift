@@ -49,7 +49,8 @@ struct AverageChecker {
         var expectations: [AverageExpectation] = []
         let labels = averages.map(\.label)
         for call in expects {
-            if let claim = expectation(call, labels: labels, samples: series.samples, reader, &diagnostics) {
+            if let claim = expectation(call, labels: labels, madeUp: averages.contains(where: \.isDefaultLabel),
+                                       samples: series.samples, reader, &diagnostics) {
                 expectations.append(claim)
             }
         }
@@ -153,8 +154,8 @@ struct AverageChecker {
         let method = self.method(name, callee.range, arguments, samples: samples, reader, &diagnostics)
         guard let method, let modifiers, !failed else { return nil }
         return AverageDescription(
-            method: method, call: SyntaxPrinter.print(expr), label: modifiers.label ?? method.defaultLabel, color: modifiers.color,
-            location: reader.location(callee.range))
+            method: method, call: SyntaxPrinter.print(expr), label: modifiers.label ?? method.defaultLabel, isDefaultLabel: modifiers.label == nil,
+            color: modifiers.color, location: reader.location(callee.range))
     }
 
     private func method(
@@ -223,7 +224,7 @@ struct AverageChecker {
 
     /// `Expect("a", smootherThan: "b", over: 1...50)` or `Expect("a", closerThan: "b")`.
     private func expectation(
-        _ call: BuilderCall, labels: [String], samples: Int?, _ reader: ValueReader, _ diagnostics: inout [Diagnostic]
+        _ call: BuilderCall, labels: [String], madeUp: Bool, samples: Int?, _ reader: ValueReader, _ diagnostics: inout [Diagnostic]
     ) -> AverageExpectation? {
         guard call.noClosure(reader, &diagnostics) else { return nil }
         let claims = ["smootherThan", "closerThan"]
@@ -243,8 +244,10 @@ struct AverageChecker {
             call.arguments, to: [.init(nil), .init(form), .init("over", required: false)], callee: "Expect",
             calleeRange: call.nameRange, diagnostics: &diagnostics)
         else { return nil }
-        let label = reader.runLabel(matched[0]!.value, labels: labels, what: "average", &diagnostics)
-        let other = reader.runLabel(matched[1]!.value, labels: labels, what: "average", &diagnostics)
+        // A page in another language shows a made-up label in its words; claims still name it as here.
+        let note = madeUp ? "a label made up from an average's arguments is named as written here in every language; '.label(\"…\")' names an average in yours" : nil
+        let label = reader.runLabel(matched[0]!.value, labels: labels, what: "average", note: note, &diagnostics)
+        let other = reader.runLabel(matched[1]!.value, labels: labels, what: "average", note: note, &diagnostics)
         var window: ClosedRange<Int>?
         if let samples { window = 1...samples }
         if let argument = matched[2] {

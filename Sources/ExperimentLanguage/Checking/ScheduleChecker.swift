@@ -221,14 +221,17 @@ extension ValueReader {
     }
 
     /// A string naming one of `labels`, or an error with a suggestion.
-    func runLabel(_ expr: ExprSyntax, labels: [String], what: String = "run", _ diagnostics: inout [Diagnostic]) -> String? {
+    /// `note`, when given, ends the hint that lists the labels.
+    func runLabel(
+        _ expr: ExprSyntax, labels: [String], what: String = "run", note: String? = nil, _ diagnostics: inout [Diagnostic]
+    ) -> String? {
         guard let label = string(expr, "a \(what)'s label", &diagnostics) else { return nil }
         guard labels.contains(label) else {
             let known = labels.sorted()
             let suggestion = Suggestion.closest(to: label, in: known)
             diagnostics.append(error(
                 "no \(what) is labeled '\(label)'" + (suggestion.map { "; did you mean '\($0)'?" } ?? ""), resolve(expr).range,
-                hint: known.isEmpty ? nil : "the \(what)s are " + known.map { "'\($0)'" }.joined(separator: ", ")))
+                hint: known.isEmpty ? nil : "the \(what)s are " + known.map { "'\($0)'" }.joined(separator: ", ") + (note.map { "; " + $0 } ?? "")))
             return nil
         }
         return label

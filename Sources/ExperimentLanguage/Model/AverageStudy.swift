@@ -64,7 +64,15 @@ public struct AverageDescription: Sendable {
     /// The call as written, modifiers included, whitespace normalised.
     public var call: String
     /// `.label("…")`, or one made from the arguments (`β = 0.9`). Unique within the builder.
+    ///
+    /// It is the name claims (`Expect("β = 0.9", smootherThan: …)`) and `=Result` look the
+    /// average up by. A made-up label is ``AverageMethod/defaultLabel``, the same in every
+    /// course, so claims keep working whatever the page's language; the page shows it in
+    /// its own words (``isDefaultLabel``).
     public var label: String
+    /// Whether ``label`` was made up from the arguments rather than written with `.label`: a
+    /// page then says it in its catalog's words (`滑动平均，w = 10`), not as the key.
+    public var isDefaultLabel = false
     /// `.color(.purple)` as the name, or a `#rrggbb` string; `nil` for the palette's next colour.
     public var color: String?
     public var location: SourceLocation
@@ -81,7 +89,8 @@ public enum AverageMethod: Hashable, Sendable {
     /// v₀ = 0, divided by 1 − β^t when bias-corrected.
     case exponential(beta: Double, biasCorrection: Bool)
 
-    /// The label an average gets without `.label`: `moving average, w = 10`, `β = 0.9`.
+    /// The label an average gets without `.label`, its name for claims: `moving average, w = 10`,
+    /// `β = 0.9`. Pages show it in their catalog's words (`average.label.*`).
     public var defaultLabel: String {
         switch self {
         case .moving(let window): return "moving average, w = \(window)"

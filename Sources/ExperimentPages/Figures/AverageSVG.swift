@@ -20,7 +20,7 @@ enum AverageSVG {
         let signal = LineSeries(label: Words.text("average.signal"), series: signalSeries, x: t, y: result.signal)
         let observations = LineSeries(label: Words.text("average.observations"), series: observationSeries, x: t, y: result.observations)
         let averages = zip(result.study.averages, result.averages).enumerated().map { index, pair in
-            LineSeries(label: pair.0.label, series: series(ofAverage: index), color: pair.0.color, x: t, y: pair.1)
+            LineSeries(label: pair.0.displayLabel, series: series(ofAverage: index), color: pair.0.color, x: t, y: pair.1)
         }
         let panels = [
             LineFigure.Panel(yAxis: Axis(label: Words.text("axis.observationX")), series: [observations, signal], height: 150),

@@ -14,7 +14,7 @@ enum AverageTable {
             out += "<th scope=\"col\">\(HTML.escape(Words.text(header)))</th>"
         }
         out += "</tr></thead>\n<tbody>\n"
-        let lines = [(Words.text("average.observations"), result.observations)] + zip(study.averages.map(\.label), result.averages).map { ($0, $1) }
+        let lines = [(Words.text("average.observations"), result.observations)] + zip(study.averages.map(\.displayLabel), result.averages).map { ($0, $1) }
         for (label, values) in lines {
             out += "<tr><th scope=\"row\">\(HTML.escape(label))</th>"
             out += "<td>\(values.first.map(Numbers.text) ?? "–")</td><td>\(values.last.map(Numbers.text) ?? "–")</td>"

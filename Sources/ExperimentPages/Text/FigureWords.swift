@@ -40,7 +40,8 @@ enum FigureWords {
             testPoint: Words.text("figure.testPoint"), classLabel: Words.strings.template("figure.class"),
             step: Words.strings.template("figure.step"), minimumAt: Words.strings.template("figure.minimumAt"),
             diverged: Words.strings.template("figure.diverged"), startsOutside: Words.strings.template("figure.startsOutside"),
-            leaves: Words.strings.template("figure.leaves"))
+            leaves: Words.strings.template("figure.leaves"), isUnspaced: Words.strings.language.isUnspaced,
+            comma: Words.text("punctuation.comma"), colon: Words.text("punctuation.colon"))
     }
 
     /// A figure's accessible name and description, with ``figure``'s words for inside it.

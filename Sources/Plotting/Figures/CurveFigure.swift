@@ -96,7 +96,7 @@ public struct CurveFigure: Sendable {
         }
         body += Legend.haloed(steps) + ends
         for minimum in minima where rect.contains(drawn(minimum)) {
-            body += markers.use(markers.minimumID(), at: drawn(minimum), title: FigureVocabulary.fill(words.minimumAt, ["at": "x = " + LandscapeFigure.value(minimum.x)])) + "\n"
+            body += markers.use(markers.minimumID(), at: drawn(minimum), title: words.fill(words.minimumAt, ["at": "x = " + LandscapeFigure.value(minimum.x)])) + "\n"
         }
         body += AxisPainter.xLabel(xAxis.label, under: rect, baseline: axesBottom - 6)
         body += AxisPainter.yLabel(yAxis.label, beside: rect, x: 12)
@@ -109,7 +109,8 @@ public struct CurveFigure: Sendable {
     /// "GD, step 4: x = 0.3277, f = 0.1074".
     func tooltip(_ run: DrawnPath, step: Int, words: FigureVocabulary = .english) -> String {
         let p = run.points[step]
-        let name = step == 0 ? words.start : FigureVocabulary.fill(words.step, ["step": String(step)])
-        return "\(run.label), \(name): x = \(LandscapeFigure.value(p.x)), f = \(LandscapeFigure.value(p.y))"
+        let name = step == 0 ? words.start : words.fill(words.step, ["step": String(step)])
+        return run.label + words.comma + name + words.colon + "x = \(LandscapeFigure.value(p.x))" + words.comma
+            + "f = \(LandscapeFigure.value(p.y))"
     }
 }

@@ -73,7 +73,7 @@ public struct DecisionRegionFigure: Sendable {
 
         let classes = Set(samples.map(\.label)).union(panels.flatMap(\.predictions)).sorted()
         var legend = Legend(entries: classes.map {
-            .init(glyph: .series($0, color: Palette.color($0)), label: FigureVocabulary.fill(text.words.classLabel, ["class": String($0)]))
+            .init(glyph: .series($0, color: Palette.color($0)), label: text.words.fill(text.words.classLabel, ["class": String($0)]))
         })
         legend.entries.append(.init(glyph: .hollow, label: text.words.testPoint))
         let legendTop = 6.0, legendWidth = width - left - right

@@ -1,3 +1,5 @@
+import TextFormatting
+
 /// The words a figure writes inside itself: legend entries for its marks, the notes on paths
 /// that stop short, and the tooltips of markers.
 ///
@@ -26,11 +28,23 @@ public struct FigureVocabulary: Hashable, Sendable {
     public var startsOutside: String
     /// Note on a path that leaves the plot: `{label}` and `{step}`.
     public var leaves: String
+    /// Whether the language writes without spaces between its own characters (Chinese): a
+    /// filled template then drops the spaces ``EastAsianSpacing/tidy(_:)`` drops, as the page's
+    /// catalog does, so "{label} 在第 {step} 步发散" with "随机梯度下降" reads "随机梯度下降在第 5 步发散".
+    public var isUnspaced = false
+    /// What separates a tooltip's parts: the series from the step (", " or "，").
+    public var comma = ", "
+    /// What separates a tooltip's step from its position (": " or "：").
+    public var colon = ": "
 
     public init(
         start: String, end: String, minimum: String, testPoint: String, classLabel: String, step: String, minimumAt: String,
-        diverged: String, startsOutside: String, leaves: String
+        diverged: String, startsOutside: String, leaves: String, isUnspaced: Bool = false,
+        comma: String = ", ", colon: String = ": "
     ) {
+        self.isUnspaced = isUnspaced
+        self.comma = comma
+        self.colon = colon
         self.start = start
         self.end = end
         self.minimum = minimum
@@ -47,6 +61,13 @@ public struct FigureVocabulary: Hashable, Sendable {
         start: "start", end: "end", minimum: "minimum", testPoint: "test point (hollow)", classLabel: "class {class}",
         step: "step {step}", minimumAt: "minimum at {at}", diverged: "{label} diverged at step {step} ↗",
         startsOutside: "{label} starts outside the plot", leaves: "{label} leaves the plot at step {step}")
+
+    /// `template` with each `{name}` replaced by its value and spaced as the language spaces
+    /// its text (``isUnspaced``).
+    public func fill(_ template: String, _ values: KeyValuePairs<String, String>) -> String {
+        let filled = Self.fill(template, values)
+        return isUnspaced ? EastAsianSpacing.tidy(filled) : filled
+    }
 
     /// `template` with each `{name}` replaced by its value, in one pass (a label that
     /// contains braces is not filled in again); unknown names stay as written.

@@ -211,7 +211,7 @@ public struct LandscapeFigure: Sendable {
             guard rect.contains(p) else { continue }
             let at = "(" + NumberFormat.significant(minimum.x, digits: 4, trimmingZeros: true) + ", "
                 + NumberFormat.significant(minimum.y, digits: 4, trimmingZeros: true) + ")"
-            let title = FigureVocabulary.fill(words.minimumAt, ["at": at])
+            let title = words.fill(words.minimumAt, ["at": at])
             out += markers.use(markers.minimumID(), at: p, title: title) + "\n"
         }
         if !lines.isEmpty {
@@ -221,14 +221,15 @@ public struct LandscapeFigure: Sendable {
         return out
     }
 
-    /// "Adam, step 12: (−3.214, 0.1203), f = 0.5311"; without the label when the panel
-    /// shows one series, whose name is the panel's title.
+    /// "Adam, step 12: (−3.214, 0.1203), f = 0.5311" ("Adam，第 12 步：(−3.214, 0.1203)，f = 0.5311"
+    /// with Chinese punctuation); without the label when the panel shows one series, whose
+    /// name is the panel's title.
     func tooltip(_ trajectory: DrawnPath, step: Int, named: Bool, words: FigureVocabulary = .english) -> String {
         let p = trajectory.points[step]
-        let name = step == 0 ? words.start : FigureVocabulary.fill(words.step, ["step": String(step)])
-        var text = named ? "\(trajectory.label), \(name)" : name
-        text += ": (\(Self.value(p.x)), \(Self.value(p.y)))"
-        if step < trajectory.values.count { text += ", f = \(Self.value(trajectory.values[step]))" }
+        let name = step == 0 ? words.start : words.fill(words.step, ["step": String(step)])
+        var text = named ? trajectory.label + words.comma + name : name
+        text += words.colon + "(\(Self.value(p.x)), \(Self.value(p.y)))"
+        if step < trajectory.values.count { text += words.comma + "f = \(Self.value(trajectory.values[step]))" }
         return text
     }
 
@@ -239,11 +240,11 @@ public struct LandscapeFigure: Sendable {
     /// Why a path stops short of its end: it diverged, or it left the plotted region.
     static func note(for trajectory: DrawnPath, drawn: [Point], in rect: Rect, words: FigureVocabulary) -> String? {
         if let step = trajectory.divergedAt {
-            return FigureVocabulary.fill(words.diverged, ["label": trajectory.label, "step": String(step)])
+            return words.fill(words.diverged, ["label": trajectory.label, "step": String(step)])
         }
         guard let exit = drawn.firstIndex(where: { !$0.isFinite || !rect.contains($0) }) else { return nil }
         return exit == 0
-            ? FigureVocabulary.fill(words.startsOutside, ["label": trajectory.label])
-            : FigureVocabulary.fill(words.leaves, ["label": trajectory.label, "step": String(exit)])
+            ? words.fill(words.startsOutside, ["label": trajectory.label])
+            : words.fill(words.leaves, ["label": trajectory.label, "step": String(exit)])
     }
 }
