@@ -86,7 +86,10 @@ enum TrainingTables {
         for (key, value) in rows { out += "<tr><th scope=\"row\">\(HTML.escape(Words.text(key)))</th><td>\(value)</td></tr>\n" }
         out += "</tbody></table></div>\n"
         if let citation = report.datasetCitation {
-            out += "<p class=\"cg-citation\"><small>\(HTML.escape(Words.text("setup.citation", ["citation": citation])))</small></p>\n"
+            // A dataset is cited as published, in English: a screen reader on a page in
+            // another language should read it as English.
+            let cited = Words.englishTextAttribute.isEmpty ? HTML.escape(citation) : "<span\(Words.englishTextAttribute)>\(HTML.escape(citation))</span>"
+            out += "<p class=\"cg-citation\"><small>\(Words.html("setup.citation", ["citation": cited]))</small></p>\n"
         }
         return out
     }

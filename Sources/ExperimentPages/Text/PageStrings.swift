@@ -38,6 +38,14 @@ enum Words {
         guard let pageLanguage = PageStrings.pageLanguage, PageStrings.differs(strings, from: pageLanguage) else { return "" }
         return " lang=\"\(strings.language.tag)\""
     }
+
+    /// The `lang` attribute of text that is English on a page in any language (a work cited by
+    /// its published title), with its leading space; empty on an English page.
+    static var englishTextAttribute: String {
+        guard let pageLanguage = PageStrings.pageLanguage,
+              CatalogLanguage.serving(pageLanguage)?.tag != CatalogLanguage.english.tag else { return "" }
+        return " lang=\"en\""
+    }
 }
 
 /// The catalogs of the pages: the bundled ones, with the English method texts taken from each
