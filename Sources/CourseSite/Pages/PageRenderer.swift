@@ -11,7 +11,16 @@ struct PageRenderer: @unchecked Sendable {
     var theme: Theme
     var course: CourseSettings
     /// The words of the page chrome, in the course's language.
-    var strings: StringCatalog = PageStrings.catalog(for: .english)
+    let strings: StringCatalog
+    /// `strings` as templates see them, built once for every page of the site.
+    let templateStrings: [String: Any]
+
+    init(theme: Theme, course: CourseSettings, strings: StringCatalog = PageStrings.catalog(for: .english)) {
+        self.theme = theme
+        self.course = course
+        self.strings = strings
+        templateStrings = Self.templateStrings(of: strings)
+    }
 
     /// Ids the page template defines, which headings may not take.
     static let reservedIDs: Set<String> = ["content", "top", "nav-toggle", "chapters-heading"]
@@ -71,7 +80,7 @@ struct PageRenderer: @unchecked Sendable {
     }
 
     /// Every string as templates see it: `{{strings.page.onThisPage}}`, one level per dotted part.
-    var templateStrings: [String: Any] {
+    static func templateStrings(of strings: StringCatalog) -> [String: Any] {
         var root: [String: Any] = [:]
         func insert(_ parts: ArraySlice<String>, _ value: String, into node: inout [String: Any]) {
             guard let first = parts.first else { return }

@@ -32,6 +32,9 @@ enum LookAlike {
     /// `text` with every look-alike outside strings and comments replaced by its ASCII twin,
     /// one error for each appended to `diagnostics`.
     static func replacing(in text: String, origin: SourceOrigin, diagnostics: inout [Diagnostic]) -> String {
+        // A look-alike is never ASCII, and most directives are: then there is nothing to read.
+        guard text.utf8.contains(where: { $0 >= 0x80 }),
+              text.unicodeScalars.contains(where: { !$0.isASCII && ascii(for: $0) != nil }) else { return text }
         enum State { case code, string(typographic: Bool), lineComment, blockComment(depth: Int) }
         var state = State.code
         var out = String.UnicodeScalarView()
