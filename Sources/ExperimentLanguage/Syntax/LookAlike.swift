@@ -33,7 +33,8 @@ enum LookAlike {
     /// one error for each appended to `diagnostics`.
     static func replacing(in text: String, origin: SourceOrigin, diagnostics: inout [Diagnostic]) -> String {
         // A look-alike is never ASCII, and most directives are: then there is nothing to read.
-        guard text.utf8.contains(where: { $0 >= 0x80 }),
+        let hasNonASCII = text.utf8.withContiguousStorageIfAvailable { $0.contains { $0 >= 0x80 } } ?? text.utf8.contains { $0 >= 0x80 }
+        guard hasNonASCII,
               text.unicodeScalars.contains(where: { !$0.isASCII && ascii(for: $0) != nil }) else { return text }
         enum State { case code, string(typographic: Bool), lineComment, blockComment(depth: Int) }
         var state = State.code
