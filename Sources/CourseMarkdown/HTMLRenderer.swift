@@ -208,9 +208,11 @@ public struct HTMLRenderer {
     }
 
     private func render(_ inlines: [Inline], into out: inout String, state: State) {
+        // A text whose first characters a formula before it has already written.
+        var tied: (index: Int, count: Int)?
         for (index, inline) in inlines.enumerated() {
             switch inline {
-            case .text(let s): out += Escaping.html(s)
+            case .text(let s): out += Escaping.html(tied?.index == index ? String(s.dropFirst(tied!.count)) : s)
             case .softBreak: out += inlines.joinsLines(at: index) ? "" : "\n"
             case .lineBreak: out += "<br>\n"
             case .code(let s, let position):
@@ -255,13 +257,29 @@ public struct HTMLRenderer {
                 // Display math amid a paragraph's text: a block-level box that may scroll, as a <span> so the <p> stays valid.
                 // A long inline formula cannot break across lines; it scrolls in its own box
                 // rather than widening a phone's page.
-                out += display
-                    ? "<span class=\"display-math\" tabindex=\"0\">\(math(latex, true, position))</span>"
-                    : Self.glyphEstimate(latex) > Self.longInlineGlyphs
-                    ? "<span class=\"math-wide\" tabindex=\"0\">\(math(latex, false, position))</span>"
-                    : math(latex, false, position)
+                if display {
+                    out += "<span class=\"display-math\" tabindex=\"0\">\(math(latex, true, position))</span>"
+                } else if Self.glyphEstimate(latex) > Self.longInlineGlyphs {
+                    out += "<span class=\"math-wide\" tabindex=\"0\">\(math(latex, false, position))</span>"
+                } else if let closing = Self.closingPunctuation(after: index, in: inlines) {
+                    // "$x$。": a browser may break before the "。" and start a line with it.
+                    out += "<span class=\"math-tie\">\(math(latex, false, position))\(Escaping.html(String(closing.text)))</span>"
+                    tied = (closing.index, closing.text.count)
+                } else {
+                    out += math(latex, false, position)
+                }
             }
         }
+    }
+
+    /// The full-width punctuation that may not start a line ("。", "，", "）" …) at the start of
+    /// the text after inline `index`, across a line break that joins, with that text's index.
+    private static func closingPunctuation(after index: Int, in inlines: [Inline]) -> (index: Int, text: Substring)? {
+        var next = index + 1
+        if next < inlines.count, case .softBreak = inlines[next], inlines.joinsLines(at: next) { next += 1 }
+        guard next < inlines.count, case .text(let text) = inlines[next] else { return nil }
+        let closing = text.prefix(while: EastAsianSpacing.isNonStarter)
+        return closing.isEmpty ? nil : (next, closing)
     }
 
     /// `url` when ``URLPolicy`` allows it on a page. A refused URL is the link

@@ -34,6 +34,13 @@ public enum EastAsianSpacing {
         return out
     }
 
+    /// Full-width punctuation that may not begin a line (Unicode's line-breaking class CL and
+    /// its kin: "，。、；：！？" and closing brackets). Browsers may still break between an inline
+    /// formula and one of these, so the renderer ties them together.
+    public static func isNonStarter(_ character: Character) -> Bool {
+        "，。、；：！？）］｝」』】》〕〉％".contains(character)
+    }
+
     /// A character two cells wide: its first scalar decides (a combining mark after it does not).
     static func isWide(_ character: Character) -> Bool {
         guard let first = character.unicodeScalars.first else { return false }

@@ -30,7 +30,7 @@ private func inlines(_ text: String) -> [Inline] {
         ("这是*重点*\n内容", "<p>这是<em>重点</em>内容</p>\n"),
         ("见[下一章](b.md)\n的例子", "<p>见<a href=\"b.md\">下一章</a>的例子</p>\n"),
         // Full-width punctuation joins a formula or code on the other side too.
-        ("分别是 $2$\n，相差", "<p>分别是 <code class=\"math\">$2$</code>，相差</p>\n"),
+        ("分别是 $2$\n，相差", "<p>分别是 <span class=\"math-tie\"><code class=\"math\">$2$</code>，</span>相差</p>\n"),
         ("见 `lr`\n。", "<p>见 <code>lr</code>。</p>\n"),
         // One side Latin, a digit, math or code: the line break stays.
         ("学习率\nlr", "<p>学习率\nlr</p>\n"),
@@ -71,5 +71,17 @@ private func inlines(_ text: String) -> [Inline] {
         let content = inlines("学习率 $\\eta$ 的选择")
         #expect(content.plainText == "学习率 \\eta 的选择")
         #expect(content.plainText(math: { $0 == "\\eta" ? "η" : $0 }) == "学习率 η 的选择")
+    }
+
+    /// A browser may break between a formula and the "。" after it, and start a line with the
+    /// "。"; the two are tied. English punctuation, and math followed by text, are untouched.
+    @Test(arguments: [
+        ("于是 $x$。下一句", "<p>于是 <span class=\"math-tie\"><code class=\"math\">$x$</code>。</span>下一句</p>\n"),
+        ("取 $\\beta$）、$\\eta$", "<p>取 <span class=\"math-tie\"><code class=\"math\">$\\beta$</code>）、</span><code class=\"math\">$\\eta$</code></p>\n"),
+        ("so $x$. Next", "<p>so <code class=\"math\">$x$</code>. Next</p>\n"),
+        ("取 $x$ 的值", "<p>取 <code class=\"math\">$x$</code> 的值</p>\n"),
+    ])
+    func aFormulaIsTiedToTheFullWidthPunctuationAfterIt(source: String, expected: String) {
+        #expect(html(source) == expected)
     }
 }

@@ -259,6 +259,10 @@ enum BundledStylesheet {
     table { border-collapse: collapse; font-size: 0.95rem; font-variant-numeric: tabular-nums; min-width: 50%; }
     th, td { padding: 0.4rem 0.75rem; border-bottom: 1px solid var(--cg-border); text-align: left; vertical-align: top; }
     th { font-family: var(--font-ui); font-weight: 600; border-bottom-width: 2px; }
+    /* Chinese and Japanese may break between any two characters, which on a phone stacks a
+       narrow header one character a line; a header breaks at its spaces, and the table scrolls. */
+    :lang(zh) th, :lang(ja) th { word-break: keep-all; }
+    .math-tie { white-space: nowrap; }
     caption { caption-side: top; text-align: left; font-family: var(--font-ui); font-size: 0.9rem; color: var(--cg-muted); padding-bottom: 0.4rem; }
 
     .task-list { list-style: none; padding-left: 1.2rem; }
