@@ -59,7 +59,7 @@ struct LinkResolver {
                 }
                 return .broken(url, .error(message, at: location,
                                            hint: base.isEmpty
-                                            ? "chapters link each other by file name, e.g. [momentum](02-momentum.md#nesterov), and a part's chapter by its folder, e.g. [Adam](02-adaptive/04-adam.md)"
+                                            ? "chapters link each other by file name, e.g. [momentum](02-momentum.md#nesterov)"
                                             : "a link is relative to the chapter's folder '\(base)/': a chapter beside it by its file name, another part's as '../02-adaptive/04-adam.md'"))
             }
             if let fragment, let problem = missingAnchor(fragment, in: target, location: location, linkText: url) {
