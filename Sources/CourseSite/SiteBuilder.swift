@@ -83,7 +83,8 @@ public struct SiteBuilder: Sendable {
         if let home = loaded.home { byFile["index.md"] = home }
         let resolver = LinkResolver(chaptersByFile: byFile, folder: folder,
                                     generatedPaths: Set(["assets/style.css", "index.html", SiteWriter.markerName]
-                                                        + loaded.chapters.map(\.pageName)))
+                                                        + loaded.chapters.map(\.pageName)
+                                                        + CourseLoader.generatedPages.map { $0 + ".html" }))
 
         let pages: [Chapter] = (loaded.home.map { [$0] } ?? []) + loaded.chapters
         let collected = CollectDirectives(directives: options.directives)
@@ -113,7 +114,7 @@ public struct SiteBuilder: Sendable {
         }
 
         let renderer = PageRenderer(theme: theme, course: settings, strings: strings)
-        let entries = PageRenderer.ChapterEntries(chapters)
+        let entries = PageRenderer.ChapterEntries(chapters, parts: loaded.parts)
         let hasIndex = loaded.home != nil
         let homeBody = hasIndex ? rendered[0].html : ""
         let firstChapterBody = loaded.home != nil ? 1 : 0

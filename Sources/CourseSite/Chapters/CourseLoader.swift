@@ -4,7 +4,9 @@ import FileAccess
 import Foundation
 
 /// Reads the chapters folder: every `*.md` directly inside it is a chapter,
-/// `index.md` is the home page. Reports every problem it finds, in every file.
+/// `index.md` is the home page, and each numbered sub-folder (`02-adaptive/`) is a part
+/// whose `*.md` files are chapters too (one level deep; its `index.md` gives its title).
+/// Reports every problem it finds, in every file.
 struct CourseLoader: Sendable {
     var folder: String
     var includeDrafts = false
@@ -16,7 +18,12 @@ struct CourseLoader: Sendable {
         var folder: ConfinedFolder
         var home: Chapter?
         var chapters: [Chapter]
+        /// The numbered sub-folders that hold chapters, in order.
+        var parts: [Part] = []
     }
+
+    /// Pages coursegen writes itself besides the chapters', which no chapter's slug may take.
+    static let generatedPages: Set<String> = ["search", "print"]
 
     /// Numeric file-name prefix such as the `02` of `02-momentum.md`.
     static func numericPrefix(_ name: String) -> Int? {
@@ -63,12 +70,21 @@ struct CourseLoader: Sendable {
         }
         let names: [String]
         do {
-            names = try fm.contentsOfDirectory(atPath: folder).filter { $0.hasSuffix(".md") && !$0.hasPrefix(".") }.sorted()
+            names = try fm.contentsOfDirectory(atPath: folder).filter { !$0.hasPrefix(".") }.sorted()
         } catch {
             diagnostics.append(.error("cannot read the folder '\(folder)': \(error.localizedDescription)"))
             return nil
         }
-        let chapterNames = names.filter { $0 != "index.md" }
+        var chapterNames = names.filter { $0.hasSuffix(".md") && $0 != "index.md" }
+        // Numbered sub-folders are parts; others (images/, theme/) hold what chapters link.
+        var parts: [Part] = []
+        var partOfFolder: [String: Int] = [:]
+        for name in names where !name.hasSuffix(".md") && Self.numericPrefix(name) != nil {
+            guard let part = loadPart(name, in: root, number: parts.count + 1, diagnostics: &diagnostics) else { continue }
+            partOfFolder[name] = parts.count
+            parts.append(part.part)
+            chapterNames += part.chapterNames
+        }
         guard !chapterNames.isEmpty else {
             diagnostics.append(.error("'\(folder)' holds no chapters",
                                       hint: "add Markdown files such as '01-introduction.md' to it"))
@@ -88,36 +104,138 @@ struct CourseLoader: Sendable {
         var chapters: [Chapter] = []
         for (chapter, fileDiagnostics) in loadedFiles {
             diagnostics += fileDiagnostics
-            guard let chapter else { continue }
+            guard var chapter else { continue }
             if chapter.frontMatter.draft && !includeDrafts { continue }
+            chapter.part = partOfFolder[chapter.folder]
             chapters.append(chapter)
         }
+        // Chapters directly in the folder come first, then each part's, in the parts' order.
         chapters.sort { a, b in
-            let ka = Self.numericPrefix(a.fileName) ?? a.frontMatter.order ?? Int.max
-            let kb = Self.numericPrefix(b.fileName) ?? b.frontMatter.order ?? Int.max
+            let pa = a.part ?? -1, pb = b.part ?? -1
+            if pa != pb { return pa < pb }
+            let na = a.fileName.split(separator: "/").last.map(String.init) ?? a.fileName
+            let nb = b.fileName.split(separator: "/").last.map(String.init) ?? b.fileName
+            let ka = Self.numericPrefix(na) ?? a.frontMatter.order ?? Int.max
+            let kb = Self.numericPrefix(nb) ?? b.frontMatter.order ?? Int.max
             return ka != kb ? ka < kb : a.fileName < b.fileName
         }
         for i in chapters.indices { chapters[i].number = i + 1 }
 
-        // Two chapters may not share a page.
+        // Two chapters may not share a page, nor take one coursegen writes itself.
         var bySlug: [String: Chapter] = [:]
         for chapter in chapters {
+            let at = chapter.frontMatter.slugLocation ?? SourceLocation(file: chapter.displayPath, line: 1, column: 1)
             if let other = bySlug[chapter.slug] {
+                let otherAt = other.frontMatter.slugLocation ?? SourceLocation(file: other.displayPath, line: 1, column: 1)
                 diagnostics.append(.error(
                     "chapters '\(other.fileName)' and '\(chapter.fileName)' would both be written to '\(chapter.pageName)'",
-                    at: SourceLocation(file: chapter.displayPath, line: 1, column: 1),
-                    hint: "rename one of them; a chapter's page is its file name without '.md' and without its number",
-                    notes: [.note("the other chapter is here", at: SourceLocation(file: other.displayPath, line: 1, column: 1))]))
+                    at: at,
+                    hint: "give one of them its own page name with 'slug:' in its front matter, or rename it; a chapter's page is its file name without '.md' and without its number",
+                    notes: [.note("the other chapter is here", at: otherAt)]))
             } else if chapter.slug == "index" {
                 diagnostics.append(.error(
                     "chapter '\(chapter.fileName)' would overwrite the home page 'index.html'",
-                    at: SourceLocation(file: chapter.displayPath, line: 1, column: 1),
-                    hint: "rename the chapter, or name the home page's file 'index.md'"))
+                    at: at,
+                    hint: chapter.frontMatter.slug == nil
+                        ? "rename the chapter, or name the home page's file 'index.md'"
+                        : "choose another slug; 'index.html' is the home page, written from 'index.md'"))
+            } else if Self.generatedPages.contains(chapter.slug) {
+                diagnostics.append(.error(
+                    "chapter '\(chapter.fileName)' would overwrite '\(chapter.pageName)', a page coursegen writes itself",
+                    at: at,
+                    hint: "choose another page name with 'slug:' in its front matter; \(Self.generatedPages.sorted().map { "'\($0).html'" }.joined(separator: ", ")) are coursegen's"))
             } else {
                 bySlug[chapter.slug] = chapter
             }
         }
-        return Loaded(folder: root, home: home, chapters: chapters)
+        // A part whose chapters are all drafts is left out, and the others keep their numbers.
+        let used = Set(chapters.compactMap(\.part))
+        var kept: [Part] = []
+        var newIndex: [Int: Int] = [:]
+        for (i, part) in parts.enumerated() where used.contains(i) {
+            newIndex[i] = kept.count
+            var part = part
+            part.number = kept.count + 1
+            kept.append(part)
+        }
+        for i in chapters.indices { chapters[i].part = chapters[i].part.flatMap { newIndex[$0] } }
+        return Loaded(folder: root, home: home, chapters: chapters, parts: kept)
+    }
+
+    /// The part in the numbered sub-folder `name`: its title and its chapters' paths, or
+    /// `nil` when it is not a folder or cannot be read (a link out of the chapters folder).
+    private func loadPart(_ name: String, in root: ConfinedFolder, number: Int,
+                          diagnostics: inout [Diagnostic]) -> (part: Part, chapterNames: [String])? {
+        let path = displayPath(name)
+        let real: String
+        do {
+            real = try root.resolve(name)
+        } catch .outsideFolder {
+            diagnostics.append(.error(
+                "the part folder '\(path)' is a link that leads out of the chapters folder",
+                at: SourceLocation(file: path, line: 0, column: 0),
+                hint: "a symbolic link in the chapters folder may point only inside it; move or copy the part's folder in instead"))
+            return nil
+        } catch {
+            return nil
+        }
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: real, isDirectory: &isDirectory), isDirectory.boolValue else { return nil }
+        let entries: [String]
+        do {
+            entries = try FileManager.default.contentsOfDirectory(atPath: real).filter { !$0.hasPrefix(".") }.sorted()
+        } catch {
+            diagnostics.append(.error("cannot read the part folder '\(path)': \(error.localizedDescription)",
+                                      at: SourceLocation(file: path, line: 0, column: 0)))
+            return nil
+        }
+        // Parts nest one level deep: a folder inside a part holding chapters is refused, not skipped.
+        for entry in entries where !entry.hasSuffix(".md") {
+            var entryIsDirectory: ObjCBool = false
+            let entryPath = real + "/" + entry
+            guard FileManager.default.fileExists(atPath: entryPath, isDirectory: &entryIsDirectory), entryIsDirectory.boolValue else { continue }
+            let inner = (try? FileManager.default.contentsOfDirectory(atPath: entryPath)) ?? []
+            guard inner.contains(where: { $0.hasSuffix(".md") && !$0.hasPrefix(".") }) else { continue }
+            diagnostics.append(.error(
+                "'\(displayPath(name + "/" + entry))' holds chapters two folders deep; parts nest one level only",
+                at: SourceLocation(file: displayPath(name + "/" + entry), line: 0, column: 0),
+                hint: "move its chapters into '\(path)' or make it a part of its own beside it, e.g. '\(displayPath(String(format: "%02d", number + 1) + "-" + (Self.unnumbered(entry))))'"))
+        }
+        var title = Self.partTitle(forFolder: name)
+        if entries.contains("index.md") {
+            let indexPath = displayPath(name + "/index.md")
+            do {
+                let data = try root.read(name + "/index.md", limit: SiteLimits.chapterBytes)
+                if let text = SourceText.decode(data, file: indexPath, diagnostics: &diagnostics) {
+                    let (frontMatter, body) = FrontMatter.split(text, file: indexPath, kind: .part, diagnostics: &diagnostics)
+                    if let chosen = frontMatter.title { title = chosen }
+                    if let line = body.split(separator: "\n", omittingEmptySubsequences: false)
+                        .firstIndex(where: { !$0.allSatisfy(\.isWhitespace) }) {
+                        diagnostics.append(Diagnostic(
+                            .warning, "a part's 'index.md' gives only its title; its text is not shown",
+                            at: SourceLocation(file: indexPath, line: line + 1, column: 1),
+                            hint: "put the part's introduction in its first chapter"))
+                    }
+                }
+            } catch {
+                diagnostics.append(Self.unreadable(indexPath, error))
+            }
+        }
+        let chapterNames = entries.filter { $0.hasSuffix(".md") && $0 != "index.md" }.map { name + "/" + $0 }
+        return (Part(folder: name, title: title, number: number), chapterNames)
+    }
+
+    /// `02-adaptive-methods` → "Adaptive methods".
+    static func partTitle(forFolder name: String) -> String {
+        let words = unnumbered(name).replacingOccurrences(of: "-", with: " ").replacingOccurrences(of: "_", with: " ")
+        guard let first = words.first else { return name }
+        return first.uppercased() + words.dropFirst()
+    }
+
+    /// The name without its numeric prefix and the separator after it.
+    static func unnumbered(_ name: String) -> String {
+        guard numericPrefix(name) != nil else { return name }
+        return String(name.drop(while: \.isASCIIDigit).dropFirst())
     }
 
     private func loadFile(_ name: String, in root: ConfinedFolder, isIndex: Bool, diagnostics: inout [Diagnostic]) -> Chapter? {
@@ -139,7 +257,7 @@ struct CourseLoader: Sendable {
             headingTitle = inlines.plainText(math: mathText)
             firstHeadingIsTitle = true
         }
-        let slug = isIndex ? "index" : Self.slug(forFileName: name)
+        let slug = isIndex ? "index" : frontMatter.slug ?? Self.slug(forFileName: String(name.split(separator: "/").last ?? Substring(name)))
         let title = frontMatter.title ?? headingTitle ?? slug
         var chapter = Chapter(fileName: name, displayPath: path, slug: slug, title: title, number: 0,
                               frontMatter: frontMatter, document: document)

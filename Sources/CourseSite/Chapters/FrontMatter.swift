@@ -1,10 +1,12 @@
 import CourseDiagnostics
+import CourseMarkdown
 import Yams
 
 /// The YAML block between `---` lines at the top of a chapter, parsed with Yams.
 ///
-/// Chapters know `title`, `order`, `description` and `draft`; `index.md` also
-/// carries the course settings `title`, `author`, `language`, `description`.
+/// Chapters know `title`, `order`, `description`, `draft` and `slug`; `index.md` also
+/// carries the course settings `title`, `author`, `language`, `description`, and a
+/// part's `index.md` (in a numbered sub-folder) its `title`.
 /// A value of the wrong type is an error at its own line; an unknown key is a
 /// warning that names the known ones.
 public struct FrontMatter: Hashable, Sendable {
@@ -12,6 +14,11 @@ public struct FrontMatter: Hashable, Sendable {
     public var order: Int?
     public var description: String?
     public var draft = false
+    /// The page's file name without `.html`, chosen by the author; checked to be
+    /// lowercase letters, digits and `-`.
+    public var slug: String?
+    /// Where `slug`'s value is written, for the error when another page has it.
+    public var slugLocation: SourceLocation?
     public var author: String?
     public var language: String?
     /// Where `language`'s value is written, for the warning when coursegen has no strings for it.
@@ -19,15 +26,38 @@ public struct FrontMatter: Hashable, Sendable {
 
     public init() {}
 
-    static let chapterKeys = ["title", "order", "description", "draft"]
+    static let chapterKeys = ["title", "order", "description", "draft", "slug"]
     static let courseKeys = ["title", "author", "language", "description"]
+    static let partKeys = ["title"]
+
+    /// Which file the front matter heads, and so which keys it may have.
+    enum Kind {
+        case chapter, course, part
+
+        var keys: [String] {
+            switch self {
+            case .chapter: chapterKeys
+            case .course: courseKeys
+            case .part: partKeys
+            }
+        }
+    }
+
+    static func split(_ text: String, file: String, isIndex: Bool, diagnostics: inout [Diagnostic]) -> (FrontMatter, String) {
+        split(text, file: file, kind: isIndex ? .course : .chapter, diagnostics: &diagnostics)
+    }
+
+    /// Whether `slug` may name a page: lowercase ASCII letters, digits and `-`, at least one of them.
+    static func isValidSlug(_ slug: String) -> Bool {
+        !slug.isEmpty && slug.unicodeScalars.allSatisfy { ("a"..."z").contains($0) || ("0"..."9").contains($0) || $0 == "-" }
+    }
 
     /// Splits `text` into front matter and body.
     ///
     /// - Returns: the parsed front matter (empty when there is none) and the body,
     ///   in which the front matter's lines are blanked so that line numbers in the
     ///   body are the file's.
-    static func split(_ text: String, file: String, isIndex: Bool, diagnostics: inout [Diagnostic]) -> (FrontMatter, String) {
+    static func split(_ text: String, file: String, kind: Kind, diagnostics: inout [Diagnostic]) -> (FrontMatter, String) {
         var lines = text.split(separator: "\n", omittingEmptySubsequences: false)
         guard let first = lines.first, first.trimmingTrailingWhitespace() == "---" else { return (FrontMatter(), text) }
         guard let end = lines.indices.dropFirst().first(where: {
@@ -40,12 +70,12 @@ public struct FrontMatter: Hashable, Sendable {
             return (FrontMatter(), text)
         }
         let yaml = lines[1..<end].joined(separator: "\n")
-        let frontMatter = parse(yaml, file: file, firstLine: 2, isIndex: isIndex, diagnostics: &diagnostics)
+        let frontMatter = parse(yaml, file: file, firstLine: 2, kind: kind, diagnostics: &diagnostics)
         for i in 0...end { lines[i] = "" }
         return (frontMatter, lines.joined(separator: "\n"))
     }
 
-    private static func parse(_ yaml: String, file: String, firstLine: Int, isIndex: Bool,
+    private static func parse(_ yaml: String, file: String, firstLine: Int, kind: Kind,
                               diagnostics: inout [Diagnostic]) -> FrontMatter {
         var result = FrontMatter()
         let node: Node?
@@ -65,7 +95,7 @@ public struct FrontMatter: Hashable, Sendable {
                                       hint: "write lines such as 'title: Momentum'"))
             return result
         }
-        let known = isIndex ? courseKeys : chapterKeys
+        let known = kind.keys
         for (keyNode, value) in mapping {
             let key = keyNode.string ?? ""
             let at = location(keyNode.mark, file: file, firstLine: firstLine)
@@ -87,6 +117,18 @@ public struct FrontMatter: Hashable, Sendable {
             case "order" where known.contains(key):
                 if let n = value.int { result.order = n } else {
                     diagnostics.append(.error("'order' must be a whole number", at: valueAt, hint: "for example 'order: 3'"))
+                }
+            case "slug" where known.contains(key):
+                guard let slug = text() else { break }
+                if isValidSlug(slug) {
+                    result.slug = slug
+                    result.slugLocation = valueAt
+                } else {
+                    let suggestion = HeadingSlugger.slugify(slug)
+                    diagnostics.append(.error(
+                        "slug '\(slug)' may hold only lowercase letters, digits and '-'", at: valueAt,
+                        length: value.string.map { $0.unicodeScalars.count } ?? 1,
+                        hint: isValidSlug(suggestion) ? "for example 'slug: \(suggestion)'" : "for example 'slug: gradient-descent'"))
                 }
             case "draft" where known.contains(key):
                 if let b = value.bool { result.draft = b } else {

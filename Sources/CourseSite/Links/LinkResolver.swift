@@ -7,9 +7,11 @@ import Foundation
 /// work on GitHub) to the pages, and checks that every local target exists.
 ///
 /// - `02-momentum.md#nesterov` → `momentum.html#nesterov`, the chapter and the
-///   anchor checked;
+///   anchor checked; a path is relative to the linking file's folder, as GitHub reads it,
+///   so a chapter of a part links another part's as `../02-adaptive/04-adam.md`;
 /// - `#anchor` → checked against the current page;
-/// - `images/bowl.png` → kept, the file checked and copied into the site: it must be a
+/// - `images/bowl.png` → kept (from a part's chapter, rewritten to its path from the site's
+///   top, where every page sits), the file checked and copied into the site: it must be a
 ///   regular file of at most ``SiteLimits/assetBytes`` whose real path is inside the
 ///   chapters folder (a symbolic link may point only to another file of the folder);
 /// - `http:`, `https:`, `mailto:` or starting with `//` → kept;
@@ -44,7 +46,8 @@ struct LinkResolver {
             if let problem = missingAnchor(fragment, in: chapter, location: location, linkText: url) { return .broken(url, problem) }
             return .keep(url)
         }
-        guard let normalised = Self.normalise(path) else {
+        let base = chapter.folder
+        guard let normalised = Self.normalise(base.isEmpty ? path : base + "/" + path) else {
             return .broken(url, .error("link '\(url)' leaves the chapters folder", at: location,
                                        hint: "put the file inside '\(folder.path)' and link it relative to the chapter"))
         }
@@ -52,10 +55,12 @@ struct LinkResolver {
             guard let target = chaptersByFile[normalised] else {
                 var message = "link to a missing chapter '\(path)'"
                 if let guess = Suggestion.closest(to: normalised, in: chaptersByFile.keys.sorted()) {
-                    message += "; did you mean '\(guess)'?"
+                    message += "; did you mean '\(Self.relative(guess, from: base))'?"
                 }
                 return .broken(url, .error(message, at: location,
-                                           hint: "chapters link each other by file name, e.g. [momentum](02-momentum.md#nesterov)"))
+                                           hint: base.isEmpty
+                                            ? "chapters link each other by file name, e.g. [momentum](02-momentum.md#nesterov)"
+                                            : "a link is relative to the chapter's folder '\(base)/': a chapter beside it by its file name, another part's as '../02-adaptive/04-adam.md'"))
             }
             if let fragment, let problem = missingAnchor(fragment, in: target, location: location, linkText: url) {
                 return .broken(url, problem)
@@ -69,7 +74,27 @@ struct LinkResolver {
             return .broken(url, .error("'\(normalised)' would replace a file coursegen writes itself", at: location,
                                        hint: "rename or move the file"))
         }
-        return .asset(url: url, path: normalised)
+        // Every page sits at the site's top, so a part's chapter links its files by their path from there.
+        guard !base.isEmpty else { return .asset(url: url, path: normalised) }
+        let encoded = normalised.addingPercentEncoding(withAllowedCharacters: Self.pathCharacters) ?? normalised
+        let (_, rest) = Self.splitQuery(url)
+        return .asset(url: encoded + rest, path: normalised)
+    }
+
+    /// Characters a path keeps unescaped in a rewritten link.
+    static let pathCharacters = CharacterSet.urlPathAllowed.subtracting(CharacterSet(charactersIn: "?#"))
+
+    /// The path and the query or fragment after it (`?x#y`, with its mark).
+    static func splitQuery(_ url: String) -> (String, String) {
+        guard let mark = url.firstIndex(where: { $0 == "?" || $0 == "#" }) else { return (url, "") }
+        return (String(url[..<mark]), String(url[mark...]))
+    }
+
+    /// `target` (a path inside the chapters folder) as a file in `folder` would link it.
+    static func relative(_ target: String, from folder: String) -> String {
+        guard !folder.isEmpty else { return target }
+        if target.hasPrefix(folder + "/") { return String(target.dropFirst(folder.count + 1)) }
+        return "../" + target
     }
 
     /// What is wrong with the linked file `relative` (written `path` in the link `url`), if anything.

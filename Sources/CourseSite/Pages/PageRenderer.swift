@@ -46,11 +46,44 @@ struct PageRenderer: @unchecked Sendable {
     /// The sidebar's entries, made once per site; `current` is set per page.
     struct ChapterEntries: Sendable {
         fileprivate var entries: [ChapterEntry]
+        /// The sidebar's groups: the chapters before the first part (untitled), then each part's.
+        fileprivate var groups: [(part: Part?, range: Range<Int>)] = []
 
-        init(_ chapters: [Chapter]) {
+        init(_ chapters: [Chapter], parts: [Part] = []) {
             entries = chapters.map {
                 ChapterEntry(href: $0.pageName, title: $0.title, titleHTML: $0.titleHTML, number: $0.number,
-                             description: $0.frontMatter.description, current: false)
+                             description: $0.frontMatter.description, current: false,
+                             partTitle: $0.part.map { parts[$0].title })
+            }
+            guard !parts.isEmpty else { return }
+            var start = 0
+            while start < chapters.count {
+                let part = chapters[start].part
+                var end = start + 1
+                while end < chapters.count && chapters[end].part == part { end += 1 }
+                groups.append((part.map { parts[$0] }, start..<end))
+                start = end
+            }
+        }
+    }
+
+    /// A part as templates see it: `{{#parts}}{{title}}{{#chapters}}…{{/chapters}}{{/parts}}`.
+    /// Chapters before the first part form a group with no title (`hasTitle` false).
+    struct PartEntry: MustacheParent, Sendable {
+        var title: String
+        var number: Int?
+        var chapters: [ChapterEntry]
+
+        func child(named name: String) -> Any? {
+            switch name {
+            case "title": return title
+            case "hasTitle": return number != nil
+            case "number": return number
+            case "chapters": return chapters
+            // The number of its first chapter, for an `<ol start>`: numbers run on across parts.
+            case "start": return chapters.first?.number ?? 1
+            case "current": return chapters.contains(where: \.current)
+            default: return nil
             }
         }
     }
@@ -65,6 +98,8 @@ struct PageRenderer: @unchecked Sendable {
         var number: Int
         var description: String?
         var current: Bool
+        /// The title of the chapter's part, if it is in one.
+        var partTitle: String?
 
         func child(named name: String) -> Any? {
             switch name {
@@ -74,6 +109,7 @@ struct PageRenderer: @unchecked Sendable {
             case "number": return number
             case "description": return description
             case "current": return current
+            case "partTitle": return partTitle
             default: return nil
             }
         }
@@ -118,6 +154,10 @@ struct PageRenderer: @unchecked Sendable {
             "isHome": page.isHome,
             "listChapters": page.listChapters,
             "chapters": chapterList,
+            "parts": chapters.groups.map { group in
+                PartEntry(title: group.part?.title ?? "", number: group.part?.number, chapters: Array(chapterList[group.range]))
+            },
+            "hasParts": !chapters.groups.isEmpty,
             "contents": page.contents.enumerated().map { i, entry in
                 ["level": entry.level, "id": entry.id, "title": entry.title,
                  "titleHTML": i < page.contentsHTML.count ? page.contentsHTML[i] : Escaping.html(entry.title)] as [String: Any]

@@ -173,6 +173,11 @@ enum BundledStylesheet {
     .sidebar li a:hover { background: var(--cg-faint); }
     .sidebar a[aria-current="page"] { background: var(--cg-accent-bg); color: var(--cg-accent); font-weight: 600; }
     .sidebar .number { color: var(--cg-muted); min-width: 1.4rem; text-align: right; font-variant-numeric: tabular-nums; }
+    .sidebar .part-title {
+      margin: 1rem 0 0.3rem; padding: 0 0.5rem; font-size: 0.78rem; font-weight: 600;
+      letter-spacing: 0.06em; text-transform: uppercase; color: var(--cg-muted);
+    }
+    .chapter-list .part-title { margin: 1.2rem 0 0.4rem; font-size: 1rem; }
 
     @media (min-width: 60rem) {
       .nav-button { display: none; }

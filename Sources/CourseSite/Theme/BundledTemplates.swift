@@ -60,11 +60,23 @@ enum BundledTemplates {
     static let sidebar = """
     <nav class="sidebar" aria-label="{{strings.page.chapters}}">
     <p class="sidebar-title"><a href="index.html"{{#isHome}} aria-current="page"{{/isHome}}>{{courseTitle}}</a></p>
+    {{^hasParts}}
     <ol class="chapters">
     {{#chapters}}
     <li><a href="{{href}}"{{#current}} aria-current="page"{{/current}}><span class="number">{{number}}</span> <span>{{{titleHTML}}}</span></a></li>
     {{/chapters}}
     </ol>
+    {{/hasParts}}
+    {{#parts}}
+    {{#hasTitle}}
+    <p class="part-title">{{title}}</p>
+    {{/hasTitle}}
+    <ol class="chapters" start="{{start}}">
+    {{#chapters}}
+    <li><a href="{{href}}"{{#current}} aria-current="page"{{/current}}><span class="number">{{number}}</span> <span>{{{titleHTML}}}</span></a></li>
+    {{/chapters}}
+    </ol>
+    {{/parts}}
     </nav>
 
     """
@@ -100,11 +112,23 @@ enum BundledTemplates {
     static let chapterList = """
     <section class="chapter-list" aria-labelledby="chapters-heading">
     <h2 id="chapters-heading"{{#textLanguage}} lang="{{textLanguage}}"{{/textLanguage}}>{{strings.page.chapters}}</h2>
+    {{^hasParts}}
     <ol>
     {{#chapters}}
     <li><a href="{{href}}">{{{titleHTML}}}</a>{{#description}}<p>{{description}}</p>{{/description}}</li>
     {{/chapters}}
     </ol>
+    {{/hasParts}}
+    {{#parts}}
+    {{#hasTitle}}
+    <h3 class="part-title">{{title}}</h3>
+    {{/hasTitle}}
+    <ol start="{{start}}">
+    {{#chapters}}
+    <li><a href="{{href}}">{{{titleHTML}}}</a>{{#description}}<p>{{description}}</p>{{/description}}</li>
+    {{/chapters}}
+    </ol>
+    {{/parts}}
     </section>
 
     """
