@@ -237,6 +237,11 @@ enum BundledStylesheet {
     .callout-label { color: var(--cg-callout); }
     details.solution { background: var(--cg-bg); }
     details.solution > summary { font-weight: 600; color: var(--cg-accent); }
+    @media (max-width: 36rem) {
+      /* A phone's column is narrow: nested boxes keep little padding. */
+      .callout { padding-left: 0.75rem; padding-right: 0.75rem; }
+      .callout details.solution { padding: 0.4rem 0.6rem; }
+    }
     img { max-width: 100%; height: auto; }
 
     .toc {
