@@ -36,6 +36,21 @@ public struct HTMLRenderer {
     public var footnotePrefix = "fn"
     /// The words the renderer writes itself, in aria labels; the page's language gives them.
     public var words = Words()
+    /// How each callout is framed (its label and id); `nil` frames it with ``words`` and the
+    /// callout's own id. A framer that returns `nil` for a callout leaves it an ordinary quote.
+    public var calloutFrame: ((Callout) -> CalloutFrame?)?
+
+    /// The label a callout shows when it has no title of its own ("Note", "Exercise 3.2";
+    /// an exercise shows it before its title), and the id of its element.
+    public struct CalloutFrame: Hashable, Sendable {
+        public var label: String
+        public var id: String?
+
+        public init(label: String, id: String? = nil) {
+            self.label = label
+            self.id = id
+        }
+    }
 
     /// The accessible names of a heading's self-link, the footnotes and their back links
     /// (`{reference}` is the reference's number), and a task list's boxes.
@@ -45,6 +60,13 @@ public struct HTMLRenderer {
         public var backToReference = "Back to reference {reference}"
         public var done = "done"
         public var toDo = "to do"
+        /// Each callout kind's label; an exercise's is followed by its number when a framer gives one.
+        public var callouts: [Callout.Kind: String] = [
+            .note: "Note", .tip: "Tip", .important: "Important", .warning: "Warning", .caution: "Caution",
+            .exercise: "Exercise", .solution: "Solution",
+        ]
+        /// Between an exercise's label and its title.
+        public var titleSeparator = ": "
 
         public init() {}
     }
@@ -71,14 +93,14 @@ public struct HTMLRenderer {
             }
         }
         var out = ""
-        for block in document.blocks { render(block, into: &out, state: state, tight: false) }
+        render(document.blocks, into: &out, state: state)
         if !state.footnoteOrder.isEmpty {
             out += "<section class=\"footnotes\" aria-label=\"\(Escaping.html(words.footnotes))\">\n<ol>\n"
             for (i, label) in state.footnoteOrder.enumerated() {
                 let n = i + 1
                 out += "<li id=\"\(footnotePrefix)-\(n)\">\n"
                 var body = ""
-                for block in state.definitions[label] ?? [] { render(block, into: &body, state: state, tight: false) }
+                render(state.definitions[label] ?? [], into: &body, state: state)
                 var backrefs = ""
                 for r in 1...max(1, state.referenceCounts[label] ?? 1) {
                     let suffix = r == 1 ? "" : "-\(r)"
@@ -141,8 +163,12 @@ public struct HTMLRenderer {
             out += allowHTML ? Self.tagFilter(html) : "<p class=\"raw-html\">\(Escaping.html(html.trimmingTrailingSpaces()))</p>\n"
             if allowHTML, !html.hasSuffix("\n") { out += "\n" }
         case .blockQuote(let blocks):
+            if let (callout, frame) = framedCallout(blocks) {
+                render(callout, frame, solution: nil, into: &out, state: state)
+                return
+            }
             out += "<blockquote>\n"
-            for b in blocks { render(b, into: &out, state: state, tight: false) }
+            render(blocks, into: &out, state: state)
             out += "</blockquote>\n"
         case .list(let list):
             let tag = list.ordered ? "ol" : "ul"
@@ -194,6 +220,63 @@ public struct HTMLRenderer {
             break  // rendered at the end, in order of first reference
         case .displayMath(let latex, let position):
             out += "<div class=\"display-math\" tabindex=\"0\">\(math(latex, true, position))</div>\n"
+        }
+    }
+
+    /// Blocks in a row; a solution right after an exercise goes inside the exercise's box.
+    private func render(_ blocks: [Block], into out: inout String, state: State) {
+        var i = 0
+        while i < blocks.count {
+            defer { i += 1 }
+            guard case .blockQuote(let children) = blocks[i], let (callout, frame) = framedCallout(children),
+                  callout.kind == .exercise else {
+                render(blocks[i], into: &out, state: state, tight: false)
+                continue
+            }
+            var solution: (Callout, CalloutFrame)?
+            if i + 1 < blocks.count, case .blockQuote(let next) = blocks[i + 1],
+               let framed = framedCallout(next), framed.0.kind == .solution {
+                solution = framed
+                i += 1
+            }
+            render(callout, frame, solution: solution, into: &out, state: state)
+        }
+    }
+
+    private func framedCallout(_ quote: [Block]) -> (Callout, CalloutFrame)? {
+        guard case .callout(let callout)? = Callout.marker(in: quote) else { return nil }
+        if let calloutFrame {
+            return calloutFrame(callout).map { (callout, $0) }
+        }
+        return (callout, CalloutFrame(label: words.callouts[callout.kind] ?? callout.kind.rawValue, id: callout.id))
+    }
+
+    /// An alert as `<aside role="note">`, an exercise as a box with its solution inside, a
+    /// solution as `<details>`: closed, the reader opens it, no script.
+    private func render(_ callout: Callout, _ frame: CalloutFrame, solution: (Callout, CalloutFrame)?,
+                        into out: inout String, state: State) {
+        let id = frame.id.map { " id=\"\(Escaping.html($0))\"" } ?? ""
+        var title = ""
+        if !callout.title.isEmpty { render(callout.title, into: &title, state: state) }
+        switch callout.kind {
+        case .solution:
+            out += "<details class=\"solution\"\(id)><summary>\(title.isEmpty ? Escaping.html(frame.label) : title)</summary>\n"
+            render(callout.body, into: &out, state: state)
+            out += "</details>\n"
+        case .exercise:
+            out += "<div class=\"callout callout-exercise\"\(id)>\n<p class=\"callout-title\"><span class=\"callout-label\">\(Escaping.html(frame.label))</span>"
+            if !title.isEmpty { out += Escaping.html(words.titleSeparator) + title }
+            out += "</p>\n"
+            render(callout.body, into: &out, state: state)
+            if let (solution, solutionFrame) = solution {
+                render(solution, solutionFrame, solution: nil, into: &out, state: state)
+            }
+            out += "</div>\n"
+        case .note, .tip, .important, .warning, .caution:
+            out += "<aside class=\"callout callout-\(callout.kind.rawValue)\" role=\"note\"\(id)>\n"
+            out += "<p class=\"callout-title\">\(title.isEmpty ? Escaping.html(frame.label) : title)</p>\n"
+            render(callout.body, into: &out, state: state)
+            out += "</aside>\n"
         }
     }
 

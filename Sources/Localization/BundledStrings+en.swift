@@ -29,6 +29,15 @@ extension BundledStrings {
     page.taskToDo: "to do"
     page.builtWith: "built with coursegen; every figure was computed when the site was built."
 
+    # Callouts, exercises and solutions
+    callout.note: "Note"
+    callout.tip: "Tip"
+    callout.important: "Important"
+    callout.warning: "Warning"
+    callout.caution: "Caution"
+    callout.exercise: "Exercise {number}"
+    callout.solution: "Solution"
+
     # Counts
     count.steps:
       one: "{count} step"

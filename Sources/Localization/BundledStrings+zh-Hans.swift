@@ -28,6 +28,15 @@ extension BundledStrings {
     page.taskToDo: "待办"
     page.builtWith: "由 coursegen 生成；每幅图都是在生成网站时计算出来的。"
 
+    # 提示框、练习与答案
+    callout.note: "注意"
+    callout.tip: "提示"
+    callout.important: "重要"
+    callout.warning: "警告"
+    callout.caution: "小心"
+    callout.exercise: "练习 {number}"
+    callout.solution: "答案"
+
     # 计数
     count.steps:
       other: "{count} 步"

@@ -121,6 +121,9 @@ struct SourceText {
             body = String(body[end.upperBound...])
         }
         body = Self.removingFences(body)
+        // A callout's marker and its id are not text: the page shows its label instead.
+        body = Self.replace(#"(?m)^((?:[ ]{0,3}>)+[ ]?)\[![A-Za-z]+\]"#, in: body) { groups in groups[1] }
+        body = Self.replace(#"(?m)\{#[\w-]+\}[ \t]*$"#, in: body) { _ in " " }
         // Code spans are text as written; take them out before looking for math.
         body = Self.replace(#"(`+)(.+?)\1"#, in: body) { groups in words(of: groups[2]); return " " }
         body = Self.replace(#"\$\$([\s\S]+?)\$\$"#, in: body) { groups in add(formula: groups[1]); return " " }
@@ -148,7 +151,12 @@ struct SourceText {
         var out: [Substring] = []
         var fence: Substring?
         for line in text.split(separator: "\n", omittingEmptySubsequences: false) {
-            let trimmed = line.drop { $0 == " " }
+            // A fence inside a quote (a callout) is a fence too.
+            var unquoted = line
+            while case let spaces = unquoted.prefix(while: { $0 == " " }).count, spaces < 4, unquoted.dropFirst(spaces).first == ">" {
+                unquoted = unquoted.dropFirst(spaces + 1)
+            }
+            let trimmed = unquoted.drop { $0 == " " }
             if let open = fence {
                 if trimmed.hasPrefix(open), trimmed.drop(while: { $0 == open.first }).allSatisfy(\.isWhitespace) { fence = nil }
                 continue

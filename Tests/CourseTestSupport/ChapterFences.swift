@@ -36,13 +36,20 @@ public enum ChapterFences {
     }
 
     /// The fences of `text` whose info string starts with `info` (also indented ones, inside
-    /// lists), in order. Other fences are skipped whole, so an example inside one is not taken
+    /// lists, and ones inside block quotes such as a `> [!SOLUTION]`), in order. Other fences are skipped whole, so an example inside one is not taken
     /// for a directive.
     public static func fences(in text: String, file: String, info wanted: String = "experiment") -> [Fence] {
         var fences: [Fence] = []
-        var open: (line: Int, indent: Int, marker: String, isExperiment: Bool)?
+        var open: (line: Int, quote: Int, indent: Int, marker: String, isExperiment: Bool)?
         var body: [Substring] = []
-        for (index, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+        for (index, fullLine) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+            // A quote's `>` markers (each with one optional space) come off first, as CommonMark takes them.
+            var line = fullLine
+            while case let spaces = line.prefix(while: { $0 == " " }).count, spaces < 4, line.dropFirst(spaces).first == ">" {
+                line = line.dropFirst(spaces + 1)
+                if line.first == " " { line = line.dropFirst() }
+            }
+            let quote = fullLine.count - line.count
             let indent = line.prefix { $0 == " " }.count
             let trimmed = line.dropFirst(indent)
             if let current = open {
@@ -50,7 +57,8 @@ public enum ChapterFences {
                     if current.isExperiment {
                         // CommonMark removes up to the fence's indentation from each body line.
                         let lines = body.map { $0.dropFirst(min(current.indent, $0.prefix { $0 == " " }.count)) }
-                        fences.append(Fence(file: file, line: current.line, indent: current.indent, text: lines.joined(separator: "\n")))
+                        fences.append(Fence(file: file, line: current.line, indent: current.quote + current.indent,
+                                            text: lines.joined(separator: "\n")))
                     }
                     open = nil
                 } else {
@@ -59,7 +67,7 @@ public enum ChapterFences {
             } else if indent < 4, trimmed.hasPrefix("```") || trimmed.hasPrefix("~~~") {
                 let marker = String(trimmed.prefix { $0 == trimmed.first })
                 let info = trimmed.dropFirst(marker.count).trimmingCharacters(in: .whitespaces)
-                open = (index + 2, indent, marker, info.split(separator: " ").first.map(String.init) == wanted)
+                open = (index + 2, quote, indent, marker, info.split(separator: " ").first.map(String.init) == wanted)
                 body = []
             }
         }

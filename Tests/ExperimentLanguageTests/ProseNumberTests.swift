@@ -13,6 +13,8 @@ import Testing
         ("03-exponentially-weighted-averages.md", "20 steps", "follows from β = 0.9 alone: 1 − 0.9²⁰ ≈ 0.88"),
         ("03-exponentially-weighted-averages.md", "9 steps", "the centre of mass of a window of 19, (19 − 1)/2"),
         ("03-exponentially-weighted-averages.md", "0.99", "exercise 4 asks the reader to set both betas to 0.99"),
+        ("03-exponentially-weighted-averages.md", "2.3", "the lag of β = 0.7 alone, 0.7/0.3, in exercise 1's solution"),
+        ("03-exponentially-weighted-averages.md", "0.2 %", "follows from β = 0.9 alone: 1 − 0.9⁶⁰ ≈ 0.998, in exercise 3's solution"),
         ("04-adaptive-learning-rates.md", "0.99", "PyTorch's default α"),
         ("04-adaptive-learning-rates.md", "0.9", "the lecture's α"),
         ("04-adaptive-learning-rates.md", "6.5", "the lecture's number"),
@@ -45,7 +47,12 @@ import Testing
     static func unaccounted(in text: String, file: String) -> [String] {
         var fenceLines: [String] = [], prose: [(line: Int, text: String)] = []
         var inFence = false
-        for (index, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+        for (index, quoted) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+            // Inside a callout (a quote) the `>` markers come off first: its fences are fences, its blank lines part paragraphs.
+            var line = quoted
+            while case let spaces = line.prefix(while: { $0 == " " }).count, spaces < 4, line.dropFirst(spaces).first == ">" {
+                line = line.dropFirst(spaces + 1)
+            }
             if line.trimmingCharacters(in: .whitespaces).hasPrefix("```") { inFence.toggle(); continue }
             if inFence { fenceLines.append(String(line)) } else { prose.append((index + 1, String(line))) }
         }

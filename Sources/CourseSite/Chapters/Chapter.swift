@@ -26,6 +26,8 @@ public struct Chapter: Sendable {
     /// The same ids as a set, so that checking thousands of anchors stays linear.
     private(set) var headingIDSet: Set<String> = []
     public var contents: [ContentsEntry] = []
+    /// The callouts' numbers and ids (exercises are numbered and linkable).
+    public var callouts = ChapterCallouts()
     /// Whether the document's first block is the `#` heading the page shows as its title.
     public var firstHeadingIsTitle = false
 

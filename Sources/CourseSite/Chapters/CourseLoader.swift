@@ -263,6 +263,9 @@ struct CourseLoader: Sendable {
                               frontMatter: frontMatter, document: document)
         chapter.firstHeadingIsTitle = firstHeadingIsTitle
         assignHeadingIDs(&chapter)
+        let slugger = Self.slugger()
+        chapter.callouts = ChapterCallouts(document, file: path, taken: chapter.headingIDSet.union(PageRenderer.reservedIDs),
+                                           isGenerated: slugger.isGenerated, diagnostics: &diagnostics)
         return chapter
     }
 
@@ -283,11 +286,17 @@ struct CourseLoader: Sendable {
         }
     }
 
+    /// A slugger that knows the ids coursegen writes itself: the template's, footnotes',
+    /// directive fragments' and exercises'.
+    static func slugger() -> HeadingSlugger {
+        HeadingSlugger(reserved: PageRenderer.reservedIDs,
+                       numberedPrefixes: HTMLRenderer.footnoteNamespaces() + DirectiveBlock.idNamespaces + ChapterCallouts.idNamespaces)
+    }
+
     /// Ids for every heading, unique in the page; ids the page template, footnotes and
     /// directive fragments use are reserved.
     private func assignHeadingIDs(_ chapter: inout Chapter) {
-        var slugger = HeadingSlugger(reserved: PageRenderer.reservedIDs,
-                                     numberedPrefixes: HTMLRenderer.footnoteNamespaces() + DirectiveBlock.idNamespaces)
+        var slugger = Self.slugger()
         var ids: [String] = []
         var contents: [ContentsEntry] = []
         for case .heading(let level, let inlines, _) in chapter.document.blocks.allBlocks {

@@ -136,10 +136,11 @@ struct LinkResolver {
 
     private func missingAnchor(_ fragment: String, in target: Chapter, location: SourceLocation, linkText: String) -> Diagnostic? {
         let anchor = fragment.removingPercentEncoding ?? fragment
-        if target.headingIDSet.contains(anchor) || Self.builtInAnchors.contains(anchor) { return nil }
+        if target.headingIDSet.contains(anchor) || target.callouts.contains(anchor) || Self.builtInAnchors.contains(anchor) { return nil }
         var message = "link '\(linkText)' names a missing anchor '#\(anchor)' in '\(target.fileName)'"
-        if let guess = Suggestion.closest(to: anchor, in: target.headingIDs) { message += "; did you mean '#\(guess)'?" }
-        return .error(message, at: location, hint: "a heading's anchor is its text in lower case with spaces as '-'")
+        if let guess = Suggestion.closest(to: anchor, in: target.headingIDs + target.callouts.ids) { message += "; did you mean '#\(guess)'?" }
+        return .error(message, at: location,
+                      hint: "a heading's anchor is its text in lower case with spaces as '-'; an exercise's is 'exercise-N' or the '{#id}' after its marker")
     }
 
     /// Anchors every page has: the template's landmarks and the footnotes.

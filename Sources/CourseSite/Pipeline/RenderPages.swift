@@ -62,6 +62,20 @@ struct RenderPages: Sendable {
         renderer.words.done = strings.text("page.taskDone")
         renderer.words.toDo = strings.text("page.taskToDo")
         renderer.headingIDs = chapter.headingIDs
+        for kind in Callout.Kind.allCases where kind != .exercise {
+            renderer.words.callouts[kind] = strings.text("callout.\(kind.rawValue)")
+        }
+        renderer.words.titleSeparator = strings.text("punctuation.colon")
+        let strings = self.strings
+        renderer.calloutFrame = { callout in
+            let anchor = chapter.callouts.anchors[callout.position]
+            guard callout.kind == .exercise, let ordinal = anchor?.ordinal else {
+                return HTMLRenderer.CalloutFrame(label: strings.text("callout.\(callout.kind.rawValue)"), id: anchor?.id)
+            }
+            // "Exercise 3.2" in chapter 3; the home page's exercises have no chapter number.
+            let number = chapter.number > 0 ? "\(chapter.number).\(ordinal)" : "\(ordinal)"
+            return HTMLRenderer.CalloutFrame(label: strings.text("callout.exercise", ["number": number]), id: anchor?.id)
+        }
         var document = chapter.document
         if chapter.firstHeadingIsTitle, let index = document.blocks.firstIndex(where: { if case .heading = $0 { return true }; return false }) {
             document.blocks.remove(at: index)

@@ -26,6 +26,11 @@ enum BundledStylesheet {
       --cg-ok: #1a7f37;
       --cg-bad: #b3261e;
       --cg-shadow: rgba(0, 0, 0, 0.22);
+      --cg-callout-note: #0969da;
+      --cg-callout-tip: #1a7f37;
+      --cg-callout-important: #8250df;
+      --cg-callout-warning: #9a6700;
+      --cg-callout-caution: #cf222e;
       /* Okabe–Ito, colour-blind safe (the Plotting module's Palette); figures read these. */
       --cg-series-1: #0072b2;
       --cg-series-2: #d55e00;
@@ -85,6 +90,11 @@ enum BundledStylesheet {
         --cg-ok: #56c271;
         --cg-bad: #ff7b72;
         --cg-shadow: rgba(0, 0, 0, 0.7);
+        --cg-callout-note: #4493f8;
+        --cg-callout-tip: #3fb950;
+        --cg-callout-important: #ab7df8;
+        --cg-callout-warning: #d29922;
+        --cg-callout-caution: #f85149;
         --cg-series-1: #56b4e9;
         --cg-series-2: #ff8c42;
         --cg-series-3: #2fd0a0;
@@ -212,6 +222,31 @@ enum BundledStylesheet {
     li + li { margin-top: 0.25rem; }
     blockquote { margin-left: 0; padding: 0.25rem 1rem; border-left: 4px solid var(--cg-border); color: var(--cg-muted); }
     hr { border: 0; border-top: 1px solid var(--cg-border); margin: 2rem 0; }
+
+    /* Callouts (GitHub's alerts), exercises and their solutions. */
+    .callout {
+      --cg-callout: var(--cg-accent);
+      margin: 0 0 1.1rem; padding: 0.6rem 1rem 0.1rem;
+      border-left: 4px solid var(--cg-callout); border-radius: 0 0.5rem 0.5rem 0;
+      background: var(--cg-panel); overflow-wrap: break-word;
+    }
+    .callout-note { --cg-callout: var(--cg-callout-note); }
+    .callout-tip { --cg-callout: var(--cg-callout-tip); }
+    .callout-important { --cg-callout: var(--cg-callout-important); }
+    .callout-warning { --cg-callout: var(--cg-callout-warning); }
+    .callout-caution { --cg-callout: var(--cg-callout-caution); }
+    .callout > :last-child { margin-bottom: 0.6rem; }
+    .callout-title { margin: 0 0 0.4rem; font-family: var(--font-ui); font-size: 0.95rem; font-weight: 600; color: var(--cg-callout); }
+    .callout-exercise { border: 1px solid var(--cg-border); border-left: 4px solid var(--cg-callout); scroll-margin-top: 4rem; }
+    .callout-exercise .callout-title { color: var(--cg-fg); }
+    .callout-label { color: var(--cg-callout); }
+    details.solution { background: var(--cg-bg); }
+    details.solution > summary { font-weight: 600; color: var(--cg-accent); }
+    @media (max-width: 36rem) {
+      /* A phone's column is narrow: nested boxes keep little padding. */
+      .callout { padding-left: 0.75rem; padding-right: 0.75rem; }
+      .callout details.solution { padding: 0.4rem 0.6rem; }
+    }
     img { max-width: 100%; height: auto; }
 
     .toc {
@@ -366,6 +401,9 @@ enum BundledStylesheet {
       pre, figure, table, .display-math { break-inside: avoid; }
       pre { white-space: pre-wrap; }
       details > *:not(summary) { display: block; }
+      /* Solutions print open: a closed <details> hides its content in this pseudo-element. */
+      details.solution::details-content { content-visibility: visible; display: block; }
+      .callout { break-inside: avoid; background: none; }
       h2, h3 { break-after: avoid; }
     }
     @media (prefers-reduced-motion: no-preference) {
