@@ -30,8 +30,9 @@ public enum Fuzz {
         }
     }
 
-    /// Seconds that `body` takes on an input of 200 and of 4000 repeats, after a warm-up
-    /// of 50; the small time is at least 0.1 ms so that a ratio stays meaningful.
+    /// Seconds that `body` takes on an input of 200 and of 4000 repeats, the fastest of three
+    /// runs each, after a warm-up of 50; the small time is at least 0.1 ms so that a ratio
+    /// stays meaningful.
     ///
     /// Twenty times the input should take about twenty times as long; a test allows a
     /// generous factor (60, say), which a quadratic scan still breaks by far.
@@ -42,7 +43,9 @@ public enum Fuzz {
             return Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
         }
         _ = seconds(50)
-        let small = max(seconds(200), 1e-4)
-        return (small, seconds(4000))
+        // The fastest of three: another process taking the core can only make a run slower, so
+        // the minimum is the run's own cost (a single large run once measured 68× under load).
+        let small = max((0..<3).map { _ in seconds(200) }.min()!, 1e-4)
+        return (small, (0..<3).map { _ in seconds(4000) }.min()!)
     }
 }
