@@ -61,16 +61,10 @@ public struct StringCatalog: Sendable {
     /// The message `key` as HTML: its own text escaped with `escape`, each placeholder
     /// replaced by the markup given for it (already escaped by the caller).
     public func html(_ key: String, _ markup: KeyValuePairs<String, String> = [:], escape: (String) -> String) -> String {
-        let template = template(key, count: nil)
-        var out = ""
-        var rest = template[...]
-        while let open = rest.firstIndex(of: "{"), let close = rest[open...].firstIndex(of: "}") {
-            out += escape(String(rest[..<open]))
-            let name = rest[rest.index(after: open)..<close]
-            if let value = markup.first(where: { $0.key == name })?.value { out += value } else { out += escape(String(rest[open...close])) }
-            rest = rest[rest.index(after: close)...]
+        let filled = Self.substitute(template(key, count: nil), literal: { escape(String($0)) }) { name in
+            markup.first { $0.key == name }?.value
         }
-        return language.tidy(out + escape(String(rest)))
+        return language.tidy(filled)
     }
 
     /// `items` as the language lists them: "A, B and C", "A、B 和 C".
@@ -130,15 +124,22 @@ public struct StringCatalog: Sendable {
     /// is not filled in again); unknown names stay as written.
     public static func fill(_ template: String, _ values: some Sequence<(key: String, value: String)>) -> String {
         let values = Array(values)
+        return substitute(template, literal: String.init) { name in values.first { $0.key == name }?.value }
+    }
+
+    /// `template` with each literal run passed through `literal` and each `{name}` replaced by
+    /// `placeholder(name)`, or kept as a literal when that is nil; one pass, left to right.
+    private static func substitute(
+        _ template: String, literal: (Substring) -> String, placeholder: (Substring) -> String?
+    ) -> String {
         var out = ""
         var rest = template[...]
         while let open = rest.firstIndex(of: "{"), let close = rest[open...].firstIndex(of: "}") {
-            out += rest[..<open]
-            let name = rest[rest.index(after: open)..<close]
-            if let value = values.first(where: { $0.key == name })?.value { out += value } else { out += rest[open...close] }
+            out += literal(rest[..<open])
+            out += placeholder(rest[rest.index(after: open)..<close]) ?? literal(rest[open...close])
             rest = rest[rest.index(after: close)...]
         }
-        return out + rest
+        return out + literal(rest)
     }
 
     static func fill(_ template: String, _ values: KeyValuePairs<String, String>) -> String {
