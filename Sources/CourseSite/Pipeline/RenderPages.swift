@@ -62,11 +62,9 @@ struct RenderPages: Sendable {
         renderer.words.done = strings.text("page.taskDone")
         renderer.words.toDo = strings.text("page.taskToDo")
         renderer.headingIDs = chapter.headingIDs
-        for kind in Callout.Kind.allCases where kind != .exercise {
-            renderer.words.callouts[kind] = strings.text("callout.\(kind.rawValue)")
-        }
         renderer.words.titleSeparator = strings.text("punctuation.colon")
         let strings = self.strings
+        // Every callout's label and id come from the chapter's numbering and the catalog.
         renderer.calloutFrame = { callout in
             let anchor = chapter.callouts.anchors[callout.position]
             guard callout.kind == .exercise, let ordinal = anchor?.ordinal else {
