@@ -59,7 +59,8 @@ struct PDF: ParsableCommand {
                                    hint: "coursegen builds the site in the temporary folder (TMPDIR) before printing it")])
             throw ExitCode(1)
         }
-        console.status("printing \(result.pageCount - 2) chapters with \(browser)")
+        let chapterCount = result.pageCount - 2
+        console.status("printing \(chapterCount) chapter\(chapterCount == 1 ? "" : "s") with \(browser)")
         do {
             try PDFPrinter(browser: browser, timeout: timeout).print(page: site.appendingPathComponent("print.html"), to: output)
         } catch let failure as PDFPrinter.Failure {
