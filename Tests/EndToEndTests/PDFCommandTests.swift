@@ -94,6 +94,33 @@ import Testing
         #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path + "/out") == ["course.pdf"])
     }
 
+    /// Builds `chapters/` of `folder` (from the cache the print filled) and checks that no id of
+    /// its print.html is defined twice and every same-document reference finds its id: whatever
+    /// a chapter of the real course defines, headings, callouts, footnotes, figures, formulas,
+    /// must take its chapter's prefix there.
+    static func checkPrintIDs(_ folder: TemporaryFolder) throws {
+        let outcome = try CoursegenBinary.run(["build", "chapters", "-o", "site"], in: folder.path, timeout: 1800)
+        #expect(outcome.status == 0, "\(outcome.stderr)")
+        let html = try #require(folder.read("site/print.html"))
+        func values(_ attribute: String) -> [String] {
+            html.ranges(of: " \(attribute)=\"").map { range in
+                let rest = html[range.upperBound...]
+                return String(rest[..<(rest.firstIndex(of: "\"") ?? rest.endIndex)])
+            }
+        }
+        let ids = values("id")
+        let repeated = Dictionary(grouping: ids, by: { $0 }).filter { $0.value.count > 1 }.keys.sorted()
+        #expect(repeated.isEmpty, "ids defined more than once in print.html: \(repeated.prefix(20))")
+        let defined = Set(ids)
+        var references = values("href").filter { $0.hasPrefix("#") }.map { String($0.dropFirst()).removingPercentEncoding ?? "" }
+        for attribute in ["aria-labelledby", "aria-describedby", "headers", "for"] {
+            references += values(attribute).flatMap { $0.split(separator: " ").map(String.init) }
+        }
+        let missing = Set(references.filter { !defined.contains($0) }).sorted()
+        #expect(missing.isEmpty, "references to no id of print.html: \(missing.prefix(20))")
+        #expect(!html.lowercased().contains("<script"))
+    }
+
     static func fixture() -> TemporaryFolder {
         let folder = TemporaryFolder("coursegen-pdf")
         folder.write("chapters/index.md", "---\ntitle: A small course\n---\nHello.\n")
@@ -116,6 +143,7 @@ import Testing
         defer { folder.remove() }
         try FileManager.default.createDirectory(atPath: folder.path + "/out", withIntermediateDirectories: true)
         try Self.printAndRead(folder, titles: try Self.titles(of: ChapterFences.folder))
+        try Self.checkPrintIDs(folder)
     }
 
     @Test(.enabled(if: canPrint)) func printsTheChineseExampleInChinese() throws {
@@ -125,6 +153,7 @@ import Testing
         try FileManager.default.createDirectory(atPath: folder.path + "/out", withIntermediateDirectories: true)
         // CJK text comes through as text (fonts embedded, not boxes): the titles and the generated words.
         try Self.printAndRead(folder, titles: try Self.titles(of: source), expected: ["目录", "第 1 章"])
+        try Self.checkPrintIDs(folder)
     }
 
     // MARK: - Failures leave no PDF, and never a broken one in place of a good one
