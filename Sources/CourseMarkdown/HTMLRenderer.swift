@@ -34,6 +34,8 @@ public struct HTMLRenderer {
     public var allowHTML = false
     /// Prefix for footnote ids, so that several documents can share a page.
     public var footnotePrefix = "fn"
+    /// Whether solutions are rendered open (`<details open>`), as a document to print shows them.
+    public var solutionsOpen = false
     /// The words the renderer writes itself, in aria labels; the page's language gives them.
     public var words = Words()
     /// How each callout is framed (its label and id); `nil` frames it with ``words`` and the
@@ -260,7 +262,7 @@ public struct HTMLRenderer {
         if !callout.title.isEmpty { render(callout.title, into: &title, state: state) }
         switch callout.kind {
         case .solution:
-            out += "<details class=\"solution\"\(id)><summary>\(title.isEmpty ? Escaping.html(frame.label) : title)</summary>\n"
+            out += "<details class=\"solution\"\(id)\(solutionsOpen ? " open" : "")><summary>\(title.isEmpty ? Escaping.html(frame.label) : title)</summary>\n"
             render(callout.body, into: &out, state: state)
             out += "</details>\n"
         case .exercise:

@@ -95,9 +95,10 @@ public struct SiteBuilder: Sendable {
             return Result(files: [], diagnostics: (diagnostics + overBudget).sortedByLocation(), pageCount: 0)
         }
         let results = RunDirectives(cache: options.cache, progress: options.progress).run(collected)
-        let rendered = RenderPages(allowHTML: options.allowHTML, math: options.math, highlight: options.highlight,
-                                   resolver: resolver, strings: strings, pageLanguage: settings.language,
-                                   mathText: options.mathText).run(pages, directives: collected, results: results)
+        let renderPages = RenderPages(allowHTML: options.allowHTML, math: options.math, highlight: options.highlight,
+                                      resolver: resolver, strings: strings, pageLanguage: settings.language,
+                                      mathText: options.mathText)
+        let rendered = renderPages.run(pages, directives: collected, results: results)
         // Each linked file once, with the first place that links it (for its diagnostics).
         var assets: [String: SourceLocation] = [:]
         var titled = loaded.chapters
@@ -141,6 +142,20 @@ public struct SiteBuilder: Sendable {
                 next: k + 1 < chapters.count ? chapters[k + 1] : nil),
                 chapters: entries)
         }
+        // print.html: every chapter again, its ids and links placed in the one document. What
+        // rendering finds was reported for the chapter's own page already.
+        let printIDs = PageIDs.document(chapters)
+        let printBodies = renderPages.run(loaded.chapters, directives: CollectedDirectives(pages: Array(collected.pages.dropFirst(firstChapterBody))),
+                                          results: results, ids: printIDs)
+        let printPage = renderer.renderPrint(zip(chapters, printBodies).map { chapter, body in
+            PageRenderer.PrintChapter(chapter: chapter, body: body.html, contentsHTML: body.contentsHTML)
+        }, parts: loaded.parts, ids: printIDs)
+        if let finding = ScriptScan.findings(in: printPage).first {
+            diagnostics.append(.error(
+                "page 'print.html' would contain \(finding.what)",
+                at: SourceLocation(file: loaded.home?.displayPath ?? chaptersFolder, line: 1, column: 1),
+                hint: "pages of coursegen run no script; check the templates in the chapters folder's 'theme/'"))
+        }
         // The last gate: whatever a theme's data or partials combine to, no page runs script.
         for (i, page) in html.enumerated() {
             guard let finding = ScriptScan.findings(in: page).first else { continue }
@@ -157,6 +172,7 @@ public struct SiteBuilder: Sendable {
         for (k, chapter) in chapters.enumerated() {
             files.append((chapter.pageName, Array(html[k + 1].utf8)))
         }
+        files.append(("print.html", Array(printPage.utf8)))
         files.append(("assets/style.css", Array(theme.stylesheet.utf8)))
         // Linked files are read only from inside the chapters folder, each and all of them bounded.
         var assetBytes = 0
@@ -176,6 +192,6 @@ public struct SiteBuilder: Sendable {
                 diagnostics.append(LinkResolver.unreadable(error, folder: folder, url: asset, path: asset, at: location))
             }
         }
-        return Result(files: files, diagnostics: diagnostics.sortedByLocation(), pageCount: loaded.chapters.count + 1)
+        return Result(files: files, diagnostics: diagnostics.sortedByLocation(), pageCount: loaded.chapters.count + 2)
     }
 }

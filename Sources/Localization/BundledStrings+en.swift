@@ -38,6 +38,12 @@ extension BundledStrings {
     callout.exercise: "Exercise {number}"
     callout.solution: "Solution"
 
+    # The one page to print (print.html)
+    print.link: "Print / PDF"
+    print.contents: "Contents"
+    print.intro: "The whole course on one page, to print or to save as PDF from the browser's print dialog."
+    print.backToCourse: "Back to the course"
+
     # Counts
     count.steps:
       one: "{count} step"

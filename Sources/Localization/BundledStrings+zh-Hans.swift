@@ -37,6 +37,12 @@ extension BundledStrings {
     callout.exercise: "练习 {number}"
     callout.solution: "答案"
 
+    # 打印页（print.html）
+    print.link: "打印 / PDF"
+    print.contents: "目录"
+    print.intro: "整门课程在同一页上，可以打印，或在浏览器的打印对话框中另存为 PDF。"
+    print.backToCourse: "返回课程"
+
     # 计数
     count.steps:
       other: "{count} 步"

@@ -14,13 +14,14 @@ struct Coursegen: ParsableCommand {
             Examples:
               coursegen build chapters/ -o site/    build the course into site/
               coursegen check chapters/             report every problem, write nothing
+              coursegen pdf chapters/ -o course.pdf print the whole course to one PDF (needs Chromium)
               coursegen run chapters/05-adam.md --json
                                                     run a chapter's experiments, print the numbers
 
             Exit status: 0 on success, 1 when the content has errors, 64 for usage errors.
             """,
         version: CoursegenVersion.string,
-        subcommands: [Build.self, Check.self, Run.self]
+        subcommands: [Build.self, Check.self, Run.self, PDF.self]
     )
 }
 

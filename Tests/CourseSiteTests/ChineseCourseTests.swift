@@ -42,7 +42,7 @@ import Testing
         let result = Self.build(folder)
         #expect(result.diagnostics.isEmpty, "\(result.diagnostics)")
         let pages = Self.pages(result)
-        #expect(pages.map(\.path) == ["index.html", "bowl.html", "network.html", "schedules.html"])
+        #expect(pages.map(\.path) == ["index.html", "bowl.html", "network.html", "schedules.html", "print.html"])
         for page in pages { try GoldenFile.check(page.html, named: "zh/" + page.path) }
     }
 
@@ -55,7 +55,7 @@ import Testing
         $0.hyperparameters.flatMap { $0.symbol.split(whereSeparator: { !$0.isLetter }).map(String.init) }
     } + [
         "coursegen", "PyTorch", "Hessian", "Nesterov", "Wolfe", "BFGS", "Xavier", "Glorot", "Kaiming", "He", "MNIST", "UCI",
-        "softmax", "dropout", "RMS", "L2", "tanh", "ReLU", "none",
+        "softmax", "dropout", "RMS", "L2", "tanh", "ReLU", "none", "PDF",
     ])
 
     /// The English catalog's words: every message split at what is not a letter, lower case, with
@@ -143,7 +143,7 @@ import Testing
         defer { folder.remove() }
         let result = Self.build(folder)
         #expect(!result.diagnostics.containsErrors, "\(result.diagnostics)")
-        #expect(Self.pages(result).count == 4)
+        #expect(Self.pages(result).count == 5)
         let left = Self.englishLeft(in: result, author: try Self.authorWords(folder))
         #expect(left == [], "English from coursegen: \(left)")
     }

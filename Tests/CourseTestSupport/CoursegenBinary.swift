@@ -30,9 +30,11 @@ public enum CoursegenBinary {
     /// Runs coursegen with `arguments` in `directory`, without a terminal and without colour;
     /// `through` names a program and its arguments to start coursegen with (e.g. `setpriv` to
     /// run as another user). With a `timeout`, a run still going after that many seconds is
-    /// killed and reported as ``Outcome/timedOut``.
+    /// killed and reported as ``Outcome/timedOut``. `environment` sets (or, with an empty
+    /// value, removes) variables of the test's environment for the run.
     public static func run(
-        _ arguments: [String], in directory: String, through wrapper: [String] = [], timeout: Double? = nil
+        _ arguments: [String], in directory: String, through wrapper: [String] = [], timeout: Double? = nil,
+        environment changes: [String: String] = [:]
     ) throws -> Outcome {
         let process = Process()
         if let program = wrapper.first {
@@ -45,6 +47,7 @@ public enum CoursegenBinary {
         process.currentDirectoryURL = URL(fileURLWithPath: directory)
         var environment = ProcessInfo.processInfo.environment
         environment["NO_COLOR"] = "1"
+        for (name, value) in changes { environment[name] = value.isEmpty ? nil : value }
         process.environment = environment
         let out = Pipe(), err = Pipe()
         process.standardOutput = out

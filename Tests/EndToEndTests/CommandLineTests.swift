@@ -17,7 +17,7 @@ import Testing
         defer { folder.remove() }
         let outcome = try CoursegenBinary.run(["build"], in: folder.path)
         #expect(outcome.status == 0, "\(outcome.stderr)")
-        #expect(outcome.stderr == "wrote 3 pages to site\n")
+        #expect(outcome.stderr == "wrote 4 pages to site\n")
         #expect(folder.read("site/first.html")?.contains("<a href=\"second.html#more\">second</a>") == true)
         #expect(folder.exists("site/assets/style.css"))
     }
@@ -47,7 +47,7 @@ import Testing
         defer { folder.remove() }
         let outcome = try CoursegenBinary.run(["check", "chapters"], in: folder.path)
         #expect(outcome.status == 0)
-        #expect(outcome.stderr == "3 pages, no errors\n")
+        #expect(outcome.stderr == "4 pages, no errors\n")
         #expect(!folder.exists("site"))
     }
 

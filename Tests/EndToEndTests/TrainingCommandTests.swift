@@ -29,7 +29,7 @@ import Testing
         defer { folder.remove() }
         let cold = try CoursegenBinary.run(["build", "chapters", "-o", "site"], in: folder.path)
         #expect(cold.status == 0, "\(cold.stderr)")
-        #expect(cold.stderr == "wrote 2 pages to site\n", "no '[1/1] training' line outside a terminal")
+        #expect(cold.stderr == "wrote 3 pages to site\n", "no '[1/1] training' line outside a terminal")
         let entries = try FileManager.default.contentsOfDirectory(atPath: folder.path + "/.coursegen-cache")
         #expect(entries.count == 1)
         let page = folder.read("site/moons.html")

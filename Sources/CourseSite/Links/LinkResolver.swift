@@ -25,7 +25,10 @@ struct LinkResolver {
 
     enum Resolution: Equatable {
         case keep(String)
-        case page(String)
+        /// `#fragment` on the linking page itself (the fragment as written).
+        case anchor(String)
+        /// A chapter's page (`momentum.html`) and the fragment after it, as written.
+        case page(String, fragment: String?)
         case asset(url: String, path: String)
         case broken(String, Diagnostic)
     }
@@ -44,7 +47,7 @@ struct LinkResolver {
         if path.isEmpty {
             guard let fragment else { return .keep(url) }
             if let problem = missingAnchor(fragment, in: chapter, location: location, linkText: url) { return .broken(url, problem) }
-            return .keep(url)
+            return .anchor(fragment)
         }
         let base = chapter.folder
         guard let normalised = Self.normalise(base.isEmpty ? path : base + "/" + path) else {
@@ -65,7 +68,7 @@ struct LinkResolver {
             if let fragment, let problem = missingAnchor(fragment, in: target, location: location, linkText: url) {
                 return .broken(url, problem)
             }
-            return .page(target.pageName + (fragment.map { "#" + $0 } ?? ""))
+            return .page(target.pageName, fragment: fragment)
         }
         if let problem = Self.problem(opening: normalised, in: folder, url: url, path: path, at: location) {
             return .broken(url, problem)

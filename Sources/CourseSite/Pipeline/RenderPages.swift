@@ -20,12 +20,15 @@ struct RenderPages: Sendable {
     /// Spells math as plain text in an image's alt text (``BuildOptions/mathText``).
     var mathText: @Sendable (String) -> String = { $0 }
 
-    /// Each page's body, in the order of `pages`, which are the pages ``CollectDirectives`` read.
-    func run(_ pages: [Chapter], directives: CollectedDirectives, results: DirectiveResults) -> [RenderedBody] {
+    /// Each page's body, in the order of `pages`, which are the pages ``CollectDirectives`` read
+    /// (`directives.pages[i]` are the fences of `pages[i]`). `ids` places each page's ids: on its
+    /// own page, or in the one document of `print.html`, where solutions are open too.
+    func run(_ pages: [Chapter], directives: CollectedDirectives, results: DirectiveResults,
+             ids: PageIDs = .ownPages) -> [RenderedBody] {
         // Pages are independent.
         ConcurrentMap.map(Array(pages.enumerated())) { page in
             PageStrings.with(strings, pageLanguage: pageLanguage) {
-                renderBody(page.element, fences: directives.pages[page.offset], results: results)
+                renderBody(page.element, fences: directives.pages[page.offset], results: results, ids: ids)
             }
         }
     }
@@ -50,7 +53,7 @@ struct RenderPages: Sendable {
         var assets: [AssetLink] = []
     }
 
-    private func renderBody(_ chapter: Chapter, fences: [CollectedFence], results: DirectiveResults) -> RenderedBody {
+    private func renderBody(_ chapter: Chapter, fences: [CollectedFence], results: DirectiveResults, ids: PageIDs) -> RenderedBody {
         let collector = Collector()
         let file = chapter.displayPath
         var renderer = HTMLRenderer()
@@ -61,28 +64,34 @@ struct RenderPages: Sendable {
         renderer.words.backToReference = strings.template("page.backToReference")
         renderer.words.done = strings.text("page.taskDone")
         renderer.words.toDo = strings.text("page.taskToDo")
-        renderer.headingIDs = chapter.headingIDs
+        renderer.headingIDs = chapter.headingIDs.map { ids.id($0, in: chapter) }
+        renderer.footnotePrefix = ids.id(renderer.footnotePrefix, in: chapter)
+        // In one document to print, a solution is printed open after its exercise: a closed
+        // <details> prints as its summary alone.
+        renderer.solutionsOpen = ids.isDocument
         renderer.words.titleSeparator = strings.text("punctuation.colon")
         let strings = self.strings
         // Every callout's label and id come from the chapter's numbering and the catalog.
         renderer.calloutFrame = { callout in
             let anchor = chapter.callouts.anchors[callout.position]
+            let id = anchor?.id.map { ids.id($0, in: chapter) }
             guard callout.kind == .exercise, let ordinal = anchor?.ordinal else {
-                return HTMLRenderer.CalloutFrame(label: strings.text("callout.\(callout.kind.rawValue)"), id: anchor?.id)
+                return HTMLRenderer.CalloutFrame(label: strings.text("callout.\(callout.kind.rawValue)"), id: id)
             }
             // "Exercise 3.2" in chapter 3; the home page's exercises have no chapter number.
             let number = chapter.number > 0 ? "\(chapter.number).\(ordinal)" : "\(ordinal)"
-            return HTMLRenderer.CalloutFrame(label: strings.text("callout.exercise", ["number": number]), id: anchor?.id)
+            return HTMLRenderer.CalloutFrame(label: strings.text("callout.exercise", ["number": number]), id: id)
         }
         var document = chapter.document
         if chapter.firstHeadingIsTitle, let index = document.blocks.firstIndex(where: { if case .heading = $0 { return true }; return false }) {
             document.blocks.remove(at: index)
-            renderer.headingIDs = Array(chapter.headingIDs.dropFirst())
+            renderer.headingIDs = Array(renderer.headingIDs.dropFirst())
         }
         renderer.rewriteURL = { url, position in
             switch resolver.resolve(url, at: position, in: chapter) {
             case .keep(let kept): return kept
-            case .page(let page): return page
+            case .anchor(let fragment): return ids.anchor(fragment, in: chapter)
+            case .page(let page, let fragment): return ids.link(toPage: page, fragment: fragment)
             case .asset(let url, let path):
                 collector.assets.append(AssetLink(
                     path: path, location: SourceLocation(file: file, line: position.line, column: position.column)))
@@ -104,7 +113,9 @@ struct RenderPages: Sendable {
         for fence in fences {
             let run = results[fence.id]
             collector.diagnostics += fence.diagnostics + (run?.diagnostics ?? [])
-            fragments[fence.position] = fence.handler.render(fence.block, run: run)
+            var block = fence.block
+            block.idPrefix = ids.id(block.idPrefix, in: chapter)
+            fragments[fence.position] = fence.handler.render(block, run: run)
         }
         let outputs = fences.compactMap { results[$0.id]?.output }
         // A directive with errors has no runs; a reference to one of them is explained, not merely unknown.

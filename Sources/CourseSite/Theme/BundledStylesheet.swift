@@ -406,6 +406,35 @@ enum BundledStylesheet {
       .callout { break-inside: avoid; background: none; }
       h2, h3 { break-after: avoid; }
     }
+    /* print.html: the whole course as one document, read on screen or printed. */
+    .print-intro { font-family: var(--font-ui); font-size: 0.9rem; color: var(--cg-muted); padding: 0.6rem 1rem; border-bottom: 1px solid var(--cg-border); }
+    .print-intro p { max-width: var(--measure); margin: 0 auto; }
+    .print-content { max-width: var(--measure); margin: 0 auto; padding: 1.5rem clamp(1rem, 4vw, 3rem) 3rem; }
+    .print-cover { margin: 2rem 0 3rem; }
+    .print-description { color: var(--cg-muted); }
+    .print-toc ol { padding-left: 1.5rem; }
+    .print-toc ul { list-style: none; padding-left: 0.75rem; margin: 0.2rem 0 0.6rem; font-size: 0.92rem; }
+    .print-toc .part-title { font-family: var(--font-ui); font-weight: 650; margin: 1.5rem 0 0.4rem; }
+    .print-part, .print-chapter { margin-top: 3rem; padding-top: 1.5rem; border-top: 3px double var(--cg-border); }
+    .print-part h1 { margin: 0; }
+    @page {
+      size: A4;
+      margin: 18mm 16mm 20mm;
+      @bottom-center { content: counter(page); font-family: sans-serif; font-size: 9pt; color: #555; }
+    }
+    @media print {
+      .print-intro { display: none; }
+      .print-content { max-width: none; padding: 0; }
+      /* Each part and each chapter starts a new page, as in a book. */
+      .print-toc, .print-part, .print-chapter { break-before: page; }
+      .print-part, .print-chapter { margin-top: 0; padding-top: 0; border-top: 0; }
+      .print-part { padding-top: 35vh; text-align: center; }
+      .print-toc a { text-decoration: none; }
+      .print-toc li, .print-chapter h1, figure, svg, math, .callout, details.solution { break-inside: avoid; }
+      .print-chapter .page-header { break-after: avoid; }
+      /* On paper a link's address is its only trace. */
+      .print-chapter a[href^="http"]:not(table a)::after { content: " (" attr(href) ")"; font-size: 0.85em; overflow-wrap: anywhere; }
+    }
     @media (prefers-reduced-motion: no-preference) {
       html { scroll-behavior: smooth; }
     }

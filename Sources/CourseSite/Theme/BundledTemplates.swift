@@ -5,6 +5,7 @@ enum BundledTemplates {
     /// Template name → text. `page` is the layout; the others are partials it includes.
     static let all: [(name: String, text: String)] = [
         ("page", page), ("sidebar", sidebar), ("contents", contents), ("pager", pager), ("chapter-list", chapterList),
+        ("print", print),
     ]
 
     static let page = """
@@ -51,6 +52,7 @@ enum BundledTemplates {
     </div>
     <footer class="site-footer">
     <p>{{courseTitle}}{{#courseAuthor}} · {{courseAuthor}}{{/courseAuthor}} · {{#textLanguage}}<span lang="{{textLanguage}}">{{/textLanguage}}{{strings.page.builtWith}}{{#textLanguage}}</span>{{/textLanguage}}</p>
+    <p><a href="print.html"{{#textLanguage}} lang="{{textLanguage}}"{{/textLanguage}}>{{strings.print.link}}</a></p>
     </footer>
     </body>
     </html>
@@ -130,6 +132,78 @@ enum BundledTemplates {
     </ol>
     {{/parts}}
     </section>
+
+    """
+
+    /// `print.html`: every chapter in course order, parts as part titles, after a table of
+    /// contents; no sidebar, no navigation. Each chapter's ids carry its prefix (``PageIDs``).
+    static let print = """
+    <!DOCTYPE html>
+    <html lang="{{language}}">
+    <head>
+    <meta charset="utf-8">
+    <meta name="viewport" content="width=device-width, initial-scale=1">
+    <title>{{courseTitle}}</title>
+    {{#description}}
+    <meta name="description" content="{{description}}">
+    {{/description}}
+    <meta name="generator" content="coursegen">
+    <link rel="stylesheet" href="assets/style.css">
+    </head>
+    <body class="print-document">
+    <header class="print-intro"{{#textLanguage}} lang="{{textLanguage}}"{{/textLanguage}}>
+    <p>{{strings.print.intro}} <a href="index.html">{{strings.print.backToCourse}}</a></p>
+    </header>
+    <main id="content" class="print-content">
+    <header class="print-cover">
+    <h1 id="top">{{courseTitle}}</h1>
+    {{#courseAuthor}}
+    <p class="byline">{{courseAuthor}}</p>
+    {{/courseAuthor}}
+    {{#description}}
+    <p class="print-description">{{description}}</p>
+    {{/description}}
+    </header>
+    <nav class="print-toc" aria-labelledby="print-toc-title">
+    <h2 id="print-toc-title"{{#textLanguage}} lang="{{textLanguage}}"{{/textLanguage}}>{{strings.print.contents}}</h2>
+    {{#parts}}
+    {{#hasTitle}}
+    <p class="part-title"><a href="#{{id}}">{{title}}</a></p>
+    {{/hasTitle}}
+    <ol start="{{start}}">
+    {{#chapters}}
+    <li><a href="#{{id}}">{{{titleHTML}}}</a>
+    {{#hasSections}}
+    <ul>
+    {{#sections}}
+    <li><a href="#{{id}}">{{{titleHTML}}}</a></li>
+    {{/sections}}
+    </ul>
+    {{/hasSections}}
+    </li>
+    {{/chapters}}
+    </ol>
+    {{/parts}}
+    </nav>
+    {{#parts}}
+    {{#hasTitle}}
+    <section class="print-part" aria-labelledby="{{id}}">
+    <h1 id="{{id}}" class="part-title">{{title}}</h1>
+    </section>
+    {{/hasTitle}}
+    {{#chapters}}
+    <article class="print-chapter" aria-labelledby="{{id}}">
+    <header class="page-header">
+    <p class="chapter-number"{{#textLanguage}} lang="{{textLanguage}}"{{/textLanguage}}>{{chapterLabel}}</p>
+    <h1 id="{{id}}">{{{titleHTML}}}</h1>
+    </header>
+    {{{body}}}
+    </article>
+    {{/chapters}}
+    {{/parts}}
+    </main>
+    </body>
+    </html>
 
     """
 }

@@ -7,7 +7,7 @@ import Mustache
 /// The templates and stylesheet a build uses: the bundled ones, each replaced
 /// by a file of the same name in `<chapters>/theme/` when there is one
 /// (`page.mustache`, `sidebar.mustache`, `contents.mustache`, `pager.mustache`,
-/// `chapter-list.mustache`, `style.css`), as mdBook's theme folder works.
+/// `chapter-list.mustache`, `print.mustache`, `style.css`), as mdBook's theme folder works.
 struct Theme: @unchecked Sendable {
     var library: MustacheLibrary
     var stylesheet: String
