@@ -24,6 +24,14 @@ public struct EquationLine: Hashable, Sendable {
     /// `\nonumber`, or a plain `$$…$$` formula with a `\label`.
     public var isNumbered = false
 
+    public init(label: String? = nil, labelOffset: Int = 0, tag: String? = nil, tagIsBare: Bool = false, isNumbered: Bool = false) {
+        self.label = label
+        self.labelOffset = labelOffset
+        self.tag = tag
+        self.tagIsBare = tagIsBare
+        self.isNumbered = isNumbered
+    }
+
     /// Whether the line shows a number or a tag.
     public var showsNumber: Bool { isNumbered || tag != nil }
 
