@@ -33,7 +33,10 @@ struct LinkResolver {
         case broken(String, Diagnostic)
     }
 
-    func resolve(_ url: String, at position: TextPosition, in chapter: Chapter) -> Resolution {
+    /// `crossReference`: the link has no text of its own (`[](#eq:adam-update)`), so a `#label` the
+    /// page lacks may name another chapter's, as MyST reads it; a link with text keeps GitHub's
+    /// reading, the page's own anchor.
+    func resolve(_ url: String, at position: TextPosition, in chapter: Chapter, crossReference: Bool = false) -> Resolution {
         let location = SourceLocation(file: chapter.displayPath, line: position.line, column: position.column)
         if let scheme = URLPolicy.refusedScheme(in: url) {
             return .broken(url, .error(
@@ -49,7 +52,7 @@ struct LinkResolver {
             let anchor = fragment.removingPercentEncoding ?? fragment
             if hasAnchor(anchor, in: chapter) { return .keep(url) }
             // A label the page lacks is the one other chapter's that defines it, as MyST reads `[](#label)`.
-            if let page = labelPage(of: chapter) {
+            if crossReference, let page = labelPage(of: chapter) {
                 switch labels.resolve(anchor, from: page) {
                 case .found(let target) where target.page != page:
                     return .page(labels.pages[target.page].pageName + "#" + fragment)

@@ -82,8 +82,15 @@ struct RenderPages: Sendable {
             document.blocks.remove(at: index)
             renderer.headingIDs = Array(chapter.headingIDs.dropFirst())
         }
+        // Links without text are cross-references, which may name another chapter's label.
+        var emptyLinks: Set<TextPosition> = []
+        for block in chapter.document.blocks.allBlocks {
+            for case .link(_, _, let content, let position) in block.inlines.allInlines where content.isEmpty {
+                emptyLinks.insert(position)
+            }
+        }
         renderer.rewriteURL = { url, position in
-            switch resolver.resolve(url, at: position, in: chapter) {
+            switch resolver.resolve(url, at: position, in: chapter, crossReference: emptyLinks.contains(position)) {
             case .keep(let kept): return kept
             case .page(let page): return page
             case .asset(let url, let path):
