@@ -931,6 +931,10 @@ struct LaTeXParser {
             lineKinds.removeLast()
             suppressed.removeLast()
         }
+        // An equation of one row is its formula, not a table.
+        if name == "equation" || name == "equation*", rows.count == 1, rows[0].count == 1 {
+            return rows[0][0]
+        }
         let environment = layout ?? MathEnvironment.named("matrix")!
         var table = environment.table(rows)
         let rowNumbers = rowLines.map { $0 < numbers.count ? numbers[$0] : nil }

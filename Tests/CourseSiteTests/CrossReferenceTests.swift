@@ -196,7 +196,7 @@ import Testing
             at("1️⃣") + "the label 'eq:one' is already taken on this page",
             at("2️⃣") + "'\\label' outside display math",
             at("3️⃣") + "'\\label{eq:star}' on a line that shows no number",
-            at("4️⃣") + "link '#eq:onne' names a missing anchor '#eq:onne' in '01-a.md'; did you mean '#eq:one'?",
+            at("4️⃣") + "reference to a missing label 'eq:onne' in the course; did you mean 'eq:one'?",
             at("5️⃣") + "the label 'eq:dup' is ambiguous: it is defined in '02-b.md' and '03-c.md'",
             at("6️⃣") + "reference to a missing label 'eq:oen' in the course; did you mean 'eq:one'?",
             at("7️⃣") + "'{fig:bad}' is not a figure's id",
@@ -225,6 +225,11 @@ import Testing
         folder.write("chapters/02-b.md", "# B\n\nSee [](01-a.md#eq:old).\n")
         #expect(errors(build(folder), folder) == [
             "chapters/02-b.md:3:5: link '01-a.md#eq:old' names a missing anchor '#eq:old' in '01-a.md'",
+        ])
+        // A bare reference looks for the label in the whole course, and suggests the closest.
+        folder.write("chapters/02-b.md", "# B\n\nSee [](#eq:renamd).\n")
+        #expect(errors(build(folder), folder) == [
+            "chapters/02-b.md:3:5: reference to a missing label 'eq:renamd' in the course; did you mean 'eq:renamed'?",
         ])
     }
 }

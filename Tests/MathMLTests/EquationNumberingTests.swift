@@ -20,6 +20,9 @@ import Testing
     @Test func equationIsOneNumberedLineAndItsStarredFormNone() {
         #expect(numbered(#"\begin{equation} a = b \end{equation}"#) == [true])
         #expect(numbered(#"\begin{equation*} a = b \end{equation*}"#) == [false])
+        // One row is the formula itself, not a table.
+        let markup = MathML.render(latex: #"\begin{equation} a = b \end{equation}"#, numbers: ["(1.1)"], references: { _ in .number("") }).markup
+        #expect(markup.hasPrefix(#"<math display="block"><semantics><mrow><mi>a</mi><mo>=</mo><mi>b</mi></mrow>"#))
         // An aligned inside an equation belongs to the equation's one line.
         let lines = MathML.equations(in: #"\begin{equation} \begin{aligned} a &= b \\ c &= d \label{eq:cd} \end{aligned} \end{equation}"#)
         #expect(lines.count == 1)

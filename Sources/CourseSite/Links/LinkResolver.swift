@@ -56,9 +56,10 @@ struct LinkResolver {
                 switch labels.resolve(anchor, from: page) {
                 case .found(let target) where target.page != page:
                     return .page(labels.pages[target.page].pageName + "#" + fragment)
-                case .ambiguous(let message, let hint):
+                case .ambiguous(let message, let hint), .missing(let message, let hint):
+                    // A cross-reference's did-you-mean looks through the whole course.
                     return .broken(url, .error(message, at: location, hint: hint))
-                default:
+                case .found:
                     break
                 }
             }
