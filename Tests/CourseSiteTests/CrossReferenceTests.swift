@@ -42,7 +42,7 @@ import Testing
         ![The valley](valley.svg){#fig:valley}
 
         See [](#eq:step), [](#eq:velocity), [the update](#eq:step), $\\eqref{eq:step}$, [](#fig:valley),
-        [](#the-step), [](#fig:averages) (a later chapter's), [](02-average.md#eq:bias) and [](#ex-bias).
+        [](#the-step), [](#fig:averages) (a later chapter's), [](02-average.md#eq:bias) and [](#ex-bias) of [](02-average.md).
 
         """
 
@@ -95,7 +95,7 @@ import Testing
         // A label the chapter lacks is the one other chapter's, even a later one's.
         #expect(one.contains("<a href=\"average.html#fig:averages\">Figure 2.1</a> (a later chapter's)"))
         #expect(one.contains("<a href=\"average.html#eq:bias\">Eq. (2.1)</a>"))
-        #expect(one.contains("<a href=\"average.html#ex-bias\">Exercise 2.1</a>"))
+        #expect(one.contains("<a href=\"average.html#ex-bias\">Exercise 2.1</a> of <a href=\"average.html\">Average</a>"))
 
         let two = page(result, "average.html")
         #expect(two.contains("<div class=\"equation\" id=\"eq:bias\">"))

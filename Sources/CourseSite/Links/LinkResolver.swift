@@ -174,15 +174,21 @@ struct LinkResolver {
         labels.pages.firstIndex { $0.file == chapter.fileName }
     }
 
-    /// What a link names when it names a label (`#eq:adam-update`, `05-adam.md#fig:bowl`), for
+    /// What a link names when it names a label (`#eq:adam-update`, `05-adam.md#fig:bowl`) or a
+    /// chapter (`05-adam.md`, its title), for
     /// its generated text; `nil` for any other link, or a label that is not found (``resolve``
     /// reports it).
     func crossReference(_ url: String, in chapter: Chapter) -> LabelTarget? {
         guard !Self.hasScheme(url), !url.hasPrefix("//"), let page = labelPage(of: chapter) else { return nil }
         let (pathPart, fragment) = Self.split(url)
-        guard let fragment else { return nil }
-        let anchor = fragment.removingPercentEncoding ?? fragment
         let path = pathPart.removingPercentEncoding ?? pathPart
+        guard let fragment else {
+            // `[](05-adam.md)`: the chapter's title.
+            guard path.hasSuffix(".md"), let normalised = Self.normalise(chapter.folder.isEmpty ? path : chapter.folder + "/" + path),
+                  let target = chaptersByFile[normalised] else { return nil }
+            return LabelTarget(kind: .section, id: "", number: target.title, page: labels.pages.firstIndex { $0.file == normalised } ?? page)
+        }
+        let anchor = fragment.removingPercentEncoding ?? fragment
         if path.isEmpty, case .found(let target) = labels.resolve(anchor, from: page) { return target }
         guard path.hasSuffix(".md"),
               let normalised = Self.normalise(chapter.folder.isEmpty ? path : chapter.folder + "/" + path),
