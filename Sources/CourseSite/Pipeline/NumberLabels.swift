@@ -13,7 +13,8 @@ enum LabelKind: Sendable, Hashable {
 struct LabelTarget: Sendable, Hashable {
     var kind: LabelKind
     var id: String
-    /// "5.3" in chapter 5, "3" on the home page; a section's heading text.
+    /// What a reference shows: "5.3" in chapter 5 ("3" on the home page) for an equation, a
+    /// figure or an exercise; a section's heading text.
     var number: String
     /// The page, in the order of the pages ``NumberLabels`` read (home page first when there is one).
     var page: Int
@@ -123,11 +124,11 @@ struct NumberLabels: Sendable {
             page.targets[id] = LabelTarget(kind: .section, id: id, number: inlines.plainText(math: { MathML.plainText(latex: $0) }), page: index)
             page.order.append(id)
         }
-        for (position, anchor) in chapter.callouts.anchors.sorted(by: { ($0.key.line, $0.key.column) < ($1.key.line, $1.key.column) }) {
+        let callouts = chapter.callouts.anchors.sorted { ($0.key.line, $0.key.column) < ($1.key.line, $1.key.column) }
+        for anchor in callouts.map(\.value) {
             guard let id = anchor.id else { continue }
             page.targets[id] = LabelTarget(kind: anchor.ordinal != nil ? .exercise : .section,
                                            id: id, number: anchor.ordinal.map(numbered) ?? id, page: index)
-            _ = position
             page.order.append(id)
         }
         var taken = Set(page.targets.keys).union(PageRenderer.reservedIDs)
@@ -159,7 +160,7 @@ struct NumberLabels: Sendable {
                 figures += 1
                 let number = numbered(figures)
                 var unique = id
-                if fence.block.info.contains("{#") == false {
+                if !code.info.contains("{#") {
                     // A title's id repeats when two figures share a title: the later ones get -2, -3.
                     var n = 2
                     while taken.contains(unique) { unique = "\(id)-\(n)"; n += 1 }
