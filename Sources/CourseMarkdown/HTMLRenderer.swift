@@ -41,6 +41,29 @@ public struct HTMLRenderer {
     /// How each callout is framed (its label and id); `nil` frames it with ``words`` and the
     /// callout's own id. A framer that returns `nil` for a callout leaves it an ordinary quote.
     public var calloutFrame: ((Callout) -> CalloutFrame?)?
+    /// How an image alone in its paragraph with a caption is framed as a numbered `<figure>`
+    /// (``FigureImage``); `nil`, or a framer that returns `nil`, leaves it an image in a paragraph.
+    public var figureFrame: ((FigureImage) -> FigureFrame?)?
+    /// Display math as the page shows it, the wrapper included (a numbered equation has its
+    /// number beside the formula); `inParagraph` asks for phrasing elements (`<span>`). `nil`
+    /// wraps ``math`` in a scrolling `display-math` box.
+    public var displayMath: ((_ latex: String, _ position: TextPosition, _ inParagraph: Bool) -> String)?
+    /// The text of a link written without any (`[](#eq:adam-update)`, a cross-reference), as
+    /// HTML; `nil` leaves the link empty.
+    public var emptyLinkText: (_ url: String, _ position: TextPosition) -> String? = { _, _ in nil }
+
+    /// A figure's label ("Figure 5.2"), what separates it from the caption, and its id.
+    public struct FigureFrame: Hashable, Sendable {
+        public var label: String
+        public var separator: String
+        public var id: String?
+
+        public init(label: String, separator: String, id: String?) {
+            self.label = label
+            self.separator = separator
+            self.id = id
+        }
+    }
 
     /// The label a callout shows when it has no title of its own ("Note", "Exercise 3.2";
     /// an exercise shows it before its title), and the id of its element.
@@ -138,7 +161,9 @@ public struct HTMLRenderer {
         case .paragraph(let inlines, _):
             if let (latex, position) = Self.loneDisplayMath(inlines) {
                 // `$$…$$` alone in a paragraph is a display block, in the same scrolling box as a multi-line one.
-                out += "<div class=\"display-math\" tabindex=\"0\">\(math(latex, true, position))</div>\n"
+                out += displayBlock(latex, position, inParagraph: false) + "\n"
+            } else if let figure = FigureImage.figure(in: inlines), let frame = figureFrame?(figure) {
+                render(figure, frame, into: &out, state: state)
             } else {
                 render(inlines, between: tight ? "" : "<p>", and: tight ? "\n" : "</p>\n", into: &out, state: state)
             }
@@ -221,8 +246,24 @@ public struct HTMLRenderer {
         case .footnoteDefinition:
             break  // rendered at the end, in order of first reference
         case .displayMath(let latex, let position):
-            out += "<div class=\"display-math\" tabindex=\"0\">\(math(latex, true, position))</div>\n"
+            out += displayBlock(latex, position, inParagraph: false) + "\n"
         }
+    }
+
+    /// Display math in its scrolling box, or as ``displayMath`` frames it.
+    private func displayBlock(_ latex: String, _ position: TextPosition, inParagraph: Bool) -> String {
+        if let displayMath { return displayMath(latex, position, inParagraph) }
+        let element = inParagraph ? "span" : "div"
+        return "<\(element) class=\"display-math\" tabindex=\"0\">\(math(latex, true, position))</\(element)>"
+    }
+
+    /// An image with its caption as a numbered `<figure>`; the caption is also its alt text.
+    private func render(_ figure: FigureImage, _ frame: FigureFrame, into out: inout String, state: State) {
+        out += frame.id.map { "<figure class=\"figure\" id=\"\(Escaping.html($0))\">\n" } ?? "<figure class=\"figure\">\n"
+        render([.image(url: figure.url, title: figure.title, alt: figure.caption, figure.position)], into: &out, state: state)
+        out += "\n<figcaption><span class=\"figure-number\">\(Escaping.html(frame.label))</span>\(Escaping.html(frame.separator))"
+        render(figure.caption, into: &out, state: state)
+        out += "</figcaption>\n</figure>\n"
     }
 
     /// Blocks in a row; a solution right after an exercise goes inside the exercise's box.
@@ -313,7 +354,13 @@ public struct HTMLRenderer {
                 out += "<a"
                 if let href = Self.allowed(rewriteURL(url, position)) { out += " href=\"\(Escaping.html(href))\"" }
                 if !title.isEmpty { out += " title=\"\(Escaping.html(title))\"" }
-                out += ">"; render(c, into: &out, state: state); out += "</a>"
+                out += ">"
+                if c.isEmpty, let text = emptyLinkText(url, position) {
+                    out += text
+                } else {
+                    render(c, into: &out, state: state)
+                }
+                out += "</a>"
             case .image(let url, let title, let alt, let position):
                 out += "<img"
                 if let src = Self.allowed(rewriteURL(url, position)) { out += " src=\"\(Escaping.html(src))\"" }
@@ -343,7 +390,7 @@ public struct HTMLRenderer {
                 // A long inline formula cannot break across lines; it scrolls in its own box
                 // rather than widening a phone's page.
                 if display {
-                    out += "<span class=\"display-math\" tabindex=\"0\">\(math(latex, true, position))</span>"
+                    out += displayBlock(latex, position, inParagraph: true)
                 } else if Self.glyphEstimate(latex) > Self.longInlineGlyphs {
                     out += "<span class=\"math-wide\" tabindex=\"0\">\(math(latex, false, position))</span>"
                 } else if let closing = Self.closingPunctuation(after: index, in: inlines) {

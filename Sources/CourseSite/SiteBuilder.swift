@@ -41,7 +41,7 @@ public struct BuildOptions: Sendable {
 
 /// The pipeline: chapters folder → pages → site files, with every diagnostic. Its stages,
 /// in order: `CourseLoader` (the chapters), ``CollectDirectives``, the cost gate
-/// (``CollectedDirectives/overBudget(_:)``), ``RunDirectives``, ``RenderPages``, then the pages
+/// (``CollectedDirectives/overBudget(_:)``), ``RunDirectives``, ``NumberLabels``, ``RenderPages``, then the pages
 /// laid out in the theme with their linked files; `SiteWriter` writes them.
 public struct SiteBuilder: Sendable {
     public var chaptersFolder: String
@@ -95,9 +95,15 @@ public struct SiteBuilder: Sendable {
             return Result(files: [], diagnostics: (diagnostics + overBudget).sortedByLocation(), pageCount: 0)
         }
         let results = RunDirectives(cache: options.cache, progress: options.progress).run(collected)
+        // Every page's equations and figures are numbered before any renders, so a chapter can
+        // refer to a figure of a later one.
+        let labels = NumberLabels().run(pages, directives: collected)
+        diagnostics += labels.diagnostics
+        var linker = resolver
+        linker.labels = labels
         let renderPages = RenderPages(allowHTML: options.allowHTML, math: options.math, highlight: options.highlight,
-                                      resolver: resolver, strings: strings, pageLanguage: settings.language,
-                                      mathText: options.mathText)
+                                      resolver: linker, strings: strings, pageLanguage: settings.language,
+                                      mathText: options.mathText, labels: labels)
         let rendered = renderPages.run(pages, directives: collected, results: results)
         // Each linked file once, with the first place that links it (for its diagnostics).
         var assets: [String: SourceLocation] = [:]
@@ -146,7 +152,7 @@ public struct SiteBuilder: Sendable {
         // rendering finds was reported for the chapter's own page already.
         let printIDs = PageIDs.document(chapters)
         let printBodies = renderPages.run(loaded.chapters, directives: CollectedDirectives(pages: Array(collected.pages.dropFirst(firstChapterBody))),
-                                          results: results, ids: printIDs)
+                                          results: results, firstPage: firstChapterBody, ids: printIDs)
         let printPage = renderer.renderPrint(zip(chapters, printBodies).map { chapter, body in
             PageRenderer.PrintChapter(chapter: chapter, body: body.html, contentsHTML: body.contentsHTML)
         }, parts: loaded.parts, ids: printIDs)

@@ -10,14 +10,14 @@ import Plotting
 /// Each row is its own SVG (title and description in words) in one `<figure>`, coloured
 /// by row, with the x range shared by every panel so spreads compare at a glance.
 public enum ActivationsPage {
-    public static func html(_ result: ActivationsStudyResult, idPrefix: String) -> String {
+    public static func html(_ result: ActivationsStudyResult, idPrefix: String, figure number: FigureNumber? = nil) -> String {
         let study = result.study
         let configuration = study.configuration
         let prefix = FigureText.safePrefix(idPrefix)
         var out = ExperimentPage.sectionStart(class: "cg-experiment cg-activations", id: prefix)
         out += "<p>\(HTML.escape(setupWords(configuration)))" + (Words.strings.language.isUnspaced ? "" : " ")
         out += Words.html("activations.activation", ["formula": MathML.render(latex: configuration.activation.latex).markup]) + "</p>\n"
-        out += "<figure class=\"cg-figure\">\n"
+        out += number.figureOpen + "\n"
         let rows = result.result.rows.map { row in
             row.layers.map { layer in Histogram(title: Words.text("activations.layer", ["layer": String(layer.layer)]), edges: edges(layer), counts: layer.counts) }
         }
@@ -44,7 +44,7 @@ public enum ActivationsPage {
             out += "</p>\n"
             out += figure.svg(FigureWords.text(idPrefix: "\(prefix)-h\(index + 1)", title: Words.text("activations.rowTitle", ["title": study.title, "label": row.label]), description: words))
         }
-        out += "<figcaption><strong>\(HTML.escape(Words.strings.sentence(study.title)))</strong>\(Words.sentenceGap)"
+        out += "\(number.captionOpen)<strong>\(HTML.escape(Words.strings.sentence(study.title)))</strong>\(Words.sentenceGap)"
         out += HTML.escape(Words.text("activations.caption", ["samples": String(configuration.inputSamples)]))
         out += "</figcaption></figure>\n"
         out += table(result)
@@ -85,5 +85,5 @@ public enum ActivationsPage {
 }
 
 extension ActivationsStudyResult: PageOutput {
-    public func html(idPrefix: String) -> String { ActivationsPage.html(self, idPrefix: idPrefix) }
+    public func html(idPrefix: String, figure: FigureNumber?) -> String { ActivationsPage.html(self, idPrefix: idPrefix, figure: figure) }
 }

@@ -9,13 +9,13 @@ import Plotting
 /// title and a description in words, a table of the numbers, and the directive in a
 /// `<details>` block. Ids all start with `idPrefix`.
 public enum AveragePage {
-    public static func html(_ result: AverageResult, idPrefix: String) -> String {
+    public static func html(_ result: AverageResult, idPrefix: String, figure number: FigureNumber? = nil) -> String {
         let study = result.study
         let prefix = FigureText.safePrefix(idPrefix)
         let words = description(result)
         var out = ExperimentPage.sectionStart(class: "cg-experiment cg-average", id: prefix)
         let figure = AverageSVG.svg(result, text: FigureWords.text(idPrefix: prefix + "-a", title: study.title, description: words))
-        out += "<figure class=\"cg-figure\">\n\(figure)<figcaption><strong>\(HTML.escape(Words.strings.sentence(study.title)))</strong>\(Words.sentenceGap)"
+        out += number.figureOpen + "\n\(figure)\(number.captionOpen)<strong>\(HTML.escape(Words.strings.sentence(study.title)))</strong>\(Words.sentenceGap)"
         out += HTML.escape(words) + "</figcaption></figure>\n"
         out += AverageTable.html(result)
         out += ExperimentPage.source(study.source)
@@ -58,7 +58,7 @@ public enum AveragePage {
 }
 
 extension AverageResult: PageOutput {
-    public func html(idPrefix: String) -> String { AveragePage.html(self, idPrefix: idPrefix) }
+    public func html(idPrefix: String, figure: FigureNumber?) -> String { AveragePage.html(self, idPrefix: idPrefix, figure: figure) }
 }
 
 extension AverageDescription {

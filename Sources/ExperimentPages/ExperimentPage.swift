@@ -19,7 +19,7 @@ public enum ExperimentPage {
     /// The fragment of an experiment, given one trajectory per run and start:
     /// `trajectories[run][start]`, runs in the order of `experiment.runs`.
     public static func html(
-        _ experiment: Experiment, trajectories: [[Trajectory]], idPrefix: String
+        _ experiment: Experiment, trajectories: [[Trajectory]], idPrefix: String, figure number: FigureNumber? = nil
     ) -> String {
         precondition(trajectories.count == experiment.runs.count, "one list of trajectories per run")
         precondition(trajectories.allSatisfy { $0.count == experiment.starts.count }, "one trajectory per start")
@@ -38,7 +38,7 @@ public enum ExperimentPage {
             text: FigureWords.text(idPrefix: prefix + "-p", title: title, description: Words.strings.sentences([landscapeWords, outcome])))
         // A grid titles each panel with its run; an overlay needs the key.
         let landscapeKey = experiment.layout == .grid && experiment.objective.dimension == 2 ? "" : key
-        out += "<figure class=\"cg-figure\">\n\(landscape)\(landscapeKey)<figcaption><strong>\(HTML.escape(Words.strings.sentence(title)))</strong>\(Words.sentenceGap)"
+        out += number.figureOpen + "\n\(landscape)\(landscapeKey)\(number.captionOpen)<strong>\(HTML.escape(Words.strings.sentence(title)))</strong>\(Words.sentenceGap)"
         out += HTML.escape(Words.strings.sentences([landscapeWords, outcome])) + "</figcaption></figure>\n"
 
         let fStar = experiment.objective.minimumValue != nil
@@ -113,9 +113,9 @@ public enum ExperimentPage {
 }
 
 extension ExperimentResult: PageOutput {
-    public func html(idPrefix: String) -> String { ExperimentPage.html(experiment, trajectories: trajectories, idPrefix: idPrefix) }
+    public func html(idPrefix: String, figure: FigureNumber?) -> String { ExperimentPage.html(experiment, trajectories: trajectories, idPrefix: idPrefix, figure: figure) }
 }
 
 extension FormulaTable: PageOutput {
-    public func html(idPrefix: String) -> String { ExperimentPage.html(self, idPrefix: idPrefix) }
+    public func html(idPrefix: String, figure: FigureNumber?) -> String { ExperimentPage.html(self, idPrefix: idPrefix) }
 }

@@ -10,7 +10,7 @@ import Plotting
 /// title and a description in words, a table of the numbers behind the lines, and the
 /// directive in a `<details>` block. Ids all start with `idPrefix`.
 public enum SchedulePage {
-    public static func html(_ result: ScheduleResult, idPrefix: String) -> String {
+    public static func html(_ result: ScheduleResult, idPrefix: String, figure number: FigureNumber? = nil) -> String {
         let study = result.study
         let prefix = FigureText.safePrefix(idPrefix)
         let words = description(result)
@@ -19,7 +19,7 @@ public enum SchedulePage {
         let key = legendTable(result)
         let figure = ScheduleSVG.svg(
             result, listsSeries: key.isEmpty, text: FigureWords.text(idPrefix: prefix + "-s", title: study.title, description: words))
-        out += "<figure class=\"cg-figure\">\n\(figure)\(key)<figcaption><strong>\(HTML.escape(Words.strings.sentence(study.title)))</strong>\(Words.sentenceGap)"
+        out += number.figureOpen + "\n\(figure)\(key)\(number.captionOpen)<strong>\(HTML.escape(Words.strings.sentence(study.title)))</strong>\(Words.sentenceGap)"
         out += HTML.escape(words) + "</figcaption></figure>\n"
         out += ScheduleTable.html(result)
         if let problem = result.problem {
@@ -78,5 +78,5 @@ public enum SchedulePage {
 }
 
 extension ScheduleResult: PageOutput {
-    public func html(idPrefix: String) -> String { SchedulePage.html(self, idPrefix: idPrefix) }
+    public func html(idPrefix: String, figure: FigureNumber?) -> String { SchedulePage.html(self, idPrefix: idPrefix, figure: figure) }
 }

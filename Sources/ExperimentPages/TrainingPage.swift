@@ -13,7 +13,7 @@ import Plotting
 /// in words, MathML formulas, tables of the numbers behind every figure. No wall times
 /// appear, so a page is the same bytes on every build. Ids all start with `idPrefix`.
 public enum TrainingPage {
-    public static func html(_ result: TrainingStudyResult, idPrefix: String) -> String {
+    public static func html(_ result: TrainingStudyResult, idPrefix: String, figure number: FigureNumber? = nil) -> String {
         let study = result.study
         let prefix = FigureText.safePrefix(idPrefix)
         let outcome = outcomeWords(result)
@@ -24,7 +24,7 @@ public enum TrainingPage {
         let lossCaption = Words.strings.sentences([lossWords, outcome])
         let loss = TrainingFigures.loss(result, text: FigureWords.text(idPrefix: prefix + "-l", title: study.title, description: lossCaption))
         let key = legendTable(result)
-        out += "<figure class=\"cg-figure\">\n\(loss)\(key)<figcaption><strong>\(HTML.escape(Words.strings.sentence(study.title)))</strong>\(Words.sentenceGap)"
+        out += number.figureOpen + "\n\(loss)\(key)\(number.captionOpen)<strong>\(HTML.escape(Words.strings.sentence(study.title)))</strong>\(Words.sentenceGap)"
         out += HTML.escape(lossCaption) + "</figcaption></figure>\n"
 
         let zoomed = TrainingFigures.accuracyLayout(
@@ -107,5 +107,5 @@ public enum TrainingPage {
 }
 
 extension TrainingStudyResult: PageOutput {
-    public func html(idPrefix: String) -> String { TrainingPage.html(self, idPrefix: idPrefix) }
+    public func html(idPrefix: String, figure: FigureNumber?) -> String { TrainingPage.html(self, idPrefix: idPrefix, figure: figure) }
 }

@@ -37,6 +37,8 @@ extension BundledStrings {
     callout.caution: "Caution"
     callout.exercise: "Exercise {number}"
     callout.solution: "Solution"
+    figure.number: "Figure {number}"
+    equation.reference: "Eq. ({number})"
 
     # The one page to print (print.html)
     print.link: "Print / PDF"

@@ -36,6 +36,8 @@ extension BundledStrings {
     callout.caution: "小心"
     callout.exercise: "练习 {number}"
     callout.solution: "答案"
+    figure.number: "图 {number}"
+    equation.reference: "式 ({number})"
 
     # 打印页（print.html）
     print.link: "打印 / PDF"

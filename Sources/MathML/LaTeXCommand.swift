@@ -31,8 +31,12 @@ enum LaTeXCommand: Sendable {
     case phantom(PhantomDimensions)
     case not
     case overset, underset
-    /// Commands that change nothing in MathML (`\nonumber`, `\notag`).
+    /// Commands that change nothing in MathML.
     case ignored
+    /// `\label{…}`, `\tag{…}` (and `\tag*`), `\nonumber`/`\notag`: a display line's numbering.
+    case label, tag, nonumber
+    /// `\ref{…}` and `\eqref{…}` (in parentheses).
+    case reference(parenthesised: Bool)
 
     /// Every control word the parser knows, by name without the backslash.
     static let all: [String: LaTeXCommand] = {
@@ -175,8 +179,12 @@ enum LaTeXCommand: Sendable {
         table["overset"] = .overset
         table["stackrel"] = .overset
         table["underset"] = .underset
-        table["nonumber"] = .ignored
-        table["notag"] = .ignored
+        table["nonumber"] = .nonumber
+        table["notag"] = .nonumber
+        table["label"] = .label
+        table["tag"] = .tag
+        table["ref"] = .reference(parenthesised: false)
+        table["eqref"] = .reference(parenthesised: true)
         return table
     }()
 

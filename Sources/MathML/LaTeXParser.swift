@@ -19,8 +19,25 @@ struct LaTeXParser {
     /// The alphabet that letters are set in (`\mathbf{…}` sets it for its argument).
     private var font: MathFont?
 
-    init(_ latex: String) {
+    /// Display math: its lines may be labelled, tagged and numbered.
+    private let display: Bool
+    /// The lines that may carry numbers, in order (``EquationLine``); empty for inline math.
+    private(set) var lines: [EquationLine] = []
+    /// How each line came to be: the whole formula, a numbered row, or a starred one.
+    private var lineKinds: [LineKind] = []
+    private var suppressed: [Bool] = []
+    /// The line that `\label`, `\tag` and `\nonumber` apply to now.
+    private var currentLine: Int?
+    /// What each line shows, from the caller's numbering of a previous parse.
+    var numbers: [String?] = []
+    /// Resolves `\ref` and `\eqref`; without it they show "??", as LaTeX does before it knows.
+    var references: ((String) -> MathReference)?
+
+    private enum LineKind { case formula, numbered, starred }
+
+    init(_ latex: String, display: Bool = false) {
         bytes = Array(latex.utf8)
+        self.display = display
     }
 
     /// Where a list of items ended.
@@ -30,8 +47,143 @@ struct LaTeXParser {
 
     /// The whole formula as one row.
     mutating func parseFormula() -> MathNode {
+        if display { currentLine = openLine(.formula) }
         let (nodes, _) = parseList(stops: [])
+        if display { finishLines() }
         return .row(nodes)
+    }
+
+    // MARK: - Numbered lines
+
+    private mutating func openLine(_ kind: LineKind) -> Int {
+        lines.append(EquationLine())
+        lineKinds.append(kind)
+        suppressed.append(false)
+        return lines.count - 1
+    }
+
+    /// Which lines take a number, and the labels left on lines that show none.
+    private mutating func finishLines() {
+        for i in lines.indices {
+            switch lineKinds[i] {
+            case .formula: lines[i].isNumbered = lines[i].label != nil && !suppressed[i]
+            case .numbered: lines[i].isNumbered = !suppressed[i]
+            case .starred: lines[i].isNumbered = false
+            }
+            guard let label = lines[i].label, !lines[i].showsNumber else { continue }
+            report(at: lines[i].labelOffset, length: 8 + label.utf8.count, "'\\label{\(label)}' on a line that shows no number",
+                   hint: suppressed[i]
+                       ? "remove \\nonumber from the line, or the label"
+                       : "use the numbered environment (align, not align*), or give the line a \\tag{…}")
+        }
+    }
+
+    /// The `{…}` after `\label`, `\ref` or `\eqref`, taken as it is written; `nil`, reported, when
+    /// it is missing or not a label.
+    private mutating func parseLabelArgument(of name: String, at start: Int) -> String? {
+        skipSpaceAndComments()
+        guard position < bytes.count, bytes[position] == UInt8(ascii: "{") else {
+            report(at: start, length: 1 + name.utf8.count, "'\\\(name)' needs a label in braces",
+                   hint: "write \\\(name){eq:adam-update}")
+            return nil
+        }
+        let open = position
+        position += 1
+        while position < bytes.count, bytes[position] != UInt8(ascii: "}"), bytes[position] != UInt8(ascii: "\\"),
+              bytes[position] != UInt8(ascii: "$") {
+            position += 1
+        }
+        let label = text(open + 1..<position)
+        guard position < bytes.count, bytes[position] == UInt8(ascii: "}") else {
+            report(at: open, "unclosed '{' of '\\\(name)'", hint: "write \\\(name){eq:adam-update}")
+            return nil
+        }
+        position += 1
+        guard EquationLabel.isValid(label) else {
+            report(at: open + 1, length: max(1, label.utf8.count), "'\(label)' is not a label",
+                   hint: "a label is a letter, then letters, digits, '-', '_', ':' or '.', like eq:adam-update")
+            return nil
+        }
+        return label
+    }
+
+    /// `\label{…}`, `\tag{…}`, `\nonumber`: what the current line shows.
+    private mutating func parseNumbering(_ command: LaTeXCommand, name: String, at start: Int) -> MathNode? {
+        let length = position - start
+        if case .nonumber = command {
+            if let line = currentLine { suppressed[line] = true }
+            return nil
+        }
+        if case .label = command {
+            guard let label = parseLabelArgument(of: name, at: start) else { return nil }
+            guard display, let line = currentLine else {
+                report(at: start, length: position - start, "'\\label' outside display math",
+                       hint: "a label numbers a display formula: put it in $$ … $$ on lines of its own")
+                return nil
+            }
+            if let first = lines[line].label {
+                report(at: start, length: position - start, "a second label on one line, which already has '\\label{\(first)}'",
+                       hint: "a line has one label; end the line with \\\\ to label the next one")
+                return nil
+            }
+            lines[line].label = label
+            lines[line].labelOffset = start
+            return nil
+        }
+        // \tag{…} or \tag*{…}
+        var bare = false
+        if position < bytes.count, bytes[position] == UInt8(ascii: "*") {
+            position += 1
+            bare = true
+        }
+        skipSpaceAndComments()
+        guard position < bytes.count, bytes[position] == UInt8(ascii: "{") else {
+            report(at: start, length: length, "'\\tag' needs its text in braces", hint: "write \\tag{1a}")
+            return nil
+        }
+        let open = position
+        position += 1
+        var braces = 0
+        while position < bytes.count {
+            if bytes[position] == UInt8(ascii: "{") { braces += 1 }
+            if bytes[position] == UInt8(ascii: "}") {
+                if braces == 0 { break }
+                braces -= 1
+            }
+            position += 1
+        }
+        guard position < bytes.count else {
+            report(at: open, "unclosed '{' of '\\tag'", hint: "add '}' to end the tag")
+            return nil
+        }
+        let tag = text(open + 1..<position).trimmingSpaces()
+        position += 1
+        guard display, let line = currentLine else {
+            report(at: start, length: position - start, "'\\tag' outside display math",
+                   hint: "a tag numbers a display formula: put it in $$ … $$ on lines of its own")
+            return nil
+        }
+        guard lines[line].tag == nil else {
+            report(at: start, length: position - start, "a second '\\tag' on one line", hint: "a line shows one tag")
+            return nil
+        }
+        // A tag is text, with math in `$…$`: `\tag{$\star$}` shows "⋆".
+        lines[line].tag = MathML.plainText(latex: "\\text{\(tag)}")
+        lines[line].tagIsBare = bare
+        return nil
+    }
+
+    /// `\ref{…}`, `\eqref{…}`: the number the label has, as text.
+    private mutating func parseReference(name: String, parenthesised: Bool, at start: Int) -> MathNode? {
+        guard let label = parseLabelArgument(of: name, at: start) else { return .error("\\" + name) }
+        var shown = "??"
+        switch references?(label) {
+        case .number(let number)?: shown = number
+        case .unresolved(let message, let hint)?:
+            report(at: start, length: position - start, message, hint: hint)
+        case nil: break
+        }
+        return .text(parenthesised ? "(\(shown))" : shown)
     }
 
     // MARK: - Lists and items
@@ -461,6 +613,10 @@ struct LaTeXParser {
             return name == "underset" ? .stack(base: base, over: nil, under: mark) : .stack(base: base, over: mark, under: nil)
         case .ignored:
             return nil
+        case .label, .tag, .nonumber:
+            return parseNumbering(command, name: name, at: start)
+        case .reference(let parenthesised):
+            return parseReference(name: name, parenthesised: parenthesised, at: start)
         }
     }
 
@@ -722,6 +878,22 @@ struct LaTeXParser {
         if name == "array" {
             layout?.columnAlignments = parseArraySpecification(at: start)
         }
+        // In display math, align and gather number each row, equation the formula; nested in
+        // one of them, an environment's rows belong to the line around it.
+        let numbering = display ? MathEnvironment.numbering(of: name) : nil
+        let outerLine = currentLine
+        var rowLines: [Int] = []
+        if let numbering, let line = currentLine, lineKinds[line] == .formula, numbering.0 == .formula {
+            lineKinds[line] = numbering.starred ? .starred : .numbered
+        }
+        let numbersRows = numbering?.0 == .rows && outerLine.map { lineKinds[$0] == .formula } == true
+        func openRow() {
+            guard numbersRows, let numbering else { return }
+            currentLine = openLine(numbering.starred ? .starred : .numbered)
+            rowLines.append(currentLine!)
+        }
+        defer { currentLine = outerLine }
+        openRow()
         var rows: [[MathNode]] = []
         var cells: [MathNode] = []
         while true {
@@ -734,6 +906,7 @@ struct LaTeXParser {
                 rows.append(cells)
                 cells = []
                 skipRowSpacing()
+                openRow()
                 continue
             case .endEnvironment:
                 let endStart = position - 4
@@ -749,9 +922,27 @@ struct LaTeXParser {
             break
         }
         // TeX ignores a line break after the last row.
-        if !(cells.count == 1 && cells[0] == .row([]) && !rows.isEmpty) { rows.append(cells) }
+        if !(cells.count == 1 && cells[0] == .row([]) && !rows.isEmpty) {
+            rows.append(cells)
+        } else if let last = rowLines.last, lines[last].label == nil, lines[last].tag == nil {
+            // The row after a last '\\\\' is not a row, and has no line either.
+            rowLines.removeLast()
+            lines.removeLast()
+            lineKinds.removeLast()
+            suppressed.removeLast()
+        }
+        // An equation of one row is its formula, not a table.
+        if name == "equation" || name == "equation*", rows.count == 1, rows[0].count == 1 {
+            return rows[0][0]
+        }
         let environment = layout ?? MathEnvironment.named("matrix")!
-        return .table(environment.table(rows))
+        var table = environment.table(rows)
+        let rowNumbers = rowLines.map { $0 < numbers.count ? numbers[$0] : nil }
+        if rowNumbers.contains(where: { $0 != nil }) {
+            table.rowNumbers = rowNumbers
+            table.rowIDs = zip(rowLines, rowNumbers).map { line, number in number == nil ? nil : lines[line].label }
+        }
+        return .table(table)
     }
 
     /// The column letters of `\begin{array}{lcr}`; `|` rules are not drawn.
@@ -864,5 +1055,13 @@ struct LaTeXParser {
     private func hex(_ byte: UInt8) -> String {
         let digits = String(byte, radix: 16, uppercase: true)
         return String(repeating: "0", count: 4 - digits.count) + digits
+    }
+}
+
+extension String {
+    /// The text without spaces, tabs and line breaks at either end.
+    func trimmingSpaces() -> String {
+        let isSpace: (Character) -> Bool = { $0 == " " || $0 == "\t" || $0 == "\n" || $0 == "\r" }
+        return String(self.drop(while: isSpace).reversed().drop(while: isSpace).reversed())
     }
 }

@@ -7,10 +7,24 @@ struct MathEnvironment: Sendable {
     var open: String?
     var close: String?
 
+    /// How an environment numbers its lines in display math: each row (`align`, `gather`),
+    /// the formula as one line (`equation`), with a starred form that numbers nothing.
+    enum Numbering { case rows, formula }
+
+    static func numbering(of name: String) -> (Numbering, starred: Bool)? {
+        switch name {
+        case "align", "gather": return (.rows, false)
+        case "align*", "gather*": return (.rows, true)
+        case "equation": return (.formula, false)
+        case "equation*": return (.formula, true)
+        default: return nil
+        }
+    }
+
     /// The environments the parser knows, sorted for suggestions.
     static let names: [String] = [
         "Bmatrix", "Vmatrix", "align", "align*", "aligned", "array", "bmatrix", "cases", "dcases",
-        "gather", "gather*", "gathered", "matrix", "pmatrix", "split", "vmatrix",
+        "equation", "equation*", "gather", "gather*", "gathered", "matrix", "pmatrix", "split", "vmatrix",
     ]
 
     static func named(_ name: String) -> MathEnvironment? {
@@ -19,7 +33,7 @@ struct MathEnvironment: Sendable {
         // pairs 2em apart as in amsmath.
         case "aligned", "align", "align*", "split":
             return MathEnvironment(columnAlignments: [.right, .left], columnSpacing: [0, 2], displayStyle: true)
-        case "gathered", "gather", "gather*":
+        case "gathered", "gather", "gather*", "equation", "equation*":
             return MathEnvironment(columnAlignments: [.center], columnSpacing: nil, displayStyle: true)
         case "cases":
             return MathEnvironment(columnAlignments: [.left], columnSpacing: [1], displayStyle: false, open: "{")

@@ -18,7 +18,10 @@ import TextFormatting
 /// `\exp`, `\operatorname`), `\left … \middle … \right` and `\big`-sized
 /// delimiters, alphabets (`\mathbf`, `\boldsymbol`, `\mathrm`, `\mathbb`,
 /// `\mathcal`, …), `\text` with `$…$` inside, spacing (`\,` `\;` `\quad` …),
-/// and the environments `aligned`, `gathered`, `cases`, `array` and the matrices.
+/// and the environments `aligned`, `gathered`, `cases`, `array` and the matrices. Display
+/// math may be numbered (`\label`, `\tag`, `\nonumber`, the `equation`, `align` and `gather`
+/// environments and their starred forms) and refer to labels (`\ref`, `\eqref`): see
+/// ``equations(in:)`` and ``render(latex:numbers:references:)``.
 ///
 /// Output uses only MathML Core elements and attributes that the Nu Html
 /// Checker accepts; styled letters are the Unicode mathematical alphanumerics
@@ -32,7 +35,7 @@ public enum MathML {
     /// Never fails: problems are returned in ``MathRendering/errors`` with their
     /// byte offsets, and the markup shows each broken part as `<merror>`.
     public static func render(latex: String, display: MathDisplay = .inline) -> MathRendering {
-        var parser = LaTeXParser(latex)
+        var parser = LaTeXParser(latex, display: display == .block)
         let root = parser.parseFormula()
         var writer = MathMLWriter()
         writer.write(root)

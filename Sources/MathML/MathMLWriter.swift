@@ -139,8 +139,9 @@ struct MathMLWriter {
             output += " columnalign=\"\(alignments.joined(separator: " "))\""
         }
         output += table.displayStyle ? " displaystyle=\"true\">" : ">"
-        for row in table.rows {
-            output += "<mtr>"
+        for (r, row) in table.rows.enumerated() {
+            let id = r < table.rowIDs.count ? table.rowIDs[r] : nil
+            output += id.map { "<mtr id=\"\(Escaping.html($0))\">" } ?? "<mtr>"
             for (column, cell) in row.enumerated() {
                 var style: [String] = []
                 let alignment = table.alignment(ofColumn: column)
@@ -160,6 +161,13 @@ struct MathMLWriter {
                 }
                 output += style.isEmpty ? "<mtd>" : "<mtd style=\"\(style.joined(separator: ";"))\">"
                 write(cell)
+                output += "</mtd>"
+            }
+            if !table.rowNumbers.isEmpty {
+                // The row's number in a last column, 2em after the widest row, as amsmath sets it.
+                output += String(repeating: "<mtd></mtd>", count: max(0, columns - row.count))
+                output += "<mtd style=\"padding-inline:2em 0;text-align:right;text-align:-webkit-right\">"
+                if let number = table.rowNumbers[r] { write(number, between: "<mtext>", and: "</mtext>") }
                 output += "</mtd>"
             }
             output += "</mtr>"

@@ -86,6 +86,10 @@ struct MathTable: Sendable, Equatable {
     /// Fences around the table (`pmatrix`, `cases`); `nil` for none.
     var open: String?
     var close: String?
+    /// Each row's number ("(5.3)") in a last column, and its id: the rows of a numbered
+    /// `align` or `gather` in display math. Empty when no row shows one.
+    var rowNumbers: [String?] = []
+    var rowIDs: [String?] = []
 
     func alignment(ofColumn column: Int) -> Alignment {
         columnAlignments.isEmpty ? .center : columnAlignments[column % columnAlignments.count]

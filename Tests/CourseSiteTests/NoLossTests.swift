@@ -1,6 +1,9 @@
 import CourseDiagnostics
 import CourseSite
 import CourseTestSupport
+import ExperimentLanguage
+import ExperimentPages
+import Experiments
 import Foundation
 import Testing
 
@@ -10,7 +13,7 @@ import Testing
 /// independently — the source from its raw text, not from the parsed tree — so a
 /// construct the parser or renderer drops (math in a table cell) is caught.
 @Suite struct NoLossTests {
-    /// The course built once, with its experiment fences left as code: page name → HTML.
+    /// The course built once, its experiment fences run nothing: page name → HTML.
     private static let coursePages: [String: String] = {
         let folder = TemporaryFolder()
         defer { folder.remove() }
@@ -59,7 +62,9 @@ import Testing
     private static func build(_ folder: TemporaryFolder) -> [(path: String, bytes: [UInt8])] {
         let chapters = folder.path + "/chapters"
         var options = StandardBuild.options(chaptersFolder: chapters)
-        options.directives = DirectiveRegistry()  // experiment fences stay code: they are excepted
+        // Experiment fences are excepted and run nothing; they still name their figures, so the
+        // chapters' cross-references to them resolve.
+        options.directives = DirectiveRegistry([SilentExperiment()])
         let result = SiteBuilder(chaptersFolder: chapters, options: options).build()
         #expect(!result.diagnostics.containsErrors, "\(result.diagnostics.prefix(3))")
         return result.files
@@ -220,4 +225,11 @@ struct PageText {
             }
         }
     }
+}
+
+/// An `experiment` fence that checks to nothing and shows nothing.
+private struct SilentExperiment: DirectiveHandler {
+    let name = "experiment"
+    func check(_ block: DirectiveBlock, diagnostics: inout [Diagnostic]) -> Directive? { nil }
+    func render(_ block: DirectiveBlock, run: DirectiveRun?, figure: FigureNumber?) -> String { "" }
 }

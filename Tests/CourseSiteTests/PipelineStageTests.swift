@@ -2,6 +2,7 @@ import CourseDiagnostics
 @testable import CourseSite
 import CourseTestSupport
 import ExperimentLanguage
+import ExperimentPages
 import Experiments
 import Foundation
 import Testing
@@ -22,7 +23,7 @@ import Testing
             return nil
         }
 
-        func render(_ block: DirectiveBlock, run: DirectiveRun?) -> String {
+        func render(_ block: DirectiveBlock, run: DirectiveRun?, figure: FigureNumber?) -> String {
             lock.withLock { renders += 1 }
             return "<p>counted \(block.idPrefix)</p>"
         }

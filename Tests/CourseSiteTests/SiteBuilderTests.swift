@@ -2,6 +2,7 @@ import CourseDiagnostics
 import CourseSite
 import CourseTestSupport
 import ExperimentLanguage
+import ExperimentPages
 import Experiments
 import Foundation
 import Testing
@@ -20,7 +21,7 @@ struct EchoDirective: DirectiveHandler {
         return nil
     }
 
-    func render(_ block: DirectiveBlock, run: DirectiveRun?) -> String {
+    func render(_ block: DirectiveBlock, run: DirectiveRun?, figure: FigureNumber?) -> String {
         "<div class=\"echo\" id=\"\(block.idPrefix)echo\">\(block.body.count) chars at \(block.location)</div>"
     }
 }

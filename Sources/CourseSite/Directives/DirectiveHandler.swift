@@ -1,5 +1,6 @@
 import CourseDiagnostics
 import ExperimentLanguage
+import ExperimentPages
 import Experiments
 
 /// What a build knows of one kind of directive fence: how to check it and how to show what
@@ -13,6 +14,7 @@ public protocol DirectiveHandler: Sendable {
     /// The fence parsed and checked, appending what is wrong to `diagnostics`; `nil` when it
     /// does not check, or when the fence has nothing to run.
     func check(_ block: DirectiveBlock, diagnostics: inout [Diagnostic]) -> Directive?
-    /// The fence's HTML fragment from its results (`nil` when nothing ran).
-    func render(_ block: DirectiveBlock, run: DirectiveRun?) -> String
+    /// The fence's HTML fragment from its results (`nil` when nothing ran); `figure` numbers
+    /// its figure ("Figure 5.2" and the id the author chose).
+    func render(_ block: DirectiveBlock, run: DirectiveRun?, figure: FigureNumber?) -> String
 }

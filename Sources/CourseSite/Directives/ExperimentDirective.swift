@@ -13,8 +13,8 @@ struct ExperimentDirective: DirectiveHandler {
     }
 
     /// Every builder's result renders itself (``PageOutput``); an output without a page renders nothing.
-    func render(_ block: DirectiveBlock, run: DirectiveRun?) -> String {
+    func render(_ block: DirectiveBlock, run: DirectiveRun?, figure: FigureNumber?) -> String {
         guard let output = run?.output as? any PageOutput else { return "" }
-        return output.html(idPrefix: "x" + block.idPrefix.filter { $0.isLetter || $0.isNumber })
+        return output.html(idPrefix: "x" + block.idPrefix.filter { $0.isLetter || $0.isNumber }, figure: figure)
     }
 }

@@ -22,6 +22,9 @@ struct LinkResolver {
     var folder: ConfinedFolder
     /// Site paths coursegen writes itself, which a copied file may not replace.
     var generatedPaths: Set<String>
+    /// The course's numbered equations and figures and every label (``NumberLabels``): a
+    /// `#label` the page lacks leads to the one other chapter that defines it.
+    var labels = CourseLabels()
 
     enum Resolution: Equatable {
         case keep(String)
@@ -33,7 +36,10 @@ struct LinkResolver {
         case broken(String, Diagnostic)
     }
 
-    func resolve(_ url: String, at position: TextPosition, in chapter: Chapter) -> Resolution {
+    /// `crossReference`: the link has no text of its own (`[](#eq:adam-update)`), so a `#label` the
+    /// page lacks may name another chapter's, as MyST reads it; a link with text keeps GitHub's
+    /// reading, the page's own anchor.
+    func resolve(_ url: String, at position: TextPosition, in chapter: Chapter, crossReference: Bool = false) -> Resolution {
         let location = SourceLocation(file: chapter.displayPath, line: position.line, column: position.column)
         if let scheme = URLPolicy.refusedScheme(in: url) {
             return .broken(url, .error(
@@ -46,6 +52,20 @@ struct LinkResolver {
 
         if path.isEmpty {
             guard let fragment else { return .keep(url) }
+            let anchor = fragment.removingPercentEncoding ?? fragment
+            if hasAnchor(anchor, in: chapter) { return .anchor(fragment) }
+            // A label the page lacks is the one other chapter's that defines it, as MyST reads `[](#label)`.
+            if crossReference, let page = labelPage(of: chapter) {
+                switch labels.resolve(anchor, from: page) {
+                case .found(let target) where target.page != page:
+                    return .page(labels.pages[target.page].pageName, fragment: fragment)
+                case .ambiguous(let message, let hint), .missing(let message, let hint):
+                    // A cross-reference's did-you-mean looks through the whole course.
+                    return .broken(url, .error(message, at: location, hint: hint))
+                case .found:
+                    break
+                }
+            }
             if let problem = missingAnchor(fragment, in: chapter, location: location, linkText: url) { return .broken(url, problem) }
             return .anchor(fragment)
         }
@@ -139,11 +159,44 @@ struct LinkResolver {
 
     private func missingAnchor(_ fragment: String, in target: Chapter, location: SourceLocation, linkText: String) -> Diagnostic? {
         let anchor = fragment.removingPercentEncoding ?? fragment
-        if target.headingIDSet.contains(anchor) || target.callouts.contains(anchor) || Self.builtInAnchors.contains(anchor) { return nil }
+        if hasAnchor(anchor, in: target) { return nil }
         var message = "link '\(linkText)' names a missing anchor '#\(anchor)' in '\(target.fileName)'"
-        if let guess = Suggestion.closest(to: anchor, in: target.headingIDs + target.callouts.ids) { message += "; did you mean '#\(guess)'?" }
+        let numbered = labelPage(of: target).map { labels.pages[$0].order } ?? []
+        if let guess = Suggestion.closest(to: anchor, in: target.headingIDs + target.callouts.ids + numbered) { message += "; did you mean '#\(guess)'?" }
         return .error(message, at: location,
-                      hint: "a heading's anchor is its text in lower case with spaces as '-'; an exercise's is 'exercise-N' or the '{#id}' after its marker")
+                      hint: "a heading's anchor is its text in lower case with spaces as '-'; an exercise's is 'exercise-N' or the '{#id}' after its marker; an equation's is its \\label, a figure's its {#id}")
+    }
+
+    private func hasAnchor(_ anchor: String, in target: Chapter) -> Bool {
+        target.headingIDSet.contains(anchor) || target.callouts.contains(anchor) || Self.builtInAnchors.contains(anchor)
+            || labelPage(of: target).map { labels.numbered(anchor, onPage: $0) } == true
+    }
+
+    /// The chapter's place among ``labels``' pages.
+    private func labelPage(of chapter: Chapter) -> Int? {
+        labels.pages.firstIndex { $0.file == chapter.fileName }
+    }
+
+    /// What a link names when it names a label (`#eq:adam-update`, `05-adam.md#fig:bowl`) or a
+    /// chapter (`05-adam.md`, its title), for
+    /// its generated text; `nil` for any other link, or a label that is not found (``resolve``
+    /// reports it).
+    func crossReference(_ url: String, in chapter: Chapter) -> LabelTarget? {
+        guard !Self.hasScheme(url), !url.hasPrefix("//"), let page = labelPage(of: chapter) else { return nil }
+        let (pathPart, fragment) = Self.split(url)
+        let path = pathPart.removingPercentEncoding ?? pathPart
+        guard let fragment else {
+            // `[](05-adam.md)`: the chapter's title.
+            guard path.hasSuffix(".md"), let normalised = Self.normalise(chapter.folder.isEmpty ? path : chapter.folder + "/" + path),
+                  let target = chaptersByFile[normalised] else { return nil }
+            return LabelTarget(kind: .section, id: "", number: target.title, page: labels.pages.firstIndex { $0.file == normalised } ?? page)
+        }
+        let anchor = fragment.removingPercentEncoding ?? fragment
+        if path.isEmpty, case .found(let target) = labels.resolve(anchor, from: page) { return target }
+        guard path.hasSuffix(".md"),
+              let normalised = Self.normalise(chapter.folder.isEmpty ? path : chapter.folder + "/" + path),
+              let target = labels.pages.firstIndex(where: { $0.file == normalised }) else { return nil }
+        return labels.pages[target].targets[anchor]
     }
 
     /// Anchors every page has: the template's landmarks and the footnotes.

@@ -4,6 +4,7 @@ import ExperimentLanguage
 import ExperimentPages
 import Experiments
 import Localization
+import MathML
 import TextFormatting
 
 /// The stage that renders every page's Markdown to HTML: headings, links (checked),
@@ -19,16 +20,20 @@ struct RenderPages: Sendable {
     var pageLanguage = "en"
     /// Spells math as plain text in an image's alt text (``BuildOptions/mathText``).
     var mathText: @Sendable (String) -> String = { $0 }
+    /// The course's equations, figures and labels, numbered (``NumberLabels``).
+    var labels = CourseLabels()
 
     /// Each page's body, in the order of `pages`, which are the pages ``CollectDirectives`` read
     /// (`directives.pages[i]` are the fences of `pages[i]`). `ids` places each page's ids: on its
     /// own page, or in the one document of `print.html`, where solutions are open too.
+    /// `firstPage` is the place of `pages[0]` among the pages ``NumberLabels`` numbered (1 when
+    /// the home page is left out).
     func run(_ pages: [Chapter], directives: CollectedDirectives, results: DirectiveResults,
-             ids: PageIDs = .ownPages) -> [RenderedBody] {
+             firstPage: Int = 0, ids: PageIDs = .ownPages) -> [RenderedBody] {
         // Pages are independent.
         ConcurrentMap.map(Array(pages.enumerated())) { page in
             PageStrings.with(strings, pageLanguage: pageLanguage) {
-                renderBody(page.element, fences: directives.pages[page.offset], results: results, ids: ids)
+                renderBody(page.element, index: firstPage + page.offset, fences: directives.pages[page.offset], results: results, ids: ids)
             }
         }
     }
@@ -53,7 +58,8 @@ struct RenderPages: Sendable {
         var assets: [AssetLink] = []
     }
 
-    private func renderBody(_ chapter: Chapter, fences: [CollectedFence], results: DirectiveResults, ids: PageIDs) -> RenderedBody {
+    private func renderBody(_ chapter: Chapter, index: Int, fences: [CollectedFence], results: DirectiveResults,
+                            ids: PageIDs) -> RenderedBody {
         let collector = Collector()
         let file = chapter.displayPath
         var renderer = HTMLRenderer()
@@ -87,8 +93,15 @@ struct RenderPages: Sendable {
             document.blocks.remove(at: index)
             renderer.headingIDs = Array(renderer.headingIDs.dropFirst())
         }
+        // Links without text are cross-references, which may name another chapter's label.
+        var emptyLinks: Set<TextPosition> = []
+        for block in chapter.document.blocks.allBlocks {
+            for case .link(_, _, let content, let position) in block.inlines.allInlines where content.isEmpty {
+                emptyLinks.insert(position)
+            }
+        }
         renderer.rewriteURL = { url, position in
-            switch resolver.resolve(url, at: position, in: chapter) {
+            switch resolver.resolve(url, at: position, in: chapter, crossReference: emptyLinks.contains(position)) {
             case .keep(let kept): return kept
             case .anchor(let fragment): return ids.anchor(fragment, in: chapter)
             case .page(let page, let fragment): return ids.link(toPage: page, fragment: fragment)
@@ -104,8 +117,60 @@ struct RenderPages: Sendable {
         let highlight = self.highlight
         renderer.highlight = { code, language in highlight(code, language) }
         let math = self.math
+        let labels = self.labels
+        let numbered = index < labels.pages.count ? labels.pages[index] : CourseLabels.Page(file: chapter.fileName, displayPath: file, pageName: chapter.pageName)
+        // `\ref` and `\eqref` name labels anywhere in the course, as `[](#label)` does.
+        let references: (String) -> MathReference = { label in
+            switch labels.resolve(label, from: index) {
+            case .found(let target): .number(target.number)
+            case .missing(let message, let hint), .ambiguous(let message, let hint): .unresolved(message: message, hint: hint)
+            }
+        }
+        func at(_ position: TextPosition) -> SourceLocation {
+            SourceLocation(file: file, line: position.line, column: position.column)
+        }
+        func mentionsReference(_ latex: String) -> Bool { latex.contains("\\ref") || latex.contains("\\eqref") }
         renderer.math = { latex, display, position in
-            math(latex, display, SourceLocation(file: file, line: position.line, column: position.column), &collector.diagnostics)
+            // A formula that is only a reference is a link, which MathML Core cannot hold.
+            if let (label, parenthesised) = MathML.loneReference(latex), case .found(let target) = labels.resolve(label, from: index) {
+                let href = target.page == index
+                    ? ids.anchor(target.id, in: chapter) : ids.link(toPage: labels.pages[target.page].pageName, fragment: target.id)
+                let shown = parenthesised ? "(\(target.number))" : target.number
+                return "<a class=\"xref\" href=\"\(Escaping.html(href))\">\(Escaping.html(shown))</a>"
+            }
+            guard mentionsReference(latex) else { return math(latex, display, at(position), &collector.diagnostics) }
+            let rendering = MathML.render(latex: latex, display: display ? .block : .inline, references: references)
+            collector.diagnostics += rendering.errors.map { $0.diagnostic(in: latex, at: at(position)) }
+            return rendering.markup
+        }
+        // A numbered formula has its number beside it, outside the <math>, and its label as its id.
+        let plainMath = renderer.math
+        renderer.displayMath = { latex, position, inParagraph in
+            let element = inParagraph ? "span" : "div"
+            guard let numbers = numbered.equations[position] else {
+                return "<\(element) class=\"display-math\" tabindex=\"0\">\(plainMath(latex, true, position))</\(element)>"
+            }
+            let rendering = MathML.render(latex: latex, numbers: numbers, references: references)
+            collector.diagnostics += rendering.errors.map { $0.diagnostic(in: latex, at: at(position)) }
+            let box = "<\(element) class=\"display-math\" tabindex=\"0\">\(rendering.markup)</\(element)>"
+            guard let number = rendering.number else { return box }
+            let id = rendering.id.map { " id=\"\(Escaping.html(ids.id($0, in: chapter)))\"" } ?? ""
+            return "<\(element) class=\"equation\"\(id)>\(box)<span class=\"equation-number\">\(Escaping.html(number))</span></\(element)>"
+        }
+        renderer.figureFrame = { figure in
+            guard let numberedFigure = numbered.figures[figure.position] else { return nil }
+            return HTMLRenderer.FigureFrame(label: strings.text("figure.number", ["number": numberedFigure.number]),
+                                            separator: strings.text("punctuation.colon"), id: ids.id(numberedFigure.id, in: chapter))
+        }
+        // `[](#eq:adam-update)`: the link's text is the target's name ("Eq. (5.3)", "Figure 5.2").
+        renderer.emptyLinkText = { url, _ in
+            guard let target = resolver.crossReference(url, in: chapter) else { return nil }
+            switch target.kind {
+            case .equation: return Escaping.html(strings.text("equation.reference", ["number": target.number]))
+            case .figure: return Escaping.html(strings.text("figure.number", ["number": target.number]))
+            case .exercise: return Escaping.html(strings.text("callout.exercise", ["number": target.number]))
+            case .section: return Escaping.html(target.number)
+            }
         }
         // Every directive ran before the prose is rendered, so a result reference can quote
         // any directive of the page, and the code-block hook only shows a fence's results.
@@ -115,7 +180,10 @@ struct RenderPages: Sendable {
             collector.diagnostics += fence.diagnostics + (run?.diagnostics ?? [])
             var block = fence.block
             block.idPrefix = ids.id(block.idPrefix, in: chapter)
-            fragments[fence.position] = fence.handler.render(block, run: run)
+            let figure = numbered.figures[fence.position].map {
+                FigureNumber(id: ids.id($0.id, in: chapter), label: strings.text("figure.number", ["number": $0.number]))
+            }
+            fragments[fence.position] = fence.handler.render(block, run: run, figure: figure)
         }
         let outputs = fences.compactMap { results[$0.id]?.output }
         // A directive with errors has no runs; a reference to one of them is explained, not merely unknown.

@@ -314,6 +314,14 @@ enum BundledStylesheet {
     }
     .display-math { display: block; margin: 0 0 1.1rem; padding: 0.25rem 0; }
     p > .display-math { margin: 0.25rem 0; }
+    /* A numbered equation: the formula scrolls in its box, its number stays at the right. */
+    .equation { display: flex; align-items: center; gap: 1em; margin: 0 0 1.1rem; }
+    .equation > .display-math { flex: 1 1 auto; min-width: 0; margin: 0; }
+    .equation-number { flex: none; white-space: nowrap; }
+    p > .equation { margin: 0.25rem 0; }
+    .figure { margin: 0 0 1.1rem; }
+    .figure > img { display: block; max-width: 100%; height: auto; margin: 0 auto; }
+    .figure-number { font-weight: 600; }
     /* Padding gives tall formulas (sums, fractions) room inside the box; the negative margin keeps lines as tall as before. */
     .math-wide { display: inline-block; max-width: 100%; overflow-x: auto; overflow-y: hidden; vertical-align: middle; padding: 0.4em 0; margin: -0.4em 0; }
     math[display="block"] { margin: 0.5rem 0; }

@@ -44,5 +44,7 @@ public struct ActivationExpectation: Hashable, Sendable {
 }
 
 extension ActivationsStudy: CheckedDirective {
+    public var figureTitle: String? { title }
+
     public var cost: DirectiveCost { DirectiveCost.of(configuration) }
 }

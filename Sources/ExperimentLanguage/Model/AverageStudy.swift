@@ -125,6 +125,8 @@ public struct AverageExpectation: Hashable, Sendable {
 }
 
 extension AverageStudy: CheckedDirective {
+    public var figureTitle: String? { title }
+
     public var cost: DirectiveCost {
         DirectiveCost(operations: Double(samples) * Double(averages.count + 1) * 20,
                       bytes: Double(samples) * Double(averages.count + 1) * 8)

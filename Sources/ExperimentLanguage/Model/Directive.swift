@@ -27,6 +27,13 @@ extension BuilderDescription {
 public protocol CheckedDirective: Sendable {
     /// What running it will take, estimated before it runs (``DirectiveCost/zero`` if it computes nothing).
     var cost: DirectiveCost { get }
+    /// The title of the figure it draws, which names the figure when its fence gives no id
+    /// (`Experiment("Momentum on the bowl")` → `fig:momentum-on-the-bowl`); `nil` when it draws none.
+    var figureTitle: String? { get }
+}
+
+extension CheckedDirective {
+    public var figureTitle: String? { nil }
 }
 
 extension Directive {

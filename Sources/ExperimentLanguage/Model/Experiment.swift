@@ -43,5 +43,7 @@ public enum Layout: String, Hashable, Sendable, CaseIterable {
 }
 
 extension Experiment: CheckedDirective {
+    public var figureTitle: String? { title }
+
     public var cost: DirectiveCost { DirectiveCost.of(self) }
 }

@@ -45,6 +45,8 @@ public struct ScheduleExpectation: Hashable, Sendable {
 }
 
 extension ScheduleStudy: CheckedDirective {
+    public var figureTitle: String? { title }
+
     public var cost: DirectiveCost {
         DirectiveCost(operations: Double(runs.count) * Double(steps) * 20, bytes: Double(runs.count) * Double(steps) * 16)
             + (problem.map(DirectiveCost.of) ?? .zero)

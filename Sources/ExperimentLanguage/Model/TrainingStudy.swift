@@ -86,5 +86,7 @@ public struct TrainingExpectation: Hashable, Sendable {
 }
 
 extension TrainingStudy: CheckedDirective {
+    public var figureTitle: String? { title }
+
     public var cost: DirectiveCost { DirectiveCost.of(configuration) }
 }
