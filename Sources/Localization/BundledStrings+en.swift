@@ -38,6 +38,20 @@ extension BundledStrings {
     callout.exercise: "Exercise {number}"
     callout.solution: "Solution"
 
+    # Citations and reference lists
+    citation.parenthetical: "({citations})"
+    citation.separator: "; "
+    citation.authorYear: "{authors} {year}"
+    citation.narrative: "{authors} ({year})"
+    citation.withLocator: "{citation}, {locator}"
+    citation.twoAuthors: "{first} and {second}"
+    citation.manyAuthors: "{first} et al."
+    citation.noYear: "n.d."
+    references.title: "References"
+    references.in: "In {venue}"
+    references.editors: "edited by {names}"
+    references.citedIn: "Cited in {chapters}."
+
     # Counts
     count.steps:
       one: "{count} step"
