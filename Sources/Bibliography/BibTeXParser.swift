@@ -2,6 +2,7 @@ import CourseDiagnostics
 
 /// Reads the BibTeX subset of `references.bib`: `@article`, `@book`, `@inproceedings`,
 /// `@misc` and `@online` entries (other standard types are read as `misc`, with a warning),
+/// `%` comments between entries,
 /// fields in braces (nested), in quotes, numbers or `@string` macros, joined with `#`;
 /// `@string`, `@comment` and `@preamble`; text between entries is a comment, as in BibTeX.
 /// Every problem is collected with its line and column, and parsing goes on at the next `@`.
@@ -37,7 +38,7 @@ public struct BibTeXParser {
         var macros = Self.months
         var entries: [BibEntry] = []
         var seen: [String: BibEntry] = [:]
-        while scanner.skip(to: "@") {
+        while scanner.skipToEntry() {
             let at = location(scanner)
             scanner.advance()
             scanner.skipSpace()
@@ -249,9 +250,11 @@ struct Scanner {
         index += 1
     }
 
-    /// Moves to the next `target`; false at the end.
-    mutating func skip(to target: Unicode.Scalar) -> Bool {
-        while let s = peek, s != target { advance() }
+    /// Moves to the next `@` outside a `%` comment line; false at the end.
+    mutating func skipToEntry() -> Bool {
+        while let s = peek, s != "@" {
+            if s == "%" { while let c = peek, c != "\n" { advance() } } else { advance() }
+        }
         return !atEnd
     }
 

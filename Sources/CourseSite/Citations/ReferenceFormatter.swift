@@ -17,6 +17,8 @@ struct ReferenceFormatter {
     /// organisation whole; the title when the work has no author or editor.
     func names(_ entry: BibEntry) -> String {
         let names = Bibliography.citedNames(entry).map(\.family)
+        // BibTeX's "and others" leaves the rest unnamed.
+        if names.count > 1, names.last == "others" { return strings.text("citation.manyAuthors", ["first": names[0]]) }
         switch names.count {
         case 0: return entry.text("title") ?? entry.key
         case 1: return names[0]
@@ -63,10 +65,13 @@ struct ReferenceFormatter {
     func entryHTML(_ entry: BibEntry) -> String {
         var sentences: [String] = []
         let authors = entry.authors, editors = entry.editors
-        let people = authors.isEmpty ? editors : authors
+        var people = authors.isEmpty ? editors : authors
+        let unnamed = people.count > 1 && people.last?.family == "others"
+        if unnamed { people.removeLast() }
         if !people.isEmpty {
             let written = people.enumerated().map { i, name in i == 0 ? name.inverted : name.natural }
             var names = strings.list(written)
+            if unnamed { names = strings.text("citation.manyAuthors", ["first": names]) }
             if authors.isEmpty { names = strings.text("references.editors", ["names": names]) }
             sentences.append(Escaping.html(names))
         }
