@@ -4,7 +4,7 @@
 ///
 /// cmark-gfm leaves a bracket with no link definition as text, so citations are found in
 /// text nodes when the tree is converted: never in code, math, link destinations or raw HTML.
-/// An `@` after a letter, digit or `.` (an e-mail address) starts no citation.
+/// An `@` after an ASCII letter, digit or `.` (an e-mail address) starts no citation.
 public struct Citation: Hashable, Sendable {
     public struct Item: Hashable, Sendable {
         public var key: String
@@ -76,21 +76,23 @@ public struct Citation: Hashable, Sendable {
         return out
     }
 
-    /// An `@` that follows nothing, a space or an opening bracket or quote (not a word, as
-    /// in an e-mail address or `a@b`).
+    /// An `@` that does not follow a character of an e-mail address's local part (an ASCII
+    /// letter or digit, or `._%+-/\\`), so `a@b.org` is no citation and `见 @key`, `。@key` are.
     private static func startsNarrative(_ scalars: [Unicode.Scalar], at i: Int) -> Bool {
         if i > 0 {
             let before = scalars[i - 1]
-            guard before.properties.isWhitespace || "([{\"'“‘（".unicodeScalars.contains(before) else { return false }
+            let ascii = before.isASCII && (before.properties.isAlphabetic || before.properties.numericType != nil)
+            guard !ascii, !"._%+-/\\@".unicodeScalars.contains(before) else { return false }
         }
         return i + 1 < scalars.count && isKeyStart(scalars[i + 1])
     }
 
+    /// Keys are ASCII, so a Chinese sentence may go on right after one (`@he2015为`).
     private static func isKeyStart(_ s: Unicode.Scalar) -> Bool {
-        s.properties.isAlphabetic || s.properties.numericType != nil || s == "_"
+        s.isASCII && (s.properties.isAlphabetic || s.properties.numericType != nil || s == "_")
     }
 
-    /// Where a key starting at `start` ends: letters, digits and `_`, and `:.-/` between them.
+    /// Where a key starting at `start` ends: ASCII letters, digits and `_`, and `:.-/` between them.
     private static func keyEnd(_ scalars: [Unicode.Scalar], from start: Int) -> Int {
         guard start < scalars.count, isKeyStart(scalars[start]) else { return start }
         var end = start + 1

@@ -49,6 +49,8 @@ extension BundledStrings {
     citation.noYear: "n.d."
     references.title: "References"
     references.in: "In {venue}"
+    references.twoNames: "{first} and {second}"
+    references.lastName: "{rest} and {last}"
     references.editors: "edited by {names}"
     references.citedIn: "Cited in {chapters}."
 

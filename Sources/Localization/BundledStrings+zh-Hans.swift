@@ -48,6 +48,8 @@ extension BundledStrings {
     citation.noYear: "出版年不详"
     references.title: "参考文献"
     references.in: "见：{venue}"
+    references.twoNames: "{first}, {second}"
+    references.lastName: "{rest}, {last}"
     references.editors: "{names} 编"
     references.citedIn: "引用于{chapters}。"
 

@@ -70,7 +70,7 @@ struct ReferenceFormatter {
         if unnamed { people.removeLast() }
         if !people.isEmpty {
             let written = people.enumerated().map { i, name in i == 0 ? name.inverted : name.natural }
-            var names = strings.list(written)
+            var names = Self.names(written, strings: strings)
             if unnamed { names = strings.text("citation.manyAuthors", ["first": names]) }
             if authors.isEmpty { names = strings.text("references.editors", ["names": names]) }
             sentences.append(Escaping.html(names))
@@ -112,6 +112,17 @@ struct ReferenceFormatter {
             out += " <a href=\"\(Escaping.html(target.href))\">\(Escaping.html(target.text))</a>"
         }
         return out
+    }
+
+    /// Names in a list's entry: "Liu, L., H. Jiang and J. Han"; in Chinese, commas only, as GB/T 7714 writes them.
+    static func names(_ names: [String], strings: StringCatalog) -> String {
+        switch names.count {
+        case 0: return ""
+        case 1: return names[0]
+        case 2: return strings.text("references.twoNames", ["first": names[0], "second": names[1]])
+        default:
+            return strings.text("references.lastName", ["rest": names.dropLast().joined(separator: ", "), "last": names[names.count - 1]])
+        }
     }
 
     /// Where an entry links: its DOI, else its URL, else its arXiv abstract; only http(s).
