@@ -152,6 +152,13 @@ public struct BibTeXParser {
             }
             guard let kind, !broken else { continue }
             let entry = BibEntry(kind: kind, key: key, fields: fields, location: at, keyLocation: keyAt)
+            if !key.unicodeScalars.allSatisfy({ $0.isASCII && ($0.properties.isAlphabetic || $0.properties.numericType != nil || "_:.-/".unicodeScalars.contains($0)) })
+                || !(key.unicodeScalars.first.map { $0.properties.isAlphabetic || $0.properties.numericType != nil || $0 == "_" } ?? false) {
+                diagnostics.append(.error(
+                    "key '\(key)' cannot be cited", at: keyAt, length: key.count,
+                    hint: "a key is ASCII letters, digits and '_', with ':', '.', '-' or '/' inside, e.g. 'kingma2015'"))
+                continue
+            }
             if let first = seen[key.lowercased()] {
                 diagnostics.append(Diagnostic(
                     .error, "duplicate key '\(key)'", at: keyAt, length: key.count,

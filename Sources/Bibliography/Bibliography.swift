@@ -18,12 +18,13 @@ public struct Bibliography: Sendable {
         }
         self.byKey = byKey
         byLowercasedKey = lowered
-        // Works whose citations read alike get a, b, … in the order of their titles.
+        // Works whose citations read alike get a, b, … in the order a reference list shows them
+        // (all their names, then the title), so "2015a" comes before "2015b" in every list.
         var groups: [String: [BibEntry]] = [:]
         for entry in entries { groups[Self.citationIdentity(entry), default: []].append(entry) }
         var suffixes: [String: String] = [:]
         for (_, group) in groups where group.count > 1 {
-            let ordered = group.sorted { ($0.text("title") ?? "", $0.key) < ($1.text("title") ?? "", $1.key) }
+            let ordered = group.sorted { Self.sortKey($0, suffix: nil).lexicographicallyPrecedes(Self.sortKey($1, suffix: nil)) }
             for (i, entry) in ordered.enumerated() {
                 suffixes[entry.key] = String(UnicodeScalar(UInt8(ascii: "a") + UInt8(min(i, 25))))
             }
