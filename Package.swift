@@ -31,6 +31,9 @@ let package = Package(
         .target(name: "Localization", dependencies: ["CourseDiagnostics", "TextFormatting", .product(name: "Yams", package: "Yams")]),
         .testTarget(name: "LocalizationTests", dependencies: ["Localization", "CourseDiagnostics", "CourseTestSupport"]),
         .target(name: "CourseMarkdown", dependencies: ["CCmarkGFM", "CourseDiagnostics", "TextFormatting"]),
+        // references.bib: the BibTeX subset, LaTeX accents to Unicode, names, author–year disambiguation.
+        .target(name: "Bibliography", dependencies: ["CourseDiagnostics"]),
+        .testTarget(name: "BibliographyTests", dependencies: ["Bibliography", "CourseDiagnostics", "CourseTestSupport"]),
         .target(name: "MathML", dependencies: ["CourseDiagnostics", "TextFormatting"]),
         // The element-wise loops of Adam, SGD, RMSProp and AdaGrad on long vectors, in C with AVX2+FMA
         // versions chosen at run time; they give the same bits as the engines' readable Swift loops.
@@ -65,7 +68,7 @@ let package = Package(
         .testTarget(name: "ExperimentPagesTests", dependencies: ["ExperimentPages", "Experiments", "ExperimentLanguage", "Objectives", "NeuralNetworks", "Optimizers", "CourseDiagnostics", "CourseTestSupport", "Localization"]),
         .executableTarget(name: "RenderBenchmarks", dependencies: ["ExperimentPages", "ExperimentLanguage", "Objectives", "Optimizers", "CourseDiagnostics", "BenchmarkSupport"], path: "Benchmarks/RenderBenchmarks"),
         .target(name: "CourseSite", dependencies: [
-            "CourseMarkdown", "CourseDiagnostics", "MathML", "SyntaxHighlighting",
+            "CourseMarkdown", "CourseDiagnostics", "MathML", "SyntaxHighlighting", "Bibliography",
             "ExperimentLanguage", "Experiments", "ExperimentPages", "FileAccess", "TextFormatting", "Localization",
             .product(name: "Yams", package: "Yams"),
             .product(name: "Mustache", package: "swift-mustache"),

@@ -198,19 +198,35 @@ struct CmarkConverter {
         // cmark splits text at special characters; join neighbours so text is whole
         // (appending to one pending string, so a long run of pieces stays linear).
         var pendingText: String?
+        // Where each piece starts in the joined text (in scalars) and in the file, for citations' positions.
+        var pieces: [(offset: Int, position: TextPosition)] = []
+        var pendingScalars = 0
+        func flush() {
+            guard let text = pendingText else { return }
+            let starts = pieces
+            out += Citation.split(text) { offset in
+                guard let piece = starts.last(where: { $0.offset <= offset }), piece.position.line > 0 else { return .unknown }
+                return TextPosition(line: piece.position.line, column: piece.position.column + offset - piece.offset)
+            }
+            pendingText = nil
+            pieces = []
+            pendingScalars = 0
+        }
         var child = cmark_node_first_child(parent)
         while let node = child {
             if let inline = inline(node, math: math) {
                 if case .text(let s) = inline {
+                    pieces.append((pendingScalars, position(node)))
+                    pendingScalars += s.unicodeScalars.count
                     if pendingText == nil { pendingText = s } else { pendingText!.append(s) }
                 } else {
-                    if let text = pendingText { out.append(.text(text)); pendingText = nil }
+                    flush()
                     out.append(inline)
                 }
             }
             child = cmark_node_next(node)
         }
-        if let text = pendingText { out.append(.text(text)) }
+        flush()
         return out
     }
 

@@ -64,6 +64,9 @@ public struct HTMLRenderer {
             self.id = id
         }
     }
+    /// What a citation becomes; `linked` is false inside a link or a title, where it may not
+    /// be a link itself. `nil` (or a hook returning `nil`) shows the citation as written.
+    public var citation: ((_ citation: Citation, _ linked: Bool) -> String?)?
 
     /// The label a callout shows when it has no title of its own ("Note", "Exercise 3.2";
     /// an exercise shows it before its title), and the id of its element.
@@ -108,6 +111,8 @@ public struct HTMLRenderer {
         var footnoteNumbers: [String: Int] = [:]  // each label's number, its place in footnoteOrder + 1
         var referenceCounts: [String: Int] = [:]
         var definitions: [String: [Block]] = [:]
+        /// Inside a link's text (or a title), where a citation may not be a link.
+        var unlinked = false
     }
 
     public func render(_ document: Document) -> String {
@@ -354,6 +359,8 @@ public struct HTMLRenderer {
                 out += "<a"
                 if let href = Self.allowed(rewriteURL(url, position)) { out += " href=\"\(Escaping.html(href))\"" }
                 if !title.isEmpty { out += " title=\"\(Escaping.html(title))\"" }
+                let wasUnlinked = state.unlinked
+                state.unlinked = true
                 out += ">"
                 if c.isEmpty, let text = emptyLinkText(url, position) {
                     out += text
@@ -361,6 +368,9 @@ public struct HTMLRenderer {
                     render(c, into: &out, state: state)
                 }
                 out += "</a>"
+                state.unlinked = wasUnlinked
+            case .citation(let cited):
+                out += citation?(cited, !state.unlinked) ?? Escaping.html(cited.source)
             case .image(let url, let title, let alt, let position):
                 out += "<img"
                 if let src = Self.allowed(rewriteURL(url, position)) { out += " src=\"\(Escaping.html(src))\"" }
@@ -426,7 +436,9 @@ public struct HTMLRenderer {
     /// as in a paragraph, a link's text without the link, no footnote marks.
     public func renderPhrase(_ inlines: [Inline]) -> String {
         var out = ""
-        render(Self.unlinked(inlines), into: &out, state: State())
+        let state = State()
+        state.unlinked = true
+        render(Self.unlinked(inlines), into: &out, state: state)
         return out
     }
 

@@ -42,6 +42,15 @@ public struct CodeBlock: Hashable, Sendable {
     /// Columns before the body text on each line (the fence's indentation).
     public var indent: Int
 
+    public init(info: String, literal: String, fenced: Bool, position: TextPosition, bodyLine: Int, indent: Int) {
+        self.info = info
+        self.literal = literal
+        self.fenced = fenced
+        self.position = position
+        self.bodyLine = bodyLine
+        self.indent = indent
+    }
+
     /// The info string's first word, lower-cased: the language or directive name.
     public var language: String {
         String(info.split(whereSeparator: { $0 == " " || $0 == "\t" }).first ?? "").lowercased()
@@ -85,6 +94,8 @@ public indirect enum Inline: Hashable, Sendable {
     case footnoteReference(label: String, TextPosition)
     /// `$…$` (inline) or `$$…$$` inside a paragraph (display); the position is the LaTeX's first byte.
     case math(latex: String, display: Bool, TextPosition)
+    /// `[@key]`, `[@a; @b, p. 3]` or a narrative `@key` in text (``Citation``).
+    case citation(Citation)
 }
 
 extension Array where Element == Inline {
@@ -105,6 +116,7 @@ extension Array where Element == Inline {
                 out += c.plainText(math: math)
             case .footnoteReference: break
             case .math(let latex, _, _): out += math(latex)
+            case .citation(let citation): out += citation.source
             }
         }
         return out

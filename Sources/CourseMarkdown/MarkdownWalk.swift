@@ -69,7 +69,7 @@ extension Inline {
     public var childInlines: [Inline] {
         switch self {
         case .emphasis(let c), .strong(let c), .strikethrough(let c), .link(_, _, let c, _): c
-        case .text, .softBreak, .lineBreak, .code, .html, .image, .footnoteReference, .math: []
+        case .text, .softBreak, .lineBreak, .code, .html, .image, .footnoteReference, .math, .citation: []
         }
     }
 }

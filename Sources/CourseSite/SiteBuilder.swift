@@ -87,6 +87,8 @@ public struct SiteBuilder: Sendable {
                                                         + CourseLoader.generatedPages.map { $0 + ".html" }))
 
         let pages: [Chapter] = (loaded.home.map { [$0] } ?? []) + loaded.chapters
+        let references = CourseReferences.load(folder: folder, diagnostics: &diagnostics)
+        diagnostics += CourseReferences.check(pages, references: references)
         let collected = CollectDirectives(directives: options.directives)
             .run(pages.map { .markdown(file: $0.displayPath, blocks: $0.document.blocks) })
         // Nothing runs over budget; other errors still let every page be checked, so all are reported.
@@ -103,7 +105,7 @@ public struct SiteBuilder: Sendable {
         linker.labels = labels
         let renderPages = RenderPages(allowHTML: options.allowHTML, math: options.math, highlight: options.highlight,
                                       resolver: linker, strings: strings, pageLanguage: settings.language,
-                                      mathText: options.mathText, labels: labels)
+                                      mathText: options.mathText, references: references, labels: labels)
         let rendered = renderPages.run(pages, directives: collected, results: results)
         // Each linked file once, with the first place that links it (for its diagnostics).
         var assets: [String: SourceLocation] = [:]
@@ -116,11 +118,20 @@ public struct SiteBuilder: Sendable {
                 assets[link.path] = link.location
             }
         }
+        if let references { diagnostics += references.unused(cited: Set(rendered.flatMap(\.cited))) }
         guard let theme, !diagnostics.containsErrors else {
             return Result(files: [], diagnostics: diagnostics.sortedByLocation(), pageCount: 0)
         }
 
-        let renderer = PageRenderer(theme: theme, course: settings, strings: strings)
+        var pageRenderer = PageRenderer(theme: theme, course: settings, strings: strings)
+        // The course's reference list, when anything is cited: every entry with the pages that cite it.
+        let citingPages = zip(pages, rendered).filter { !$0.1.cited.isEmpty }
+        let referencesPage = references.flatMap { references in
+            citingPages.isEmpty ? nil : CourseReferencesPage(references: references, strings: strings,
+                                                             citing: citingPages.map { ($0.0, $0.1.cited) })
+        }
+        pageRenderer.hasReferencesPage = referencesPage != nil
+        let renderer = pageRenderer
         let entries = PageRenderer.ChapterEntries(chapters, parts: loaded.parts)
         let hasIndex = loaded.home != nil
         let homeBody = hasIndex ? rendered[0].html : ""
@@ -141,8 +152,10 @@ public struct SiteBuilder: Sendable {
             return renderer.render(PageRenderer.Page(
                 title: chapter.title, titleHTML: chapter.titleHTML, number: chapter.number,
                 description: chapter.frontMatter.description,
-                body: rendered[firstChapterBody + k].html, contents: chapter.contents,
-                contentsHTML: rendered[firstChapterBody + k].contentsHTML, isHome: false,
+                body: rendered[firstChapterBody + k].html,
+                contents: chapter.contents + rendered[firstChapterBody + k].appendedContents.map(\.entry),
+                contentsHTML: rendered[firstChapterBody + k].contentsHTML + rendered[firstChapterBody + k].appendedContents.map(\.html),
+                isHome: false,
                 currentSlug: chapter.slug,
                 previous: k > 0 ? chapters[k - 1] : nil,
                 next: k + 1 < chapters.count ? chapters[k + 1] : nil),
@@ -179,6 +192,9 @@ public struct SiteBuilder: Sendable {
             files.append((chapter.pageName, Array(html[k + 1].utf8)))
         }
         files.append(("print.html", Array(printPage.utf8)))
+        if let referencesPage {
+            files.append((CourseReferencesPage.pageName, Array(renderer.render(referencesPage.page, chapters: entries).utf8)))
+        }
         files.append(("assets/style.css", Array(theme.stylesheet.utf8)))
         // Linked files are read only from inside the chapters folder, each and all of them bounded.
         var assetBytes = 0

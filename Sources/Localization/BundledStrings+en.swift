@@ -46,6 +46,22 @@ extension BundledStrings {
     print.intro: "The whole course on one page, to print or to save as PDF from the browser's print dialog."
     print.backToCourse: "Back to the course"
 
+    # Citations and reference lists
+    citation.parenthetical: "({citations})"
+    citation.separator: "; "
+    citation.authorYear: "{authors} {year}"
+    citation.narrative: "{authors} ({year})"
+    citation.withLocator: "{citation}, {locator}"
+    citation.twoAuthors: "{first} and {second}"
+    citation.manyAuthors: "{first} et al."
+    citation.noYear: "n.d."
+    references.title: "References"
+    references.in: "In {venue}"
+    references.twoNames: "{first} and {second}"
+    references.lastName: "{rest} and {last}"
+    references.editors: "edited by {names}"
+    references.citedIn: "Cited in {chapters}."
+
     # Counts
     count.steps:
       one: "{count} step"

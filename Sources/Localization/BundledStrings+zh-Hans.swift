@@ -45,6 +45,22 @@ extension BundledStrings {
     print.intro: "整门课程在同一页上，可以打印，或在浏览器的打印对话框中另存为 PDF。"
     print.backToCourse: "返回课程"
 
+    # 引用与参考文献（著者-出版年制，GB/T 7714；西文姓名照原文）
+    citation.parenthetical: "（{citations}）"
+    citation.separator: "；"
+    citation.authorYear: "{authors}，{year}"
+    citation.narrative: "{authors}（{year}）"
+    citation.withLocator: "{citation}，{locator}"
+    citation.twoAuthors: "{first} 和 {second}"
+    citation.manyAuthors: "{first} 等"
+    citation.noYear: "出版年不详"
+    references.title: "参考文献"
+    references.in: "见：{venue}"
+    references.twoNames: "{first}, {second}"
+    references.lastName: "{rest}, {last}"
+    references.editors: "{names} 编"
+    references.citedIn: "引用于{chapters}。"
+
     # 计数
     count.steps:
       other: "{count} 步"

@@ -20,7 +20,7 @@ import Testing
     /// to each file's text.
     static func course(from source: URL = fixture, _ edit: (String, String) -> String = { _, text in text }) throws -> TemporaryFolder {
         let folder = TemporaryFolder("zh-course")
-        for name in try FileManager.default.contentsOfDirectory(atPath: source.path).sorted() where name.hasSuffix(".md") {
+        for name in try FileManager.default.contentsOfDirectory(atPath: source.path).sorted() where name.hasSuffix(".md") || name.hasSuffix(".bib") {
             let text = try String(contentsOf: source.appendingPathComponent(name), encoding: .utf8)
             folder.write("chapters/" + name, edit(name, text))
         }
@@ -103,7 +103,7 @@ import Testing
     /// The author's words: the Markdown outside fences, and the strings inside them (titles, labels).
     static func authorWords(_ folder: TemporaryFolder) throws -> Set<String> {
         var words: Set<String> = []
-        for name in try FileManager.default.contentsOfDirectory(atPath: folder.path + "/chapters") where name.hasSuffix(".md") {
+        for name in try FileManager.default.contentsOfDirectory(atPath: folder.path + "/chapters") where name.hasSuffix(".md") || name.hasSuffix(".bib") {
             var inFence = false
             for line in (folder.read("chapters/" + name) ?? "").split(separator: "\n") {
                 if line.hasPrefix("```") { inFence.toggle(); continue }
@@ -143,7 +143,14 @@ import Testing
         defer { folder.remove() }
         let result = Self.build(folder)
         #expect(!result.diagnostics.containsErrors, "\(result.diagnostics)")
-        #expect(Self.pages(result).count == 5)
+        // Three chapters, the home page, print.html and the course's references (`references.bib`).
+        #expect(Self.pages(result).count == 6)
+        // Citations in Chinese author–year style: 和/等, full-width brackets, Latin names as written.
+        let initialisation = page(result, "parameter-initialisation.html")
+        #expect(initialisation.contains("<a href=\"#ref-he2015\">He 等（2015）</a>"))
+        #expect(initialisation.contains("<a href=\"#ref-glorot2010\">Glorot 和 Bengio（2010）</a>"))
+        #expect(initialisation.contains("（<a href=\"#ref-saito2018\">斋藤康毅，2018，第 6.2 节</a>）"))
+        #expect(page(result, "references.html").contains("<h1 id=\"top\">参考文献</h1>"))
         let left = Self.englishLeft(in: result, author: try Self.authorWords(folder))
         #expect(left == [], "English from coursegen: \(left)")
     }

@@ -23,7 +23,7 @@ struct CourseLoader: Sendable {
     }
 
     /// Pages coursegen writes itself besides the chapters', which no chapter's slug may take.
-    static let generatedPages: Set<String> = ["search", "print"]
+    static let generatedPages: Set<String> = ["search", "print", "references"]
 
     /// Numeric file-name prefix such as the `02` of `02-momentum.md`.
     static func numericPrefix(_ name: String) -> Int? {

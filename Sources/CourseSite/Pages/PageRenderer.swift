@@ -22,6 +22,9 @@ struct PageRenderer: @unchecked Sendable {
         templateStrings = Self.templateStrings(of: strings)
     }
 
+    /// Whether the site has `references.html`, which the sidebar links.
+    var hasReferencesPage = false
+
     /// Ids the page template defines, which headings may not take.
     static let reservedIDs: Set<String> = ["content", "top", "nav-toggle", "chapters-heading"]
 
@@ -41,6 +44,8 @@ struct PageRenderer: @unchecked Sendable {
         var currentSlug: String?
         var previous: Chapter?
         var next: Chapter?
+        /// The course's references page itself.
+        var isReferences = false
     }
 
     /// The sidebar's entries, made once per site; `current` is set per page.
@@ -167,6 +172,7 @@ struct PageRenderer: @unchecked Sendable {
             "next": link(page.next),
             "hasPager": page.previous != nil || page.next != nil,
         ]
+        if hasReferencesPage { context["referencesPage"] = ["href": CourseReferencesPage.pageName, "current": page.isReferences] as [String: Any] }
         context["strings"] = templateStrings
         if PageStrings.differs(strings, from: course.language) { context["textLanguage"] = strings.language.tag }
         if let number = page.number {

@@ -1,3 +1,4 @@
+import Bibliography
 import CourseDiagnostics
 import CourseMarkdown
 import ExperimentLanguage
@@ -20,6 +21,8 @@ struct RenderPages: Sendable {
     var pageLanguage = "en"
     /// Spells math as plain text in an image's alt text (``BuildOptions/mathText``).
     var mathText: @Sendable (String) -> String = { $0 }
+    /// The course's `references.bib`, when it has one: citations link to each page's list.
+    var references: CourseReferences?
     /// The course's equations, figures and labels, numbered (``NumberLabels``).
     var labels = CourseLabels()
 
@@ -45,6 +48,10 @@ struct RenderPages: Sendable {
         var contentsHTML: [String]
         var diagnostics: [Diagnostic]
         var assets: [AssetLink]
+        /// The keys of the works the page cites, in prose or through a method's paper, sorted.
+        var cited: [String] = []
+        /// The contents entry of a references section the page appended, with its title's markup.
+        var appendedContents: [(entry: ContentsEntry, html: String)] = []
     }
 
     /// A file a page links, and where.
@@ -175,6 +182,14 @@ struct RenderPages: Sendable {
         // Every directive ran before the prose is rendered, so a result reference can quote
         // any directive of the page, and the code-block hook only shows a fence's results.
         var fragments: [TextPosition: String] = [:]
+        let citations = PageCitations(references: self.references, strings: strings, idPrefix: ids.prefix(in: chapter))
+        if let formatter = citations.formatter {
+            renderer.citation = { citation, linked in
+                let html = formatter.html(citation, linked: linked)
+                if html != nil { citations.record(citation.items.compactMap { formatter.bibliography[$0.key]?.key }) }
+                return html
+            }
+        }
         for fence in fences {
             let run = results[fence.id]
             collector.diagnostics += fence.diagnostics + (run?.diagnostics ?? [])
@@ -183,14 +198,21 @@ struct RenderPages: Sendable {
             let figure = numbered.figures[fence.position].map {
                 FigureNumber(id: ids.id($0.id, in: chapter), label: strings.text("figure.number", ["number": $0.number]))
             }
-            fragments[fence.position] = fence.handler.render(block, run: run, figure: figure)
+            fragments[fence.position] = PaperCitations.$resolver.withValue(citations.paperResolver) {
+                fence.handler.render(block, run: run, figure: figure)
+            }
         }
         let outputs = fences.compactMap { results[$0.id]?.output }
         // A directive with errors has no runs; a reference to one of them is explained, not merely unknown.
         let failed = fences.filter { fence in
             results[fence.id]?.output == nil && (fence.diagnostics + (results[fence.id]?.diagnostics ?? [])).containsErrors
         }.count
-        renderer.codeBlock = { code in fragments[code.position] }
+        renderer.codeBlock = { code in
+            code == PageCitations.marker ? PageCitations.markerHTML : fragments[code.position]
+        }
+        let referencesHeading = citations.formatter == nil ? nil
+            : PageCitations.referencesSection(in: document.blocks, title: strings.text("references.title"))
+        if let referencesHeading { document.blocks.insert(.codeBlock(PageCitations.marker), at: referencesHeading.end) }
         renderer.codeSpan = { text, position in
             guard ResultReference.isReference(text) else { return nil }
             // cmark places the span at its text's first byte, which the origin calls column 1.
@@ -205,7 +227,7 @@ struct RenderPages: Sendable {
                 return "<code>\(Escaping.html(text))</code>"
             }
         }
-        let html = renderer.render(document)
+        var html = renderer.render(document)
         var titleHTML = Escaping.html(chapter.title)
         if chapter.frontMatter.title == nil, chapter.firstHeadingIsTitle,
            case .heading(_, let inlines, _)? = chapter.document.blocks.first(where: { if case .heading = $0 { return true }; return false }) {
@@ -229,8 +251,30 @@ struct RenderPages: Sendable {
                 at: SourceLocation(file: file, line: first.line, column: first.column),
                 hint: "pass --allow-html to emit the chapters' HTML"))
         }
+        // The list goes where the author's References section ends, else in a section of its own at the end.
+        let cited = citations.cited
+        var appended: [(entry: ContentsEntry, html: String)] = []
+        if let formatter = citations.formatter, !cited.isEmpty {
+            let list = citations.list(cited, formatter: formatter)
+            if html.contains(PageCitations.markerHTML) {
+                html = html.replacing(PageCitations.markerHTML, with: list)
+            } else {
+                let title = strings.text("references.title")
+                let taken = chapter.headingIDSet.union(PageRenderer.reservedIDs)
+                let base = HeadingSlugger.slugify(title).isEmpty ? "references" : HeadingSlugger.slugify(title)
+                let id = taken.contains(base) ? (2...).lazy.map { "\(base)-\($0)" }.first { !taken.contains($0) }! : base
+                let placed = ids.id(id, in: chapter)
+                html += "<section class=\"references\" aria-labelledby=\"\(placed)\">\n<h2 id=\"\(placed)\">\(Escaping.html(title))"
+                    + " <a class=\"self-link\" href=\"#\(placed)\" aria-label=\"\(Escaping.html(strings.text("page.linkToSection")))\">#</a></h2>\n"
+                    + list + "</section>\n"
+                appended.append((ContentsEntry(level: 2, id: id, title: title), Escaping.html(title)))
+            }
+        } else if html.contains(PageCitations.markerHTML) {
+            html = html.replacing(PageCitations.markerHTML, with: "")
+        }
         return RenderedBody(html: html, titleHTML: titleHTML, contentsHTML: contentsHTML,
-                            diagnostics: collector.diagnostics, assets: collector.assets)
+                            diagnostics: collector.diagnostics, assets: collector.assets,
+                            cited: cited, appendedContents: appended)
     }
 
     static func firstRawHTML(in blocks: [Block]) -> TextPosition? {

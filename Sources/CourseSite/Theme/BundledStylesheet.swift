@@ -188,6 +188,11 @@ enum BundledStylesheet {
       letter-spacing: 0.06em; text-transform: uppercase; color: var(--cg-muted);
     }
     .chapter-list .part-title { margin: 1.2rem 0 0.4rem; font-size: 1rem; }
+    .sidebar-extra { margin: 0.75rem 0 0; padding-top: 0.5rem; border-top: 1px solid var(--cg-border); }
+    .sidebar-extra a {
+      display: block; padding: 0.35rem 0.5rem; border-radius: 0.35rem; color: var(--cg-fg); text-decoration: none;
+    }
+    .sidebar-extra a:hover { background: var(--cg-faint); }
 
     @media (min-width: 60rem) {
       .nav-button { display: none; }
@@ -384,6 +389,10 @@ enum BundledStylesheet {
     .cg-source { margin-top: 1rem; }
     .cg-formulas-only { margin: 1rem 0 1.5rem; }
 
+    /* Reference lists: author–year entries with a hanging indent; the course page says who cites each. */
+    ul.references { list-style: none; padding: 0; }
+    ul.references > li { padding-left: 1.5rem; text-indent: -1.5rem; margin: 0 0 0.6rem; overflow-wrap: anywhere; }
+    ul.references .cited-in { display: block; text-indent: 0; font-size: 0.9rem; color: var(--cg-muted); }
     .footnotes { margin-top: 3rem; border-top: 1px solid var(--cg-border); font-size: 0.92rem; }
     .footnote-ref a { text-decoration: none; }
 

@@ -79,6 +79,9 @@ enum BundledTemplates {
     {{/chapters}}
     </ol>
     {{/parts}}
+    {{#referencesPage}}
+    <p class="sidebar-extra"><a href="{{href}}"{{#current}} aria-current="page"{{/current}}{{#textLanguage}} lang="{{textLanguage}}"{{/textLanguage}}>{{strings.references.title}}</a></p>
+    {{/referencesPage}}
     </nav>
 
     """

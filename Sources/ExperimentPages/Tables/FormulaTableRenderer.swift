@@ -65,7 +65,7 @@ enum FormulaTableRenderer {
         // The paper's title would make a long tooltip on every page; the citation says
         // enough beside the link.
         var out = "<tr><th scope=\"row\"><a href=\"\(HTML.escape(reference.url))\">"
-        out += HTML.escape(spec.displayName) + "</a><br><small>\(HTML.escape(reference.citation))</small></th>"
+        out += HTML.escape(spec.displayName) + "</a><br><small>\(PaperCitations.html(reference))</small></th>"
         out += "<td>" + rule(spec) + conditions(spec)
         if summary { out += "<p class=\"cg-summary\">\(HTML.escape(MethodWords.summary(spec)))</p>" }
         out += "</td>"
