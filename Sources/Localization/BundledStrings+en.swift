@@ -38,6 +38,21 @@ extension BundledStrings {
     callout.exercise: "Exercise {number}"
     callout.solution: "Solution"
 
+    # Search (search.html, the header's search box)
+    search.label: "Search the course"
+    search.placeholder: "Search"
+    search.title: "Search"
+    search.submit: "Search"
+    search.intro: "Find the sections that use all the words you type; results appear as you type. The index of terms below needs no script."
+    search.count:
+      one: "{count} section contains “{query}”"
+      other: "{count} sections contain “{query}”"
+    search.none: "No section contains all of “{query}”."
+    search.termIndex: "Index of terms"
+    search.resultPage: "{chapter} · {title}"
+    search.termPlace: "{section} ({chapter})"
+    search.stopWords: "about after also and are but can does for from has have how into its not one than that the their them then there this two what when where which why with without you your"
+
     # Counts
     count.steps:
       one: "{count} step"

@@ -23,7 +23,7 @@ struct PageRenderer: @unchecked Sendable {
     }
 
     /// Ids the page template defines, which headings may not take.
-    static let reservedIDs: Set<String> = ["content", "top", "nav-toggle", "chapters-heading"]
+    static let reservedIDs: Set<String> = ["content", "top", "nav-toggle", "chapters-heading", "site-search"]
 
     struct Page {
         var title: String
@@ -41,6 +41,8 @@ struct PageRenderer: @unchecked Sendable {
         var currentSlug: String?
         var previous: Chapter?
         var next: Chapter?
+        /// `search.html`: its two scripts and the policy that allows them.
+        var isSearch = false
     }
 
     /// The sidebar's entries, made once per site; `current` is set per page.
@@ -166,6 +168,7 @@ struct PageRenderer: @unchecked Sendable {
             "previous": link(page.previous),
             "next": link(page.next),
             "hasPager": page.previous != nil || page.next != nil,
+            "searchPage": page.isSearch,
         ]
         context["strings"] = templateStrings
         if PageStrings.differs(strings, from: course.language) { context["textLanguage"] = strings.language.tag }
