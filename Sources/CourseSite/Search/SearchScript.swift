@@ -233,7 +233,12 @@ enum SearchScript {
       var query = new URLSearchParams(location.search).get('q') || '';
       var inputs = document.querySelectorAll('input[name="q"]');
       for (var i = 0; i < inputs.length; i++) inputs[i].value = query;
-      function run(typing) { render(box.value, search(box.value, typing)); }
+      // A sent query whose last word is unfinished still finds what the box showed while typing.
+      function run(typing) {
+        var found = search(box.value, typing);
+        if (!typing && found && !found.length) found = search(box.value, true);
+        render(box.value, found);
+      }
       if (box) {
         box.addEventListener('input', function () { run(true); });
         if (query) run(false);
