@@ -202,8 +202,12 @@ extension SearchIndex {
         var surfaces: [String: [String: Int]] = [:]
         for page in sections {
             for section in page {
-                for token in section.heading + section.text where SearchTokenizer.isWord(token.text) {
-                    surfaces[SearchTokenizer.key(token.text), default: [:]][token.text, default: 0] += 1
+                // How a word is spelled inside a sentence, not capitalised at a heading's or a sentence's start.
+                for part in [section.heading, section.text] {
+                    for (index, token) in part.enumerated() where index > 0 && SearchTokenizer.isWord(token.text) {
+                        guard ![".", "!", "?", ":", "。", "！", "？", "："].contains(part[index - 1].text) else { continue }
+                        surfaces[SearchTokenizer.key(token.text), default: [:]][token.text, default: 0] += 1
+                    }
                 }
             }
         }
