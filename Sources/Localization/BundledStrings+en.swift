@@ -51,7 +51,7 @@ extension BundledStrings {
     search.termIndex: "Index of terms"
     search.resultPage: "{chapter} · {title}"
     search.termPlace: "{section} ({chapter})"
-    search.stopWords: "about after also and are but can does for from has have how into its not one than that the their them then there this two what when where which why with without you your"
+    search.stopWords: "about after again against all also and any are because been before being both but can could did does each every few for from further had has have here how into its just less many more most much never not now off once one only other our out over same should some still such than that the their them then there these they this those through too two under until very was were what when where which while who why will with without would you your"
 
     # Counts
     count.steps:

@@ -42,7 +42,7 @@ import Testing
         let result = Self.build(folder)
         #expect(result.diagnostics.isEmpty, "\(result.diagnostics)")
         let pages = Self.pages(result)
-        #expect(pages.map(\.path) == ["index.html", "bowl.html", "network.html", "schedules.html"])
+        #expect(pages.map(\.path) == ["index.html", "bowl.html", "network.html", "schedules.html", "search.html"])
         for page in pages { try GoldenFile.check(page.html, named: "zh/" + page.path) }
     }
 

@@ -240,7 +240,8 @@ extension SearchIndex {
                     let words = SearchTokenizer.tokens(of: phrase).filter { SearchTokenizer.isWord($0.text) }
                     guard (1...4).contains(words.count) else { continue }
                     let key = words.map { SearchTokenizer.key($0.text) }.joined(separator: " ")
-                    guard key.unicodeScalars.count >= 2, !stopWords.contains(key) else { continue }
+                    guard key.unicodeScalars.count >= 2, !stopWords.contains(key),
+                          !key.unicodeScalars.allSatisfy({ $0.properties.numericType != nil || $0 == "." || $0 == "," || $0 == " " }) else { continue }
                     add(key, words.count == 1 ? display(key, fallback: phrase) : phrase, p, s)
                 }
             }

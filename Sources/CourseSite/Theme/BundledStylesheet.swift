@@ -173,7 +173,8 @@ enum BundledStylesheet {
       overflow: hidden; clip-path: inset(50%); white-space: nowrap;
     }
     .course-title { min-width: 0; }
-    .site-search { margin-left: auto; flex: 0 1 14rem; min-width: 5.5rem; }
+    .nav-button { white-space: nowrap; }
+    .site-search { margin-left: auto; flex: 0 1 14rem; min-width: 5rem; }
     .site-search input, .search-form input {
       box-sizing: border-box; width: 100%; min-width: 0;
       font: inherit; color: var(--cg-fg); background: var(--cg-bg);
@@ -199,7 +200,7 @@ enum BundledStylesheet {
     .term-index .term { font-weight: 600; }
     @media (max-width: 36rem) {
       .topbar { gap: 0.6rem; padding: 0.5rem 0.75rem; }
-      .site-search { flex-basis: 8rem; }
+      .site-search { flex-basis: 7rem; }
     }
 
     .layout { display: flex; align-items: flex-start; }
