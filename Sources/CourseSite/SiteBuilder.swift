@@ -214,6 +214,6 @@ public struct SiteBuilder: Sendable {
                 diagnostics.append(LinkResolver.unreadable(error, folder: folder, url: asset, path: asset, at: location))
             }
         }
-        return Result(files: files, diagnostics: diagnostics.sortedByLocation(), pageCount: loaded.chapters.count + 2, search: searchSize)
+        return Result(files: files, diagnostics: diagnostics.sortedByLocation(), pageCount: loaded.chapters.count + 1, search: searchSize)
     }
 }

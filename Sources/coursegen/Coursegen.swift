@@ -123,11 +123,6 @@ struct Build: ParsableCommand {
             throw ExitCode(1)
         }
         console.status("wrote \(result.pageCount) pages to \(output)")
-        if let search = result.search {
-            let tenths = Int((search.percent * 10).rounded())
-            console.status("search index: \((search.indexBytes + 512) / 1024) KB for \(search.sections) sections, "
-                + "\(tenths / 10).\(tenths % 10) % of the pages' \((search.textBytes + 512) / 1024) KB of text")
-        }
     }
 }
 

@@ -143,7 +143,7 @@ import Testing
         defer { folder.remove() }
         let result = Self.build(folder)
         #expect(!result.diagnostics.containsErrors, "\(result.diagnostics)")
-        #expect(Self.pages(result).count == 4)
+        #expect(Self.pages(result).count == 5)
         let left = Self.englishLeft(in: result, author: try Self.authorWords(folder))
         #expect(left == [], "English from coursegen: \(left)")
     }
