@@ -174,7 +174,7 @@ enum BundledStylesheet {
     }
     .course-title { min-width: 0; }
     .nav-button { white-space: nowrap; }
-    .site-search { margin-left: auto; flex: 0 1 14rem; min-width: 5rem; }
+    .site-search { margin-left: auto; flex: 0 1 14rem; min-width: 6rem; }
     .site-search input, .search-form input {
       box-sizing: border-box; width: 100%; min-width: 0;
       font: inherit; color: var(--cg-fg); background: var(--cg-bg);
@@ -200,7 +200,8 @@ enum BundledStylesheet {
     .term-index .term { font-weight: 600; }
     @media (max-width: 36rem) {
       .topbar { gap: 0.6rem; padding: 0.5rem 0.75rem; }
-      .site-search { flex-basis: 7rem; }
+      .site-search { flex-basis: 6.5rem; }
+      .site-search input { padding-left: 0.45rem; padding-right: 0.45rem; }
     }
 
     .layout { display: flex; align-items: flex-start; }
