@@ -58,6 +58,18 @@ public struct SiteBuilder: Sendable {
         public var files: [(path: String, bytes: [UInt8])]
         public var diagnostics: [Diagnostic]
         public var pageCount: Int
+        /// The search index's size and the pages' text size it is measured against (``BuildSearchIndex``).
+        public var search: SearchSize?
+    }
+
+    /// What search costs: `assets/search-index.js` against the UTF-8 bytes of the pages' visible text.
+    public struct SearchSize: Sendable {
+        public var indexBytes: Int
+        public var scriptBytes: Int
+        public var textBytes: Int
+        public var sections: Int
+        /// The index as a share of the text, in percent.
+        public var percent: Double { textBytes == 0 ? 0 : 100 * Double(indexBytes) / Double(textBytes) }
     }
 
     public func build() -> Result {
@@ -82,7 +94,8 @@ public struct SiteBuilder: Sendable {
         for chapter in loaded.chapters { byFile[chapter.fileName] = chapter }
         if let home = loaded.home { byFile["index.md"] = home }
         let resolver = LinkResolver(chaptersByFile: byFile, folder: folder,
-                                    generatedPaths: Set(["assets/style.css", "index.html", SiteWriter.markerName]
+                                    generatedPaths: Set(["assets/style.css", "index.html", SiteWriter.markerName,
+                                                             SearchScript.indexPath, SearchScript.scriptPath]
                                                         + loaded.chapters.map(\.pageName)
                                                         + CourseLoader.generatedPages.map { $0 + ".html" }))
 
@@ -184,6 +197,26 @@ public struct SiteBuilder: Sendable {
                 at: SourceLocation(file: source, line: 1, column: 1),
                 hint: "pages of coursegen run no script; check the templates in the chapters folder's 'theme/'"))
         }
+        // Search: the index from the rendered pages, and search.html, whose two scripts are the only ones.
+        let searchPages = (hasIndex ? [SearchIndex.Page(href: "index.html", label: settings.title, title: settings.title,
+                                                        html: homeBody, number: nil)] : [])
+            + chapters.enumerated().map { k, chapter in
+                SearchIndex.Page(href: chapter.pageName,
+                                 label: strings.text("search.resultPage", ["chapter": strings.text("page.chapterNumber", ["number": String(chapter.number)]),
+                                                                           "title": chapter.title]),
+                                 title: chapter.title, html: rendered[firstChapterBody + k].html, number: chapter.number)
+            }
+        let search = BuildSearchIndex(strings: strings).run(searchPages, finishedPages: html)
+        let searchTitle = strings.text("search.title")
+        let searchPage = renderer.render(PageRenderer.Page(
+            title: searchTitle, titleHTML: Escaping.html(searchTitle), number: nil, description: nil, body: search.searchBody,
+            contents: [], isHome: false, currentSlug: nil, previous: nil, next: nil, isSearch: true), chapters: entries)
+        if let finding = ScriptScan.findings(in: SearchScript.withoutItsScripts(searchPage)).first {
+            diagnostics.append(.error(
+                "page 'search.html' would contain \(finding.what)",
+                at: SourceLocation(file: loaded.home?.displayPath ?? chaptersFolder, line: 1, column: 1),
+                hint: "search.html runs only assets/search-index.js and assets/search.js; check the templates in the chapters folder's 'theme/'"))
+        }
         guard !diagnostics.containsErrors else {
             return Result(files: [], diagnostics: diagnostics.sortedByLocation(), pageCount: 0)
         }
@@ -195,7 +228,12 @@ public struct SiteBuilder: Sendable {
         if let referencesPage {
             files.append((CourseReferencesPage.pageName, Array(renderer.render(referencesPage.page, chapters: entries).utf8)))
         }
+        files.append(("search.html", Array(searchPage.utf8)))
         files.append(("assets/style.css", Array(theme.stylesheet.utf8)))
+        files.append((SearchScript.indexPath, Array(search.indexScript.utf8)))
+        files.append((SearchScript.scriptPath, Array(SearchScript.text.utf8)))
+        let searchSize = SearchSize(indexBytes: search.indexScript.utf8.count, scriptBytes: SearchScript.text.utf8.count,
+                                    textBytes: search.textBytes, sections: search.sectionCount)
         // Linked files are read only from inside the chapters folder, each and all of them bounded.
         var assetBytes = 0
         for (asset, location) in assets.sorted(by: { $0.key < $1.key }) {
@@ -214,6 +252,6 @@ public struct SiteBuilder: Sendable {
                 diagnostics.append(LinkResolver.unreadable(error, folder: folder, url: asset, path: asset, at: location))
             }
         }
-        return Result(files: files, diagnostics: diagnostics.sortedByLocation(), pageCount: loaded.chapters.count + 2)
+        return Result(files: files, diagnostics: diagnostics.sortedByLocation(), pageCount: loaded.chapters.count + 2, search: searchSize)
     }
 }

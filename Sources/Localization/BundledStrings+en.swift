@@ -62,6 +62,21 @@ extension BundledStrings {
     references.editors: "edited by {names}"
     references.citedIn: "Cited in {chapters}."
 
+    # Search (search.html, the header's search box)
+    search.label: "Search the course"
+    search.placeholder: "Search"
+    search.title: "Search"
+    search.submit: "Search"
+    search.intro: "Find the sections that use all the words you type; results appear as you type. The index of terms below needs no script."
+    search.count:
+      one: "{count} section contains “{query}”"
+      other: "{count} sections contain “{query}”"
+    search.none: "No section contains all of “{query}”."
+    search.termIndex: "Index of terms"
+    search.resultPage: "{chapter} · {title}"
+    search.termPlace: "{section} ({chapter})"
+    search.stopWords: "about after again against all also and any are because been before being both but can could did does each every few for from further had has have here how into its just less many more most much never not now off once one only other our out over same should some still such than that the their them then there these they this those through too two under until very was were what when where which while who why will with without would you your"
+
     # Counts
     count.steps:
       one: "{count} step"

@@ -61,6 +61,20 @@ extension BundledStrings {
     references.editors: "{names} 编"
     references.citedIn: "引用于{chapters}。"
 
+    # 搜索（search.html 与页眉的搜索框）
+    search.label: "搜索课程"
+    search.placeholder: "搜索"
+    search.title: "搜索"
+    search.submit: "搜索"
+    search.intro: "查找包含所输入全部词语的小节，结果随输入即时出现。下面的术语索引无需脚本。"
+    search.count:
+      other: "{count} 个小节包含“{query}”"
+    search.none: "没有小节同时包含“{query}”。"
+    search.termIndex: "术语索引"
+    search.resultPage: "{chapter} · {title}"
+    search.termPlace: "{section}（{chapter}）"
+    search.stopWords: "的 和 与 及 或"
+
     # 计数
     count.steps:
       other: "{count} 步"

@@ -42,7 +42,7 @@ import Testing
         let result = Self.build(folder)
         #expect(result.diagnostics.isEmpty, "\(result.diagnostics)")
         let pages = Self.pages(result)
-        #expect(pages.map(\.path) == ["index.html", "bowl.html", "network.html", "schedules.html", "print.html"])
+        #expect(pages.map(\.path) == ["index.html", "bowl.html", "network.html", "schedules.html", "print.html", "search.html"])
         for page in pages { try GoldenFile.check(page.html, named: "zh/" + page.path) }
     }
 
@@ -143,8 +143,8 @@ import Testing
         defer { folder.remove() }
         let result = Self.build(folder)
         #expect(!result.diagnostics.containsErrors, "\(result.diagnostics)")
-        // Three chapters, the home page, print.html and the course's references (`references.bib`).
-        #expect(Self.pages(result).count == 6)
+        // Three chapters, the home page, print.html, search.html and the course's references (`references.bib`).
+        #expect(Self.pages(result).count == 7)
         // Citations in Chinese author–year style: 和/等, full-width brackets, Latin names as written.
         let initialisation = page(result, "parameter-initialisation.html")
         #expect(initialisation.contains("<a href=\"#ref-he2015\">He 等（2015）</a>"))

@@ -35,8 +35,8 @@ import Testing
         let result = build(folder)
         #expect(errors(result, folder) == [], "\(result.diagnostics)")
         #expect(result.files.map(\.path) == ["index.html", "preface.html", "gradient-descent.html", "momentum.html",
-                                              "adagrad.html", "adam-optimizer.html", "print.html", "assets/style.css",
-                                              "01-foundations/img/bowl.svg"])
+                                              "adagrad.html", "adam-optimizer.html", "print.html", "search.html", "assets/style.css",
+                                              "assets/search-index.js", "assets/search.js", "01-foundations/img/bowl.svg"])
         #expect(page(result, "adagrad.html").contains("<p class=\"chapter-number\">Chapter 4</p>"))
         #expect(page(result, "adam-optimizer.html").contains("<p class=\"chapter-number\">Chapter 5</p>"))
     }

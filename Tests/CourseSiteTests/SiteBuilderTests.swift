@@ -57,7 +57,8 @@ func page(_ result: SiteBuilder.Result, _ path: String) -> String {
         folder.write("chapters/02-momentum.md", "---\ntitle: Momentum and Nesterov\n---\nText.\n")
         let result = build(folder)
         #expect(!result.diagnostics.containsErrors, "\(result.diagnostics)")
-        #expect(result.files.map(\.path) == ["index.html", "descent.html", "momentum.html", "print.html", "assets/style.css"])
+        #expect(result.files.map(\.path) == ["index.html", "descent.html", "momentum.html", "print.html", "search.html", "assets/style.css",
+                                              "assets/search-index.js", "assets/search.js"])
         let descent = page(result, "descent.html")
         #expect(descent.hasPrefix("<!DOCTYPE html>\n<html lang=\"en-GB\">"))
         #expect(descent.contains("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">"))
@@ -93,8 +94,8 @@ func page(_ result: SiteBuilder.Result, _ path: String) -> String {
         folder.write("chapters/03-third.md", "# Third\n")
         let result = build(folder)
         #expect(!result.diagnostics.containsErrors)
-        let generated: Set<String> = ["index.html", "print.html", "assets/style.css"]
-        #expect(result.files.map(\.path).filter { !generated.contains($0) }
+        let generated: Set<String> = ["index.html", "print.html", "search.html"]
+        #expect(result.files.map(\.path).filter { !generated.contains($0) && !$0.hasPrefix("assets/") }
                 == ["early.html", "third.html", "late.html", "alpha.html", "zeta.html"])
         let home = page(result, "index.html")
         #expect(home.contains("<title>Course</title>"), "no index.md: a default title")
@@ -196,6 +197,6 @@ func page(_ result: SiteBuilder.Result, _ path: String) -> String {
         let first = build(folder).files.map { "\($0.path)\n" + String(decoding: $0.bytes, as: UTF8.self) }
         let second = build(folder).files.map { "\($0.path)\n" + String(decoding: $0.bytes, as: UTF8.self) }
         #expect(first == second)
-        #expect(first.count == 15)
+        #expect(first.count == 18)
     }
 }

@@ -45,6 +45,12 @@ public enum PageScan {
         attributes(in: html).filter { $0.name == "id" }.map(\.value)
     }
 
+    /// The script elements of `search.html`, the one page that may run script.
+    public static let searchScripts = [
+        "<script src=\"assets/search-index.js\" defer></script>",
+        "<script src=\"assets/search.js\" defer></script>",
+    ]
+
     /// Problems a browser would run script through: a `<script` tag, an `on…=` handler, or
     /// a followed URL whose scheme is not `http`, `https` or `mailto` (relative URLs pass).
     public static func scriptProblems(in html: String) -> [String] {

@@ -132,7 +132,7 @@ import Testing
         defer { folder.remove() }
         #expect(try CoursegenBinary.run(["build", "chapters", "-o", "site"], in: folder.path).status == 0)
         let expected = folder.snapshot("site")
-        #expect(expected.count == 6)
+        #expect(expected.count == 9)
         let started = Date()
         let rounds = 100
         for round in 0..<rounds {

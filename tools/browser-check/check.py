@@ -42,7 +42,18 @@ inside is laid out. At every width it fails when
 - two <g class="cg-legend-entry"> of one legend intersect by more than
   0.5 px in both directions (in a .cg-legend without entry groups, two of its
   <text> labels);
-- a <text> extends more than 1 px outside its outermost <svg>.
+- a <text> extends more than 1 px outside its outermost <svg>;
+- the page holds a <script>: only search.html may, and then exactly
+  assets/search-index.js and assets/search.js, in that order.
+
+With --search QUERY=ANCHOR (repeatable), search.html is opened from file://,
+QUERY typed into its search box over DevTools (Input.insertText) and sent
+with Enter (a GET to search.html?q=...); it fails unless the first result
+links to ANCHOR (e.g. adam.html#bias-correction) and following that link
+lands on the section (its id in the URL, its heading at the top of the
+window). It then times the page's own search (coursegenSearch.query) on
+--search-queries queries made of the index's words and their prefixes, and
+fails when the median is over --search-budget milliseconds (default 5).
 
 At the widest width (at every width with --shots), the page is screenshotted
 whole, with the viewport made as tall as the page, and a second, blank tab
@@ -711,6 +722,13 @@ def check_page(browser, site, page, widths, pixel_widths, shots_dir, source):
     # page's height depends on it.
     devtools.evaluate(OPEN_DETAILS_SCRIPT, session)
 
+    scripts = devtools.evaluate("Array.from(document.querySelectorAll('script'))"
+                                ".map(s => s.getAttribute('src') || '(inline script)')", session)
+    allowed = list(SEARCH_SCRIPTS) if os.path.basename(page) == "search.html" else []
+    if scripts != allowed:
+        result.fail(None, "the page's scripts are {} where {} are allowed".format(
+            ", ".join(scripts) or "none", ", ".join(allowed) or "none"))
+
     counts = None
     for number, width in enumerate(widths):
         if number:
@@ -740,6 +758,149 @@ def check_page(browser, site, page, widths, pixel_widths, shots_dir, source):
     devtools.events = []
     result.notes.insert(0, counts)
     return result
+
+
+SEARCH_SCRIPTS = ("assets/search-index.js", "assets/search.js")
+
+# Queries for timing: words of the index and prefixes of them, one and two words,
+# drawn with a fixed seed so every run times the same ones.
+TIMING_SCRIPT = """
+(() => {
+  const data = window.coursegenSearch;
+  if (!data || !data.query) return {error: 'search.js did not run (no coursegenSearch.query)'};
+  const words = [];
+  let previous = '';
+  const digits = {};
+  let alphabet = '';
+  for (let c = 0x21; c <= 0x7e; c++) if (c !== 0x22 && c !== 0x5c) alphabet += String.fromCharCode(c);
+  for (let i = 0; i < alphabet.length; i++) digits[alphabet[i]] = i;
+  for (const entry of data.keys.split(' ')) { previous = previous.slice(0, digits[entry[0]]) + entry.slice(1); words.push(previous); }
+  let seed = 12345;
+  const next = () => (seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648;
+  const pick = () => words[Math.floor(next() * words.length)];
+  const queries = [];
+  for (let i = 0; i < COUNT; i++) {
+    const w = pick();
+    queries.push(i % 3 === 0 ? w : i % 3 === 1 ? pick() + ' ' + w : w.slice(0, Math.max(1, w.length >> 1)));
+  }
+  // A query as the reader makes it: the box's input event, which searches and writes
+  // the results into the page. Each is run REPEAT times (the first cold) and averaged,
+  // since performance.now() is coarse on file:// pages.
+  const box = document.getElementById('search-page-q');
+  const times = [];
+  for (const q of queries) {
+    const start = performance.now();
+    for (let r = 0; r < REPEAT; r++) {
+      box.value = q;
+      box.dispatchEvent(new Event('input'));
+    }
+    times.push((performance.now() - start) / REPEAT);
+  }
+  const hits = document.querySelectorAll('.search-hits li').length;
+  times.sort((a, b) => a - b);
+  return {median: times[times.length >> 1], max: times[times.length - 1], count: times.length, hits: hits};
+})()
+"""
+
+
+def wait_for_load(devtools, session, path):
+    """Waits for the load event of the page at `path` (a file path), whatever its query."""
+    while True:
+        devtools.wait_for_event("Page.loadEventFired", session)
+        loaded = devtools.evaluate("document.readyState === 'complete' && location.protocol === 'file:' "
+                                   "&& location.pathname", session)
+        if loaded and urllib.parse.unquote(loaded) == path:
+            return
+
+
+def check_search(browser, site, query, anchor, count, budget):
+    """Types `query` into search.html's box, sends it, and checks that the first
+    result is `anchor` and leads there; times `count` queries. A PageResult."""
+    result = PageResult("search.html «{}»".format(query))
+    path = os.path.abspath(os.path.join(site, "search.html"))
+    if not os.path.isfile(path):
+        result.fail(None, "no search.html in {}".format(site))
+        return result
+    devtools, session = browser.devtools, browser.page
+    devtools.deadline = time.monotonic() + browser.timeout
+    devtools.events = []
+    emulate(devtools, session, 1280, device_height(1280))
+    devtools.call("Page.navigate", {"url": pathname2url(path)}, session)
+    wait_for_load(devtools, session, path)
+    ready = devtools.evaluate("!!(window.coursegenSearch && window.coursegenSearch.query)", session)
+    if not ready:
+        result.fail(None, "search.js did not run from file:// (blocked by the page's policy, or an error)")
+        return result
+    devtools.evaluate("document.getElementById('search-page-q').focus()", session)
+    devtools.call("Input.insertText", {"text": query}, session)
+    typed = devtools.evaluate("document.getElementById('search-page-q').value", session)
+    if typed != query:
+        result.fail(None, "the search box holds {!r} after typing {!r}".format(typed, query))
+    live = devtools.evaluate("document.querySelectorAll('.search-hits li').length", session)
+    if not live:
+        result.fail(None, "typing {!r} shows no results before Enter".format(query))
+    devtools.events = []
+    for kind in ("keyDown", "keyUp"):
+        devtools.call("Input.dispatchKeyEvent", {"type": kind, "key": "Enter", "code": "Enter",
+                                                 "windowsVirtualKeyCode": 13, "text": "\r" if kind == "keyDown" else ""},
+                      session)
+    wait_for_load(devtools, session, path)
+    state = devtools.evaluate("""(() => {
+      const first = document.querySelector('.search-hits a');
+      return {search: location.search, box: document.getElementById('search-page-q').value,
+              status: (document.querySelector('.search-status') || {}).textContent || '',
+              first: first && first.getAttribute('href'), marks: document.querySelectorAll('.search-hits mark').length};
+    })()""", session)
+    sent = urllib.parse.parse_qs(state["search"][1:]).get("q", [""])[0]
+    if sent != query:
+        result.fail(None, "Enter sent q={!r}, not {!r}".format(sent, query))
+    if state["box"] != query:
+        result.fail(None, "search.html?q=... fills the box with {!r}".format(state["box"]))
+    if state["first"]:
+        state["first"] = urllib.parse.unquote(state["first"])
+    if state["first"] != anchor:
+        result.fail(None, "the first result links to {} where {} was expected ({})".format(
+            state["first"], anchor, state["status"]))
+    elif not state["marks"]:
+        result.fail(None, "no matched word is marked in the results")
+    else:
+        result.notes.append(state["status"])
+        page, _, fragment = anchor.partition("#")
+        target = os.path.abspath(os.path.join(site, page))
+        devtools.evaluate("document.querySelector('.search-hits a').click()", session)
+        wait_for_load(devtools, session, target)
+        landed = devtools.evaluate("""(() => {
+          const id = decodeURIComponent(location.hash.slice(1));
+          const element = document.getElementById(id);
+          return {hash: id, top: element ? element.getBoundingClientRect().top : null, height: innerHeight};
+        })()""", session)
+        if not fragment:
+            if landed["hash"]:
+                result.fail(None, "following the first result leads to #{}, not to the top of {}".format(landed["hash"], page))
+        elif landed["hash"] != fragment or landed["top"] is None:
+            result.fail(None, "following the first result leads to #{} (no such section {})".format(landed["hash"], fragment))
+        elif not (-2 <= landed["top"] < landed["height"] / 2):
+            result.fail(None, "following the first result leaves #{} at {:.0f} px, not at the top of the window".format(
+                fragment, landed["top"]))
+        devtools.call("Page.navigate", {"url": pathname2url(path)}, session)
+        wait_for_load(devtools, session, path)
+    timing = devtools.evaluate(TIMING_SCRIPT.replace("COUNT", str(int(count))).replace("REPEAT", "10"), session)
+    if timing.get("error"):
+        result.fail(None, timing["error"])
+    else:
+        result.notes.append("median query {:.3f} ms over {} queries (slowest {:.3f} ms)".format(
+            timing["median"], timing["count"], timing["max"]))
+        if timing["median"] > budget:
+            result.fail(None, "the median query takes {:.3f} ms, over the budget of {} ms".format(timing["median"], budget))
+    devtools.events = []
+    return result
+
+
+def search_spec(text):
+    query, separator, anchor = text.rpartition("=")
+    if not separator or not query.strip() or ".html" not in anchor:
+        raise argparse.ArgumentTypeError("give QUERY=PAGE#SECTION or QUERY=PAGE, e.g. 'bias correction=adam.html#bias-correction'")
+    return query, anchor
 
 
 def element_counts(elements):
@@ -1109,6 +1270,12 @@ def main(argv=None):
     parser.add_argument("--timeout", type=float, default=120,
                         help="seconds per page before giving up (default: %(default)s)")
     parser.add_argument("--chromium", help="the browser binary (default: $CHROMIUM, then chromium on PATH)")
+    parser.add_argument("--search", type=search_spec, action="append", default=[], metavar="QUERY=ANCHOR",
+                        help="type QUERY into search.html and require the first result to be ANCHOR "
+                             "(page#section), then time queries (repeatable)")
+    parser.add_argument("--search-queries", type=int, default=50, help="queries to time (default: %(default)s)")
+    parser.add_argument("--search-budget", type=float, default=5.0,
+                        help="the median query's budget in milliseconds (default: %(default)s)")
     args = parser.parse_args(argv)
 
     started = time.monotonic()
@@ -1155,6 +1322,19 @@ def main(argv=None):
             failures += len(grouped)
             sys.stdout.flush()
             sys.stderr.flush()
+        for query, anchor in args.search:
+            try:
+                result = check_search(browser, args.site, query, anchor, args.search_queries, args.search_budget)
+            except CheckError as error:
+                raise CheckError("search «{}»: {}".format(query, error))
+            for note in result.notes:
+                print("browser-check: {}: {}".format(result.page, note))
+            grouped = result.grouped()
+            for _, message in grouped:
+                print("browser-check: {}: FAIL: {}".format(result.page, message), file=sys.stderr)
+            if not grouped:
+                print("browser-check: {}: ok".format(result.page))
+            failures += len(grouped)
     except CheckError as error:
         print("browser-check: {}".format(error), file=sys.stderr)
         return 2

@@ -87,7 +87,7 @@ class BrokenPageTests(unittest.TestCase):
 
     def test_lists_every_failure_and_sums_them_up(self):
         self.assertEqual(self.code, 1)
-        self.assertIn("browser check: 12 pages × 3 widths, ", self.out)
+        self.assertIn("browser check: 13 pages × 3 widths, ", self.out)
         self.assertIn(" failures (", self.out)
 
     def test_failing_pages_still_leave_their_screenshots(self):
@@ -95,6 +95,9 @@ class BrokenPageTests(unittest.TestCase):
         for page in ("wide-page", "clipped", "blank-svg"):
             for width in (390, 768, 1280):
                 self.assertIn("{}-{}.png".format(page, width), shots)
+
+    def test_script_outside_search_fails(self):
+        self.assert_fails("script.html", "the page's scripts are assets/search.js where none are allowed")
 
     def test_svg_without_size_fails(self):
         self.assert_fails("zero-size-svg.html", "<svg> #1 (Collapsed) has no layout size (0.0 x 0.0)",

@@ -26,7 +26,7 @@ struct PageRenderer: @unchecked Sendable {
     var hasReferencesPage = false
 
     /// Ids the page template defines, which headings may not take.
-    static let reservedIDs: Set<String> = ["content", "top", "nav-toggle", "chapters-heading"]
+    static let reservedIDs: Set<String> = ["content", "top", "nav-toggle", "chapters-heading", "site-search"]
 
     struct Page {
         var title: String
@@ -46,6 +46,8 @@ struct PageRenderer: @unchecked Sendable {
         var next: Chapter?
         /// The course's references page itself.
         var isReferences = false
+        /// `search.html`: its two scripts and the policy that allows them.
+        var isSearch = false
     }
 
     /// The sidebar's entries, made once per site; `current` is set per page.
@@ -171,6 +173,7 @@ struct PageRenderer: @unchecked Sendable {
             "previous": link(page.previous),
             "next": link(page.next),
             "hasPager": page.previous != nil || page.next != nil,
+            "searchPage": page.isSearch,
         ]
         if hasReferencesPage { context["referencesPage"] = ["href": CourseReferencesPage.pageName, "current": page.isReferences] as [String: Any] }
         context["strings"] = templateStrings

@@ -167,6 +167,43 @@ enum BundledStylesheet {
     }
     .nav-toggle:focus-visible + .topbar .nav-button { outline: 3px solid var(--cg-accent); outline-offset: 2px; }
 
+    /* Search: a plain GET form in the header, and search.html's results and term index. */
+    .visually-hidden {
+      position: absolute; width: 1px; height: 1px; margin: -1px; padding: 0; border: 0;
+      overflow: hidden; clip-path: inset(50%); white-space: nowrap;
+    }
+    .course-title { min-width: 0; }
+    .nav-button { white-space: nowrap; }
+    .site-search { margin-left: auto; flex: 0 1 14rem; min-width: 6rem; }
+    .site-search input, .search-form input {
+      box-sizing: border-box; width: 100%; min-width: 0;
+      font: inherit; color: var(--cg-fg); background: var(--cg-bg);
+      padding: 0.3rem 0.6rem; border: 1px solid var(--cg-border); border-radius: 0.4rem;
+    }
+    .search-form { display: flex; flex-wrap: wrap; gap: 0.5rem; align-items: center; margin: 0 0 1rem; font-family: var(--font-ui); }
+    .search-form label { flex: 1 0 100%; font-weight: 600; }
+    .search-form input { flex: 1 1 12rem; font-size: 1.05rem; padding: 0.45rem 0.7rem; }
+    .search-form button {
+      font: inherit; padding: 0.45rem 1rem; border-radius: 0.4rem; cursor: pointer;
+      color: var(--cg-bg); background: var(--cg-accent); border: 1px solid var(--cg-accent);
+    }
+    .search-intro { color: var(--cg-muted); font-family: var(--font-ui); font-size: 0.95rem; }
+    .search-status { font-family: var(--font-ui); font-weight: 600; }
+    .search-hits { list-style: none; margin: 0 0 2rem; padding: 0; }
+    .search-hits li { margin: 0 0 1.2rem; }
+    .search-hit-title { font-family: var(--font-ui); font-weight: 600; font-size: 1.05rem; }
+    .search-hit-page { margin: 0.1rem 0 0.2rem; color: var(--cg-muted); font-family: var(--font-ui); font-size: 0.85rem; }
+    .search-hit-snippet { margin: 0; }
+    mark { background: var(--cg-accent-bg); color: inherit; padding: 0 0.1em; border-radius: 0.15em; }
+    .term-index { list-style: none; padding: 0; columns: 16rem auto; column-gap: 2rem; font-size: 0.95rem; }
+    .term-index li { break-inside: avoid; margin: 0 0 0.35rem; }
+    .term-index .term { font-weight: 600; }
+    @media (max-width: 36rem) {
+      .topbar { gap: 0.6rem; padding: 0.5rem 0.75rem; }
+      .site-search { flex-basis: 6.5rem; }
+      .site-search input { padding-left: 0.45rem; padding-right: 0.45rem; }
+    }
+
     .layout { display: flex; align-items: flex-start; }
     .sidebar {
       font-family: var(--font-ui); font-size: 0.92rem; line-height: 1.4;
@@ -410,7 +447,7 @@ enum BundledStylesheet {
     @media print {
       :root { --cg-bg: #fff; --cg-fg: #000; }
       body { font-size: 11pt; background: #fff; color: #000; }
-      .topbar, .sidebar, .pager, .skip-link, .self-link, .nav-toggle, .site-footer { display: none !important; }
+      .topbar, .sidebar, .pager, .skip-link, .self-link, .nav-toggle, .site-footer, .search-form { display: none !important; }
       .layout { display: block; }
       .content { padding: 0; }
       .content article { max-width: none; }

@@ -19,7 +19,17 @@ enum BundledTemplates {
     <meta name="description" content="{{description}}">
     {{/description}}
     <meta name="generator" content="coursegen">
+    {{#searchPage}}
+    <meta http-equiv="Content-Security-Policy" content="script-src 'self'; object-src 'none'">
+    {{/searchPage}}
+    {{^searchPage}}
+    <meta http-equiv="Content-Security-Policy" content="script-src 'none'; object-src 'none'">
+    {{/searchPage}}
     <link rel="stylesheet" href="assets/style.css">
+    {{#searchPage}}
+    <script src="assets/search-index.js" defer></script>
+    <script src="assets/search.js" defer></script>
+    {{/searchPage}}
     </head>
     <body>
     <a class="skip-link" href="#content"{{#textLanguage}} lang="{{textLanguage}}"{{/textLanguage}}>{{strings.page.skipToText}}</a>
@@ -27,6 +37,10 @@ enum BundledTemplates {
     <header class="topbar">
     <label for="nav-toggle" class="nav-button"{{#textLanguage}} lang="{{textLanguage}}"{{/textLanguage}}><span aria-hidden="true">☰</span> {{strings.page.chapters}}</label>
     <a class="course-title" href="index.html">{{courseTitle}}</a>
+    <form class="site-search" action="search.html" method="get" role="search"{{#textLanguage}} lang="{{textLanguage}}"{{/textLanguage}}>
+    <label for="site-search" class="visually-hidden">{{strings.search.label}}</label>
+    <input type="search" id="site-search" name="q" placeholder="{{strings.search.placeholder}}" autocomplete="off">
+    </form>
     </header>
     <div class="layout">
     {{> sidebar}}
@@ -151,6 +165,7 @@ enum BundledTemplates {
     <meta name="description" content="{{description}}">
     {{/description}}
     <meta name="generator" content="coursegen">
+    <meta http-equiv="Content-Security-Policy" content="script-src 'none'; object-src 'none'">
     <link rel="stylesheet" href="assets/style.css">
     </head>
     <body class="print-document">

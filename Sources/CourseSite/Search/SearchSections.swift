@@ -1,0 +1,222 @@
+/// A page's searchable text, cut into sections at its headings with ids.
+///
+/// Read from the rendered page body: what the authors wrote, so prose, headings, list items,
+/// callouts, figure captions, footnotes and the text of tables. Left out: code blocks, SVG
+/// internals, TeX annotations and the headings' self-links; and of an experiment's output
+/// (`class="cg-experiment"`: figures, tables, source), everything but its title, the bold start of
+/// its figure's caption, since the rest is computed (numbers, update rules, legends) and the same
+/// words in every experiment. A formula is one token of its visible text when short (`β₂`, `v_t`
+/// as `vt`), else `…`.
+struct SearchSections {
+    struct Section: Equatable {
+        /// The heading's id; `""` for the text before the first heading (the page's title).
+        var id: String
+        var heading: [SearchTokenizer.Token]
+        var text: [SearchTokenizer.Token]
+        /// The text of each `<strong>` in it: the terms its author marked.
+        var bold: [String] = []
+    }
+
+    /// A formula longer than this many characters shows as `…` in snippets.
+    static let longestFormula = 12
+
+    /// The sections of a page whose title is `title` and whose body is `html`.
+    static func sections(title: String, html: String) -> [Section] {
+        var sections = [Section(id: "", heading: SearchTokenizer.tokens(of: title), text: [])]
+        var scanner = Scanner(html: html)
+        scanner.run(into: &sections)
+        return sections
+    }
+
+    private struct Scanner {
+        let s: [Unicode.Scalar]
+        var i = 0
+        init(html: String) { s = Array(html.unicodeScalars) }
+
+        /// Elements whose content is skipped, by name, with a depth counter each.
+        var skipDepth = 0
+        var skipName = ""
+        var inHeading = false
+        var pendingSpace = false
+        /// A formula's or a generated table cell's text, gathered until the element ends.
+        var buffer: String?
+        var bufferEnd = ""
+        var generatedTableDepth = 0
+        /// The text of the `<strong>` being read.
+        var strong: String?
+        /// Inside an experiment's output (its element's name and nesting depth), and inside its caption.
+        var generatedName = ""
+        var generatedDepth = 0
+        var inCaption = false
+
+        mutating func run(into sections: inout [Section]) {
+            while i < s.count {
+                if s[i] == "<" {
+                    tag(into: &sections)
+                } else {
+                    var text = String.UnicodeScalarView()
+                    while i < s.count, s[i] != "<" { text.append(s[i]); i += 1 }
+                    guard skipDepth == 0, generatedDepth == 0 || (inCaption && strong != nil) else { continue }
+                    let decoded = Self.decodeEntities(String(text))
+                    if strong != nil { strong! += decoded }
+                    if buffer != nil {
+                        buffer! += decoded
+                    } else {
+                        add(SearchTokenizer.tokens(of: decoded, leadingSpace: pendingSpace), to: &sections)
+                        if decoded.unicodeScalars.last?.properties.isWhitespace == true { pendingSpace = true }
+                    }
+                }
+            }
+        }
+
+        mutating func add(_ tokens: [SearchTokenizer.Token], to sections: inout [Section]) {
+            guard !tokens.isEmpty else {
+                return
+            }
+            pendingSpace = false
+            if inHeading { sections[sections.count - 1].heading += tokens } else { sections[sections.count - 1].text += tokens }
+        }
+
+        mutating func tag(into sections: inout [Section]) {
+            // Comments and declarations.
+            if i + 1 < s.count, s[i + 1] == "!" {
+                while i < s.count, s[i] != ">" { i += 1 }
+                i += 1
+                return
+            }
+            i += 1
+            let closing = i < s.count && s[i] == "/"
+            if closing { i += 1 }
+            var name = ""
+            while i < s.count, !s[i].properties.isWhitespace, s[i] != ">", s[i] != "/" { name.unicodeScalars.append(s[i]); i += 1 }
+            name = name.lowercased()
+            var attributes: [String: String] = [:]
+            while i < s.count, s[i] != ">" {
+                while i < s.count, s[i].properties.isWhitespace || s[i] == "/" { i += 1 }
+                var attribute = ""
+                while i < s.count, !s[i].properties.isWhitespace, s[i] != "=", s[i] != ">", s[i] != "/" { attribute.unicodeScalars.append(s[i]); i += 1 }
+                var value = ""
+                if i < s.count, s[i] == "=" {
+                    i += 1
+                    if i < s.count, s[i] == "\"" || s[i] == "'" {
+                        let quote = s[i]
+                        i += 1
+                        while i < s.count, s[i] != quote { value.unicodeScalars.append(s[i]); i += 1 }
+                        i += 1
+                    } else {
+                        while i < s.count, !s[i].properties.isWhitespace, s[i] != ">" { value.unicodeScalars.append(s[i]); i += 1 }
+                    }
+                }
+                if !attribute.isEmpty { attributes[attribute.lowercased()] = value }
+            }
+            i += 1
+            let classes = (attributes["class"] ?? "").split(separator: " ")
+
+            if skipDepth > 0 {
+                if name == skipName { skipDepth += closing ? -1 : 1 }
+                return
+            }
+            if generatedDepth > 0, name == generatedName {
+                generatedDepth += closing ? -1 : 1
+            } else if generatedDepth == 0, !closing, classes.contains("cg-experiment") {
+                generatedName = name
+                generatedDepth = 1
+            }
+            if name == "figcaption" { inCaption = !closing }
+            if !closing {
+                let skipped = ["pre", "svg", "script", "style", "annotation", "annotation-xml", "template"].contains(name)
+                    || classes.contains("self-link") || classes.contains("cg-source") || attributes["aria-hidden"] == "true"
+                if skipped {
+                    skipName = name
+                    skipDepth = 1
+                    return
+                }
+            }
+            switch name {
+            case "h2", "h3", "h4":
+                if !closing, let id = attributes["id"] {
+                    sections.append(Section(id: Self.decodeEntities(id), heading: [], text: []))
+                    inHeading = true
+                } else if closing {
+                    inHeading = false
+                }
+                pendingSpace = true
+            case "strong", "b":
+                if !closing, strong == nil {
+                    strong = ""
+                } else if closing, let text = strong {
+                    strong = nil
+                    let phrase = text.split(whereSeparator: \.isWhitespace).joined(separator: " ")
+                    if !phrase.isEmpty, !inHeading, !inCaption { sections[sections.count - 1].bold.append(phrase) }
+                }
+            case "math":
+                if closing, bufferEnd == "math", let text = buffer {
+                    let formula = text.filter { !$0.isWhitespace }
+                    buffer = nil
+                    bufferEnd = ""
+                    guard !formula.isEmpty else { break }
+                    let token = formula.count <= SearchSections.longestFormula ? formula : "…"
+                    add([SearchTokenizer.Token(text: token, spaceBefore: pendingSpace, isFormula: true)], to: &sections)
+                } else if !closing, buffer == nil {
+                    buffer = ""
+                    bufferEnd = "math"
+                }
+            case "table":
+                if classes.contains(where: { $0.hasPrefix("cg-") }) || generatedTableDepth > 0 {
+                    generatedTableDepth += closing ? -1 : 1
+                }
+                pendingSpace = true
+            case "td":
+                // A generated table's data cells are computed numbers and formulas; its
+                // caption and header cells (methods, columns) are kept.
+                if generatedTableDepth > 0, !closing {
+                    skipName = name
+                    skipDepth = 1
+                }
+                pendingSpace = true
+            case "p", "li", "br", "div", "th", "tr", "figcaption", "summary", "blockquote", "dt", "dd", "ul", "ol", "section", "aside", "details", "figure", "hr":
+                pendingSpace = true
+            default:
+                break
+            }
+        }
+
+        /// The text of HTML with its character references decoded.
+        static func decodeEntities(_ text: String) -> String {
+            guard text.contains("&") else { return text }
+            var out = String.UnicodeScalarView()
+            let scalars = Array(text.unicodeScalars)
+            var k = 0
+            while k < scalars.count {
+                guard scalars[k] == "&", let semicolon = scalars[k...].prefix(12).firstIndex(of: ";") else {
+                    out.append(scalars[k]); k += 1; continue
+                }
+                var nameView = String.UnicodeScalarView()
+                nameView.append(contentsOf: scalars[(k + 1)..<semicolon])
+                let name = String(nameView)
+                var decoded: Unicode.Scalar?
+                switch name {
+                case "amp": decoded = "&"
+                case "lt": decoded = "<"
+                case "gt": decoded = ">"
+                case "quot": decoded = "\""
+                case "apos": decoded = "'"
+                case "nbsp": decoded = " "
+                default:
+                    if name.hasPrefix("#x") || name.hasPrefix("#X") {
+                        decoded = UInt32(name.dropFirst(2), radix: 16).flatMap(Unicode.Scalar.init)
+                    } else if name.hasPrefix("#") {
+                        decoded = UInt32(name.dropFirst()).flatMap(Unicode.Scalar.init)
+                    }
+                }
+                if let decoded {
+                    out.append(decoded)
+                    k = semicolon + 1
+                } else {
+                    out.append(scalars[k]); k += 1
+                }
+            }
+            return String(out)
+        }
+    }
+}
