@@ -28,9 +28,9 @@ final class PageCitations: Sendable {
     var cited: [String] { keys.withLock { $0.sorted() } }
 
     /// Cites a method's paper through the course's entry for it, when `references.bib` has one.
-    var paperResolver: (@Sendable (PaperReference) -> String?)? {
+    var paperResolver: PaperCitations.Resolver? {
         guard let references, let formatter else { return nil }
-        return { [self] paper in
+        return PaperCitations.Resolver { [self] paper in
             guard let entry = references.entry(for: paper) else { return nil }
             record([entry.key])
             return formatter.link(Escaping.html(formatter.authorYear(entry)), to: entry, linked: true)

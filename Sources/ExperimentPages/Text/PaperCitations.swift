@@ -4,11 +4,22 @@ import Optimizers
 /// while a page renders, and the formula tables cite the course's entry for the paper
 /// (linked to the chapter's references) instead of the catalog's plain "Kingma & Ba 2015".
 public enum PaperCitations {
-    /// The citation markup for a paper, or `nil` to show the catalog's own citation text.
-    @TaskLocal public static var resolver: (@Sendable (PaperReference) -> String?)?
+    /// The course's citations of papers, while a page renders.
+    @TaskLocal public static var resolver: Resolver?
+
+    /// The citation markup for a paper, or `nil` to show the catalog's own citation text. (A
+    /// task-local optional closure crashed release builds in `swift_task_localValuePush`; a
+    /// struct holding the closure does not.)
+    public struct Resolver: Sendable {
+        public var cite: @Sendable (PaperReference) -> String?
+
+        public init(_ cite: @escaping @Sendable (PaperReference) -> String?) {
+            self.cite = cite
+        }
+    }
 
     /// The paper's citation as markup: the resolver's, else the catalog's text, escaped.
     static func html(_ reference: PaperReference) -> String {
-        resolver?(reference) ?? HTML.escape(reference.citation)
+        resolver?.cite(reference) ?? HTML.escape(reference.citation)
     }
 }
