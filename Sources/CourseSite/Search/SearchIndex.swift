@@ -45,7 +45,8 @@ struct SearchIndex {
 
     init(pages: [Page]) {
         self.pages = pages
-        sections = pages.map { SearchSections.sections(title: $0.title, html: $0.html) }
+        // Pages are scanned independently, on all cores.
+        sections = ConcurrentMap.map(pages) { SearchSections.sections(title: $0.title, html: $0.html) }
     }
 
     /// The keys a section is found by, each with how often it occurs.
@@ -96,8 +97,10 @@ struct SearchIndex {
         var flat: [(page: Int, section: SearchSections.Section)] = []
         for (p, page) in sections.enumerated() { for section in page { flat.append((p, section)) } }
         var postings: [String: [Int]] = [:]
-        for (index, entry) in flat.enumerated() {
-            for key in Self.keys(of: entry.section.heading + entry.section.text).keys {
+        // Each section's keys are found independently, on all cores; postings are then filled in order.
+        let sectionKeys = ConcurrentMap.map(flat.map(\.section)) { Self.keys(of: $0.heading + $0.text) }
+        for (index, keys) in sectionKeys.enumerated() {
+            for key in keys.keys {
                 postings[key, default: []].append(index)
             }
         }
