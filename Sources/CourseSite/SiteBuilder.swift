@@ -145,7 +145,7 @@ public struct SiteBuilder: Sendable {
         }
         pageRenderer.hasReferencesPage = referencesPage != nil
         let renderer = pageRenderer
-        let entries = PageRenderer.ChapterEntries(chapters, parts: loaded.parts)
+        let entries = renderer.chapterEntries(chapters, parts: loaded.parts)
         let hasIndex = loaded.home != nil
         let homeBody = hasIndex ? rendered[0].html : ""
         let firstChapterBody = loaded.home != nil ? 1 : 0
