@@ -183,7 +183,7 @@ struct SearchSections {
 
         /// The text of HTML with its character references decoded.
         static func decodeEntities(_ text: String) -> String {
-            guard text.contains("&") else { return text }
+            guard text.utf8.contains(UInt8(ascii: "&")) else { return text }
             var out = String.UnicodeScalarView()
             let scalars = Array(text.unicodeScalars)
             var k = 0
