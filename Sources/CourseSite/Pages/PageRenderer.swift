@@ -1,5 +1,6 @@
 import CourseMarkdown
 import ExperimentPages
+import Foundation
 import Localization
 import Mustache
 import TextFormatting
@@ -24,6 +25,16 @@ struct PageRenderer: @unchecked Sendable {
 
     /// Whether the site has `references.html`, which the sidebar links.
     var hasReferencesPage = false
+    /// How many times pages were templated with the theme's own `sidebar` partial, or it alone.
+    let sidebarRenders = RenderCount()
+
+    /// A count shared by the renders of one build, which run concurrently.
+    final class RenderCount: @unchecked Sendable {
+        private let lock = NSLock()
+        private var count = 0
+        var value: Int { lock.withLock { count } }
+        func add() { lock.withLock { count += 1 } }
+    }
 
     /// Ids the page template defines, which headings may not take.
     static let reservedIDs: Set<String> = ["content", "top", "nav-toggle", "chapters-heading", "site-search"]
@@ -160,6 +171,7 @@ struct PageRenderer: @unchecked Sendable {
             context["sidebarHTML"] = sidebar
             return skeleton.library.render(context, withTemplate: "page") ?? ""
         }
+        sidebarRenders.add()
         return theme.library.render(context, withTemplate: "page") ?? ""
     }
 

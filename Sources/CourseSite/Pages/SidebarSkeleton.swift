@@ -27,8 +27,6 @@ struct SidebarSkeleton: @unchecked Sendable {
     private var currentMark = ""
     /// The theme's templates with the `sidebar` partial replaced by the finished text.
     let library: MustacheLibrary
-    /// How many times the sidebar template was rendered to make this skeleton.
-    private(set) var templateRenders = 0
 
     private init(library: MustacheLibrary) {
         self.library = library
@@ -71,7 +69,6 @@ struct SidebarSkeleton: @unchecked Sendable {
         let page = PageRenderer.Page(title: "", titleHTML: "", number: nil, description: nil, body: "", contents: [],
                                      isHome: false, currentSlug: chapters.entries[0].slug, previous: nil, next: nil)
         guard renderer.render(page, chapters: fast) == renderer.render(page, chapters: chapters) else { return nil }
-        skeleton.templateRenders += 1
         return skeleton
     }
 
@@ -87,9 +84,9 @@ struct SidebarSkeleton: @unchecked Sendable {
         return text
     }
 
-    private mutating func renderSidebar(_ renderer: PageRenderer, flags: Flags, chapters: PageRenderer.ChapterEntries,
+    private func renderSidebar(_ renderer: PageRenderer, flags: Flags, chapters: PageRenderer.ChapterEntries,
                                         current: Int?) -> String {
-        templateRenders += 1
+        renderer.sidebarRenders.add()
         let page = PageRenderer.Page(title: "", titleHTML: "", number: nil, description: nil, body: "", contents: [],
                                      isHome: flags.isHome, currentSlug: current.map { chapters.entries[$0].slug },
                                      previous: nil, next: nil, isReferences: flags.isReferences)
