@@ -34,7 +34,7 @@ public enum SearchTokenizer {
         }
         while i < scalars.count {
             let c = scalars[i]
-            if c.properties.isWhitespace || c.value < 0x20 {
+            if isWhitespace(c) || c.value < 0x20 {
                 space = true
                 i += 1
             } else if isCJK(c) {
@@ -88,6 +88,11 @@ public enum SearchTokenizer {
     public static func isWord(_ token: String) -> Bool {
         guard let first = token.unicodeScalars.first else { return false }
         return isWordScalar(first) && !isMark(first)
+    }
+
+    /// Unicode's White_Space, without a property lookup for ASCII (tab to carriage return, and space).
+    static func isWhitespace(_ c: Unicode.Scalar) -> Bool {
+        c.isASCII ? c.value == 0x20 || (0x09...0x0D).contains(c.value) : c.properties.isWhitespace
     }
 
     /// Han, Hiragana and Katakana: written without spaces, so searched character by character.
