@@ -13,6 +13,10 @@ public enum URLPolicy {
     /// The refused scheme (lower case, without `:`) that a browser would read from
     /// `url`, or `nil` when the URL is relative or its scheme is allowed.
     public static func refusedScheme(in url: String) -> String? {
+        // No form has a scheme without a `:`, and only `&` or `%` can spell one: most links are relative.
+        guard url.utf8.contains(where: { $0 == UInt8(ascii: ":") || $0 == UInt8(ascii: "&") || $0 == UInt8(ascii: "%") }) else {
+            return nil
+        }
         let decoded = browserForm(decodingCharacterReferences(url))
         for form in [browserForm(url), decoded, browserForm(decodingPercentEscapes(decoded))] {
             if let scheme = scheme(of: form), !allowedSchemes.contains(scheme) { return scheme }

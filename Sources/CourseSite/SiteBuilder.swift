@@ -60,6 +60,9 @@ public struct SiteBuilder: Sendable {
         public var pageCount: Int
         /// The search index's size and the pages' text size it is measured against (``BuildSearchIndex``).
         public var search: SearchSize?
+        /// How many times the theme's sidebar template was rendered: a few per build for the bundled
+        /// sidebar (``SidebarSkeleton``), once per page for a theme's own.
+        public var sidebarTemplateRenders = 0
     }
 
     /// What search costs: `assets/search-index.js` against the UTF-8 bytes of the pages' visible text.
@@ -145,7 +148,7 @@ public struct SiteBuilder: Sendable {
         }
         pageRenderer.hasReferencesPage = referencesPage != nil
         let renderer = pageRenderer
-        let entries = PageRenderer.ChapterEntries(chapters, parts: loaded.parts)
+        let entries = renderer.chapterEntries(chapters, parts: loaded.parts)
         let hasIndex = loaded.home != nil
         let homeBody = hasIndex ? rendered[0].html : ""
         let firstChapterBody = loaded.home != nil ? 1 : 0
@@ -252,6 +255,7 @@ public struct SiteBuilder: Sendable {
                 diagnostics.append(LinkResolver.unreadable(error, folder: folder, url: asset, path: asset, at: location))
             }
         }
-        return Result(files: files, diagnostics: diagnostics.sortedByLocation(), pageCount: loaded.chapters.count + 2, search: searchSize)
+        return Result(files: files, diagnostics: diagnostics.sortedByLocation(), pageCount: loaded.chapters.count + 2, search: searchSize,
+                      sidebarTemplateRenders: renderer.sidebarRenders.value)
     }
 }

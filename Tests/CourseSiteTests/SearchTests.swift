@@ -26,6 +26,8 @@ import Testing
     static let keyCases: [(token: String, key: String)] = [
         ("Adam's", "adam"), ("ADAM", "adam"), ("Ádám", "adam"), ("Adam’s", "adam"), ("naïve", "naive"),
         ("ﬁnd", "find"), ("Ｂｉａｓ", "bias"), ("偏", "偏"), ("it's", "it"), ("'s", "'s"), ("Straße", "straße"),
+        // ASCII takes a short way: only A–Z change, not the neighbours of the range.
+        ("RMSProp", "rmsprop"), ("x's", "x"), ("@AZ[`az{", "@az[`az{"),
     ]
 
     @Test(arguments: keyCases) func key(_ token: String, _ expected: String) {

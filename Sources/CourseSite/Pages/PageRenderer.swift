@@ -1,5 +1,6 @@
 import CourseMarkdown
 import ExperimentPages
+import Foundation
 import Localization
 import Mustache
 import TextFormatting
@@ -24,6 +25,16 @@ struct PageRenderer: @unchecked Sendable {
 
     /// Whether the site has `references.html`, which the sidebar links.
     var hasReferencesPage = false
+    /// How many times pages were templated with the theme's own `sidebar` partial, or it alone.
+    let sidebarRenders = RenderCount()
+
+    /// A count shared by the renders of one build, which run concurrently.
+    final class RenderCount: @unchecked Sendable {
+        private let lock = NSLock()
+        private var count = 0
+        var value: Int { lock.withLock { count } }
+        func add() { lock.withLock { count += 1 } }
+    }
 
     /// Ids the page template defines, which headings may not take.
     static let reservedIDs: Set<String> = ["content", "top", "nav-toggle", "chapters-heading", "site-search"]
@@ -52,13 +63,15 @@ struct PageRenderer: @unchecked Sendable {
 
     /// The sidebar's entries, made once per site; `current` is set per page.
     struct ChapterEntries: Sendable {
-        fileprivate var entries: [ChapterEntry]
+        var entries: [ChapterEntry]
         /// The sidebar's groups: the chapters before the first part (untitled), then each part's.
         fileprivate var groups: [(part: Part?, range: Range<Int>)] = []
+        /// The sidebar templated once for all pages, when it can be (``SidebarSkeleton``).
+        var skeleton: SidebarSkeleton?
 
         init(_ chapters: [Chapter], parts: [Part] = []) {
             entries = chapters.map {
-                ChapterEntry(href: $0.pageName, title: $0.title, titleHTML: $0.titleHTML, number: $0.number,
+                ChapterEntry(href: $0.pageName, slug: $0.slug, title: $0.title, titleHTML: $0.titleHTML, number: $0.number,
                              description: $0.frontMatter.description, current: false,
                              partTitle: $0.part.map { parts[$0].title })
             }
@@ -100,6 +113,7 @@ struct PageRenderer: @unchecked Sendable {
     /// and swift-mustache's dictionary path costs a dynamic cast per key.
     struct ChapterEntry: MustacheParent, Sendable {
         var href: String
+        var slug: String
         var title: String
         var titleHTML: String
         var number: Int
@@ -107,6 +121,8 @@ struct PageRenderer: @unchecked Sendable {
         var current: Bool
         /// The title of the chapter's part, if it is in one.
         var partTitle: String?
+        /// Whether `current` is a marker for ``SidebarSkeleton`` to cut the sidebar at.
+        var marksCurrent = false
 
         func child(named name: String) -> Any? {
             switch name {
@@ -115,7 +131,7 @@ struct PageRenderer: @unchecked Sendable {
             case "titleHTML": return titleHTML
             case "number": return number
             case "description": return description
-            case "current": return current
+            case "current": return marksCurrent ? MustacheLambda { _ in String(SidebarSkeleton.marker) } : current
             case "partTitle": return partTitle
             default: return nil
             }
@@ -141,9 +157,34 @@ struct PageRenderer: @unchecked Sendable {
         return root
     }
 
+    /// The sidebar's entries for this site, with the sidebar templated once for all its pages when it can be.
+    func chapterEntries(_ chapters: [Chapter], parts: [Part] = []) -> ChapterEntries {
+        var entries = ChapterEntries(chapters, parts: parts)
+        entries.skeleton = SidebarSkeleton.make(self, chapters: entries)
+        return entries
+    }
+
     func render(_ page: Page, chapters: ChapterEntries) -> String {
+        var context = context(page, chapters: chapters)
+        if let skeleton = chapters.skeleton,
+           let sidebar = skeleton.sidebar(isHome: page.isHome, isReferences: page.isReferences, current: currentIndex(page, chapters)) {
+            context["sidebarHTML"] = sidebar
+            return skeleton.library.render(context, withTemplate: "page") ?? ""
+        }
+        sidebarRenders.add()
+        return theme.library.render(context, withTemplate: "page") ?? ""
+    }
+
+    /// The index of the page's own chapter in the sidebar, if it is a chapter.
+    private func currentIndex(_ page: Page, _ chapters: ChapterEntries) -> Int? {
+        guard let current = page.currentSlug else { return nil }
+        return chapters.entries.firstIndex(where: { $0.slug == current })
+    }
+
+    /// Everything the page template sees.
+    func context(_ page: Page, chapters: ChapterEntries) -> [String: Any] {
         var chapterList = chapters.entries
-        if let current = page.currentSlug, let index = chapterList.firstIndex(where: { $0.href == current + ".html" }) {
+        if let index = currentIndex(page, chapters) {
             chapterList[index].current = true
         }
         func link(_ chapter: Chapter?) -> Any {
@@ -187,7 +228,7 @@ struct PageRenderer: @unchecked Sendable {
             context["courseAuthor"] = author
             if page.isHome { context["author"] = author }
         }
-        return theme.library.render(context, withTemplate: "page") ?? ""
+        return context
     }
 }
 

@@ -256,7 +256,7 @@ struct RenderPages: Sendable {
         var appended: [(entry: ContentsEntry, html: String)] = []
         if let formatter = citations.formatter, !cited.isEmpty {
             let list = citations.list(cited, formatter: formatter)
-            if html.contains(PageCitations.markerHTML) {
+            if Self.contains(html, PageCitations.markerHTML) {
                 html = html.replacing(PageCitations.markerHTML, with: list)
             } else {
                 let title = strings.text("references.title")
@@ -269,7 +269,7 @@ struct RenderPages: Sendable {
                     + list + "</section>\n"
                 appended.append((ContentsEntry(level: 2, id: id, title: title), Escaping.html(title)))
             }
-        } else if html.contains(PageCitations.markerHTML) {
+        } else if Self.contains(html, PageCitations.markerHTML) {
             html = html.replacing(PageCitations.markerHTML, with: "")
         }
         return RenderedBody(html: html, titleHTML: titleHTML, contentsHTML: contentsHTML,
@@ -288,6 +288,23 @@ struct RenderPages: Sendable {
             return block.inlines.allInlines.compactMap { inline in
                 if case .html(let html, let position) = inline { return (html, position) }
                 return nil
+            }
+        }
+    }
+}
+
+extension RenderPages {
+    /// Whether `text` contains `part`, byte for byte: Foundation's `contains` costs a locale-aware search per page.
+    static func contains(_ text: String, _ part: String) -> Bool {
+        var text = text, part = part
+        return text.withUTF8 { haystack in
+            part.withUTF8 { needle in
+                guard let first = needle.first else { return true }
+                guard haystack.count >= needle.count else { return false }
+                for i in 0...(haystack.count - needle.count) where haystack[i] == first {
+                    if UnsafeBufferPointer(rebasing: haystack[i ..< i + needle.count]).elementsEqual(needle) { return true }
+                }
+                return false
             }
         }
     }

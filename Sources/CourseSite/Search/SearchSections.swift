@@ -88,13 +88,13 @@ struct SearchSections {
             let closing = i < s.count && s[i] == "/"
             if closing { i += 1 }
             var name = ""
-            while i < s.count, !s[i].properties.isWhitespace, s[i] != ">", s[i] != "/" { name.unicodeScalars.append(s[i]); i += 1 }
+            while i < s.count, !SearchTokenizer.isWhitespace(s[i]), s[i] != ">", s[i] != "/" { name.unicodeScalars.append(s[i]); i += 1 }
             name = name.lowercased()
             var attributes: [String: String] = [:]
             while i < s.count, s[i] != ">" {
-                while i < s.count, s[i].properties.isWhitespace || s[i] == "/" { i += 1 }
+                while i < s.count, SearchTokenizer.isWhitespace(s[i]) || s[i] == "/" { i += 1 }
                 var attribute = ""
-                while i < s.count, !s[i].properties.isWhitespace, s[i] != "=", s[i] != ">", s[i] != "/" { attribute.unicodeScalars.append(s[i]); i += 1 }
+                while i < s.count, !SearchTokenizer.isWhitespace(s[i]), s[i] != "=", s[i] != ">", s[i] != "/" { attribute.unicodeScalars.append(s[i]); i += 1 }
                 var value = ""
                 if i < s.count, s[i] == "=" {
                     i += 1
@@ -104,7 +104,7 @@ struct SearchSections {
                         while i < s.count, s[i] != quote { value.unicodeScalars.append(s[i]); i += 1 }
                         i += 1
                     } else {
-                        while i < s.count, !s[i].properties.isWhitespace, s[i] != ">" { value.unicodeScalars.append(s[i]); i += 1 }
+                        while i < s.count, !SearchTokenizer.isWhitespace(s[i]), s[i] != ">" { value.unicodeScalars.append(s[i]); i += 1 }
                     }
                 }
                 if !attribute.isEmpty { attributes[attribute.lowercased()] = value }
@@ -183,7 +183,7 @@ struct SearchSections {
 
         /// The text of HTML with its character references decoded.
         static func decodeEntities(_ text: String) -> String {
-            guard text.contains("&") else { return text }
+            guard text.utf8.contains(UInt8(ascii: "&")) else { return text }
             var out = String.UnicodeScalarView()
             let scalars = Array(text.unicodeScalars)
             var k = 0

@@ -34,7 +34,7 @@ public enum SearchTokenizer {
         }
         while i < scalars.count {
             let c = scalars[i]
-            if c.properties.isWhitespace || c.value < 0x20 {
+            if isWhitespace(c) || c.value < 0x20 {
                 space = true
                 i += 1
             } else if isCJK(c) {
@@ -70,6 +70,12 @@ public enum SearchTokenizer {
     /// The key a token is found by: Unicode NFKC, lower case, diacritics (combining marks
     /// U+0300–U+036F) removed, and an English possessive `'s` dropped: `Adam's`, `ADAM`, `Ádam` → `adam`.
     public static func key(_ token: String) -> String {
+        // ASCII is its own NFKC and NFD and has no marks: lower case is all the folding it needs.
+        if token.utf8.allSatisfy({ $0 < 0x80 }) {
+            var key = String(decoding: token.utf8.map { $0 >= UInt8(ascii: "A") && $0 <= UInt8(ascii: "Z") ? $0 + 32 : $0 }, as: UTF8.self)
+            if key.count > 2, key.hasSuffix("'s") { key.removeLast(2) }
+            return key
+        }
         let folded = token.precomposedStringWithCompatibilityMapping.lowercased().decomposedStringWithCanonicalMapping
         var view = String.UnicodeScalarView()
         view.append(contentsOf: folded.unicodeScalars.filter { !(0x300...0x36F).contains($0.value) })
@@ -82,6 +88,11 @@ public enum SearchTokenizer {
     public static func isWord(_ token: String) -> Bool {
         guard let first = token.unicodeScalars.first else { return false }
         return isWordScalar(first) && !isMark(first)
+    }
+
+    /// Unicode's White_Space, without a property lookup for ASCII (tab to carriage return, and space).
+    static func isWhitespace(_ c: Unicode.Scalar) -> Bool {
+        c.isASCII ? c.value == 0x20 || (0x09...0x0D).contains(c.value) : c.properties.isWhitespace
     }
 
     /// Han, Hiragana and Katakana: written without spaces, so searched character by character.

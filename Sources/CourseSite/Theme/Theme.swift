@@ -11,12 +11,15 @@ import Mustache
 struct Theme: @unchecked Sendable {
     var library: MustacheLibrary
     var stylesheet: String
+    /// Whether `sidebar.mustache` is the bundled one, whose chapter list pages share (``SidebarSkeleton``).
+    var hasBundledSidebar = true
 
     /// The theme of the chapters `folder`; its files are read as chapters are, only from
     /// inside the folder and at most ``SiteLimits/themeFileBytes`` each.
     static func load(folder: ConfinedFolder, diagnostics: inout [Diagnostic]) -> Theme? {
         var library = MustacheLibrary()
         var ok = true
+        var hasBundledSidebar = true
         for (name, bundled) in BundledTemplates.all {
             let relative = "theme/" + name + ".mustache"
             let path = folder.displayPath(relative)
@@ -27,6 +30,7 @@ struct Theme: @unchecked Sendable {
                     continue
                 }
                 text = override
+                if name == "sidebar" { hasBundledSidebar = false }
                 // A theme comes with the chapters, from whoever wrote them: it may not add script either.
                 for finding in ScriptScan.findings(in: text) {
                     let (line, column) = ScalarColumns.lineAndColumn(ofByte: finding.offset, in: text.utf8)
@@ -57,7 +61,7 @@ struct Theme: @unchecked Sendable {
                 ok = false
             }
         }
-        return ok ? Theme(library: library, stylesheet: stylesheet) : nil
+        return ok ? Theme(library: library, stylesheet: stylesheet, hasBundledSidebar: hasBundledSidebar) : nil
     }
 
     static func read(_ relative: String, in folder: ConfinedFolder, diagnostics: inout [Diagnostic]) -> String? {
