@@ -271,7 +271,7 @@ import Testing
         #expect(left == [], "English from coursegen: \(left)")
     }
 
-    /// The scan is not blind here: the English starter course, declared Chinese, shows English.
+    /// The scan is not blind here: on the English starter course it finds coursegen's English.
     @Test func theScanFindsEnglishInTheEnglishStarterCourse() throws {
         let folder = TemporaryFolder("en-starter")
         defer { folder.remove() }
