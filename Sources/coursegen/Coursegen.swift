@@ -12,6 +12,7 @@ struct Coursegen: ParsableCommand {
         abstract: "Turn a folder of Markdown chapters into a static course website whose experiments run at build time.",
         discussion: """
             Examples:
+              coursegen init my-course              start a course: a starter chapter in my-course/
               coursegen build chapters/ -o site/    build the course into site/
               coursegen check chapters/             report every problem, write nothing
               coursegen pdf chapters/ -o course.pdf print the whole course to one PDF (needs Chromium)
@@ -21,7 +22,7 @@ struct Coursegen: ParsableCommand {
             Exit status: 0 on success, 1 when the content has errors, 64 for usage errors.
             """,
         version: CoursegenVersion.string,
-        subcommands: [Build.self, Check.self, Run.self, PDF.self]
+        subcommands: [Init.self, Build.self, Check.self, Run.self, PDF.self]
     )
 }
 

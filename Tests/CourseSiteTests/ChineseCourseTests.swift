@@ -256,3 +256,28 @@ import Testing
         #expect(bowl.contains("<p class=\"mine\">下一章 · 图例 · 第 1 章</p>"))
     }
 }
+
+/// `coursegen init --language zh-CN` writes a course whose pages show no English from coursegen.
+@Suite struct ChineseStarterCourseTests {
+    @Test(arguments: [StarterCourse.Language.chineseChina, .chineseSimplified])
+    func theChineseStarterCourseHasNoEnglishFromCoursegen(language: StarterCourse.Language) throws {
+        let folder = TemporaryFolder("zh-starter")
+        defer { folder.remove() }
+        _ = try StarterCourseWriter(folder: folder.path + "/chapters").write(StarterCourse(language: language))
+        let result = ChineseCourseTests.build(folder)
+        #expect(result.diagnostics.isEmpty, "\(result.diagnostics)")
+        #expect(ChineseCourseTests.pages(result).map(\.path) == ["index.html", "gradient-descent.html", "print.html", "references.html", "search.html"])
+        let left = ChineseCourseTests.englishLeft(in: result, author: try ChineseCourseTests.authorWords(folder))
+        #expect(left == [], "English from coursegen: \(left)")
+    }
+
+    /// The scan is not blind here: on the English starter course it finds coursegen's English.
+    @Test func theScanFindsEnglishInTheEnglishStarterCourse() throws {
+        let folder = TemporaryFolder("en-starter")
+        defer { folder.remove() }
+        _ = try StarterCourseWriter(folder: folder.path + "/chapters").write(StarterCourse(language: .english))
+        let result = ChineseCourseTests.build(folder)
+        #expect(result.diagnostics.isEmpty, "\(result.diagnostics)")
+        #expect(!ChineseCourseTests.englishLeft(in: result, author: []).isEmpty)
+    }
+}
