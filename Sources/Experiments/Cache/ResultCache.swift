@@ -36,7 +36,7 @@ public struct ResultCache: Sendable {
     /// Whether entries are read; `false` (`--no-cache`) runs every directive again and
     /// writes fresh entries, which also replaces any that were stale or corrupt.
     public var readsEntries: Bool
-    /// Whether fresh results are stored; `false` for `coursegen check`, which writes nothing.
+    /// Whether fresh results are stored; `build`, `check` and `run` all store them.
     public var writesEntries: Bool
 
     /// The revision of what a directive means, part of every key. A change to what the
