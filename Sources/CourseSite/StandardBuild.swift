@@ -13,16 +13,16 @@ public enum StandardBuild {
 
     /// The options of a build of `chaptersFolder`.
     ///
-    /// Results of every builder that computes are cached in `.coursegen-cache/` in the
-    /// chapters folder's parent; `useCache: false` runs everything again (and refreshes the entries);
-    /// `storesResults: false` (`check`) reads entries but writes none. `progress`,
+    /// Results of every builder that computes are cached in `.coursegen-cache/` inside the
+    /// chapters folder; `useCache: false` runs everything again (and refreshes the entries);
+    /// `storesResults: false` reads entries but writes none. `progress`,
     /// when given, receives one line per training that actually runs
     /// (`[3/12] training "…"`); the command passes it only on a terminal.
     public static func options(
         chaptersFolder: String, useCache: Bool = true, storesResults: Bool = true, budget: CostBudget = .standard,
         progress: (@Sendable (String) -> Void)? = nil
     ) -> BuildOptions {
-        let cache = ResultCache.beside(chaptersFolder: chaptersFolder, version: CoursegenVersion.string,
+        let cache = ResultCache.inside(folder: chaptersFolder, version: CoursegenVersion.string,
                                        readsEntries: useCache, writesEntries: storesResults)
         var options = BuildOptions(
             directives: directives,

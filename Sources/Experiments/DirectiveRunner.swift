@@ -15,8 +15,14 @@ public struct DirectiveRun: Sendable {
 }
 
 /// A checked builder that runs: it computes its output (through `cache` when given) and checks
-/// its claims. Each builder conforms its model beside its runner.
+/// its claims. Each builder conforms its model beside its runner, and states its meaning in
+/// `Cache/Meanings/`.
 public protocol RunnableDirective: CheckedDirective {
+    /// Everything its numbers depend on and nothing else (see ``CacheMeaning``): its result
+    /// cache entry's key, so that an edit to a label, a colour, a title, a comment or a claim
+    /// finds the same entry. A required member, so that a new builder cannot forget it.
+    var cacheMeaning: CacheMeaning { get }
+
     /// Its output and every diagnostic of the run; `willTrain` is called just before a training
     /// actually trains (not when its results come from the cache).
     func run(cache: ResultCache?, willTrain: (@Sendable () -> Void)?) -> DirectiveRun

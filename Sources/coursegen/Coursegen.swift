@@ -56,15 +56,10 @@ struct ContentOptions: ParsableArguments {
 
     @OptionGroup var cost: CostOptions
 
-    /// The build of `chapters`; only `build` stores fresh training results (`check` writes nothing).
-    func builder(chapters: String, writesCache: Bool) -> SiteBuilder {
-        // Progress lines help a person waiting at a terminal; logs and pipes stay quiet.
-        var progress: (@Sendable (String) -> Void)?
-        if isatty(STDERR_FILENO) != 0 {
-            progress = { @Sendable line in FileHandle.standardError.write(Data((line + "\n").utf8)) }
-        }
+    /// The build of `chapters`, reading and writing the cache in it (`build` and `check` alike).
+    func builder(chapters: String) -> SiteBuilder {
         var options = StandardBuild.options(
-            chaptersFolder: chapters, useCache: !noCache, storesResults: writesCache, budget: cost.budget, progress: progress)
+            chaptersFolder: chapters, useCache: !noCache, storesResults: true, budget: cost.budget, progress: Console.progress)
         options.allowHTML = allowHTML
         options.includeDrafts = drafts
         return SiteBuilder(chaptersFolder: chapters, options: options)
@@ -107,7 +102,7 @@ struct Build: ParsableCommand {
             throw ExitCode(1)
         }
         defer { lock.release() }
-        let result = content.builder(chapters: chapters, writesCache: true).build()
+        let result = content.builder(chapters: chapters).build()
         console.report(result.diagnostics)
         if result.diagnostics.containsErrors {
             console.summary(result.diagnostics, outcome: "build failed; '\(output)' is unchanged")
@@ -130,8 +125,13 @@ struct Build: ParsableCommand {
 
 struct Check: ParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Do everything a build does (parse, run the experiments, check links and claims) but write nothing.",
-        discussion: "Example: coursegen check chapters/")
+        abstract: "Do everything a build does (parse, run the experiments, check links and claims) but write no site.",
+        discussion: """
+            Results are read from and written to .coursegen-cache/ in the chapters folder, as a build \
+            does, so a check after a build (or a build after a check) computes nothing again.
+
+            Example: coursegen check chapters/
+            """)
 
     @Argument(help: "The folder of Markdown chapters.")
     var chapters = "chapters"
@@ -140,7 +140,7 @@ struct Check: ParsableCommand {
 
     func run() throws {
         let console = Console()
-        let result = content.builder(chapters: chapters, writesCache: false).build()
+        let result = content.builder(chapters: chapters).build()
         console.report(result.diagnostics)
         if result.diagnostics.containsErrors {
             console.summary(result.diagnostics, outcome: "check failed")
@@ -152,6 +152,13 @@ struct Check: ParsableCommand {
 
 /// Diagnostics to standard error, coloured only on a terminal.
 struct Console {
+    /// Progress lines (`[3/12] training …`) to standard error on a terminal; `nil` for logs and
+    /// pipes, which stay quiet.
+    static var progress: (@Sendable (String) -> Void)? {
+        guard isatty(STDERR_FILENO) != 0 else { return nil }
+        return { @Sendable line in FileHandle.standardError.write(Data((line + "\n").utf8)) }
+    }
+
     let color = isatty(STDERR_FILENO) != 0 && ProcessInfo.processInfo.environment["NO_COLOR"] == nil
 
     func report(_ diagnostics: [Diagnostic]) {

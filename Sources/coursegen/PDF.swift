@@ -40,7 +40,7 @@ struct PDF: ParsableCommand {
             console.report([.error(failure.description, hint: failure.hint)])
             throw ExitCode(1)
         }
-        let result = content.builder(chapters: chapters, writesCache: true).build()
+        let result = content.builder(chapters: chapters).build()
         console.report(result.diagnostics)
         if result.diagnostics.containsErrors {
             console.summary(result.diagnostics, outcome: "no PDF written")

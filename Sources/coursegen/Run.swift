@@ -10,6 +10,8 @@ struct Run: ParsableCommand {
         discussion: """
             The file is a chapter, whose every ```experiment fence runs, or a file holding one bare directive.
             With --json, one JSON object is printed (described by docs/run-json.schema.json).
+            Results are read from and written to .coursegen-cache/ in the file's folder, the cache
+            `build` and `check` use for a chapter: a second run of the same file computes nothing.
 
             Examples:
               coursegen run chapters/05-adam.md
@@ -22,11 +24,16 @@ struct Run: ParsableCommand {
     @Flag(help: "Print the runs as JSON: trajectories, losses, learning rates, divergence and switch steps.")
     var json = false
 
+    @Flag(name: .long, help: "Run every fence again instead of reading results from .coursegen-cache/ (fresh results are still stored).")
+    var noCache = false
+
     @OptionGroup var cost: CostOptions
 
     func run() throws {
         let console = Console()
-        let (outputs, diagnostics) = DirectiveFile.run(path: file, budget: cost.budget)
+        let (outputs, diagnostics) = DirectiveFile.run(
+            path: file, budget: cost.budget, cache: DirectiveFile.cache(forFile: file, readsEntries: !noCache),
+            progress: Console.progress)
         console.report(diagnostics)
         if diagnostics.containsErrors {
             console.summary(diagnostics, outcome: "nothing printed")

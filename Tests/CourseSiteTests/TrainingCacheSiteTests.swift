@@ -60,7 +60,7 @@ import Testing
 
     /// The training entries (the activations study has its own).
     static func entries(_ folder: TemporaryFolder) throws -> [String] {
-        try FileManager.default.contentsOfDirectory(atPath: folder.path + "/course/.coursegen-cache").sorted()
+        try FileManager.default.contentsOfDirectory(atPath: folder.path + "/course/chapters/.coursegen-cache").sorted()
             .filter { $0.hasPrefix("training-") }
     }
 
@@ -78,11 +78,36 @@ import Testing
         #expect(page.contains("cg-training") && page.contains("cg-activations"))
     }
 
+    /// Issue 16: a label edit never retrains; the page shows the new label with the cached numbers.
+    @Test func aLabelEditDoesNotRetrainAndThePageShowsTheNewLabel() throws {
+        let folder = Self.course()
+        defer { folder.remove() }
+        _ = Self.build(folder)
+        let entries = try Self.entries(folder)
+        let chapter = try #require(folder.read("course/chapters/01-training.md"))
+        folder.write("course/chapters/01-training.md", chapter
+            .replacingOccurrences(of: "    Adam(lr: 0.02)\n", with: "    Adam(lr: 0.02).label(\"Adam, η = 0.02\").color(.green)\n")
+            .replacingOccurrences(of: "Expect(\"Adam\"", with: "Expect(\"Adam, η = 0.02\"")
+            .replacingOccurrences(of: "Training(\"Moons\")", with: "Training(\"Two moons\")"))
+        let edited = Self.build(folder)
+        #expect(edited.trained.isEmpty, "no progress line: nothing trained")
+        #expect(try Self.entries(folder) == entries)
+        let page = try #require(edited.files["training.html"].map { String(decoding: $0, as: UTF8.self) })
+        #expect(page.contains("Adam, η = 0.02") && page.contains("Two moons"))
+        // The cached numbers are the ones a fresh training of the edited chapter gives.
+        let forced = Self.build(folder, useCache: false)
+        #expect(forced.trained.count == 1)
+        #expect(forced.files == edited.files)
+        // An edit to what training computes does train.
+        folder.write("course/chapters/01-training.md", chapter.replacingOccurrences(of: "Iterations(80)", with: "Iterations(60)"))
+        #expect(Self.build(folder).trained == ["[1/1] training \"Moons\""])
+    }
+
     @Test func aDamagedEntryIsRetrainedAndRewritten() throws {
         let folder = Self.course()
         defer { folder.remove() }
         let cold = Self.build(folder)
-        let path = folder.path + "/course/.coursegen-cache/" + (try Self.entries(folder))[0]
+        let path = folder.path + "/course/chapters/.coursegen-cache/" + (try Self.entries(folder))[0]
         let good = try #require(FileManager.default.contents(atPath: path))
         var damaged = good
         damaged[damaged.count / 2] ^= 0x01

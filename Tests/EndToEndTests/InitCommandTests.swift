@@ -22,11 +22,14 @@ import Testing
         #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path + "/courses/my-course").sorted()
             == [".gitignore", "01-gradient-descent.md", "index.md", "references.bib", "theme"])
         #expect(folder.read("courses/my-course/index.md")?.contains("\nlanguage: \(language)\n") == true)
-        #expect(folder.read("courses/my-course/.gitignore")?.contains("\n.coursegen-cache/\nsite/\n") == true)
+        let ignored = folder.read("courses/my-course/.gitignore")?.split(separator: "\n").filter { !$0.hasPrefix("#") && !$0.isEmpty }
+        #expect(ignored == [".coursegen-cache/"], "the cache is inside the course; the site never is")
 
         let check = try CoursegenBinary.run(["check", "courses/my-course"], in: folder.path)
         #expect(check.status == 0)
         #expect(check.stderr == "3 pages, no errors\n", "no warning either")
+        #expect(folder.exists("courses/my-course/.coursegen-cache"), "check keeps the experiment's results inside the course")
+        #expect(!folder.exists("courses/.coursegen-cache"))
         let build = try CoursegenBinary.run(["build", "courses/my-course", "-o", "site/"], in: folder.path)
         #expect(build.status == 0)
         #expect(build.stderr == "wrote 3 pages to site/\n")
@@ -64,6 +67,33 @@ import Testing
         #expect(outcome.stdout.contains("  coursegen build . -o ../site/  "))
         let build = try CoursegenBinary.run(["build", ".", "-o", "../site/"], in: folder.path + "/course")
         #expect(build.status == 0, "\(build.stderr)")
+    }
+
+    /// The starter `.gitignore` really ignores the cache, which lives inside the course.
+    @Test(.enabled(if: FileManager.default.isExecutableFile(atPath: "/usr/bin/git")))
+    func gitIgnoresTheCacheOfTheStarterCourse() throws {
+        let folder = TemporaryFolder("coursegen-init")
+        defer { folder.remove() }
+        #expect(try CoursegenBinary.run(["init", "my-course"], in: folder.path).status == 0)
+        #expect(try CoursegenBinary.run(["check", "my-course"], in: folder.path).status == 0)
+        #expect(folder.exists("my-course/.coursegen-cache"))
+        let git = { (arguments: [String]) throws -> String in
+            let process = Process()
+            let pipe = Pipe()
+            process.executableURL = URL(fileURLWithPath: "/usr/bin/git")
+            process.arguments = arguments
+            process.currentDirectoryURL = URL(fileURLWithPath: folder.path + "/my-course")
+            process.standardOutput = pipe
+            process.standardError = FileHandle.nullDevice
+            try process.run()
+            let output = pipe.fileHandleForReading.readDataToEndOfFile()
+            process.waitUntilExit()
+            return String(decoding: output, as: UTF8.self)
+        }
+        _ = try git(["init", "-q"])
+        let untracked = try git(["status", "--porcelain", "--untracked-files=all"])
+        #expect(untracked.contains("?? index.md"), "\(untracked)")
+        #expect(!untracked.contains("coursegen-cache"), "\(untracked)")
     }
 
     @Test func theStarterFilesAreTheSameOnEveryRun() throws {

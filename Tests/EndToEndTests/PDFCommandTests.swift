@@ -67,15 +67,11 @@ import Testing
         }
     }
 
-    /// `source`'s Markdown chapters in a fresh folder's `chapters/`, with the repository's
-    /// result cache beside them when there is one, so the course's trainings need not run again.
+    /// `source`'s Markdown chapters in a fresh folder's `chapters/`, with their result cache
+    /// (`chapters/.coursegen-cache/`) when there is one, so the course's trainings need not run again.
     static func copy(_ source: URL) throws -> TemporaryFolder {
         let folder = TemporaryFolder("coursegen-pdf")
         try FileManager.default.copyItem(at: source, to: URL(fileURLWithPath: folder.path + "/chapters"))
-        let cache = ChapterFences.repository.appendingPathComponent(".coursegen-cache")
-        if FileManager.default.fileExists(atPath: cache.path) {
-            try FileManager.default.copyItem(at: cache, to: URL(fileURLWithPath: folder.path + "/.coursegen-cache"))
-        }
         return folder
     }
 
@@ -204,7 +200,7 @@ import Testing
         #expect(outcome.stderr.contains(message), "\(outcome.stderr)")
         #expect(folder.read("course.pdf") == "the good PDF of yesterday")
         // No partial file is left beside it.
-        #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path).sorted() == [".coursegen-cache", "chapters", "course.pdf", "fake-chromium"].filter { folder.exists($0) })
+        #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path).sorted() == ["chapters", "course.pdf", "fake-chromium"].filter { folder.exists($0) })
     }
 
     @Test func aTimeoutThatIsNotPositiveIsAUsageError() throws {

@@ -145,13 +145,13 @@ import Testing
         #expect(ExperimentRunner.check(warm).isEmpty)
     }
 
-    @Test func keysNameTheKindVersionKernelAndDirective() throws {
+    @Test func keysNameTheKindVersionKernelAndMeaning() throws {
         let cache = ResultCache(folder: "/nonexistent", version: "9.9")
         guard case .activations(let study) = try Self.directive(Self.activations),
               case .experiment(let experiment) = try Self.directive(Self.experiment)
         else { throw CancellationError() }
-        #expect(cache.key(study, kernel: .preferred).text == "kind: activations\ncoursegen: 9.9\nsemantics: \(ResultCache.semantics)\nkernel: \(MatrixKernel.preferred.description)\ndirective:\n" + study.source)
-        #expect(cache.key(experiment).text == "kind: experiment\ncoursegen: 9.9\nsemantics: \(ResultCache.semantics)\ndirective:\n" + experiment.source)
+        #expect(cache.key(study, kernel: .preferred).text == "kind: activations\ncoursegen: 9.9\nsemantics: \(ResultCache.semantics)\nkernel: \(MatrixKernel.preferred.description)\nmeaning:\n" + study.cacheMeaning.text)
+        #expect(cache.key(experiment).text == "kind: experiment\ncoursegen: 9.9\nsemantics: \(ResultCache.semantics)\nmeaning:\n" + experiment.cacheMeaning.text)
         let edited = try Self.directive(Self.experiment.replacingOccurrences(of: "Steps(60)", with: "Steps(61)"))
         guard case .experiment(let other) = edited else { throw CancellationError() }
         #expect(cache.key(other) != cache.key(experiment))

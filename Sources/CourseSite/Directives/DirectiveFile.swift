@@ -7,13 +7,16 @@ import Foundation
 
 /// `coursegen run`: the directives of one file, every directive fence of a Markdown file or
 /// the whole file when it is a bare directive (not `.md`), through the build's stages
-/// (``CollectDirectives``, ``RunDirectives``) without the cache.
+/// (``CollectDirectives``, ``RunDirectives``), through the result cache when one is given.
 public enum DirectiveFile {
     /// The results of the fences that checked and ran, in order, and every diagnostic, each
     /// fence's in turn. A fence over `budget` is reported and skipped; the others still run.
     /// When any diagnostic is an error, the caller prints them and exits 1 without the results.
+    /// With a `cache` (``cache(forFile:readsEntries:)``), results are read from and written to
+    /// it as a build reads and writes them; `progress` receives a line per training that trains.
     public static func run(
-        path: String, budget: CostBudget = .standard, directives: DirectiveRegistry = StandardBuild.directives
+        path: String, budget: CostBudget = .standard, directives: DirectiveRegistry = StandardBuild.directives,
+        cache: ResultCache? = nil, progress: (@Sendable (String) -> Void)? = nil
     ) -> (outputs: [RunOutput], diagnostics: [Diagnostic]) {
         var diagnostics: [Diagnostic] = []
         guard let source = page(path: path, diagnostics: &diagnostics) else { return ([], diagnostics) }
@@ -32,7 +35,7 @@ public enum DirectiveFile {
                 collected.pages[fence.id.page][fence.id.index].directive = nil
             }
         }
-        let results = RunDirectives(cache: nil).run(collected)
+        let results = RunDirectives(cache: cache, progress: progress).run(collected)
         var outputs: [RunOutput] = []
         for fence in collected.fences {
             diagnostics += fence.diagnostics
@@ -42,6 +45,19 @@ public enum DirectiveFile {
             if let output = run.output { outputs.append(output) }
         }
         return (outputs, diagnostics)
+    }
+
+    /// The cache `coursegen run` uses for `path`: the one in the folder the file is in, which
+    /// for a chapter is the course's own, shared with `build` and `check`; for a chapter of a
+    /// part (`chapters/02-adaptive/04-adam.md`) the course's one folder up, when the part has
+    /// none of its own and the course has one. `readsEntries: false` (`--no-cache`) runs
+    /// everything again and refreshes the entries.
+    public static func cache(forFile path: String, readsEntries: Bool = true) -> ResultCache {
+        let folder = URL(fileURLWithPath: path).standardizedFileURL.deletingLastPathComponent()
+        let parent = folder.deletingLastPathComponent()
+        let has = { (url: URL) in FileManager.default.fileExists(atPath: url.appendingPathComponent(ResultCache.folderName).path) }
+        let chosen = !has(folder) && has(parent) && parent.path != folder.path ? parent : folder
+        return ResultCache.inside(folder: chosen.path, version: CoursegenVersion.string, readsEntries: readsEntries)
     }
 
     /// The file read as a page of directives, or `nil` with why not.

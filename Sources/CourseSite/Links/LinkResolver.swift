@@ -1,5 +1,6 @@
 import CourseDiagnostics
 import CourseMarkdown
+import Experiments
 import FileAccess
 import Foundation
 
@@ -73,6 +74,14 @@ struct LinkResolver {
         guard let normalised = Self.normalise(base.isEmpty ? path : base + "/" + path) else {
             return .broken(url, .error("link '\(url)' leaves the chapters folder", at: location,
                                        hint: "put the file inside '\(folder.path)' and link it relative to the chapter"))
+        }
+        // The result cache lives in the chapters folder but is no part of the course: its entries
+        // change with every build and are never published.
+        if normalised == ResultCache.folderName || normalised.hasPrefix(ResultCache.folderName + "/") {
+            return .broken(url, .error(
+                "link '\(Self.shown(url))' leads into the result cache '\(ResultCache.folderName)/', which is not part of the course",
+                at: location,
+                hint: "the cache holds numbers coursegen computed, rewritten by every build and never published; link a file of the course instead"))
         }
         if normalised.hasSuffix(".md") {
             guard let target = chaptersByFile[normalised] else {

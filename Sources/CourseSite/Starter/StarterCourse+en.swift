@@ -119,11 +119,13 @@ extension StarterCourse.Texts {
 
             """#,
         gitignore: #"""
-            # coursegen writes its result cache and, with `-o site/`, the site beside this folder, not in it
-            # (coursegen build <this folder> -o site/). Keep these lines in the .gitignore of the folder that
-            # holds both, your repository's top, so neither is committed.
+            # coursegen's result cache: the numbers of every experiment and training, kept in this folder by
+            # build, check and run, and computed again whenever an entry is missing. Never commit it.
             .coursegen-cache/
-            site/
+
+            # The site is never written in this folder: `coursegen build <this folder> -o site/` writes it to
+            # site/ beside it. To keep it out of your repository, add the line `site/` to the .gitignore of
+            # the folder that holds both (your repository's top); to publish it from the repository, commit it.
 
             """#
     )

@@ -108,11 +108,13 @@ extension StarterCourse.Texts {
 
             """#,
         gitignore: #"""
-            # coursegen 把结果缓存和（用 `-o site/` 时）网站写在本文件夹旁边，而不是里面
-            # （coursegen build <本文件夹> -o site/）。请把这两行放进同时包含它们的文件夹（即仓库顶层）的
-            # .gitignore，以免提交它们。
+            # coursegen 的结果缓存：每个实验和训练算出的数字，由 build、check 和 run 保存在本文件夹里，
+            # 缺了哪一项就重新计算哪一项。不要提交它。
             .coursegen-cache/
-            site/
+
+            # 网站从不写在本文件夹里：`coursegen build <本文件夹> -o site/` 把它写到旁边的 site/。
+            # 若不想把它放进仓库，请在同时包含两者的文件夹（仓库顶层）的 .gitignore 中加一行 `site/`；
+            # 若要从仓库发布它，就提交它。
 
             """#
     )

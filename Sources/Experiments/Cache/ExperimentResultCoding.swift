@@ -4,8 +4,9 @@ import Optimizers
 /// The data section of an `Experiment` entry (framed by ``CacheEntry``, written by
 /// ``EntryWriter``): per run and start, the trajectory's numbers.
 ///
-/// The experiment itself is not stored: it follows from the directive's text, which is in
-/// the key. Decoding checks the counts against the experiment (runs × starts, the
+/// The experiment itself is not stored: its numbers follow from its meaning, which is in the
+/// key, and its labels, colours, title and claims are the current directive's, which decoding
+/// is given, so an edit to them shows with the stored numbers. Decoding checks the counts against the experiment (runs × starts, the
 /// objective's dimension) and each trajectory against what a run of its steps can record
 /// (``Trajectory/init(restoringDimension:steps:coordinates:losses:learningRates:effectiveLearningRates:divergedAt:switchedAt:syncSteps:halt:gradientEvaluations:)``).
 enum ExperimentResultCoding: ResultCoding {

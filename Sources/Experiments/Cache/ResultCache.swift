@@ -8,16 +8,20 @@ import FileAccess
 import Foundation
 import NeuralNetworks
 
-/// Results kept on disk between builds, so that an unchanged fence never computes again.
+/// Results kept on disk between builds, so that a fence whose numbers cannot have changed
+/// never computes again.
 ///
 /// Every builder that computes has entries: `Training`, `Experiment`, `Schedule`,
 /// `Average` and `Activations`. An entry holds numbers only, never HTML: pages are rendered
-/// from them by the binary. It is keyed by everything its numbers depend on: the kind, the
-/// directive's text, coursegen's version, the revision of the language's semantics
-/// (``semantics``), and for networks the matrix kernel (and a training's dataset
-/// fingerprint). The file's name is a
-/// hash of the key, and the file holds the whole key again, the results, and a checksum
-/// (``CacheEntry``);
+/// from them, with the directive as it is now, by the binary. It is keyed by everything its
+/// numbers depend on and nothing else: the kind, the directive's checked meaning
+/// (``RunnableDirective/cacheMeaning``: objective, starts, steps, seed, each run's method
+/// with every hyperparameter, the network and dataset…), coursegen's version, the revision
+/// of the language's semantics (``semantics``), and for networks the matrix kernel (and a
+/// training's dataset fingerprint). So editing a label, a colour, a title, a caption, a
+/// comment, whitespace or a claim reruns nothing; the page shows the edit with the cached
+/// numbers. The file's name is a hash of the key, and the file holds the whole key again,
+/// the results, and a checksum (``CacheEntry``);
 /// an entry whose header, key or checksum does not match is ignored and overwritten, so
 /// a corrupt, truncated or foreign file is never trusted. An entry is read only when it is
 /// a regular file (not a symbolic link) of at most ``maximumEntryBytes``, its checksum is
@@ -25,24 +29,26 @@ import NeuralNetworks
 /// decoding, so a forged entry with a valid checksum is ignored too. Entries are written
 /// to a temporary file and renamed into place, so a reader never sees half an entry.
 public struct ResultCache: Sendable {
-    /// The folder of entries (`.coursegen-cache/` beside the chapters folder).
+    /// The folder of entries (`.coursegen-cache/` in the chapters folder).
     public let folder: String
     /// coursegen's version, part of every key: a new version may compute different numbers.
     public let version: String
     /// Whether entries are read; `false` (`--no-cache`) runs every directive again and
     /// writes fresh entries, which also replaces any that were stale or corrupt.
     public var readsEntries: Bool
-    /// Whether fresh results are stored; `false` for `coursegen check`, which writes nothing.
+    /// Whether fresh results are stored; `build`, `check` and `run` all store them.
     public var writesEntries: Bool
 
-    /// The revision of what a directive's text means, part of every key. The key holds the
-    /// directive's text, so a change to what unwritten arguments mean (a catalog default, a
-    /// `Training` default such as its sampling) must bump this, or entries computed under
+    /// The revision of what a directive means, part of every key. A change to what the
+    /// engine computes from the same meaning (a catalog default, a `Training` default such as
+    /// its sampling, a new number an entry stores) must bump this, or entries computed under
     /// the old meaning would be reused. 2: LBFGS defaults to no line search and maxEval 25.
     /// 3: a run an `effectiveLearningRate:` claim is about stores its effective learning rates.
     /// 4: a training's entry holds its validation set's size and accuracies (3 was used twice,
     /// by two branches merged together, so entries written by either are refused).
-    public static let semantics = 4
+    /// 5: keys hold the directive's checked meaning instead of its text; entries under the
+    /// old text keys are simply never found again (and can be deleted with the folder).
+    public static let semantics = 5
 
     /// The largest entry read. The largest the language allows are a training of 64 runs of
     /// 100,000 iterations (each loss and learning rate 17 bytes, about 218 MB) and a
@@ -58,13 +64,18 @@ public struct ResultCache: Sendable {
         self.writesEntries = writesEntries
     }
 
-    /// The cache for a chapters folder: `.coursegen-cache/` in the folder's parent.
-    public static func beside(
-        chaptersFolder: String, version: String, readsEntries: Bool = true, writesEntries: Bool = true
+    /// The name of the cache's folder, inside the chapters folder.
+    public static let folderName = ".coursegen-cache"
+
+    /// The cache of a chapters folder (or of the folder of the file `coursegen run` runs):
+    /// `.coursegen-cache/` inside it, so that the course's own `.gitignore` ignores it and
+    /// the course moves with its results. The loader skips it (its name starts with a dot)
+    /// and no chapter may link into it.
+    public static func inside(
+        folder: String, version: String, readsEntries: Bool = true, writesEntries: Bool = true
     ) -> ResultCache {
-        let parent = URL(fileURLWithPath: chaptersFolder).standardizedFileURL.deletingLastPathComponent()
-        return ResultCache(folder: parent.appendingPathComponent(".coursegen-cache").path, version: version,
-                           readsEntries: readsEntries, writesEntries: writesEntries)
+        let folder = URL(fileURLWithPath: folder).standardizedFileURL.appendingPathComponent(folderName)
+        return ResultCache(folder: folder.path, version: version, readsEntries: readsEntries, writesEntries: writesEntries)
     }
 
     /// What an entry's numbers depend on, as text, and the file it lives in.
@@ -76,26 +87,27 @@ public struct ResultCache: Sendable {
     /// The key of a training study run with `kernel`; throws when the dataset's files cannot be read.
     public func key(_ study: TrainingStudy, kernel: MatrixKernel) throws(DatasetError) -> Key {
         key(kind: "training", ["kernel: \(kernel.description)", "dataset: \(try study.configuration.dataset.fingerprint())"],
-            directive: study.source)
+            meaning: study.cacheMeaning)
     }
 
     /// The key of an experiment: its runs use the optimizer kernels, whose bits do not depend
     /// on the machine, so the kernel is not part of it.
-    public func key(_ experiment: Experiment) -> Key { key(kind: "experiment", [], directive: experiment.source) }
+    public func key(_ experiment: Experiment) -> Key { key(kind: "experiment", [], meaning: experiment.cacheMeaning) }
 
     /// The key of a schedule study (its rates and the runs on its objective).
-    public func key(_ study: ScheduleStudy) -> Key { key(kind: "schedule", [], directive: study.source) }
+    public func key(_ study: ScheduleStudy) -> Key { key(kind: "schedule", [], meaning: study.cacheMeaning) }
 
     /// The key of an average study.
-    public func key(_ study: AverageStudy) -> Key { key(kind: "average", [], directive: study.source) }
+    public func key(_ study: AverageStudy) -> Key { key(kind: "average", [], meaning: study.cacheMeaning) }
 
     /// The key of an activations study, whose forward passes are matrix products run with `kernel`.
     public func key(_ study: ActivationsStudy, kernel: MatrixKernel) -> Key {
-        key(kind: "activations", ["kernel: \(kernel.description)"], directive: study.source)
+        key(kind: "activations", ["kernel: \(kernel.description)"], meaning: study.cacheMeaning)
     }
 
-    private func key(kind: String, _ lines: [String], directive: String) -> Key {
-        let text = "kind: \(kind)\ncoursegen: \(version)\nsemantics: \(Self.semantics)\n" + lines.map { $0 + "\n" }.joined() + "directive:\n\(directive)"
+    private func key(kind: String, _ lines: [String], meaning: CacheMeaning) -> Key {
+        let text = "kind: \(kind)\ncoursegen: \(version)\nsemantics: \(Self.semantics)\n" + lines.map { $0 + "\n" }.joined()
+            + "meaning:\n" + meaning.text
         return Key(text: text, fileName: kind + "-" + CacheEntry.hex(CacheEntry.fnv1a(Array(text.utf8))))
     }
 

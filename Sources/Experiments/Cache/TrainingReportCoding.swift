@@ -7,7 +7,8 @@ import Optimizers
 ///
 /// Doubles are their IEEE 754 bit patterns in hex, so a cached build reproduces a cold
 /// one bit for bit; strings are hex-encoded UTF-8. The configuration and the labels are
-/// not stored: they follow from the directive's text, which is in the key.
+/// not stored: the configuration's meaning is in the key, and the labels, title and claims
+/// are taken from the directive as it is now, so a label edit shows with the stored numbers.
 enum TrainingReportCoding: ResultCoding {
     static func encode(_ report: TrainingReport) -> [UInt8] {
         var w = Writer()

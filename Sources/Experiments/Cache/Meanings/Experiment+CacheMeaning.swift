@@ -1,0 +1,38 @@
+import ExperimentLanguage
+
+extension Experiment {
+    /// The objective, starts, steps, seed, batches and each run in order: its method with
+    /// every hyperparameter, schedule, noise and whether it records its effective learning
+    /// rates (a claim about them makes it). Not the title, domain, layout, labels, colours or claims.
+    public var cacheMeaning: CacheMeaning {
+        var m = CacheMeaning()
+        describe(into: &m)
+        return m
+    }
+
+    func describe(into m: inout CacheMeaning) {
+        m.objective("objective", objective)
+        m.block("starts") { m in
+            for start in starts { m.numbers("start", start) }
+        }
+        m.int("steps", steps)
+        m.seed("seed", seed)
+        if let batchSize {
+            m.int("batchSize", batchSize)
+            m.line("sampling", sampling.rawValue)
+        } else {
+            m.line("batchSize", "full")
+        }
+        let recording = Set(expectations.compactMap(\.effectiveLearningRateLabel))
+        m.block("runs") { m in
+            for run in runs {
+                m.block("run") { m in
+                    m.optimizer("optimizer", run.optimizer)
+                    m.schedule("schedule", run.schedule)
+                    m.noise("noise", run.noise)
+                    m.line("recordsEffectiveLearningRate", recording.contains(run.label) ? "true" : "false")
+                }
+            }
+        }
+    }
+}
