@@ -24,9 +24,11 @@ struct Run: ParsableCommand {
 
     @OptionGroup var cost: CostOptions
 
+    @OptionGroup var jobs: JobsOptions
+
     func run() throws {
         let console = Console()
-        let (outputs, diagnostics) = DirectiveFile.run(path: file, budget: cost.budget)
+        let (outputs, diagnostics) = DirectiveFile.run(path: file, budget: cost.budget, jobs: jobs.count)
         console.report(diagnostics)
         if diagnostics.containsErrors {
             console.summary(diagnostics, outcome: "nothing printed")

@@ -4,6 +4,7 @@ import ExperimentLanguage
 import Experiments
 import FileAccess
 import Foundation
+import Scheduling
 
 /// `coursegen run`: the directives of one file, every directive fence of a Markdown file or
 /// the whole file when it is a bare directive (not `.md`), through the build's stages
@@ -12,8 +13,10 @@ public enum DirectiveFile {
     /// The results of the fences that checked and ran, in order, and every diagnostic, each
     /// fence's in turn. A fence over `budget` is reported and skipped; the others still run.
     /// When any diagnostic is an error, the caller prints them and exits 1 without the results.
+    /// `jobs` fences and runs compute at once.
     public static func run(
-        path: String, budget: CostBudget = .standard, directives: DirectiveRegistry = StandardBuild.directives
+        path: String, budget: CostBudget = .standard, directives: DirectiveRegistry = StandardBuild.directives,
+        jobs: Int = WorkerPool.processorCount
     ) -> (outputs: [RunOutput], diagnostics: [Diagnostic]) {
         var diagnostics: [Diagnostic] = []
         guard let source = page(path: path, diagnostics: &diagnostics) else { return ([], diagnostics) }
@@ -32,7 +35,7 @@ public enum DirectiveFile {
                 collected.pages[fence.id.page][fence.id.index].directive = nil
             }
         }
-        let results = RunDirectives(cache: nil).run(collected)
+        let results = RunDirectives(cache: nil, jobs: jobs).run(collected)
         var outputs: [RunOutput] = []
         for fence in collected.fences {
             diagnostics += fence.diagnostics
