@@ -1,7 +1,7 @@
 import CourseDiagnostics
 import ExperimentLanguage
-import Scheduling
 import Optimizers
+import Scheduling
 
 /// An `Experiment` builder's behaviour: runs it, one optimizer run per call and start, each
 /// independent, and checks its claims against the results (``check(_:)``).

@@ -1,7 +1,7 @@
 import CourseDiagnostics
 import ExperimentLanguage
-import Scheduling
 import NeuralNetworks
+import Scheduling
 
 /// An `Activations` builder's behaviour: runs the forward passes, through the result cache
 /// when one is given, and checks its claims about the histograms (``check(_:)``).

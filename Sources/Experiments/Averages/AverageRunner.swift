@@ -1,7 +1,7 @@
 import CourseDiagnostics
 import ExperimentLanguage
-import Scheduling
 import Optimizers
+import Scheduling
 
 /// An `Average` builder's behaviour: draws the series from its seed, computes every average
 /// of it, and checks its claims (``check(_:)``).

@@ -1,7 +1,7 @@
 import CourseDiagnostics
 import ExperimentLanguage
-import Scheduling
 import Optimizers
+import Scheduling
 
 /// A `Schedule` builder's behaviour: computes each call's learning rates and its runs on the
 /// objective, and checks its claims (``check(_:)``).

@@ -1,7 +1,7 @@
 import CourseDiagnostics
 import ExperimentLanguage
-import Scheduling
 import NeuralNetworks
+import Scheduling
 
 /// A `Training` builder's behaviour: trains its network once per optimizer call, through the
 /// result cache when one is given, and checks its claims (``check(_:)``).
@@ -9,9 +9,9 @@ public enum TrainingRunner {
     /// The study's results, or an error at the builder when its data cannot be loaded.
     ///
     /// With a `cache`, a valid entry for this directive, dataset, kernel and coursegen
-    /// version is used instead of training; otherwise `willTrain` is called (for progress
-    /// on a terminal), the network trains, its runs as subtasks of `pool`, and the entry is written. A cache that cannot
-    /// be written only costs the next build its speed, so write failures are ignored.
+    /// version is used instead of training; otherwise `willTrain` is called (for progress),
+    /// the network trains, its runs as subtasks of `pool`, and the entry is written. A cache
+    /// that cannot be written only costs the next build its speed, so write failures are ignored.
     public static func run(
         _ study: TrainingStudy, cache: ResultCache? = nil, kernel: MatrixKernel = .preferred,
         pool: WorkerPool = WorkerPool(workers: WorkerPool.processorCount), willTrain: (() -> Void)? = nil
