@@ -44,7 +44,9 @@ let package = Package(
         // OpenBLAS from Debian's libopenblas-dev, header only: NeuralNetworks dlopens the library after
         // pinning OPENBLAS_CORETYPE (see Sources/NeuralNetworks/LinearAlgebra/OpenBLAS.swift), so no pkgConfig/link.
         .systemLibrary(name: "COpenBLAS", providers: [.apt(["libopenblas-dev"])]),
-        .target(name: "NeuralNetworks", dependencies: ["Optimizers", "COpenBLAS", "FileAccess"], exclude: ["Datasets/NOTICE"]),
+        // The worker pool a build runs its fences and their runs on.
+        .target(name: "Scheduling"),
+        .target(name: "NeuralNetworks", dependencies: ["Optimizers", "COpenBLAS", "FileAccess", "Scheduling"], exclude: ["Datasets/NOTICE"]),
         .testTarget(name: "NeuralNetworksTests", dependencies: ["NeuralNetworks", "Optimizers", "CourseTestSupport"], resources: [.copy("Fixtures")]),
         .executableTarget(name: "TrainingBenchmarks", dependencies: ["NeuralNetworks", "Optimizers", "BenchmarkSupport"], path: "Benchmarks/TrainingBenchmarks"),
         .target(name: "SyntaxHighlighting", dependencies: ["TextFormatting"]),
@@ -61,7 +63,7 @@ let package = Package(
         .target(name: "ExperimentLanguage", dependencies: ["CourseDiagnostics", "Objectives", "Optimizers", "NeuralNetworks", "TextFormatting"]),
         .testTarget(name: "ExperimentLanguageTests", dependencies: ["ExperimentLanguage", "Objectives", "Optimizers", "NeuralNetworks", "CourseDiagnostics", "CourseTestSupport"]),
         .executableTarget(name: "LanguageBenchmarks", dependencies: ["ExperimentLanguage", "Objectives", "Optimizers", "CourseDiagnostics", "BenchmarkSupport"], path: "Benchmarks/LanguageBenchmarks"),
-        .target(name: "Experiments", dependencies: ["ExperimentLanguage", "Objectives", "Optimizers", "CourseDiagnostics", "NeuralNetworks", "FileAccess", "TextFormatting"]),
+        .target(name: "Experiments", dependencies: ["ExperimentLanguage", "Objectives", "Optimizers", "CourseDiagnostics", "NeuralNetworks", "FileAccess", "TextFormatting", "Scheduling"]),
         .testTarget(name: "ExperimentsTests", dependencies: ["Experiments", "ExperimentLanguage", "Objectives", "Optimizers", "NeuralNetworks", "CourseDiagnostics", "CourseTestSupport"], exclude: ["Golden"]),
         .executableTarget(name: "OptimizerBenchmarks", dependencies: ["Optimizers", "ExperimentLanguage", "Objectives", "CourseDiagnostics", "BenchmarkSupport"], path: "Benchmarks/OptimizerBenchmarks"),
         .target(name: "ExperimentPages", dependencies: ["ExperimentLanguage", "Objectives", "Experiments", "NeuralNetworks", "Optimizers", "Plotting", "MathML", "SyntaxHighlighting", "TextFormatting", "Localization"]),
@@ -69,15 +71,17 @@ let package = Package(
         .executableTarget(name: "RenderBenchmarks", dependencies: ["ExperimentPages", "ExperimentLanguage", "Objectives", "Optimizers", "CourseDiagnostics", "BenchmarkSupport"], path: "Benchmarks/RenderBenchmarks"),
         .target(name: "CourseSite", dependencies: [
             "CourseMarkdown", "CourseDiagnostics", "MathML", "SyntaxHighlighting", "Bibliography",
-            "ExperimentLanguage", "Experiments", "ExperimentPages", "FileAccess", "TextFormatting", "Localization",
+            "ExperimentLanguage", "Experiments", "ExperimentPages", "FileAccess", "TextFormatting", "Localization", "Scheduling",
             .product(name: "Yams", package: "Yams"),
             .product(name: "Mustache", package: "swift-mustache"),
         ]),
         .executableTarget(name: "coursegen", dependencies: [
-            "CourseSite", "CourseDiagnostics", "ExperimentLanguage", "Experiments", "FileAccess",
+            "CourseSite", "CourseDiagnostics", "ExperimentLanguage", "Experiments", "FileAccess", "Scheduling",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         .executableTarget(name: "SiteBenchmarks", dependencies: ["CourseSite", "BenchmarkSupport"], path: "Benchmarks/SiteBenchmarks"),
+        .executableTarget(name: "CourseBuildBenchmarks", dependencies: ["CourseSite", "CourseDiagnostics", "Scheduling", "BenchmarkSupport"],
+                          path: "Benchmarks/CourseBuildBenchmarks"),
 
         // The median-timing harness every benchmark executable reports with.
         .target(name: "BenchmarkSupport", path: "Benchmarks/BenchmarkSupport"),
@@ -87,6 +91,7 @@ let package = Package(
         .testTarget(name: "MathMLTests", dependencies: ["MathML", "CourseTestSupport"]),
         .testTarget(name: "CourseSiteTests", dependencies: [
             "CourseSite", "CourseDiagnostics", "CourseTestSupport", "Experiments", "ExperimentLanguage", "Optimizers", "Localization", "ExperimentPages",
+            "Scheduling",
         ], exclude: ["Fixtures", "Golden"]),
         .testTarget(name: "EndToEndTests", dependencies: ["CourseTestSupport"], exclude: ["Corpus"]),
     ],

@@ -4,6 +4,7 @@ import ExperimentLanguage
 import Experiments
 import FileAccess
 import Foundation
+import Scheduling
 import TextFormatting
 
 /// How a build renders math and code, and which directives it knows.
@@ -29,6 +30,10 @@ public struct BuildOptions: Sendable {
     public var cache: ResultCache?
     /// Receives a line for each training that actually trains (``RunDirectives``).
     public var progress: (@Sendable (String) -> Void)?
+    /// Receives how far running the fences is, and `nil` when it is done (``RunDirectives``).
+    public var status: (@Sendable (ProgressStatus?) -> Void)?
+    /// How many fences and runs compute at once (`--jobs`); 1 is the serial build.
+    public var jobs = WorkerPool.processorCount
     /// Build chapters marked `draft: true` too.
     public var includeDrafts = false
 
@@ -112,7 +117,8 @@ public struct SiteBuilder: Sendable {
         guard overBudget.isEmpty else {
             return Result(files: [], diagnostics: (diagnostics + overBudget).sortedByLocation(), pageCount: 0)
         }
-        let results = RunDirectives(cache: options.cache, progress: options.progress).run(collected)
+        let results = RunDirectives(cache: options.cache, jobs: options.jobs, progress: options.progress, status: options.status)
+            .run(collected)
         // Every page's equations and figures are numbered before any renders, so a chapter can
         // refer to a figure of a later one.
         let labels = NumberLabels().run(pages, directives: collected)

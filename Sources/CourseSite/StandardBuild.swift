@@ -17,7 +17,7 @@ public enum StandardBuild {
     /// chapters folder; `useCache: false` runs everything again (and refreshes the entries);
     /// `storesResults: false` reads entries but writes none. `progress`,
     /// when given, receives one line per training that actually runs
-    /// (`[3/12] training "…"`); the command passes it only on a terminal.
+    /// (`[3/12] training "…"`).
     public static func options(
         chaptersFolder: String, useCache: Bool = true, storesResults: Bool = true, budget: CostBudget = .standard,
         progress: (@Sendable (String) -> Void)? = nil

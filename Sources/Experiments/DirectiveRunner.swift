@@ -1,5 +1,6 @@
 import CourseDiagnostics
 import ExperimentLanguage
+import Scheduling
 
 /// What running one checked directive gave: its numbers, when it has any, and every
 /// diagnostic of the run (a training that cannot read its data, a false claim).
@@ -23,22 +24,25 @@ public protocol RunnableDirective: CheckedDirective {
     /// finds the same entry. A required member, so that a new builder cannot forget it.
     var cacheMeaning: CacheMeaning { get }
 
-    /// Its output and every diagnostic of the run; `willTrain` is called just before a training
-    /// actually trains (not when its results come from the cache).
-    func run(cache: ResultCache?, willTrain: (@Sendable () -> Void)?) -> DirectiveRun
+    /// Its output and every diagnostic of the run; independent parts of the run (a training's
+    /// or an experiment's runs) are subtasks of `pool`. `willRun` is called just before it
+    /// actually computes (not when its results come from the cache).
+    func run(cache: ResultCache?, pool: WorkerPool, willRun: (@Sendable () -> Void)?) -> DirectiveRun
 }
 
 /// Runs a checked directive: for `build`, `check` and `run` alike.
 public enum DirectiveRunner {
     /// The results and diagnostics of `directive`. Every builder that computes reads and
-    /// writes `cache` when one is given; a training calls `willTrain` just before it
-    /// actually trains (not when its results come from the cache).
+    /// writes `cache` when one is given, runs its independent parts as subtasks of `pool` (all
+    /// cores by default), and calls `willRun` just before it actually computes (not when its
+    /// results come from the cache).
     public static func run(
-        _ directive: Directive, cache: ResultCache? = nil, willTrain: (@Sendable () -> Void)? = nil
+        _ directive: Directive, cache: ResultCache? = nil, pool: WorkerPool = WorkerPool(workers: WorkerPool.processorCount),
+        willRun: (@Sendable () -> Void)? = nil
     ) -> DirectiveRun {
         guard let runnable = directive.checked as? any RunnableDirective else {
             preconditionFailure("\(type(of: directive.checked)) does not run: conform it to RunnableDirective beside its runner")
         }
-        return runnable.run(cache: cache, willTrain: willTrain)
+        return runnable.run(cache: cache, pool: pool, willRun: willRun)
     }
 }

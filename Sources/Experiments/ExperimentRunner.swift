@@ -1,25 +1,30 @@
 import CourseDiagnostics
-import Dispatch
 import ExperimentLanguage
 import Optimizers
+import Scheduling
 
 /// An `Experiment` builder's behaviour: runs it, one optimizer run per call and start, each
 /// independent, and checks its claims against the results (``check(_:)``).
 ///
-/// Runs are spread over the machine's cores and written into their own slots, so the
+/// Runs are spread over the pool's workers and written into their own slots, so the
 /// result does not depend on the number of threads or on scheduling.
 public enum ExperimentRunner {
     /// The experiment's result through `cache`: a valid entry for this directive and
     /// coursegen version is used instead of running; otherwise `willRun` is called, the
     /// runs run, and the entry is written (a write that fails only costs the next build its speed).
-    public static func run(_ experiment: Experiment, cache: ResultCache?, willRun: (() -> Void)? = nil) -> ExperimentResult {
+    public static func run(
+        _ experiment: Experiment, cache: ResultCache?, pool: WorkerPool = WorkerPool(workers: WorkerPool.processorCount),
+        willRun: (() -> Void)? = nil
+    ) -> ExperimentResult {
         ResultCache.through(cache, ExperimentResultCoding.self, of: experiment, key: { $0.key(experiment) }, willRun: willRun) {
-            run(experiment)
+            run(experiment, pool: pool)
         }
     }
 
-    /// Runs every run of the experiment.
-    public static func run(_ experiment: Experiment) -> ExperimentResult {
+    /// Runs every run of the experiment, long ones as subtasks of `pool`.
+    public static func run(
+        _ experiment: Experiment, pool: WorkerPool = WorkerPool(workers: WorkerPool.processorCount)
+    ) -> ExperimentResult {
         let starts = experiment.starts
         let runs = experiment.runs
         let jobs = runs.count * starts.count
@@ -40,7 +45,7 @@ public enum ExperimentRunner {
         }
         // Short 2-D runs cost microseconds: threads only pay off for long ones.
         if jobs > 1 && experiment.steps * jobs >= 20_000 {
-            DispatchQueue.concurrentPerform(iterations: jobs, execute: work)
+            pool.forEach(jobs, work)
         } else {
             for job in 0..<jobs { work(job) }
         }
@@ -268,15 +273,15 @@ extension ExperimentRunner {
 }
 
 extension Experiment: RunnableDirective {
-    public func run(cache: ResultCache?, willTrain: (@Sendable () -> Void)?) -> DirectiveRun {
-        let result = ExperimentRunner.run(self, cache: cache)
+    public func run(cache: ResultCache?, pool: WorkerPool, willRun: (@Sendable () -> Void)?) -> DirectiveRun {
+        let result = ExperimentRunner.run(self, cache: cache, pool: pool, willRun: willRun)
         return DirectiveRun(output: result, diagnostics: ExperimentRunner.check(result))
     }
 }
 
 extension FormulaTable: RunnableDirective {
     /// A table runs nothing: its output is itself.
-    public func run(cache: ResultCache?, willTrain: (@Sendable () -> Void)?) -> DirectiveRun {
+    public func run(cache: ResultCache?, pool: WorkerPool, willRun: (@Sendable () -> Void)?) -> DirectiveRun {
         DirectiveRun(output: self)
     }
 }

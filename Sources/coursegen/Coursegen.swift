@@ -4,6 +4,7 @@ import CourseSite
 import ExperimentLanguage
 import FileAccess
 import Foundation
+import Scheduling
 
 @main
 struct Coursegen: ParsableCommand {
@@ -43,6 +44,23 @@ struct CostOptions: ParsableArguments {
     }
 }
 
+/// How many fences compute at once, for every command that runs directives.
+struct JobsOptions: ParsableArguments {
+    @Option(name: [.short, .long], help: ArgumentHelp(
+        "How many experiments and training runs compute at once (default: the machine's processors). 1 runs them one after another; the results are the same.",
+        valueName: "n"))
+    var jobs: Int?
+
+    /// `--jobs`, or the machine's active processor count.
+    var count: Int { jobs ?? WorkerPool.processorCount }
+
+    func validate() throws {
+        if let jobs, jobs < 1 {
+            throw ValidationError("--jobs must be at least 1, such as --jobs 1 for a serial build")
+        }
+    }
+}
+
 /// Options shared by the commands that read a chapters folder.
 struct ContentOptions: ParsableArguments {
     @Flag(name: .long, help: "Emit the raw HTML that chapters contain (GitHub's tag filter still applies). Off by default, so a chapter cannot inject <script>.")
@@ -56,10 +74,15 @@ struct ContentOptions: ParsableArguments {
 
     @OptionGroup var cost: CostOptions
 
+    @OptionGroup var jobs: JobsOptions
+
     /// The build of `chapters`, reading and writing the cache in it (`build` and `check` alike).
     func builder(chapters: String) -> SiteBuilder {
         var options = StandardBuild.options(
-            chaptersFolder: chapters, useCache: !noCache, storesResults: true, budget: cost.budget, progress: Console.progress)
+            chaptersFolder: chapters, useCache: !noCache, storesResults: true, budget: cost.budget,
+            progress: { Console.progress.line($0) })
+        if Console.progress.terminal { options.status = { Console.progress.status($0) } }
+        options.jobs = jobs.count
         options.allowHTML = allowHTML
         options.includeDrafts = drafts
         return SiteBuilder(chaptersFolder: chapters, options: options)
@@ -150,14 +173,77 @@ struct Check: ParsableCommand {
     }
 }
 
+/// Progress to standard error: lines, and on a terminal a status line under them, rewritten in
+/// place as fences finish, its time left counted down twice a second in between, and cleared at
+/// the end (``ProgressDisplay``).
+final class ProgressWriter: @unchecked Sendable {
+    let terminal: Bool
+    private let lock = NSLock()
+    private var shown: String?
+    private var latest: (status: ProgressStatus, at: Double)?
+    private var ticker: DispatchSourceTimer?
+
+    init(terminal: Bool) {
+        self.terminal = terminal
+    }
+
+    func line(_ text: String) {
+        lock.withLock {
+            write(terminal ? ProgressDisplay.terminal(lines: [text], status: shown) : ProgressDisplay.plain(lines: [text]))
+        }
+    }
+
+    func status(_ status: ProgressStatus?) {
+        guard terminal else { return }
+        lock.withLock {
+            latest = status.map { ($0, ProcessInfo.processInfo.systemUptime) }
+            if status == nil {
+                ticker?.cancel()
+                ticker = nil
+            } else if ticker == nil {
+                let timer = DispatchSource.makeTimerSource(queue: .global())
+                timer.schedule(deadline: .now() + 0.5, repeating: 0.5)
+                timer.setEventHandler { [weak self] in self?.tick() }
+                timer.resume()
+                ticker = timer
+            }
+            draw()
+        }
+    }
+
+    private func tick() {
+        lock.withLock { draw() }
+    }
+
+    /// The latest status, its time left less the time since it came. Called under the lock.
+    private func draw() {
+        var status = latest?.status
+        if let latest, let remaining = latest.status.remainingSeconds {
+            status?.remainingSeconds = max(0, remaining - (ProcessInfo.processInfo.systemUptime - latest.at))
+        }
+        let text = status?.line(width: Self.columns() - 1)
+        guard text != shown else { return }
+        shown = text
+        write(ProgressDisplay.terminal(lines: [], status: text))
+    }
+
+    private func write(_ text: String) {
+        FileHandle.standardError.write(Data(text.utf8))
+    }
+
+    /// The terminal's width, 80 when it does not say.
+    private static func columns() -> Int {
+        var size = winsize()
+        guard ioctl(STDERR_FILENO, UInt(TIOCGWINSZ), &size) == 0, size.ws_col > 0 else { return 80 }
+        return Int(size.ws_col)
+    }
+}
+
 /// Diagnostics to standard error, coloured only on a terminal.
 struct Console {
-    /// Progress lines (`[3/12] training …`) to standard error on a terminal; `nil` for logs and
-    /// pipes, which stay quiet.
-    static var progress: (@Sendable (String) -> Void)? {
-        guard isatty(STDERR_FILENO) != 0 else { return nil }
-        return { @Sendable line in FileHandle.standardError.write(Data((line + "\n").utf8)) }
-    }
+    /// Progress (`[3/12] training …`) to standard error: plain lines in logs and pipes, with a
+    /// status bar under them on a terminal.
+    static let progress = ProgressWriter(terminal: isatty(STDERR_FILENO) != 0)
 
     let color = isatty(STDERR_FILENO) != 0 && ProcessInfo.processInfo.environment["NO_COLOR"] == nil
 

@@ -29,11 +29,13 @@ struct Run: ParsableCommand {
 
     @OptionGroup var cost: CostOptions
 
+    @OptionGroup var jobs: JobsOptions
+
     func run() throws {
         let console = Console()
         let (outputs, diagnostics) = DirectiveFile.run(
             path: file, budget: cost.budget, cache: DirectiveFile.cache(forFile: file, readsEntries: !noCache),
-            progress: Console.progress)
+            jobs: jobs.count, progress: { Console.progress.line($0) })
         console.report(diagnostics)
         if diagnostics.containsErrors {
             console.summary(diagnostics, outcome: "nothing printed")

@@ -3,7 +3,8 @@ import Foundation
 import Testing
 
 /// The binary with a training chapter: the cache inside the chapters folder, shared by `build`,
-/// `check` and `run`, `--no-cache`, and no progress lines when standard error is not a terminal.
+/// `check` and `run`, `--no-cache`, `--jobs`, and plain progress lines, without a bar or escape
+/// codes, when standard error is not a terminal.
 @Suite(.serialized) struct TrainingCommandTests {
     private func course() -> TemporaryFolder {
         let folder = TemporaryFolder("coursegen-train")
@@ -24,19 +25,21 @@ import Testing
         return folder
     }
 
-    @Test func buildCachesInTheChaptersFolderAndStaysQuietInPipes() throws {
+    @Test func buildCachesInTheChaptersFolderAndPrintsPlainLinesInPipes() throws {
         let folder = course()
         defer { folder.remove() }
         let cold = try CoursegenBinary.run(["build", "chapters", "-o", "site"], in: folder.path)
         #expect(cold.status == 0, "\(cold.stderr)")
-        #expect(cold.stderr == "wrote 3 pages to site\n", "no '[1/1] training' line outside a terminal")
+        #expect(cold.stderr == "[1/1] training \"Moons\"\nwrote 3 pages to site\n", "a plain line, no bar, outside a terminal")
+        let cached = try CoursegenBinary.run(["build", "chapters", "-o", "site"], in: folder.path)
+        #expect(cached.stderr == "wrote 3 pages to site\n", "nothing trains from the cache")
         let entries = try FileManager.default.contentsOfDirectory(atPath: folder.path + "/chapters/.coursegen-cache")
         #expect(entries.count == 1)
         #expect(!folder.exists(".coursegen-cache"), "nothing beside the chapters folder")
         let page = folder.read("site/moons.html")
-        let again = try CoursegenBinary.run(["build", "chapters", "-o", "site", "--no-cache"], in: folder.path)
+        let again = try CoursegenBinary.run(["build", "chapters", "-o", "site", "--no-cache", "--jobs", "1"], in: folder.path)
         #expect(again.status == 0, "\(again.stderr)")
-        #expect(folder.read("site/moons.html") == page)
+        #expect(folder.read("site/moons.html") == page, "the serial build writes the parallel build's page")
         #expect(try CoursegenBinary.run(["check", "chapters", "--no-cache"], in: folder.path).status == 0)
     }
 
@@ -100,6 +103,16 @@ import Testing
         let names = try FileManager.default.contentsOfDirectory(atPath: folder.path + "/work/.coursegen-cache")
         #expect(names.count == 1 && names[0].hasPrefix("experiment-"), "\(names)")
         #expect(try CoursegenBinary.run(["run", "work/bowl.swift"], in: folder.path).stdout == first.stdout)
+    }
+
+    @Test(arguments: [["build", "chapters", "--jobs", "0"], ["check", "chapters", "-j", "0"], ["run", "x.md", "--jobs", "0"]])
+    func jobsBelowOneIsAUsageError(arguments: [String]) throws {
+        let folder = course()
+        defer { folder.remove() }
+        let outcome = try CoursegenBinary.run(arguments, in: folder.path)
+        #expect(outcome.status == 64, "\(outcome.stderr)")
+        #expect(outcome.stderr.contains("--jobs must be at least 1, such as --jobs 1 for a serial build"), "\(outcome.stderr)")
+        #expect(!folder.exists("site") && !folder.exists("chapters/.coursegen-cache"))
     }
 
     @Test func aMissingMNISTFolderFailsTheBuildWithAClearError() throws {

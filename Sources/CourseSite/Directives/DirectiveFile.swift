@@ -4,6 +4,7 @@ import ExperimentLanguage
 import Experiments
 import FileAccess
 import Foundation
+import Scheduling
 
 /// `coursegen run`: the directives of one file, every directive fence of a Markdown file or
 /// the whole file when it is a bare directive (not `.md`), through the build's stages
@@ -13,10 +14,11 @@ public enum DirectiveFile {
     /// fence's in turn. A fence over `budget` is reported and skipped; the others still run.
     /// When any diagnostic is an error, the caller prints them and exits 1 without the results.
     /// With a `cache` (``cache(forFile:readsEntries:)``), results are read from and written to
-    /// it as a build reads and writes them; `progress` receives a line per training that trains.
+    /// it as a build reads and writes them; `progress` receives a line per training that trains,
+    /// and `jobs` fences and runs compute at once.
     public static func run(
         path: String, budget: CostBudget = .standard, directives: DirectiveRegistry = StandardBuild.directives,
-        cache: ResultCache? = nil, progress: (@Sendable (String) -> Void)? = nil
+        cache: ResultCache? = nil, jobs: Int = WorkerPool.processorCount, progress: (@Sendable (String) -> Void)? = nil
     ) -> (outputs: [RunOutput], diagnostics: [Diagnostic]) {
         var diagnostics: [Diagnostic] = []
         guard let source = page(path: path, diagnostics: &diagnostics) else { return ([], diagnostics) }
@@ -35,7 +37,7 @@ public enum DirectiveFile {
                 collected.pages[fence.id.page][fence.id.index].directive = nil
             }
         }
-        let results = RunDirectives(cache: cache, progress: progress).run(collected)
+        let results = RunDirectives(cache: cache, jobs: jobs, progress: progress).run(collected)
         var outputs: [RunOutput] = []
         for fence in collected.fences {
             diagnostics += fence.diagnostics

@@ -1,6 +1,7 @@
 import CourseDiagnostics
 import ExperimentLanguage
 import NeuralNetworks
+import Scheduling
 
 /// An `Activations` builder's behaviour: runs the forward passes, through the result cache
 /// when one is given, and checks its claims about the histograms (``check(_:)``).
@@ -63,8 +64,8 @@ extension ActivationsRunner {
 }
 
 extension ActivationsStudy: RunnableDirective {
-    public func run(cache: ResultCache?, willTrain: (@Sendable () -> Void)?) -> DirectiveRun {
-        let (result, problems) = ActivationsRunner.run(self, cache: cache)
+    public func run(cache: ResultCache?, pool: WorkerPool, willRun: (@Sendable () -> Void)?) -> DirectiveRun {
+        let (result, problems) = ActivationsRunner.run(self, cache: cache, willRun: willRun)
         guard let result else { return DirectiveRun(output: nil, diagnostics: problems) }
         return DirectiveRun(output: result, diagnostics: problems + ActivationsRunner.check(result))
     }

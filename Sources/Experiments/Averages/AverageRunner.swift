@@ -1,11 +1,12 @@
 import CourseDiagnostics
 import ExperimentLanguage
 import Optimizers
+import Scheduling
 
 /// An `Average` builder's behaviour: draws the series from its seed, computes every average
 /// of it, and checks its claims (``check(_:)``).
 public enum AverageRunner {
-    /// The study's result through `cache`, as ``ExperimentRunner/run(_:cache:willRun:)`` does.
+    /// The study's result through `cache`, as ``ExperimentRunner/run(_:cache:pool:willRun:)`` does.
     public static func run(_ study: AverageStudy, cache: ResultCache?, willRun: (() -> Void)? = nil) -> AverageResult {
         ResultCache.through(cache, AverageResultCoding.self, of: study, key: { $0.key(study) }, willRun: willRun) { run(study) }
     }
@@ -65,8 +66,8 @@ extension AverageRunner {
 }
 
 extension AverageStudy: RunnableDirective {
-    public func run(cache: ResultCache?, willTrain: (@Sendable () -> Void)?) -> DirectiveRun {
-        let result = AverageRunner.run(self, cache: cache)
+    public func run(cache: ResultCache?, pool: WorkerPool, willRun: (@Sendable () -> Void)?) -> DirectiveRun {
+        let result = AverageRunner.run(self, cache: cache, willRun: willRun)
         return DirectiveRun(output: result, diagnostics: AverageRunner.check(result))
     }
 }

@@ -1,21 +1,28 @@
 import CourseDiagnostics
 import ExperimentLanguage
 import Optimizers
+import Scheduling
 
 /// A `Schedule` builder's behaviour: computes each call's learning rates and its runs on the
 /// objective, and checks its claims (``check(_:)``).
 public enum ScheduleRunner {
-    /// The study's result through `cache`, as ``ExperimentRunner/run(_:cache:willRun:)`` does:
+    /// The study's result through `cache`, as ``ExperimentRunner/run(_:cache:pool:willRun:)`` does:
     /// one entry holds the rates and the runs on the objective.
-    public static func run(_ study: ScheduleStudy, cache: ResultCache?, willRun: (() -> Void)? = nil) -> ScheduleResult {
-        ResultCache.through(cache, ScheduleResultCoding.self, of: study, key: { $0.key(study) }, willRun: willRun) { run(study) }
+    public static func run(
+        _ study: ScheduleStudy, cache: ResultCache?, pool: WorkerPool = WorkerPool(workers: WorkerPool.processorCount),
+        willRun: (() -> Void)? = nil
+    ) -> ScheduleResult {
+        ResultCache.through(cache, ScheduleResultCoding.self, of: study, key: { $0.key(study) }, willRun: willRun) {
+            run(study, pool: pool)
+        }
     }
 
     /// The rates are the schedule's over the call's configured η (for `Lookahead`, its inner
     /// method's), exactly those ``RunLoop`` uses; a call without a schedule keeps η.
-    public static func run(_ study: ScheduleStudy) -> ScheduleResult {
+    /// The runs on the schedule's objective, when it has one, run as ``ExperimentRunner`` runs them, on `pool`.
+    public static func run(_ study: ScheduleStudy, pool: WorkerPool = WorkerPool(workers: WorkerPool.processorCount)) -> ScheduleResult {
         let rates = study.runs.map { learningRates($0, steps: study.steps) }
-        let problem = study.problem.map(ExperimentRunner.run)
+        let problem = study.problem.map { ExperimentRunner.run($0, pool: pool) }
         return ScheduleResult(study: study, learningRates: rates, problem: problem)
     }
 
@@ -59,8 +66,8 @@ extension ScheduleRunner {
 }
 
 extension ScheduleStudy: RunnableDirective {
-    public func run(cache: ResultCache?, willTrain: (@Sendable () -> Void)?) -> DirectiveRun {
-        let result = ScheduleRunner.run(self, cache: cache)
+    public func run(cache: ResultCache?, pool: WorkerPool, willRun: (@Sendable () -> Void)?) -> DirectiveRun {
+        let result = ScheduleRunner.run(self, cache: cache, pool: pool, willRun: willRun)
         // Includes the claims about the runs on the schedule's objective, when it has one.
         return DirectiveRun(output: result, diagnostics: ScheduleRunner.check(result))
     }

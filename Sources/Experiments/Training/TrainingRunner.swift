@@ -1,6 +1,7 @@
 import CourseDiagnostics
 import ExperimentLanguage
 import NeuralNetworks
+import Scheduling
 
 /// A `Training` builder's behaviour: trains its network once per optimizer call, through the
 /// result cache when one is given, and checks its claims (``check(_:)``).
@@ -8,12 +9,12 @@ public enum TrainingRunner {
     /// The study's results, or an error at the builder when its data cannot be loaded.
     ///
     /// With a `cache`, a valid entry for this directive, dataset, kernel and coursegen
-    /// version is used instead of training; otherwise `willTrain` is called (for progress
-    /// on a terminal), the network trains, and the entry is written. A cache that cannot
-    /// be written only costs the next build its speed, so write failures are ignored.
+    /// version is used instead of training; otherwise `willTrain` is called (for progress),
+    /// the network trains, its runs as subtasks of `pool`, and the entry is written. A cache
+    /// that cannot be written only costs the next build its speed, so write failures are ignored.
     public static func run(
         _ study: TrainingStudy, cache: ResultCache? = nil, kernel: MatrixKernel = .preferred,
-        willTrain: (() -> Void)? = nil
+        pool: WorkerPool = WorkerPool(workers: WorkerPool.processorCount), willTrain: (() -> Void)? = nil
     ) -> (result: TrainingStudyResult?, diagnostics: [Diagnostic]) {
         do {
             let report = try ResultCache.through(
@@ -21,7 +22,7 @@ public enum TrainingRunner {
                     // The key holds the dataset's fingerprint, so files that cannot be read stop it as they stop a training.
                     do throws(DatasetError) { return try cache.key(study, kernel: kernel) } catch { throw .dataset(error) }
                 }, willRun: willTrain
-            ) { () throws(TrainingError) in try Trainer.run(study.configuration, kernel: kernel) }
+            ) { () throws(TrainingError) in try Trainer.run(study.configuration, kernel: kernel, pool: pool) }
             return (TrainingStudyResult(study: study, report: report), [])
         } catch {
             switch error {
@@ -174,8 +175,8 @@ extension TrainingRunner {
 }
 
 extension TrainingStudy: RunnableDirective {
-    public func run(cache: ResultCache?, willTrain: (@Sendable () -> Void)?) -> DirectiveRun {
-        let (result, problems) = TrainingRunner.run(self, cache: cache, willTrain: willTrain)
+    public func run(cache: ResultCache?, pool: WorkerPool, willRun: (@Sendable () -> Void)?) -> DirectiveRun {
+        let (result, problems) = TrainingRunner.run(self, cache: cache, pool: pool, willTrain: willRun)
         guard let result else { return DirectiveRun(output: nil, diagnostics: problems) }
         return DirectiveRun(output: result, diagnostics: problems + TrainingRunner.check(result))
     }

@@ -1,6 +1,6 @@
-import Dispatch
 import Foundation
 import Optimizers
+import Scheduling
 
 /// Trains a `TrainingConfiguration`'s network once per run, with the optimizer engine's steppers.
 ///
@@ -20,7 +20,15 @@ public enum Trainer {
     /// - Parameter maxConcurrentRuns: how many runs train at once; 1 runs serially, the default uses every core.
     public static func run(
         _ configuration: TrainingConfiguration, kernel: MatrixKernel = .preferred,
-        maxConcurrentRuns: Int = ProcessInfo.processInfo.activeProcessorCount
+        maxConcurrentRuns: Int = WorkerPool.processorCount
+    ) throws(TrainingError) -> TrainingReport {
+        try run(configuration, kernel: kernel, pool: WorkerPool(workers: min(maxConcurrentRuns, configuration.runs.count)))
+    }
+
+    /// Loads the data, trains every run as a subtask of `pool`, and reports: inside a build's
+    /// pool, the runs of one training share the cores with the other fences.
+    public static func run(
+        _ configuration: TrainingConfiguration, kernel: MatrixKernel = .preferred, pool: WorkerPool
     ) throws(TrainingError) -> TrainingReport {
         let problems = configuration.validationErrors
         guard problems.isEmpty else { throw .invalidConfiguration(problems) }
@@ -34,19 +42,11 @@ public enum Trainer {
 
         let runs = configuration.runs
         let results = ResultSlots(count: runs.count)
-        // Worker w trains runs w, w + k, w + 2k, …: which thread trains a run never changes its numbers.
-        let workers = max(1, min(maxConcurrentRuns, runs.count))
-        let work = { @Sendable (worker: Int) in
-            for index in stride(from: worker, to: runs.count, by: workers) {
-                results[index] = train(
-                    runs[index], configuration: configuration, architecture: architecture, split: split,
-                    initial: initial, kernel: kernel)
-            }
-        }
-        if workers == 1 {
-            work(0)
-        } else {
-            DispatchQueue.concurrentPerform(iterations: workers, execute: work)
+        // Each run depends only on the configuration: which thread trains it never changes its numbers.
+        pool.forEach(runs.count) { index in
+            results[index] = train(
+                runs[index], configuration: configuration, architecture: architecture, split: split,
+                initial: initial, kernel: kernel)
         }
         return TrainingReport(
             configuration: configuration, trainCount: split.train.count, validationCount: split.validation.count, testCount: split.test.count,

@@ -1,0 +1,51 @@
+// Builds the course in chapters/ (or the folder given) as `coursegen build` does and prints
+// the median wall time of each case. Run from the package's folder:
+//   swift run -c release CourseBuildBenchmarks [cold] [--jobs N] [chapters]
+// cold: every fence computes (the result cache is neither read nor written), on N workers
+// (default: the machine's processors). A case is one entry of `cases`, so more can be added
+// beside it (a cached build, say).
+import BenchmarkSupport
+import CourseDiagnostics
+import CourseSite
+import Foundation
+import Scheduling
+
+var arguments = Array(CommandLine.arguments.dropFirst())
+var jobs = WorkerPool.processorCount
+if let flag = arguments.firstIndex(of: "--jobs"), flag + 1 < arguments.count, let n = Int(arguments[flag + 1]), n >= 1 {
+    jobs = n
+    arguments.removeSubrange(flag...flag + 1)
+}
+/// One way of building the course: its name, how many rounds, and the build's options.
+struct BuildCase {
+    var name: String
+    var rounds: Int
+    var options: (_ chapters: String) -> BuildOptions
+}
+
+let cases = [
+    BuildCase(name: "cold", rounds: 3) { chapters in
+        var options = StandardBuild.options(chaptersFolder: chapters)
+        options.cache = nil
+        options.jobs = jobs
+        return options
+    },
+]
+
+// Arguments naming a case pick the cases; another is the chapters folder.
+let caseNames = arguments.filter { name in cases.contains { $0.name == name } }
+let chapters = arguments.first { name in !cases.contains { $0.name == name } } ?? "chapters"
+
+for buildCase in cases where caseNames.isEmpty || caseNames.contains(buildCase.name) {
+    var pages = 0
+    let timings = Timings(rounds: buildCase.rounds) {
+        let result = SiteBuilder(chaptersFolder: chapters, options: buildCase.options(chapters)).build()
+        if result.diagnostics.containsErrors {
+            FileHandle.standardError.write(Data("the course in '\(chapters)' does not build: \(result.diagnostics.first!)\n".utf8))
+            exit(1)
+        }
+        pages = result.pageCount
+    }
+    print(String(format: "%@ build of %@ (%d pages, %d jobs): median %.2f s (fastest %.2f s, slowest %.2f s, %d rounds)",
+                 buildCase.name, chapters, pages, jobs, timings.median, timings.fastest, timings.slowest, timings.seconds.count))
+}
