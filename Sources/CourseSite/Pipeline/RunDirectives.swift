@@ -22,6 +22,8 @@ public struct RunDirectives: Sendable {
     /// Receives `[3/12] training "…"` for each training that actually trains; the total is the
     /// trainings collected.
     public var progress: (@Sendable (String) -> Void)?
+    /// Keeps each fence's run for the next build in the process, by its text and place.
+    var memo: BuildMemo?
 
     public init(cache: ResultCache?, progress: (@Sendable (String) -> Void)? = nil) {
         self.cache = cache
@@ -30,13 +32,14 @@ public struct RunDirectives: Sendable {
 
     public func run(_ collected: CollectedDirectives) -> DirectiveResults {
         let reporter = progress.map { BuildProgress(total: collected.trainingCount, write: $0) }
-        let cache = cache
+        let cache = cache, memo = memo
         return DirectiveResults(pages: ConcurrentMap.map(collected.pages) { fences in
             fences.map { fence -> DirectiveRun? in
                 guard let directive = fence.directive else { return nil }
                 var announce: (@Sendable () -> Void)?
                 if case .training(let study) = directive { announce = reporter?.reach(study.title) }
-                return DirectiveRunner.run(directive, cache: cache, willTrain: announce)
+                let run = { DirectiveRunner.run(directive, cache: cache, willTrain: announce) }
+                return memo.map { $0.run(fence.block, cached: cache != nil, run: run) } ?? run()
             }
         })
     }
