@@ -68,3 +68,61 @@ let megabytes = Double(totalBytes) / 1_000_000
 print(String(format: "site build: %d chapters, %.2f MB of Markdown: median %.3f s over %d runs (min %.3f, max %.3f), %.1f MB/s, %d cores",
              chapterCount, megabytes, median, repetitions, timings.fastest, timings.slowest, megabytes / median,
              ProcessInfo.processInfo.activeProcessorCount))
+
+// Rebuilds of the course in one process through a BuildMemo, as `coursegen serve` does after an
+// edit: a copy of the course folder (default `chapters`, or the first argument) with a warm result
+// cache, built and written once, then edited and rebuilt. Each round's edit is new, so nothing
+// is a stale hit.
+let course = CommandLine.arguments.dropFirst().first ?? "chapters"
+if fm.fileExists(atPath: course + "/01-gradient-descent.md") {
+    let copy = URL(fileURLWithPath: NSTemporaryDirectory()).appendingPathComponent("coursegen-memo-bench-\(getpid())")
+    try? fm.removeItem(at: copy)
+    try fm.createDirectory(at: copy, withIntermediateDirectories: true)
+    let copied = copy.appendingPathComponent("chapters").path
+    try fm.copyItem(atPath: course, toPath: copied)
+    // The result cache sits beside the chapters folder; a cold cache would time the trainings.
+    let cache = URL(fileURLWithPath: course).deletingLastPathComponent().appendingPathComponent(".coursegen-cache").path
+    if fm.fileExists(atPath: cache) { try fm.copyItem(atPath: cache, toPath: copy.appendingPathComponent(".coursegen-cache").path) }
+    let site = copy.appendingPathComponent("site").path
+    let chapterFile = copied + "/01-gradient-descent.md"
+    let original = try String(contentsOfFile: chapterFile, encoding: .utf8)
+    let memo = BuildMemo()
+    func build(memo: BuildMemo?) throws {
+        var options = StandardBuild.options(chaptersFolder: copied)
+        options.memo = memo
+        let result = SiteBuilder(chaptersFolder: copied, options: options).build()
+        precondition(!result.diagnostics.containsErrors, "the course must build: \(result.diagnostics.prefix(3))")
+        try SiteWriter(output: site).write(result.files)
+    }
+    func edited(_ round: Int, _ edit: (String, Int) -> String) throws {
+        try Data(edit(original, round).utf8).write(to: URL(fileURLWithPath: chapterFile))
+    }
+    var round = 0
+    func report(_ what: String, _ timings: Timings) {
+        print(String(format: "%@: median %.1f ms over %d runs (min %.1f, max %.1f)", what, timings.median * 1000,
+                     timings.seconds.count, timings.fastest * 1000, timings.slowest * 1000))
+    }
+    let cached = try Timings(rounds: repetitions) { try build(memo: nil) }
+    report("course build from the result cache, no memo (built and written)", cached)
+    try build(memo: memo)
+    let prose = try Timings(rounds: repetitions) {
+        round += 1
+        try edited(round) { text, n in text.replacingOccurrences(of: "The zigzagging run ends", with: "The zigzagging run (\(n)) ends") }
+        try build(memo: memo)
+    }
+    report("course rebuild after a prose edit, with memo (built and written)", prose)
+    let above = try Timings(rounds: repetitions) {
+        round += 1
+        try edited(round) { text, n in text.replacingOccurrences(of: "\n## ", with: "\nA new line \(n).\n\n## ", options: [], range: text.range(of: "\n## ")) }
+        try build(memo: memo)
+    }
+    report("course rebuild after a prose edit that moves the chapter's fences, with memo", above)
+    let experiment = try Timings(rounds: repetitions) {
+        round += 1
+        try edited(round) { text, n in text.replacingOccurrences(of: "SGD(lr: 0.5).label(\"η = 0.5\")",
+                                                                  with: "SGD(lr: 0.5\(String(format: "%04d", n))).label(\"η = 0.5\")") }
+        try build(memo: memo)
+    }
+    report("course rebuild after a 2-D experiment edit (it runs), with memo", experiment)
+    try? fm.removeItem(at: copy)
+}

@@ -36,6 +36,9 @@ public struct BuildOptions: Sendable {
     public var jobs = WorkerPool.processorCount
     /// Build chapters marked `draft: true` too.
     public var includeDrafts = false
+    /// What a build keeps for the next build of the same folder in the process, so that it
+    /// re-does only what an edit changed (``BuildMemo``); `nil` does everything every time.
+    public var memo: BuildMemo?
 
     public init(directives: DirectiveRegistry = DirectiveRegistry(), math: @escaping MathRenderer, highlight: @escaping Highlighter) {
         self.directives = directives
@@ -81,8 +84,16 @@ public struct SiteBuilder: Sendable {
     }
 
     public func build() -> Result {
+        guard let memo = options.memo else { return buildOnce() }
+        return memo.build { buildOnce() }
+    }
+
+    private func buildOnce() -> Result {
         var diagnostics: [Diagnostic] = []
-        let loader = CourseLoader(folder: chaptersFolder, includeDrafts: options.includeDrafts, mathText: options.mathText)
+        // The files beside the chapters, by name, size and time: what the memo's later stages key on.
+        let besideChapters = options.memo == nil ? [] : FileStamp.all(in: chaptersFolder)
+        var loader = CourseLoader(folder: chaptersFolder, includeDrafts: options.includeDrafts, mathText: options.mathText)
+        loader.memo = options.memo
         guard let loaded = loader.load(diagnostics: &diagnostics) else {
             return Result(files: [], diagnostics: diagnostics, pageCount: 0)
         }
@@ -110,24 +121,30 @@ public struct SiteBuilder: Sendable {
         let pages: [Chapter] = (loaded.home.map { [$0] } ?? []) + loaded.chapters
         let references = CourseReferences.load(folder: folder, diagnostics: &diagnostics)
         diagnostics += CourseReferences.check(pages, references: references)
-        let collected = CollectDirectives(directives: options.directives)
-            .run(pages.map { .markdown(file: $0.displayPath, blocks: $0.document.blocks) })
+        var collect = CollectDirectives(directives: options.directives)
+        collect.memo = options.memo
+        let collected = collect.run(pages.map { .markdown(file: $0.displayPath, blocks: $0.document.blocks) })
         // Nothing runs over budget; other errors still let every page be checked, so all are reported.
         let overBudget = collected.overBudget(options.budget)
         guard overBudget.isEmpty else {
             return Result(files: [], diagnostics: (diagnostics + overBudget).sortedByLocation(), pageCount: 0)
         }
-        let results = RunDirectives(cache: options.cache, jobs: options.jobs, progress: options.progress, status: options.status)
-            .run(collected)
+        var runDirectives = RunDirectives(cache: options.cache, jobs: options.jobs, progress: options.progress, status: options.status)
+        runDirectives.memo = options.memo
+        let results = runDirectives.run(collected)
         // Every page's equations and figures are numbered before any renders, so a chapter can
         // refer to a figure of a later one.
         let labels = NumberLabels().run(pages, directives: collected)
         diagnostics += labels.diagnostics
         var linker = resolver
         linker.labels = labels
-        let renderPages = RenderPages(allowHTML: options.allowHTML, math: options.math, highlight: options.highlight,
+        var renderPages = RenderPages(allowHTML: options.allowHTML, math: options.math, highlight: options.highlight,
                                       resolver: linker, strings: strings, pageLanguage: settings.language,
                                       mathText: options.mathText, references: references, labels: labels)
+        renderPages.memo = options.memo.map { memo in
+            RenderMemo(memo: memo, context: memo.context(.render, RenderContext(
+                files: besideChapters, allowHTML: options.allowHTML, language: settings.language, pages: pages, labels: labels)))
+        }
         let rendered = renderPages.run(pages, directives: collected, results: results)
         // Each linked file once, with the first place that links it (for its diagnostics).
         var assets: [String: SourceLocation] = [:]
@@ -155,6 +172,10 @@ public struct SiteBuilder: Sendable {
         pageRenderer.hasReferencesPage = referencesPage != nil
         let renderer = pageRenderer
         let entries = renderer.chapterEntries(chapters, parts: loaded.parts)
+        let layout = LayoutMemo(memo: options.memo, renderer: renderer, entries: entries, context: options.memo.map { memo in
+            memo.context(.layout, LayoutContext(files: besideChapters, course: settings, hasReferencesPage: referencesPage != nil,
+                                                entries: entries, parts: loaded.parts))
+        })
         let hasIndex = loaded.home != nil
         let homeBody = hasIndex ? rendered[0].html : ""
         let firstChapterBody = loaded.home != nil ? 1 : 0
@@ -162,16 +183,15 @@ public struct SiteBuilder: Sendable {
         let html = ConcurrentMap.map(Array(0...chapters.count)) { i -> String in
             if i == 0 {
                 // index.md writes its own introduction; without it the home page lists the chapters.
-                return renderer.render(PageRenderer.Page(
+                return layout.render(PageRenderer.Page(
                     title: settings.title, titleHTML: hasIndex ? rendered[0].titleHTML : Escaping.html(settings.title),
                     number: nil, description: settings.description, body: homeBody,
                     contents: [], isHome: true, listChapters: !hasIndex, currentSlug: nil, previous: nil,
-                    next: chapters.first),
-                    chapters: entries)
+                    next: chapters.first))
             }
             let k = i - 1
             let chapter = chapters[k]
-            return renderer.render(PageRenderer.Page(
+            return layout.render(PageRenderer.Page(
                 title: chapter.title, titleHTML: chapter.titleHTML, number: chapter.number,
                 description: chapter.frontMatter.description,
                 body: rendered[firstChapterBody + k].html,
@@ -180,8 +200,7 @@ public struct SiteBuilder: Sendable {
                 isHome: false,
                 currentSlug: chapter.slug,
                 previous: k > 0 ? chapters[k - 1] : nil,
-                next: k + 1 < chapters.count ? chapters[k + 1] : nil),
-                chapters: entries)
+                next: k + 1 < chapters.count ? chapters[k + 1] : nil))
         }
         // print.html: every chapter again, its ids and links placed in the one document. What
         // rendering finds was reported for the chapter's own page already.
@@ -215,11 +234,11 @@ public struct SiteBuilder: Sendable {
                                                                            "title": chapter.title]),
                                  title: chapter.title, html: rendered[firstChapterBody + k].html, number: chapter.number)
             }
-        let search = BuildSearchIndex(strings: strings).run(searchPages, finishedPages: html)
+        let search = BuildSearchIndex(strings: strings, memo: options.memo).run(searchPages, finishedPages: html)
         let searchTitle = strings.text("search.title")
-        let searchPage = renderer.render(PageRenderer.Page(
+        let searchPage = layout.render(PageRenderer.Page(
             title: searchTitle, titleHTML: Escaping.html(searchTitle), number: nil, description: nil, body: search.searchBody,
-            contents: [], isHome: false, currentSlug: nil, previous: nil, next: nil, isSearch: true), chapters: entries)
+            contents: [], isHome: false, currentSlug: nil, previous: nil, next: nil, isSearch: true))
         if let finding = ScriptScan.findings(in: SearchScript.withoutItsScripts(searchPage)).first {
             diagnostics.append(.error(
                 "page 'search.html' would contain \(finding.what)",
@@ -235,7 +254,7 @@ public struct SiteBuilder: Sendable {
         }
         files.append(("print.html", Array(printPage.utf8)))
         if let referencesPage {
-            files.append((CourseReferencesPage.pageName, Array(renderer.render(referencesPage.page, chapters: entries).utf8)))
+            files.append((CourseReferencesPage.pageName, Array(layout.render(referencesPage.page).utf8)))
         }
         files.append(("search.html", Array(searchPage.utf8)))
         files.append(("assets/style.css", Array(theme.stylesheet.utf8)))

@@ -30,6 +30,8 @@ public struct Chapter: Sendable {
     public var callouts = ChapterCallouts()
     /// Whether the document's first block is the `#` heading the page shows as its title.
     public var firstHeadingIsTitle = false
+    /// The serial of the ``BuildMemo`` entry the chapter was parsed into; 0 without a memo.
+    var memoSource: UInt64 = 0
 
     public var pageName: String { slug + ".html" }
 

@@ -12,6 +12,8 @@ struct CourseLoader: Sendable {
     var includeDrafts = false
     /// Spells a heading's math in the chapter's plain-text title (``BuildOptions/mathText``).
     var mathText: @Sendable (String) -> String = { $0 }
+    /// Keeps each file's parse for the next build in the process, by the file's bytes.
+    var memo: BuildMemo?
 
     struct Loaded {
         /// The chapters folder, which every file the build reads must really be in.
@@ -247,6 +249,16 @@ struct CourseLoader: Sendable {
             diagnostics.append(Self.unreadable(path, error))
             return nil
         }
+        guard let memo else { return parse(data, name: name, path: path, isIndex: isIndex, diagnostics: &diagnostics) }
+        let (chapter, found) = memo.chapter(BuildMemo.LoadKey(name: name, displayPath: path, isIndex: isIndex, bytes: data)) {
+            var found: [Diagnostic] = []
+            return (parse(data, name: name, path: path, isIndex: isIndex, diagnostics: &found), found)
+        }
+        diagnostics += found
+        return chapter
+    }
+
+    private func parse(_ data: [UInt8], name: String, path: String, isIndex: Bool, diagnostics: inout [Diagnostic]) -> Chapter? {
         guard let text = SourceText.decode(data, file: path, diagnostics: &diagnostics) else { return nil }
         let (frontMatter, body) = FrontMatter.split(text, file: path, isIndex: isIndex, diagnostics: &diagnostics)
         let document = MarkdownParser.parse(body, origin: SourceOrigin(file: path, line: 1), diagnostics: &diagnostics)

@@ -7,6 +7,8 @@ import TextFormatting
 /// build reports. It reads only rendered HTML, so what is found is what the pages show.
 struct BuildSearchIndex {
     var strings: StringCatalog
+    /// Keeps each page's sections for the next build in the process, by its title and body.
+    var memo: BuildMemo?
 
     struct Output {
         var indexScript: String
@@ -18,7 +20,7 @@ struct BuildSearchIndex {
 
     /// `pages` in the course's order, each with its rendered body; `html` the finished pages, for their text size.
     func run(_ pages: [SearchIndex.Page], finishedPages html: [String]) -> Output {
-        let index = SearchIndex(pages: pages)
+        let index = memo.map { SearchIndex(pages: pages, memo: $0) } ?? SearchIndex(pages: pages)
         let script = index.script()
         let stopWords = Set(strings.text("search.stopWords").split(separator: " ").map { SearchTokenizer.key(String($0)) })
         return Output(indexScript: script, searchBody: body(index, terms: index.terms(stopWords: stopWords)),

@@ -59,6 +59,8 @@ public struct CollectedDirectives: Sendable {
 /// footnotes too) and has its handler parse and check it, once, pages in parallel.
 public struct CollectDirectives: Sendable {
     public var directives: DirectiveRegistry
+    /// Keeps each fence's check for the next build in the process, by its text and place.
+    var memo: BuildMemo?
 
     public init(directives: DirectiveRegistry) {
         self.directives = directives
@@ -73,8 +75,11 @@ public struct CollectDirectives: Sendable {
     private func collect(_ source: DirectivePage, page: Int) -> [CollectedFence] {
         var fences: [CollectedFence] = []
         func add(_ handler: any DirectiveHandler, _ block: DirectiveBlock, position: TextPosition) {
-            var diagnostics: [Diagnostic] = []
-            let directive = handler.check(block, diagnostics: &diagnostics)
+            let check = { () -> (Directive?, [Diagnostic]) in
+                var diagnostics: [Diagnostic] = []
+                return (handler.check(block, diagnostics: &diagnostics), diagnostics)
+            }
+            let (directive, diagnostics) = memo.map { $0.checked(block, check: check) } ?? check()
             fences.append(CollectedFence(id: FenceID(page: page, index: fences.count), block: block, directive: directive,
                                          diagnostics: diagnostics, position: position, handler: handler))
         }

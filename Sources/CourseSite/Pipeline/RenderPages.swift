@@ -25,6 +25,8 @@ struct RenderPages: Sendable {
     var references: CourseReferences?
     /// The course's equations, figures and labels, numbered (``NumberLabels``).
     var labels = CourseLabels()
+    /// Keeps each page's body for the next build in the process (``RenderMemo``).
+    var memo: RenderMemo?
 
     /// Each page's body, in the order of `pages`, which are the pages ``CollectDirectives`` read
     /// (`directives.pages[i]` are the fences of `pages[i]`). `ids` places each page's ids: on its
@@ -35,9 +37,12 @@ struct RenderPages: Sendable {
              firstPage: Int = 0, ids: PageIDs = .ownPages) -> [RenderedBody] {
         // Pages are independent.
         ConcurrentMap.map(Array(pages.enumerated())) { page in
-            PageStrings.with(strings, pageLanguage: pageLanguage) {
-                renderBody(page.element, index: firstPage + page.offset, fences: directives.pages[page.offset], results: results, ids: ids)
+            let render = {
+                PageStrings.with(strings, pageLanguage: pageLanguage) {
+                    renderBody(page.element, index: firstPage + page.offset, fences: directives.pages[page.offset], results: results, ids: ids)
+                }
             }
+            return memo.map { $0.body(page.element, index: firstPage + page.offset, ids: ids, labels: labels, render: render) } ?? render()
         }
     }
 

@@ -32,6 +32,8 @@ public struct RunDirectives: Sendable {
     /// Receives the state of the whole stage as fences start and finish, and `nil` at its end
     /// (``ProgressStatus``, drawn as a bar on a terminal).
     public var status: (@Sendable (ProgressStatus?) -> Void)?
+    /// Keeps each fence's run for the next build in the process, by its text and place.
+    var memo: BuildMemo?
 
     public init(cache: ResultCache?, jobs: Int = WorkerPool.processorCount, progress: (@Sendable (String) -> Void)? = nil,
                 status: (@Sendable (ProgressStatus?) -> Void)? = nil) {
@@ -52,11 +54,12 @@ public struct RunDirectives: Sendable {
                 return BuildProgress.Fence(cost: costs[k], training: study.title)
             },
             order: order, line: progress, status: status)
-        let cache = cache
+        let cache = cache, memo = memo
         let pool = WorkerPool(workers: jobs)
         let runs = pool.map(fences.count, order: order) { k in
             reporter.started(k)
-            let run = DirectiveRunner.run(directives[k], cache: cache, pool: pool, willRun: { reporter.computes(k) })
+            let compute = { DirectiveRunner.run(directives[k], cache: cache, pool: pool, willRun: { reporter.computes(k) }) }
+            let run = memo.map { $0.run(fences[k].block, cached: cache != nil, run: compute) } ?? compute()
             reporter.finished(k)
             return run
         }
