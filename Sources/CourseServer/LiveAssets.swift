@@ -57,6 +57,8 @@ enum LiveAssets {
         source.onopen = function () {
           // The server was restarted: what it serves now may differ from this page.
           if (lost) location.reload();
+          // For tools and tests: the page is listening.
+          document.documentElement.setAttribute('data-coursegen-live', 'connected');
         };
         source.addEventListener('reload', function (event) {
           var change = JSON.parse(event.data);
