@@ -26,7 +26,9 @@ enum LiveAssets {
         if (old) old.parentNode.removeChild(old);
         var root = element('div', { id: 'coursegen-live-overlay', role: 'alertdialog', 'aria-labelledby': 'coursegen-live-title' });
         var box = element('div', { 'class': 'coursegen-live-box' });
-        box.appendChild(element('p', { id: 'coursegen-live-title' }, 'The course has errors. This page is from the last good build.'));
+        box.appendChild(element('p', { id: 'coursegen-live-title' }, missing
+          ? 'The course has errors. No build of this session has succeeded yet.'
+          : 'The course has errors. This page is from the last good build.'));
         box.appendChild(element('pre', {}, report));
         var hint = element('p', { 'class': 'coursegen-live-hint' }, 'Fix the source and save: the page reloads. ');
         hint.appendChild(element('button', { type: 'button', 'class': 'coursegen-live-hide' }, 'Hide'));

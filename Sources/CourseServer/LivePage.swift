@@ -14,7 +14,7 @@ public enum LivePage {
 
     /// `html` as served: the CSP rewritten, the script and stylesheet linked, and with `failure`
     /// (the diagnostics as printed) the overlay.
-    public static func served(_ html: String, failure: String?) -> String {
+    public static func served(_ html: String, failure: String?, hasGoodBuild: Bool = true) -> String {
         var page = allowingLiveScript(html)
         if let head = range(of: "</head>", in: page) {
             page.insert(contentsOf: headElements, at: head.lowerBound)
@@ -22,7 +22,7 @@ public enum LivePage {
             page = headElements + page
         }
         if let failure {
-            let overlay = overlay(failure)
+            let overlay = overlay(failure, hasGoodBuild: hasGoodBuild)
             if let body = range(of: "</body>", in: page) {
                 page.insert(contentsOf: overlay, at: body.lowerBound)
             } else {
@@ -33,13 +33,16 @@ public enum LivePage {
     }
 
     /// The overlay's markup, as live.js also builds it: the diagnostics escaped in a `<pre>`.
-    public static func overlay(_ failure: String) -> String {
+    public static func overlay(_ failure: String, hasGoodBuild: Bool = true) -> String {
         "<div id=\"coursegen-live-overlay\" role=\"alertdialog\" aria-labelledby=\"coursegen-live-title\">"
-            + "<div class=\"coursegen-live-box\"><p id=\"coursegen-live-title\">The course has errors. This page is from the last good build.</p>"
+            + "<div class=\"coursegen-live-box\"><p id=\"coursegen-live-title\">\(hasGoodBuild ? lastGoodTitle : noGoodBuildTitle)</p>"
             + "<pre>\(Escaping.html(failure))</pre>"
             + "<p class=\"coursegen-live-hint\">Fix the source and save: the page reloads. "
             + "<button type=\"button\" class=\"coursegen-live-hide\">Hide</button></p></div></div>"
     }
+
+    static let lastGoodTitle = "The course has errors. This page is from the last good build."
+    static let noGoodBuildTitle = "The course has errors. No build of this session has succeeded yet."
 
     /// `html` with every `Content-Security-Policy` meta element allowing scripts and connections
     /// from the page's own origin: `script-src 'none'` becomes `script-src 'self'`, a list without
@@ -112,6 +115,6 @@ public enum LivePage {
             <p>No build of this session has succeeded yet.</p></main></body>
             </html>
 
-            """, failure: failure)
+            """, failure: failure, hasGoodBuild: false)
     }
 }

@@ -80,6 +80,7 @@ import Testing
         #expect(site.file("index.html") == nil)
         let page = LivePage.noGoodBuild(failure: site.status.failure ?? "")
         #expect(page.contains("coursegen-live-overlay") && page.contains("09-missing.md"))
+        #expect(page.contains(LivePage.noGoodBuildTitle) && !page.contains(LivePage.lastGoodTitle))
     }
 
     @Test func theOptionsOfEveryBuildComeFromTheConfiguration() {

@@ -13,6 +13,7 @@ import Testing
         (".coursegen-cache/ab12.json", true), (".coursegen-cache", true), (".git/index", true), (".DS_Store", true),
         (".01-intro.md.swp", true), (".#01-intro.md", true), ("#01-intro.md#", true), ("01-intro.md~", true),
         ("4913", true), ("01-intro.md.tmp", true), ("figures/.hidden/x.svg", true), ("01-intro.md___jb_tmp___", true),
+        ("sedWSO24e", true), ("sed.md", false), ("sediment.md", false),
         ("site/index.html", true), ("site", true), ("sites/index.md", false),
     ])
     func filterIgnoresHiddenScratchAndOutputPaths(path: String, ignored: Bool) {
