@@ -8,6 +8,8 @@ enum LiveAssets {
     (function () {
       'use strict';
       if (!window.EventSource) return;
+      // For tools and tests: the script ran ('loaded'), then the page listens ('connected').
+      document.documentElement.setAttribute('data-coursegen-live', 'loaded');
       var here = decodeURIComponent(location.pathname).replace(/^\/+/, '');
       if (here === '' || /\/$/.test(here)) here += 'index.html';
       var missing = document.documentElement.hasAttribute('data-coursegen-missing');
@@ -59,7 +61,6 @@ enum LiveAssets {
         source.onopen = function () {
           // The server was restarted: what it serves now may differ from this page.
           if (lost) location.reload();
-          // For tools and tests: the page is listening.
           document.documentElement.setAttribute('data-coursegen-live', 'connected');
         };
         source.addEventListener('reload', function (event) {
