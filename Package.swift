@@ -11,6 +11,9 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
         .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
+        .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.0.0"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.6.0"),
     ],
     targets: [
         // cmark-gfm from Debian's libcmark-gfm-dev; only CourseMarkdown imports it.
@@ -75,8 +78,17 @@ let package = Package(
             .product(name: "Yams", package: "Yams"),
             .product(name: "Mustache", package: "swift-mustache"),
         ]),
+        // `coursegen serve`: the live site in memory, the chapters folder's watcher, and the HTTP server.
+        .target(name: "CourseServer", dependencies: [
+            "CourseSite", "CourseDiagnostics", "FileAccess", "TextFormatting",
+            .product(name: "Hummingbird", package: "hummingbird"),
+            .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+            .product(name: "Logging", package: "swift-log"),
+        ]),
+        .testTarget(name: "CourseServerTests", dependencies: ["CourseServer", "CourseSite", "CourseTestSupport"]),
+        .executableTarget(name: "ServeBenchmarks", dependencies: ["CourseServer", "CourseSite", "BenchmarkSupport"], path: "Benchmarks/ServeBenchmarks"),
         .executableTarget(name: "coursegen", dependencies: [
-            "CourseSite", "CourseDiagnostics", "ExperimentLanguage", "Experiments", "FileAccess", "Scheduling",
+            "CourseServer", "CourseSite", "CourseDiagnostics", "ExperimentLanguage", "Experiments", "FileAccess", "Scheduling",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         .executableTarget(name: "SiteBenchmarks", dependencies: ["CourseSite", "BenchmarkSupport"], path: "Benchmarks/SiteBenchmarks"),

@@ -16,6 +16,7 @@ struct Coursegen: ParsableCommand {
               coursegen init my-course              start a course: a starter chapter in my-course/
               coursegen build chapters/ -o site/    build the course into site/
               coursegen check chapters/             report every problem, write nothing
+              coursegen serve chapters/             preview at http://127.0.0.1:8000/, reloading on every save
               coursegen pdf chapters/ -o course.pdf print the whole course to one PDF (needs Chromium)
               coursegen run chapters/05-adam.md --json
                                                     run a chapter's experiments, print the numbers
@@ -23,7 +24,7 @@ struct Coursegen: ParsableCommand {
             Exit status: 0 on success, 1 when the content has errors, 64 for usage errors.
             """,
         version: CoursegenVersion.string,
-        subcommands: [Init.self, Build.self, Check.self, Run.self, PDF.self]
+        subcommands: [Init.self, Build.self, Check.self, Serve.self, Run.self, PDF.self]
     )
 }
 
