@@ -122,7 +122,9 @@ public struct SiteBuilder: Sendable {
         let renderPages = RenderPages(allowHTML: options.allowHTML, math: options.math, highlight: options.highlight,
                                       resolver: linker, strings: strings, pageLanguage: settings.language,
                                       mathText: options.mathText, references: references, labels: labels)
-        let rendered = renderPages.run(pages, directives: collected, results: results)
+        // Each fence once, for its chapter's page and print.html.
+        let fragments = renderPages.fragments(directives: collected, results: results)
+        let rendered = renderPages.run(pages, directives: collected, results: results, fragments: fragments)
         // Each linked file once, with the first place that links it (for its diagnostics).
         var assets: [String: SourceLocation] = [:]
         var titled = loaded.chapters
@@ -181,7 +183,7 @@ public struct SiteBuilder: Sendable {
         // rendering finds was reported for the chapter's own page already.
         let printIDs = PageIDs.document(chapters)
         let printBodies = renderPages.run(loaded.chapters, directives: CollectedDirectives(pages: Array(collected.pages.dropFirst(firstChapterBody))),
-                                          results: results, firstPage: firstChapterBody, ids: printIDs)
+                                          results: results, firstPage: firstChapterBody, ids: printIDs, fragments: fragments)
         let printPage = renderer.renderPrint(zip(chapters, printBodies).map { chapter, body in
             PageRenderer.PrintChapter(chapter: chapter, body: body.html, contentsHTML: body.contentsHTML)
         }, parts: loaded.parts, ids: printIDs)

@@ -30,13 +30,15 @@ struct RenderPages: Sendable {
     /// (`directives.pages[i]` are the fences of `pages[i]`). `ids` places each page's ids: on its
     /// own page, or in the one document of `print.html`, where solutions are open too.
     /// `firstPage` is the place of `pages[0]` among the pages ``NumberLabels`` numbered (1 when
-    /// the home page is left out).
+    /// the home page is left out). A fence with a fragment in `fragments` (``fragments(_:directives:results:firstPage:)``)
+    /// takes it, filled with the page's ids, instead of being rendered again.
     func run(_ pages: [Chapter], directives: CollectedDirectives, results: DirectiveResults,
-             firstPage: Int = 0, ids: PageIDs = .ownPages) -> [RenderedBody] {
+             firstPage: Int = 0, ids: PageIDs = .ownPages, fragments: FenceFragments? = nil) -> [RenderedBody] {
         // Pages are independent.
         ConcurrentMap.map(Array(pages.enumerated())) { page in
             PageStrings.with(strings, pageLanguage: pageLanguage) {
-                renderBody(page.element, index: firstPage + page.offset, fences: directives.pages[page.offset], results: results, ids: ids)
+                renderBody(page.element, index: firstPage + page.offset, fences: directives.pages[page.offset], results: results,
+                           ids: ids, shared: fragments)
             }
         }
     }
@@ -66,7 +68,7 @@ struct RenderPages: Sendable {
     }
 
     private func renderBody(_ chapter: Chapter, index: Int, fences: [CollectedFence], results: DirectiveResults,
-                            ids: PageIDs) -> RenderedBody {
+                            ids: PageIDs, shared: FenceFragments?) -> RenderedBody {
         let collector = Collector()
         let file = chapter.displayPath
         var renderer = HTMLRenderer()
@@ -193,6 +195,11 @@ struct RenderPages: Sendable {
         for fence in fences {
             let run = results[fence.id]
             collector.diagnostics += fence.diagnostics + (run?.diagnostics ?? [])
+            if let shared, let fragment = shared[fence.id] {
+                fragments[fence.position] = shared.fill(fragment.html, prefix: ids.prefix(in: chapter))
+                citations.record(fragment.cited)
+                continue
+            }
             var block = fence.block
             block.idPrefix = ids.id(block.idPrefix, in: chapter)
             let figure = numbered.figures[fence.position].map {
@@ -257,7 +264,7 @@ struct RenderPages: Sendable {
         if let formatter = citations.formatter, !cited.isEmpty {
             let list = citations.list(cited, formatter: formatter)
             if Self.contains(html, PageCitations.markerHTML) {
-                html = html.replacing(PageCitations.markerHTML, with: list)
+                html = Self.replacing(PageCitations.markerHTML, with: list, in: html)
             } else {
                 let title = strings.text("references.title")
                 let taken = chapter.headingIDSet.union(PageRenderer.reservedIDs)
@@ -270,7 +277,7 @@ struct RenderPages: Sendable {
                 appended.append((ContentsEntry(level: 2, id: id, title: title), Escaping.html(title)))
             }
         } else if Self.contains(html, PageCitations.markerHTML) {
-            html = html.replacing(PageCitations.markerHTML, with: "")
+            html = Self.replacing(PageCitations.markerHTML, with: "", in: html)
         }
         return RenderedBody(html: html, titleHTML: titleHTML, contentsHTML: contentsHTML,
                             diagnostics: collector.diagnostics, assets: collector.assets,
@@ -294,6 +301,31 @@ struct RenderPages: Sendable {
 }
 
 extension RenderPages {
+    /// `text` with every `part` replaced by `replacement`, byte for byte: Foundation's and the
+    /// standard library's `replacing` search a whole page character by character.
+    static func replacing(_ part: String, with replacement: String, in text: String) -> String {
+        var text = text, part = part
+        return text.withUTF8 { haystack in
+            part.withUTF8 { needle -> String in
+                guard let first = needle.first, haystack.count >= needle.count else { return String(decoding: haystack, as: UTF8.self) }
+                var out: [UInt8] = []
+                out.reserveCapacity(haystack.count + replacement.utf8.count)
+                var i = 0
+                while i < haystack.count {
+                    if haystack[i] == first, i + needle.count <= haystack.count,
+                       UnsafeBufferPointer(rebasing: haystack[i ..< i + needle.count]).elementsEqual(needle) {
+                        out.append(contentsOf: replacement.utf8)
+                        i += needle.count
+                    } else {
+                        out.append(haystack[i])
+                        i += 1
+                    }
+                }
+                return String(decoding: out, as: UTF8.self)
+            }
+        }
+    }
+
     /// Whether `text` contains `part`, byte for byte: Foundation's `contains` costs a locale-aware search per page.
     static func contains(_ text: String, _ part: String) -> Bool {
         var text = text, part = part
