@@ -1,6 +1,9 @@
-// Builds a generated course of 200 chapters of about 5 KB each with the
-// standard build (no experiments), writes it, and prints the median wall time
-// and throughput. Run: swift run -c release SiteBenchmarks
+// Two cases, each timed in-process through the standard build and written out:
+// 1. a generated course of 200 chapters of about 5 KB each (no experiments): median wall
+//    time and throughput;
+// 2. the course in `chapters/` from a warm result cache (a copy of the chapters and of
+//    their cache; a round that trains anything fails the benchmark).
+// Run: swift run -c release SiteBenchmarks
 import BenchmarkSupport
 import CourseDiagnostics
 import CourseSite
@@ -68,3 +71,41 @@ let megabytes = Double(totalBytes) / 1_000_000
 print(String(format: "site build: %d chapters, %.2f MB of Markdown: median %.3f s over %d runs (min %.3f, max %.3f), %.1f MB/s, %d cores",
              chapterCount, megabytes, median, repetitions, timings.fastest, timings.slowest, megabytes / median,
              ProcessInfo.processInfo.activeProcessorCount))
+
+// The course from a warm cache. The cache is found where the standard build looks for it,
+// for the course and for its copy alike.
+let course = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+    .deletingLastPathComponent().appendingPathComponent("chapters")
+let courseRoot = URL(fileURLWithPath: NSTemporaryDirectory()).appendingPathComponent("coursegen-course-bench-\(getpid())")
+let courseCopy = courseRoot.appendingPathComponent("chapters")
+try? fm.removeItem(at: courseRoot)
+try fm.createDirectory(at: courseRoot, withIntermediateDirectories: true)
+try fm.copyItem(at: course, to: courseCopy)
+func cacheFolder(_ chapters: URL) -> String { StandardBuild.options(chaptersFolder: chapters.path).cache!.folder }
+if fm.fileExists(atPath: cacheFolder(course)), !fm.fileExists(atPath: cacheFolder(courseCopy)) {
+    try fm.copyItem(atPath: cacheFolder(course), toPath: cacheFolder(courseCopy))
+}
+/// Trainings that actually trained (the build's progress lines).
+final class TrainingCount: @unchecked Sendable {
+    private let lock = NSLock()
+    private var count = 0
+    func add() { lock.withLock { count += 1 } }
+    func take() -> Int { lock.withLock { defer { count = 0 }; return count } }
+}
+let trained = TrainingCount()
+func buildCourse() throws {
+    let options = StandardBuild.options(chaptersFolder: courseCopy.path, progress: { _ in trained.add() })
+    let result = SiteBuilder(chaptersFolder: courseCopy.path, options: options).build()
+    precondition(!result.diagnostics.containsErrors, "the course must build: \(result.diagnostics.prefix(3))")
+    try SiteWriter(output: courseRoot.appendingPathComponent("site").path).write(result.files)
+}
+// Whatever the copied cache lacks is trained once, before the timed rounds.
+let warmStart = Timings.now()
+try buildCourse()
+let warmed = trained.take()
+let courseTimings = try Timings(rounds: repetitions) { try buildCourse() }
+precondition(trained.take() == 0, "a cached build trained again")
+try? fm.removeItem(at: courseRoot)
+print(String(format: "cached course build: %@: median %.3f s over %d runs (min %.3f, max %.3f)%@",
+             course.path, courseTimings.median, repetitions, courseTimings.fastest, courseTimings.slowest,
+             warmed > 0 ? String(format: "; warming the cache trained %d and took %.1f s", warmed, Timings.now() - warmStart) : ""))

@@ -31,6 +31,9 @@ public struct BuildOptions: Sendable {
     public var progress: (@Sendable (String) -> Void)?
     /// Build chapters marked `draft: true` too.
     public var includeDrafts = false
+    /// Render each fence once for its chapter's page and print.html (``FenceFragments``); tests
+    /// turn it off to compare with rendering each fence at each place.
+    var sharesFenceFragments = true
 
     public init(directives: DirectiveRegistry = DirectiveRegistry(), math: @escaping MathRenderer, highlight: @escaping Highlighter) {
         self.directives = directives
@@ -123,7 +126,7 @@ public struct SiteBuilder: Sendable {
                                       resolver: linker, strings: strings, pageLanguage: settings.language,
                                       mathText: options.mathText, references: references, labels: labels)
         // Each fence once, for its chapter's page and print.html.
-        let fragments = renderPages.fragments(directives: collected, results: results)
+        let fragments = options.sharesFenceFragments ? renderPages.fragments(directives: collected, results: results) : nil
         let rendered = renderPages.run(pages, directives: collected, results: results, fragments: fragments)
         // Each linked file once, with the first place that links it (for its diagnostics).
         var assets: [String: SourceLocation] = [:]
@@ -194,8 +197,9 @@ public struct SiteBuilder: Sendable {
                 hint: "pages of coursegen run no script; check the templates in the chapters folder's 'theme/'"))
         }
         // The last gate: whatever a theme's data or partials combine to, no page runs script.
-        for (i, page) in html.enumerated() {
-            guard let finding = ScriptScan.findings(in: page).first else { continue }
+        let pageFindings = ConcurrentMap.map(html) { ScriptScan.findings(in: $0).first }
+        for (i, finding) in pageFindings.enumerated() {
+            guard let finding else { continue }
             let source = i == 0 ? (loaded.home?.displayPath ?? chaptersFolder) : chapters[i - 1].displayPath
             diagnostics.append(.error(
                 "page '\(i == 0 ? "index.html" : chapters[i - 1].pageName)' would contain \(finding.what)",

@@ -7,10 +7,12 @@ import ExperimentPages
 ///
 /// A hole is a word of random letters drawn for each build (``hole``), which no input can
 /// foresee, so nothing but a hole is ever filled; it is made of letters because a figure
-/// keeps only letters and digits of its id prefix. Two kinds: ``prefixHole`` takes the page's
-/// prefix as it is (`c3-`: the figure's id, the links to the page's reference list),
-/// ``idHole`` starts the fence's ``DirectiveBlock/idPrefix`` and takes the prefix's letters
-/// and digits (`c3`, so that `xd1-p-s0` becomes `xc3d1-p-s0`).
+/// keeps only the letters and digits of its id prefix. Two kinds: ``prefixHole`` takes the
+/// page's prefix as it is (`c3-`: the figure's id, the links to the page's reference list);
+/// ``idHole`` starts the fence's ``DirectiveBlock/idPrefix`` (`<hole>i-d1-`) and takes the
+/// prefix without its dash, the dash after the hole staying where the handler kept it
+/// (`c3-d1-`) and going on a page of its own (`d1-`); the `experiment` handler keeps only
+/// letters and digits, so `xd1-p-s0` becomes `xc3d1-p-s0` in print.html.
 struct FenceFragments: Sendable {
     /// A fence's markup with its holes, and the keys of the works it cites (methods' papers).
     struct Fragment: Sendable {
@@ -18,10 +20,10 @@ struct FenceFragments: Sendable {
         var cited: [String]
     }
 
-    /// The build's hole: `Z` and 23 random lower-case letters (108 bits).
+    /// The build's hole: `Z` and 23 random lower-case letters (108 bits), then the kind (`p`, `i`).
     let hole: String
     var prefixHole: String { hole + "p" }
-    var idHole: String { hole + "i" }
+    var idHole: String { hole + "i-" }
 
     /// Each fence's fragment.
     var fragments: [FenceID: Fragment] = [:]
@@ -33,29 +35,15 @@ struct FenceFragments: Sendable {
 
     subscript(_ fence: FenceID) -> Fragment? { fragments[fence] }
 
-    /// `html` with its holes filled for a page whose ids start with `prefix` (``PageIDs/prefix(in:)``).
+    /// `html` with its holes filled for a page whose ids start with `prefix` (``PageIDs/prefix(in:)``:
+    /// `c3-`, or empty).
     func fill(_ html: String, prefix: String) -> String {
-        let idPart = prefix.filter { $0.isLetter || $0.isNumber }
-        var html = html, hole = self.hole
-        return html.withUTF8 { bytes in
-            hole.withUTF8 { hole in
-                var out: [UInt8] = []
-                out.reserveCapacity(bytes.count + 64)
-                let first = hole[0]
-                let width = hole.count + 1
-                var i = 0
-                while i < bytes.count {
-                    if bytes[i] == first, i + width <= bytes.count,
-                       UnsafeBufferPointer(rebasing: bytes[i ..< i + hole.count]).elementsEqual(hole) {
-                        out.append(contentsOf: (bytes[i + hole.count] == UInt8(ascii: "p") ? prefix : idPart).utf8)
-                        i += width
-                    } else {
-                        out.append(bytes[i])
-                        i += 1
-                    }
-                }
-                return String(decoding: out, as: UTF8.self)
-            }
+        let stem = prefix.hasSuffix("-") ? String(prefix.dropLast()) : prefix
+        return ByteReplacement.replacing(hole, in: html) { after in
+            if after.first == UInt8(ascii: "p") { return (prefix, 1) }
+            // An id hole: the dash after it, when the handler kept it, belongs to a prefix only.
+            let dash = after.dropFirst().first == UInt8(ascii: "-")
+            return (dash && !stem.isEmpty ? stem + "-" : stem, dash ? 2 : 1)
         }
     }
 }

@@ -301,29 +301,10 @@ struct RenderPages: Sendable {
 }
 
 extension RenderPages {
-    /// `text` with every `part` replaced by `replacement`, byte for byte: Foundation's and the
-    /// standard library's `replacing` search a whole page character by character.
+    /// `text` with every `part` replaced by `replacement`, byte for byte: the standard
+    /// library's `replacing` searches a whole page character by character.
     static func replacing(_ part: String, with replacement: String, in text: String) -> String {
-        var text = text, part = part
-        return text.withUTF8 { haystack in
-            part.withUTF8 { needle -> String in
-                guard let first = needle.first, haystack.count >= needle.count else { return String(decoding: haystack, as: UTF8.self) }
-                var out: [UInt8] = []
-                out.reserveCapacity(haystack.count + replacement.utf8.count)
-                var i = 0
-                while i < haystack.count {
-                    if haystack[i] == first, i + needle.count <= haystack.count,
-                       UnsafeBufferPointer(rebasing: haystack[i ..< i + needle.count]).elementsEqual(needle) {
-                        out.append(contentsOf: replacement.utf8)
-                        i += needle.count
-                    } else {
-                        out.append(haystack[i])
-                        i += 1
-                    }
-                }
-                return String(decoding: out, as: UTF8.self)
-            }
-        }
+        ByteReplacement.replacing(part, with: replacement, in: text)
     }
 
     /// Whether `text` contains `part`, byte for byte: Foundation's `contains` costs a locale-aware search per page.
