@@ -69,7 +69,7 @@ try? fm.removeItem(at: root)
 let median = timings.median
 let megabytes = Double(totalBytes) / 1_000_000
 print(String(format: "site build: %d chapters, %.2f MB of Markdown: median %.3f s over %d runs (min %.3f, max %.3f), %.1f MB/s, %d cores",
-             chapterCount, megabytes, median, repetitions, timings.fastest, timings.slowest, megabytes / median,
+             chapterCount, megabytes, median, timings.seconds.count, timings.fastest, timings.slowest, megabytes / median,
              ProcessInfo.processInfo.activeProcessorCount))
 
 // The course from a warm cache. The cache is found where the standard build looks for it,
@@ -107,5 +107,5 @@ let courseTimings = try Timings(rounds: repetitions) { try buildCourse() }
 precondition(trained.take() == 0, "a cached build trained again")
 try? fm.removeItem(at: courseRoot)
 print(String(format: "cached course build: %@: median %.3f s over %d runs (min %.3f, max %.3f)%@",
-             course.path, courseTimings.median, repetitions, courseTimings.fastest, courseTimings.slowest,
+             course.path, courseTimings.median, courseTimings.seconds.count, courseTimings.fastest, courseTimings.slowest,
              warmed > 0 ? String(format: "; warming the cache trained %d and took %.1f s", warmed, Timings.now() - warmStart) : ""))
