@@ -63,9 +63,11 @@ public struct Bibliography: Sendable {
 
     /// Entries in the order of a reference list: first name's family, then year, then title.
     public func sorted(_ keys: some Sequence<String>) -> [BibEntry] {
-        Array(Set(keys)).compactMap { self[$0] }.sorted { a, b in
-            Self.sortKey(a, suffix: suffixes[a.key]).lexicographicallyPrecedes(Self.sortKey(b, suffix: suffixes[b.key]))
-        }
+        // Each entry's key once: it parses the entry's names.
+        Array(Set(keys)).compactMap { self[$0] }
+            .map { (entry: $0, key: Self.sortKey($0, suffix: suffixes[$0.key])) }
+            .sorted { $0.key.lexicographicallyPrecedes($1.key) }
+            .map(\.entry)
     }
 
     private static func sortKey(_ entry: BibEntry, suffix: String?) -> [String] {

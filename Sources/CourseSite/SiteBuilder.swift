@@ -39,6 +39,9 @@ public struct BuildOptions: Sendable {
     /// What a build keeps for the next build of the same folder in the process, so that it
     /// re-does only what an edit changed (``BuildMemo``); `nil` does everything every time.
     public var memo: BuildMemo?
+    /// Render each fence once for its chapter's page and print.html (``FenceFragments``); tests
+    /// turn it off to compare with rendering each fence at each place.
+    var sharesFenceFragments = true
 
     public init(directives: DirectiveRegistry = DirectiveRegistry(), math: @escaping MathRenderer, highlight: @escaping Highlighter) {
         self.directives = directives
@@ -145,7 +148,11 @@ public struct SiteBuilder: Sendable {
             RenderMemo(memo: memo, context: memo.context(.render, RenderContext(
                 files: besideChapters, allowHTML: options.allowHTML, language: settings.language, pages: pages, labels: labels)))
         }
-        let rendered = renderPages.run(pages, directives: collected, results: results)
+        // Each fence once, for its chapter's page and print.html. With a memo, only the pages an edit
+        // changed render at all, and rendering every fence up front would undo that.
+        let fragments = options.sharesFenceFragments && options.memo == nil
+            ? renderPages.fragments(directives: collected, results: results) : nil
+        let rendered = renderPages.run(pages, directives: collected, results: results, fragments: fragments)
         // Each linked file once, with the first place that links it (for its diagnostics).
         var assets: [String: SourceLocation] = [:]
         var titled = loaded.chapters
@@ -206,7 +213,7 @@ public struct SiteBuilder: Sendable {
         // rendering finds was reported for the chapter's own page already.
         let printIDs = PageIDs.document(chapters)
         let printBodies = renderPages.run(loaded.chapters, directives: CollectedDirectives(pages: Array(collected.pages.dropFirst(firstChapterBody))),
-                                          results: results, firstPage: firstChapterBody, ids: printIDs)
+                                          results: results, firstPage: firstChapterBody, ids: printIDs, fragments: fragments)
         let printPage = renderer.renderPrint(zip(chapters, printBodies).map { chapter, body in
             PageRenderer.PrintChapter(chapter: chapter, body: body.html, contentsHTML: body.contentsHTML)
         }, parts: loaded.parts, ids: printIDs)
@@ -217,8 +224,9 @@ public struct SiteBuilder: Sendable {
                 hint: "pages of coursegen run no script; check the templates in the chapters folder's 'theme/'"))
         }
         // The last gate: whatever a theme's data or partials combine to, no page runs script.
-        for (i, page) in html.enumerated() {
-            guard let finding = ScriptScan.findings(in: page).first else { continue }
+        let pageFindings = ConcurrentMap.map(html) { ScriptScan.findings(in: $0).first }
+        for (i, finding) in pageFindings.enumerated() {
+            guard let finding else { continue }
             let source = i == 0 ? (loaded.home?.displayPath ?? chaptersFolder) : chapters[i - 1].displayPath
             diagnostics.append(.error(
                 "page '\(i == 0 ? "index.html" : chapters[i - 1].pageName)' would contain \(finding.what)",

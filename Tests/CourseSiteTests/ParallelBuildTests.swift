@@ -105,7 +105,7 @@ import Testing
         #expect(!result.diagnostics.containsErrors, "\(result.diagnostics)")
         var files: [String: [UInt8]] = [:]
         for file in result.files { files[file.path] = file.bytes }
-        return (files, folder.snapshot("course/.coursegen-cache"), lines.all)
+        return (files, folder.snapshot("course/chapters/.coursegen-cache"), lines.all)
     }
 
     @Test func serialAndParallelBuildsAreByteIdentical() throws {

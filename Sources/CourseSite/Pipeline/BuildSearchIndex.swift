@@ -24,7 +24,7 @@ struct BuildSearchIndex {
         let script = index.script()
         let stopWords = Set(strings.text("search.stopWords").split(separator: " ").map { SearchTokenizer.key(String($0)) })
         return Output(indexScript: script, searchBody: body(index, terms: index.terms(stopWords: stopWords)),
-                      textBytes: html.reduce(0) { $0 + Self.visibleTextBytes($1) },
+                      textBytes: ConcurrentMap.map(html, Self.visibleTextBytes).reduce(0, +),
                       sectionCount: index.sections.reduce(0) { $0 + $1.count })
     }
 

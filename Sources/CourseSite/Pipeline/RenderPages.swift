@@ -32,14 +32,16 @@ struct RenderPages: Sendable {
     /// (`directives.pages[i]` are the fences of `pages[i]`). `ids` places each page's ids: on its
     /// own page, or in the one document of `print.html`, where solutions are open too.
     /// `firstPage` is the place of `pages[0]` among the pages ``NumberLabels`` numbered (1 when
-    /// the home page is left out).
+    /// the home page is left out). A fence with a fragment in `fragments` (``fragments(_:directives:results:firstPage:)``)
+    /// takes it, filled with the page's ids, instead of being rendered again.
     func run(_ pages: [Chapter], directives: CollectedDirectives, results: DirectiveResults,
-             firstPage: Int = 0, ids: PageIDs = .ownPages) -> [RenderedBody] {
+             firstPage: Int = 0, ids: PageIDs = .ownPages, fragments: FenceFragments? = nil) -> [RenderedBody] {
         // Pages are independent.
         ConcurrentMap.map(Array(pages.enumerated())) { page in
             let render = {
                 PageStrings.with(strings, pageLanguage: pageLanguage) {
-                    renderBody(page.element, index: firstPage + page.offset, fences: directives.pages[page.offset], results: results, ids: ids)
+                    renderBody(page.element, index: firstPage + page.offset, fences: directives.pages[page.offset], results: results,
+                               ids: ids, shared: fragments)
                 }
             }
             return memo.map { $0.body(page.element, index: firstPage + page.offset, ids: ids, labels: labels, render: render) } ?? render()
@@ -71,7 +73,7 @@ struct RenderPages: Sendable {
     }
 
     private func renderBody(_ chapter: Chapter, index: Int, fences: [CollectedFence], results: DirectiveResults,
-                            ids: PageIDs) -> RenderedBody {
+                            ids: PageIDs, shared: FenceFragments?) -> RenderedBody {
         let collector = Collector()
         let file = chapter.displayPath
         var renderer = HTMLRenderer()
@@ -198,6 +200,11 @@ struct RenderPages: Sendable {
         for fence in fences {
             let run = results[fence.id]
             collector.diagnostics += fence.diagnostics + (run?.diagnostics ?? [])
+            if let shared, let fragment = shared[fence.id] {
+                fragments[fence.position] = shared.fill(fragment.html, prefix: ids.prefix(in: chapter))
+                citations.record(fragment.cited)
+                continue
+            }
             var block = fence.block
             block.idPrefix = ids.id(block.idPrefix, in: chapter)
             let figure = numbered.figures[fence.position].map {
@@ -262,7 +269,7 @@ struct RenderPages: Sendable {
         if let formatter = citations.formatter, !cited.isEmpty {
             let list = citations.list(cited, formatter: formatter)
             if Self.contains(html, PageCitations.markerHTML) {
-                html = html.replacing(PageCitations.markerHTML, with: list)
+                html = Self.replacing(PageCitations.markerHTML, with: list, in: html)
             } else {
                 let title = strings.text("references.title")
                 let taken = chapter.headingIDSet.union(PageRenderer.reservedIDs)
@@ -275,7 +282,7 @@ struct RenderPages: Sendable {
                 appended.append((ContentsEntry(level: 2, id: id, title: title), Escaping.html(title)))
             }
         } else if Self.contains(html, PageCitations.markerHTML) {
-            html = html.replacing(PageCitations.markerHTML, with: "")
+            html = Self.replacing(PageCitations.markerHTML, with: "", in: html)
         }
         return RenderedBody(html: html, titleHTML: titleHTML, contentsHTML: contentsHTML,
                             diagnostics: collector.diagnostics, assets: collector.assets,
@@ -299,6 +306,12 @@ struct RenderPages: Sendable {
 }
 
 extension RenderPages {
+    /// `text` with every `part` replaced by `replacement`, byte for byte: the standard
+    /// library's `replacing` searches a whole page character by character.
+    static func replacing(_ part: String, with replacement: String, in text: String) -> String {
+        ByteReplacement.replacing(part, with: replacement, in: text)
+    }
+
     /// Whether `text` contains `part`, byte for byte: Foundation's `contains` costs a locale-aware search per page.
     static func contains(_ text: String, _ part: String) -> Bool {
         var text = text, part = part

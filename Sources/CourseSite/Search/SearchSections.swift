@@ -54,9 +54,12 @@ struct SearchSections {
                 if s[i] == "<" {
                     tag(into: &sections)
                 } else {
+                    guard skipDepth == 0, generatedDepth == 0 || (inCaption && strong != nil) else {
+                        while i < s.count, s[i] != "<" { i += 1 }
+                        continue
+                    }
                     var text = String.UnicodeScalarView()
                     while i < s.count, s[i] != "<" { text.append(s[i]); i += 1 }
-                    guard skipDepth == 0, generatedDepth == 0 || (inCaption && strong != nil) else { continue }
                     let decoded = Self.decodeEntities(String(text))
                     if strong != nil { strong! += decoded }
                     if buffer != nil {
@@ -90,24 +93,36 @@ struct SearchSections {
             var name = ""
             while i < s.count, !SearchTokenizer.isWhitespace(s[i]), s[i] != ">", s[i] != "/" { name.unicodeScalars.append(s[i]); i += 1 }
             name = name.lowercased()
+            // Inside a skipped element only the tag's name counts: its attributes (an SVG path's
+            // data) are passed over, not gathered.
+            let keep = skipDepth == 0
             var attributes: [String: String] = [:]
             while i < s.count, s[i] != ">" {
                 while i < s.count, SearchTokenizer.isWhitespace(s[i]) || s[i] == "/" { i += 1 }
                 var attribute = ""
-                while i < s.count, !SearchTokenizer.isWhitespace(s[i]), s[i] != "=", s[i] != ">", s[i] != "/" { attribute.unicodeScalars.append(s[i]); i += 1 }
+                while i < s.count, !SearchTokenizer.isWhitespace(s[i]), s[i] != "=", s[i] != ">", s[i] != "/" {
+                    if keep { attribute.unicodeScalars.append(s[i]) }
+                    i += 1
+                }
                 var value = ""
                 if i < s.count, s[i] == "=" {
                     i += 1
                     if i < s.count, s[i] == "\"" || s[i] == "'" {
                         let quote = s[i]
                         i += 1
-                        while i < s.count, s[i] != quote { value.unicodeScalars.append(s[i]); i += 1 }
+                        while i < s.count, s[i] != quote {
+                            if keep { value.unicodeScalars.append(s[i]) }
+                            i += 1
+                        }
                         i += 1
                     } else {
-                        while i < s.count, !SearchTokenizer.isWhitespace(s[i]), s[i] != ">" { value.unicodeScalars.append(s[i]); i += 1 }
+                        while i < s.count, !SearchTokenizer.isWhitespace(s[i]), s[i] != ">" {
+                            if keep { value.unicodeScalars.append(s[i]) }
+                            i += 1
+                        }
                     }
                 }
-                if !attribute.isEmpty { attributes[attribute.lowercased()] = value }
+                if keep, !attribute.isEmpty { attributes[attribute.lowercased()] = value }
             }
             i += 1
             let classes = (attributes["class"] ?? "").split(separator: " ")

@@ -208,51 +208,99 @@ enum TrainingReportCoding: ResultCoding {
     }
 
     /// Reads the data section's tokens, each checked for its type; nil on any mismatch.
+    /// Tokens are the runs between single spaces (empty ones too), read from the UTF-8
+    /// bytes without making a string of each: an entry holds tens of thousands of numbers.
     private struct Reader: EntryFieldReader {
-        private var tokens: [Substring]
-        private var index = 0
+        private let bytes: [UInt8]
+        private var position = 0
+        private var tokensLeft: Int
 
-        init(text: String) { tokens = text.split(separator: " ", omittingEmptySubsequences: false) }
-
-        var atEnd: Bool { index == tokens.count }
-
-        private mutating func next() -> Substring? {
-            guard index < tokens.count else { return nil }
-            defer { index += 1 }
-            return tokens[index]
+        init(text: String) {
+            bytes = Array(text.utf8)
+            tokensLeft = bytes.reduce(1) { $0 + ($1 == UInt8(ascii: " ") ? 1 : 0) }
         }
 
-        mutating func int() -> Int? { next().flatMap { Int($0) } }
+        var atEnd: Bool { tokensLeft == 0 }
+
+        /// The next token's bytes.
+        private mutating func next() -> Range<Int>? {
+            guard tokensLeft > 0 else { return nil }
+            tokensLeft -= 1
+            let start = position
+            while position < bytes.count, bytes[position] != UInt8(ascii: " ") { position += 1 }
+            let token = start..<position
+            position += 1
+            return token
+        }
+
+        /// A decimal integer with an optional sign, as `Int(_:)` reads it.
+        private func integer(_ token: Range<Int>) -> Int? {
+            var i = token.lowerBound
+            var negative = false
+            if i < token.upperBound, bytes[i] == UInt8(ascii: "-") || bytes[i] == UInt8(ascii: "+") {
+                negative = bytes[i] == UInt8(ascii: "-")
+                i += 1
+            }
+            guard i < token.upperBound else { return nil }
+            var value = 0
+            while i < token.upperBound {
+                let digit = Int(bytes[i]) - Int(UInt8(ascii: "0"))
+                guard (0...9).contains(digit) else { return nil }
+                let (shifted, overflow) = value.multipliedReportingOverflow(by: 10)
+                let (sum, overflow2) = negative ? shifted.subtractingReportingOverflow(digit) : shifted.addingReportingOverflow(digit)
+                guard !overflow, !overflow2 else { return nil }
+                value = sum
+                i += 1
+            }
+            return value
+        }
+
+        private static func hexDigit(_ byte: UInt8) -> UInt8? {
+            switch byte {
+            case UInt8(ascii: "0")...UInt8(ascii: "9"): byte - UInt8(ascii: "0")
+            case UInt8(ascii: "a")...UInt8(ascii: "f"): byte - UInt8(ascii: "a") + 10
+            case UInt8(ascii: "A")...UInt8(ascii: "F"): byte - UInt8(ascii: "A") + 10
+            default: nil
+            }
+        }
+
+        mutating func int() -> Int? { next().flatMap(integer) }
 
         /// A count, bounded by the tokens left so that a corrupt count cannot allocate wildly.
         mutating func count() -> Int? {
-            guard let n = int(), n >= 0, n <= tokens.count - index else { return nil }
+            guard let n = int(), n >= 0, n <= tokensLeft else { return nil }
             return n
         }
 
         mutating func optionalInt() -> Int?? {
             guard let token = next() else { return nil }
-            if token == "-" { return .some(nil) }
-            guard let n = Int(token) else { return nil }
+            if token.count == 1, bytes[token.lowerBound] == UInt8(ascii: "-") { return .some(nil) }
+            guard let n = integer(token) else { return nil }
             return .some(n)
         }
 
+        /// Sixteen hex digits: the bit pattern.
         mutating func double() -> Double? {
-            guard let token = next(), token.count == 16, let bits = UInt64(token, radix: 16) else { return nil }
+            guard let token = next(), token.count == 16 else { return nil }
+            var bits: UInt64 = 0
+            for i in token {
+                guard let digit = Self.hexDigit(bytes[i]) else { return nil }
+                bits = bits << 4 | UInt64(digit)
+            }
             return Double(bitPattern: bits)
         }
 
         mutating func string() -> String? {
-            guard let token = next(), token.first == "s", token.count % 2 == 1 else { return nil }
-            var bytes: [UInt8] = []
-            var i = token.index(after: token.startIndex)
-            while i < token.endIndex {
-                let j = token.index(i, offsetBy: 2)
-                guard let byte = UInt8(token[i..<j], radix: 16) else { return nil }
-                bytes.append(byte)
-                i = j
+            guard let token = next(), token.count % 2 == 1, bytes[token.lowerBound] == UInt8(ascii: "s") else { return nil }
+            var decoded: [UInt8] = []
+            decoded.reserveCapacity(token.count / 2)
+            var i = token.lowerBound + 1
+            while i < token.upperBound {
+                guard let high = Self.hexDigit(bytes[i]), let low = Self.hexDigit(bytes[i + 1]) else { return nil }
+                decoded.append(high << 4 | low)
+                i += 2
             }
-            return String(validating: bytes, as: UTF8.self)
+            return String(validating: decoded, as: UTF8.self)
         }
 
         mutating func doubles() -> [Double]? { list { $0.double() } }

@@ -1,0 +1,82 @@
+import ExperimentPages
+
+/// Every directive fence of the course rendered once, for its chapter's page and for
+/// `print.html` alike. A fence's figures are most of what a cached build computes (contours,
+/// paths, tables), and the two places differ only in the chapter's id prefix (``PageIDs``),
+/// so a fragment is rendered with holes where the prefix goes and each place fills them.
+///
+/// A hole is a word of random letters drawn for each build (``hole``), which no input can
+/// foresee, so nothing but a hole is ever filled; it is made of letters because a figure
+/// keeps only the letters and digits of its id prefix. Two kinds: ``prefixHole`` takes the
+/// page's prefix as it is (`c3-`: the figure's id, the links to the page's reference list);
+/// ``idHole`` starts the fence's ``DirectiveBlock/idPrefix`` (`<hole>i-d1-`) and takes the
+/// prefix without its dash, the dash after the hole staying where the handler kept it
+/// (`c3-d1-`) and going on a page of its own (`d1-`); the `experiment` handler keeps only
+/// letters and digits, so `xd1-p-s0` becomes `xc3d1-p-s0` in print.html.
+struct FenceFragments: Sendable {
+    /// A fence's markup with its holes, and the keys of the works it cites (methods' papers).
+    struct Fragment: Sendable {
+        var html: String
+        var cited: [String]
+    }
+
+    /// The build's hole: `Z` and 23 random lower-case letters (108 bits), then the kind (`p`, `i`).
+    let hole: String
+    var prefixHole: String { hole + "p" }
+    var idHole: String { hole + "i-" }
+
+    /// Each fence's fragment.
+    var fragments: [FenceID: Fragment] = [:]
+
+    init() {
+        var generator = SystemRandomNumberGenerator()
+        hole = "Z" + String((0..<23).map { _ in Character(Unicode.Scalar(UInt8(ascii: "a") + UInt8.random(in: 0..<26, using: &generator))) })
+    }
+
+    subscript(_ fence: FenceID) -> Fragment? { fragments[fence] }
+
+    /// `html` with its holes filled for a page whose ids start with `prefix` (``PageIDs/prefix(in:)``:
+    /// `c3-`, or empty).
+    func fill(_ html: String, prefix: String) -> String {
+        let stem = prefix.hasSuffix("-") ? String(prefix.dropLast()) : prefix
+        return ByteReplacement.replacing(hole, in: html) { after in
+            if after.first == UInt8(ascii: "p") { return (prefix, 1) }
+            // An id hole: the dash after it, when the handler kept it, belongs to a prefix only.
+            let dash = after.dropFirst().first == UInt8(ascii: "-")
+            return (dash && !stem.isEmpty ? stem + "-" : stem, dash ? 2 : 1)
+        }
+    }
+}
+
+extension RenderPages {
+    /// Every fence of `directives` rendered once with holes for the page's ids (``FenceFragments``),
+    /// fences of all pages on all cores. `firstPage` as in ``run(_:directives:results:firstPage:ids:fragments:)``.
+    func fragments(directives: CollectedDirectives, results: DirectiveResults, firstPage: Int = 0) -> FenceFragments {
+        var shared = FenceFragments()
+        let holes = shared
+        let fences = directives.pages.enumerated().flatMap { page, fences in fences.map { (page: page, fence: $0) } }
+        let rendered = ConcurrentMap.map(fences.map { ($0.page, $0.fence) }) { page, fence -> (FenceID, FenceFragments.Fragment) in
+            PageStrings.with(strings, pageLanguage: pageLanguage) {
+                (fence.id, fragment(fence, index: firstPage + page, results: results, holes: holes))
+            }
+        }
+        shared.fragments = Dictionary(rendered, uniquingKeysWith: { first, _ in first })
+        return shared
+    }
+
+    /// One fence rendered with ``FenceFragments``' holes where the page's prefix goes.
+    private func fragment(_ fence: CollectedFence, index: Int, results: DirectiveResults,
+                          holes: FenceFragments) -> FenceFragments.Fragment {
+        let numbered = index < labels.pages.count ? labels.pages[index] : nil
+        let citations = PageCitations(references: references, strings: strings, idPrefix: holes.prefixHole)
+        var block = fence.block
+        block.idPrefix = holes.idHole + block.idPrefix
+        let figure = numbered?.figures[fence.position].map {
+            FigureNumber(id: holes.prefixHole + $0.id, label: strings.text("figure.number", ["number": $0.number]))
+        }
+        let html = PaperCitations.$resolver.withValue(citations.paperResolver) {
+            fence.handler.render(block, run: results[fence.id], figure: figure)
+        }
+        return FenceFragments.Fragment(html: html, cited: citations.cited)
+    }
+}
