@@ -89,7 +89,10 @@ public struct ServeSession: Sendable {
             status = "\(error)".contains("in use") ? 64 : 1
         }
         watcher.stop()
+        // A build in progress finishes and hands its files to the writer, which writes them before
+        // the output is called the last good build: its reload event may already have gone out.
         loop.stop()
+        loop.waitUntilIdle()
         live.close()
         writer.finish()
         if status == 0 { console.status("stopped; '\(output)' holds the last good build") }

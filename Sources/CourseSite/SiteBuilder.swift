@@ -224,7 +224,11 @@ public struct SiteBuilder: Sendable {
                 hint: "pages of coursegen run no script; check the templates in the chapters folder's 'theme/'"))
         }
         // The last gate: whatever a theme's data or partials combine to, no page runs script.
-        let pageFindings = ConcurrentMap.map(html) { ScriptScan.findings(in: $0).first }
+        let memo = options.memo
+        let pageFindings = ConcurrentMap.map(html) { page in
+            guard let memo else { return ScriptScan.findings(in: page).first }
+            return memo.scan(page).finding
+        }
         for (i, finding) in pageFindings.enumerated() {
             guard let finding else { continue }
             let source = i == 0 ? (loaded.home?.displayPath ?? chaptersFolder) : chapters[i - 1].displayPath

@@ -179,7 +179,7 @@ struct LayoutKey: Hashable, Sendable {
     var titleHTML: String
     var number: Int?
     var description: String?
-    var body: String
+    var body: ExactText
     var contents: [String]
     var contentsHTML: [String]
     var isHome: Bool
@@ -196,7 +196,7 @@ struct LayoutKey: Hashable, Sendable {
         titleHTML = page.titleHTML
         number = page.number
         description = page.description
-        body = page.body
+        body = ExactText(page.body)
         contents = page.contents.map { "\($0.level) \($0.id) \($0.title)" }
         contentsHTML = page.contentsHTML
         isHome = page.isHome
@@ -299,10 +299,26 @@ struct LayoutMemo: Sendable {
     }
 }
 
+/// What the last gates read off a finished page: its first script finding, and the size of its
+/// visible text for the search index's budget.
+struct PageScan: Sendable {
+    var finding: ScriptScan.Finding?
+    var visibleTextBytes: Int
+}
+
+extension BuildMemo {
+    /// `page` scanned, or its scan from a build that finished it byte for byte the same.
+    func scan(_ page: String) -> PageScan {
+        value(.scan, ExactText(page)) {
+            PageScan(finding: ScriptScan.findings(in: page).first, visibleTextBytes: BuildSearchIndex.visibleTextBytes(page))
+        }
+    }
+}
+
 extension SearchIndex {
     struct MemoKey: Hashable, Sendable {
         var title: String
-        var html: String
+        var html: ExactText
     }
 
     struct MemoSections: @unchecked Sendable {
@@ -313,9 +329,36 @@ extension SearchIndex {
     init(pages: [Page], memo: BuildMemo) {
         self.pages = pages
         sections = ConcurrentMap.map(pages) { page in
-            memo.value(.search, MemoKey(title: page.title, html: page.html)) {
+            memo.value(.search, MemoKey(title: page.title, html: ExactText(page.html))) {
                 MemoSections(sections: SearchSections.sections(title: page.title, html: page.html))
             }.sections
         }
     }
+}
+
+/// A key's text hashed and compared by its UTF-8 bytes. `String` normalises (NFC) to hash and
+/// compare, which made keying whole pages by their HTML most of a rebuild's time; two texts that
+/// are canonically equal but spelt with other code points only miss the memo.
+struct ExactText: Hashable, Sendable {
+    let text: String
+    /// The bytes' hash, computed once: a memo rehashes its keys as it grows and forgets.
+    private let bytesHash: Int
+
+    init(_ text: String) {
+        self.text = text
+        var hasher = Hasher()
+        var bytes = text
+        bytes.withUTF8 { hasher.combine(bytes: UnsafeRawBufferPointer($0)) }
+        bytesHash = hasher.finalize()
+    }
+
+    static func == (a: Self, b: Self) -> Bool {
+        guard a.bytesHash == b.bytesHash else { return false }
+        var a = a.text, b = b.text
+        return a.withUTF8 { x in
+            b.withUTF8 { y in x.count == y.count && (x.count == 0 || memcmp(x.baseAddress!, y.baseAddress!, x.count) == 0) }
+        }
+    }
+
+    func hash(into hasher: inout Hasher) { hasher.combine(bytesHash) }
 }

@@ -25,7 +25,7 @@ import Foundation
 public final class BuildMemo: @unchecked Sendable {
     /// The stages that keep work, in pipeline order.
     public enum Stage: Int, CaseIterable, Sendable {
-        case load, check, run, render, print, layout, search
+        case load, check, run, render, print, layout, search, scan
     }
 
     /// What the latest build computed (its misses), by stage: the work a rebuild re-did.
@@ -39,11 +39,13 @@ public final class BuildMemo: @unchecked Sendable {
         public var printBodies = 0
         public var layouts = 0
         public var searchPages = 0
+        /// Finished pages scanned for script and measured for the search budget.
+        public var scans = 0
 
         public init() {}
 
         subscript(stage: Stage) -> Int {
-            get { [loads, checks, runs, renders, printBodies, layouts, searchPages][stage.rawValue] }
+            get { [loads, checks, runs, renders, printBodies, layouts, searchPages, scans][stage.rawValue] }
             set {
                 switch stage {
                 case .load: loads = newValue
@@ -53,6 +55,7 @@ public final class BuildMemo: @unchecked Sendable {
                 case .print: printBodies = newValue
                 case .layout: layouts = newValue
                 case .search: searchPages = newValue
+                case .scan: scans = newValue
                 }
             }
         }

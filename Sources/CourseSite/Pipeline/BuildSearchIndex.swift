@@ -24,7 +24,7 @@ struct BuildSearchIndex {
         let script = index.script()
         let stopWords = Set(strings.text("search.stopWords").split(separator: " ").map { SearchTokenizer.key(String($0)) })
         return Output(indexScript: script, searchBody: body(index, terms: index.terms(stopWords: stopWords)),
-                      textBytes: ConcurrentMap.map(html, Self.visibleTextBytes).reduce(0, +),
+                      textBytes: ConcurrentMap.map(html) { page in memo?.scan(page).visibleTextBytes ?? Self.visibleTextBytes(page) }.reduce(0, +),
                       sectionCount: index.sections.reduce(0) { $0 + $1.count })
     }
 
