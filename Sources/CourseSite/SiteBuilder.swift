@@ -148,10 +148,9 @@ public struct SiteBuilder: Sendable {
             RenderMemo(memo: memo, context: memo.context(.render, RenderContext(
                 files: besideChapters, allowHTML: options.allowHTML, language: settings.language, pages: pages, labels: labels)))
         }
-        // Each fence once, for its chapter's page and print.html. With a memo, only the pages an edit
-        // changed render at all, and rendering every fence up front would undo that.
-        let fragments = options.sharesFenceFragments && options.memo == nil
-            ? renderPages.fragments(directives: collected, results: results) : nil
+        // Each fence once, for its chapter's page and print.html; with a memo, only the fences an
+        // edit changed.
+        let fragments = options.sharesFenceFragments ? renderPages.fragments(directives: collected, results: results) : nil
         let rendered = renderPages.run(pages, directives: collected, results: results, fragments: fragments)
         // Each linked file once, with the first place that links it (for its diagnostics).
         var assets: [String: SourceLocation] = [:]

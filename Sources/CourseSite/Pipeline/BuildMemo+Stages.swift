@@ -322,17 +322,18 @@ extension SearchIndex {
     }
 
     struct MemoSections: @unchecked Sendable {
-        var sections: [SearchSections.Section]
+        var scanned: (sections: [SearchSections.Section], keys: [[String: Int]])
     }
 
-    /// The index of `pages`, each page's sections scanned only when its title or body changed.
+    /// The index of `pages`, each page's sections scanned and their keys found only when its
+    /// title or body changed.
     init(pages: [Page], memo: BuildMemo) {
-        self.pages = pages
-        sections = ConcurrentMap.map(pages) { page in
+        let scanned = ConcurrentMap.map(pages) { page in
             memo.value(.search, MemoKey(title: page.title, html: ExactText(page.html))) {
-                MemoSections(sections: SearchSections.sections(title: page.title, html: page.html))
-            }.sections
+                MemoSections(scanned: Self.scan(page))
+            }.scanned
         }
+        self.init(pages: pages, scanned: scanned)
     }
 }
 

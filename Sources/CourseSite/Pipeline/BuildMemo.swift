@@ -25,7 +25,7 @@ import Foundation
 public final class BuildMemo: @unchecked Sendable {
     /// The stages that keep work, in pipeline order.
     public enum Stage: Int, CaseIterable, Sendable {
-        case load, check, run, render, print, layout, search, scan
+        case load, check, run, render, print, layout, search, scan, fragment
     }
 
     /// What the latest build computed (its misses), by stage: the work a rebuild re-did.
@@ -41,11 +41,13 @@ public final class BuildMemo: @unchecked Sendable {
         public var searchPages = 0
         /// Finished pages scanned for script and measured for the search budget.
         public var scans = 0
+        /// Directive fences rendered (once for a chapter's page and `print.html`, ``FenceFragments``).
+        public var fragments = 0
 
         public init() {}
 
         subscript(stage: Stage) -> Int {
-            get { [loads, checks, runs, renders, printBodies, layouts, searchPages, scans][stage.rawValue] }
+            get { [loads, checks, runs, renders, printBodies, layouts, searchPages, scans, fragments][stage.rawValue] }
             set {
                 switch stage {
                 case .load: loads = newValue
@@ -56,6 +58,7 @@ public final class BuildMemo: @unchecked Sendable {
                 case .layout: layouts = newValue
                 case .search: searchPages = newValue
                 case .scan: scans = newValue
+                case .fragment: fragments = newValue
                 }
             }
         }
@@ -77,6 +80,10 @@ public final class BuildMemo: @unchecked Sendable {
     /// The latest build's contexts, so that equal contexts of the next build share one box
     /// and each page's lookup compares them by identity.
     private var contexts: [Stage: MemoContext] = [:]
+
+    /// The holes of every build's ``FenceFragments``: drawn once, so that a fence's fragment can
+    /// be kept from one build for the next.
+    let fenceHole = FenceFragments.drawHole()
 
     public init() {}
 

@@ -28,9 +28,15 @@ struct FenceFragments: Sendable {
     /// Each fence's fragment.
     var fragments: [FenceID: Fragment] = [:]
 
-    init() {
+    /// Fragments with `hole` (a new one per build, or a memo's, kept across its builds).
+    init(hole: String = FenceFragments.drawHole()) {
+        self.hole = hole
+    }
+
+    /// `Z` and 23 random lower-case letters.
+    static func drawHole() -> String {
         var generator = SystemRandomNumberGenerator()
-        hole = "Z" + String((0..<23).map { _ in Character(Unicode.Scalar(UInt8(ascii: "a") + UInt8.random(in: 0..<26, using: &generator))) })
+        return "Z" + String((0..<23).map { _ in Character(Unicode.Scalar(UInt8(ascii: "a") + UInt8.random(in: 0..<26, using: &generator))) })
     }
 
     subscript(_ fence: FenceID) -> Fragment? { fragments[fence] }
@@ -52,13 +58,22 @@ extension RenderPages {
     /// Every fence of `directives` rendered once with holes for the page's ids (``FenceFragments``),
     /// fences of all pages on all cores. `firstPage` as in ``run(_:directives:results:firstPage:ids:fragments:)``.
     func fragments(directives: CollectedDirectives, results: DirectiveResults, firstPage: Int = 0) -> FenceFragments {
-        var shared = FenceFragments()
+        var shared = memo.map { FenceFragments(hole: $0.memo.fenceHole) } ?? FenceFragments()
         let holes = shared
         let fences = directives.pages.enumerated().flatMap { page, fences in fences.map { (page: page, fence: $0) } }
         let rendered = ConcurrentMap.map(fences.map { ($0.page, $0.fence) }) { page, fence -> (FenceID, FenceFragments.Fragment) in
-            PageStrings.with(strings, pageLanguage: pageLanguage) {
-                (fence.id, fragment(fence, index: firstPage + page, results: results, holes: holes))
+            let render = {
+                PageStrings.with(strings, pageLanguage: pageLanguage) {
+                    fragment(fence, index: firstPage + page, results: results, holes: holes)
+                }
             }
+            guard let memo else { return (fence.id, render()) }
+            // What a fragment reads: the fence (its run is the run of that text), its figure's
+            // number, and the course (references, strings, labels).
+            let numbered = firstPage + page < labels.pages.count ? labels.pages[firstPage + page] : nil
+            let key = FragmentKey(context: memo.context, fence: BuildMemo.FenceKey(fence.block),
+                                  figure: numbered?.figures[fence.position], ran: results[fence.id]?.output != nil)
+            return (fence.id, memo.memo.value(.fragment, key, compute: render))
         }
         shared.fragments = Dictionary(rendered, uniquingKeysWith: { first, _ in first })
         return shared
@@ -79,4 +94,12 @@ extension RenderPages {
         }
         return FenceFragments.Fragment(html: html, cited: citations.cited)
     }
+}
+
+/// What rendering one fence's fragment reads besides the course's render context.
+struct FragmentKey: Hashable, Sendable {
+    var context: MemoContext
+    var fence: BuildMemo.FenceKey
+    var figure: NumberedFigure?
+    var ran: Bool
 }

@@ -42,11 +42,25 @@ struct SearchIndex {
 
     let pages: [Page]
     let sections: [[SearchSections.Section]]
+    /// Per page, per section: the keys it is found by (``keys(of:)``).
+    let sectionKeys: [[[String: Int]]]
 
     init(pages: [Page]) {
-        self.pages = pages
         // Pages are scanned independently, on all cores.
-        sections = ConcurrentMap.map(pages) { SearchSections.sections(title: $0.title, html: $0.html) }
+        let scanned = ConcurrentMap.map(pages) { page in Self.scan(page) }
+        self.init(pages: pages, scanned: scanned)
+    }
+
+    init(pages: [Page], scanned: [(sections: [SearchSections.Section], keys: [[String: Int]])]) {
+        self.pages = pages
+        sections = scanned.map(\.sections)
+        sectionKeys = scanned.map(\.keys)
+    }
+
+    /// A page's sections and each section's keys.
+    static func scan(_ page: Page) -> (sections: [SearchSections.Section], keys: [[String: Int]]) {
+        let sections = SearchSections.sections(title: page.title, html: page.html)
+        return (sections, sections.map { keys(of: $0.heading + $0.text) })
     }
 
     /// The keys a section is found by, each with how often it occurs.
@@ -97,9 +111,8 @@ struct SearchIndex {
         var flat: [(page: Int, section: SearchSections.Section)] = []
         for (p, page) in sections.enumerated() { for section in page { flat.append((p, section)) } }
         var postings: [String: [Int]] = [:]
-        // Each section's keys are found independently, on all cores; postings are then filled in order.
-        let sectionKeys = ConcurrentMap.map(flat.map(\.section)) { Self.keys(of: $0.heading + $0.text) }
-        for (index, keys) in sectionKeys.enumerated() {
+        // Each section's keys were found with its page; postings are filled in order.
+        for (index, keys) in sectionKeys.joined().enumerated() {
             for key in keys.keys {
                 postings[key, default: []].append(index)
             }
