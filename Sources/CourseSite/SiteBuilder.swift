@@ -223,13 +223,11 @@ public struct SiteBuilder: Sendable {
                 hint: "pages of coursegen run no script; check the templates in the chapters folder's 'theme/'"))
         }
         // The last gate: whatever a theme's data or partials combine to, no page runs script.
+        // Each finished page is read once, for script and for its visible text's size.
         let memo = options.memo
-        let pageFindings = ConcurrentMap.map(html) { page in
-            guard let memo else { return ScriptScan.findings(in: page).first }
-            return memo.scan(page).finding
-        }
-        for (i, finding) in pageFindings.enumerated() {
-            guard let finding else { continue }
+        let pageScans = ConcurrentMap.map(html) { page in memo?.scan(page) ?? PageScan(page) }
+        for (i, scan) in pageScans.enumerated() {
+            guard let finding = scan.finding else { continue }
             let source = i == 0 ? (loaded.home?.displayPath ?? chaptersFolder) : chapters[i - 1].displayPath
             diagnostics.append(.error(
                 "page '\(i == 0 ? "index.html" : chapters[i - 1].pageName)' would contain \(finding.what)",
@@ -245,7 +243,7 @@ public struct SiteBuilder: Sendable {
                                                                            "title": chapter.title]),
                                  title: chapter.title, html: rendered[firstChapterBody + k].html, number: chapter.number)
             }
-        let search = BuildSearchIndex(strings: strings, memo: options.memo).run(searchPages, finishedPages: html)
+        let search = BuildSearchIndex(strings: strings, memo: options.memo).run(searchPages, textBytes: pageScans.reduce(0) { $0 + $1.visibleTextBytes })
         let searchTitle = strings.text("search.title")
         let searchPage = layout.render(PageRenderer.Page(
             title: searchTitle, titleHTML: Escaping.html(searchTitle), number: nil, description: nil, body: search.searchBody,

@@ -210,7 +210,7 @@ import Testing
             html.append(text)
         }
         #expect(pages.count >= 10)
-        let output = BuildSearchIndex(strings: PageStrings.catalog(for: .english)).run(pages, finishedPages: html)
+        let output = BuildSearchIndex(strings: PageStrings.catalog(for: .english)).run(pages, textBytes: html.map(BuildSearchIndex.visibleTextBytes).reduce(0, +))
         let percent = 100 * Double(output.indexScript.utf8.count) / Double(output.textBytes)
         #expect(percent < 15, "search index \(output.indexScript.utf8.count) bytes, \(percent) % of \(output.textBytes)")
         #expect(output.indexScript.contains("\"Bias correction\""))

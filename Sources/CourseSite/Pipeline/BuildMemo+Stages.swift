@@ -304,14 +304,17 @@ struct LayoutMemo: Sendable {
 struct PageScan: Sendable {
     var finding: ScriptScan.Finding?
     var visibleTextBytes: Int
+
+    init(_ page: String) {
+        finding = ScriptScan.findings(in: page).first
+        visibleTextBytes = BuildSearchIndex.visibleTextBytes(page)
+    }
 }
 
 extension BuildMemo {
     /// `page` scanned, or its scan from a build that finished it byte for byte the same.
     func scan(_ page: String) -> PageScan {
-        value(.scan, ExactText(page)) {
-            PageScan(finding: ScriptScan.findings(in: page).first, visibleTextBytes: BuildSearchIndex.visibleTextBytes(page))
-        }
+        value(.scan, ExactText(page)) { PageScan(page) }
     }
 }
 

@@ -18,13 +18,14 @@ struct BuildSearchIndex {
         var sectionCount: Int
     }
 
-    /// `pages` in the course's order, each with its rendered body; `html` the finished pages, for their text size.
-    func run(_ pages: [SearchIndex.Page], finishedPages html: [String]) -> Output {
+    /// `pages` in the course's order, each with its rendered body; `textBytes` the size of the
+    /// finished pages' visible text (``visibleTextBytes(_:)``), the index's budget.
+    func run(_ pages: [SearchIndex.Page], textBytes: Int) -> Output {
         let index = memo.map { SearchIndex(pages: pages, memo: $0) } ?? SearchIndex(pages: pages)
         let script = index.script()
         let stopWords = Set(strings.text("search.stopWords").split(separator: " ").map { SearchTokenizer.key(String($0)) })
         return Output(indexScript: script, searchBody: body(index, terms: index.terms(stopWords: stopWords)),
-                      textBytes: ConcurrentMap.map(html) { page in memo?.scan(page).visibleTextBytes ?? Self.visibleTextBytes(page) }.reduce(0, +),
+                      textBytes: textBytes,
                       sectionCount: index.sections.reduce(0) { $0 + $1.count })
     }
 
