@@ -29,6 +29,13 @@ struct DisplayMathPrepass {
     var unclosedLine: Int?
 
     init(_ source: String, maximumTableColumns: Int) {
+        // Without `$$` there is nothing to replace, and without a line of too many `|` bytes none
+        // has too many cells: the text is its own result, unsplit. (A `\r` makes `\r\n` one
+        // character, which is no line break to the split below, so such text takes the long way.)
+        if Self.isPlain(source, maximumTableColumns: maximumTableColumns) {
+            text = source
+            return
+        }
         var lines = source.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
         var fence: (character: Character, length: Int)?
         var index = 0
@@ -87,6 +94,24 @@ struct DisplayMathPrepass {
             index += 1
         }
         text = lines.joined(separator: "\n")
+    }
+
+    private static func isPlain(_ source: String, maximumTableColumns: Int) -> Bool {
+        var cells = 0
+        var previous: UInt8 = 0
+        for byte in source.utf8 {
+            switch byte {
+            case UInt8(ascii: "\n"): cells = 0
+            case UInt8(ascii: "\r"): return false
+            case UInt8(ascii: "|"):
+                cells += 1
+                if cells > maximumTableColumns { return false }
+            case UInt8(ascii: "$") where previous == UInt8(ascii: "$"): return false
+            default: break
+            }
+            previous = byte
+        }
+        return true
     }
 
     /// The placeholder's index, when `info` is a placeholder's info string.

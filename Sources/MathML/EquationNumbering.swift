@@ -116,6 +116,10 @@ extension MathML {
     /// around it allowed), and whether it is `\eqref`: the page writes such a formula as a
     /// link, which MathML Core cannot hold.
     public static func loneReference(_ latex: String) -> (label: String, parenthesised: Bool)? {
+        // Most formulas are not one: those that do not start with `\ref{` or `\eqref{` are passed
+        // over without trimming a copy (every formula of every page comes here).
+        let start = latex.utf8.drop { $0 == UInt8(ascii: " ") || $0 == UInt8(ascii: "\t") || $0 == UInt8(ascii: "\n") || $0 == UInt8(ascii: "\r") }
+        guard start.starts(with: "\\ref{".utf8) || start.starts(with: "\\eqref{".utf8) else { return nil }
         let trimmed = latex.trimmingSpaces()
         for (command, parenthesised) in [("\\eqref{", true), ("\\ref{", false)] where trimmed.hasPrefix(command) && trimmed.hasSuffix("}") {
             let label = trimmed.dropFirst(command.count).dropLast()

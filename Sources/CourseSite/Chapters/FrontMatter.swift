@@ -58,6 +58,8 @@ public struct FrontMatter: Hashable, Sendable {
     ///   in which the front matter's lines are blanked so that line numbers in the
     ///   body are the file's.
     static func split(_ text: String, file: String, kind: Kind, diagnostics: inout [Diagnostic]) -> (FrontMatter, String) {
+        // Cut at line breaks' bytes rather than at characters, unless a `\r` makes `\r\n` one character.
+        if !text.utf8.contains(UInt8(ascii: "\r")) { return splitLines(text, file: file, kind: kind, diagnostics: &diagnostics) }
         var lines = text.split(separator: "\n", omittingEmptySubsequences: false)
         guard let first = lines.first, first.trimmingTrailingWhitespace() == "---" else { return (FrontMatter(), text) }
         guard let end = lines.indices.dropFirst().first(where: {
@@ -73,6 +75,42 @@ public struct FrontMatter: Hashable, Sendable {
         let frontMatter = parse(yaml, file: file, firstLine: 2, kind: kind, diagnostics: &diagnostics)
         for i in 0...end { lines[i] = "" }
         return (frontMatter, lines.joined(separator: "\n"))
+    }
+
+    /// ``split(_:file:kind:diagnostics:)`` of a text without `\r`, reading only the front matter's lines.
+    private static func splitLines(_ text: String, file: String, kind: Kind, diagnostics: inout [Diagnostic]) -> (FrontMatter, String) {
+        let utf8 = text.utf8
+        func lineEnd(_ start: String.Index) -> String.Index { utf8[start...].firstIndex(of: UInt8(ascii: "\n")) ?? utf8.endIndex }
+        let firstEnd = lineEnd(text.startIndex)
+        guard text[..<firstEnd].trimmingTrailingWhitespace() == "---", firstEnd < text.endIndex else {
+            if text[..<firstEnd].trimmingTrailingWhitespace() == "---" {
+                diagnostics.append(.error("front matter opened with '---' is never closed",
+                                          at: SourceLocation(file: file, line: 1, column: 1), length: 3,
+                                          hint: "end the front matter with a line '---'"))
+            }
+            return (FrontMatter(), text)
+        }
+        let yamlStart = utf8.index(after: firstEnd)
+        var start = yamlStart
+        var end = 1
+        while true {
+            let stop = lineEnd(start)
+            let line = text[start..<stop].trimmingTrailingWhitespace()
+            if line == "---" || line == "..." {
+                let yaml = start == yamlStart ? "" : String(text[yamlStart..<utf8.index(before: start)])
+                let frontMatter = parse(yaml, file: file, firstLine: 2, kind: kind, diagnostics: &diagnostics)
+                var body = String(repeating: "\n", count: end)
+                body += text[stop...]
+                return (frontMatter, body)
+            }
+            guard stop < text.endIndex else { break }
+            start = utf8.index(after: stop)
+            end += 1
+        }
+        diagnostics.append(.error("front matter opened with '---' is never closed",
+                                  at: SourceLocation(file: file, line: 1, column: 1), length: 3,
+                                  hint: "end the front matter with a line '---'"))
+        return (FrontMatter(), text)
     }
 
     private static func parse(_ yaml: String, file: String, firstLine: Int, kind: Kind,

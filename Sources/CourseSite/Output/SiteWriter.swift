@@ -164,16 +164,39 @@ public struct SiteWriter: Sendable {
         let staging = stagingPrefix + "-\(getpid())-\(String(UInt64.random(in: 0...UInt64.max), radix: 16))"
         try fm.createDirectory(atPath: staging, withIntermediateDirectories: false)
         do {
+            var folders: Set<String> = [staging]
             for file in files.sorted(by: { $0.path < $1.path }) {
-                let url = URL(fileURLWithPath: staging).appendingPathComponent(file.path)
-                try fm.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
-                try Data(file.bytes).write(to: url)
+                let path = staging + "/" + file.path
+                let folder = String(path[..<path.lastIndex(of: "/")!])
+                if folders.insert(folder).inserted {
+                    try fm.createDirectory(atPath: folder, withIntermediateDirectories: true)
+                }
+                try Self.writeFile(path, file.bytes)
             }
-            try Data(Self.markerContent.utf8).write(to: URL(fileURLWithPath: staging).appendingPathComponent(Self.markerName))
+            try Self.writeFile(staging + "/" + Self.markerName, Array(Self.markerContent.utf8))
             try swapIn(staging: staging)
         } catch {
             Self.removeTree(staging)
             throw error
+        }
+    }
+
+    /// Creates (or replaces) the file at `path`, holding `bytes`. Not synced to disk, as no
+    /// site generator does: the staging folder's swap is what keeps a reader from a half-written
+    /// site, and Foundation's `Data.write`, which syncs each file, made writing 200 pages take
+    /// longer than building them.
+    static func writeFile(_ path: String, _ bytes: [UInt8]) throws {
+        let descriptor = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o666)
+        guard descriptor >= 0 else { throw POSIXError(POSIXErrorCode(rawValue: errno) ?? .EIO) }
+        defer { close(descriptor) }
+        var written = 0
+        while written < bytes.count {
+            let n = bytes.withUnsafeBytes { writeBytes(descriptor, $0.baseAddress! + written, bytes.count - written) }
+            if n < 0 {
+                if errno == EINTR { continue }
+                throw POSIXError(POSIXErrorCode(rawValue: errno) ?? .EIO)
+            }
+            written += n
         }
     }
 
@@ -309,4 +332,9 @@ public struct SiteWriter: Sendable {
         for component in missing { resolved += (resolved.hasSuffix("/") ? "" : "/") + component }
         return resolved
     }
+}
+
+/// POSIX `write`, out of reach inside `SiteWriter`, whose own `write` methods hide it.
+private func writeBytes(_ descriptor: Int32, _ bytes: UnsafeRawPointer, _ count: Int) -> Int {
+    write(descriptor, bytes, count)
 }

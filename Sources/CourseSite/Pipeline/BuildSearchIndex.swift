@@ -62,6 +62,10 @@ struct BuildSearchIndex {
         return out
     }
 
+    private static let body = Array("body".utf8)
+    /// Elements whose text no reader sees.
+    private static let invisible = ["script", "style", "annotation", "title"].map { Array($0.utf8) }
+
     /// The UTF-8 bytes of what a reader of `html` can see: the text of its `<body>` (formulas'
     /// TeX annotations, scripts and styles left out), each run of white space counted as one.
     static func visibleTextBytes(_ html: String) -> Int {
@@ -71,22 +75,23 @@ struct BuildSearchIndex {
         var inBody = false
         var skip: [UInt8]?
         var space = false
+        var name: [UInt8] = []
         func lower(_ b: UInt8) -> UInt8 { b >= 65 && b <= 90 ? b + 32 : b }
         while i < bytes.count {
             if bytes[i] == UInt8(ascii: "<") {
                 var j = i + 1
                 let closing = j < bytes.count && bytes[j] == UInt8(ascii: "/")
                 if closing { j += 1 }
-                var name: [UInt8] = []
+                name.removeAll(keepingCapacity: true)
                 while j < bytes.count, bytes[j] != UInt8(ascii: ">"), bytes[j] != UInt8(ascii: " "), bytes[j] != UInt8(ascii: "\n"), bytes[j] != UInt8(ascii: "/") {
                     name.append(lower(bytes[j])); j += 1
                 }
                 while j < bytes.count, bytes[j] != UInt8(ascii: ">") { j += 1 }
                 i = j + 1
-                if name == Array("body".utf8) { inBody = !closing }
+                if name == Self.body { inBody = !closing }
                 if let skipped = skip {
                     if closing, name == skipped { skip = nil }
-                } else if !closing, ["script", "style", "annotation", "title"].map({ Array($0.utf8) }).contains(name) {
+                } else if !closing, Self.invisible.contains(name) {
                     skip = name
                 }
                 continue

@@ -80,9 +80,9 @@ struct SearchIndex {
                 continue
             }
             endRun()
-            // A formula is found by its text only when that is one short word (`β1`, `vt`).
-            let parts = SearchTokenizer.tokens(of: token.text)
-            guard parts.count == 1, SearchTokenizer.isWord(token.text),
+            // A formula is found by its text only when that is one short word (`β1`, `vt`). Any other
+            // token is one already: cutting a token again gives itself.
+            guard !token.isFormula || SearchTokenizer.tokens(of: token.text).count == 1, SearchTokenizer.isWord(token.text),
                   !token.isFormula || token.text.unicodeScalars.count <= 3 else { continue }
             counts[SearchTokenizer.key(token.text), default: 0] += 1
         }

@@ -28,10 +28,12 @@ struct SearchSections {
         return sections
     }
 
+    /// Reads the page's UTF-8 bytes: every byte of its markup is ASCII, and a byte below 0x80
+    /// never occurs inside a longer character, so text between tags is cut out whole.
     private struct Scanner {
-        let s: [Unicode.Scalar]
+        let s: [UInt8]
         var i = 0
-        init(html: String) { s = Array(html.unicodeScalars) }
+        init(html: String) { s = Array(html.utf8) }
 
         /// Elements whose content is skipped, by name, with a depth counter each.
         var skipDepth = 0
@@ -49,18 +51,44 @@ struct SearchSections {
         var generatedDepth = 0
         var inCaption = false
 
+        /// Elements whose content is not text a reader searches for.
+        static let skippedElements: Set<String> = ["pre", "svg", "script", "style", "annotation", "annotation-xml", "template"]
+        static let lt = UInt8(ascii: "<"), gt = UInt8(ascii: ">"), slash = UInt8(ascii: "/"), equals = UInt8(ascii: "=")
+
+        /// The bytes of the character starting at `k`.
+        func width(at k: Int) -> Int {
+            switch s[k] {
+            case ..<0x80: 1
+            case 0xF0...: 4
+            case 0xE0...: 3
+            default: 2
+            }
+        }
+
+        /// Whether the character starting at `k` is white space (Unicode's White_Space).
+        func isWhitespace(at k: Int) -> Bool {
+            let b = s[k]
+            if b < 0x80 { return b == 0x20 || (0x09...0x0D).contains(b) }
+            var decoder = UTF8()
+            var bytes = s[k..<min(k + width(at: k), s.count)].makeIterator()
+            guard case .scalarValue(let scalar) = decoder.decode(&bytes) else { return false }
+            return SearchTokenizer.isWhitespace(scalar)
+        }
+
+        func text(_ from: Int, _ to: Int) -> String { String(decoding: s[from..<to], as: UTF8.self) }
+
         mutating func run(into sections: inout [Section]) {
             while i < s.count {
-                if s[i] == "<" {
+                if s[i] == Self.lt {
                     tag(into: &sections)
                 } else {
                     guard skipDepth == 0, generatedDepth == 0 || (inCaption && strong != nil) else {
-                        while i < s.count, s[i] != "<" { i += 1 }
+                        while i < s.count, s[i] != Self.lt { i += 1 }
                         continue
                     }
-                    var text = String.UnicodeScalarView()
-                    while i < s.count, s[i] != "<" { text.append(s[i]); i += 1 }
-                    let decoded = Self.decodeEntities(String(text))
+                    let start = i
+                    while i < s.count, s[i] != Self.lt { i += 1 }
+                    let decoded = Self.decodeEntities(text(start, i))
                     if strong != nil { strong! += decoded }
                     if buffer != nil {
                         buffer! += decoded
@@ -82,55 +110,50 @@ struct SearchSections {
 
         mutating func tag(into sections: inout [Section]) {
             // Comments and declarations.
-            if i + 1 < s.count, s[i + 1] == "!" {
-                while i < s.count, s[i] != ">" { i += 1 }
+            if i + 1 < s.count, s[i + 1] == UInt8(ascii: "!") {
+                while i < s.count, s[i] != Self.gt { i += 1 }
                 i += 1
                 return
             }
             i += 1
-            let closing = i < s.count && s[i] == "/"
+            let closing = i < s.count && s[i] == Self.slash
             if closing { i += 1 }
-            var name = ""
-            while i < s.count, !SearchTokenizer.isWhitespace(s[i]), s[i] != ">", s[i] != "/" { name.unicodeScalars.append(s[i]); i += 1 }
-            name = name.lowercased()
+            let nameStart = i
+            while i < s.count, !isWhitespace(at: i), s[i] != Self.gt, s[i] != Self.slash { i += width(at: i) }
+            let name = text(nameStart, min(i, s.count)).lowercased()
             // Inside a skipped element only the tag's name counts: its attributes (an SVG path's
             // data) are passed over, not gathered.
             let keep = skipDepth == 0
             var attributes: [String: String] = [:]
-            while i < s.count, s[i] != ">" {
-                while i < s.count, SearchTokenizer.isWhitespace(s[i]) || s[i] == "/" { i += 1 }
-                var attribute = ""
-                while i < s.count, !SearchTokenizer.isWhitespace(s[i]), s[i] != "=", s[i] != ">", s[i] != "/" {
-                    if keep { attribute.unicodeScalars.append(s[i]) }
-                    i += 1
-                }
+            while i < s.count, s[i] != Self.gt {
+                while i < s.count, isWhitespace(at: i) || s[i] == Self.slash { i += width(at: i) }
+                let attributeStart = i
+                while i < s.count, !isWhitespace(at: i), s[i] != Self.equals, s[i] != Self.gt, s[i] != Self.slash { i += width(at: i) }
+                let attributeEnd = min(i, s.count)
                 var value = ""
-                if i < s.count, s[i] == "=" {
+                if i < s.count, s[i] == Self.equals {
                     i += 1
-                    if i < s.count, s[i] == "\"" || s[i] == "'" {
+                    if i < s.count, s[i] == UInt8(ascii: "\"") || s[i] == UInt8(ascii: "'") {
                         let quote = s[i]
                         i += 1
-                        while i < s.count, s[i] != quote {
-                            if keep { value.unicodeScalars.append(s[i]) }
-                            i += 1
-                        }
+                        let valueStart = i
+                        while i < s.count, s[i] != quote { i += 1 }
+                        if keep { value = text(valueStart, i) }
                         i += 1
                     } else {
-                        while i < s.count, !SearchTokenizer.isWhitespace(s[i]), s[i] != ">" {
-                            if keep { value.unicodeScalars.append(s[i]) }
-                            i += 1
-                        }
+                        let valueStart = i
+                        while i < s.count, !isWhitespace(at: i), s[i] != Self.gt { i += width(at: i) }
+                        if keep { value = text(valueStart, min(i, s.count)) }
                     }
                 }
-                if keep, !attribute.isEmpty { attributes[attribute.lowercased()] = value }
+                if keep, attributeEnd > attributeStart { attributes[text(attributeStart, attributeEnd).lowercased()] = value }
             }
             i += 1
-            let classes = (attributes["class"] ?? "").split(separator: " ")
-
             if skipDepth > 0 {
                 if name == skipName { skipDepth += closing ? -1 : 1 }
                 return
             }
+            let classes = (attributes["class"] ?? "").split(separator: " ")
             if generatedDepth > 0, name == generatedName {
                 generatedDepth += closing ? -1 : 1
             } else if generatedDepth == 0, !closing, classes.contains("cg-experiment") {
@@ -139,7 +162,7 @@ struct SearchSections {
             }
             if name == "figcaption" { inCaption = !closing }
             if !closing {
-                let skipped = ["pre", "svg", "script", "style", "annotation", "annotation-xml", "template"].contains(name)
+                let skipped = Self.skippedElements.contains(name)
                     || classes.contains("self-link") || classes.contains("cg-source") || attributes["aria-hidden"] == "true"
                 if skipped {
                     skipName = name

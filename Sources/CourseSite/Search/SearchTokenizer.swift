@@ -23,13 +23,24 @@ public enum SearchTokenizer {
     /// The tokens of `text`; `spaceBefore` of the first is `leadingSpace` unless the text starts with a space.
     public static func tokens(of text: String, leadingSpace: Bool = false) -> [Token] {
         let scalars = Array(text.unicodeScalars)
+        let utf8 = Array(text.utf8)
+        // Where each scalar starts in `utf8` (one past the last scalar: the end); in ASCII text, at its index.
+        var starts: [Int] = []
+        if utf8.count != scalars.count {
+            starts.reserveCapacity(scalars.count + 1)
+            var offset = 0
+            for scalar in scalars {
+                starts.append(offset)
+                offset += UTF8.width(scalar)
+            }
+            starts.append(offset)
+        }
         var tokens: [Token] = []
         var space = leadingSpace
         var i = 0
         func emit(_ from: Int, _ to: Int) {
-            var s = String.UnicodeScalarView()
-            s.append(contentsOf: scalars[from..<to])
-            tokens.append(Token(text: String(s), spaceBefore: space))
+            let bytes = starts.isEmpty ? utf8[from..<to] : utf8[starts[from]..<starts[to]]
+            tokens.append(Token(text: String(decoding: bytes, as: UTF8.self), spaceBefore: space))
             space = false
         }
         while i < scalars.count {
@@ -104,18 +115,23 @@ public enum SearchTokenizer {
     }
 
     static func isWordScalar(_ c: Unicode.Scalar) -> Bool {
+        // In ASCII only letters are alphabetic and only digits numeric, and nothing is a mark.
+        if c.isASCII { return isASCIILetter(c) || isASCIIDigit(c) }
         guard !isCJK(c) else { return false }
         let p = c.properties
         return p.isAlphabetic || p.numericType != nil || isMark(c)
     }
 
     static func isMark(_ c: Unicode.Scalar) -> Bool {
+        if c.isASCII { return false }
         switch c.properties.generalCategory {
         case .nonspacingMark, .spacingMark, .enclosingMark: return true
         default: return false
         }
     }
 
-    static func isDigit(_ c: Unicode.Scalar) -> Bool { c.properties.generalCategory == .decimalNumber }
+    static func isDigit(_ c: Unicode.Scalar) -> Bool { c.isASCII ? isASCIIDigit(c) : c.properties.generalCategory == .decimalNumber }
+    private static func isASCIIDigit(_ c: Unicode.Scalar) -> Bool { (0x30...0x39).contains(c.value) }
+    private static func isASCIILetter(_ c: Unicode.Scalar) -> Bool { (0x41...0x5A).contains(c.value) || (0x61...0x7A).contains(c.value) }
     static func isApostrophe(_ c: Unicode.Scalar) -> Bool { c == "'" || c == "’" }
 }
