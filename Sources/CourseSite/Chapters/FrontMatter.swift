@@ -58,26 +58,12 @@ public struct FrontMatter: Hashable, Sendable {
     ///   in which the front matter's lines are blanked so that line numbers in the
     ///   body are the file's.
     static func split(_ text: String, file: String, kind: Kind, diagnostics: inout [Diagnostic]) -> (FrontMatter, String) {
-        // Cut at line breaks' bytes rather than at characters, unless a `\r` makes `\r\n` one character.
-        if !text.utf8.contains(UInt8(ascii: "\r")) { return splitLines(text, file: file, kind: kind, diagnostics: &diagnostics) }
-        var lines = text.split(separator: "\n", omittingEmptySubsequences: false)
-        guard let first = lines.first, first.trimmingTrailingWhitespace() == "---" else { return (FrontMatter(), text) }
-        guard let end = lines.indices.dropFirst().first(where: {
-            let l = lines[$0].trimmingTrailingWhitespace()
-            return l == "---" || l == "..."
-        }) else {
-            diagnostics.append(.error("front matter opened with '---' is never closed",
-                                      at: SourceLocation(file: file, line: 1, column: 1), length: 3,
-                                      hint: "end the front matter with a line '---'"))
-            return (FrontMatter(), text)
-        }
-        let yaml = lines[1..<end].joined(separator: "\n")
-        let frontMatter = parse(yaml, file: file, firstLine: 2, kind: kind, diagnostics: &diagnostics)
-        for i in 0...end { lines[i] = "" }
-        return (frontMatter, lines.joined(separator: "\n"))
+        splitLines(text, file: file, kind: kind, diagnostics: &diagnostics)
     }
 
-    /// ``split(_:file:kind:diagnostics:)`` of a text without `\r`, reading only the front matter's lines.
+    /// ``split(_:file:kind:diagnostics:)``, reading only the front matter's lines, cut at `\n` bytes: in a file
+    /// with Windows line endings `\r\n` is one `Character`, so a split at characters would find no lines.
+    /// A line's trailing `\r` is trimmed with its other trailing whitespace.
     private static func splitLines(_ text: String, file: String, kind: Kind, diagnostics: inout [Diagnostic]) -> (FrontMatter, String) {
         let utf8 = text.utf8
         func lineEnd(_ start: String.Index) -> String.Index { utf8[start...].firstIndex(of: UInt8(ascii: "\n")) ?? utf8.endIndex }
