@@ -67,7 +67,7 @@ let package = Package(
         .testTarget(name: "ExperimentLanguageTests", dependencies: ["ExperimentLanguage", "Objectives", "Optimizers", "NeuralNetworks", "CourseDiagnostics", "CourseTestSupport"]),
         .executableTarget(name: "LanguageBenchmarks", dependencies: ["ExperimentLanguage", "Objectives", "Optimizers", "CourseDiagnostics", "BenchmarkSupport"], path: "Benchmarks/LanguageBenchmarks"),
         .target(name: "Experiments", dependencies: ["ExperimentLanguage", "Objectives", "Optimizers", "CourseDiagnostics", "NeuralNetworks", "FileAccess", "TextFormatting", "Scheduling"]),
-        .testTarget(name: "ExperimentsTests", dependencies: ["Experiments", "ExperimentLanguage", "Objectives", "Optimizers", "NeuralNetworks", "CourseDiagnostics", "CourseTestSupport"], exclude: ["Golden"]),
+        .testTarget(name: "ExperimentsTests", dependencies: ["Experiments", "ExperimentLanguage", "Objectives", "Optimizers", "NeuralNetworks", "CourseDiagnostics", "CourseTestSupport", "Scheduling"], exclude: ["Golden"]),
         .executableTarget(name: "OptimizerBenchmarks", dependencies: ["Optimizers", "ExperimentLanguage", "Objectives", "CourseDiagnostics", "BenchmarkSupport"], path: "Benchmarks/OptimizerBenchmarks"),
         .target(name: "ExperimentPages", dependencies: ["ExperimentLanguage", "Objectives", "Experiments", "NeuralNetworks", "Optimizers", "Plotting", "MathML", "SyntaxHighlighting", "TextFormatting", "Localization"]),
         .testTarget(name: "ExperimentPagesTests", dependencies: ["ExperimentPages", "Experiments", "ExperimentLanguage", "Objectives", "NeuralNetworks", "Optimizers", "CourseDiagnostics", "CourseTestSupport", "Localization"]),

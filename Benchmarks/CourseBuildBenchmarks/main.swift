@@ -3,7 +3,8 @@
 //   swift run -c release CourseBuildBenchmarks [cold] [--jobs N] [chapters]
 // cold: every fence computes (the result cache is neither read nor written), on N workers
 // (default: the machine's processors). A case is one entry of `cases`, so more can be added
-// beside it (a cached build, say).
+// beside it (a cached build, say). Each case prints its median wall time and the median CPU time of
+// its rounds (every thread's user and system time), which the machine's other work moves less.
 import BenchmarkSupport
 import CourseDiagnostics
 import CourseSite
@@ -36,9 +37,21 @@ let cases = [
 let caseNames = arguments.filter { name in cases.contains { $0.name == name } }
 let chapters = arguments.first { name in !cases.contains { $0.name == name } } ?? "chapters"
 
+/// The CPU time (user and system, every thread) this process has used so far, in seconds.
+func processorSeconds() -> Double {
+    var usage = rusage()
+    getrusage(__rusage_who_t(RUSAGE_SELF.rawValue), &usage)
+    func seconds(_ t: timeval) -> Double { Double(t.tv_sec) + Double(t.tv_usec) / 1e6 }
+    return seconds(usage.ru_utime) + seconds(usage.ru_stime)
+}
+
 for buildCase in cases where caseNames.isEmpty || caseNames.contains(buildCase.name) {
     var pages = 0
+    // CPU time moves less than wall time with the machine's load: the cold build's work is its trainings.
+    var processor = [Double]()
     let timings = Timings(rounds: buildCase.rounds) {
+        let start = processorSeconds()
+        defer { processor.append(processorSeconds() - start) }
         let result = SiteBuilder(chaptersFolder: chapters, options: buildCase.options(chapters)).build()
         if result.diagnostics.containsErrors {
             FileHandle.standardError.write(Data("the course in '\(chapters)' does not build: \(result.diagnostics.first!)\n".utf8))
@@ -46,6 +59,7 @@ for buildCase in cases where caseNames.isEmpty || caseNames.contains(buildCase.n
         }
         pages = result.pageCount
     }
-    print(String(format: "%@ build of %@ (%d pages, %d jobs): median %.2f s (fastest %.2f s, slowest %.2f s, %d rounds)",
-                 buildCase.name, chapters, pages, jobs, timings.median, timings.fastest, timings.slowest, timings.seconds.count))
+    let cpu = processor.sorted()[processor.count / 2]
+    print(String(format: "%@ build of %@ (%d pages, %d jobs): median %.2f s (fastest %.2f s, slowest %.2f s, %d rounds), %.1f s of CPU (median)",
+                 buildCase.name, chapters, pages, jobs, timings.median, timings.fastest, timings.slowest, timings.seconds.count, cpu))
 }

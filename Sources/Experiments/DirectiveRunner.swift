@@ -25,9 +25,10 @@ public protocol RunnableDirective: CheckedDirective {
     var cacheMeaning: CacheMeaning { get }
 
     /// Its output and every diagnostic of the run; independent parts of the run (a training's
-    /// or an experiment's runs) are subtasks of `pool`. `willRun` is called just before it
+    /// or an experiment's runs) are subtasks of `pool`, and a part another fence of the build
+    /// computes too is computed once, through `shared`. `willRun` is called just before it
     /// actually computes (not when its results come from the cache).
-    func run(cache: ResultCache?, pool: WorkerPool, willRun: (@Sendable () -> Void)?) -> DirectiveRun
+    func run(cache: ResultCache?, pool: WorkerPool, shared: SharedRuns?, willRun: (@Sendable () -> Void)?) -> DirectiveRun
 }
 
 /// Runs a checked directive: for `build`, `check` and `run` alike.
@@ -35,14 +36,15 @@ public enum DirectiveRunner {
     /// The results and diagnostics of `directive`. Every builder that computes reads and
     /// writes `cache` when one is given, runs its independent parts as subtasks of `pool` (all
     /// cores by default), and calls `willRun` just before it actually computes (not when its
-    /// results come from the cache).
+    /// results come from the cache). Fences of one build given the same `shared` compute each
+    /// of their common runs once.
     public static func run(
         _ directive: Directive, cache: ResultCache? = nil, pool: WorkerPool = WorkerPool(workers: WorkerPool.processorCount),
-        willRun: (@Sendable () -> Void)? = nil
+        shared: SharedRuns? = nil, willRun: (@Sendable () -> Void)? = nil
     ) -> DirectiveRun {
         guard let runnable = directive.checked as? any RunnableDirective else {
             preconditionFailure("\(type(of: directive.checked)) does not run: conform it to RunnableDirective beside its runner")
         }
-        return runnable.run(cache: cache, pool: pool, willRun: willRun)
+        return runnable.run(cache: cache, pool: pool, shared: shared, willRun: willRun)
     }
 }

@@ -273,7 +273,7 @@ extension ExperimentRunner {
 }
 
 extension Experiment: RunnableDirective {
-    public func run(cache: ResultCache?, pool: WorkerPool, willRun: (@Sendable () -> Void)?) -> DirectiveRun {
+    public func run(cache: ResultCache?, pool: WorkerPool, shared: SharedRuns?, willRun: (@Sendable () -> Void)?) -> DirectiveRun {
         let result = ExperimentRunner.run(self, cache: cache, pool: pool, willRun: willRun)
         return DirectiveRun(output: result, diagnostics: ExperimentRunner.check(result))
     }
@@ -281,7 +281,7 @@ extension Experiment: RunnableDirective {
 
 extension FormulaTable: RunnableDirective {
     /// A table runs nothing: its output is itself.
-    public func run(cache: ResultCache?, pool: WorkerPool, willRun: (@Sendable () -> Void)?) -> DirectiveRun {
+    public func run(cache: ResultCache?, pool: WorkerPool, shared: SharedRuns?, willRun: (@Sendable () -> Void)?) -> DirectiveRun {
         DirectiveRun(output: self)
     }
 }

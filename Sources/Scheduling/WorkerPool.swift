@@ -91,9 +91,13 @@ public final class WorkerPool: @unchecked Sendable {
     }
 
     /// Takes queued jobs, the first first, until `group` is done.
-    private func work(until group: Group) {
+    private func work(until group: Group) { help { group.remaining == 0 } }
+
+    /// Takes queued jobs, the first first, until `isDone` holds; it is asked under the pool's lock,
+    /// again after every job and every ``wake()``. With nothing queued the caller sleeps.
+    func help(until isDone: () -> Bool) {
         condition.lock()
-        while group.remaining > 0 {
+        while !isDone() {
             guard !queue.isEmpty else {
                 condition.wait()
                 continue
@@ -107,6 +111,9 @@ public final class WorkerPool: @unchecked Sendable {
         }
         condition.unlock()
     }
+
+    /// Wakes the workers sleeping in ``help(until:)``, to ask their condition again.
+    func wake() { condition.withLock { condition.broadcast() } }
 
     /// Subtasks that finish together; guarded by the pool's condition.
     private final class Group: @unchecked Sendable {

@@ -56,9 +56,11 @@ public struct RunDirectives: Sendable {
             order: order, line: progress, status: status)
         let cache = cache, memo = memo
         let pool = WorkerPool(workers: jobs)
+        // A run two fences hold (a solution repeating its chapter's training) computes once.
+        let shared = SharedRuns()
         let runs = pool.map(fences.count, order: order) { k in
             reporter.started(k)
-            let compute = { DirectiveRunner.run(directives[k], cache: cache, pool: pool, willRun: { reporter.computes(k) }) }
+            let compute = { DirectiveRunner.run(directives[k], cache: cache, pool: pool, shared: shared, willRun: { reporter.computes(k) }) }
             let run = memo.map { $0.run(fences[k].block, cached: cache != nil, run: compute) } ?? compute()
             reporter.finished(k)
             return run

@@ -64,7 +64,7 @@ extension ActivationsRunner {
 }
 
 extension ActivationsStudy: RunnableDirective {
-    public func run(cache: ResultCache?, pool: WorkerPool, willRun: (@Sendable () -> Void)?) -> DirectiveRun {
+    public func run(cache: ResultCache?, pool: WorkerPool, shared: SharedRuns?, willRun: (@Sendable () -> Void)?) -> DirectiveRun {
         let (result, problems) = ActivationsRunner.run(self, cache: cache, willRun: willRun)
         guard let result else { return DirectiveRun(output: nil, diagnostics: problems) }
         return DirectiveRun(output: result, diagnostics: problems + ActivationsRunner.check(result))

@@ -66,7 +66,7 @@ extension AverageRunner {
 }
 
 extension AverageStudy: RunnableDirective {
-    public func run(cache: ResultCache?, pool: WorkerPool, willRun: (@Sendable () -> Void)?) -> DirectiveRun {
+    public func run(cache: ResultCache?, pool: WorkerPool, shared: SharedRuns?, willRun: (@Sendable () -> Void)?) -> DirectiveRun {
         let result = AverageRunner.run(self, cache: cache, willRun: willRun)
         return DirectiveRun(output: result, diagnostics: AverageRunner.check(result))
     }

@@ -66,7 +66,7 @@ extension ScheduleRunner {
 }
 
 extension ScheduleStudy: RunnableDirective {
-    public func run(cache: ResultCache?, pool: WorkerPool, willRun: (@Sendable () -> Void)?) -> DirectiveRun {
+    public func run(cache: ResultCache?, pool: WorkerPool, shared: SharedRuns?, willRun: (@Sendable () -> Void)?) -> DirectiveRun {
         let result = ScheduleRunner.run(self, cache: cache, pool: pool, willRun: willRun)
         // Includes the claims about the runs on the schedule's objective, when it has one.
         return DirectiveRun(output: result, diagnostics: ScheduleRunner.check(result))

@@ -14,7 +14,8 @@ public enum TrainingRunner {
     /// that cannot be written only costs the next build its speed, so write failures are ignored.
     public static func run(
         _ study: TrainingStudy, cache: ResultCache? = nil, kernel: MatrixKernel = .preferred,
-        pool: WorkerPool = WorkerPool(workers: WorkerPool.processorCount), willTrain: (() -> Void)? = nil
+        pool: WorkerPool = WorkerPool(workers: WorkerPool.processorCount), shared: SharedRuns? = nil,
+        willTrain: (() -> Void)? = nil
     ) -> (result: TrainingStudyResult?, diagnostics: [Diagnostic]) {
         do {
             let report = try ResultCache.through(
@@ -22,7 +23,10 @@ public enum TrainingRunner {
                     // The key holds the dataset's fingerprint, so files that cannot be read stop it as they stop a training.
                     do throws(DatasetError) { return try cache.key(study, kernel: kernel) } catch { throw .dataset(error) }
                 }, willRun: willTrain
-            ) { () throws(TrainingError) in try Trainer.run(study.configuration, kernel: kernel, pool: pool) }
+            ) { () throws(TrainingError) in
+                let runs = shared.map { SharedTrainingRuns(memo: $0.trainings, keys: study.runKeys(kernel: kernel)) }
+                return try Trainer.run(study.configuration, kernel: kernel, pool: pool, shared: runs)
+            }
             return (TrainingStudyResult(study: study, report: report), [])
         } catch {
             switch error {
@@ -175,8 +179,8 @@ extension TrainingRunner {
 }
 
 extension TrainingStudy: RunnableDirective {
-    public func run(cache: ResultCache?, pool: WorkerPool, willRun: (@Sendable () -> Void)?) -> DirectiveRun {
-        let (result, problems) = TrainingRunner.run(self, cache: cache, pool: pool, willTrain: willRun)
+    public func run(cache: ResultCache?, pool: WorkerPool, shared: SharedRuns?, willRun: (@Sendable () -> Void)?) -> DirectiveRun {
+        let (result, problems) = TrainingRunner.run(self, cache: cache, pool: pool, shared: shared, willTrain: willRun)
         guard let result else { return DirectiveRun(output: nil, diagnostics: problems) }
         return DirectiveRun(output: result, diagnostics: problems + TrainingRunner.check(result))
     }

@@ -26,10 +26,13 @@ public enum Trainer {
     }
 
     /// Loads the data, trains every run as a subtask of `pool`, and reports: inside a build's
-    /// pool, the runs of one training share the cores with the other fences.
+    /// pool, the runs of one training share the cores with the other fences. With `shared`,
+    /// a run another training of the build trained (or is training) is taken from it, not trained again.
     public static func run(
-        _ configuration: TrainingConfiguration, kernel: MatrixKernel = .preferred, pool: WorkerPool
+        _ configuration: TrainingConfiguration, kernel: MatrixKernel = .preferred, pool: WorkerPool,
+        shared: SharedTrainingRuns? = nil
     ) throws(TrainingError) -> TrainingReport {
+        precondition(shared.map { $0.keys.count == configuration.runs.count } ?? true, "one shared key per run")
         let problems = configuration.validationErrors
         guard problems.isEmpty else { throw .invalidConfiguration(problems) }
         let split = try loadData(configuration)
@@ -44,9 +47,15 @@ public enum Trainer {
         let results = ResultSlots(count: runs.count)
         // Each run depends only on the configuration: which thread trains it never changes its numbers.
         pool.forEach(runs.count) { index in
-            results[index] = train(
-                runs[index], configuration: configuration, architecture: architecture, split: split,
-                initial: initial, kernel: kernel)
+            let trainRun = {
+                train(runs[index], configuration: configuration, architecture: architecture, split: split, initial: initial, kernel: kernel)
+            }
+            guard let shared else { return results[index] = trainRun() }
+            var result = shared.memo.value(for: shared.keys[index], in: pool, compute: trainRun)
+            // The same computation as another fence's run, or another run of this fence: its numbers, this run's names.
+            result.label = runs[index].label
+            result.optimizer = runs[index].optimizer
+            results[index] = result
         }
         return TrainingReport(
             configuration: configuration, trainCount: split.train.count, validationCount: split.validation.count, testCount: split.test.count,
