@@ -76,7 +76,7 @@ import Glibc
         #expect(broken.body.contains("The bowl, edited."))
         #expect(broken.body.contains("<div id=\"coursegen-live-overlay\""))
         #expect(broken.body.contains("chapters/01-bowl.md:9:5: error:"))
-        #expect(server.stderr.contains("chapters/01-bowl.md:9:5: error:"))
+        #expect(server.stderrEventuallyContains("chapters/01-bowl.md:9:5: error:"))
         // Fixed: the reload, and no overlay.
         folder.write("chapters/01-bowl.md", Self.chapter)
         let fixed = try #require(events.next(named: "reload"))
@@ -232,6 +232,17 @@ final class ServeProcess: @unchecked Sendable {
     }
 
     var stderr: String { output.withLock { $0.stderr } }
+
+    /// Whether standard error comes to contain `text` within ten seconds. The server sends the
+    /// failure event and writes the terminal's diagnostics independently, and the pipe's
+    /// handler appends what arrives later still, so a check right after the event can be early.
+    func stderrEventuallyContains(_ text: String) -> Bool {
+        for _ in 0..<100 {
+            if stderr.contains(text) { return true }
+            usleep(100_000)
+        }
+        return stderr.contains(text)
+    }
 
     /// Sends SIGINT and waits up to two minutes for the exit.
     func interrupt() -> (status: Int32, stderr: String, timedOut: Bool) {
