@@ -1,7 +1,7 @@
 // Release benchmark of the optimizer engine, in one run:
 //   - Adam and L-BFGS steps/s on 2-D Rosenbrock, gradient evaluation included;
-//   - GB/s of optimizer state touched by Adam (and AdamW, AMSGrad, Momentum, RMSProp, AdaGrad)
-//     on a 1,000,000-parameter vector, beside a STREAM-style triad on the same machine;
+//   - GB/s of optimizer state touched by Adam (and AdamW, AMSGrad, Momentum, RMSProp, AdaGrad, ASGD,
+//     Rprop, Lion, Yogi) on a 1,000,000-parameter vector, beside a STREAM-style triad on the same machine;
 //   - PyTorch's eager step rate on the same problem, when a virtual environment with torch
 //     is at .venv-ref (see scripts/reference/generate.py).
 // Run with `swift run -c release OptimizerBenchmarks` from the package root.
@@ -170,6 +170,14 @@ let largeCases: [(label: String, config: OptimizerConfig, bytes: Int)] = [
      OptimizerConfig(callName: "RMSProp", arguments: ["lr": .real(1e-3)]), 40),
     ("AdaGrad(lr: 0.01), θ g s read, θ s written (40 bytes)",
      OptimizerConfig(callName: "AdaGrad", arguments: ["lr": .real(0.01)]), 40),
+    ("ASGD(lr: 0.01, t0: 0), averaging: θ g θ̄ read, θ θ̄ written (40 bytes)",
+     OptimizerConfig(callName: "ASGD", arguments: ["lr": .real(0.01), "t0": .real(0)]), 40),
+    ("Rprop(lr: 0.01), θ g g̃ Δ read, θ g̃ Δ written (56 bytes)",
+     OptimizerConfig(callName: "Rprop", arguments: ["lr": .real(0.01)]), 56),
+    ("Lion(lr: 0.0001, weightDecay: 0.1), θ g m read, θ m written (40 bytes)",
+     OptimizerConfig(callName: "Lion", arguments: ["lr": .real(1e-4), "weightDecay": .real(0.1)]), 40),
+    ("Yogi(lr: 0.01), θ g m v read, θ m v written (56 bytes)",
+     OptimizerConfig(callName: "Yogi", arguments: ["lr": .real(0.01)]), 56),
 ]
 for (label, config, bytes) in largeCases {
     print("  \(label): \(gigabytes(bandwidth(config, bytesPerParameter: bytes)))")

@@ -7,14 +7,15 @@ import Testing
 /// order, so a directive reads as the torch call it replays. The fixture comes from
 /// `tools/torch-signatures/generate.py` (`inspect.signature`).
 @Suite struct ArgumentOrderTests {
-    /// The torch.optim class of each method that has one. SGDW, Lookahead, SWATS and Newton
-    /// have none and keep their authors' order.
+    /// The torch.optim class of each method that has one. SGDW, Lookahead, SWATS, Newton, Lion
+    /// and Yogi have none and keep their authors' order.
     static let torchClass: [String: String] = [
         "SGD": "SGD", "Momentum": "SGD", "Nesterov": "SGD", "AdaGrad": "Adagrad", "RMSProp": "RMSprop",
         "Adadelta": "Adadelta", "Adam": "Adam", "AMSGrad": "Adam", "AdamW": "AdamW", "Adamax": "Adamax",
-        "NAdam": "NAdam", "RAdam": "RAdam", "LBFGS": "LBFGS",
+        "NAdam": "NAdam", "RAdam": "RAdam", "LBFGS": "LBFGS", "ASGD": "ASGD", "Rprop": "Rprop",
     ]
-    static let exempt: Set<String> = ["SGDW", "Lookahead", "SWATS", "Newton"]
+    /// Lion and Yogi follow their packages' signatures (lion-pytorch, pytorch-optimizer) instead.
+    static let exempt: Set<String> = ["SGDW", "Lookahead", "SWATS", "Newton", "Lion", "Yogi"]
 
     /// A label's torch name: snake_case, and the two labels that torch spells differently.
     static func torchName(_ label: String) -> String {

@@ -62,7 +62,8 @@ import Testing
             }
             // Every numeric hyperparameter that changes the update appears in the formula by its symbol.
             for parameter in spec.hyperparameters where parameter.kind == .real || parameter.kind == .pair {
-                let symbols = parameter.kind == .pair ? ["\\beta_1", "\\beta_2"] : [parameter.latex]
+                // A pair's latex names both symbols: `\beta_1, \beta_2`, `\eta_-, \eta_+`.
+                let symbols = parameter.kind == .pair ? parameter.latex.split(separator: ", ").map(String.init) : [parameter.latex]
                 for symbol in symbols {
                     #expect((spec.formula + spec.conditions).contains { $0.contains(symbol) },
                             "\(spec.callName) formula lacks \(symbol)")

@@ -125,7 +125,7 @@ private extension Vector {
 }
 
 @Suite struct CompiledLoopTests {
-    @Test(arguments: adamCases + sgdCases + rmspropCases + adagradCases)
+    @Test(arguments: adamCases + sgdCases + rmspropCases + adagradCases + elementwiseLoopCases)
     func compiledLoopsGiveTheReadableLoopsBits(_ testCase: LoopCase) {
         compare(testCase, infinities: false)
     }
@@ -133,7 +133,7 @@ private extension Vector {
     /// With infinite inputs, NaNs appear (∞ − ∞ in the moments); which NaN payload comes out of
     /// an operation on two NaNs is the compiler's choice of operand order, so NaN matches NaN,
     /// and every other value, infinities included, must have the same bits.
-    @Test(arguments: adamCases + sgdCases + rmspropCases + adagradCases)
+    @Test(arguments: adamCases + sgdCases + rmspropCases + adagradCases + elementwiseLoopCases)
     func compiledLoopsAgreeOnNonFiniteInputs(_ testCase: LoopCase) {
         compare(testCase, infinities: true)
     }

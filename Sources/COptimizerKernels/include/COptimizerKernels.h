@@ -1,5 +1,5 @@
-// The element-wise loops of Adam (and AdamW, AMSGrad), SGD with momentum, RMSProp and
-// AdaGrad over long parameter vectors, for the Optimizers module's engines.
+// The element-wise loops of Adam (and AdamW, AMSGrad), SGD with momentum, RMSProp, AdaGrad,
+// ASGD, Rprop, Lion and Yogi over long parameter vectors, for the Optimizers module's engines.
 //
 // Each loop rounds exactly as the engine's readable Swift loop does: the same operations
 // in the same order, fused multiply-adds where the Swift code writes `addingProduct`, and
@@ -124,5 +124,85 @@ typedef struct AdaGradKernelConstants {
 /// One AdaGrad step on `count` elements: updates x and the sum of squares in place.
 void adagrad_kernel_update(
     AdaGradKernelConstants constants, double *x, const double *g, double *sum, ptrdiff_t count, bool portable);
+
+/// The constants of one ASGD step, computed once per step by `ASGDEngine`.
+typedef struct ASGDKernelConstants {
+    /// ηₜ₋₁, the step size this step uses.
+    double eta;
+    /// 1 − κηₜ₋₁, by which the parameters are multiplied before the gradient step.
+    double decay;
+    /// λ, added to the gradient as λθ when `decays`.
+    double weightDecay;
+    /// μₜ₋₁, the averaging weight.
+    double mu;
+    /// Whether λ ≠ 0.
+    bool decays;
+    /// Whether the gradient is negated first.
+    bool maximize;
+    /// Whether μ = 1, when the average is a copy of the parameters.
+    bool copies;
+} ASGDKernelConstants;
+
+/// One ASGD step on `count` elements: updates x and the average in place.
+void asgd_kernel_update(
+    ASGDKernelConstants constants, double *x, const double *g, double *average, ptrdiff_t count, bool portable);
+
+/// The constants of Rprop's steps, fixed by its configuration.
+typedef struct RpropKernelConstants {
+    /// η₋ and η₊.
+    double etaMinus, etaPlus;
+    /// Δmin and Δmax.
+    double smallest, largest;
+    /// Whether the gradient is negated first.
+    bool maximize;
+} RpropKernelConstants;
+
+/// One Rprop step on `count` elements: updates x, the remembered gradient and the step lengths.
+void rprop_kernel_update(
+    RpropKernelConstants constants, double *x, const double *g, double *previous, double *stepLength, ptrdiff_t count,
+    bool portable);
+
+/// The constants of one Lion step, computed once per step by `LionEngine`.
+typedef struct LionKernelConstants {
+    /// η.
+    double learningRate;
+    /// 1 − ηλ.
+    double decay;
+    /// β₁ and 1 − β₁.
+    double beta1, weight1;
+    /// β₂ and 1 − β₂.
+    double beta2, weight2;
+} LionKernelConstants;
+
+/// One Lion step on `count` elements: updates x and the momentum in place.
+void lion_kernel_update(LionKernelConstants constants, double *x, const double *g, double *m, ptrdiff_t count, bool portable);
+
+/// The constants of one Yogi step, computed once per step by `YogiEngine`.
+typedef struct YogiKernelConstants {
+    /// 1 − ηλ (or 1 − λ) for decoupled decay, else 1; the parameters are multiplied by it first.
+    double decay;
+    /// λ of coupled decay, added to the gradient as λθ when `coupled`.
+    double weightDecay;
+    /// 1 − β₁ and 1 − (1 − β₁), the weights of PyTorch's lerp of m towards g.
+    double weight1, weight1Complement;
+    /// −(1 − β₂).
+    double negativeWeight2;
+    /// η / (1 − β₁ᵗ).
+    double stepSize;
+    /// √(1 − β₂ᵗ).
+    double biasCorrection2Root;
+    /// ε.
+    double eps;
+    /// Whether λθ is added to the gradient.
+    bool coupled;
+    /// Whether the gradient is negated first.
+    bool maximize;
+    /// Whether 1 − β₁ < 0.5, which decides the lerp's rounding.
+    bool smallWeight;
+} YogiKernelConstants;
+
+/// One Yogi step on `count` elements: updates x, m and v in place.
+void yogi_kernel_update(
+    YogiKernelConstants constants, double *x, const double *g, double *m, double *v, ptrdiff_t count, bool portable);
 
 #endif

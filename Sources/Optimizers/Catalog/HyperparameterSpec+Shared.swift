@@ -39,3 +39,10 @@ extension HyperparameterSpec {
         name: "decoupledWeightDecay", label: "decoupled weight decay", symbol: "decoupled",
         latex: "\\text{decoupled}", kind: .bool, defaultValue: .bool(false))
 }
+
+extension HyperparameterSpec {
+    /// torch's `maximize`: the step follows +∇f, as if the gradient were negated first.
+    static let maximize = HyperparameterSpec(
+        name: "maximize", label: "maximize the objective", symbol: "maximize", latex: "\\text{maximize}", kind: .bool,
+        defaultValue: .bool(false))
+}

@@ -23,6 +23,10 @@ public enum OptimizerCatalog {
         Lookahead.self,
         SWATS.self,
         Newton.self,
+        ASGD.self,
+        Rprop.self,
+        Lion.self,
+        Yogi.self,
     ]
 
     /// Every method's spec, in catalog order.

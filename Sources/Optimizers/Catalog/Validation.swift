@@ -9,6 +9,14 @@ enum Validation {
         }
     }
 
+    /// `value > 0` and finite (Lion's learning rate, which lion-pytorch asserts positive).
+    static func positive(_ what: String, _ name: String) -> @Sendable (HyperValue) -> String? {
+        { value in
+            guard let x = value.real else { return nil }
+            return x > 0 && x.isFinite ? nil : "Invalid \(what): \(value) (\(name) must be > 0)"
+        }
+    }
+
     /// Finite; PyTorch checks nothing more (dampening).
     static func finite(_ what: String, _ name: String) -> @Sendable (HyperValue) -> String? {
         { value in
@@ -48,7 +56,7 @@ enum Validation {
 
 /// Which values a number accepts, stated once for the range column and for the message.
 enum ValidRange: Sendable {
-    case nonNegative, finite, unitInterval
+    case nonNegative, positive, finite, unitInterval
     /// An integer `≥ minimum`.
     case atLeast(Int)
 
@@ -56,6 +64,7 @@ enum ValidRange: Sendable {
     func description(of name: String) -> String {
         switch self {
         case .nonNegative: return "\(name) must be ≥ 0"
+        case .positive: return "\(name) must be > 0"
         case .finite: return "\(name) must be finite"
         case .unitInterval: return "\(name) must be in [0, 1]"
         case .atLeast(let minimum): return "\(name) must be ≥ \(minimum)"
@@ -66,6 +75,7 @@ enum ValidRange: Sendable {
     func check(_ what: String, _ name: String) -> @Sendable (HyperValue) -> String? {
         switch self {
         case .nonNegative: return Validation.nonNegative(what, name)
+        case .positive: return Validation.positive(what, name)
         case .finite: return Validation.finite(what, name)
         case .unitInterval: return Validation.unitInterval(what, name)
         case .atLeast(let minimum): return Validation.atLeast(minimum, what, name)

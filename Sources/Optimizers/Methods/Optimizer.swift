@@ -64,7 +64,7 @@ public final class Optimizer {
         return engine.update(x, gradient: g, learningRate: rate)
     }
 
-    /// The instructions that steps of Adam, AdamW, SGD, RMSProp and AdaGrad run on long
+    /// The instructions that steps of Adam, AdamW, SGD, RMSProp, AdaGrad, ASGD, Rprop, Lion and Yogi run on long
     /// vectors here: "AVX2 with FMA", or "portable C" without them. The bits are the same either way.
     public static var longVectorInstructions: String {
         optimizer_kernels_use_avx2_fma() ? "AVX2 with FMA" : "portable C"
@@ -80,6 +80,14 @@ public final class Optimizer {
         precondition(rates.count == dimension, "the rates have the optimizer's dimension")
         guard let lastLearningRate else { return false }
         return engine.effectiveLearningRate(rates, learningRate: lastLearningRate)
+    }
+
+    /// Writes the average of the iterates that the method keeps beside the parameters into
+    /// `average` (of the optimizer's dimension): ASGD's θ̄ₜ, torch's `state["ax"]`, which the
+    /// steps never move the parameters to. `false`, with nothing written, for a method without one.
+    public func averagedIterate(_ average: UnsafeMutableBufferPointer<Double>) -> Bool {
+        precondition(average.count == dimension, "the average has the optimizer's dimension")
+        return engine.averagedIterate(average)
     }
 
     /// What the method reported so far besides moving (SWATS's switch, Lookahead's syncs), in

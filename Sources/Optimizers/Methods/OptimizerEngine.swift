@@ -26,10 +26,14 @@ protocol OptimizerEngine: AnyObject {
     /// a method without one. Reading never changes the state, so recording leaves every bit of
     /// the run as it was.
     func effectiveLearningRate(_ rates: UnsafeMutableBufferPointer<Double>, learningRate: Double) -> Bool
+    /// Writes the average of the iterates the method keeps beside them (ASGD's θ̄ₜ) into `into`;
+    /// `false`, writing nothing, for a method that keeps none.
+    func averagedIterate(_ into: UnsafeMutableBufferPointer<Double>) -> Bool
 }
 
 extension OptimizerEngine {
     func effectiveLearningRate(_ rates: UnsafeMutableBufferPointer<Double>, learningRate: Double) -> Bool { false }
+    func averagedIterate(_ into: UnsafeMutableBufferPointer<Double>) -> Bool { false }
 }
 
 /// A method whose step is a function of the gradient at the current point: its `step` is its

@@ -1,0 +1,28 @@
+import CourseTestSupport
+import ExperimentLanguage
+import Testing
+
+@testable import ExperimentPages
+
+/// `Formulas(.asgd, .rprop, .lion, .yogi)` renders each method's rule as MathML, with its
+/// hyperparameters' symbols and defaults.
+@Suite struct ElementwiseFormulasTests {
+    @Test func formulasRender() throws {
+        guard case .formulas(let table) = try Fixtures.parse("Formulas(.asgd, .rprop, .lion, .yogi)") else {
+            Issue.record("not a formula table")
+            return
+        }
+        let html = ExperimentPage.html(table, idPrefix: "f")
+        #expect(html.components(separatedBy: "<math display=\"block\">").count - 1 == 4)
+        for name in ["ASGD", "Rprop", "Lion", "Yogi"] {
+            #expect(html.contains(name), "\(name)")
+        }
+        #expect(html.contains("<dt>η₋, η₊</dt>"))
+        #expect(html.contains("<dt>κ</dt>"))
+        // Every line converted to MathML (the TeX stays only in each block's annotation): the sign
+        // operator, Rprop's cases and ASGD's average are elements, and nothing failed to parse.
+        #expect(!html.contains("merror"))
+        #expect(html.components(separatedBy: "<mi>sign</mi>").count - 1 == 4, "Rprop twice, Lion and Yogi once")
+        #expect(html.contains("<mo stretchy=\"false\">¯</mo>"), "θ̄ of ASGD")
+    }
+}
