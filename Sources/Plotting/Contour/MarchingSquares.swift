@@ -13,8 +13,14 @@ public enum MarchingSquares {
     /// Non-finite samples count as above every level, so regions where the function
     /// overflowed are walled off rather than crossed by spurious lines.
     public static func isolines(_ grid: ScalarGrid, level: Double) -> [Polyline] {
+        isolines(grid, levels: [level])[0]
+    }
+
+    /// ``isolines(_:level:)`` for each of `levels`, in their order, with one tracer's
+    /// working memory for them all.
+    public static func isolines(_ grid: ScalarGrid, levels: [Double]) -> [[Polyline]] {
         var tracer = Tracer(values: grid.values, columns: grid.columns, rows: grid.rows)
-        return tracer.trace(level: level) { u, v in Point(grid.x(u), grid.y(v)) }
+        return levels.map { level in tracer.trace(level: level) { u, v in Point(grid.x(u), grid.y(v)) } }
     }
 
     /// Closed rings bounding the region where `grid` is below `level`; the grid's
@@ -48,21 +54,36 @@ public enum MarchingSquares {
     /// The cell's segments as pairs of edge sides, for the corner code
     /// (bit 0: bottom-left above, 1: bottom-right, 2: top-right, 3: top-left) and,
     /// for the saddle codes 5 and 10, whether the centre is above the level.
-    static func segments(code: Int, centreAbove: Bool) -> [(Side, Side)] {
+    /// Calls `segment` once for each pair, in order (no array per cell: a grid has
+    /// thousands of crossing cells per level).
+    @inline(__always)
+    static func segments(code: Int, centreAbove: Bool, _ segment: (Side, Side) -> Void) {
         switch code {
-        case 1, 14: return [(.bottom, .left)]
-        case 2, 13: return [(.bottom, .right)]
-        case 3, 12: return [(.left, .right)]
-        case 4, 11: return [(.right, .top)]
-        case 6, 9: return [(.bottom, .top)]
-        case 7, 8: return [(.left, .top)]
+        case 1, 14: segment(.bottom, .left)
+        case 2, 13: segment(.bottom, .right)
+        case 3, 12: segment(.left, .right)
+        case 4, 11: segment(.right, .top)
+        case 6, 9: segment(.bottom, .top)
+        case 7, 8: segment(.left, .top)
         case 5:
             // Bottom-left and top-right above: a high centre joins them, isolating the
             // low corners; a low centre isolates the high ones.
-            return centreAbove ? [(.bottom, .right), (.left, .top)] : [(.bottom, .left), (.right, .top)]
+            if centreAbove {
+                segment(.bottom, .right)
+                segment(.left, .top)
+            } else {
+                segment(.bottom, .left)
+                segment(.right, .top)
+            }
         case 10:
-            return centreAbove ? [(.bottom, .left), (.right, .top)] : [(.bottom, .right), (.left, .top)]
-        default: return []
+            if centreAbove {
+                segment(.bottom, .left)
+                segment(.right, .top)
+            } else {
+                segment(.bottom, .right)
+                segment(.left, .top)
+            }
+        default: break
         }
     }
 
@@ -119,7 +140,7 @@ struct Tracer {
                 let code = (above(a) ? 1 : 0) | (above(b) ? 2 : 0) | (above(c) ? 4 : 0) | (above(d) ? 8 : 0)
                 if code == 0 || code == 15 { continue }
                 let centreAbove = (code == 5 || code == 10) ? above((a + b + c + d) / 4) : false
-                for (s, t) in MarchingSquares.segments(code: code, centreAbove: centreAbove) {
+                MarchingSquares.segments(code: code, centreAbove: centreAbove) { s, t in
                     segments.append((edge(s, column: i, row: j), edge(t, column: i, row: j)))
                 }
             }
