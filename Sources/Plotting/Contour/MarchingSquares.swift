@@ -98,12 +98,30 @@ struct Tracer {
     /// For every edge, the (at most two) segments that end on it; -1 when free.
     private var slots: [Int32]
     private var touched: [Int] = []
+    /// Each cell's lowest and highest corner (−∞ and +∞ when a corner is NaN, which no
+    /// comparison orders): a level outside them crosses no edge of the cell, so most cells
+    /// of each level are passed over with two comparisons.
+    private let cellLow: [Double]
+    private let cellHigh: [Double]
 
     init(values: [Double], columns: Int, rows: Int) {
         self.values = values
         self.columns = columns
         self.rows = rows
         slots = [Int32](repeating: -1, count: 4 * columns * rows)
+        var low = [Double](repeating: -.infinity, count: (columns - 1) * (rows - 1))
+        var high = [Double](repeating: .infinity, count: (columns - 1) * (rows - 1))
+        for j in 0..<(rows - 1) {
+            for i in 0..<(columns - 1) {
+                let a = values[j * columns + i], b = values[j * columns + i + 1]
+                let c = values[(j + 1) * columns + i + 1], d = values[(j + 1) * columns + i]
+                guard !a.isNaN, !b.isNaN, !c.isNaN, !d.isNaN else { continue }
+                low[j * (columns - 1) + i] = min(min(a, b), min(c, d))
+                high[j * (columns - 1) + i] = max(max(a, b), max(c, d))
+            }
+        }
+        cellLow = low
+        cellHigh = high
     }
 
     /// Edge identifiers: horizontal edge from (i, j) to (i + 1, j) is 2(j·columns + i),
@@ -135,6 +153,9 @@ struct Tracer {
         func above(_ v: Double) -> Bool { !(v < level) }
         for j in 0..<(rows - 1) {
             for i in 0..<(columns - 1) {
+                // Every corner below the level (code 0) or none (code 15).
+                let cell = j * (columns - 1) + i
+                if cellHigh[cell] < level || cellLow[cell] >= level { continue }
                 let a = values[j * columns + i], b = values[j * columns + i + 1]
                 let c = values[(j + 1) * columns + i + 1], d = values[(j + 1) * columns + i]
                 let code = (above(a) ? 1 : 0) | (above(b) ? 2 : 0) | (above(c) ? 4 : 0) | (above(d) ? 8 : 0)

@@ -38,6 +38,29 @@ public struct ScalarGrid: Sendable {
         self.init(xRange: xRange, yRange: yRange, columns: columns, rows: rows, values: values)
     }
 
+    /// Samples a function row by row, as the per-point initializer places its samples:
+    /// `row(y, xs, values)` writes f(xs[k], y) to `values[k]` for the row at `y`, so that a
+    /// function can evaluate many points at once.
+    public init(
+        xRange: ClosedRange<Double>, yRange: ClosedRange<Double>, columns: Int, rows: Int,
+        byRow row: (_ y: Double, _ xs: UnsafeBufferPointer<Double>, _ values: UnsafeMutableBufferPointer<Double>) -> Void
+    ) {
+        let dx = (xRange.upperBound - xRange.lowerBound) / Double(columns - 1)
+        let dy = (yRange.upperBound - yRange.lowerBound) / Double(rows - 1)
+        let xs = (0..<columns).map { column in xRange.lowerBound + Double(column) * dx }
+        let values = [Double](unsafeUninitializedCapacity: columns * rows) { buffer, count in
+            // Every value is written before it is read: the rows are filled in order.
+            buffer.initialize(repeating: 0)
+            xs.withUnsafeBufferPointer { xs in
+                for r in 0..<rows {
+                    row(yRange.lowerBound + Double(r) * dy, xs, UnsafeMutableBufferPointer(rebasing: buffer[(r * columns)..<((r + 1) * columns)]))
+                }
+            }
+            count = columns * rows
+        }
+        self.init(xRange: xRange, yRange: yRange, columns: columns, rows: rows, values: values)
+    }
+
     public subscript(column: Int, row: Int) -> Double { values[row * columns + column] }
 
     public func x(_ column: Double) -> Double {
