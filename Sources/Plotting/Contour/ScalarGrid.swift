@@ -86,7 +86,7 @@ public struct ScalarGrid: Sendable {
         guard value == 0 else { return value }
         // −0 and +0 are equal but not the same number: a stable sort keeps zeros in the
         // grid's order, so the rank's zero is the one at that place among them.
-        let below = values.reduce(0) { $0 + ($1 < 0 ? 1 : 0) }
+        let below = values.reduce(0) { $0 + ($1 < 0 && $1.isFinite ? 1 : 0) }
         var zeros = 0
         for sample in values where sample == 0 {
             if below + zeros == index { return sample }
