@@ -185,6 +185,31 @@ public struct SiteBuilder: Sendable {
         let hasIndex = loaded.home != nil
         let homeBody = hasIndex ? rendered[0].html : ""
         let firstChapterBody = loaded.home != nil ? 1 : 0
+        // Search, print.html and the pages' layout read only the rendered bodies: the first two
+        // run beside the third, so that the serial part of each has the other core's company.
+        let searchPages = (hasIndex ? [SearchIndex.Page(href: "index.html", label: settings.title, title: settings.title,
+                                                        html: homeBody, number: nil)] : [])
+            + chapters.enumerated().map { k, chapter in
+                SearchIndex.Page(href: chapter.pageName,
+                                 label: strings.text("search.resultPage", ["chapter": strings.text("page.chapterNumber", ["number": String(chapter.number)]),
+                                                                           "title": chapter.title]),
+                                 title: chapter.title, html: rendered[firstChapterBody + k].html, number: chapter.number)
+            }
+        let searchMemo = options.memo
+        let searching = BackgroundWork { BuildSearchIndex(strings: strings, memo: searchMemo).run(searchPages, textBytes: 0) }
+        // print.html: every chapter again, its ids and links placed in the one document. What
+        // rendering finds was reported for the chapter's own page already.
+        let printChapters = loaded.chapters, parts = loaded.parts
+        let printDirectives = CollectedDirectives(pages: Array(collected.pages.dropFirst(firstChapterBody)))
+        let printing = BackgroundWork { [renderPages] in
+            let printIDs = PageIDs.document(chapters)
+            let printBodies = renderPages.run(printChapters, directives: printDirectives,
+                                              results: results, firstPage: firstChapterBody, ids: printIDs, fragments: fragments)
+            let printPage = renderer.renderPrint(zip(chapters, printBodies).map { chapter, body in
+                PageRenderer.PrintChapter(chapter: chapter, body: body.html, contentsHTML: body.contentsHTML)
+            }, parts: parts, ids: printIDs)
+            return (page: printPage, finding: ScriptScan.findings(in: printPage).first)
+        }
         // Page i is the home page for i = 0, else chapter i - 1. Pages are independent.
         let html = ConcurrentMap.map(Array(0...chapters.count)) { i -> String in
             if i == 0 {
@@ -208,24 +233,17 @@ public struct SiteBuilder: Sendable {
                 previous: k > 0 ? chapters[k - 1] : nil,
                 next: k + 1 < chapters.count ? chapters[k + 1] : nil))
         }
-        // print.html: every chapter again, its ids and links placed in the one document. What
-        // rendering finds was reported for the chapter's own page already.
-        let printIDs = PageIDs.document(chapters)
-        let printBodies = renderPages.run(loaded.chapters, directives: CollectedDirectives(pages: Array(collected.pages.dropFirst(firstChapterBody))),
-                                          results: results, firstPage: firstChapterBody, ids: printIDs, fragments: fragments)
-        let printPage = renderer.renderPrint(zip(chapters, printBodies).map { chapter, body in
-            PageRenderer.PrintChapter(chapter: chapter, body: body.html, contentsHTML: body.contentsHTML)
-        }, parts: loaded.parts, ids: printIDs)
-        if let finding = ScriptScan.findings(in: printPage).first {
+        // The last gate: whatever a theme's data or partials combine to, no page runs script.
+        // Each finished page is read once, for script and for its visible text's size.
+        let memo = options.memo
+        let pageScans = ConcurrentMap.map(html) { page in memo?.scan(page) ?? PageScan(page) }
+        let (printPage, printFinding) = printing.value()
+        if let finding = printFinding {
             diagnostics.append(.error(
                 "page 'print.html' would contain \(finding.what)",
                 at: SourceLocation(file: loaded.home?.displayPath ?? chaptersFolder, line: 1, column: 1),
                 hint: "pages of coursegen run no script; check the templates in the chapters folder's 'theme/'"))
         }
-        // The last gate: whatever a theme's data or partials combine to, no page runs script.
-        // Each finished page is read once, for script and for its visible text's size.
-        let memo = options.memo
-        let pageScans = ConcurrentMap.map(html) { page in memo?.scan(page) ?? PageScan(page) }
         for (i, scan) in pageScans.enumerated() {
             guard let finding = scan.finding else { continue }
             let source = i == 0 ? (loaded.home?.displayPath ?? chaptersFolder) : chapters[i - 1].displayPath
@@ -235,15 +253,8 @@ public struct SiteBuilder: Sendable {
                 hint: "pages of coursegen run no script; check the templates in the chapters folder's 'theme/'"))
         }
         // Search: the index from the rendered pages, and search.html, whose two scripts are the only ones.
-        let searchPages = (hasIndex ? [SearchIndex.Page(href: "index.html", label: settings.title, title: settings.title,
-                                                        html: homeBody, number: nil)] : [])
-            + chapters.enumerated().map { k, chapter in
-                SearchIndex.Page(href: chapter.pageName,
-                                 label: strings.text("search.resultPage", ["chapter": strings.text("page.chapterNumber", ["number": String(chapter.number)]),
-                                                                           "title": chapter.title]),
-                                 title: chapter.title, html: rendered[firstChapterBody + k].html, number: chapter.number)
-            }
-        let search = BuildSearchIndex(strings: strings, memo: options.memo).run(searchPages, textBytes: pageScans.reduce(0) { $0 + $1.visibleTextBytes })
+        var search = searching.value()
+        search.textBytes = pageScans.reduce(0) { $0 + $1.visibleTextBytes }
         let searchTitle = strings.text("search.title")
         let searchPage = layout.render(PageRenderer.Page(
             title: searchTitle, titleHTML: Escaping.html(searchTitle), number: nil, description: nil, body: search.searchBody,

@@ -9,17 +9,37 @@ public enum Escaping {
     /// `text` with `&`, `<`, `>` and `"` escaped: safe as element content (HTML, inline
     /// SVG) and as a double-quoted attribute value.
     ///
-    /// Works on Unicode scalars, so a combining mark after `<` or `"` cannot hide it.
+    /// Works on UTF-8 bytes, which is working on Unicode scalars: the four characters are
+    /// ASCII, and no byte of a longer scalar is ASCII, so a combining mark after `<` or `"`
+    /// cannot hide it. Text with nothing to escape (most of it) comes back as it is, uncopied.
     /// Inlinable, so that callers in other modules get it specialised for `String` and
-    /// `Substring`; unspecialised, it took about 15 % more instructions.
+    /// `Substring`.
     @inlinable
     public static func html(_ text: some StringProtocol) -> String {
-        var out = ""
-        out.reserveCapacity(text.utf8.count)
-        for scalar in text.unicodeScalars {
-            if let entity = entity(scalar) { out += entity } else { out.unicodeScalars.append(scalar) }
+        var text = String(text)
+        let escaped = text.withUTF8 { bytes -> String? in
+            guard let first = bytes.firstIndex(where: { entity(byte: $0) != nil }) else { return nil }
+            var out: [UInt8] = []
+            out.reserveCapacity(bytes.count + 16)
+            out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[..<first]))
+            for byte in UnsafeBufferPointer(rebasing: bytes[first...]) {
+                if let entity = entity(byte: byte) { entity.withUTF8Buffer { out.append(contentsOf: $0) } } else { out.append(byte) }
+            }
+            return String(decoding: out, as: UTF8.self)
         }
-        return out
+        return escaped ?? text
+    }
+
+    /// ``entity(_:)`` of a UTF-8 byte.
+    @usableFromInline
+    static func entity(byte: UInt8) -> StaticString? {
+        switch byte {
+        case UInt8(ascii: "&"): "&amp;"
+        case UInt8(ascii: "<"): "&lt;"
+        case UInt8(ascii: ">"): "&gt;"
+        case UInt8(ascii: "\""): "&quot;"
+        default: nil
+        }
     }
 
     /// `text` escaped as ``html(_:)`` does, appended to `output`, and besides: characters

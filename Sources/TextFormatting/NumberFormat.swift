@@ -131,19 +131,35 @@ public enum NumberFormat {
         guard abs(scaled) < 9e15 else { return x < 0 ? minus + String(-x) : String(x) }
         let integer = Int64(scaled)
         if integer == 0 { return "0" }
-        var digits = String(integer.magnitude)
-        if decimals > 0 {
-            if digits.count <= decimals {
-                digits = String(repeating: "0", count: decimals - digits.count + 1) + digits
+        // The digits are written backwards from the end of a buffer, the fraction's first:
+        // a figure writes thousands of numbers, and a String per piece was most of their cost.
+        let places = max(0, decimals)
+        return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: places + 24) { buffer in
+            var start = buffer.count
+            var magnitude = integer.magnitude
+            var written = 0
+            // Trailing zeros of the fraction are dropped as they are met, while trimming.
+            var trimming = trim && places > 0
+            while magnitude != 0 || written <= places {
+                let digit = UInt8(magnitude % 10)
+                magnitude /= 10
+                if written < places, trimming, digit == 0 {
+                    written += 1
+                    continue
+                }
+                trimming = false
+                if written == places, places > 0, start < buffer.count {
+                    start -= 1
+                    buffer[start] = UInt8(ascii: ".")
+                }
+                start -= 1
+                buffer[start] = UInt8(ascii: "0") + digit
+                written += 1
+                if written > places, magnitude == 0 { break }
             }
-            var fraction = digits.suffix(decimals)
-            let whole = digits.dropLast(decimals)
-            if trim {
-                while fraction.last == "0" { fraction = fraction.dropLast() }
-            }
-            digits = fraction.isEmpty ? String(whole) : whole + "." + fraction
+            let digits = String(decoding: UnsafeBufferPointer(rebasing: buffer[start...]), as: UTF8.self)
+            return integer < 0 ? minus + digits : digits
         }
-        return integer < 0 ? minus + digits : digits
     }
 }
 

@@ -187,6 +187,22 @@ import Testing
         #expect(errors.first?.location?.line == 1)
         #expect(result.files.isEmpty)
     }
+
+    /// print.html is put together beside the other pages, on another thread: its check still
+    /// reports, once, at the home page's first line.
+    @Test func printPageIsCheckedToo() {
+        let folder = TemporaryFolder()
+        defer { folder.remove() }
+        folder.write("chapters/index.md", "---\ndescription: '<img src=x onerror=alert(1)>'\n---\n# Course\n")
+        folder.write("chapters/01-a.md", "# A\n")
+        folder.write("chapters/theme/print.mustache", "<!DOCTYPE html>\n<html>\n<body>\n{{{description}}}\n</body>\n</html>\n")
+        let result = build(folder)
+        let errors = result.diagnostics.filter { $0.severity == .error }
+        #expect(errors.map(\.message) == ["page 'print.html' would contain the event handler 'onerror'"])
+        #expect(errors.first?.location?.file.hasSuffix("index.md") == true)
+        #expect(errors.first?.location?.line == 1)
+        #expect(result.files.isEmpty)
+    }
 }
 
 /// `--allow-html` emits the chapters' HTML, but still no script: each handler or script

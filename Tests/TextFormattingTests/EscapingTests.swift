@@ -12,6 +12,16 @@ import TextFormatting
         #expect(Escaping.html(text[...]) == expected)
     }
 
+    /// A slice from the middle of a longer text escapes its own bytes only, and text with
+    /// nothing to escape comes back equal.
+    @Test func htmlOfSlices() {
+        let text = "«a<b» & \"c\" é>"
+        let middle = text.dropFirst(2).dropLast(3)
+        #expect(Escaping.html(middle) == "&lt;b» &amp; &quot;c&quot;")
+        #expect(Escaping.html(text.dropFirst(2).prefix(1)) == "&lt;")
+        #expect(Escaping.html("×10⁻³ «plain»") == "×10⁻³ «plain»")
+    }
+
     @Test func htmlKeepsControlsThatTheForbiddenVariantReplaces() {
         #expect(Escaping.html("a\u{1}b\r\n") == "a\u{1}b\r\n")
         var out = "<math>"

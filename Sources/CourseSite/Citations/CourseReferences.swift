@@ -3,6 +3,7 @@ import CourseDiagnostics
 import CourseMarkdown
 import FileAccess
 import Optimizers
+import Synchronization
 
 /// The course's `references.bib`, beside the chapters (optional): what citations in the prose
 /// and the optimizer catalog's papers refer to.
@@ -14,6 +15,9 @@ struct CourseReferences: Sendable {
     var bibliography: Bibliography
     /// The file as diagnostics name it (`chapters/references.bib`).
     var file: String
+    /// Methods' papers as this build cites them (``PageCitations/paperResolver``); a build
+    /// loads its references afresh, with its one catalog, so the texts cannot go stale.
+    let papers = PaperCitationMemo()
 
     /// The course's references, `nil` when the folder has no `references.bib`.
     static func load(folder: ConfinedFolder, diagnostics: inout [Diagnostic]) -> CourseReferences? {
@@ -75,5 +79,21 @@ extension Inline {
     var citation: Citation? {
         if case .citation(let citation) = self { return citation }
         return nil
+    }
+}
+
+/// Each method's paper found in the course's references, with the text that cites it
+/// ("Kingma and Ba 2015"): a formula table cites its methods' papers in every fence and page
+/// that shows it, and finding an entry by DOI and writing its names was a cached build's
+/// largest cost after the figures.
+final class PaperCitationMemo: Sendable {
+    private let found = Mutex<[PaperReference: (key: String, text: String)?]>([:])
+
+    /// The entry's key and citing text for `paper`, from `find` the first time it is asked.
+    func citation(_ paper: PaperReference, find: () -> (key: String, text: String)?) -> (key: String, text: String)? {
+        if let known = found.withLock({ $0[paper] }) { return known }
+        let citation = find()
+        found.withLock { $0[paper] = .some(citation) }
+        return citation
     }
 }

@@ -31,9 +31,12 @@ final class PageCitations: Sendable {
     var paperResolver: PaperCitations.Resolver? {
         guard let references, let formatter else { return nil }
         return PaperCitations.Resolver { [self] paper in
-            guard let entry = references.entry(for: paper) else { return nil }
-            record([entry.key])
-            return formatter.link(Escaping.html(formatter.authorYear(entry)), to: entry, linked: true)
+            let citation = references.papers.citation(paper) {
+                references.entry(for: paper).map { (key: $0.key, text: Escaping.html(formatter.authorYear($0))) }
+            }
+            guard let citation else { return nil }
+            record([citation.key])
+            return formatter.link(citation.text, toKey: citation.key, linked: true)
         }
     }
 

@@ -63,7 +63,12 @@ struct ReferenceFormatter {
 
     /// `html` as a link to the entry's place in the page's list.
     func link(_ html: String, to entry: BibEntry, linked: Bool) -> String {
-        linked ? "<a href=\"#\(Escaping.html(anchor(entry)))\">\(html)</a>" : html
+        link(html, toKey: entry.key, linked: linked)
+    }
+
+    /// `html` as a link to the place in the page's list of the entry with `key`.
+    func link(_ html: String, toKey key: String, linked: Bool) -> String {
+        linked ? "<a href=\"#\(Escaping.html(idPrefix + Self.anchor(key)))\">\(html)</a>" : html
     }
 
     /// A reference list's entry, as the content of its `<li>`:

@@ -21,12 +21,20 @@ enum LandscapeSVG {
         let columns = (580 / unitsPerSample).clampedInt(24...160)
         let rows = (Double(columns) * aspect).rounded().clampedInt(16...160)
         let function = objective.function
-        var point = [0.0, 0.0]
-        let grid = point.withUnsafeMutableBufferPointer { buffer in
-            ScalarGrid(xRange: xRange, yRange: yRange, columns: columns, rows: rows) { x, y in
-                buffer[0] = x
-                buffer[1] = y
-                return function.value(UnsafeBufferPointer(buffer))
+        let grid: ScalarGrid
+        if let fit = function as? any LineFit {
+            // A line fit's loss is a mean over its samples: a row's points are summed together.
+            grid = ScalarGrid(xRange: xRange, yRange: yRange, columns: columns, rows: rows) { y, xs, values in
+                fit.values(ws: xs, b: y, into: values)
+            }
+        } else {
+            var point = [0.0, 0.0]
+            grid = point.withUnsafeMutableBufferPointer { buffer in
+                ScalarGrid(xRange: xRange, yRange: yRange, columns: columns, rows: rows) { x, y in
+                    buffer[0] = x
+                    buffer[1] = y
+                    return function.value(UnsafeBufferPointer(buffer))
+                }
             }
         }
         let panels: [LandscapeFigure.Panel]

@@ -2,6 +2,7 @@ import ExperimentLanguage
 import MathML
 import Optimizers
 import Plotting
+import Synchronization
 
 /// The formula table: one row per method, its name linked to its paper, its update rule
 /// from the catalog as MathML, and either the values a run used or each default.
@@ -81,7 +82,19 @@ enum FormulaTableRenderer {
             return line[..<relation.lowerBound] + "&" + line[relation.lowerBound...]
         }
         let latex = lines.count == 1 ? spec.formula[0] : "\\begin{aligned}" + lines.joined(separator: " \\\\ ") + "\\end{aligned}"
-        return "<div class=\"display-math\" tabindex=\"0\">" + MathML.render(latex: latex, display: .block).markup + "</div>"
+        return "<div class=\"display-math\" tabindex=\"0\">" + blockMath(latex) + "</div>"
+    }
+
+    /// Update rules rendered so far, by their LaTeX: a course shows the same few methods in
+    /// dozens of tables, and MathML depends on nothing but the formula.
+    private static let renderedRules = Mutex<[String: String]>([:])
+
+    /// `latex` as display MathML, rendered once a process.
+    static func blockMath(_ latex: String) -> String {
+        if let known = renderedRules.withLock({ $0[latex] }) { return known }
+        let markup = MathML.render(latex: latex, display: .block).markup
+        renderedRules.withLock { $0[latex] = markup }
+        return markup
     }
 
     /// When a line of the rule applies or what replaces it, as a list under the rule.

@@ -13,8 +13,14 @@ public enum MarchingSquares {
     /// Non-finite samples count as above every level, so regions where the function
     /// overflowed are walled off rather than crossed by spurious lines.
     public static func isolines(_ grid: ScalarGrid, level: Double) -> [Polyline] {
+        isolines(grid, levels: [level])[0]
+    }
+
+    /// ``isolines(_:level:)`` for each of `levels`, in their order, with one tracer's
+    /// working memory for them all.
+    public static func isolines(_ grid: ScalarGrid, levels: [Double]) -> [[Polyline]] {
         var tracer = Tracer(values: grid.values, columns: grid.columns, rows: grid.rows)
-        return tracer.trace(level: level) { u, v in Point(grid.x(u), grid.y(v)) }
+        return levels.map { level in tracer.trace(level: level) { u, v in Point(grid.x(u), grid.y(v)) } }
     }
 
     /// Closed rings bounding the region where `grid` is below `level`; the grid's
@@ -48,21 +54,36 @@ public enum MarchingSquares {
     /// The cell's segments as pairs of edge sides, for the corner code
     /// (bit 0: bottom-left above, 1: bottom-right, 2: top-right, 3: top-left) and,
     /// for the saddle codes 5 and 10, whether the centre is above the level.
-    static func segments(code: Int, centreAbove: Bool) -> [(Side, Side)] {
+    /// Calls `segment` once for each pair, in order (no array per cell: a grid has
+    /// thousands of crossing cells per level).
+    @inline(__always)
+    static func segments(code: Int, centreAbove: Bool, _ segment: (Side, Side) -> Void) {
         switch code {
-        case 1, 14: return [(.bottom, .left)]
-        case 2, 13: return [(.bottom, .right)]
-        case 3, 12: return [(.left, .right)]
-        case 4, 11: return [(.right, .top)]
-        case 6, 9: return [(.bottom, .top)]
-        case 7, 8: return [(.left, .top)]
+        case 1, 14: segment(.bottom, .left)
+        case 2, 13: segment(.bottom, .right)
+        case 3, 12: segment(.left, .right)
+        case 4, 11: segment(.right, .top)
+        case 6, 9: segment(.bottom, .top)
+        case 7, 8: segment(.left, .top)
         case 5:
             // Bottom-left and top-right above: a high centre joins them, isolating the
             // low corners; a low centre isolates the high ones.
-            return centreAbove ? [(.bottom, .right), (.left, .top)] : [(.bottom, .left), (.right, .top)]
+            if centreAbove {
+                segment(.bottom, .right)
+                segment(.left, .top)
+            } else {
+                segment(.bottom, .left)
+                segment(.right, .top)
+            }
         case 10:
-            return centreAbove ? [(.bottom, .left), (.right, .top)] : [(.bottom, .right), (.left, .top)]
-        default: return []
+            if centreAbove {
+                segment(.bottom, .left)
+                segment(.right, .top)
+            } else {
+                segment(.bottom, .right)
+                segment(.left, .top)
+            }
+        default: break
         }
     }
 
@@ -77,12 +98,30 @@ struct Tracer {
     /// For every edge, the (at most two) segments that end on it; -1 when free.
     private var slots: [Int32]
     private var touched: [Int] = []
+    /// Each cell's lowest and highest corner (−∞ and +∞ when a corner is NaN, which no
+    /// comparison orders): a level outside them crosses no edge of the cell, so most cells
+    /// of each level are passed over with two comparisons.
+    private let cellLow: [Double]
+    private let cellHigh: [Double]
 
     init(values: [Double], columns: Int, rows: Int) {
         self.values = values
         self.columns = columns
         self.rows = rows
         slots = [Int32](repeating: -1, count: 4 * columns * rows)
+        var low = [Double](repeating: -.infinity, count: (columns - 1) * (rows - 1))
+        var high = [Double](repeating: .infinity, count: (columns - 1) * (rows - 1))
+        for j in 0..<(rows - 1) {
+            for i in 0..<(columns - 1) {
+                let a = values[j * columns + i], b = values[j * columns + i + 1]
+                let c = values[(j + 1) * columns + i + 1], d = values[(j + 1) * columns + i]
+                guard !a.isNaN, !b.isNaN, !c.isNaN, !d.isNaN else { continue }
+                low[j * (columns - 1) + i] = min(min(a, b), min(c, d))
+                high[j * (columns - 1) + i] = max(max(a, b), max(c, d))
+            }
+        }
+        cellLow = low
+        cellHigh = high
     }
 
     /// Edge identifiers: horizontal edge from (i, j) to (i + 1, j) is 2(j·columns + i),
@@ -114,12 +153,15 @@ struct Tracer {
         func above(_ v: Double) -> Bool { !(v < level) }
         for j in 0..<(rows - 1) {
             for i in 0..<(columns - 1) {
+                // Every corner below the level (code 0) or none (code 15).
+                let cell = j * (columns - 1) + i
+                if cellHigh[cell] < level || cellLow[cell] >= level { continue }
                 let a = values[j * columns + i], b = values[j * columns + i + 1]
                 let c = values[(j + 1) * columns + i + 1], d = values[(j + 1) * columns + i]
                 let code = (above(a) ? 1 : 0) | (above(b) ? 2 : 0) | (above(c) ? 4 : 0) | (above(d) ? 8 : 0)
                 if code == 0 || code == 15 { continue }
                 let centreAbove = (code == 5 || code == 10) ? above((a + b + c + d) / 4) : false
-                for (s, t) in MarchingSquares.segments(code: code, centreAbove: centreAbove) {
+                MarchingSquares.segments(code: code, centreAbove: centreAbove) { s, t in
                     segments.append((edge(s, column: i, row: j), edge(t, column: i, row: j)))
                 }
             }

@@ -28,8 +28,8 @@ struct ContourLayer {
             out += "</g>\n"
         }
         var data = PathData()
-        for level in levels {
-            for line in MarchingSquares.isolines(grid, level: level) {
+        for lines in MarchingSquares.isolines(grid, levels: levels) {
+            for line in lines {
                 data.add(draw(line), closed: line.closed)
             }
         }
