@@ -13,6 +13,8 @@ import Testing
         "SGD": "SGD", "Momentum": "SGD", "Nesterov": "SGD", "AdaGrad": "Adagrad", "RMSProp": "RMSprop",
         "Adadelta": "Adadelta", "Adam": "Adam", "AMSGrad": "Adam", "AdamW": "AdamW", "Adamax": "Adamax",
         "NAdam": "NAdam", "RAdam": "RAdam", "LBFGS": "LBFGS",
+        // The authors' package's classes (`schedulefree`), which the fixture holds beside torch's.
+        "ScheduleFreeAdamW": "AdamWScheduleFreeReference", "ScheduleFreeSGD": "SGDScheduleFreeReference",
     ]
     static let exempt: Set<String> = ["SGDW", "Lookahead", "SWATS", "Newton"]
 

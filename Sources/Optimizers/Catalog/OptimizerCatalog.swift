@@ -23,6 +23,8 @@ public enum OptimizerCatalog {
         Lookahead.self,
         SWATS.self,
         Newton.self,
+        ScheduleFreeAdamW.self,
+        ScheduleFreeSGD.self,
     ]
 
     /// Every method's spec, in catalog order.

@@ -26,10 +26,14 @@ protocol OptimizerEngine: AnyObject {
     /// a method without one. Reading never changes the state, so recording leaves every bit of
     /// the run as it was.
     func effectiveLearningRate(_ rates: UnsafeMutableBufferPointer<Double>, learningRate: Double) -> Bool
+    /// Writes the point the method evaluates, when it is not the iterate the caller holds (the
+    /// schedule-free average x, while the caller holds y); `false`, writing nothing, otherwise.
+    func evaluationPoint(_ point: UnsafeMutableBufferPointer<Double>) -> Bool
 }
 
 extension OptimizerEngine {
     func effectiveLearningRate(_ rates: UnsafeMutableBufferPointer<Double>, learningRate: Double) -> Bool { false }
+    func evaluationPoint(_ point: UnsafeMutableBufferPointer<Double>) -> Bool { false }
 }
 
 /// A method whose step is a function of the gradient at the current point: its `step` is its
