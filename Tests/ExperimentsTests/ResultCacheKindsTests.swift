@@ -145,6 +145,35 @@ import Testing
         #expect(ExperimentRunner.check(warm).isEmpty)
     }
 
+    /// A schedule-free run stores its averages x beside y and reads both back; a run of another
+    /// method, and a run that diverged at its start, store none, so entries without averages read as before.
+    @Test func scheduleFreeAveragesRoundTrip() throws {
+        let folder = TemporaryFolder("averages")
+        defer { folder.remove() }
+        let cache = ResultCache(folder: folder.path + "/.coursegen-cache", version: "test")
+        guard case .experiment(let experiment) = try Self.directive("""
+            Experiment("Averages") {
+                Objective(.rosenbrock(a: 1, b: 100))
+                Start(-1.5, 2)
+                Start(1, -1)
+                Steps(40)
+                ScheduleFreeAdamW(lr: 0.05, warmupSteps: 5)
+                ScheduleFreeSGD(lr: 0.0005, weightDecay: 0.01)
+                Adam(lr: 0.05)
+            }
+            """) else { throw CancellationError() }
+        let fresh = ExperimentRunner.run(experiment, cache: cache)
+        var ran = false
+        let warm = ExperimentRunner.run(experiment, cache: cache, willRun: { ran = true })
+        #expect(!ran)
+        #expect(fresh.trajectories[0].map(\.evaluationLosses.count) == [41, 41])
+        #expect(fresh.trajectories[1].map(\.evaluationCoordinates.count) == [82, 82])
+        #expect(fresh.trajectories[2].allSatisfy { !$0.hasEvaluationPoints })
+        // The average is not the iterate: x and y part after the first step.
+        #expect(fresh.trajectories[0][0].atEvaluationPoints.finalPoint != fresh.trajectories[0][0].finalPoint)
+        #expect(warm.trajectories == fresh.trajectories)
+    }
+
     @Test func keysNameTheKindVersionKernelAndMeaning() throws {
         let cache = ResultCache(folder: "/nonexistent", version: "9.9")
         guard case .activations(let study) = try Self.directive(Self.activations),

@@ -13,6 +13,8 @@ import Testing
         "SGD": "SGD", "Momentum": "SGD", "Nesterov": "SGD", "AdaGrad": "Adagrad", "RMSProp": "RMSprop",
         "Adadelta": "Adadelta", "Adam": "Adam", "AMSGrad": "Adam", "AdamW": "AdamW", "Adamax": "Adamax",
         "NAdam": "NAdam", "RAdam": "RAdam", "LBFGS": "LBFGS", "ASGD": "ASGD", "Rprop": "Rprop",
+        // The authors' package's classes (`schedulefree`), which the fixture holds beside torch's.
+        "ScheduleFreeAdamW": "AdamWScheduleFreeReference", "ScheduleFreeSGD": "SGDScheduleFreeReference",
     ]
     /// Lion and Yogi follow their packages' signatures (lion-pytorch, pytorch-optimizer) instead.
     static let exempt: Set<String> = ["SGDW", "Lookahead", "SWATS", "Newton", "Lion", "Yogi"]

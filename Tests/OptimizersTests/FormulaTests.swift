@@ -406,6 +406,80 @@ let formulaCases: [FormulaCase] = [
             let t1 = step(t0)
             return [t1, step(t1)]
         }),
+    FormulaCase(
+        id: "scheduleFreeAdamW",
+        config: c("ScheduleFreeAdamW", [
+            "lr": .real(0.1), "betas": .pair(0.8, 0.9), "eps": .real(1e-3), "weightDecay": .real(0.05),
+            "warmupSteps": .integer(2), "r": .real(1), "weightLrPower": .real(2),
+        ]),
+        formula: [
+            #"g_t = \nabla f(y_{t-1}), \quad y_0 = x_0 = z_0 = \theta_0"#,
+            #"\eta_t = \eta \min(1, t / T_w), \quad c_t = \frac{t^r \, (\max_{s \le t} \eta_s)^p}{\sum_{s \le t} s^r \, (\max_{i \le s} \eta_i)^p}"#,
+            #"v_t = \beta_2 v_{t-1} + (1 - \beta_2) g_t^2"#,
+            #"z_t = z_{t-1} - \eta_t \lambda y_{t-1} - \eta_t \frac{g_t}{\sqrt{v_t / (1 - \beta_2^t)} + \varepsilon}"#,
+            #"x_t = (1 - c_t) x_{t-1} + c_t z_t"#,
+            #"y_t = \beta_1 x_t + (1 - \beta_1) z_t"#,
+        ],
+        conditions: [
+            #"With decayAtZ, the decay term is $\eta_t \lambda z_{t-1}$."#,
+            #"Gradients are taken at $y_t$; $x_t$ is the point evaluated (the package's `optimizer.eval()`)."#,
+        ],
+        steps: 3,
+        hand: { t0 in
+            let (eta, b1, b2, eps, lambda, warmup, r, p) = (0.1, 0.8, 0.9, 1e-3, 0.05, 2.0, 1.0, 2.0)
+            var (y, x, z, v, out): (Vec, Vec, Vec, Vec, [Vec]) = (t0, t0, t0, [0, 0], [])
+            var (etaMax, weightSum) = (0.0, 0.0)
+            for t in 1...3 {
+                let etaT = eta * min(1, Double(t) / warmup)
+                etaMax = max(etaMax, etaT)
+                let weight = pow(Double(t), r) * pow(etaMax, p)
+                weightSum += weight
+                let ct = weight / weightSum
+                let gt = g(y)
+                v = b2 * v + (1 - b2) * hadamard(gt, gt)
+                let scaled = map2(gt, v) { $0 / (($1 / (1 - pow(b2, Double(t)))).squareRoot() + eps) }
+                z = z - (etaT * lambda) * y - etaT * scaled
+                x = (1 - ct) * x + ct * z
+                y = b1 * x + (1 - b1) * z
+                out.append(y)
+            }
+            return out
+        }),
+    FormulaCase(
+        id: "scheduleFreeSGD",
+        config: c("ScheduleFreeSGD", [
+            "lr": .real(0.2), "momentum": .real(0.7), "weightDecay": .real(0.05), "warmupSteps": .integer(2),
+            "r": .real(0.5), "weightLrPower": .real(1),
+        ]),
+        formula: [
+            #"g_t = \nabla f(y_{t-1}) + \lambda y_{t-1}, \quad y_0 = x_0 = z_0 = \theta_0"#,
+            #"\eta_t = \eta \min(1, t / T_w), \quad c_t = \frac{t^r \, (\max_{s \le t} \eta_s)^p}{\sum_{s \le t} s^r \, (\max_{i \le s} \eta_i)^p}"#,
+            #"z_t = z_{t-1} - \eta_t g_t"#,
+            #"x_t = (1 - c_t) x_{t-1} + c_t z_t"#,
+            #"y_t = \mu x_t + (1 - \mu) z_t"#,
+        ],
+        conditions: [
+            #"Gradients are taken at $y_t$; $x_t$ is the point evaluated (the package's `optimizer.eval()`)."#,
+        ],
+        steps: 3,
+        hand: { t0 in
+            let (eta, mu, lambda, warmup, r, p) = (0.2, 0.7, 0.05, 2.0, 0.5, 1.0)
+            var (y, x, z, out): (Vec, Vec, Vec, [Vec]) = (t0, t0, t0, [])
+            var (etaMax, weightSum) = (0.0, 0.0)
+            for t in 1...3 {
+                let etaT = eta * min(1, Double(t) / warmup)
+                etaMax = max(etaMax, etaT)
+                let weight = pow(Double(t), r) * pow(etaMax, p)
+                weightSum += weight
+                let ct = weight / weightSum
+                let gt = g(y) + lambda * y
+                z = z - etaT * gt
+                x = (1 - ct) * x + ct * z
+                y = mu * x + (1 - mu) * z
+                out.append(y)
+            }
+            return out
+        }),
 ]
 
 @Suite struct FormulaTests {

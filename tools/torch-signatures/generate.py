@@ -7,10 +7,13 @@ Tests/OptimizersTests/Fixtures/torch-signatures.json, for ArgumentOrderTests.
 
 Both give, for each class, the parameters after `params` in declaration order with
 their defaults as Python source text (`1e-3`, `(0.9, 0.999)`, `None`) and whether they
-are keyword-only. Run once per PyTorch release; the fixture records which one.
+are keyword-only. Run once per PyTorch release; the fixture records which one. The
+classes of the authors' packages the catalog replays (`schedulefree`) are read from the
+installed packages too, and skipped with --source.
 """
 import argparse
 import ast
+import importlib
 import inspect
 import json
 import pathlib
@@ -20,6 +23,10 @@ CLASSES = {  # class -> module file under torch/optim
     "Adam": "adam.py", "AdamW": "adamw.py", "Adamax": "adamax.py", "NAdam": "nadam.py",
     "RAdam": "radam.py", "LBFGS": "lbfgs.py", "ASGD": "asgd.py", "Rprop": "rprop.py",
 }
+# Classes of the authors' packages whose methods the catalog replays (imported, never read with --source).
+PACKAGE_CLASSES = {  # class -> module
+    "AdamWScheduleFreeReference": "schedulefree", "SGDScheduleFreeReference": "schedulefree",
+}
 OUT = pathlib.Path(__file__).resolve().parents[2] / "Tests/OptimizersTests/Fixtures/torch-signatures.json"
 
 
@@ -28,6 +35,12 @@ def from_torch():
     result = {}
     for name in CLASSES:
         sig = inspect.signature(getattr(torch.optim, name).__init__)
+        result[name] = [
+            {"name": p.name, "default": repr(p.default), "keywordOnly": p.kind == p.KEYWORD_ONLY}
+            for p in sig.parameters.values() if p.name not in ("self", "params")
+        ]
+    for name, module in PACKAGE_CLASSES.items():
+        sig = inspect.signature(getattr(importlib.import_module(module), name).__init__)
         result[name] = [
             {"name": p.name, "default": repr(p.default), "keywordOnly": p.kind == p.KEYWORD_ONLY}
             for p in sig.parameters.values() if p.name not in ("self", "params")

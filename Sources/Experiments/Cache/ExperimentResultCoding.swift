@@ -8,7 +8,8 @@ import Optimizers
 /// key, and its labels, colours, title and claims are the current directive's, which decoding
 /// is given, so an edit to them shows with the stored numbers. Decoding checks the counts against the experiment (runs × starts, the
 /// objective's dimension) and each trajectory against what a run of its steps can record
-/// (``Trajectory/init(restoringDimension:steps:coordinates:losses:learningRates:effectiveLearningRates:divergedAt:switchedAt:syncSteps:halt:gradientEvaluations:)``).
+/// (``Trajectory/init(restoringDimension:steps:coordinates:losses:learningRates:effectiveLearningRates:evaluationCoordinates:evaluationLosses:divergedAt:switchedAt:syncSteps:halt:gradientEvaluations:)``);
+/// a schedule-free run's trajectory that recorded a point also holds its averages x and their losses.
 enum ExperimentResultCoding: ResultCoding {
     static func encode(_ result: ExperimentResult) -> [UInt8] {
         var w = EntryWriter()
@@ -34,11 +35,14 @@ enum ExperimentResultCoding: ResultCoding {
     static func read(_ r: inout EntryReader, experiment: Experiment) -> [[Trajectory]]? {
         guard r.int() == experiment.runs.count else { return nil }
         var trajectories: [[Trajectory]] = []
-        for _ in experiment.runs {
+        for description in experiment.runs {
             guard r.int() == experiment.starts.count else { return nil }
             var run: [Trajectory] = []
             for _ in experiment.starts {
-                guard let trajectory = read(&r, dimension: experiment.objective.function.dimension, steps: experiment.steps) else {
+                guard let trajectory = read(
+                    &r, dimension: experiment.objective.function.dimension, steps: experiment.steps,
+                    evaluatesAverage: description.optimizer.evaluatesAverage)
+                else {
                     return nil
                 }
                 run.append(trajectory)
@@ -68,9 +72,14 @@ enum ExperimentResultCoding: ResultCoding {
             for message in messages { w.string(message) }
         }
         w.int(t.gradientEvaluations)
+        // Only a schedule-free run that recorded a point has its averages, so every other entry reads as before.
+        if t.hasEvaluationPoints {
+            w.doubles(t.evaluationCoordinates)
+            w.doubles(t.evaluationLosses)
+        }
     }
 
-    private static func read(_ r: inout EntryReader, dimension: Int, steps: Int) -> Trajectory? {
+    private static func read(_ r: inout EntryReader, dimension: Int, steps: Int, evaluatesAverage: Bool) -> Trajectory? {
         guard r.int() == dimension,
               let coordinates = r.doubles(), let losses = r.doubles(), let rates = r.doubles(), let effectiveRates = r.doubles(),
               let divergedAt = r.optionalInt(), let switchedAt = r.optionalInt(), let syncSteps = r.ints(),
@@ -88,8 +97,14 @@ enum ExperimentResultCoding: ResultCoding {
         default: return nil
         }
         guard let evaluations = r.int() else { return nil }
+        var evaluationCoordinates: [Double] = [], evaluationLosses: [Double] = []
+        if evaluatesAverage && !losses.isEmpty {
+            guard let points = r.doubles(), let values = r.doubles(), !values.isEmpty else { return nil }
+            (evaluationCoordinates, evaluationLosses) = (points, values)
+        }
         return Trajectory(
             restoringDimension: dimension, steps: steps, coordinates: coordinates, losses: losses, learningRates: rates,
-            effectiveLearningRates: effectiveRates, divergedAt: divergedAt, switchedAt: switchedAt, syncSteps: syncSteps, halt: halt, gradientEvaluations: evaluations)
+            effectiveLearningRates: effectiveRates, evaluationCoordinates: evaluationCoordinates,
+            evaluationLosses: evaluationLosses, divergedAt: divergedAt, switchedAt: switchedAt, syncSteps: syncSteps, halt: halt, gradientEvaluations: evaluations)
     }
 }

@@ -79,7 +79,10 @@ public enum Trainer {
         return split
     }
 
-    /// One run, start to finish.
+    /// One run, start to finish. A schedule-free method takes its gradients (and the training
+    /// loss per iteration) at y, the parameters it steps, and is evaluated at its average x, as
+    /// the package's `optimizer.eval()` would set the parameters: every accuracy, the final
+    /// training loss and the decision regions are x's.
     static func train(
         _ run: TrainingRun, configuration: TrainingConfiguration, architecture: NetworkArchitecture,
         split: DatasetSplit, initial: [Double], kernel: MatrixKernel
@@ -110,6 +113,8 @@ public enum Trainer {
             seed: configuration.seed)
 
         var parameters = initial
+        // The point evaluated: the schedule-free average x, or the parameters themselves (no copy).
+        var average = optimizer.evaluatesAverage ? initial : []
         // The last parameters known finite, so a diverged run still reports sensible final figures.
         var lastHealthy = initial
         var losses = [Double](), learningRates = [Double]()
@@ -131,16 +136,22 @@ public enum Trainer {
             let loss = objective.firstValueOnBatch ?? .nan
             losses.append(loss)
             learningRates.append(rate)
-            guard loss.isFinite, allFinite(parameters) else {
+            if !average.isEmpty {
+                parameters.withUnsafeBufferPointer { y in
+                    average.withUnsafeMutableBufferPointer { optimizer.evaluationPoint(of: y, into: $0) }
+                }
+            }
+            guard loss.isFinite, allFinite(parameters), allFinite(average) else {
                 divergedAt = t + 1
                 break
             }
             if (t + 1) % configuration.evaluationInterval == 0 || t + 1 == iterations {
-                checkpoints.append(checkpoint(t + 1, parameters))
-                lastHealthy = parameters
+                let evaluated = average.isEmpty ? parameters : average
+                checkpoints.append(checkpoint(t + 1, evaluated))
+                lastHealthy = evaluated
             }
         }
-        let final = divergedAt == nil && halt == nil ? parameters : lastHealthy
+        let final = divergedAt == nil && halt == nil ? (average.isEmpty ? parameters : average) : lastHealthy
         let last = checkpoints.last!
         return TrainingResult(
             label: run.label, optimizer: run.optimizer, trainingLoss: losses, learningRates: learningRates,

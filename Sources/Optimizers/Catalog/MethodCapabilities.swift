@@ -23,4 +23,7 @@ public struct MethodCapabilities: OptionSet, Hashable, Sendable {
     public static let switchesToSGD = MethodCapabilities(rawValue: 1 << 3)
     /// The method reports ``OptimizerEvent/synchronized(step:)`` when it resets to slow weights.
     public static let synchronizes = MethodCapabilities(rawValue: 1 << 4)
+    /// The method evaluates another point than the one its gradients are taken at: schedule-free
+    /// methods take gradients at y and evaluate the average x (``Optimizer/evaluationPoint(of:into:)``).
+    public static let evaluatesAverage = MethodCapabilities(rawValue: 1 << 5)
 }

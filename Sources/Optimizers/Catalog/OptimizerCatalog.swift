@@ -27,6 +27,8 @@ public enum OptimizerCatalog {
         Rprop.self,
         Lion.self,
         Yogi.self,
+        ScheduleFreeAdamW.self,
+        ScheduleFreeSGD.self,
     ]
 
     /// Every method's spec, in catalog order.

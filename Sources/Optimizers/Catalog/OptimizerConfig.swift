@@ -44,6 +44,11 @@ public struct OptimizerConfig: Hashable, Sendable, CustomStringConvertible {
         spec?.capabilities.isSuperset(of: capabilities) == true || inner?.has(capabilities) == true
     }
 
+    /// Whether the method evaluates another point than its iterate (``MethodCapabilities/evaluatesAverage``:
+    /// schedule-free's average x); a wrapper's inner method does not count, since Lookahead resets
+    /// the iterate the average is of.
+    public var evaluatesAverage: Bool { spec?.capabilities.contains(.evaluatesAverage) == true }
+
     /// Whether a run of this configuration has an effective learning rate to record: its
     /// method's (``OptimizerSpec/effectiveLearningRate``), or for a wrapper its inner method's.
     public var hasEffectiveLearningRate: Bool {

@@ -90,6 +90,18 @@ public final class Optimizer {
         return engine.averagedIterate(average)
     }
 
+    /// Whether the method evaluates another point than its iterate (schedule-free: the average x,
+    /// while steps take gradients at the iterate y), so that callers record and evaluate both.
+    public var evaluatesAverage: Bool { config.evaluatesAverage }
+
+    /// Writes the point the method evaluates after its last step into `point`: for schedule-free
+    /// methods the average x (as the package's `optimizer.eval()` sets the parameters to it), for
+    /// every other method, and before the first step, the iterate `x` itself.
+    public func evaluationPoint(of x: UnsafeBufferPointer<Double>, into point: UnsafeMutableBufferPointer<Double>) {
+        precondition(x.count == dimension && point.count == dimension, "vectors have the optimizer's dimension")
+        if !engine.evaluationPoint(point) { _ = point.update(fromContentsOf: x) }
+    }
+
     /// What the method reported so far besides moving (SWATS's switch, Lookahead's syncs), in
     /// order; numbered by the method's own steps.
     public var events: [OptimizerEvent] { log.events }

@@ -29,11 +29,15 @@ protocol OptimizerEngine: AnyObject {
     /// Writes the average of the iterates the method keeps beside them (ASGD's θ̄ₜ) into `into`;
     /// `false`, writing nothing, for a method that keeps none.
     func averagedIterate(_ into: UnsafeMutableBufferPointer<Double>) -> Bool
+    /// Writes the point the method evaluates, when it is not the iterate the caller holds (the
+    /// schedule-free average x, while the caller holds y); `false`, writing nothing, otherwise.
+    func evaluationPoint(_ point: UnsafeMutableBufferPointer<Double>) -> Bool
 }
 
 extension OptimizerEngine {
     func effectiveLearningRate(_ rates: UnsafeMutableBufferPointer<Double>, learningRate: Double) -> Bool { false }
     func averagedIterate(_ into: UnsafeMutableBufferPointer<Double>) -> Bool { false }
+    func evaluationPoint(_ point: UnsafeMutableBufferPointer<Double>) -> Bool { false }
 }
 
 /// A method whose step is a function of the gradient at the current point: its `step` is its

@@ -36,6 +36,13 @@ public enum RunLoop {
         }
         trajectory.coordinates.append(contentsOf: x)
         trajectory.losses.append(startLoss)
+        // A schedule-free method's average x, recorded beside y from the start, where both are the start.
+        var evaluated = optimizer.evaluatesAverage ? x : []
+        if optimizer.evaluatesAverage {
+            trajectory.evaluationCoordinates.reserveCapacity((steps + 1) * n)
+            trajectory.evaluationCoordinates.append(contentsOf: x)
+            trajectory.evaluationLosses.append(startLoss)
+        }
 
         x.withUnsafeMutableBufferPointer { xp in
             for t in 0..<steps {
@@ -55,6 +62,20 @@ public enum RunLoop {
                 guard isHealthy(UnsafeBufferPointer(xp), loss: loss) else {
                     trajectory.divergedAt = t + 1
                     return
+                }
+                var evaluatedLoss = 0.0
+                if !evaluated.isEmpty {
+                    let healthy = evaluated.withUnsafeMutableBufferPointer { ep in
+                        optimizer.evaluationPoint(of: UnsafeBufferPointer(xp), into: ep)
+                        evaluatedLoss = function.value(UnsafeBufferPointer(ep))
+                        return isHealthy(UnsafeBufferPointer(ep), loss: evaluatedLoss)
+                    }
+                    guard healthy else {
+                        trajectory.divergedAt = t + 1
+                        return
+                    }
+                    trajectory.evaluationCoordinates.append(contentsOf: evaluated)
+                    trajectory.evaluationLosses.append(evaluatedLoss)
                 }
                 trajectory.coordinates.append(contentsOf: xp)
                 trajectory.losses.append(loss)

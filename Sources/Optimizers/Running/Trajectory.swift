@@ -29,6 +29,12 @@ public struct Trajectory: Hashable, Sendable {
     /// unless the run was asked to record them (``RunSettings/recordsEffectiveLearningRate``)
     /// and its method has one.
     public internal(set) var effectiveLearningRates: [Double]
+    /// For a method that evaluates another point than its iterate (schedule-free: the
+    /// average x, while ``coordinates`` are y, where its gradients are taken), that point after
+    /// every recorded step, flattened as ``coordinates``, the start first; empty for every other method.
+    public internal(set) var evaluationCoordinates: [Double]
+    /// f at every point of ``evaluationCoordinates``; empty when they are.
+    public internal(set) var evaluationLosses: [Double]
     /// The 1-based step whose result diverged; `nil` when the run stayed finite.
     public internal(set) var divergedAt: Int?
     /// The 1-based step at which SWATS switched to SGD.
@@ -46,6 +52,8 @@ public struct Trajectory: Hashable, Sendable {
         losses = []
         learningRates = []
         effectiveLearningRates = []
+        evaluationCoordinates = []
+        evaluationLosses = []
         syncSteps = []
         gradientEvaluations = 0
     }
@@ -59,10 +67,12 @@ public struct Trajectory: Hashable, Sendable {
     /// rate per recorded step; an ending that agrees with the count (all `steps + 1` points;
     /// `divergedAt` or a halt's step points; none for an invalid configuration); switch and
     /// sync steps among the recorded steps, sync steps increasing; effective learning rates
-    /// either none or `dimension` finite non-negative ones per recorded step.
+    /// either none or `dimension` finite non-negative ones per recorded step; evaluation points
+    /// either none or one per recorded point, finite and bounded as the points, with finite losses.
     public init?(
         restoringDimension dimension: Int, steps: Int, coordinates: [Double], losses: [Double], learningRates: [Double],
-        effectiveLearningRates: [Double] = [], divergedAt: Int?, switchedAt: Int?, syncSteps: [Int], halt: Halt?,
+        effectiveLearningRates: [Double] = [], evaluationCoordinates: [Double] = [], evaluationLosses: [Double] = [],
+        divergedAt: Int?, switchedAt: Int?, syncSteps: [Int], halt: Halt?,
         gradientEvaluations: Int
     ) {
         let points = losses.count
@@ -86,13 +96,19 @@ public struct Trajectory: Hashable, Sendable {
               points > 0 || (switchedAt == nil && syncSteps.isEmpty && gradientEvaluations == 0),
               switchedAt.map({ $0 >= 1 && $0 <= recordedSteps }) ?? true,
               syncSteps.allSatisfy({ $0 >= 1 && $0 <= recordedSteps }),
-              zip(syncSteps, syncSteps.dropFirst()).allSatisfy({ $0 < $1 })
+              zip(syncSteps, syncSteps.dropFirst()).allSatisfy({ $0 < $1 }),
+              (evaluationCoordinates.isEmpty && evaluationLosses.isEmpty)
+                || (evaluationLosses.count == points && evaluationCoordinates.count == coordinateCount
+                    && evaluationLosses.allSatisfy(\.isFinite)
+                    && evaluationCoordinates.allSatisfy({ $0.isFinite && abs($0) <= RunLoop.divergenceBound }))
         else { return nil }
         self.dimension = dimension
         self.coordinates = coordinates
         self.losses = losses
         self.learningRates = learningRates
         self.effectiveLearningRates = effectiveLearningRates
+        self.evaluationCoordinates = evaluationCoordinates
+        self.evaluationLosses = evaluationLosses
         self.divergedAt = divergedAt
         self.switchedAt = switchedAt
         self.syncSteps = syncSteps
@@ -120,4 +136,19 @@ public struct Trajectory: Hashable, Sendable {
 
     /// The last recorded point.
     public var finalPoint: [Double] { point(pointCount - 1) }
+
+    /// Whether the run recorded an evaluated point besides its iterate (a schedule-free method's x).
+    public var hasEvaluationPoints: Bool { !evaluationLosses.isEmpty }
+
+    /// The same run seen at its evaluated points: for a schedule-free method the trajectory of
+    /// the average x (coordinates and losses x's, everything else the run's); otherwise the run itself.
+    public var atEvaluationPoints: Trajectory {
+        guard hasEvaluationPoints else { return self }
+        var evaluated = self
+        evaluated.coordinates = evaluationCoordinates
+        evaluated.losses = evaluationLosses
+        evaluated.evaluationCoordinates = []
+        evaluated.evaluationLosses = []
+        return evaluated
+    }
 }
