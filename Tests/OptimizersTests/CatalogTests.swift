@@ -62,7 +62,8 @@ import Testing
             }
             // Every numeric hyperparameter that changes the update appears in the formula by its symbol.
             for parameter in spec.hyperparameters where parameter.kind == .real || parameter.kind == .pair {
-                let symbols = parameter.kind == .pair ? ["\\beta_1", "\\beta_2"] : [parameter.latex]
+                // A pair's LaTeX names both symbols: `\\beta_1, \\beta_2`, `\\varepsilon_1, \\varepsilon_2`.
+                let symbols = parameter.latex.split(separator: ", ").map(String.init)
                 for symbol in symbols {
                     #expect((spec.formula + spec.conditions).contains { $0.contains(symbol) },
                             "\(spec.callName) formula lacks \(symbol)")
