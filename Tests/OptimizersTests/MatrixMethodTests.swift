@@ -128,3 +128,47 @@ import Testing
         #expect(ParameterLayout([.init(offset: 1, shape: .vector(2), role: .bias)]) == nil)
     }
 }
+
+/// Newton–Schulz on matrices larger than a point against torch's own `_zeropower_via_newtonschulz`.
+/// torch's bfloat16 products sum in float32 in oneDNN's order, OpenBLAS in its own, so a sum
+/// may round to the neighbouring bfloat16 and the difference then travels through the later
+/// steps (on 100×100, most entries end a bfloat16 unit or two apart). The stated bound: every
+/// entry within 1/64 of torch's (entries are of order 0.01–0.3); up to 16×16, torch's bits.
+@Suite struct NewtonSchulzBoundTests {
+    struct Case: Decodable, Sendable, CustomTestStringConvertible {
+        let rows: Int, columns: Int
+        let input: [Double], output: [Double]
+        var testDescription: String { "\(rows)×\(columns)" }
+    }
+
+    struct File: Decodable {
+        let newtonSchulz: [Case]
+    }
+
+    static let cases: [Case] = {
+        guard let data = try? Data(contentsOf: ReferenceFixtures.directory.appendingPathComponent("matrix-trajectories.json")),
+              let file = try? JSONDecoder().decode(File.self, from: data)
+        else { return [] }
+        return file.newtonSchulz
+    }()
+
+    @Test func fixtureLoads() {
+        #expect(Self.cases.count == 6)
+    }
+
+    @Test(arguments: cases)
+    func withinTheBoundOfTorch(_ c: Case) {
+        let ns = NewtonSchulz(
+            coefficients: (3.4445, -4.7750, 2.0315), steps: 5,
+            capacity: (c.rows * c.columns, min(c.rows, c.columns) * min(c.rows, c.columns)))
+        var u = c.input
+        u.withUnsafeMutableBufferPointer { ns.orthogonalize($0.baseAddress!, rows: c.rows, columns: c.columns, eps: 1e-7) }
+        let differences = zip(u, c.output).map { abs($0 - $1) }
+        let worst = differences.max() ?? 0
+        let differing = differences.filter { $0 > 0 }.count
+        #expect(worst <= 1.0 / 64, "\(c.testDescription): worst difference \(worst), \(differing) of \(u.count) differ")
+        if c.rows * c.columns <= 256 {
+            #expect(differing == 0, "\(c.testDescription): \(differing) of \(u.count) differ, worst \(worst)")
+        }
+    }
+}

@@ -80,6 +80,20 @@ def run(name, steps, text_structured, factory):
             "trajectory": traj, "lossBeforeEachStep": losses, "learningRates": rates}
 
 
+def newton_schulz_cases():
+    """torch's Newton–Schulz on bfloat16 matrices larger than a point, where its float32 sums may
+    round differently from OpenBLAS's: the test states and checks the bound."""
+    from torch.optim._muon import _zeropower_via_newtonschulz
+    generator = torch.Generator().manual_seed(5)
+    cases = []
+    for rows, columns in [(3, 4), (5, 3), (8, 8), (16, 6), (32, 64), (100, 100)]:
+        g = torch.randn(rows, columns, generator=generator, dtype=torch.float64)
+        out = _zeropower_via_newtonschulz(g, (3.4445, -4.7750, 2.0315), 5, 1e-7).to(torch.float64)
+        cases.append({"rows": rows, "columns": columns, "input": [float(v) for v in g.reshape(-1)],
+                      "output": [float(v) for v in out.reshape(-1)]})
+    return cases
+
+
 def muon_with_adamw(net):
     linears = [m for m in net if isinstance(m, torch.nn.Linear)]
     hidden = [m.weight for m in linears[1:-1]]
@@ -143,7 +157,7 @@ if __name__ == "__main__":
     root = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
     trajectories = {"generator": f"torch {torch.__version__} torch.optim.Adafactor and Muon on a 1x2 parameter, float64 "
                                  "(scripts/reference/matrix.py)",
-                    "cases": [run(*c) for c in CASES]}
+                    "cases": [run(*c) for c in CASES], "newtonSchulz": newton_schulz_cases()}
     with open(os.path.join(root, "Tests/OptimizersTests/Fixtures/matrix-trajectories.json"), "w") as f:
         json.dump(trajectories, f, indent=1)
         f.write("\n")
