@@ -19,6 +19,7 @@ CLASSES = {  # class -> module file under torch/optim
     "SGD": "sgd.py", "Adagrad": "adagrad.py", "RMSprop": "rmsprop.py", "Adadelta": "adadelta.py",
     "Adam": "adam.py", "AdamW": "adamw.py", "Adamax": "adamax.py", "NAdam": "nadam.py",
     "RAdam": "radam.py", "LBFGS": "lbfgs.py",
+    "Adafactor": "_adafactor.py", "Muon": "_muon.py",
 }
 OUT = pathlib.Path(__file__).resolve().parents[2] / "Tests/OptimizersTests/Fixtures/torch-signatures.json"
 
