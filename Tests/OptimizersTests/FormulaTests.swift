@@ -410,10 +410,10 @@ let formulaCases: [FormulaCase] = [
 
 @Suite struct FormulaTests {
     @Test func everyMethodHasAHandComputation() {
-        #expect(Set(formulaCases.map(\.id)) == Set(OptimizerCatalog.all.map(\.id)))
+        #expect(Set((formulaCases + matrixFormulaCases).map(\.id)) == Set(OptimizerCatalog.all.map(\.id)))
     }
 
-    @Test(arguments: formulaCases)
+    @Test(arguments: formulaCases + matrixFormulaCases)
     func formulaMatchesCode(_ formulaCase: FormulaCase) throws {
         let spec = try #require(OptimizerCatalog.spec(id: formulaCase.id))
         #expect(spec.formula == formulaCase.formula)

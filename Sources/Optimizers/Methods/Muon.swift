@@ -5,10 +5,12 @@ internal import BLAS
 enum Muon: OptimizerMethod {
     /// The three `adjust_lr_fn` of torch 2.15: `None` is `"original"`.
     static let adjustments = ["original", "matchRMSAdamW", "spectralUnclamped"]
+    /// The call name, for the check that `others` is not Muon itself (the spec cannot be read while it is built).
+    private static let ownCallName = "Muon"
 
     /// torch's docstring pairs Muon with `AdamW(lr=3e-4, weight_decay=0.01)` for the other
     /// parameters. Spelled out value by value: reading the catalog while it builds this spec would recurse.
-    static let defaultOthers = OptimizerConfig(callName: "AdamW", values: [
+    static let defaultOthers = OptimizerConfig(callName: AdamW.spec.callName, values: [
         "lr": .real(3e-4), "betas": .pair(0.9, 0.999), "eps": .real(1e-8), "weightDecay": .real(0.01), "amsgrad": .bool(false),
     ])
 
@@ -64,9 +66,9 @@ enum Muon: OptimizerMethod {
         summary: "Momentum SGD on weight matrices whose update is replaced by the nearest (semi-)orthogonal matrix, so every direction moves by a similar amount.",
         combinationCheck: { config in
             guard let others = config.values["others"]?.optimizer else { return nil }
-            if others.callName == "Muon" {
+            if others.callName == ownCallName {
                 return ConfigurationProblem(
-                    argument: "others", message: "others of Muon must be a method for any tensor, such as AdamW(lr: 3e-4), not Muon")
+                    argument: "others", message: "others of Muon must be a method for any tensor, such as \(AdamW.spec.callName)(lr: 3e-4), not Muon")
             }
             if others.has(.needsObjective) {
                 return ConfigurationProblem(
