@@ -41,16 +41,19 @@ let package = Package(
         // The element-wise loops of Adam, SGD, RMSProp and AdaGrad on long vectors, in C with AVX2+FMA
         // versions chosen at run time; they give the same bits as the engines' readable Swift loops.
         .target(name: "COptimizerKernels"),
-        // Pure numerics, no dependencies but those loops: the optimizer catalog, its engine and the run loop.
-        .target(name: "Optimizers", dependencies: ["COptimizerKernels"]),
+        // Pure numerics, no dependencies but those loops and OpenBLAS (Muon's Newton–Schulz products):
+        // the optimizer catalog, its engine and the run loop.
+        .target(name: "Optimizers", dependencies: ["COptimizerKernels", "BLAS"]),
         .testTarget(name: "OptimizersTests", dependencies: ["Optimizers", "CourseTestSupport"], exclude: ["Fixtures"]),
         // OpenBLAS from Debian's libopenblas-dev, header only: NeuralNetworks dlopens the library after
         // pinning OPENBLAS_CORETYPE (see Sources/NeuralNetworks/LinearAlgebra/OpenBLAS.swift), so no pkgConfig/link.
         .systemLibrary(name: "COpenBLAS", providers: [.apt(["libopenblas-dev"])]),
+        // OpenBLAS loaded once with its kernel pinned, for the networks' layers and Muon's orthogonalisation.
+        .target(name: "BLAS", dependencies: ["COpenBLAS"]),
         // The worker pool a build runs its fences and their runs on.
         .target(name: "Scheduling"),
-        .target(name: "NeuralNetworks", dependencies: ["Optimizers", "COpenBLAS", "FileAccess", "Scheduling"], exclude: ["Datasets/NOTICE"]),
-        .testTarget(name: "NeuralNetworksTests", dependencies: ["NeuralNetworks", "Optimizers", "CourseTestSupport"], resources: [.copy("Fixtures")]),
+        .target(name: "NeuralNetworks", dependencies: ["Optimizers", "BLAS", "FileAccess", "Scheduling"], exclude: ["Datasets/NOTICE"]),
+        .testTarget(name: "NeuralNetworksTests", dependencies: ["NeuralNetworks", "Optimizers", "BLAS", "CourseTestSupport"], resources: [.copy("Fixtures")]),
         .executableTarget(name: "TrainingBenchmarks", dependencies: ["NeuralNetworks", "Optimizers", "BenchmarkSupport"], path: "Benchmarks/TrainingBenchmarks"),
         .target(name: "SyntaxHighlighting", dependencies: ["TextFormatting"]),
         .testTarget(name: "SyntaxHighlightingTests", dependencies: ["SyntaxHighlighting", "CourseTestSupport"]),

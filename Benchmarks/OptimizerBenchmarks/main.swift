@@ -183,6 +183,32 @@ for (label, config, bytes) in largeCases {
     print("  \(label): \(gigabytes(bandwidth(config, bytesPerParameter: bytes)))")
 }
 
+// The methods that see shapes, on one weight matrix: Muon's five Newton–Schulz steps (bfloat16
+// values, float32 products through OpenBLAS's sgemm) and Adafactor's row and column moments.
+func matrixStepTime(_ config: OptimizerConfig, rows: Int, columns: Int, steps: Int) -> Double {
+    let layout = ParameterLayout([.init(offset: 0, shape: .matrix(rows: rows, columns: columns), role: .hiddenWeight)])!
+    guard let optimizer = Optimizer(config, layout: layout) else { fatalError("invalid \(config)") }
+    let count = rows * columns
+    var parameters = (0..<count).map { Double($0 % 1000) * 1e-3 - 0.5 }
+    var gradients = (0..<count).map { Double(($0 * 7) % 1000) * 1e-3 - 0.5 }
+    let time = median {
+        parameters.withUnsafeMutableBufferPointer { xp in
+            gradients.withUnsafeMutableBufferPointer { gp in
+                for _ in 0..<steps { optimizer.step(xp, gradient: gp) }
+            }
+        }
+    }
+    if !parameters[0].isFinite { print("non-finite") }
+    return time / Double(steps)
+}
+
+print("Matrix methods, medians of 7, one core:")
+let muonTime = matrixStepTime(OptimizerConfig(callName: "Muon", arguments: ["lr": .real(0.02)]), rows: 100, columns: 100, steps: 50)
+print("  Muon(lr: 0.02) on a 100×100 matrix: \(String(format: "%.1f", muonTime * 1e6)) µs per step")
+let adafactorTime = matrixStepTime(OptimizerConfig(callName: "Adafactor", arguments: [:]), rows: 1000, columns: 1000, steps: 10)
+print("  Adafactor() on a 1000×1000 matrix: \(String(format: "%.2f", adafactorTime * 1e3)) ms per step, "
+    + "\(String(format: "%.2f", 1e6 * 8 * 5 / adafactorTime / 1e9)) GB/s of θ g U touched (40 bytes per parameter)")
+
 // PyTorch in the same run, when it is installed.
 let python = FileManager.default.currentDirectoryPath + "/.venv-ref/bin/python"
 let script = "/work/shared/baselines/torch_step_rate.py"

@@ -1,4 +1,5 @@
 import Foundation
+import BLAS
 import Optimizers
 import Testing
 

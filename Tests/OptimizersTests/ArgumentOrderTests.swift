@@ -13,15 +13,22 @@ import Testing
         "SGD": "SGD", "Momentum": "SGD", "Nesterov": "SGD", "AdaGrad": "Adagrad", "RMSProp": "RMSprop",
         "Adadelta": "Adadelta", "Adam": "Adam", "AMSGrad": "Adam", "AdamW": "AdamW", "Adamax": "Adamax",
         "NAdam": "NAdam", "RAdam": "RAdam", "LBFGS": "LBFGS", "ASGD": "ASGD", "Rprop": "Rprop",
+        "Adafactor": "Adafactor", "Muon": "Muon",
         // The authors' package's classes (`schedulefree`), which the fixture holds beside torch's.
         "ScheduleFreeAdamW": "AdamWScheduleFreeReference", "ScheduleFreeSGD": "SGDScheduleFreeReference",
     ]
+    /// Labels of coursegen's own, which no torch class has: Muon's optimizer of the other
+    /// tensors and which weight matrices it takes (torch leaves both to the caller's param groups).
+    static let coursegenOnly: Set<String> = ["Muon.others", "Muon.matrices"]
     /// Lion and Yogi follow their packages' signatures (lion-pytorch, pytorch-optimizer) instead.
     static let exempt: Set<String> = ["SGDW", "Lookahead", "SWATS", "Newton", "Lion", "Yogi"]
 
     /// A label's torch name: snake_case, and the two labels that torch spells differently.
     static func torchName(_ label: String) -> String {
         if label == "lineSearch" { return "line_search_fn" }
+        if label == "adjustLR" { return "adjust_lr_fn" }
+        // torch's ns_coefficients = (a, b, c) is three arguments here: the language's tuples are pairs.
+        if ["nsA", "nsB", "nsC"].contains(label) { return "ns_coefficients" }
         return label.reduce(into: "") { name, c in
             if c.isUppercase { name += "_" + c.lowercased() } else { name.append(c) }
         }
@@ -51,12 +58,14 @@ import Testing
         let spec = try #require(OptimizerCatalog.spec(callName: callName))
         let torchParameters = try #require(fixture.classes[Self.torchClass[callName]!]).map(\.name)
         var position = -1
-        for label in spec.hyperparameters.map(\.name) {
+        var previous = ""
+        for label in spec.hyperparameters.map(\.name) where !Self.coursegenOnly.contains("\(callName).\(label)") {
             let name = Self.torchName(label)
+            defer { previous = name }
             let index = try #require(
                 torchParameters.firstIndex(of: name),
                 "\(callName)'s \(label) has no torch parameter \(name) in \(torchParameters)")
-            #expect(index > position, "\(callName): \(label) comes before an argument torch declares ahead of it (\(torchParameters))")
+            #expect(index > position || name == previous, "\(callName): \(label) comes before an argument torch declares ahead of it (\(torchParameters))")
             position = index
         }
     }
@@ -68,6 +77,9 @@ import Testing
             "LBFGS.maxEval",  // torch: max_iter * 5 // 4 = 1 for max_iter = 1; coursegen: 25
             "AMSGrad.amsgrad",  // the method is Adam with amsgrad = True
             "Momentum.momentum", "Nesterov.momentum",  // SGD with momentum 0.9 (Nesterov: nesterov = True)
+            "Adafactor.eps",  // torch: (None, 1e-3), None meaning the parameters' machine epsilon, 2⁻⁵² for doubles
+            "Muon.nsA", "Muon.nsB", "Muon.nsC",  // each one element of torch's ns_coefficients tuple
+            "Muon.adjustLR",  // torch: None, which means "original"
         ]
         let fixture = try #require(Self.fixture)
         for spec in OptimizerCatalog.all {

@@ -22,8 +22,6 @@ import Testing
     /// empties this set as the branches merge (the last test fails for every entry the merged
     /// catalog already has).
     static let pendingOnOtherBranches: Set<String> = [
-        // matrix: Adafactor, Muon.
-        "Adafactor", "Muon",
         // schedules: the nine schedulers the language lacks.
         "MultiStepLR", "ConstantLR", "PolynomialLR", "CosineAnnealingWarmRestarts", "CyclicLR", "OneCycleLR",
         "ReduceLROnPlateau", "ChainedScheduler", "LambdaLR",

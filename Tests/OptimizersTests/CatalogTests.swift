@@ -62,7 +62,7 @@ import Testing
             }
             // Every numeric hyperparameter that changes the update appears in the formula by its symbol.
             for parameter in spec.hyperparameters where parameter.kind == .real || parameter.kind == .pair {
-                // A pair's latex names both symbols: `\beta_1, \beta_2`, `\eta_-, \eta_+`.
+                // A pair's latex names both symbols: `\beta_1, \beta_2`, `\eta_-, \eta_+`, `\varepsilon_1, \varepsilon_2`.
                 let symbols = parameter.kind == .pair ? parameter.latex.split(separator: ", ").map(String.init) : [parameter.latex]
                 for symbol in symbols {
                     #expect((spec.formula + spec.conditions).contains { $0.contains(symbol) },

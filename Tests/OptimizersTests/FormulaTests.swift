@@ -484,10 +484,10 @@ let formulaCases: [FormulaCase] = [
 
 @Suite struct FormulaTests {
     @Test func everyMethodHasAHandComputation() {
-        #expect(Set((formulaCases + elementwiseFormulaCases).map(\.id)) == Set(OptimizerCatalog.all.map(\.id)))
+        #expect(Set((formulaCases + elementwiseFormulaCases + matrixFormulaCases).map(\.id)) == Set(OptimizerCatalog.all.map(\.id)))
     }
 
-    @Test(arguments: formulaCases + elementwiseFormulaCases)
+    @Test(arguments: formulaCases + elementwiseFormulaCases + matrixFormulaCases)
     func formulaMatchesCode(_ formulaCase: FormulaCase) throws {
         let spec = try #require(OptimizerCatalog.spec(id: formulaCase.id))
         #expect(spec.formula == formulaCase.formula)

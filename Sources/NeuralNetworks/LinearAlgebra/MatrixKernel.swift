@@ -1,4 +1,4 @@
-import COpenBLAS
+import BLAS
 
 /// The matrix-product kernel dense layers use: pinned OpenBLAS, or a portable Swift loop.
 ///

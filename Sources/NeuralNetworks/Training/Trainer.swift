@@ -94,7 +94,7 @@ public enum Trainer {
                 validationAccuracy: configuration.hasValidation ? evaluator.accuracy(parameters: parameters, on: split.validation) : nil,
                 testAccuracy: evaluator.accuracy(parameters: parameters, on: split.test))
         }
-        guard let optimizer = Optimizer(run.optimizer, dimension: architecture.parameterCount) else {
+        guard let optimizer = Optimizer(run.optimizer, layout: architecture.parameterLayout) else {
             let first = checkpoint(0, initial)
             return TrainingResult(
                 label: run.label, optimizer: run.optimizer, trainingLoss: [], learningRates: [], checkpoints: [first],

@@ -29,6 +29,8 @@ public enum OptimizerCatalog {
         Yogi.self,
         ScheduleFreeAdamW.self,
         ScheduleFreeSGD.self,
+        Adafactor.self,
+        Muon.self,
     ]
 
     /// Every method's spec, in catalog order.
@@ -62,6 +64,11 @@ public enum OptimizerCatalog {
 
     /// The engine of `config`'s method, made by the method's own factory; `nil` for an unknown call.
     static func makeEngine(_ config: OptimizerConfig, dimension: Int, events: OptimizerEventLog) -> (any OptimizerEngine)? {
-        methods.first { $0.spec.callName == config.callName }?.makeEngine(config, dimension: dimension, events: events)
+        makeEngine(config, layout: .point(dimension), events: events)
+    }
+
+    /// The engine of `config`'s method on parameters split as `layout`.
+    static func makeEngine(_ config: OptimizerConfig, layout: ParameterLayout, events: OptimizerEventLog) -> (any OptimizerEngine)? {
+        methods.first { $0.spec.callName == config.callName }?.makeEngine(config, layout: layout, events: events)
     }
 }

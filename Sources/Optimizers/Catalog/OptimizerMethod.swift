@@ -10,4 +10,13 @@ protocol OptimizerMethod: Sendable {
     /// The engine for `config`, a configuration of this method without problems, on vectors
     /// of length `dimension`; it reports method-specific events (a switch, a sync) to `events`.
     static func makeEngine(_ config: OptimizerConfig, dimension: Int, events: OptimizerEventLog) -> (any OptimizerEngine)?
+    /// The engine for `config` on parameters split as `layout`; methods that need shapes
+    /// (Adafactor, Muon) implement it, every other method runs on the flat vector.
+    static func makeEngine(_ config: OptimizerConfig, layout: ParameterLayout, events: OptimizerEventLog) -> (any OptimizerEngine)?
+}
+
+extension OptimizerMethod {
+    static func makeEngine(_ config: OptimizerConfig, layout: ParameterLayout, events: OptimizerEventLog) -> (any OptimizerEngine)? {
+        makeEngine(config, dimension: layout.count, events: events)
+    }
 }

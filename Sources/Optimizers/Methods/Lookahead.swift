@@ -25,10 +25,15 @@ enum Lookahead: OptimizerMethod {
         capabilities: [.wrapsMethod, .synchronizes])
 
     static func makeEngine(_ c: OptimizerConfig, dimension n: Int, events: OptimizerEventLog) -> (any OptimizerEngine)? {
-        guard let innerConfig = c.inner, let inner = OptimizerCatalog.makeEngine(innerConfig, dimension: n, events: events) else {
+        makeEngine(c, layout: .point(n), events: events)
+    }
+
+    /// The inner method sees the layout, so that a Lookahead around Muon still knows its matrices.
+    static func makeEngine(_ c: OptimizerConfig, layout: ParameterLayout, events: OptimizerEventLog) -> (any OptimizerEngine)? {
+        guard let innerConfig = c.inner, let inner = OptimizerCatalog.makeEngine(innerConfig, layout: layout, events: events) else {
             return nil
         }
-        return LookaheadEngine(inner: inner, dimension: n, k: c[integer: "k"], alpha: c[real: "alpha"], events: events)
+        return LookaheadEngine(inner: inner, dimension: layout.count, k: c[integer: "k"], alpha: c[real: "alpha"], events: events)
     }
 }
 

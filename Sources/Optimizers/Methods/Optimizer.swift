@@ -11,6 +11,8 @@ public final class Optimizer {
     public let config: OptimizerConfig
     /// The length of the parameter vector.
     public let dimension: Int
+    /// How the parameter vector splits into matrices and vectors.
+    public let layout: ParameterLayout
     /// The configured learning rate η (for Lookahead, its inner method's), which schedules scale.
     public let baseLearningRate: Double
     /// How many steps were taken.
@@ -24,13 +26,22 @@ public final class Optimizer {
 
     /// An optimizer for `config` on vectors of length `dimension`; `nil` when
     /// ``OptimizerCatalog/problems(in:)`` reports a problem with `config`.
-    public init?(_ config: OptimizerConfig, dimension: Int) {
+    /// The vector is a landscape's point, one 1×`dimension` matrix (``ParameterLayout/point(_:)``).
+    public convenience init?(_ config: OptimizerConfig, dimension: Int) {
+        guard dimension >= 0 else { return nil }
+        self.init(config, layout: .point(dimension))
+    }
+
+    /// An optimizer for `config` on parameters split as `layout` (a network's weight matrices
+    /// and biases); `nil` when ``OptimizerCatalog/problems(in:)`` reports a problem with `config`.
+    public init?(_ config: OptimizerConfig, layout: ParameterLayout) {
         let log = OptimizerEventLog()
-        guard dimension >= 0, OptimizerCatalog.problems(in: config).isEmpty,
-              let engine = OptimizerCatalog.makeEngine(config, dimension: dimension, events: log)
+        guard OptimizerCatalog.problems(in: config).isEmpty,
+              let engine = OptimizerCatalog.makeEngine(config, layout: layout, events: log)
         else { return nil }
         self.config = config
-        self.dimension = dimension
+        self.dimension = layout.count
+        self.layout = layout
         self.engine = engine
         self.log = log
         baseLearningRate = config.learningRate

@@ -1,4 +1,4 @@
-import COpenBLAS
+@_exported import COpenBLAS
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -22,16 +22,18 @@ import Glibc
 /// fixed order. When the library is missing, the CPU lacks AVX2, or the pin did not
 /// take, `load()` returns nil and `MatrixKernel` uses its portable Swift kernel,
 /// which gives the same bits everywhere but is slower.
-struct OpenBLAS: Sendable {
+public struct OpenBLAS: Sendable {
     /// The kernel family OpenBLAS is pinned to.
-    static let pinnedCore = "Haswell"
+    public static let pinnedCore = "Haswell"
 
-    let dgemm: coursegen_cblas_dgemm_t
+    public let dgemm: coursegen_cblas_dgemm_t
+    /// Single precision, for Muon's Newton–Schulz products of bfloat16 values (exact in float32).
+    public let sgemm: coursegen_cblas_sgemm_t
     /// "OpenBLAS 0.3.21 Haswell", for result-cache keys and benchmark output.
-    let description: String
+    public let description: String
 
     /// The process-wide instance, loaded on first use; nil when OpenBLAS cannot be pinned here.
-    static let shared: OpenBLAS? = load()
+    public static let shared: OpenBLAS? = load()
 
     private static func load() -> OpenBLAS? {
         #if canImport(Glibc) && arch(x86_64)
@@ -40,7 +42,7 @@ struct OpenBLAS: Sendable {
             dlopen("libopenblas.so.0", RTLD_NOW | RTLD_LOCAL)
         }
         guard let handle else { return nil }
-        guard let dgemm = dlsym(handle, "cblas_dgemm"),
+        guard let dgemm = dlsym(handle, "cblas_dgemm"), let sgemm = dlsym(handle, "cblas_sgemm"),
             let setThreads = dlsym(handle, "openblas_set_num_threads"),
             let coreName = dlsym(handle, "openblas_get_corename"),
             let config = dlsym(handle, "openblas_get_config")
@@ -53,6 +55,7 @@ struct OpenBLAS: Sendable {
         let version = configText.split(separator: " ").prefix(2).joined(separator: " ")
         return OpenBLAS(
             dgemm: unsafeBitCast(dgemm, to: coursegen_cblas_dgemm_t.self),
+            sgemm: unsafeBitCast(sgemm, to: coursegen_cblas_sgemm_t.self),
             description: "\(version.isEmpty ? "OpenBLAS" : version) \(pinnedCore)")
         #else
         return nil
