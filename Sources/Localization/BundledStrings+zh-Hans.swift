@@ -307,7 +307,6 @@ extension BundledStrings {
     hyperparameter.k: "同步周期"
     hyperparameter.beta2Decay: "二阶矩衰减指数"
     hyperparameter.d: "裁剪阈值"
-    hyperparameter.maximize: "最大化"
     hyperparameter.nsA: "Newton–Schulz 系数 a"
     hyperparameter.nsB: "Newton–Schulz 系数 b"
     hyperparameter.nsC: "Newton–Schulz 系数 c"
