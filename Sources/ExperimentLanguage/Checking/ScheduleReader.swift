@@ -11,7 +11,7 @@ struct ScheduleParameter: Sendable {
         case choice([String])
         /// An array of whole numbers, as `[30, 80]`.
         case integers
-        /// A closure of the step, as `{ step in 0.95 ** step }`.
+        /// A closure of the step, as `{ step in pow(0.95, step) }`.
         case function
     }
 
@@ -47,7 +47,7 @@ struct ScheduleParameter: Sendable {
 }
 
 /// Reads a schedule written as an implicit member: `.cosine(steps: 100)`, `.chained(.step(…), .exponential(…))`,
-/// `.lambda { step in 0.95 ** step }`.
+/// `.lambda { step in pow(0.95, step) }`.
 struct ScheduleReader {
     let reader: ValueReader
 
@@ -90,7 +90,7 @@ struct ScheduleReader {
     private static func example(_ name: String, _ parameters: [ScheduleParameter]) -> String {
         switch name {
         case "chained": return ".chained(.step(every: 10), .exponential(gamma: 0.99))"
-        case "lambda": return ".lambda { step in 0.95 ** step }"
+        case "lambda": return ".lambda { step in pow(0.95, step) }"
         case "multiplicative": return ".multiplicative { step in 0.95 }"
         default: return "." + name + "(" + parameters.filter { $0.defaultValue == nil }.map { "\($0.label): …" }.joined(separator: ", ") + ")"
         }
@@ -223,7 +223,7 @@ struct ScheduleReader {
                 if case .closure(let closure) = reader.resolve(argument.value).kind {
                     value = function(closure, &diagnostics).map { .function($0) }
                 } else {
-                    diagnostics.append(reader.error("\(what) must be a closure of one variable, as in '{ x in 1 / 2 ** (x - 1) }'",
+                    diagnostics.append(reader.error("\(what) must be a closure of one variable, as in '{ x in 1 / pow(2, x - 1) }'",
                                                     reader.resolve(argument.value).range))
                     value = nil
                 }
@@ -248,13 +248,13 @@ struct ScheduleReader {
         return list
     }
 
-    /// A closure of one variable compiled by the objectives' compiler, so it evaluates `**`, `exp`,
+    /// A closure of one variable compiled by the objectives' compiler, so it evaluates `pow`, `exp`,
     /// `cos` and the rest as an objective's formula does.
     private func function(_ closure: ClosureSyntax, _ diagnostics: inout [Diagnostic]) -> ScheduleFunction? {
         if closure.hasSignature, closure.parameters.count != 1 {
             diagnostics.append(reader.error(
                 "a schedule's closure takes one variable, the step, not \(closure.parameters.count)", closure.range,
-                hint: "write it as '{ step in 0.95 ** step }'"))
+                hint: "write it as '{ step in pow(0.95, step) }'"))
             return nil
         }
         guard let compiled = ClosureCompiler.compile(closure, origin: reader.origin, constants: reader.constants, diagnostics: &diagnostics)
@@ -262,7 +262,7 @@ struct ScheduleReader {
         guard compiled.variableNames.count == 1 else {
             diagnostics.append(reader.error(
                 "a schedule's closure takes one variable, the step, not \(compiled.variableNames.count)", closure.range,
-                hint: "write it as '{ step in 0.95 ** step }'"))
+                hint: "write it as '{ step in pow(0.95, step) }'"))
             return nil
         }
         let f = compiled.function

@@ -7,7 +7,7 @@
 /// step's gradient was taken with (only `.plateau` reads it). Schedules are built the way a
 /// PyTorch script builds them: each scheduler constructed in written order, its initial step
 /// taken, then `ChainedScheduler` or `SequentialLR` over them, so the rates agree with PyTorch's
-/// to the last bit where its arithmetic is IEEE (a closure's `**` is libm's `pow`, as Python's).
+/// to the last bit where its arithmetic is IEEE (a closure's `pow` is libm's, as Python's `**`).
 public struct ScheduleStepper: Sendable {
     private var group: Group
     private var root: Node
