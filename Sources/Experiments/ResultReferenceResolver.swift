@@ -98,9 +98,13 @@ public enum ResultReferenceResolver {
                 (title, kind, labels) = (result.experiment.title, .experiment, result.experiment.runs.map(\.label))
                 number = { reference in
                     if case .learningRateAt(let step) = reference.quantity {
-                        let run = result.experiment.runs[result.runIndex(reference.label)!]
-                        return ResultReferenceResolver.rate(step, of: reference.label,
-                                                            ScheduleRunner.learningRates(run, steps: result.experiment.steps))
+                        let index = result.runIndex(reference.label)!
+                        let run = result.experiment.runs[index]
+                        // A plateau's rates follow the run's loss: the first start's run's own.
+                        let rates = run.schedule?.dependsOnLoss == true
+                            ? result.trajectories[index].first?.learningRates ?? []
+                            : ScheduleRunner.learningRates(run, steps: result.experiment.steps)
+                        return ResultReferenceResolver.rate(step, of: reference.label, rates)
                     }
                     return ResultReferenceResolver.experimentNumber(reference, result)
                 }

@@ -180,6 +180,17 @@ extension BundledStrings {
     schedule.linear: "linear factor {from} → {to} over {steps} steps"
     schedule.warmup: "warm-up from ×{start} over {steps} steps"
     schedule.sequential: "{first}, then {then}"
+    schedule.multiStep: "×{gamma} at steps {milestones}"
+    schedule.constantFactor: "×{factor} for the first {steps} steps"
+    schedule.polynomial: "polynomial decay of power {power} to 0 over {steps} steps"
+    schedule.cosineRestarts: "cosine to {minimum}, restarting after {steps} steps, each cycle ×{multiplier} as long"
+    schedule.cyclic: "cyclic ({mode}) up to {maximum}, {up} steps up and {down} down"
+    schedule.oneCycle: "one cycle in {phases} phases ({anneal}) up to {maximum} over {steps} steps"
+    schedule.momentum: ", momentum {from} ↔ {to}"
+    schedule.plateau: "×{factor} after {patience} steps without a better loss ({mode})"
+    schedule.chained: "the product of {schedules}"
+    schedule.lambda: "η · λ(t), λ = {function}"
+    schedule.multiplicative: "×λ(t) per step, λ = {function}"
     schedule.constant: "constant"
 
     # Schedule builder

@@ -176,6 +176,17 @@ extension BundledStrings {
     schedule.linear: "在 {steps} 步内线性因子 {from} → {to}"
     schedule.warmup: "在 {steps} 步内从 ×{start} 开始预热"
     schedule.sequential: "{first}，然后{then}"
+    schedule.multiStep: "在第 {milestones} 步 ×{gamma}"
+    schedule.constantFactor: "前 {steps} 步 ×{factor}"
+    schedule.polynomial: "在 {steps} 步内按 {power} 次多项式衰减到 0"
+    schedule.cosineRestarts: "余弦降到 {minimum}，{steps} 步后重启，每个周期长 ×{multiplier}"
+    schedule.cyclic: "循环（{mode}）至 {maximum}，上升 {up} 步、下降 {down} 步"
+    schedule.oneCycle: "在 {steps} 步内分 {phases} 段（{anneal}）单周期至 {maximum}"
+    schedule.momentum: "，动量 {from} ↔ {to}"
+    schedule.plateau: "损失 {patience} 步没有改善（{mode}）后 ×{factor}"
+    schedule.chained: "{schedules} 之积"
+    schedule.lambda: "η · λ(t)，λ = {function}"
+    schedule.multiplicative: "每步 ×λ(t)，λ = {function}"
     schedule.constant: "恒定"
 
     # Schedule 构建器

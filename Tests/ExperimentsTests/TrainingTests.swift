@@ -3,6 +3,7 @@ import CourseTestSupport
 import ExperimentLanguage
 import Foundation
 import NeuralNetworks
+import Optimizers
 import Testing
 @testable import Experiments
 
@@ -204,5 +205,40 @@ private func moonsStudy(_ claims: String = "") throws -> TrainingStudy {
         #expect(failures.first?.message.contains("'std 0.01' at layer 1 has activations of standard deviation") == true)
         let saturated = try #require(result.histogram("std 1", layer: 5))
         #expect(ActivationsStudyResult.saturatedShare(saturated) > 0.5)
+    }
+}
+
+/// The schedules that need the run work in a training: a plateau on the mini-batch loss, the momentum cycled.
+@Suite struct TrainingScheduleTests {
+    private func report(_ calls: String) throws -> TrainingReport {
+        let text = moons.replacingOccurrences(of: "%@", with: "")
+            .replacingOccurrences(of: "SGD(lr: 0.05)\n    Adam(lr: 0.02)", with: calls)
+        let study = try training(text)
+        return try #require(TrainingRunner.run(study, cache: nil).result?.report)
+    }
+
+    @Test func plateauFollowsTheTrainingLoss() throws {
+        let result = try report("SGD(lr: 0.5).schedule(.plateau(factor: 0.5, patience: 3))").results[0]
+        // Replayed on the losses the training recorded, the schedule gives the rates it used.
+        var stepper = ScheduleStepper(.plateau(PlateauSchedule(factor: 0.5, patience: 3)), base: 0.5)
+        var expected: [Double] = []
+        for loss in result.trainingLoss {
+            expected.append(stepper.learningRate)
+            stepper.advance(loss: loss)
+        }
+        #expect(result.learningRates == expected)
+        #expect(Set(result.learningRates).count > 1, "the noisy mini-batch loss plateaus in 150 steps")
+    }
+
+    @Test func oneCycleCyclesTheMomentum() throws {
+        let results = try report("""
+            SGD(lr: 0.1, momentum: 0.9).schedule(.oneCycle(steps: 150)).label("cycled")
+                SGD(lr: 0.1, momentum: 0.9).schedule(.oneCycle(steps: 150, cycleMomentum: false)).label("fixed")
+                Adam(lr: 0.02).schedule(.cyclic(maxLR: 0.05, stepsUp: 20)).label("Adam")
+            """).results
+        let rates = LearningRateSchedule.oneCycle(OneCycleSchedule(steps: 150)).learningRates(base: 0.1, count: 150)
+        #expect(results[0].learningRates == rates && results[1].learningRates == rates)
+        #expect(results[0].trainingLoss != results[1].trainingLoss, "the cycled momentum changes the run")
+        #expect(!results[2].trainingLoss.contains { !$0.isFinite })
     }
 }

@@ -190,13 +190,7 @@ struct OptimizerCallChecker {
     }
 
     /// The schedules, their labeled arguments and defaults (PyTorch's where it has them).
-    static let schedules: [(name: String, parameters: [MemberParameter])] = [
-        ("step", [.integer("every"), .number("gamma", 0.1)]),
-        ("exponential", [.number("gamma")]),
-        ("cosine", [.integer("steps"), .number("minLR", 0)]),
-        ("linear", [.number("startFactor", 1.0 / 3), .number("endFactor", 1), .integer("steps", 5)]),
-        ("warmup", [.integer("steps"), .number("startFactor", 1.0 / 3)]),
-    ]
+    static var schedules: [(name: String, parameters: [ScheduleParameter])] { ScheduleReader.schedules }
 
     private func schedule(_ modifier: Modifier, _ diagnostics: inout [Diagnostic]) -> LearningRateSchedule? {
         guard let matched = matcher.match(modifier.arguments, to: [.init(nil), .init("then", required: false)],
@@ -214,25 +208,7 @@ struct OptimizerCallChecker {
     }
 
     private func oneSchedule(_ expr: ExprSyntax, _ diagnostics: inout [Diagnostic]) -> LearningRateSchedule? {
-        let names = Self.schedules.map(\.name)
-        guard let member = reader.member(expr, "the schedule", choices: names, &diagnostics) else { return nil }
-        guard let entry = Self.schedules.first(where: { $0.name == member.name }) else {
-            reader.unknownMember(member, "schedule", choices: names, &diagnostics)
-            return nil
-        }
-        guard member.arguments != nil else {
-            diagnostics.append(reader.error("'.\(member.name)' needs its arguments", member.range,
-                                            hint: "write ." + member.name + "(" + entry.parameters.map { "\($0.label): …" }.joined(separator: ", ") + ")"))
-            return nil
-        }
-        guard let values = reader.values(of: member, entry.parameters, &diagnostics) else { return nil }
-        switch member.name {
-        case "step": return .step(every: Int(values[0]), gamma: values[1])
-        case "exponential": return .exponential(gamma: values[0])
-        case "cosine": return .cosine(steps: Int(values[0]), minLR: values[1])
-        case "linear": return .linear(startFactor: values[0], endFactor: values[1], steps: Int(values[2]))
-        default: return .warmup(steps: Int(values[0]), startFactor: values[1])
-        }
+        ScheduleReader(reader: reader).schedule(expr, &diagnostics)
     }
 
     private func noise(_ modifier: Modifier, _ diagnostics: inout [Diagnostic]) -> GradientNoise? {
@@ -284,6 +260,13 @@ extension OptimizerCallChecker {
             let config = config(call, spec: spec, &diagnostics)
             let modifiers = modifiers(modifierList, &diagnostics)
             guard let config, let modifiers else { continue }
+            if let schedule = modifiers.schedule, schedule.cyclesMomentum, !OptimizerCatalog.cyclesMomentum(config),
+               let modifier = modifierList.first(where: { $0.name == "schedule" }) {
+                diagnostics.append(reader.error(
+                    "optimizer must support momentum or beta1 with `cycle_momentum` option enabled", modifier.range,
+                    hint: "\(spec.callName) has neither a momentum nor betas to cycle; write 'cycleMomentum: false' in the schedule"))
+                continue
+            }
             if let refusal = refuse(spec, modifierList, callee) {
                 diagnostics.append(refusal)
                 continue

@@ -140,6 +140,12 @@ struct ScheduleChecker {
             return reader.error("'.gradientNoise' needs an 'Objective' to act on", noise.nameRange,
                                 hint: "it does not change the learning rate; add 'Objective(…)' or remove it")
         }
+        for run in runs where run.schedule?.dependsOnLoss == true {
+            diagnostics.append(.error(
+                "'.plateau' needs an 'Objective': its rate follows the run's loss", at: run.location,
+                length: run.optimizer.callName.unicodeScalars.count,
+                hint: "add 'Objective(…)' to run the call on, and the schedule plots the rates of that run"))
+        }
         BuilderChecker.reportRunCount(
             optimizerCalls.count, of: .schedule, maximum: Limits.maximumRuns, none: "no optimizer call",
             example: "'SGD(lr: 0.1).schedule(.cosine(steps: 100))'", split: "schedules", at: builderRange, reader,

@@ -47,7 +47,36 @@ enum HyperparameterText {
             return Words.text("schedule.linear", ["from": Numbers.text(a), "to": Numbers.text(b), "steps": String(steps)])
         case .warmup(let steps, let start): return Words.text("schedule.warmup", ["start": Numbers.text(start), "steps": String(steps)])
         case .sequential(let first, let then): return Words.text("schedule.sequential", ["first": describe(first), "then": describe(then)])
+        case .multiStep(let milestones, let gamma):
+            return Words.text("schedule.multiStep", ["gamma": Numbers.text(gamma), "milestones": Words.strings.list(milestones.map(String.init))])
+        case .constant(let factor, let steps):
+            return Words.text("schedule.constantFactor", ["factor": Numbers.text(factor), "steps": String(steps)])
+        case .polynomial(let steps, let power):
+            return Words.text("schedule.polynomial", ["power": Numbers.text(power), "steps": String(steps)])
+        case .cosineRestarts(let steps, let multiplier, let minLR):
+            return Words.text("schedule.cosineRestarts",
+                              ["minimum": Numbers.text(minLR), "steps": String(steps), "multiplier": String(multiplier)])
+        case .cyclic(let c):
+            let mode = c.scale?.text ?? c.mode.torchName
+            return Words.text("schedule.cyclic", [
+                "mode": mode, "maximum": Numbers.text(c.maxLR), "up": String(c.stepsUp), "down": String(c.stepsDown ?? c.stepsUp),
+            ]) + momentum(c.cycleMomentum, c.maxMomentum, c.baseMomentum)
+        case .oneCycle(let c):
+            return Words.text("schedule.oneCycle", [
+                "maximum": c.maxLR.map(Numbers.text) ?? "η", "steps": String(c.steps), "anneal": c.anneal.rawValue,
+                "phases": c.threePhase ? "3" : "2",
+            ]) + momentum(c.cycleMomentum, c.maxMomentum, c.baseMomentum)
+        case .plateau(let p):
+            return Words.text("schedule.plateau", ["factor": Numbers.text(p.factor), "patience": String(p.patience), "mode": p.mode.rawValue])
+        case .chained(let parts): return Words.text("schedule.chained", ["schedules": Words.strings.list(parts.map(describe))])
+        case .lambda(let f): return Words.text("schedule.lambda", ["function": f.text])
+        case .multiplicative(let f): return Words.text("schedule.multiplicative", ["function": f.text])
         }
+    }
+
+    /// ", momentum 0.95 → 0.85" for a schedule that cycles it.
+    private static func momentum(_ cycles: Bool, _ from: Double, _ to: Double) -> String {
+        cycles ? Words.text("schedule.momentum", ["from": Numbers.text(from), "to": Numbers.text(to)]) : ""
     }
 
     static func value(_ value: HyperValue) -> String {

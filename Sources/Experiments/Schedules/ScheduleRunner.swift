@@ -21,8 +21,15 @@ public enum ScheduleRunner {
     /// method's), exactly those ``RunLoop`` uses; a call without a schedule keeps η.
     /// The runs on the schedule's objective, when it has one, run as ``ExperimentRunner`` runs them, on `pool`.
     public static func run(_ study: ScheduleStudy, pool: WorkerPool = WorkerPool(workers: WorkerPool.processorCount)) -> ScheduleResult {
-        let rates = study.runs.map { learningRates($0, steps: study.steps) }
         let problem = study.problem.map { ExperimentRunner.run($0, pool: pool) }
+        let rates = study.runs.enumerated().map { index, run in
+            // A plateau's rates follow the run's loss: those of the run from the first start, as far as it went.
+            if run.schedule?.dependsOnLoss == true, let problem, problem.trajectories.indices.contains(index),
+               let trajectory = problem.trajectories[index].first {
+                return trajectory.learningRates
+            }
+            return learningRates(run, steps: study.steps)
+        }
         return ScheduleResult(study: study, learningRates: rates, problem: problem)
     }
 

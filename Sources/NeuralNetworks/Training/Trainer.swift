@@ -107,7 +107,7 @@ public enum Trainer {
             architecture: architecture, data: split.train, l2: configuration.l2,
             batchCapacity: configuration.batchSize, kernel: kernel, dropoutSeed: configuration.seed)
         let oracle = GradientOracle(objective, noise: run.noise, seed: configuration.seed)
-        let rates = run.schedule?.learningRates(base: optimizer.baseLearningRate, count: iterations)
+        var schedule = run.schedule.map { ScheduleStepper($0, base: optimizer.baseLearningRate) }
         var sampler = BatchSampler(
             sampling: configuration.sampling, sampleCount: split.train.count, batchSize: configuration.batchSize,
             seed: configuration.seed)
@@ -127,13 +127,18 @@ public enum Trainer {
             sampler.next()
             objective.useBatch(sampler.batch)
             oracle.beginStep(t)
-            let rate = rates?[t] ?? optimizer.baseLearningRate
-            let status = parameters.withUnsafeMutableBufferPointer { optimizer.step($0, oracle: oracle, learningRate: rate) }
+            let rate = schedule?.learningRate ?? optimizer.baseLearningRate
+            let momentum = schedule?.momentum
+            let status = parameters.withUnsafeMutableBufferPointer {
+                optimizer.step($0, oracle: oracle, learningRate: rate, momentum: momentum)
+            }
             if status != .moved {
                 halt = .hessianUnavailable
                 break
             }
             let loss = objective.firstValueOnBatch ?? .nan
+            // The mini-batch loss the step's gradient was taken with, which a plateau schedule watches.
+            schedule?.advance(loss: loss)
             losses.append(loss)
             learningRates.append(rate)
             if !average.isEmpty {

@@ -30,7 +30,8 @@ final class AdamEngine: FirstOrderEngine {
     let firstMoment: Vector
     let secondMoment: Vector
     let maxSecondMoment: Vector
-    private let beta1: Double, beta2: Double, eps: Double, weightDecay: Double
+    private var beta1: Double
+    private let beta2: Double, eps: Double, weightDecay: Double
     private let amsgrad: Bool, decoupled: Bool
     private var t = 0
     /// √(1 − β₂ᵗ) of the last step, which its denominator divided √v (or √v^max) by.
@@ -98,4 +99,9 @@ final class AdamEngine: FirstOrderEngine {
         }
         return true
     }
+}
+
+extension AdamEngine: MomentumCyclingEngine {
+    /// β₁, `group["betas"][0]`, which torch's Adam reads at every step.
+    func setMomentum(_ value: Double) { beta1 = value }
 }

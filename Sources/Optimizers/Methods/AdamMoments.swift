@@ -3,7 +3,8 @@
 struct AdamMoments {
     let first: Vector
     let second: Vector
-    let beta1: Double, beta2: Double
+    var beta1: Double
+    let beta2: Double
 
     init(dimension: Int, betas: (Double, Double)) {
         first = Vector(count: dimension)

@@ -22,7 +22,8 @@ enum Adamax: OptimizerMethod {
 final class AdamaxEngine: FirstOrderEngine {
     private let firstMoment: Vector
     private let infinityNorm: Vector
-    private let beta1: Double, beta2: Double, eps: Double, weightDecay: Double
+    private var beta1: Double
+    private let beta2: Double, eps: Double, weightDecay: Double
     private var t = 0
 
     init(dimension: Int, betas: (Double, Double), eps: Double, weightDecay: Double) {
@@ -52,4 +53,9 @@ final class AdamaxEngine: FirstOrderEngine {
         for i in 0..<rates.count { rates[i] = lr / u[i] }
         return true
     }
+}
+
+extension AdamaxEngine: MomentumCyclingEngine {
+    /// β₁, `group["betas"][0]`, which torch's Adamax reads at every step.
+    func setMomentum(_ value: Double) { beta1 = value }
 }

@@ -36,7 +36,7 @@ enum NAdam: OptimizerMethod {
 /// `torch.optim.NAdam` (`_single_tensor_nadam`): Dozat's momentum schedule
 /// μₜ = β₁(1 − ½·0.96^(tψ)) with its running product, coupled or decoupled decay.
 final class NAdamEngine: FirstOrderEngine {
-    private let moments: AdamMoments
+    private var moments: AdamMoments
     private let eps: Double, momentumDecay: Double
     private let weightDecay: WeightDecay
     private var t = 0
@@ -84,4 +84,9 @@ final class NAdamEngine: FirstOrderEngine {
         }
         return true
     }
+}
+
+extension NAdamEngine: MomentumCyclingEngine {
+    /// β₁, `group["betas"][0]`, which torch's NAdam reads at every step.
+    func setMomentum(_ value: Double) { moments.beta1 = value }
 }

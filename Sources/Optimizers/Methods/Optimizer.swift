@@ -22,6 +22,8 @@ public final class Optimizer {
     /// Whether the method's step needs only the gradient at the current point.
     public let needsOnlyGradients: Bool
     private let engine: any OptimizerEngine
+    /// The engine again when a schedule can set its momentum.
+    let momentumEngine: (any MomentumCyclingEngine)?
     private let log: OptimizerEventLog
 
     /// An optimizer for `config` on vectors of length `dimension`; `nil` when
@@ -43,6 +45,7 @@ public final class Optimizer {
         self.dimension = layout.count
         self.layout = layout
         self.engine = engine
+        momentumEngine = engine as? any MomentumCyclingEngine
         self.log = log
         baseLearningRate = config.learningRate
         // Decided once: a step from a given gradient would otherwise ask the catalog every time.
@@ -50,10 +53,14 @@ public final class Optimizer {
     }
 
     /// One step on `x` in place, asking `oracle` for gradients (and Hessians).
-    /// `learningRate` overrides η for this step (a schedule's value).
+    /// `learningRate` overrides η for this step (a schedule's value); `momentum`, when given, sets
+    /// μ (or β₁) for this and the following steps, as a cycling schedule does (``cyclesMomentum``).
     @discardableResult
-    public func step(_ x: UnsafeMutableBufferPointer<Double>, oracle: GradientOracle, learningRate: Double? = nil) -> StepStatus {
+    public func step(
+        _ x: UnsafeMutableBufferPointer<Double>, oracle: GradientOracle, learningRate: Double? = nil, momentum: Double? = nil
+    ) -> StepStatus {
         precondition(x.count == dimension, "the parameter vector has the optimizer's dimension")
+        if let momentum { setMomentum(momentum) }
         stepCount += 1
         let rate = learningRate ?? baseLearningRate
         lastLearningRate = rate
@@ -65,14 +72,21 @@ public final class Optimizer {
     /// itself (L-BFGS, Newton).
     @discardableResult
     public func step(
-        _ x: UnsafeMutableBufferPointer<Double>, gradient g: UnsafeMutableBufferPointer<Double>, learningRate: Double? = nil
+        _ x: UnsafeMutableBufferPointer<Double>, gradient g: UnsafeMutableBufferPointer<Double>, learningRate: Double? = nil,
+        momentum: Double? = nil
     ) -> Bool {
         precondition(x.count == dimension && g.count == dimension, "vectors have the optimizer's dimension")
         guard needsOnlyGradients else { return false }
+        if let momentum { setMomentum(momentum) }
         stepCount += 1
         let rate = learningRate ?? baseLearningRate
         lastLearningRate = rate
         return engine.update(x, gradient: g, learningRate: rate)
+    }
+
+    private func setMomentum(_ value: Double) {
+        precondition(momentumEngine != nil, "a schedule cycles the momentum only of a method that has one (checked with cyclesMomentum)")
+        momentumEngine?.setMomentum(value)
     }
 
     /// The instructions that steps of Adam, AdamW, SGD, RMSProp, AdaGrad, ASGD, Rprop, Lion and Yogi run on long

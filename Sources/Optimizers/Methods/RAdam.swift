@@ -32,7 +32,7 @@ enum RAdam: OptimizerMethod {
 /// `torch.optim.RAdam` (`_single_tensor_radam`): the rectified adaptive step once
 /// ρₜ > 5, plain bias-corrected momentum before.
 final class RAdamEngine: FirstOrderEngine {
-    private let moments: AdamMoments
+    private var moments: AdamMoments
     private let eps: Double
     private let weightDecay: WeightDecay
     private var t = 0
@@ -90,4 +90,9 @@ final class RAdamEngine: FirstOrderEngine {
         }
         return true
     }
+}
+
+extension RAdamEngine: MomentumCyclingEngine {
+    /// β₁, `group["betas"][0]`, which torch's RAdam reads at every step.
+    func setMomentum(_ value: Double) { moments.beta1 = value }
 }

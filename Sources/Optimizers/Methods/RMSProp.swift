@@ -45,8 +45,9 @@ final class RMSPropEngine: FirstOrderEngine {
     // Readable inside the module so that tests can compare the loops' state.
     let squareAverage: Vector
     let gradientAverage: Vector
-    let momentumBuffer: Vector
-    private let alpha: Double, eps: Double, weightDecay: Double, momentum: Double
+    private(set) var momentumBuffer: Vector
+    private var momentum: Double
+    private let alpha: Double, eps: Double, weightDecay: Double
     private let centered: Bool
     /// Which loop runs the update; tests pin it, everyone else keeps `.automatic`.
     var loop = ElementwiseLoop.automatic
@@ -105,5 +106,13 @@ final class RMSPropEngine: FirstOrderEngine {
             rates[i] = lr / (average + eps)
         }
         return true
+    }
+}
+
+extension RMSPropEngine: MomentumCyclingEngine {
+    /// `group["momentum"]`, which torch's RMSprop reads at every step; the buffer is made when it first is > 0.
+    func setMomentum(_ value: Double) {
+        momentum = value
+        if value > 0, momentumBuffer.count != squareAverage.count { momentumBuffer = Vector(count: squareAverage.count) }
     }
 }

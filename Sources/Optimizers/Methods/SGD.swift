@@ -44,8 +44,9 @@ enum SGD: OptimizerMethod {
 /// `torch.optim.SGD` (`_single_tensor_sgd`), which also runs Momentum and Nesterov.
 final class SGDEngine: FirstOrderEngine {
     // Readable inside the module so that tests can compare the loops' state.
-    let momentumBuffer: Vector
-    private let momentum: Double, dampening: Double, weightDecay: Double
+    private(set) var momentumBuffer: Vector
+    private var momentum: Double
+    private let dampening: Double, weightDecay: Double, dimension: Int
     private let nesterov: Bool
     private var started = false
     /// Which loop runs the update; tests pin it, everyone else keeps `.automatic`.
@@ -54,6 +55,7 @@ final class SGDEngine: FirstOrderEngine {
     init(dimension: Int, momentum: Double, dampening: Double, nesterov: Bool, weightDecay: Double) {
         momentumBuffer = Vector(count: momentum != 0 ? dimension : 0)
         self.momentum = momentum
+        self.dimension = dimension
         self.dampening = dampening
         self.nesterov = nesterov
         self.weightDecay = weightDecay
@@ -92,5 +94,13 @@ final class SGDEngine: FirstOrderEngine {
         }
         for i in 0..<n { x[i] = x[i].addingProduct(-lr, g[i]) }
         return true
+    }
+}
+
+extension SGDEngine: MomentumCyclingEngine {
+    /// `group["momentum"]`, which torch's SGD reads at every step; the buffer is made when it first is not 0.
+    func setMomentum(_ value: Double) {
+        momentum = value
+        if value != 0, momentumBuffer.count != dimension { momentumBuffer = Vector(count: dimension) }
     }
 }

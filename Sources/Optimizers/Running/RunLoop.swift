@@ -19,7 +19,9 @@ public enum RunLoop {
         let steps = max(0, settings.steps)
         let oracle = GradientOracle(
             function, noise: settings.noise, batchSize: settings.batchSize, sampling: settings.sampling, seed: settings.seed)
-        let scheduled = settings.schedule?.learningRates(base: optimizer.baseLearningRate, count: steps)
+        // Stepped after each step with the loss that step's gradient was taken at, as PyTorch's
+        // `scheduler.step(loss)` after `optimizer.step()`; a plateau schedule reads it.
+        var schedule = settings.schedule.map { ScheduleStepper($0, base: optimizer.baseLearningRate) }
         trajectory.coordinates.reserveCapacity((steps + 1) * n)
         trajectory.losses.reserveCapacity(steps + 1)
         trajectory.learningRates.reserveCapacity(steps)
@@ -46,9 +48,10 @@ public enum RunLoop {
 
         x.withUnsafeMutableBufferPointer { xp in
             for t in 0..<steps {
-                let rate = scheduled?[t] ?? optimizer.baseLearningRate
+                let rate = schedule?.learningRate ?? optimizer.baseLearningRate
                 oracle.beginStep(t)
-                let status = optimizer.step(xp, oracle: oracle, learningRate: rate)
+                let status = optimizer.step(xp, oracle: oracle, learningRate: rate, momentum: schedule?.momentum)
+                schedule?.advance(loss: trajectory.losses[t])
                 switch status {
                 case .moved: break
                 case .hessianUnavailable:

@@ -16,6 +16,27 @@ public indirect enum LearningRateSchedule: Hashable, Sendable {
     case warmup(steps: Int, startFactor: Double)
     /// `SequentialLR([first, then], milestones: [first's steps])`.
     case sequential(LearningRateSchedule, then: LearningRateSchedule)
+    /// `MultiStepLR(milestones:, gamma:)`: η multiplied by γ at each milestone (twice at a milestone written twice).
+    case multiStep(milestones: [Int], gamma: Double)
+    /// `ConstantLR(factor:, total_iters: steps)`: η times the factor for `steps` steps, then η.
+    case constant(factor: Double, steps: Int)
+    /// `PolynomialLR(total_iters: steps, power:)`: η (1 − t/steps)^power, then 0.
+    case polynomial(steps: Int, power: Double)
+    /// `CosineAnnealingWarmRestarts(T_0: steps, T_mult: multiplier, eta_min: minLR)`: cosine cycles, each
+    /// `multiplier` times as long as the one before, restarting at η.
+    case cosineRestarts(steps: Int, multiplier: Int, minLR: Double)
+    /// `CyclicLR(base_lr: η, max_lr:, …)`: triangles between η and a maximum; may cycle the momentum.
+    case cyclic(CyclicSchedule)
+    /// `OneCycleLR(max_lr:, total_steps:, …)`: up to a maximum and down far below η's start; may cycle the momentum.
+    case oneCycle(OneCycleSchedule)
+    /// `ReduceLROnPlateau(…)`: η multiplied by a factor when the run's loss stops improving.
+    case plateau(PlateauSchedule)
+    /// `ChainedScheduler([…])`: every schedule stepped in turn, each on the rate the one before left.
+    case chained([LearningRateSchedule])
+    /// `LambdaLR(lr_lambda:)`: η_t = η · λ(t).
+    case lambda(ScheduleFunction)
+    /// `MultiplicativeLR(lr_lambda:)`: η_t = η_{t−1} · λ(t).
+    case multiplicative(ScheduleFunction)
 
     /// The learning rate of optimizer step `step` (0 for the first) when the optimizer's η is `base`.
     public func learningRate(base: Double, step: Int) -> Double {
@@ -23,43 +44,65 @@ public indirect enum LearningRateSchedule: Hashable, Sendable {
     }
 
     /// The learning rates of the first `count` optimizer steps.
+    ///
+    /// A schedule that follows the run's loss (``dependsOnLoss``) needs the run: this assumes a
+    /// loss that never improves after the first step. Runs use ``ScheduleStepper`` with their losses.
     public func learningRates(base: Double, count: Int) -> [Double] {
         guard count > 0 else { return [] }
+        var stepper = ScheduleStepper(self, base: base)
         var rates: [Double] = []
         rates.reserveCapacity(count)
-        switch self {
-        case .sequential(let first, let second):
-            let milestone = first.duration ?? 0
-            var rate = first.initialRate(group: base)
-            rates.append(rate)
-            var secondEpoch = 0
-            for epoch in 1..<max(count, 1) {
-                if epoch < milestone {
-                    rate = first.nextRate(rate, epoch: epoch, base: base)
-                } else if epoch == milestone {
-                    rate = second.closedFormRate(epoch: 0, base: base)
-                } else {
-                    secondEpoch += 1
-                    rate = second.nextRate(rate, epoch: secondEpoch, base: base)
-                }
-                rates.append(rate)
-            }
-        default:
-            var rate = initialRate(group: base)
-            rates.append(rate)
-            for epoch in 1..<max(count, 1) {
-                rate = nextRate(rate, epoch: epoch, base: base)
-                rates.append(rate)
-            }
+        for _ in 0..<count {
+            rates.append(stepper.learningRate)
+            stepper.advance(loss: 0)
         }
         return rates
+    }
+
+    /// The cycled momentum (μ, or β₁ for the Adam family) of the first `count` steps; `nil` when
+    /// the schedule leaves the momentum alone.
+    public func momenta(base: Double, count: Int) -> [Double]? {
+        guard cyclesMomentum, count > 0 else { return nil }
+        var stepper = ScheduleStepper(self, base: base)
+        var momenta: [Double] = []
+        for _ in 0..<count {
+            momenta.append(stepper.momentum ?? .nan)
+            stepper.advance(loss: 0)
+        }
+        return momenta
+    }
+
+    /// Whether the rate follows the run's loss (`.plateau`, also inside another schedule).
+    public var dependsOnLoss: Bool {
+        switch self {
+        case .plateau: return true
+        case .sequential(let first, let second): return first.dependsOnLoss || second.dependsOnLoss
+        case .chained(let parts): return parts.contains { $0.dependsOnLoss }
+        default: return false
+        }
+    }
+
+    /// Whether the schedule sets the optimizer's momentum (or β₁) at every step, as `CyclicLR` and
+    /// `OneCycleLR` do with `cycle_momentum`.
+    public var cyclesMomentum: Bool {
+        switch self {
+        case .cyclic(let c): return c.cycleMomentum
+        case .oneCycle(let c): return c.cycleMomentum
+        case .sequential(let first, let second): return first.cyclesMomentum || second.cyclesMomentum
+        case .chained(let parts): return parts.contains { $0.cyclesMomentum }
+        default: return false
+        }
     }
 
     /// The steps after which a `.sequential` switches to its second schedule, for schedules that have one.
     public var duration: Int? {
         switch self {
-        case .cosine(let steps, _), .linear(_, _, let steps), .warmup(let steps, _): return steps
-        case .step, .exponential, .sequential: return nil
+        case .cosine(let steps, _), .linear(_, _, let steps), .warmup(let steps, _), .constant(_, let steps),
+             .polynomial(let steps, _):
+            return steps
+        case .oneCycle(let c): return c.steps
+        case .step, .exponential, .sequential, .multiStep, .cosineRestarts, .cyclic, .plateau, .chained, .lambda, .multiplicative:
+            return nil
         }
     }
 
@@ -93,25 +136,27 @@ public indirect enum LearningRateSchedule: Hashable, Sendable {
         case .sequential(let first, let second):
             var problems = first.problems + second.problems
             if first.duration == nil {
-                problems.append("a sequential schedule starts with .warmup, .linear or .cosine, whose steps mark the switch")
+                problems.append(
+                    "a sequential schedule starts with .warmup, .linear, .cosine, .constant, .polynomial or .oneCycle, whose steps mark the switch")
             }
             if case .sequential = second {
                 problems.append("a sequential schedule has two parts; the second cannot itself be sequential")
             }
+            if case .chained = second {
+                problems.append("a sequential schedule cannot switch to a chained one (PyTorch's ChainedScheduler cannot restart at the milestone)")
+            }
+            for (index, part) in [first, second].enumerated() where part.dependsOnLoss {
+                problems.append("SequentialLR does not support `ReduceLROnPlateau` scheduler as it requires additional kwargs to be specified when calling `step`, but got one at index \(index) in the given schedulers sequence.")
+            }
             return problems
+        default:
+            return newProblems
         }
     }
 
-    /// The rate after the scheduler's construction (its initial step).
-    private func initialRate(group: Double) -> Double {
-        switch self {
-        case .linear(let start, _, _), .warmup(_, let start): return group * start
-        default: return group
-        }
-    }
-
-    /// PyTorch's `get_lr` at `epoch` ≥ 1, from the previous rate.
-    private func nextRate(_ rate: Double, epoch: Int, base: Double) -> Double {
+    /// PyTorch's `get_lr` at `epoch` ≥ 1, from the previous rate, for the five schedules the
+    /// course started with (``ScheduleStepper`` steps the others).
+    func nextRate(_ rate: Double, epoch: Int, base: Double) -> Double {
         switch self {
         case .step(let every, let gamma):
             return every > 0 && epoch % every == 0 ? rate * gamma : rate
@@ -129,7 +174,7 @@ public indirect enum LearningRateSchedule: Hashable, Sendable {
             return Self.linearNext(rate, start: start, end: end, steps: steps, epoch: epoch)
         case .warmup(let steps, let start):
             return Self.linearNext(rate, start: start, end: 1, steps: steps, epoch: epoch)
-        case .sequential:
+        default:
             return rate
         }
     }
@@ -140,7 +185,7 @@ public indirect enum LearningRateSchedule: Hashable, Sendable {
     }
 
     /// PyTorch's `_get_closed_form_lr`, which SequentialLR uses at the milestone.
-    private func closedFormRate(epoch: Int, base: Double) -> Double {
+    func closedFormRate(epoch: Int, base: Double) -> Double {
         switch self {
         case .step(let every, let gamma):
             return base * LibM.pow(gamma, Double(epoch / max(every, 1)))
@@ -154,6 +199,23 @@ public indirect enum LearningRateSchedule: Hashable, Sendable {
             return base * (start + (1 - start) * Double(min(steps, epoch)) / Double(steps))
         case .sequential(let first, _):
             return first.closedFormRate(epoch: epoch, base: base)
+        case .multiStep(let milestones, let gamma):
+            return base * LibM.pow(gamma, Double(milestones.filter { $0 <= epoch }.count))
+        case .constant(let factor, let steps):
+            return base * (factor + (epoch >= steps ? 1 - factor : 0))
+        case .polynomial(let steps, let power):
+            return base * LibM.pow(1.0 - Double(min(steps, epoch)) / Double(steps), power)
+        default:
+            preconditionFailure("only schedules with PyTorch's _get_closed_form_lr have a closed form")
+        }
+    }
+
+    /// Whether PyTorch's class has `_get_closed_form_lr`, which SequentialLR's milestone uses
+    /// instead of `get_lr`.
+    var hasClosedForm: Bool {
+        switch self {
+        case .step, .exponential, .cosine, .linear, .warmup, .multiStep, .constant, .polynomial: return true
+        default: return false
         }
     }
 }

@@ -45,6 +45,9 @@ extension CacheMeaning {
                 m.schedule("first", first)
                 m.schedule("then", then)
             }
+        default:
+            // Every argument, defaults included, each number by its bits; a closure by its text.
+            line(name, schedule.call(number: Self.number))
         }
     }
 
