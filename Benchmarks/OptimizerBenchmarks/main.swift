@@ -178,6 +178,10 @@ let largeCases: [(label: String, config: OptimizerConfig, bytes: Int)] = [
      OptimizerConfig(callName: "Lion", arguments: ["lr": .real(1e-4), "weightDecay": .real(0.1)]), 40),
     ("Yogi(lr: 0.01), θ g m v read, θ m v written (56 bytes)",
      OptimizerConfig(callName: "Yogi", arguments: ["lr": .real(0.01)]), 56),
+    ("ScheduleFreeAdamW(lr: 0.0025), y g z x v read, y z x v written (72 bytes)",
+     OptimizerConfig(callName: "ScheduleFreeAdamW", arguments: ["lr": .real(0.0025)]), 72),
+    ("ScheduleFreeSGD(lr: 0.1), y g z x read, y z x written (56 bytes)",
+     OptimizerConfig(callName: "ScheduleFreeSGD", arguments: ["lr": .real(0.1)]), 56),
 ]
 for (label, config, bytes) in largeCases {
     print("  \(label): \(gigabytes(bandwidth(config, bytesPerParameter: bytes)))")
