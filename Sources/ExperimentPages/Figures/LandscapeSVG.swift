@@ -39,8 +39,8 @@ enum LandscapeSVG {
         }
         let panels: [LandscapeFigure.Panel]
         let paths = experiment.runs.indices.map { run in
-            experiment.starts.indices.map { start in
-                path(experiment, run: run, start: start, trajectory: trajectories[run][start])
+            experiment.starts.indices.flatMap { start in
+                drawnPaths(experiment, run: run, start: start, trajectory: trajectories[run][start])
             }
         }
         if experiment.layout == .grid {
@@ -90,6 +90,17 @@ enum LandscapeSVG {
         return objective.dimension == 1 ? (fitted.x, fitted.x) : fitted
     }
 
+    /// The run's path, or for a run evaluated elsewhere (schedule-free) its iterate y and its
+    /// evaluated point x, in that order.
+    static func drawnPaths(_ experiment: Experiment, run: Int, start: Int, trajectory: Trajectory) -> [DrawnPath] {
+        guard trajectory.hasEvaluationPoints else { return [path(experiment, run: run, start: start, trajectory: trajectory)] }
+        var iterate = path(experiment, run: run, start: start, trajectory: trajectory)
+        iterate.role = .iterate
+        var evaluated = path(experiment, run: run, start: start, trajectory: trajectory.atEvaluationPoints)
+        evaluated.role = .evaluated
+        return [iterate, evaluated]
+    }
+
     static func path(_ experiment: Experiment, run: Int, start: Int, trajectory: Trajectory) -> DrawnPath {
         let label = experiment.starts.count > 1 && experiment.layout == .grid
             ? Words.fromStart(experiment.runs[run].label, experiment.starts[start]) : experiment.runs[run].label
@@ -114,13 +125,19 @@ enum LandscapeSVG {
         var runs: [DrawnPath] = []
         for run in experiment.runs.indices {
             for start in experiment.starts.indices {
-                let trajectory = trajectories[run][start]
                 let label = experiment.starts.count > 1
                     ? Words.fromStart(experiment.runs[run].label, experiment.starts[start]) : experiment.runs[run].label
-                runs.append(DrawnPath(
-                    label: label, series: run, color: experiment.runs[run].color,
-                    points: zip(trajectory.points, trajectory.losses).map { Point($0[0], $1) },
-                    values: trajectory.losses, divergedAt: trajectory.divergedAt))
+                let recorded = trajectories[run][start]
+                let roles: [(Trajectory, PathRole)] = recorded.hasEvaluationPoints
+                    ? [(recorded, .iterate), (recorded.atEvaluationPoints, .evaluated)] : [(recorded, .only)]
+                for (trajectory, role) in roles {
+                    var path = DrawnPath(
+                        label: label, series: run, color: experiment.runs[run].color,
+                        points: zip(trajectory.points, trajectory.losses).map { Point($0[0], $1) },
+                        values: trajectory.losses, divergedAt: trajectory.divergedAt)
+                    path.role = role
+                    runs.append(path)
+                }
             }
         }
         let minima = experiment.objective.minima.filter { $0.count == 1 }.map { Point($0[0], function.value(at: $0)) }
