@@ -43,6 +43,37 @@ import Testing
         #expect(loss.components(separatedBy: "<path d=\"M").count - 1 >= 3)
     }
 
+    /// On a 1-D curve and in small multiples, x is drawn the same way and the legend names it.
+    @Test(arguments: [
+        """
+        Experiment("1-D") {
+            Objective { x in x * x }
+            Start(3)
+            Steps(20)
+            ScheduleFreeSGD(lr: 0.3)
+        }
+        """,
+        """
+        Experiment("Grid") {
+            Objective { x, y in x * x + 3 * y * y + x * y }
+            Start(-4, 2)
+            Steps(20)
+            Layout(.grid)
+            SGD(lr: 0.075)
+            ScheduleFreeAdamW(lr: 0.3)
+        }
+        """,
+    ])
+    func curvesAndSmallMultiplesDrawXToo(_ source: String) throws {
+        let experiment = try Fixtures.experiment(source)
+        let html = ExperimentPage.html(experiment, trajectories: Fixtures.run(experiment), idPrefix: "t")
+        let landscape = try #require(Self.figures(html).first)
+        #expect(landscape.contains("stroke-dasharray=\"6 3\""))
+        #expect(landscape.contains(">dashed: evaluated point x</text>"))
+        #expect(landscape.contains(", evaluated x, step 20: "))
+        #expect(landscape.contains("fill-opacity:.35"))
+    }
+
     @Test func aRunWithoutAnAverageDrawsNothingNew() throws {
         let experiment = try Fixtures.experiment(Fixtures.bowl)
         let html = ExperimentPage.html(experiment, trajectories: Fixtures.run(experiment), idPrefix: "bowl")

@@ -74,7 +74,9 @@ enum LandscapeSVG {
         func point(_ p: [Double]) -> Point { Point(p[0], p.count > 1 ? p[1] : 0) }
         var anchors = experiment.starts.filter { !$0.isEmpty }.map(point) + objective.minima.filter { !$0.isEmpty }.map(point)
         let runs = Array(trajectories.joined())
-        let paths = runs.map { $0.points.filter { !$0.isEmpty }.map(point) }
+        // A schedule-free run's evaluated point x is drawn too, so its path is fitted as y's is.
+        let drawn = runs + runs.filter(\.hasEvaluationPoints).map(\.atEvaluationPoints)
+        let paths = drawn.map { $0.points.filter { !$0.isEmpty }.map(point) }
         // Without a known minimum, the lowest point any run reached stands in for one (a run
         // that merely wandered off, without overflowing, must not count).
         if objective.minima.isEmpty,
