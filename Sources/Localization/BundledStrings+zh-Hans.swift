@@ -98,10 +98,12 @@ extension BundledStrings {
     # 实验图
     landscape.curve: "{names} 在 f 的曲线上的迭代点，从 {starts} 出发，共 {steps}。"
     landscape.paths: "{names} 在 f 的等高线上的路径，从 {starts} 出发，共 {steps}。"
+    landscape.twoPoints: "{labels}：在迭代点 y 处取梯度（实线路径），在平均点 x 处评估（虚线路径，空心环终点标记）。"
     landscape.pathsGrid: "{names} 在 f 的等高线上的路径，每种方法一幅子图，从 {starts} 出发，共 {steps}。"
     loss.distance: "每一步与最小值之差 f − f*，对数坐标。"
     loss.value: "每一步的目标函数值 f（最小值未知，故直接画 f，线性坐标）。"
     loss.scheduled: "下方：使用学习率调度的运行的学习率。"
+    loss.twoPoints: "{labels}：迭代点 y 处的 f（实线）与评估点 x 处的 f（虚线）。"
     loss.title: "损失曲线：{title}"
     outcome.closest: "{label} 最终离极小点最近（距离 {distance}）。"
     outcome.lowest: "{label} 最终的函数值最低（f = {value}）。"
@@ -139,6 +141,9 @@ extension BundledStrings {
     figure.diverged: "{label} 在第 {step} 步发散 ↗"
     figure.startsOutside: "{label} 的起点在图外"
     figure.leaves: "{label} 在第 {step} 步离开图区"
+    figure.evaluatedPoint: "虚线：评估点 x"
+    figure.iterateOf: "{label}，迭代点 y"
+    figure.evaluatedOf: "{label}，评估点 x"
 
     # 实验结果表
     results.caption: "{steps}后的结果（{significant}）"

@@ -115,10 +115,10 @@ final class ScheduleFreeEngine: FirstOrderEngine {
         return true
     }
 
-    /// x, the average, once a step has been taken.
-    func evaluationPoint(_ point: UnsafeMutableBufferPointer<Double>) -> Bool {
+    /// x, the average (the point the method evaluates), once a step has been taken.
+    func averagedIterate(_ into: UnsafeMutableBufferPointer<Double>) -> Bool {
         guard started else { return false }
-        point.update(fromContentsOf: average.buffer)
+        into.update(fromContentsOf: average.buffer)
         return true
     }
 }
