@@ -28,6 +28,16 @@ struct EvaluatedPointDiagnosticTests {
             ("5️⃣", "'.evaluated' takes no arguments"),
             ("6️⃣", "the point must be one of .iterate, .evaluated"),
         ]),
+        // The shape's choices are listed once each, with one dot ("..increasing" before).
+        .init(source: """
+        Experiment("t") {
+            Objective { x, y in x * x + y * y }
+            SGD(lr: 0.1)
+            Expect("SGD", loss: 1️⃣"up")
+        }
+        """, expected: [
+            ("1️⃣", "must be one of .increasing, .decreasing, .below(x), .above(x)"),
+        ]),
     ]
 
     @Test(arguments: cases)

@@ -335,7 +335,7 @@ struct ExperimentChecker {
         objective: Objective?, minima: [[Double]], startCount: Int, _ diagnostics: inout [Diagnostic]
     ) -> Expectation.Kind? {
         let shapeExpr = matched[1]!.value
-        let choices = [".increasing", ".decreasing", ".below(x)", ".above(x)"]
+        let choices = ["increasing", "decreasing", "below(x)", "above(x)"]
         guard let member = reader.member(shapeExpr, "what the \(series.phrase) does", choices: choices, &diagnostics) else { return nil }
         let shape: Expectation.Shape
         switch (member.name, member.arguments) {
