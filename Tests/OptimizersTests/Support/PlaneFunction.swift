@@ -79,7 +79,18 @@ enum PlaneFunctions {
         },
         hess: nil)
 
-    static let all = [bowl, d2l, rosenbrock, beale, himmelblau, saddle, trig]
+    // Landscapes whose partial derivative in y is exactly zero on a half-plane (torch's
+    // `clamp(t, min=0)`, whose gradient is 1 from t = 0 on), for SparseAdam's absent coordinates.
+    static let hinge = PlaneFunction(
+        name: "hinge", f: { x, y in x * x / 20 + max(0, y) }, grad: { x, y in (x / 10, y >= 0 ? 1 : 0) }, hess: nil)
+    static let kink = PlaneFunction(
+        name: "kink", f: { x, y in x * x + max(0, y - x) },
+        grad: { x, y in y - x >= 0 ? (2 * x - 1, 1) : (2 * x, 0) }, hess: nil)
+    static let cap = PlaneFunction(
+        name: "cap", f: { x, y in -x * x - max(0, y - x) },
+        grad: { x, y in y - x >= 0 ? (-2 * x + 1, -1) : (-2 * x, 0) }, hess: nil)
+
+    static let all = [bowl, d2l, rosenbrock, beale, himmelblau, saddle, trig, hinge, kink, cap]
 
     static func named(_ name: String) -> PlaneFunction? { all.first { $0.name == name } }
 }
