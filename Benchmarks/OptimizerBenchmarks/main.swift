@@ -1,7 +1,8 @@
 // Release benchmark of the optimizer engine, in one run:
 //   - Adam and L-BFGS steps/s on 2-D Rosenbrock, gradient evaluation included;
 //   - GB/s of optimizer state touched by Adam (and AdamW, AMSGrad, Momentum, RMSProp, AdaGrad, ASGD,
-//     Rprop, Lion, Yogi) on a 1,000,000-parameter vector, beside a STREAM-style triad on the same machine;
+//     Rprop, Lion, Yogi, ScheduleFreeAdamW, ScheduleFreeSGD) on a 1,000,000-parameter vector, beside a
+//     STREAM-style triad on the same machine;
 //   - PyTorch's eager step rate on the same problem, when a virtual environment with torch
 //     is at .venv-ref (see scripts/reference/generate.py).
 // Run with `swift run -c release OptimizerBenchmarks` from the package root.
