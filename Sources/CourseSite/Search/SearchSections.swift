@@ -120,16 +120,21 @@ struct SearchSections {
             if closing { i += 1 }
             let nameStart = i
             while i < s.count, !isWhitespace(at: i), s[i] != Self.gt, s[i] != Self.slash { i += width(at: i) }
-            let name = text(nameStart, min(i, s.count)).lowercased()
+            let nameEnd = min(i, s.count)
+            // Markup's names are mostly lower case already.
+            let name = s[nameStart..<nameEnd].contains(where: { (UInt8(ascii: "A")...UInt8(ascii: "Z")).contains($0) })
+                ? text(nameStart, nameEnd).lowercased() : text(nameStart, nameEnd)
             // Inside a skipped element only the tag's name counts: its attributes (an SVG path's
-            // data) are passed over, not gathered.
+            // data) are passed over, not gathered. Of the others, only three are read; the last of
+            // a name counts.
             let keep = skipDepth == 0
-            var attributes: [String: String] = [:]
+            var attributes = Attributes()
             while i < s.count, s[i] != Self.gt {
                 while i < s.count, isWhitespace(at: i) || s[i] == Self.slash { i += width(at: i) }
                 let attributeStart = i
                 while i < s.count, !isWhitespace(at: i), s[i] != Self.equals, s[i] != Self.gt, s[i] != Self.slash { i += width(at: i) }
                 let attributeEnd = min(i, s.count)
+                let read = keep ? Attributes.Name(s[attributeStart..<attributeEnd]) : nil
                 var value = ""
                 if i < s.count, s[i] == Self.equals {
                     i += 1
@@ -138,22 +143,22 @@ struct SearchSections {
                         i += 1
                         let valueStart = i
                         while i < s.count, s[i] != quote { i += 1 }
-                        if keep { value = text(valueStart, i) }
+                        if read != nil { value = text(valueStart, min(i, s.count)) }
                         i += 1
                     } else {
                         let valueStart = i
                         while i < s.count, !isWhitespace(at: i), s[i] != Self.gt { i += width(at: i) }
-                        if keep { value = text(valueStart, min(i, s.count)) }
+                        if read != nil { value = text(valueStart, min(i, s.count)) }
                     }
                 }
-                if keep, attributeEnd > attributeStart { attributes[text(attributeStart, attributeEnd).lowercased()] = value }
+                if let read { attributes[read] = value }
             }
             i += 1
             if skipDepth > 0 {
                 if name == skipName { skipDepth += closing ? -1 : 1 }
                 return
             }
-            let classes = (attributes["class"] ?? "").split(separator: " ")
+            let classes = (attributes.class ?? "").split(separator: " ")
             if generatedDepth > 0, name == generatedName {
                 generatedDepth += closing ? -1 : 1
             } else if generatedDepth == 0, !closing, classes.contains("cg-experiment") {
@@ -163,7 +168,7 @@ struct SearchSections {
             if name == "figcaption" { inCaption = !closing }
             if !closing {
                 let skipped = Self.skippedElements.contains(name)
-                    || classes.contains("self-link") || classes.contains("cg-source") || attributes["aria-hidden"] == "true"
+                    || classes.contains("self-link") || classes.contains("cg-source") || attributes.ariaHidden == "true"
                 if skipped {
                     skipName = name
                     skipDepth = 1
@@ -172,7 +177,7 @@ struct SearchSections {
             }
             switch name {
             case "h2", "h3", "h4":
-                if !closing, let id = attributes["id"] {
+                if !closing, let id = attributes.id {
                     sections.append(Section(id: Self.decodeEntities(id), heading: [], text: []))
                     inHeading = true
                 } else if closing {
@@ -216,6 +221,45 @@ struct SearchSections {
                 pendingSpace = true
             default:
                 break
+            }
+        }
+
+        /// The attributes the sections read, by name.
+        struct Attributes {
+            enum Name {
+                case `class`, id, ariaHidden
+
+                /// The attribute named by `bytes`, in any case, if it is one of the three.
+                init?(_ bytes: ArraySlice<UInt8>) {
+                    func named(_ name: StaticString) -> Bool {
+                        guard bytes.count == name.utf8CodeUnitCount else { return false }
+                        return zip(bytes, UnsafeBufferPointer(start: name.utf8Start, count: name.utf8CodeUnitCount)).allSatisfy { byte, letter in
+                            (UInt8(ascii: "A")...UInt8(ascii: "Z")).contains(byte) ? byte + 32 == letter : byte == letter
+                        }
+                    }
+                    if named("class") { self = .class } else if named("id") { self = .id } else if named("aria-hidden") { self = .ariaHidden } else { return nil }
+                }
+            }
+
+            var `class`: String?
+            var id: String?
+            var ariaHidden: String?
+
+            subscript(_ name: Name) -> String? {
+                get {
+                    switch name {
+                    case .class: `class`
+                    case .id: id
+                    case .ariaHidden: ariaHidden
+                    }
+                }
+                set {
+                    switch name {
+                    case .class: `class` = newValue
+                    case .id: id = newValue
+                    case .ariaHidden: ariaHidden = newValue
+                    }
+                }
             }
         }
 
