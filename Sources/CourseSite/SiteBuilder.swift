@@ -42,6 +42,9 @@ public struct BuildOptions: Sendable {
     /// Render each fence once for its chapter's page and print.html (``FenceFragments``); tests
     /// turn it off to compare with rendering each fence at each place.
     var sharesFenceFragments = true
+    /// Render each chapter once for its page and print.html (``RenderPages/runForPageAndPrint(_:directives:results:printedFrom:fragments:)``);
+    /// tests turn it off to compare with rendering print.html's chapters again.
+    var rendersPrintWithPages = true
 
     public init(directives: DirectiveRegistry = DirectiveRegistry(), math: @escaping MathRenderer, highlight: @escaping Highlighter) {
         self.directives = directives
@@ -155,7 +158,7 @@ public struct SiteBuilder: Sendable {
         // could read as a URL's scheme beside a hole (``PageIDs/both(_:holes:)``).
         let firstChapterBody = loaded.home != nil ? 1 : 0
         let rendered: [RenderPages.RenderedBody], printedBodies: [RenderPages.RenderedBody]?
-        if let fragments, !loaded.chapters.contains(where: { $0.pageName.utf8.contains { ":&%".utf8.contains($0) } }) {
+        if let fragments, options.rendersPrintWithPages, !loaded.chapters.contains(where: { $0.pageName.utf8.contains { ":&%".utf8.contains($0) } }) {
             (rendered, printedBodies) = renderPages.runForPageAndPrint(pages, directives: collected, results: results,
                                                                         printedFrom: firstChapterBody, fragments: fragments)
         } else {
