@@ -51,8 +51,24 @@ struct SearchSections {
         var generatedDepth = 0
         var inCaption = false
 
-        /// Elements whose content is not text a reader searches for.
-        static let skippedElements: Set<String> = ["pre", "svg", "script", "style", "annotation", "annotation-xml", "template"]
+        /// What an element is to the sections, by name: one lookup a tag.
+        enum Role {
+            /// Content that is not text a reader searches for.
+            case skipped
+            case heading, strong, math, table, dataCell, figcaption
+            /// An element that ends a word.
+            case block
+        }
+
+        static let roles: [String: Role] = {
+            var roles: [String: Role] = ["h2": .heading, "h3": .heading, "h4": .heading, "strong": .strong, "b": .strong,
+                                         "math": .math, "table": .table, "td": .dataCell, "figcaption": .figcaption]
+            for name in ["pre", "svg", "script", "style", "annotation", "annotation-xml", "template"] { roles[name] = .skipped }
+            for name in ["p", "li", "br", "div", "th", "tr", "summary", "blockquote", "dt", "dd", "ul", "ol", "section", "aside", "details", "figure", "hr"] {
+                roles[name] = .block
+            }
+            return roles
+        }()
         static let lt = UInt8(ascii: "<"), gt = UInt8(ascii: ">"), slash = UInt8(ascii: "/"), equals = UInt8(ascii: "=")
 
         /// The bytes of the character starting at `k`.
@@ -158,16 +174,17 @@ struct SearchSections {
                 if name == skipName { skipDepth += closing ? -1 : 1 }
                 return
             }
-            let classes = (attributes.class ?? "").split(separator: " ")
+            let classes = attributes.class.map { $0.split(separator: " ") } ?? []
+            let role = Self.roles[name]
             if generatedDepth > 0, name == generatedName {
                 generatedDepth += closing ? -1 : 1
             } else if generatedDepth == 0, !closing, classes.contains("cg-experiment") {
                 generatedName = name
                 generatedDepth = 1
             }
-            if name == "figcaption" { inCaption = !closing }
+            if role == .figcaption { inCaption = !closing }
             if !closing {
-                let skipped = Self.skippedElements.contains(name)
+                let skipped = role == .skipped
                     || classes.contains("self-link") || classes.contains("cg-source") || attributes.ariaHidden == "true"
                 if skipped {
                     skipName = name
@@ -175,8 +192,8 @@ struct SearchSections {
                     return
                 }
             }
-            switch name {
-            case "h2", "h3", "h4":
+            switch role {
+            case .heading:
                 if !closing, let id = attributes.id {
                     sections.append(Section(id: Self.decodeEntities(id), heading: [], text: []))
                     inHeading = true
@@ -184,7 +201,7 @@ struct SearchSections {
                     inHeading = false
                 }
                 pendingSpace = true
-            case "strong", "b":
+            case .strong:
                 if !closing, strong == nil {
                     strong = ""
                 } else if closing, let text = strong {
@@ -192,7 +209,7 @@ struct SearchSections {
                     let phrase = text.split(whereSeparator: \.isWhitespace).joined(separator: " ")
                     if !phrase.isEmpty, !inHeading, !inCaption { sections[sections.count - 1].bold.append(phrase) }
                 }
-            case "math":
+            case .math:
                 if closing, bufferEnd == "math", let text = buffer {
                     let formula = text.filter { !$0.isWhitespace }
                     buffer = nil
@@ -204,12 +221,12 @@ struct SearchSections {
                     buffer = ""
                     bufferEnd = "math"
                 }
-            case "table":
+            case .table:
                 if classes.contains(where: { $0.hasPrefix("cg-") }) || generatedTableDepth > 0 {
                     generatedTableDepth += closing ? -1 : 1
                 }
                 pendingSpace = true
-            case "td":
+            case .dataCell:
                 // A generated table's data cells are computed numbers and formulas; its
                 // caption and header cells (methods, columns) are kept.
                 if generatedTableDepth > 0, !closing {
@@ -217,9 +234,9 @@ struct SearchSections {
                     skipDepth = 1
                 }
                 pendingSpace = true
-            case "p", "li", "br", "div", "th", "tr", "figcaption", "summary", "blockquote", "dt", "dd", "ul", "ol", "section", "aside", "details", "figure", "hr":
+            case .block, .figcaption:
                 pendingSpace = true
-            default:
+            case .skipped, nil:
                 break
             }
         }
