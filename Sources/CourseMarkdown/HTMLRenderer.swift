@@ -36,6 +36,9 @@ public struct HTMLRenderer {
     public var footnotePrefix = "fn"
     /// Whether solutions are rendered open (`<details open>`), as a document to print shows them.
     public var solutionsOpen = false
+    /// Written after a solution's `<details` in place of ` open` or nothing, when set: a mark
+    /// that a later pass replaces, so one render serves a page and a document to print.
+    public var solutionOpenAttribute: String?
     /// The words the renderer writes itself, in aria labels; the page's language gives them.
     public var words = Words()
     /// How each callout is framed (its label and id); `nil` frames it with ``words`` and the
@@ -308,7 +311,7 @@ public struct HTMLRenderer {
         if !callout.title.isEmpty { render(callout.title, into: &title, state: state) }
         switch callout.kind {
         case .solution:
-            out += "<details class=\"solution\"\(id)\(solutionsOpen ? " open" : "")><summary>\(title.isEmpty ? Escaping.html(frame.label) : title)</summary>\n"
+            out += "<details class=\"solution\"\(id)\(solutionOpenAttribute ?? (solutionsOpen ? " open" : ""))><summary>\(title.isEmpty ? Escaping.html(frame.label) : title)</summary>\n"
             render(callout.body, into: &out, state: state)
             out += "</details>\n"
         case .exercise:
