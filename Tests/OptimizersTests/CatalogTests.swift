@@ -126,7 +126,9 @@ import Testing
 
     @Test func configurationsSpellThemselvesInSpecOrder() {
         let config = OptimizerConfig(callName: "Adam", arguments: ["amsgrad": .bool(true), "lr": .real(0.3)])
-        #expect(config.description == "Adam(lr: 0.3, betas: (0.9, 0.999), eps: 1e-08, weightDecay: 0.0, amsgrad: true)")
+        #expect(
+            config.description
+                == "Adam(lr: 0.3, betas: (0.9, 0.999), eps: 1e-08, weightDecay: 0.0, amsgrad: true, maximize: false, decoupledWeightDecay: false)")
         let lookahead = OptimizerConfig(
             callName: "Lookahead", arguments: ["": .optimizer(OptimizerConfig(callName: "SGD", arguments: ["lr": .real(0.1)]))])
         #expect(lookahead.orderedValues.map(\.name) == ["", "k", "alpha"])
