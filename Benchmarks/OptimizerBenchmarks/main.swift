@@ -1,7 +1,8 @@
 // Release benchmark of the optimizer engine, in one run:
 //   - Adam and L-BFGS steps/s on 2-D Rosenbrock, gradient evaluation included;
 //   - GB/s of optimizer state touched by Adam (and AdamW, AMSGrad, Momentum, RMSProp, AdaGrad, ASGD,
-//     Rprop, Lion, Yogi) on a 1,000,000-parameter vector, beside a STREAM-style triad on the same machine;
+//     Rprop, Lion, Yogi, ScheduleFreeAdamW, ScheduleFreeSGD) on a 1,000,000-parameter vector, beside a
+//     STREAM-style triad on the same machine;
 //   - PyTorch's eager step rate on the same problem, when a virtual environment with torch
 //     is at .venv-ref (see scripts/reference/generate.py).
 // Run with `swift run -c release OptimizerBenchmarks` from the package root.
@@ -178,6 +179,10 @@ let largeCases: [(label: String, config: OptimizerConfig, bytes: Int)] = [
      OptimizerConfig(callName: "Lion", arguments: ["lr": .real(1e-4), "weightDecay": .real(0.1)]), 40),
     ("Yogi(lr: 0.01), θ g m v read, θ m v written (56 bytes)",
      OptimizerConfig(callName: "Yogi", arguments: ["lr": .real(0.01)]), 56),
+    ("ScheduleFreeAdamW(lr: 0.0025), y g z x v read, y z x v written (72 bytes)",
+     OptimizerConfig(callName: "ScheduleFreeAdamW", arguments: ["lr": .real(0.0025)]), 72),
+    ("ScheduleFreeSGD(lr: 0.1), y g z x read, y z x written (56 bytes)",
+     OptimizerConfig(callName: "ScheduleFreeSGD", arguments: ["lr": .real(0.1)]), 56),
 ]
 for (label, config, bytes) in largeCases {
     print("  \(label): \(gigabytes(bandwidth(config, bytesPerParameter: bytes)))")

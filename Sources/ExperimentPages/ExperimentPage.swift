@@ -31,7 +31,7 @@ public enum ExperimentPage {
         var out = ExperimentPage.sectionStart(class: "cg-experiment", id: prefix)
         out += objective(experiment.objective)
 
-        let landscapeWords = FigureWords.landscape(experiment)
+        let landscapeWords = Words.strings.sentences([FigureWords.landscape(experiment), FigureWords.twoPoints("landscape.twoPoints", experiment)])
         let key = legendTable(experiment)
         let landscape = LandscapeSVG.svg(
             experiment, trajectories: trajectories, listsSeries: key.isEmpty,
@@ -44,7 +44,8 @@ public enum ExperimentPage {
         let fStar = experiment.objective.minimumValue != nil
         let lossWords = Words.text(fStar ? "loss.distance" : "loss.value")
         let scheduled = experiment.runs.contains { $0.schedule != nil }
-        let lossCaption = Words.strings.sentences([lossWords, scheduled ? Words.text("loss.scheduled") : ""])
+        let lossCaption = Words.strings.sentences([
+            lossWords, FigureWords.twoPoints("loss.twoPoints", experiment), scheduled ? Words.text("loss.scheduled") : ""])
         let loss = LossSVG.svg(
             experiment, trajectories: trajectories, listsSeries: key.isEmpty,
             text: FigureWords.text(idPrefix: prefix + "-l", title: Words.text("loss.title", ["title": title]), description: Words.strings.sentences([lossCaption, outcome])))

@@ -20,6 +20,13 @@ public struct ExperimentResult: Sendable {
         experiment.runs.firstIndex { $0.label == label }
     }
 
+    /// The same runs seen at the points they are evaluated at: schedule-free runs at their
+    /// average x, every other run as it is (it is evaluated where it steps).
+    public var atEvaluationPoints: ExperimentResult {
+        guard trajectories.contains(where: { $0.contains(where: \.hasEvaluationPoints) }) else { return self }
+        return ExperimentResult(experiment: experiment, trajectories: trajectories.map { $0.map(\.atEvaluationPoints) })
+    }
+
     /// Every summary, runs in order and each run's starts in order, as tables list them.
     public var allSummaries: [RunSummary] { summaries.flatMap { $0 } }
 

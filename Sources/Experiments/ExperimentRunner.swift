@@ -69,6 +69,9 @@ extension ExperimentRunner {
     }
 
     static func check(_ claim: Expectation, in result: ExperimentResult) -> Diagnostic? {
+        // A claim about the evaluated point reads every run there: schedule-free's x, and the
+        // iterate of a method evaluated where it steps.
+        let result = claim.point == .evaluated ? result.atEvaluationPoints : result
         let experiment = result.experiment
         func runs(_ label: String) -> [Trajectory]? {
             result.runIndex(label).map { result.trajectories[$0] }

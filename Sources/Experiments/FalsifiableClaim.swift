@@ -19,6 +19,15 @@ extension FalsifiableClaim {
     }
 }
 
+extension Expectation {
+    /// The error that this claim is false because of `message`; a claim about the evaluated
+    /// point says so, since its numbers are x's, not the iterate's the figure's solid path shows.
+    func isFalse(_ message: String, hint: String? = nil) -> Diagnostic {
+        let subject = point == .evaluated ? "claim about the evaluated point x is false" : "claim is false"
+        return .error("\(subject): \(message)", at: location, length: call.unicodeScalars.count, hint: hint ?? Self.whenFalse)
+    }
+}
+
 extension Expectation: FalsifiableClaim {
     static let whenFalse = "change the experiment or the claim, so that the text says what the figure shows"
 }

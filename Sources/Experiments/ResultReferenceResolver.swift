@@ -51,6 +51,18 @@ public enum ResultReferenceResolver {
         if reference.start != nil, found.kind != .experiment, found.kind != .scheduleOnObjective {
             return fail("'start:' chooses a start of an objective; '\(label)' is \(found.kind.runPhrase)", hint: "remove 'start:'")
         }
+        if let point = reference.point {
+            guard found.kind == .experiment || found.kind == .scheduleOnObjective else {
+                let why = found.kind == .training ? "; a Training's accuracies and final loss are already the evaluated point's" : ""
+                return fail("'point:' chooses a point of a run on an objective; '\(label)' is \(found.kind.runPhrase)\(why)", hint: "remove 'point:'")
+            }
+            switch reference.quantity {
+            case .finalLoss, .finalGap, .finalDistance, .finalX, .finalY, .lossAt: break
+            default:
+                return fail("'\(reference.quantity.spelling)' is the run's, the same at its iterate and its evaluated point, so it takes no 'point:'",
+                            hint: "remove 'point: .\(point.rawValue)'")
+            }
+        }
         switch found.number(reference) {
         case .success(let value): return .success(format(value, reference.rounding))
         case .failure(let problem): return fail(problem.message, hint: problem.hint)
@@ -172,7 +184,16 @@ public enum ResultReferenceResolver {
             }
             start = 0
         }
-        let trajectory = runs[start]
+        var trajectory = runs[start]
+        if reference.point == .evaluated {
+            let run = experiment.runs[index]
+            guard run.optimizer.evaluatesAverage else {
+                let methods = OptimizerCatalog.all.filter { $0.capabilities.contains(.evaluatesAverage) }.map(\.callName)
+                return .failure(Problem("'\(label)' runs \(run.optimizer.callName), evaluated where it steps: there is no other point than the iterate",
+                                        hint: "'point: .evaluated' reads the average x of \(methods.joined(separator: " and ")); remove 'point:'"))
+            }
+            trajectory = trajectory.atEvaluationPoints
+        }
         let diverged = trajectory.divergedAt.map { "'\(label)' diverges at step \($0)" }
         if let step = eventStep(quantity, of: label, divergedAt: trajectory.divergedAt, switchedAt: trajectory.switchedAt) {
             return step
@@ -197,7 +218,9 @@ public enum ResultReferenceResolver {
             guard !experiment.objective.minima.isEmpty else {
                 return .failure(Problem("'.finalDistance' needs a known minimiser, and this objective has none", hint: "add Minimum(x, y) to the experiment"))
             }
-            return .success(result.summaries[index][start].distanceToMinimum ?? .infinity)
+            let summary = reference.point == .evaluated
+                ? RunSummary(experiment: experiment, runIndex: index, startIndex: start, trajectory: trajectory) : result.summaries[index][start]
+            return .success(summary.distanceToMinimum ?? .infinity)
         case .finalX: return .success(trajectory.finalPoint[0])
         default:
             guard trajectory.dimension == 2 else { return .failure(Problem("the objective has one variable, so no '.finalY'")) }

@@ -114,6 +114,12 @@ public enum RunJSON {
             w.field("start", numbers: start)
             w.field("trajectory") { w in w.array(0..<t.pointCount) { w, k in w.numbers(t.coordinates[k * n..<(k + 1) * n]) } }
             w.field("loss", numbers: t.losses)
+            // Only a run evaluated elsewhere (schedule-free) has x beside y; the others' output is as it was.
+            if t.hasEvaluationPoints {
+                let x = t.evaluationCoordinates
+                w.field("evaluatedTrajectory") { w in w.array(0..<t.pointCount) { w, k in w.numbers(x[k * n..<(k + 1) * n]) } }
+                w.field("evaluatedLoss", numbers: t.evaluationLosses)
+            }
             w.field("learningRates", numbers: t.learningRates)
             // Only runs an effectiveLearningRate claim is about record the rates; the others' output is as it was.
             if !t.effectiveLearningRates.isEmpty {

@@ -102,10 +102,12 @@ extension BundledStrings {
     # Experiment figures
     landscape.curve: "Iterates of {names} on the curve of f, {steps} from {starts}."
     landscape.paths: "Paths of {names} over the contours of f, {steps} from {starts}."
+    landscape.twoPoints: "{labels}: gradients are taken at the iterate y (solid path), and the run is evaluated at the average x (dashed path, ringed end marker)."
     landscape.pathsGrid: "Paths of {names} over the contours of f, one panel per method, {steps} from {starts}."
     loss.distance: "Distance to the minimum value, f − f*, per step, on a log scale."
     loss.value: "The objective f per step (no minimum value is known, so f itself on a linear scale)."
     loss.scheduled: "Below: the learning rate of the scheduled runs."
+    loss.twoPoints: "{labels}: f at the iterate y (solid) and at the evaluated average x (dashed)."
     loss.title: "Loss curves: {title}"
     outcome.closest: "{label} ended closest to a minimum (distance {distance})."
     outcome.lowest: "{label} ended lowest (f = {value})."
@@ -143,6 +145,9 @@ extension BundledStrings {
     figure.diverged: "{label} diverged at step {step} ↗"
     figure.startsOutside: "{label} starts outside the plot"
     figure.leaves: "{label} leaves the plot at step {step}"
+    figure.evaluatedPoint: "dashed: evaluated point x"
+    figure.iterateOf: "{label}, iterate y"
+    figure.evaluatedOf: "{label}, evaluated x"
 
     # Results table of an experiment
     results.caption: "Results after {steps} ({significant})"

@@ -91,7 +91,7 @@ struct SeriesClaimFormTests {
         let error = try #require(diagnostics.first)
         #expect(diagnostics.count == 1)
         #expect(error.location?.line == 4)
-        #expect(error.hint?.contains("AdaGrad, RMSProp, Adadelta, Adam, AMSGrad, AdamW, Adamax, NAdam, RAdam, Rprop, Yogi, and Lookahead around one of them") == true,
+        #expect(error.hint?.contains("AdaGrad, RMSProp, Adadelta, Adam, AMSGrad, AdamW, Adamax, NAdam, RAdam, Rprop, Yogi, SparseAdam, and Lookahead around one of them") == true,
                 "\(error.hint ?? "")")
     }
 

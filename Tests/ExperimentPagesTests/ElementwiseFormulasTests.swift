@@ -26,3 +26,22 @@ import Testing
         #expect(html.contains("<mo stretchy=\"false\">¯</mo>"), "θ̄ of ASGD")
     }
 }
+
+/// `Formulas(.sparseAdam)` renders SparseAdam's lazy rule: the present set, the moments and the
+/// step, with its four hyperparameters and torch's defaults.
+@Suite struct SparseAdamFormulasTests {
+    @Test func formulasRender() throws {
+        guard case .formulas(let table) = try Fixtures.parse("Formulas(.sparseAdam)") else {
+            Issue.record("not a formula table")
+            return
+        }
+        let html = ExperimentPage.html(table, idPrefix: "f")
+        #expect(html.components(separatedBy: "<math display=\"block\">").count - 1 == 1)
+        #expect(html.contains("SparseAdam"))
+        #expect(!html.contains("merror"))
+        // The set of present coordinates and the untouched ones: ∉ and ≠ are operators of the rule.
+        #expect(html.contains("<mo>∉</mo>") && html.contains("<mo>≠</mo>"), "\(html)")
+        #expect(html.contains("<dt>β₁, β₂</dt>") && html.contains("<dt>ε</dt>") && html.contains("<dt>maximize</dt>"))
+        #expect(html.contains("0.999") && html.contains("0.001"))
+    }
+}

@@ -33,6 +33,20 @@ enum Fixtures {
         }
         """
 
+    /// A schedule-free run beside SGD on a tilted bowl, overlaid: its iterate y and its
+    /// evaluated average x part ways, so both paths and both loss curves show.
+    static let scheduleFree = """
+        Experiment("Schedule-free SGD on a tilted bowl") {
+            Objective { x, y in x * x + 3 * y * y + x * y }
+            Minimum(0, 0)
+            Start(-4, 2)
+            Steps(30)
+            Domain(x: -5...3, y: -2.5...2.5)
+            SGD(lr: 0.075)
+            ScheduleFreeSGD(lr: 0.3)
+        }
+        """
+
     static func parse(_ text: String) throws -> Directive {
         var diagnostics: [Diagnostic] = []
         let directive = DirectiveParser.parse(text, origin: SourceOrigin(file: "chapter.md", line: 10), diagnostics: &diagnostics)

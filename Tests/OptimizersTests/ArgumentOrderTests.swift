@@ -13,7 +13,7 @@ import Testing
         "SGD": "SGD", "Momentum": "SGD", "Nesterov": "SGD", "AdaGrad": "Adagrad", "RMSProp": "RMSprop",
         "Adadelta": "Adadelta", "Adam": "Adam", "AMSGrad": "Adam", "AdamW": "AdamW", "Adamax": "Adamax",
         "NAdam": "NAdam", "RAdam": "RAdam", "LBFGS": "LBFGS", "ASGD": "ASGD", "Rprop": "Rprop",
-        "Adafactor": "Adafactor", "Muon": "Muon",
+        "Adafactor": "Adafactor", "Muon": "Muon", "SparseAdam": "SparseAdam",
         // The authors' package's classes (`schedulefree`), which the fixture holds beside torch's.
         "ScheduleFreeAdamW": "AdamWScheduleFreeReference", "ScheduleFreeSGD": "SGDScheduleFreeReference",
     ]

@@ -118,6 +118,37 @@ let elementwiseFormulaCases: [FormulaCase] = [
             }
             return out
         }),
+    // SparseAdam (torch.optim) shares this file's bowl; its gradient there has no zero, so every
+    // coordinate is in S_t (SparseAdamReferenceTests holds the absent ones to torch).
+    FormulaCase(
+        id: "sparseAdam",
+        config: OptimizerConfig(callName: "SparseAdam", arguments: ["lr": .real(0.1), "betas": .pair(0.8, 0.99)]),
+        formula: [
+            #"S_t = \{\, i : g_{t,i} \neq 0 \,\}"#,
+            #"m_{t,i} = \beta_1 m_{t-1,i} + (1 - \beta_1) g_{t,i}, \quad v_{t,i} = \beta_2 v_{t-1,i} + (1 - \beta_2) g_{t,i}^2 \quad (i \in S_t)"#,
+            #"\theta_{t,i} = \theta_{t-1,i} - \eta \frac{\sqrt{1 - \beta_2^t}}{1 - \beta_1^t} \frac{m_{t,i}}{\sqrt{v_{t,i}} + \varepsilon} \quad (i \in S_t)"#,
+            #"m_{t,i} = m_{t-1,i}, \quad v_{t,i} = v_{t-1,i}, \quad \theta_{t,i} = \theta_{t-1,i} \quad (i \notin S_t)"#,
+        ],
+        conditions: [
+            #"The gradient is taken as torch's $g_t$.to_sparse() gives it: a coordinate whose partial derivative is exactly zero is absent from $S_t$. The step count $t$ counts every step, also those in which a coordinate was absent."#,
+            #"With maximize, $g_t$ starts from $-\nabla f(\theta_{t-1})$."#,
+        ],
+        steps: 3,
+        hand: { t0 in
+            let (eta, b1, b2, eps) = (0.1, 0.8, 0.99, 1e-8)
+            var theta = t0, m: Vec = [0, 0], v: Vec = [0, 0], out: [Vec] = []
+            for t in 1...3 {
+                let gt = elementwiseGradient(theta)
+                let stepSize = eta * (1 - pow(b2, Double(t))).squareRoot() / (1 - pow(b1, Double(t)))
+                for i in 0..<2 where gt[i] != 0 {
+                    m[i] = b1 * m[i] + (1 - b1) * gt[i]
+                    v[i] = b2 * v[i] + (1 - b2) * gt[i] * gt[i]
+                    theta[i] -= stepSize * m[i] / (v[i].squareRoot() + eps)
+                }
+                out.append(theta)
+            }
+            return out
+        }),
 ]
 
 private func elementwiseGradient(_ p: Vec) -> Vec { gradient(tiltedBowl, p) }

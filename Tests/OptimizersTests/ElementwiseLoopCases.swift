@@ -1,7 +1,8 @@
 @testable import Optimizers
 
-/// ASGD, Rprop, Lion and Yogi for ``CompiledLoopTests``: every flag, and both branches of the
-/// lerp and of ASGD's average (a copy while μ = 1, a running mean from t₀ on).
+/// ASGD, Rprop, Lion, Yogi and the schedule-free methods for ``CompiledLoopTests``: every flag,
+/// both branches of the lerp and of ASGD's average (a copy while μ = 1, a running mean from t₀
+/// on), and schedule-free's warm-up and averaging weights.
 let elementwiseLoopCases: [LoopCase] = {
     var cases: [LoopCase] = []
     for (t0, decay, maximize) in [(1e6, 0.0, false), (0.0, 0.03, false), (1.0, 0.0, true)] {
@@ -35,6 +36,31 @@ let elementwiseLoopCases: [LoopCase] = {
                 engine.loop = loop
                 return (engine, [engine.firstMoment, engine.secondMoment])
             })
+        }
+    }
+    // Warm-up over 3 of the 4 steps, so η_t and the average's weight change within and after it.
+    for (warmup, r) in [(0, 0.0), (3, 1.0)] {
+        let averaging: [String: HyperValue] = ["warmupSteps": .integer(warmup), "r": .real(r), "weightLrPower": .real(2)]
+        for decay in [0.0, 0.03] {
+            let sgd = "ScheduleFreeSGD(momentum: 0.9, weightDecay: \(decay), warmupSteps: \(warmup), r: \(r))"
+            cases.append(LoopCase(testDescription: sgd) { n, loop in
+                let engine = ScheduleFreeEngine(
+                    dimension: n, averaging: ScheduleFreeAveraging(OptimizerConfig(callName: "ScheduleFreeSGD", arguments: averaging)),
+                    interpolation: 0.9, weightDecay: decay, step: .sgd)
+                engine.loop = loop
+                return (engine, [engine.base, engine.average])
+            })
+            for decayAtZ in decay == 0 ? [false] : [false, true] {
+                let adam = "ScheduleFreeAdamW(β₁: 0.9, weightDecay: \(decay), decayAtZ: \(decayAtZ), warmupSteps: \(warmup), r: \(r))"
+                cases.append(LoopCase(testDescription: adam) { n, loop in
+                    let engine = ScheduleFreeEngine(
+                        dimension: n,
+                        averaging: ScheduleFreeAveraging(OptimizerConfig(callName: "ScheduleFreeAdamW", arguments: averaging)),
+                        interpolation: 0.9, weightDecay: decay, step: .adam(beta2: 0.999, eps: 1e-8, decayAtZ: decayAtZ))
+                    engine.loop = loop
+                    return (engine, [engine.base, engine.average, engine.secondMoment])
+                })
+            }
         }
     }
     return cases

@@ -28,18 +28,7 @@ import Testing
 
     @Test(arguments: cases)
     func trajectoryMatchesReference(_ reference: ReferenceCase) throws {
-        let function = try #require(PlaneFunctions.named(reference.objectiveName))
-        #expect(OptimizerCatalog.problems(in: reference.config).isEmpty)
-        let trajectory = RunLoop.run(
-            function,
-            settings: RunSettings(
-                start: reference.start, steps: reference.steps, optimizer: reference.config, schedule: reference.schedule))
-        #expect(trajectory.divergedAt == nil)
-        let mismatch = firstMismatch(trajectory.points, reference.trajectory)
-        #expect(mismatch == nil, "\(reference.testDescription): \(mismatch ?? "")")
-        for (k, loss) in reference.lossBeforeEachStep.enumerated() where k < trajectory.losses.count {
-            #expect(isClose(trajectory.losses[k], loss, relative: 1e-9, absolute: 1e-12), "loss at point \(k)")
-        }
+        try reference.expectReproduced()
     }
 
     /// torch 2.15's AdamW is Adam with decoupled_weight_decay=True: the two calls take the same steps, bit for bit.

@@ -22,7 +22,7 @@ CLASSES = {  # class -> module file under torch/optim
     "SGD": "sgd.py", "Adagrad": "adagrad.py", "RMSprop": "rmsprop.py", "Adadelta": "adadelta.py",
     "Adam": "adam.py", "AdamW": "adamw.py", "Adamax": "adamax.py", "NAdam": "nadam.py",
     "RAdam": "radam.py", "LBFGS": "lbfgs.py", "ASGD": "asgd.py", "Rprop": "rprop.py",
-    "Adafactor": "_adafactor.py", "Muon": "_muon.py",
+    "Adafactor": "_adafactor.py", "Muon": "_muon.py", "SparseAdam": "sparse_adam.py",
 }
 # Classes of the authors' packages whose methods the catalog replays (imported, never read with --source).
 PACKAGE_CLASSES = {  # class -> module

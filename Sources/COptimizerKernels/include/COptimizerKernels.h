@@ -1,5 +1,5 @@
 // The element-wise loops of Adam (and AdamW, AMSGrad), SGD with momentum, RMSProp, AdaGrad,
-// ASGD, Rprop, Lion and Yogi over long parameter vectors, for the Optimizers module's engines.
+// ASGD, Rprop, Lion, Yogi and the schedule-free methods over long parameter vectors, for the Optimizers module's engines.
 //
 // Each loop rounds exactly as the engine's readable Swift loop does: the same operations
 // in the same order, fused multiply-adds where the Swift code writes `addingProduct`, and
@@ -204,5 +204,38 @@ typedef struct YogiKernelConstants {
 /// One Yogi step on `count` elements: updates x, m and v in place.
 void yogi_kernel_update(
     YogiKernelConstants constants, double *x, const double *g, double *m, double *v, ptrdiff_t count, bool portable);
+
+/// The constants of one schedule-free step, computed once per step by `ScheduleFreeEngine`.
+typedef struct ScheduleFreeKernelConstants {
+    /// η_t, the warmed-up learning rate.
+    double learningRate;
+    /// λ, added to the gradient as λy by the SGD base step when `decays`.
+    double weightDecay;
+    /// η_t·λ, the Adam base step's decay of z (by z or y) when `decays`.
+    double decay;
+    /// β₂ and 1 − β₂ (Adam base step).
+    double beta2, weight2;
+    /// 1 − β₂ᵗ (Adam base step).
+    double biasCorrection2;
+    /// ε (Adam base step).
+    double eps;
+    /// c_t and 1 − c_t, the weights of z and x in the new average x.
+    double averageWeight, averageComplement;
+    /// β (β₁ or μ) and 1 − β, the weights of x and z in y.
+    double interpolation, interpolationComplement;
+    /// Whether z takes Adam's steps (and v is used) rather than plain gradient steps.
+    bool adam;
+    /// Whether λ ≠ 0.
+    bool decays;
+    /// Whether the Adam base step decays by z rather than by y.
+    bool decayAtZ;
+} ScheduleFreeKernelConstants;
+
+/// One schedule-free step on `count` elements: updates the gradient point y, the base sequence z,
+/// the average x and (when `adam`) the second moment v in place; v is not touched otherwise.
+/// The gradient is only read. No pointer may alias another.
+void schedule_free_kernel_update(
+    ScheduleFreeKernelConstants constants, double *y, const double *g, double *z, double *x, double *v,
+    ptrdiff_t count, bool portable);
 
 #endif

@@ -207,8 +207,10 @@ struct ExperimentChecker {
                 call.arguments[1].labelRange ?? call.arguments[1].range, hint: "the claims are \(forms)"))
             return nil
         }
-        guard let matched = matcher.match(call.arguments, to: parameters, callee: "Expect", calleeRange: call.nameRange,
-                                          diagnostics: &diagnostics) else { return nil }
+        // Every claim reads one point of its runs, the iterate unless `point:` says otherwise.
+        let pointIndex = parameters.count
+        guard let matched = matcher.match(call.arguments, to: parameters + [.init("point", required: false)], callee: "Expect",
+                                          calleeRange: call.nameRange, diagnostics: &diagnostics) else { return nil }
         guard let label = runLabel(matched[0]!.value, labels, &diagnostics) else { return nil }
         let kind: Expectation.Kind
         switch form {
@@ -282,7 +284,36 @@ struct ExperimentChecker {
             else { return nil }
             kind = claim
         }
-        return Expectation(kind: kind, call: SyntaxPrinter.print(call.expr), location: reader.location(call.nameRange))
+        var expectation = Expectation(kind: kind, call: SyntaxPrinter.print(call.expr), location: reader.location(call.nameRange))
+        if let argument = matched[pointIndex] {
+            guard let point = claimedPoint(argument, of: expectation, runs: runs, &diagnostics) else { return nil }
+            expectation.point = point
+        }
+        return expectation
+    }
+
+    /// `point: .evaluated` or `point: .iterate`; `.evaluated` needs a run among the claim's that is
+    /// evaluated at another point than its iterate, and a claim about a point, not about a step.
+    private func claimedPoint(
+        _ argument: ArgumentSyntax, of expectation: Expectation, runs: [RunDescription], _ diagnostics: inout [Diagnostic]
+    ) -> RunPoint? {
+        guard let point = RunPoint.read(argument, reader, &diagnostics) else { return nil }
+        guard point == .evaluated else { return point }
+        let range = argument.range
+        if expectation.effectiveLearningRateLabel != nil {
+            diagnostics.append(reader.error(
+                "an effective learning rate belongs to a step, not to a point, so 'point: .evaluated' says nothing about it", range,
+                hint: "drop 'point:'; claim the loss or the distance at the evaluated point instead"))
+            return nil
+        }
+        let claimed = expectation.labels.compactMap { label in runs.first { $0.label == label } }
+        guard !claimed.contains(where: \.optimizer.evaluatesAverage) else { return point }
+        let methods = OptimizerCatalog.all.filter { $0.capabilities.contains(.evaluatesAverage) }.map(\.callName)
+        let who = claimed.map { "'\($0.label)' runs \($0.optimizer.callName)" }.joined(separator: " and ")
+        diagnostics.append(reader.error(
+            "\(who), evaluated where \(claimed.count == 1 ? "it steps" : "they step"): there is no other point than the iterate", range,
+            hint: "'point: .evaluated' reads the average x of \(methods.joined(separator: " and ")); drop 'point:' to claim about the iterate"))
+        return nil
     }
 
     /// `start: 2`: a 1-based start number, returned 0-based.
@@ -304,7 +335,7 @@ struct ExperimentChecker {
         objective: Objective?, minima: [[Double]], startCount: Int, _ diagnostics: inout [Diagnostic]
     ) -> Expectation.Kind? {
         let shapeExpr = matched[1]!.value
-        let choices = [".increasing", ".decreasing", ".below(x)", ".above(x)"]
+        let choices = ["increasing", "decreasing", "below(x)", "above(x)"]
         guard let member = reader.member(shapeExpr, "what the \(series.phrase) does", choices: choices, &diagnostics) else { return nil }
         let shape: Expectation.Shape
         switch (member.name, member.arguments) {
@@ -460,7 +491,7 @@ extension BuilderDescription {
         StatementDescription("Sampling", signature: "Sampling(.shuffledEpochs | .withReplacement)",
                              summary: "How BatchSize's batches are drawn: a fresh shuffle each epoch (the default) or uniform draws with replacement."),
         StatementDescription(
-            "Expect", signature: "Expect(_ label: String, reaches:within: | misses:within: | diverges: | lowerLossThan:at:over:start: | closerThan: | endsNear:within:start: | loss:at:over:start: | distance:at:over:start: | stepSize:at:over:start: | effectiveLearningRate:at:over:start:)",
+            "Expect", signature: "Expect(_ label: String, reaches:within: | misses:within: | diverges: | lowerLossThan:at:over:start: | closerThan: | endsNear:within:start: | loss:at:over:start: | distance:at:over:start: | stepSize:at:over:start: | effectiveLearningRate:at:over:start:, point:)",
             repeatable: true, summary: "A claim about the runs, checked after they finish; a false claim is an error."),
     ]
 }

@@ -26,6 +26,7 @@ extension ResultReference {
         let parameters: [ArgumentMatcher.Parameter] = [
             .init(nil), .init(nil), .init("in", required: false), .init("start", required: false),
             .init("decimals", required: false), .init("significant", required: false), .init("percent", required: false),
+            .init("point", required: false),
         ]
         guard let matched = ArgumentMatcher(origin: origin).match(
             arguments, to: parameters, callee: "Result", calleeRange: callee.range, diagnostics: &diagnostics)
@@ -66,7 +67,12 @@ extension ResultReference {
                                             hint: "add 'decimals: 2', 'significant: 3' or, for a fraction, 'percent: 1'"))
             return nil
         }
-        return ResultReference(label: label, title: title, quantity: quantity, start: start, rounding: rounding, text: text,
+        var point: RunPoint?
+        if let argument = matched[7] {
+            guard let chosen = RunPoint.read(argument, reader, &diagnostics) else { return nil }
+            point = chosen
+        }
+        return ResultReference(label: label, title: title, quantity: quantity, start: start, rounding: rounding, point: point, text: text,
                                location: origin.location(line: 1, column: 1))
     }
 
@@ -94,5 +100,21 @@ extension ResultReference {
         }
         reader.unknownMember(member, "quantity", choices: names, &diagnostics)
         return nil
+    }
+}
+
+extension RunPoint {
+    /// `point: .iterate` or `point: .evaluated`, in a claim or a reference; nil after an error.
+    static func read(_ argument: ArgumentSyntax, _ reader: ValueReader, _ diagnostics: inout [Diagnostic]) -> RunPoint? {
+        guard let member = reader.member(argument.value, "the point", choices: choices, &diagnostics) else { return nil }
+        guard let point = RunPoint(rawValue: member.name) else {
+            reader.unknownMember(member, "point", choices: choices, &diagnostics)
+            return nil
+        }
+        guard member.arguments == nil else {
+            diagnostics.append(reader.error("'.\(member.name)' takes no arguments", member.range, hint: "write 'point: .\(member.name)'"))
+            return nil
+        }
+        return point
     }
 }

@@ -69,6 +69,9 @@ public struct Expectation: Hashable, Sendable {
     /// The `Expect` call as written, whitespace normalised.
     public var call: String
     public var location: SourceLocation
+    /// The point of each run the claim reads (`point:`): its iterate unless the author chose
+    /// the evaluated point, which only a run evaluated elsewhere (schedule-free) has.
+    public var point: RunPoint = .iterate
 
     /// The label of the run whose effective learning rate the claim is about, if it is such a
     /// claim: that run records the rate at every step.

@@ -171,6 +171,9 @@ public struct ResultReference: Hashable, Sendable {
     /// 0-based start of an `Experiment` (or a `Schedule`'s objective); `nil`: its only start.
     public var start: Int?
     public var rounding: Rounding
+    /// `point:`, which point of an `Experiment`'s run the number is read at; `nil`: not stated,
+    /// the iterate.
+    public var point: RunPoint?
     /// The code span's text and where it is.
     public var text: String
     public var location: SourceLocation

@@ -39,8 +39,8 @@ enum LandscapeSVG {
         }
         let panels: [LandscapeFigure.Panel]
         let paths = experiment.runs.indices.map { run in
-            experiment.starts.indices.map { start in
-                path(experiment, run: run, start: start, trajectory: trajectories[run][start])
+            experiment.starts.indices.flatMap { start in
+                drawnPaths(experiment, run: run, start: start, trajectory: trajectories[run][start])
             }
         }
         if experiment.layout == .grid {
@@ -74,7 +74,9 @@ enum LandscapeSVG {
         func point(_ p: [Double]) -> Point { Point(p[0], p.count > 1 ? p[1] : 0) }
         var anchors = experiment.starts.filter { !$0.isEmpty }.map(point) + objective.minima.filter { !$0.isEmpty }.map(point)
         let runs = Array(trajectories.joined())
-        let paths = runs.map { $0.points.filter { !$0.isEmpty }.map(point) }
+        // A schedule-free run's evaluated point x is drawn too, so its path is fitted as y's is.
+        let drawn = runs + runs.filter(\.hasEvaluationPoints).map(\.atEvaluationPoints)
+        let paths = drawn.map { $0.points.filter { !$0.isEmpty }.map(point) }
         // Without a known minimum, the lowest point any run reached stands in for one (a run
         // that merely wandered off, without overflowing, must not count).
         if objective.minima.isEmpty,
@@ -88,6 +90,17 @@ enum LandscapeSVG {
         let preferred = objective.name == nil ? nil : (recommended.x, recommended.y ?? recommended.x)
         let fitted = PlotWindow.fitting(anchors: anchors, paths: paths, preferred: preferred)
         return objective.dimension == 1 ? (fitted.x, fitted.x) : fitted
+    }
+
+    /// The run's path, or for a run evaluated elsewhere (schedule-free) its iterate y and its
+    /// evaluated point x, in that order.
+    static func drawnPaths(_ experiment: Experiment, run: Int, start: Int, trajectory: Trajectory) -> [DrawnPath] {
+        guard trajectory.hasEvaluationPoints else { return [path(experiment, run: run, start: start, trajectory: trajectory)] }
+        var iterate = path(experiment, run: run, start: start, trajectory: trajectory)
+        iterate.role = .iterate
+        var evaluated = path(experiment, run: run, start: start, trajectory: trajectory.atEvaluationPoints)
+        evaluated.role = .evaluated
+        return [iterate, evaluated]
     }
 
     static func path(_ experiment: Experiment, run: Int, start: Int, trajectory: Trajectory) -> DrawnPath {
@@ -114,13 +127,19 @@ enum LandscapeSVG {
         var runs: [DrawnPath] = []
         for run in experiment.runs.indices {
             for start in experiment.starts.indices {
-                let trajectory = trajectories[run][start]
                 let label = experiment.starts.count > 1
                     ? Words.fromStart(experiment.runs[run].label, experiment.starts[start]) : experiment.runs[run].label
-                runs.append(DrawnPath(
-                    label: label, series: run, color: experiment.runs[run].color,
-                    points: zip(trajectory.points, trajectory.losses).map { Point($0[0], $1) },
-                    values: trajectory.losses, divergedAt: trajectory.divergedAt))
+                let recorded = trajectories[run][start]
+                let roles: [(Trajectory, PathRole)] = recorded.hasEvaluationPoints
+                    ? [(recorded, .iterate), (recorded.atEvaluationPoints, .evaluated)] : [(recorded, .only)]
+                for (trajectory, role) in roles {
+                    var path = DrawnPath(
+                        label: label, series: run, color: experiment.runs[run].color,
+                        points: zip(trajectory.points, trajectory.losses).map { Point($0[0], $1) },
+                        values: trajectory.losses, divergedAt: trajectory.divergedAt)
+                    path.role = role
+                    runs.append(path)
+                }
             }
         }
         let minima = experiment.objective.minima.filter { $0.count == 1 }.map { Point($0[0], function.value(at: $0)) }

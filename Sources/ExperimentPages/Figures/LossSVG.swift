@@ -13,10 +13,17 @@ enum LossSVG {
             for (start, trajectory) in trajectories[run].enumerated() {
                 let label = experiment.starts.count > 1
                     ? Words.fromStart(description.label, experiment.starts[start]) : description.label
-                var values = trajectory.losses.map { loss in fStar.map { loss - $0 } ?? loss }
-                // A diverged run leaves through the top of the plot.
-                if trajectory.divergedAt != nil { values.append(.infinity) }
-                losses.append(LineSeries(label: label, series: run, color: description.color, y: values))
+                // A run evaluated elsewhere (schedule-free) has a second, dashed curve: f at x.
+                let curves: [(Trajectory, PathRole)] = trajectory.hasEvaluationPoints
+                    ? [(trajectory, .iterate), (trajectory.atEvaluationPoints, .evaluated)] : [(trajectory, .only)]
+                for (seen, role) in curves {
+                    var values = seen.losses.map { loss in fStar.map { loss - $0 } ?? loss }
+                    // A diverged run leaves through the top of the plot.
+                    if seen.divergedAt != nil { values.append(.infinity) }
+                    var line = LineSeries(label: label, series: run, color: description.color, y: values)
+                    line.role = role
+                    losses.append(line)
+                }
                 if description.schedule != nil, start == 0, !trajectory.learningRates.isEmpty {
                     rates.append(LineSeries(label: description.label, series: run, color: description.color, y: trajectory.learningRates))
                 }

@@ -32,16 +32,27 @@ enum FigureWords {
         return Words.text(experiment.layout == .grid ? "landscape.pathsGrid" : "landscape.paths", arguments)
     }
 
+    /// What a figure of `experiment` says about its runs that are evaluated at another point than
+    /// their iterate (`key` is `landscape.twoPoints` or `loss.twoPoints`); empty when none is.
+    static func twoPoints(_ key: String, _ experiment: Experiment) -> String {
+        let labels = experiment.runs.filter(\.optimizer.evaluatesAverage).map(\.label)
+        return labels.isEmpty ? "" : Words.text(key, ["labels": list(labels)])
+    }
+
     /// The words a figure writes inside itself: its legend's marks, the notes on paths that
     /// stop short, the markers' tooltips.
     static var figure: FigureVocabulary {
-        FigureVocabulary(
+        var words = FigureVocabulary(
             start: Words.text("figure.start"), end: Words.text("figure.end"), minimum: Words.text("figure.minimum"),
             testPoint: Words.text("figure.testPoint"), classLabel: Words.strings.template("figure.class"),
             step: Words.strings.template("figure.step"), minimumAt: Words.strings.template("figure.minimumAt"),
             diverged: Words.strings.template("figure.diverged"), startsOutside: Words.strings.template("figure.startsOutside"),
             leaves: Words.strings.template("figure.leaves"), isUnspaced: Words.strings.language.isUnspaced,
             comma: Words.text("punctuation.comma"), colon: Words.text("punctuation.colon"))
+        words.evaluatedPoint = Words.text("figure.evaluatedPoint")
+        words.iterateOf = Words.strings.template("figure.iterateOf")
+        words.evaluatedOf = Words.strings.template("figure.evaluatedOf")
+        return words
     }
 
     /// A figure's accessible name and description, with ``figure``'s words for inside it.

@@ -31,6 +31,7 @@ public enum OptimizerCatalog {
         ScheduleFreeSGD.self,
         Adafactor.self,
         Muon.self,
+        SparseAdam.self,
     ]
 
     /// Every method's spec, in catalog order.

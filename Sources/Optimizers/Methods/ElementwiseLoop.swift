@@ -1,4 +1,5 @@
-/// Which loop an element-wise engine (Adam and AdamW, SGD, RMSProp, AdaGrad) runs.
+/// Which loop an element-wise engine (Adam and AdamW, SGD, RMSProp, AdaGrad, ASGD, Rprop, Lion, Yogi,
+/// schedule-free AdamW and SGD) runs.
 ///
 /// The readable loop is the Swift code beside each engine's formula; the compiled loop
 /// is the same arithmetic in COptimizerKernels, four doubles at a time with hardware FMA

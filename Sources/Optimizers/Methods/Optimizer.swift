@@ -107,9 +107,11 @@ public final class Optimizer {
         return engine.effectiveLearningRate(rates, learningRate: lastLearningRate)
     }
 
-    /// Writes the average of the iterates that the method keeps beside the parameters into
-    /// `average` (of the optimizer's dimension): ASGD's θ̄ₜ, torch's `state["ax"]`, which the
-    /// steps never move the parameters to. `false`, with nothing written, for a method without one.
+    /// Writes the average that the method keeps beside the parameters it steps into `average` (of
+    /// the optimizer's dimension): ASGD's θ̄ₜ, torch's `state["ax"]`, which the steps never move the
+    /// parameters to and torch never evaluates by itself; schedule-free's x, which
+    /// ``evaluationPoint(of:into:)`` returns. `false`, with nothing written, before the first step
+    /// or for a method without one.
     public func averagedIterate(_ average: UnsafeMutableBufferPointer<Double>) -> Bool {
         precondition(average.count == dimension, "the average has the optimizer's dimension")
         return engine.averagedIterate(average)
@@ -124,7 +126,7 @@ public final class Optimizer {
     /// every other method, and before the first step, the iterate `x` itself.
     public func evaluationPoint(of x: UnsafeBufferPointer<Double>, into point: UnsafeMutableBufferPointer<Double>) {
         precondition(x.count == dimension && point.count == dimension, "vectors have the optimizer's dimension")
-        if !engine.evaluationPoint(point) { _ = point.update(fromContentsOf: x) }
+        if !(evaluatesAverage && engine.averagedIterate(point)) { _ = point.update(fromContentsOf: x) }
     }
 
     /// What the method reported so far besides moving (SWATS's switch, Lookahead's syncs), in

@@ -26,18 +26,16 @@ protocol OptimizerEngine: AnyObject {
     /// a method without one. Reading never changes the state, so recording leaves every bit of
     /// the run as it was.
     func effectiveLearningRate(_ rates: UnsafeMutableBufferPointer<Double>, learningRate: Double) -> Bool
-    /// Writes the average of the iterates the method keeps beside them (ASGD's θ̄ₜ) into `into`;
-    /// `false`, writing nothing, for a method that keeps none.
+    /// Writes the average the method keeps beside the iterate it steps (ASGD's θ̄ₜ, schedule-free's
+    /// x) into `into`; `false`, writing nothing, for a method that keeps none or before its first
+    /// step. Whether the average is the point the method evaluates is its spec's
+    /// ``MethodCapabilities/evaluatesAverage``, not the engine's business.
     func averagedIterate(_ into: UnsafeMutableBufferPointer<Double>) -> Bool
-    /// Writes the point the method evaluates, when it is not the iterate the caller holds (the
-    /// schedule-free average x, while the caller holds y); `false`, writing nothing, otherwise.
-    func evaluationPoint(_ point: UnsafeMutableBufferPointer<Double>) -> Bool
 }
 
 extension OptimizerEngine {
     func effectiveLearningRate(_ rates: UnsafeMutableBufferPointer<Double>, learningRate: Double) -> Bool { false }
     func averagedIterate(_ into: UnsafeMutableBufferPointer<Double>) -> Bool { false }
-    func evaluationPoint(_ point: UnsafeMutableBufferPointer<Double>) -> Bool { false }
 }
 
 /// A method whose step is a function of the gradient at the current point: its `step` is its

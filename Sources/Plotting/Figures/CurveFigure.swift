@@ -40,7 +40,8 @@ public struct CurveFigure: Sendable {
         let right = max(14, AxisPainter.rightOverhang(xTicks))
 
         let words = text.words
-        let legend = Legend.paths(listsSeries ? runs : [], showsMinimum: !minima.isEmpty, words: words)
+        let legend = Legend.paths(
+            listsSeries ? runs : [], showsMinimum: !minima.isEmpty, showsEvaluated: runs.contains { $0.role == .evaluated }, words: words)
         let plotWidth = width - left - right
         let top = 6 + legend.height(width: plotWidth) + 8
         let rect = Rect(x: left, y: top, width: plotWidth, height: height)
@@ -74,11 +75,19 @@ public struct CurveFigure: Sendable {
             let color = run.css
             var path = PathData()
             for piece in Clipping.clip(points, to: rect) { path.add(piece) }
-            if !path.isEmpty { lines += "<path d=\"\(path.text)\" style=\"stroke:\(color)\"\(Legend.dashAttribute(run.series))/>\n" }
+            if !path.isEmpty { lines += "<path d=\"\(path.text)\" style=\"stroke:\(color)\"\(Legend.dashAttribute(run.series, role: run.role))/>\n" }
             let shape = MarkerShape.forSeries(run.series)
             let small = markers.id(shape, .small), large = markers.id(shape, .large)
             var group = ""
             let last = points.count - 1
+            // The evaluated point shows its own end marker only, as on a landscape.
+            if run.role == .evaluated {
+                if last > 0, rect.contains(points[last]) {
+                    ends += markers.use(markers.id(.circle, .large), at: points[last], style: Legend.evaluatedEndStyle(color),
+                                        title: tooltip(run, step: last, words: words)) + "\n"
+                }
+                continue
+            }
             let every = max(1, (last + LandscapeFigure.maximumMarkers - 1) / LandscapeFigure.maximumMarkers)
             for step in stride(from: every, to: max(every, last), by: every) where rect.contains(points[step]) {
                 group += markers.use(small, at: points[step], title: tooltip(run, step: step, words: words))
@@ -110,7 +119,7 @@ public struct CurveFigure: Sendable {
     func tooltip(_ run: DrawnPath, step: Int, words: FigureVocabulary = .english) -> String {
         let p = run.points[step]
         let name = step == 0 ? words.start : words.fill(words.step, ["step": String(step)])
-        return run.label + words.comma + name + words.colon + "x = \(LandscapeFigure.value(p.x))" + words.comma
+        return run.name(words) + words.comma + name + words.colon + "x = \(LandscapeFigure.value(p.x))" + words.comma
             + "f = \(LandscapeFigure.value(p.y))"
     }
 }

@@ -13,6 +13,9 @@ public struct DrawnPath: Hashable, Sendable {
     public var values: [Double]
     /// The step at which the run diverged, if it did.
     public var divergedAt: Int?
+    /// Which of its run's points the path follows: most runs have one; a schedule-free run is
+    /// drawn twice, its iterate y solid and its evaluated average x dashed.
+    public var role: PathRole = .only
 
     public init(
         label: String, series: Int, color: String? = nil, points: [Point], values: [Double] = [], divergedAt: Int? = nil
@@ -25,6 +28,30 @@ public struct DrawnPath: Hashable, Sendable {
         self.divergedAt = divergedAt
     }
 
+    /// The name of the path in tooltips and notes: the label, or with `role`'s words.
+    func name(_ words: FigureVocabulary) -> String {
+        switch role {
+        case .only: label
+        case .iterate: words.fill(words.iterateOf, ["label": label])
+        case .evaluated: words.fill(words.evaluatedOf, ["label": label])
+        }
+    }
+
     /// The CSS colour of the path, its markers and its legend swatch.
     var css: String { Palette.color(series, chosen: color) }
+}
+
+/// Which point of its run a drawn path or a loss curve follows.
+public enum PathRole: Hashable, Sendable {
+    /// The run's only point (every method that evaluates where it steps).
+    case only
+    /// The iterate, where gradients are taken, of a run that evaluates elsewhere: drawn solid.
+    case iterate
+    /// The point the run is evaluated at (schedule-free's average x): drawn dashed in the run's
+    /// colour, with no step markers and its own end marker.
+    case evaluated
+
+    /// The dash of an evaluated path, whatever its series' own dash: long enough to read as a
+    /// line beside the solid iterate.
+    static let evaluatedDash = "6 3"
 }

@@ -28,6 +28,12 @@ public struct FigureVocabulary: Hashable, Sendable {
     public var startsOutside: String
     /// Note on a path that leaves the plot: `{label}` and `{step}`.
     public var leaves: String
+    /// Legend entry of a dashed path or curve: the point a schedule-free run is evaluated at.
+    public var evaluatedPoint = "dashed: evaluated point x"
+    /// Name of the iterate of a run that also draws its evaluated point: `{label}`.
+    public var iterateOf = "{label}, iterate y"
+    /// Name of the evaluated point of a run: `{label}`.
+    public var evaluatedOf = "{label}, evaluated x"
     /// Whether the language writes without spaces between its own characters (Chinese): a
     /// filled template then drops the spaces ``EastAsianSpacing/tidy(_:)`` drops, as the page's
     /// catalog does, so "{label} 在第 {step} 步发散" with "随机梯度下降" reads "随机梯度下降在第 5 步发散".

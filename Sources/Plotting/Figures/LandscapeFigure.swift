@@ -95,7 +95,8 @@ public struct LandscapeFigure: Sendable {
         let words = text.words
         // Small multiples name each run in its panel's title instead.
         let listed = overlay && listsSeries ? panels.first?.trajectories ?? [] : []
-        let legend = Legend.paths(listed, showsMinimum: !minima.isEmpty, words: words)
+        let showsEvaluated = panels.contains { $0.trajectories.contains { $0.role == .evaluated } }
+        let legend = Legend.paths(listed, showsMinimum: !minima.isEmpty, showsEvaluated: showsEvaluated, words: words)
         let legendTop = 6.0
         let legendWidth = figureWidth - left - right
         let top = legendTop + legend.height(width: legendWidth) + 8
@@ -182,11 +183,21 @@ public struct LandscapeFigure: Sendable {
             var data = PathData()
             for piece in Clipping.clip(drawn, to: rect) where piece.count >= 2 { data.add(piece) }
             if !data.isEmpty {
-                lines += "<path d=\"\(data.text)\" style=\"stroke:\(color)\"\(Legend.dashAttribute(trajectory.series))/>\n"
+                lines += "<path d=\"\(data.text)\" style=\"stroke:\(color)\"\(Legend.dashAttribute(trajectory.series, role: trajectory.role))/>\n"
             }
             let shape = MarkerShape.forSeries(trajectory.series)
             let small = markers.id(shape, .small), large = markers.id(shape, .large)
             let stepCount = drawn.count - 1
+            // The evaluated point starts where the iterate does and is read at its end: one
+            // marker, its own, keeps the two paths apart.
+            if trajectory.role == .evaluated {
+                if stepCount > 0, rect.contains(drawn[stepCount]) {
+                    ends += markers.use(markers.id(.circle, .large), at: drawn[stepCount], style: Legend.evaluatedEndStyle(color),
+                                        title: tooltip(trajectory, step: stepCount, named: true, words: words))
+                    ends += "\n"
+                }
+                continue
+            }
             let every = max(1, (stepCount + Self.maximumMarkers - 1) / Self.maximumMarkers)
             var group = ""
             for step in stride(from: every, to: stepCount, by: every) where rect.contains(drawn[step]) {
@@ -227,7 +238,8 @@ public struct LandscapeFigure: Sendable {
     func tooltip(_ trajectory: DrawnPath, step: Int, named: Bool, words: FigureVocabulary = .english) -> String {
         let p = trajectory.points[step]
         let name = step == 0 ? words.start : words.fill(words.step, ["step": String(step)])
-        var text = named ? trajectory.label + words.comma + name : name
+        let label = named || trajectory.role != .only ? trajectory.name(words) : ""
+        var text = label.isEmpty ? name : label + words.comma + name
         text += words.colon + "(\(Self.value(p.x)), \(Self.value(p.y)))"
         if step < trajectory.values.count { text += words.comma + "f = \(Self.value(trajectory.values[step]))" }
         return text
@@ -240,11 +252,12 @@ public struct LandscapeFigure: Sendable {
     /// Why a path stops short of its end: it diverged, or it left the plotted region.
     static func note(for trajectory: DrawnPath, drawn: [Point], in rect: Rect, words: FigureVocabulary) -> String? {
         if let step = trajectory.divergedAt {
+            // A run diverges once, whichever point overflowed: one note, on its iterate.
+            guard trajectory.role != .evaluated else { return nil }
             return words.fill(words.diverged, ["label": trajectory.label, "step": String(step)])
         }
         guard let exit = drawn.firstIndex(where: { !$0.isFinite || !rect.contains($0) }) else { return nil }
-        return exit == 0
-            ? words.fill(words.startsOutside, ["label": trajectory.label])
-            : words.fill(words.leaves, ["label": trajectory.label, "step": String(exit)])
+        if exit == 0 { return trajectory.role == .evaluated ? nil : words.fill(words.startsOutside, ["label": trajectory.label]) }
+        return words.fill(words.leaves, ["label": trajectory.name(words), "step": String(exit)])
     }
 }

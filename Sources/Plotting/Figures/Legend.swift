@@ -16,6 +16,9 @@ struct Legend {
         case start
         /// The end marker's look.
         case end
+        /// A dashed line ending in the evaluated point's end marker, in `currentColor`: the
+        /// path or curve of the point a run is evaluated at.
+        case evaluated
         /// The known minimum's plus sign.
         case minimum
         /// A hollow marker, outlined in `currentColor` (test points).
@@ -39,14 +42,16 @@ struct Legend {
 
     /// The legend of a figure that draws optimizer paths: each series of `paths` once, in
     /// order, then the start and end markers and, when the figure marks one, the minimum.
-    static func paths(_ paths: [DrawnPath], showsMinimum: Bool, words: FigureVocabulary) -> Legend {
+    /// `showsEvaluated` adds the dashed evaluated point's entry after the end marker's.
+    static func paths(_ paths: [DrawnPath], showsMinimum: Bool, showsEvaluated: Bool = false, words: FigureVocabulary) -> Legend {
         var legend = Legend(entries: [])
         var seen: Set<Int> = []
-        for path in paths where seen.insert(path.series).inserted {
+        for path in paths where path.role != .evaluated && seen.insert(path.series).inserted {
             legend.entries.append(.init(glyph: .series(path.series, color: path.css), label: path.label))
         }
         legend.entries.append(.init(glyph: .start, label: words.start))
         legend.entries.append(.init(glyph: .end, label: words.end))
+        if showsEvaluated { legend.entries.append(.init(glyph: .evaluated, label: words.evaluatedPoint)) }
         if showsMinimum { legend.entries.append(.init(glyph: .minimum, label: words.minimum)) }
         return legend
     }
@@ -112,6 +117,11 @@ struct Legend {
             return markers.use(markers.id(.circle, .large), at: centre, style: startStyle("currentColor"))
         case .end:
             return markers.use(markers.id(.circle, .large), at: centre, style: endStyle("currentColor"))
+        case .evaluated:
+            var out = "<path d=\"M\(SVGText.n(p.x)) \(SVGText.n(p.y))h\(SVGText.n(swatchWidth - 6))\" "
+            out += "stroke=\"currentColor\" stroke-width=\"1.5\" stroke-dasharray=\"\(PathRole.evaluatedDash)\"/>"
+            return out + markers.use(
+                markers.id(.circle, .large), at: Point(p.x + swatchWidth - 4, p.y), style: evaluatedEndStyle("currentColor"))
         case .minimum:
             return markers.use(markers.minimumID(), at: centre)
         case .hollow:
@@ -141,6 +151,17 @@ struct Legend {
     /// A start marker: hollow, outlined in `color`.
     static func startStyle(_ color: String) -> String {
         "fill:\(Palette.background);stroke:\(color);stroke-width:1.5"
+    }
+
+    /// ` stroke-dasharray="…"` for a path or line in `role`: an evaluated point's dash, or its series'.
+    static func dashAttribute(_ series: Int, role: PathRole) -> String {
+        role == .evaluated ? " stroke-dasharray=\"\(PathRole.evaluatedDash)\"" : dashAttribute(series)
+    }
+
+    /// The end marker of an evaluated point: a ring in `color` around a pale centre, unlike the
+    /// iterate's filled end and the start's hollow ring.
+    static func evaluatedEndStyle(_ color: String) -> String {
+        "fill:\(color);fill-opacity:.35;stroke:\(color);stroke-width:1.5"
     }
 
     /// An end marker: filled in `color`, ringed by the background.

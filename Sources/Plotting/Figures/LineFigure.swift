@@ -46,9 +46,12 @@ public struct LineFigure: Sendable {
         var legend = Legend(entries: [])
         var seen: Set<String> = []
         for panel in panels where listsSeries {
-            for line in panel.series where !line.isFaint && seen.insert("\(line.series)|\(line.label)").inserted {
+            for line in panel.series where !line.isFaint && line.role != .evaluated && seen.insert("\(line.series)|\(line.label)").inserted {
                 legend.entries.append(.init(glyph: .series(line.series, color: line.css), label: line.label))
             }
+        }
+        if panels.contains(where: { $0.series.contains { $0.role == .evaluated } }) {
+            legend.entries.append(.init(glyph: .evaluated, label: text.words.evaluatedPoint))
         }
         let legendTop = 6.0
         var top = legend.entries.isEmpty ? 12 : legendTop + legend.height(width: plotWidth) + 10
@@ -97,7 +100,9 @@ public struct LineFigure: Sendable {
                 if !data.isEmpty { faint += "<path d=\"\(data.text)\" style=\"stroke:\(line.css)\"/>\n" }
                 continue
             }
-            if !data.isEmpty { paths += "<path d=\"\(data.text)\" style=\"stroke:\(line.css)\"\(Legend.dashAttribute(line.series))/>\n" }
+            if !data.isEmpty { paths += "<path d=\"\(data.text)\" style=\"stroke:\(line.css)\"\(Legend.dashAttribute(line.series, role: line.role))/>\n" }
+            // The dash tells the evaluated point's curve from its iterate's, whose markers it shares.
+            if line.role == .evaluated { continue }
             let id = markers.id(.forSeries(line.series), .small)
             var group = ""
             // Staggered so that lines which coincide still show every marker.

@@ -13,6 +13,8 @@ public struct LineSeries: Hashable, Sendable {
     /// Drawn thin and translucent, without markers or a legend entry: the raw, noisy
     /// values under a smoothed line of the same series (per-iteration mini-batch losses).
     public var isFaint: Bool
+    /// Which point of its run the line follows; an `.evaluated` line is dashed, without markers.
+    public var role: PathRole = .only
 
     public init(label: String, series: Int, color: String? = nil, x: [Double]? = nil, y: [Double], isFaint: Bool = false) {
         precondition(x == nil || x!.count == y.count, "a line needs one x per y")

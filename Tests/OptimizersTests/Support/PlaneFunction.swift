@@ -79,12 +79,25 @@ enum PlaneFunctions {
         },
         hess: nil)
 
+    // Landscapes whose partial derivative in y is exactly zero on a half-plane (torch's
+    // `clamp(t, min=0)`, whose gradient is 1 from t = 0 on), for SparseAdam's absent coordinates.
+    static let hinge = PlaneFunction(
+        name: "hinge", f: { x, y in x * x / 20 + max(0, y) }, grad: { x, y in (x / 10, y >= 0 ? 1 : 0) }, hess: nil)
+    static let kink = PlaneFunction(
+        name: "kink", f: { x, y in x * x + max(0, y - x) },
+        grad: { x, y in y - x >= 0 ? (2 * x - 1, 1) : (2 * x, 0) }, hess: nil)
+    static let cap = PlaneFunction(
+        name: "cap", f: { x, y in -x * x - max(0, y - x) },
+        grad: { x, y in y - x >= 0 ? (-2 * x + 1, -1) : (-2 * x, 0) }, hess: nil)
+
     /// −bowl and −rosenbrock, to maximise (`flags-trajectories.json`). Negation is exact, and
     /// autograd's −1 flows through the same products, so the gradients are the originals' negated.
     static let negatedBowl = negated(bowl, name: "negatedBowl")
     static let negatedRosenbrock = negated(rosenbrock, name: "negatedRosenbrock")
 
-    static let all = [bowl, d2l, rosenbrock, beale, himmelblau, saddle, trig, negatedBowl, negatedRosenbrock]
+    static let all = [
+        bowl, d2l, rosenbrock, beale, himmelblau, saddle, trig, hinge, kink, cap, negatedBowl, negatedRosenbrock,
+    ]
 
     private static func negated(_ p: PlaneFunction, name: String) -> PlaneFunction {
         let f = p.f, grad = p.grad

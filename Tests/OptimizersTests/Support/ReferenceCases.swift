@@ -1,4 +1,5 @@
 import Foundation
+import CourseTestSupport
 import Optimizers
 import Testing
 
@@ -147,5 +148,34 @@ enum ReferenceFixtures {
             return .sequential(first, then: then)
         default: return nil
         }
+    }
+}
+
+extension ReferenceCase {
+    /// The case run as coursegen runs it and held to its reference: every point and the loss
+    /// before each step to 1e-9 relative (1e-12 absolute), and each step's learning rate to 1e-12
+    /// where the reference records rates (which `requireRates` demands). Returns the run, for a
+    /// suite's own checks beside these.
+    @discardableResult
+    func expectReproduced(requireRates: Bool = false, sourceLocation: SourceLocation = #_sourceLocation) throws -> Trajectory {
+        let function = try #require(PlaneFunctions.named(objectiveName), sourceLocation: sourceLocation)
+        #expect(OptimizerCatalog.problems(in: config).isEmpty, sourceLocation: sourceLocation)
+        let run = RunLoop.run(
+            function, settings: RunSettings(start: start, steps: steps, optimizer: config, schedule: schedule))
+        #expect(run.divergedAt == nil, sourceLocation: sourceLocation)
+        let mismatch = firstMismatch(run.points, trajectory)
+        #expect(mismatch == nil, "\(testDescription): \(mismatch ?? "")", sourceLocation: sourceLocation)
+        for (k, loss) in lossBeforeEachStep.enumerated() where k < run.losses.count {
+            #expect(isClose(run.losses[k], loss, relative: 1e-9, absolute: 1e-12), "loss at point \(k)", sourceLocation: sourceLocation)
+        }
+        if requireRates { _ = try #require(learningRates, sourceLocation: sourceLocation) }
+        if let rates = learningRates {
+            #expect(run.learningRates.count == rates.count, sourceLocation: sourceLocation)
+            for (k, rate) in rates.enumerated() where k < run.learningRates.count {
+                #expect(isClose(run.learningRates[k], rate, relative: 1e-12, absolute: 1e-15), "rate of step \(k + 1)",
+                        sourceLocation: sourceLocation)
+            }
+        }
+        return run
     }
 }
