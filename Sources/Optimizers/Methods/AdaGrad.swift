@@ -26,7 +26,7 @@ enum AdaGrad: OptimizerMethod {
         ],
         conditions: [
             #"$G_0$ is the initial accumulator."#,
-            #"With maximize, $g_t$ starts from $-\nabla f(\theta_{t-1})$."#,
+            .when("maximize", #"With maximize, $g_t$ starts from $-\nabla f(\theta_{t-1})$."#),
         ],
         notation: [Notation.gradient, ("G_t", "sum of squared gradients, per coordinate")],
         summary: "Divides each coordinate's step by the root of its summed squared gradients, so steps only shrink.",

@@ -19,7 +19,7 @@ enum Adadelta: OptimizerMethod {
             #"\theta_t = \theta_{t-1} - \eta \Delta_t"#,
         ],
         conditions: [
-            #"With maximize, $g_t$ starts from $-\nabla f(\theta_{t-1})$."#,
+            .when("maximize", #"With maximize, $g_t$ starts from $-\nabla f(\theta_{t-1})$."#),
         ],
         notation: [Notation.gradient, ("v_t", "running mean of squared gradients"), ("u_t", "running mean of squared updates")],
         summary: "Scales the step by the ratio of past update size to gradient size, so units match without a learning rate.",

@@ -14,7 +14,7 @@ enum AdamW: OptimizerMethod {
             #"\theta_t = (1 - \eta \lambda) \theta_{t-1} - \eta \frac{\hat{m}_t}{\sqrt{\hat{v}_t} + \varepsilon}"#,
         ],
         conditions: [
-            #"With maximize, $g_t = -\nabla f(\theta_{t-1})$."#,
+            .when("maximize", #"With maximize, $g_t = -\nabla f(\theta_{t-1})$."#),
         ],
         notation: Adam.spec.notation,
         summary: "Adam with weight decay taken out of the gradient and applied to the weights directly.",

@@ -10,7 +10,7 @@ enum Adamax: OptimizerMethod {
             #"\theta_t = \theta_{t-1} - \frac{\eta}{1 - \beta_1^t} \frac{m_t}{u_t}"#,
         ],
         conditions: [
-            #"With maximize, $g_t$ starts from $-\nabla f(\theta_{t-1})$."#,
+            .when("maximize", #"With maximize, $g_t$ starts from $-\nabla f(\theta_{t-1})$."#),
         ],
         notation: [Notation.gradient, ("m_t", "first moment"), ("u_t", "decaying maximum of gradient magnitudes")],
         summary: "Adam with the infinity norm: the denominator is a decaying maximum of gradient magnitudes.",

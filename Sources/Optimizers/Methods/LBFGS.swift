@@ -38,7 +38,7 @@ enum LBFGS: OptimizerMethod {
             #"Stops when $\max_i |g_{t,i}| \le \varepsilon_g$, and takes no step when $g_t^\top d_t > -\varepsilon_c$."#,
             #"Keeps the last $m$ pairs with $y_k^\top s_k > 10^{-10}$; $H_t^0$ uses the newest pair, and $d_t$ comes from the two-loop recursion."#,
             #"With a line search, a strong Wolfe search refines $\alpha_t$."#,
-            #"With maximize, the method minimises $-f$: every loss and gradient it evaluates is negated."#,
+            .when("maximize", #"With maximize, the method minimises $-f$: every loss and gradient it evaluates is negated."#),
         ],
         notation: [
             Notation.gradient, ("s_k, y_k", "position and gradient differences"), ("H_t", "inverse-Hessian approximation"),

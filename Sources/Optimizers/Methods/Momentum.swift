@@ -11,7 +11,7 @@ enum Momentum: OptimizerMethod {
             #"\theta_t = \theta_{t-1} - \eta v_t"#,
         ],
         conditions: [
-            #"With maximize, $g_t = -\nabla f(\theta_{t-1})$."#,
+            .when("maximize", #"With maximize, $g_t = -\nabla f(\theta_{t-1})$."#),
         ],
         notation: [Notation.gradient, ("v_t", "velocity")],
         summary: "A heavy ball: the velocity remembers past gradients and damps oscillation across a valley.")

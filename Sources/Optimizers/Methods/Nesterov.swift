@@ -11,7 +11,7 @@ enum Nesterov: OptimizerMethod {
             #"\theta_t = \theta_{t-1} - \eta (g_t + \mu v_t)"#,
         ],
         conditions: [
-            #"With maximize, $g_t = -\nabla f(\theta_{t-1})$."#,
+            .when("maximize", #"With maximize, $g_t = -\nabla f(\theta_{t-1})$."#),
         ],
         notation: Momentum.spec.notation,
         summary: "Momentum that looks ahead: the step adds the gradient to the next velocity, not the current one.",

@@ -28,7 +28,7 @@ enum RMSProp: OptimizerMethod {
         ],
         conditions: [
             #"With centered, $\tilde{v}_t = v_t - \bar{g}_t^2$."#,
-            #"With maximize, $g_t$ starts from $-\nabla f(\theta_{t-1})$."#,
+            .when("maximize", #"With maximize, $g_t$ starts from $-\nabla f(\theta_{t-1})$."#),
         ],
         notation: [
             Notation.gradient, ("v_t", "running mean of squared gradients"), ("\\bar{g}_t", "running mean of gradients"),

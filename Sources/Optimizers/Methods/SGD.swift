@@ -16,7 +16,7 @@ enum SGD: OptimizerMethod {
         conditions: [
             #"With nesterov, $d_t = g_t + \mu v_t$."#,
             #"With $\mu = 0$ there is no buffer: $d_t = g_t$."#,
-            #"With maximize, $g_t$ starts from $-\nabla f(\theta_{t-1})$."#,
+            .when("maximize", #"With maximize, $g_t$ starts from $-\nabla f(\theta_{t-1})$."#),
         ],
         notation: [Notation.gradient, ("v_t", "momentum buffer"), ("d_t", "update direction")],
         summary: "Steps against the gradient; with momentum it follows a running sum of gradients.",
