@@ -52,6 +52,12 @@ struct ValueReader {
                 diagnostics.append(error("\(what) must be a number, not \(ExpressionTranslator.describe(value))", value.range))
                 return nil
             }
+            if case .identifier("Sweep") = callee.kind {
+                diagnostics.append(error(
+                    "\(what) cannot be swept: a 'Sweep' stands for \(SweepChecker.places) of an 'Experiment'", value.range,
+                    hint: "write one number here"))
+                return nil
+            }
         default:
             break
         }
