@@ -26,17 +26,18 @@ public enum ExperimentPage {
         let parts = parts(experiment, trajectories: trajectories, idPrefix: prefix, figure: number, sharedBackground: nil, background: &unused)
         var out = ExperimentPage.sectionStart(class: "cg-experiment", id: prefix)
         out += objective(experiment.objective)
-        out += parts.figures + parts.tables
+        out += parts.figures + parts.formulas + parts.results
         out += source(experiment.source)
         return out + "</section>\n"
     }
 
     /// What an experiment's fragment shows of its runs: the paths figure and the loss curve
-    /// (`figures`), the formula table and the results table (`tables`). A sweep shows these once
-    /// per variant, the objective and the source once.
+    /// (`figures`), the formula table and the results table. A sweep shows these once per
+    /// variant (its formula tables as one, whose values switch), the objective and the source once.
     struct Parts {
         var figures: String
-        var tables: String
+        var formulas: String
+        var results: String
     }
 
     /// The parts of one experiment; `figure` numbers the paths figure (its id, when `numberID`),
@@ -74,8 +75,8 @@ public enum ExperimentPage {
             text: FigureWords.text(idPrefix: prefix + "-l", title: Words.text("loss.title", ["title": title]), description: Words.strings.sentences([lossCaption, outcome])))
         out += "<figure class=\"cg-figure\">\n\(loss)\(key)<figcaption>\(HTML.escape(lossCaption))</figcaption></figure>\n"
 
-        let tables = FormulaTableRenderer.experimentTable(experiment) + ResultsTable.html(experiment, summaries: summaries)
-        return Parts(figures: out, tables: tables)
+        return Parts(figures: out, formulas: FormulaTableRenderer.experimentTable(experiment),
+                     results: ResultsTable.html(experiment, summaries: summaries))
     }
 
     /// The key to the lines under a figure, when an experiment draws more lines (runs ×

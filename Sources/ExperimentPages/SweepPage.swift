@@ -27,6 +27,8 @@ enum SweepPage {
         let sharesObjective = Set(variants.map(\.objective.call)).count == 1
         let backgroundID = "\(prefix)-bg"
         var background: String?
+        var formulas: [String] = []
+        var body = ""
 
         var out = ExperimentPage.sectionStart(class: "cg-experiment cg-sweep", id: prefix)
         if sharesObjective { out += ExperimentPage.objective(result.experiment.objective) }
@@ -35,20 +37,66 @@ enum SweepPage {
         out += "<div class=\"cg-variants\"\(id)>\n"
         for (index, variant) in variants.enumerated() {
             let classes = ["\(prefix)-v"] + sweep.indices(of: index).enumerated().map { "\(prefix)-a\($0)-\($1)" }
-            out += "<div class=\"cg-variant \(classes.joined(separator: " "))\">\n"
-            out += "<p class=\"cg-variant-name\">\(HTML.escape(sweep.name(of: index)))</p>\n"
-            if !sharesObjective { out += ExperimentPage.objective(variant.objective) }
+            body += "<div class=\"cg-variant \(classes.joined(separator: " "))\">\n"
+            body += "<p class=\"cg-variant-name\">\(HTML.escape(sweep.name(of: index)))</p>\n"
+            if !sharesObjective { body += ExperimentPage.objective(variant.objective) }
             var drawn: String?
             let parts = ExperimentPage.parts(
                 variant, trajectories: result.variants[index].trajectories, idPrefix: "\(prefix)-v\(index)", figure: number,
                 numberID: false, sharedBackground: sharesObjective ? backgroundID : nil, background: &drawn)
             if background == nil { background = drawn }
-            out += parts.figures + parts.tables + "</div>\n"
+            formulas.append(parts.formulas)
+            body += parts.figures + "\u{0}" + parts.results + "</div>\n"
         }
-        out += "</div>\n"
+        // The formula table is the same for every variant but for the values it lists: one
+        // table, whose values cells switch as the variants do.
+        if let table = sharedTable(formulas, sweep: sweep, prefix: prefix) {
+            body = body.replacingOccurrences(of: "\u{0}", with: "")
+            out += body + "</div>\n" + table
+        } else {
+            var index = 0
+            body = body.split(separator: "\u{0}", omittingEmptySubsequences: false).enumerated().map { part, text in
+                part == 0 ? String(text) : { index += 1; return formulas[index - 1] + text }()
+            }.joined()
+            out += body + "</div>\n"
+        }
         out += shared(sweep, prefix: prefix, background: sharesObjective ? background.map { (backgroundID, $0) } : nil)
         out += ExperimentPage.source(result.experiment.source)
         return out + "</section>\n"
+    }
+
+    /// The variants' formula tables as one, when they differ only in their values cells; each
+    /// cell then lists every variant's values, of which the sweep's rules show the selected one's.
+    static func sharedTable(_ tables: [String], sweep: ExperimentSweep, prefix: String) -> String? {
+        let open = "<td><p>", close = "</p></td>"
+        func split(_ table: String) -> (frame: [String], cells: [String]) {
+            var frame: [String] = [], cells: [String] = []
+            var rest = Substring(table)
+            while let start = rest.range(of: open), let end = rest.range(of: close, range: start.upperBound..<rest.endIndex) {
+                frame.append(String(rest[..<start.lowerBound]))
+                cells.append(String(rest[start.upperBound..<end.lowerBound]))
+                rest = rest[end.upperBound...]
+            }
+            frame.append(String(rest))
+            return (frame, cells)
+        }
+        let split = tables.map(split)
+        guard let first = split.first, split.allSatisfy({ $0.frame == first.frame }) else { return nil }
+        var out = first.frame[0]
+        for cell in first.cells.indices {
+            out += "<td>"
+            let values = split.map { $0.cells[cell] }
+            if Set(values).count == 1 {
+                out += "<p>\(values[0])</p>"
+            } else {
+                for (index, value) in values.enumerated() {
+                    let classes = ["\(prefix)-v"] + sweep.indices(of: index).enumerated().map { "\(prefix)-a\($0)-\($1)" }
+                    out += "<p class=\"\(classes.joined(separator: " "))\"><span class=\"cg-swept-name\">\(HTML.escape(sweep.name(of: index))): </span>\(value)</p>"
+                }
+            }
+            out += "</td>" + first.frame[cell + 1]
+        }
+        return out
     }
 
     /// One `fieldset` per axis, its `legend` the swept name (and symbol), a radio button per

@@ -134,6 +134,7 @@ public struct LandscapeFigure: Sendable {
         let background = contour + AxisPainter.frame(local)
             + AxisPainter.bottom(local, mapX, xTicks, labelled: false)
             + AxisPainter.left(local, mapY, yTicks, labelled: false)
+        var sharedLabels = ""
         let contourID = sharedID ?? document.id("contour")
         if !overlay, sharedID == nil { document.defs += "<g id=\"\(contourID)\">\n\(background)</g>\n" }
         for (index, panel) in (panels.isEmpty ? [Panel(trajectories: [])] : panels).enumerated() {
@@ -145,10 +146,13 @@ public struct LandscapeFigure: Sendable {
             }
             body += overlay && sharedID == nil ? background : "<use href=\"#\(contourID)\"/>\n"
             let isBottom = row == rows - 1 || index + columns >= panels.count
+            var labels = ""
             if isBottom {
-                body += AxisPainter.bottomLabels(local, mapX, xTicks, rightEndLabel: column == columns - 1)
+                labels += AxisPainter.bottomLabels(local, mapX, xTicks, rightEndLabel: column == columns - 1)
             }
-            if column == 0 { body += AxisPainter.leftLabels(local, mapY, yTicks) }
+            if column == 0 { labels += AxisPainter.leftLabels(local, mapY, yTicks) }
+            // One overlay panel of a shared window: its tick labels are shared too.
+            if overlay, sharedID != nil { sharedLabels = labels } else { body += labels }
             body += paths(panel.trajectories, in: local, mapX, mapY, words: words, markers: &markers)
             body += "</g>\n"
         }
@@ -162,7 +166,7 @@ public struct LandscapeFigure: Sendable {
         body += notes.render(left: left, top: axesBottom, width: figureWidth - left - right)
         document.defs = markers.defs + document.defs
         document.body = body
-        return (document.rendered, background)
+        return (document.rendered, background + sharedLabels)
     }
 
     private func panelTitle(_ title: String, series: Int?, color: String?, width: Double, markers: inout MarkerSet) -> String {
