@@ -48,7 +48,7 @@ extension SweepResult: RunOutput {
     public var runText: String {
         variants.indices.map { index in
             "[\(sweep.name(of: index))\(index == sweep.defaultVariant ? ", shown first" : "")] " + variants[index].runText
-        }.joined(separator: "\n")
+        }.joined()
     }
 }
 
