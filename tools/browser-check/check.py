@@ -788,7 +788,7 @@ SWEEP_SCRIPT = """
         const table = Array.from(visible[0].querySelectorAll('table')).filter(shown).pop();
         entry.results = table ? table.innerText : null;
       }
-      entry.quoted = Array.from(document.querySelectorAll('.cg-swept')).map(q =>
+      entry.quoted = Array.from(document.querySelectorAll('.cg-swept')).filter(q => q.querySelector('.' + CSS.escape(id + '-v'))).map(q =>
         Array.from(q.children).filter(shown).map(c => Array.from(c.classList).filter(k => k.startsWith(id + '-a')).map(k => k.slice(id.length + 1))));
       report.push(entry);
     }
