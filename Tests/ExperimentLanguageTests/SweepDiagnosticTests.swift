@@ -91,6 +91,31 @@ struct SweepDiagnosticTests {
         }
         """, expected: [("1️⃣", "Invalid learning rate: -0.5")]),
         DiagnosticTests.Case(source: """
+        Experiment("t") {
+            Objective(.bowl)
+            SGD(lr: 2 * 1️⃣Sweep(0.1, 0.2))
+        }
+        """, expected: [("1️⃣", "a 'Sweep' is a whole value, not part of arithmetic")]),
+        DiagnosticTests.Case(source: """
+        let rate = Sweep(0.1, 0.2)
+        Experiment("t") {
+            Objective(.bowl)
+            SGD(lr: 1️⃣rate)
+        }
+        """, expected: [("1️⃣", "'lr' cannot be swept")]),
+        DiagnosticTests.Case(source: """
+        Experiment("t") {
+            Objective(.bowl)
+            SGD(lr: Sweep(0.1, 0.2, 1️⃣scale: .log))
+        }
+        """, expected: [("1️⃣", "'Sweep' has no argument 'scale'")]),
+        DiagnosticTests.Case(source: """
+        Experiment("t") {
+            Objective(.bowl)
+            SGD(lr: 1️⃣Sweep(from: 0.1, to: 1))
+        }
+        """, expected: [("1️⃣", "'count:' is missing")]),
+        DiagnosticTests.Case(source: """
         Schedule("t") {
             SGD(lr: 1️⃣Sweep(0.1, 0.5)).schedule(.cosine(steps: 10))
         }

@@ -492,7 +492,7 @@ enum BundledStylesheet {
     /* Sweeps: a segmented control of radio buttons per swept value; each fragment's own rules
        (in its hidden svg, screens only) hide the variants the buttons do not select. */
     .cg-sweep-shared { position: absolute; width: 0; height: 0; overflow: hidden; }
-    .cg-sweep-controls { position: sticky; top: 0; z-index: 1; background: var(--cg-bg); padding: 0.3rem 0; }
+    .cg-sweep-controls { padding: 0.3rem 0; }
     .cg-sweep-axis { display: flex; flex-wrap: wrap; align-items: center; gap: 0.25rem 0; border: 0; margin: 0 0 0.4rem; padding: 0; font-family: var(--font-ui); font-size: 0.9rem; }
     .cg-sweep-axis legend { float: left; margin-right: 0.6rem; padding: 0; font-weight: 600; }
     .cg-sweep-radio { position: absolute; opacity: 0; width: 1px; height: 1px; margin: 0; }
