@@ -729,6 +729,8 @@ def check_page(browser, site, page, widths, pixel_widths, shots_dir, source):
         result.fail(None, "the page's scripts are {} where {} are allowed".format(
             ", ".join(scripts) or "none", ", ".join(allowed) or "none"))
 
+    check_sweeps(devtools, session, result)
+
     counts = None
     for number, width in enumerate(widths):
         if number:
@@ -761,6 +763,67 @@ def check_page(browser, site, page, widths, pixel_widths, shots_dir, source):
 
 
 SEARCH_SCRIPTS = ("assets/search-index.js", "assets/search.js")
+
+# A sweep (`Sweep(…)` in an experiment) switches its variants with radio buttons and CSS
+# alone. For each button: click its label, then report what is painted: the variants
+# shown, the selected one's paths and results table, and each number quoted from it.
+SWEEP_SCRIPT = """
+(() => {
+  const shown = e => getComputedStyle(e).display !== 'none' && e.getClientRects().length > 0;
+  const report = [];
+  for (const sweep of document.querySelectorAll('section.cg-sweep')) {
+    const id = sweep.id;
+    const radios = Array.from(sweep.querySelectorAll('input.cg-sweep-radio'));
+    const defaults = radios.filter(r => r.checked);
+    for (const radio of radios) {
+      sweep.querySelector('label[for="' + radio.id + '"]').click();
+      const checked = radios.filter(r => r.checked).map(r => r.id.slice(id.length + 1));
+      const visible = Array.from(sweep.querySelectorAll('.cg-variant')).filter(shown);
+      const entry = {sweep: id, clicked: radio.id, checked: checked, radioChecked: radio.checked,
+                     visible: visible.map(v => Array.from(v.classList).filter(c => c.startsWith(id + '-a')).map(c => c.slice(id.length + 1)))};
+      if (visible.length === 1) {
+        const paths = Array.from(visible[0].querySelectorAll('svg path')).filter(p => shown(p));
+        entry.paintedPaths = paths.filter(p => { const b = p.getBoundingClientRect(); return b.width > 0 || b.height > 0; }).length;
+        entry.pathData = paths.map(p => p.getAttribute('d')).join('|');
+        const table = Array.from(visible[0].querySelectorAll('table')).filter(shown).pop();
+        entry.results = table ? table.innerText : null;
+      }
+      entry.quoted = Array.from(document.querySelectorAll('.cg-swept')).filter(q => q.querySelector('.' + CSS.escape(id + '-v'))).map(q =>
+        Array.from(q.children).filter(shown).map(c => Array.from(c.classList).filter(k => k.startsWith(id + '-a')).map(k => k.slice(id.length + 1))));
+      report.push(entry);
+    }
+    for (const radio of defaults) sweep.querySelector('label[for="' + radio.id + '"]').click();
+  }
+  return report;
+})()
+"""
+
+
+def check_sweeps(devtools, session, result):
+    """Clicks every control of every sweep on the page: exactly the selected variant
+    must be shown, with painted paths and its results table on screen, and every
+    number quoted from the sweep must show the selected variant's value alone."""
+    report = devtools.evaluate(SWEEP_SCRIPT, session) or []
+    for entry in report:
+        where = "sweep {} after clicking {}".format(entry["sweep"], entry["clicked"])
+        if not entry["radioChecked"]:
+            result.fail(None, "{}: its radio button is not checked".format(where))
+            continue
+        selected = sorted(entry["checked"])
+        if len(entry["visible"]) != 1:
+            result.fail(None, "{}: {} variants are shown, not one".format(where, len(entry["visible"])))
+            continue
+        if sorted(entry["visible"][0]) != selected:
+            result.fail(None, "{}: the variant shown is {}, not the selected {}".format(where, entry["visible"][0], selected))
+        if not entry.get("paintedPaths"):
+            result.fail(None, "{}: the variant shown paints no path".format(where))
+        if not entry.get("results"):
+            result.fail(None, "{}: the variant shown has no results table on screen".format(where))
+        for quoted in entry["quoted"]:
+            if quoted and (len(quoted) != 1 or sorted(quoted[0]) != selected):
+                result.fail(None, "{}: a quoted number shows {}, not the selected variant's".format(where, quoted))
+    if report:
+        result.notes.append("{} sweep controls clicked".format(len(report)))
 
 # Queries for timing: words of the index and prefixes of them, one and two words,
 # drawn with a fixed seed so every run times the same ones.

@@ -252,7 +252,10 @@ struct RenderPages: Sendable {
                 fence.handler.render(block, run: run, figure: figure)
             }
         }
-        let outputs = fences.compactMap { results[$0.id]?.output }
+        let ran = fences.compactMap { fence in results[fence.id]?.output.map { (fence, $0) } }
+        let outputs = ran.map(\.1)
+        // A number quoted from a sweep switches with it, so it needs the sweep's ids.
+        let outputPrefixes = ran.map { ExperimentDirective.fragmentPrefix(ids.id($0.0.block.idPrefix, in: chapter)) }
         // A directive with errors has no runs; a reference to one of them is explained, not merely unknown.
         let failed = fences.filter { fence in
             results[fence.id]?.output == nil && (fence.diagnostics + (results[fence.id]?.diagnostics ?? [])).containsErrors
@@ -271,7 +274,8 @@ struct RenderPages: Sendable {
                 return "<code>\(Escaping.html(text))</code>"
             }
             switch ResultReferenceResolver.resolve(reference, in: outputs, failed: failed) {
-            case .success(let number): return Escaping.html(number)
+            case .success(let number):
+                return SweptNumbers.html(reference, outputs: outputs, prefixes: outputPrefixes) ?? Escaping.html(number)
             case .failure(let problem):
                 collector.diagnostics.append(problem)
                 return "<code>\(Escaping.html(text))</code>"

@@ -489,6 +489,30 @@ enum BundledStylesheet {
       /* On paper a link's address is its only trace. */
       .print-chapter a[href^="http"]:not(table a)::after { content: " (" attr(href) ")"; font-size: 0.85em; overflow-wrap: anywhere; }
     }
+    /* Sweeps: a segmented control of radio buttons per swept value; each fragment's own rules
+       (in its hidden svg, screens only) hide the variants the buttons do not select. */
+    .cg-sweep-shared { position: absolute; width: 0; height: 0; overflow: hidden; }
+    .cg-sweep-controls { padding: 0.3rem 0; }
+    .cg-sweep-axis { display: flex; flex-wrap: wrap; align-items: center; gap: 0.25rem 0; border: 0; margin: 0 0 0.4rem; padding: 0; font-family: var(--font-ui); font-size: 0.9rem; }
+    .cg-sweep-axis legend { float: left; margin-right: 0.6rem; padding: 0; font-weight: 600; }
+    .cg-sweep-radio { position: absolute; opacity: 0; width: 1px; height: 1px; margin: 0; }
+    .cg-sweep-axis label {
+      min-width: 2.75rem; min-height: 1.75rem; box-sizing: border-box; padding: 0.2rem 0.6rem; text-align: center;
+      border: 1px solid var(--cg-border); margin-left: -1px; cursor: pointer; font-variant-numeric: tabular-nums;
+    }
+    .cg-sweep-axis legend + input + label { border-radius: 0.4rem 0 0 0.4rem; margin-left: 0; }
+    .cg-sweep-axis label:last-child { border-radius: 0 0.4rem 0.4rem 0; }
+    .cg-sweep-radio:checked + label { background: var(--cg-accent); border-color: var(--cg-accent); color: var(--cg-bg); font-weight: 600; }
+    .cg-sweep-radio:focus-visible + label { outline: 3px solid var(--cg-accent); outline-offset: 2px; position: relative; }
+    .cg-variant-name { font-family: var(--font-ui); font-weight: 600; margin: 1rem 0 0.3rem; }
+    @media screen {
+      .cg-sweep .cg-variant-name { position: absolute; width: 1px; height: 1px; overflow: hidden; clip-path: inset(50%); white-space: nowrap; }
+      .cg-swept-name { display: none; }
+    }
+    @media print {
+      .cg-sweep-controls { display: none; }
+    }
+
     @media (prefers-reduced-motion: no-preference) {
       html { scroll-behavior: smooth; }
     }

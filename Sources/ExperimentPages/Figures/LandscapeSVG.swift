@@ -12,6 +12,16 @@ enum LandscapeSVG {
     static func svg(
         _ experiment: Experiment, trajectories: [[Trajectory]], listsSeries: Bool = true, text: FigureText
     ) -> String {
+        var unused: String?
+        return svg(experiment, trajectories: trajectories, listsSeries: listsSeries, text: text, sharedBackground: nil, background: &unused)
+    }
+
+    /// The figure, its contours and axes left to a `<use>` of `sharedBackground` when one is given
+    /// (a sweep draws them once for all its variants), and that background in `background`.
+    static func svg(
+        _ experiment: Experiment, trajectories: [[Trajectory]], listsSeries: Bool = true, text: FigureText,
+        sharedBackground: String?, background: inout String?
+    ) -> String {
         let objective = experiment.objective
         let (xRange, yRange) = window(experiment, trajectories: trajectories)
         if objective.dimension == 1 {
@@ -57,7 +67,10 @@ enum LandscapeSVG {
             panels: panels, columns: 2,
             xLabel: objective.variableNames.first ?? "x",
             yLabel: objective.variableNames.count > 1 ? objective.variableNames[1] : "y", listsSeries: listsSeries)
-        return figure.svg(text)
+        guard let sharedBackground else { return figure.svg(text) }
+        let (svg, drawn) = figure.svg(text, sharedBackground: sharedBackground)
+        background = drawn
+        return svg
     }
 
     /// The plot window: the author's `Domain`, or else one that shows every start, every

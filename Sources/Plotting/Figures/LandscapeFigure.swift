@@ -63,7 +63,16 @@ public struct LandscapeFigure: Sendable {
     static let maximumMarkers = 40
 
     /// The figure as a standalone `<svg>` element.
-    public func svg(_ text: FigureText) -> String {
+    public func svg(_ text: FigureText) -> String { render(text, sharedBackground: nil).svg }
+
+    /// The figure with its contours, frame and tick marks left to a `<use>` of the element
+    /// `id`, which the caller defines once for several figures of one window (a sweep's
+    /// variants); returns the figure and that background, in the panel's coordinates.
+    public func svg(_ text: FigureText, sharedBackground id: String) -> (svg: String, background: String) {
+        render(text, sharedBackground: id)
+    }
+
+    private func render(_ text: FigureText, sharedBackground sharedID: String?) -> (svg: String, background: String) {
         let overlay = panels.count <= 1
         let columns = overlay ? 1 : min(self.columns, panels.count)
         let rows = (max(1, panels.count) + columns - 1) / columns
@@ -125,8 +134,9 @@ public struct LandscapeFigure: Sendable {
         let background = contour + AxisPainter.frame(local)
             + AxisPainter.bottom(local, mapX, xTicks, labelled: false)
             + AxisPainter.left(local, mapY, yTicks, labelled: false)
-        let contourID = document.id("contour")
-        if !overlay { document.defs += "<g id=\"\(contourID)\">\n\(background)</g>\n" }
+        var sharedLabels = ""
+        let contourID = sharedID ?? document.id("contour")
+        if !overlay, sharedID == nil { document.defs += "<g id=\"\(contourID)\">\n\(background)</g>\n" }
         for (index, panel) in (panels.isEmpty ? [Panel(trajectories: [])] : panels).enumerated() {
             let column = index % columns, row = index / columns
             let origin = Point(left + Double(column) * (panelWidth + gap), top + Double(row) * panelStride + titleHeight)
@@ -134,12 +144,15 @@ public struct LandscapeFigure: Sendable {
             if !overlay, let title = panel.title {
                 body += panelTitle(title, series: panel.series, color: panel.color, width: panelWidth, markers: &markers)
             }
-            body += overlay ? background : "<use href=\"#\(contourID)\"/>\n"
+            body += overlay && sharedID == nil ? background : "<use href=\"#\(contourID)\"/>\n"
             let isBottom = row == rows - 1 || index + columns >= panels.count
+            var labels = ""
             if isBottom {
-                body += AxisPainter.bottomLabels(local, mapX, xTicks, rightEndLabel: column == columns - 1)
+                labels += AxisPainter.bottomLabels(local, mapX, xTicks, rightEndLabel: column == columns - 1)
             }
-            if column == 0 { body += AxisPainter.leftLabels(local, mapY, yTicks) }
+            if column == 0 { labels += AxisPainter.leftLabels(local, mapY, yTicks) }
+            // One overlay panel of a shared window: its tick labels are shared too.
+            if overlay, sharedID != nil { sharedLabels = labels } else { body += labels }
             body += paths(panel.trajectories, in: local, mapX, mapY, words: words, markers: &markers)
             body += "</g>\n"
         }
@@ -153,7 +166,7 @@ public struct LandscapeFigure: Sendable {
         body += notes.render(left: left, top: axesBottom, width: figureWidth - left - right)
         document.defs = markers.defs + document.defs
         document.body = body
-        return document.rendered
+        return (document.rendered, background + sharedLabels)
     }
 
     private func panelTitle(_ title: String, series: Int?, color: String?, width: Double, markers: inout MarkerSet) -> String {
