@@ -46,6 +46,16 @@ inside is laid out. At every width it fails when
 - the page holds a <script>: only search.html may, and then exactly
   assets/search-index.js and assets/search.js, in that order.
 
+At the narrowest and the widest width (390 px with mobile emulation and
+1280 px by default), in the light and the dark colour scheme
+(prefers-color-scheme emulation), axe-core is injected over DevTools and run
+with its default rules (WCAG 2.0-2.2 A and AA and Deque's best practices);
+every violation fails, named by rule, impact, element (axe's selector and the
+start of its HTML) and what axe found, with the widths and themes it was found
+in. axe-core is the pinned build (AXE_VERSION) that the PyPI wheel AXE_WHEEL
+bundles: fetched with pip on first use, checked against AXE_SHA256 and kept in
+~/.cache/coursegen; --axe FILE runs another build, --no-axe none.
+
 With --search QUERY=ANCHOR (repeatable), search.html is opened from file://,
 QUERY typed into its search box over DevTools (Input.insertText) and sent
 with Enter (a GET to search.html?q=...); it fails unless the first result

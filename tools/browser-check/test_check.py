@@ -2,9 +2,11 @@
 """Tests of check.py on hand-written pages: one that renders at every width
 (MathML from the MathML module's golden sample, a table with formulas, code
 that scrolls in a focusable box, a figure with a legend in Latin and Chinese),
-and broken ones that must fail, each for its own reason; and of the Markdown
-table reader that tells a cell written empty from one that lost its content.
-The browser tests need Debian's chromium (and fonts-noto-cjk for the legend).
+and broken ones that must fail, each for its own reason; a page that axe-core
+faults, in both themes and in the dark one only; and of the Markdown table
+reader that tells a cell written empty from one that lost its content. The
+browser tests need Debian's chromium (and fonts-noto-cjk for the legend), and
+axe-core (fetched with pip on the first run, then cached).
 
     python3 tools/browser-check/test_check.py
 """
