@@ -487,7 +487,6 @@ public struct HTMLRenderer {
         return count
     }
 
-    /// The LaTeX of a paragraph that holds one `$$…$$` and nothing else but white space.
     /// The LaTeX of the one inline formula that `inlines` hold besides white space, if so.
     private static func loneInlineMath(_ inlines: [Inline]) -> String? {
         var found: String?
@@ -502,6 +501,7 @@ public struct HTMLRenderer {
         return found
     }
 
+    /// The LaTeX of a paragraph that holds one `$$…$$` and nothing else but white space.
     private static func loneDisplayMath(_ inlines: [Inline]) -> (String, TextPosition)? {
         var found: (String, TextPosition)?
         for inline in inlines {
