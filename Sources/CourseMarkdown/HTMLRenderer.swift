@@ -232,7 +232,15 @@ public struct HTMLRenderer {
                 out += "<thead>\n<tr>\n"
                 for (i, cell) in table.header.enumerated() {
                     out += "<th\(Self.alignment(table.alignments, i))>"
-                    render(cell, into: &out, state: state)
+                    var header = ""
+                    render(cell, into: &header, state: state)
+                    // A header that is only a formula reads as empty to a screen reader that
+                    // does not read MathML (and to axe-core's empty-table-header): the formula
+                    // is named by its plain text.
+                    if let latex = Self.loneInlineMath(cell), header.hasPrefix("<math") {
+                        header = "<math aria-label=\"\(Escaping.html(mathText(latex)))\"" + header.dropFirst("<math".count)
+                    }
+                    out += header
                     out += "</th>\n"
                 }
                 out += "</tr>\n</thead>\n"
@@ -480,6 +488,20 @@ public struct HTMLRenderer {
             }
         }
         return count
+    }
+
+    /// The LaTeX of the one inline formula that `inlines` hold besides white space, if so.
+    private static func loneInlineMath(_ inlines: [Inline]) -> String? {
+        var found: String?
+        for inline in inlines {
+            switch inline {
+            case .math(let latex, false, _) where found == nil: found = latex
+            case .softBreak, .lineBreak: continue
+            case .text(let s) where s.allSatisfy(\.isWhitespace): continue
+            default: return nil
+            }
+        }
+        return found
     }
 
     /// The LaTeX of a paragraph that holds one `$$…$$` and nothing else but white space.

@@ -165,7 +165,7 @@ enum BundledStylesheet {
       cursor: pointer; user-select: none;
       padding: 0.3rem 0.7rem; border: 1px solid var(--cg-border); border-radius: 0.4rem;
     }
-    .nav-toggle:focus-visible + .topbar .nav-button { outline: 3px solid var(--cg-accent); outline-offset: 2px; }
+    .nav-toggle:focus-visible + .nav-button { outline: 3px solid var(--cg-accent); outline-offset: 2px; }
 
     /* Search: a plain GET form in the header, and search.html's results and term index. */
     .visually-hidden {
@@ -232,7 +232,8 @@ enum BundledStylesheet {
     .sidebar-extra a:hover { background: var(--cg-faint); }
 
     @media (min-width: 60rem) {
-      .nav-button { display: none; }
+      /* The sidebar always shows: no button, and no hidden checkbox to Tab to. */
+      .nav-toggle, .nav-button { display: none; }
       .sidebar {
         position: sticky; top: 3rem; flex: 0 0 var(--sidebar-width);
         height: calc(100vh - 3rem); overflow-y: auto; padding: 1.25rem 1rem;
@@ -243,7 +244,7 @@ enum BundledStylesheet {
       /* Stretch, not flex-start: a column of shrink-to-fit children is as wide as
          its widest figure or formula, and the text is cut off at the right on a phone. */
       .layout { flex-direction: column; align-items: stretch; }
-      .nav-toggle:checked ~ .layout .sidebar { display: block; }
+      body:has(.nav-toggle:checked) .sidebar { display: block; }
     }
 
     .content { flex: 1 1 auto; min-width: 0; padding: 1.5rem clamp(1rem, 4vw, 3rem) 3rem; }

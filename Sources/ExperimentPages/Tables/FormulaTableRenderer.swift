@@ -85,7 +85,10 @@ enum FormulaTableRenderer {
             return line[..<relation.lowerBound] + "&" + line[relation.lowerBound...]
         }
         let latex = lines.count == 1 ? spec.formula[0] : "\\begin{aligned}" + lines.joined(separator: " \\\\ ") + "\\end{aligned}"
-        return "<div class=\"display-math\" tabindex=\"0\">" + blockMath(latex) + "</div>"
+        // On a phone a long rule scrolls in its box, which a keyboard reaches (tabindex) and a
+        // screen reader names when it lands there.
+        return "<div class=\"display-math\" tabindex=\"0\" role=\"group\" aria-label=\"\(HTML.escape(Words.text("formulas.updateRule")))\">"
+            + blockMath(latex) + "</div>"
     }
 
     /// Update rules rendered so far, by their LaTeX: a course shows the same few methods in
