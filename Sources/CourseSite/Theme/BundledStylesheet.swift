@@ -424,6 +424,12 @@ enum BundledStylesheet {
     .cg-schedule-rates th small { font-weight: 400; color: var(--cg-muted); }
     .cg-summary { margin: 0.25rem 0 0; font-size: 0.85rem; color: var(--cg-muted); font-family: var(--font-ui); max-width: 36rem; }
     .cg-source { margin-top: 1rem; }
+    /* The numbers behind a figure's markers, closed until asked for. */
+    .cg-data { font-family: var(--font-ui); font-size: 0.88rem; }
+    .cg-data-table { width: auto; min-width: 0; font-size: inherit; }
+    .cg-data-table th, .cg-data-table td { padding: 0.2rem 0.75rem; }
+    .cg-data-table tbody th[scope="rowgroup"] { padding-top: 0.7rem; }
+    .cg-data-table th[scope="row"] { font-weight: 400; border-bottom-width: 1px; text-align: right; }
     .cg-formulas-only { margin: 1rem 0 1.5rem; }
 
     /* Reference lists: author–year entries with a hanging indent; the course page says who cites each. */
