@@ -15,7 +15,7 @@ import Testing
 
     @Test func isAccessibleImage() {
         let svg = bowlSVG()
-        #expect(svg.contains("role=\"img\" aria-labelledby=\"fig1-title fig1-desc\""))
+        #expect(svg.contains("role=\"img\" aria-labelledby=\"fig1-title\" aria-describedby=\"fig1-desc\""))
         #expect(svg.contains("<title id=\"fig1-title\">Bowl &lt;4 runs&gt;</title>"))
         #expect(svg.contains("<desc id=\"fig1-desc\">SGD &amp; co.</desc>"))
     }
