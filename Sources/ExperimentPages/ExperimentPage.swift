@@ -57,13 +57,14 @@ public enum ExperimentPage {
         let key = legendTable(experiment)
         let landscape = LandscapeSVG.svg(
             experiment, trajectories: trajectories, listsSeries: key.isEmpty,
-            text: FigureWords.text(idPrefix: prefix + "-p", title: title, description: Words.strings.sentences([landscapeWords, outcome])),
+            text: FigureWords.text(idPrefix: prefix + "-p", title: title, description: outcome),
             sharedBackground: sharedBackground, background: &background)
         // A grid titles each panel with its run; an overlay needs the key.
         let landscapeKey = experiment.layout == .grid && experiment.objective.dimension == 2 ? "" : key
         let figureOpen = numberID ? number.figureOpen : "<figure class=\"cg-figure\">"
         var out = figureOpen + "\n\(landscape)\(landscapeKey)\(number.captionOpen)<strong>\(HTML.escape(Words.strings.sentence(title)))</strong>\(Words.sentenceGap)"
-        out += HTML.escape(Words.strings.sentences([landscapeWords, outcome])) + "</figcaption></figure>\n"
+        out += FigureWords.caption(reading: landscapeWords, summary: outcome) + "</figcaption></figure>\n"
+        out += DataTable.html(LandscapeSVG.data(experiment, trajectories: trajectories), curve: experiment.objective.dimension == 1)
 
         let fStar = experiment.objective.minimumValue != nil
         let lossWords = Words.text(fStar ? "loss.distance" : "loss.value")
@@ -72,7 +73,7 @@ public enum ExperimentPage {
             lossWords, FigureWords.twoPoints("loss.twoPoints", experiment), scheduled ? Words.text("loss.scheduled") : ""])
         let loss = LossSVG.svg(
             experiment, trajectories: trajectories, listsSeries: key.isEmpty,
-            text: FigureWords.text(idPrefix: prefix + "-l", title: Words.text("loss.title", ["title": title]), description: Words.strings.sentences([lossCaption, outcome])))
+            text: FigureWords.text(idPrefix: prefix + "-l", title: Words.text("loss.title", ["title": title]), description: outcome))
         out += "<figure class=\"cg-figure\">\n\(loss)\(key)<figcaption>\(HTML.escape(lossCaption))</figcaption></figure>\n"
 
         return Parts(figures: out, formulas: FormulaTableRenderer.experimentTable(experiment),

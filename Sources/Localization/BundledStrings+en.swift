@@ -148,6 +148,11 @@ extension BundledStrings {
     figure.evaluatedPoint: "dashed: evaluated point x"
     figure.iterateOf: "{label}, iterate y"
     figure.evaluatedOf: "{label}, evaluated x"
+    data.summary: "The numbers behind the figure"
+    data.step: "Step"
+    data.point: "Point (x, y)"
+    data.x: "x"
+    data.value: "f"
 
     # Results table of an experiment
     results.caption: "Results after {steps} ({significant})"

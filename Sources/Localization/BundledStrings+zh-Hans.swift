@@ -144,6 +144,11 @@ extension BundledStrings {
     figure.evaluatedPoint: "虚线：评估点 x"
     figure.iterateOf: "{label}，迭代点 y"
     figure.evaluatedOf: "{label}，评估点 x"
+    data.summary: "图中的数值"
+    data.step: "步"
+    data.point: "点 (x, y)"
+    data.x: "x"
+    data.value: "f"
 
     # 实验结果表
     results.caption: "{steps}后的结果（{significant}）"

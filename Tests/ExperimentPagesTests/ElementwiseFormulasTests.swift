@@ -13,7 +13,7 @@ import Testing
             return
         }
         let html = ExperimentPage.html(table, idPrefix: "f")
-        #expect(html.components(separatedBy: "<math display=\"block\">").count - 1 == 4)
+        #expect(html.components(separatedBy: "<math display=\"block\" alttext=").count - 1 == 4)
         for name in ["ASGD", "Rprop", "Lion", "Yogi"] {
             #expect(html.contains(name), "\(name)")
         }
@@ -36,7 +36,7 @@ import Testing
             return
         }
         let html = ExperimentPage.html(table, idPrefix: "f")
-        #expect(html.components(separatedBy: "<math display=\"block\">").count - 1 == 1)
+        #expect(html.components(separatedBy: "<math display=\"block\" alttext=").count - 1 == 1)
         #expect(html.contains("SparseAdam"))
         #expect(!html.contains("merror"))
         // The set of present coordinates and the untouched ones: ∉ and ≠ are operators of the rule.

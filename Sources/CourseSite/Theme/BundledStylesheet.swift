@@ -31,23 +31,23 @@ enum BundledStylesheet {
       --cg-callout-important: #8250df;
       --cg-callout-warning: #9a6700;
       --cg-callout-caution: #cf222e;
-      /* Okabe–Ito, colour-blind safe (the Plotting module's Palette); figures read these. */
+      /* Okabe–Ito, colour-blind safe, each at least 3:1 on --cg-plot-bg (the Plotting module's Palette, whose tests hold this copy to it); figures read these. */
       --cg-series-1: #0072b2;
       --cg-series-2: #d55e00;
       --cg-series-3: #009e73;
-      --cg-series-4: #cc79a7;
-      --cg-series-5: #e69f00;
-      --cg-series-6: #56b4e9;
+      --cg-series-4: #c573a1;
+      --cg-series-5: #bc8209;
+      --cg-series-6: #3495c9;
       --cg-series-7: #000000;
-      --cg-series-8: #f0e442;
+      --cg-series-8: #999005;
       /* colours a run may choose with .color(.name) (Apple's system colours) */
       --cg-color-red: #ff3b30;
-      --cg-color-orange: #ff9500;
-      --cg-color-yellow: #ffcc00;
-      --cg-color-green: #34c759;
-      --cg-color-mint: #00c7be;
-      --cg-color-teal: #30b0c7;
-      --cg-color-cyan: #32ade6;
+      --cg-color-orange: #cf7804;
+      --cg-color-yellow: #ac8907;
+      --cg-color-green: #03a33e;
+      --cg-color-mint: #089e97;
+      --cg-color-teal: #009bb2;
+      --cg-color-cyan: #0497cf;
       --cg-color-blue: #007aff;
       --cg-color-indigo: #5856d6;
       --cg-color-purple: #af52de;
@@ -56,7 +56,7 @@ enum BundledStylesheet {
       --cg-color-gray: #8e8e93;
       --cg-color-black: #000000;
       --cg-plot-bg: #fdfdfc;
-      --cg-plot-contour: #a3acb9;
+      --cg-plot-contour: #858e9b;
       --cg-plot-band: #0072b2;
       /* syntax highlighting */
       --hl-keyword: #a626a4;
@@ -118,7 +118,7 @@ enum BundledStylesheet {
         --cg-color-gray: #98989d;
         --cg-color-black: #e6e6e6;
         --cg-plot-bg: #16181b;
-        --cg-plot-contour: #5b6472;
+        --cg-plot-contour: #616a78;
         --cg-plot-band: #56b4e9;
         --hl-keyword: #d49bf0;
         --hl-string: #98c379;
@@ -425,6 +425,12 @@ enum BundledStylesheet {
     .cg-schedule-rates th small { font-weight: 400; color: var(--cg-muted); }
     .cg-summary { margin: 0.25rem 0 0; font-size: 0.85rem; color: var(--cg-muted); font-family: var(--font-ui); max-width: 36rem; }
     .cg-source { margin-top: 1rem; }
+    /* The numbers behind a figure's markers, closed until asked for. */
+    .cg-data { font-family: var(--font-ui); font-size: 0.88rem; }
+    .cg-data-table { width: auto; min-width: 0; font-size: inherit; }
+    .cg-data-table th, .cg-data-table td { padding: 0.2rem 0.75rem; }
+    .cg-data-table tbody th[scope="rowgroup"] { padding-top: 0.7rem; }
+    .cg-data-table th[scope="row"] { font-weight: 400; border-bottom-width: 1px; text-align: right; }
     .cg-formulas-only { margin: 1rem 0 1.5rem; }
 
     /* Reference lists: author–year entries with a hanging indent; the course page says who cites each. */

@@ -137,6 +137,30 @@ enum LandscapeSVG {
             let x = xRange.lowerBound + (xRange.upperBound - xRange.lowerBound) * Double(k) / Double(samples)
             return Point(x, function.value(at: [x]))
         }
+        let runs = curvePaths(experiment, trajectories: trajectories)
+        let minima = experiment.objective.minima.filter { $0.count == 1 }.map { Point($0[0], function.value(at: $0)) }
+        let name = experiment.objective.variableNames.first ?? "x"
+        return CurveFigure(
+            curve: curve, runs: runs, minima: minima, xAxis: Axis(label: name, range: xRange),
+            yAxis: Axis(label: "f(\(name))"), listsSeries: listsSeries
+        ).svg(text)
+    }
+
+    /// The numbers behind the figure's markers (``DataTable``), path by path in the figure's order.
+    static func data(_ experiment: Experiment, trajectories: [[Trajectory]]) -> FigureData {
+        if experiment.objective.dimension == 1 {
+            return FigureData(curvePaths(experiment, trajectories: trajectories), curve: true, words: FigureWords.figure)
+        }
+        let paths = experiment.runs.indices.flatMap { run in
+            experiment.starts.indices.flatMap { start in
+                drawnPaths(experiment, run: run, start: start, trajectory: trajectories[run][start])
+            }
+        }
+        return FigureData(paths, curve: false, words: FigureWords.figure)
+    }
+
+    /// A 1-D experiment's paths along its curve: each run from each start, (x, f(x)).
+    static func curvePaths(_ experiment: Experiment, trajectories: [[Trajectory]]) -> [DrawnPath] {
         var runs: [DrawnPath] = []
         for run in experiment.runs.indices {
             for start in experiment.starts.indices {
@@ -155,11 +179,6 @@ enum LandscapeSVG {
                 }
             }
         }
-        let minima = experiment.objective.minima.filter { $0.count == 1 }.map { Point($0[0], function.value(at: $0)) }
-        let name = experiment.objective.variableNames.first ?? "x"
-        return CurveFigure(
-            curve: curve, runs: runs, minima: minima, xAxis: Axis(label: name, range: xRange),
-            yAxis: Axis(label: "f(\(name))"), listsSeries: listsSeries
-        ).svg(text)
+        return runs
     }
 }

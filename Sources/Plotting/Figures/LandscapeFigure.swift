@@ -187,7 +187,6 @@ public struct LandscapeFigure: Sendable {
         var lines = ""
         var steps = ""
         var ends = ""
-        let named = Set(trajectories.map(\.series)).count > 1 || panels.count == 1
         for trajectory in trajectories {
             let color = trajectory.css
             let drawn = trajectory.points.map { p -> Point in
@@ -205,8 +204,7 @@ public struct LandscapeFigure: Sendable {
             // marker, its own, keeps the two paths apart.
             if trajectory.role == .evaluated {
                 if stepCount > 0, rect.contains(drawn[stepCount]) {
-                    ends += markers.use(markers.id(.circle, .large), at: drawn[stepCount], style: Legend.evaluatedEndStyle(color),
-                                        title: tooltip(trajectory, step: stepCount, named: true, words: words))
+                    ends += markers.use(markers.id(.circle, .large), at: drawn[stepCount], style: Legend.evaluatedEndStyle(color))
                     ends += "\n"
                 }
                 continue
@@ -214,17 +212,17 @@ public struct LandscapeFigure: Sendable {
             let every = max(1, (stepCount + Self.maximumMarkers - 1) / Self.maximumMarkers)
             var group = ""
             for step in stride(from: every, to: stepCount, by: every) where rect.contains(drawn[step]) {
-                group += markers.use(small, at: drawn[step], title: tooltip(trajectory, step: step, named: named, words: words))
+                group += markers.use(small, at: drawn[step])
             }
             if !group.isEmpty {
                 steps += "<g style=\"fill:\(color)\">\(group)</g>\n"
             }
             if let start = drawn.first, rect.contains(start) {
-                ends += markers.use(large, at: start, style: Legend.startStyle(color), title: tooltip(trajectory, step: 0, named: named, words: words))
+                ends += markers.use(large, at: start, style: Legend.startStyle(color))
                 ends += "\n"
             }
             if stepCount > 0, rect.contains(drawn[stepCount]) {
-                ends += markers.use(large, at: drawn[stepCount], style: Legend.endStyle(color), title: tooltip(trajectory, step: stepCount, named: named, words: words))
+                ends += markers.use(large, at: drawn[stepCount], style: Legend.endStyle(color))
                 ends += "\n"
             }
         }
@@ -233,10 +231,7 @@ public struct LandscapeFigure: Sendable {
         for minimum in minima where minimum.isFinite {
             let p = Point(mapX(minimum.x), mapY(minimum.y))
             guard rect.contains(p) else { continue }
-            let at = "(" + NumberFormat.significant(minimum.x, digits: 4, trimmingZeros: true) + ", "
-                + NumberFormat.significant(minimum.y, digits: 4, trimmingZeros: true) + ")"
-            let title = words.fill(words.minimumAt, ["at": at])
-            out += markers.use(markers.minimumID(), at: p, title: title) + "\n"
+            out += markers.use(markers.minimumID(), at: p) + "\n"
         }
         if !lines.isEmpty {
             out += "<g fill=\"none\" stroke-width=\"1.5\" stroke-linejoin=\"round\" stroke-linecap=\"round\">\n\(lines)</g>\n"
@@ -244,23 +239,6 @@ public struct LandscapeFigure: Sendable {
         out += Legend.haloed(steps) + ends
         return out
     }
-
-    /// "Adam, step 12: (−3.214, 0.1203), f = 0.5311" ("Adam，第 12 步：(−3.214, 0.1203)，f = 0.5311"
-    /// with Chinese punctuation); without the label when the panel shows one series, whose
-    /// name is the panel's title.
-    func tooltip(_ trajectory: DrawnPath, step: Int, named: Bool, words: FigureVocabulary = .english) -> String {
-        let p = trajectory.points[step]
-        let name = step == 0 ? words.start : words.fill(words.step, ["step": String(step)])
-        let label = named || trajectory.role != .only ? trajectory.name(words) : ""
-        var text = label.isEmpty ? name : label + words.comma + name
-        text += words.colon + "(\(Self.value(p.x)), \(Self.value(p.y)))"
-        if step < trajectory.values.count { text += words.comma + "f = \(Self.value(trajectory.values[step]))" }
-        return text
-    }
-
-    /// Tooltip numbers: three significant digits give the picture; the page's results
-    /// table has the precise values.
-    static func value(_ x: Double) -> String { NumberFormat.significant(x, digits: 3, trimmingZeros: true) }
 
     /// Why a path stops short of its end: it diverged, or it left the plotted region.
     static func note(for trajectory: DrawnPath, drawn: [Point], in rect: Rect, words: FigureVocabulary) -> String? {

@@ -40,15 +40,11 @@ struct MarkerSet {
         return id
     }
 
-    /// A `<use>` of marker `id` at `p`, with a tooltip when `title` is given.
-    func use(_ id: String, at p: Point, style: String? = nil, title: String? = nil) -> String {
+    /// A `<use>` of marker `id` at `p`. No tooltip: the numbers behind the markers are a
+    /// table beside the figure (``FigureData``), which a keyboard reaches too.
+    func use(_ id: String, at p: Point, style: String? = nil) -> String {
         var out = "<use href=\"#\(id)\" x=\"\(SVGText.n(p.x))\" y=\"\(SVGText.n(p.y))\""
         if let style { out += " style=\"\(style)\"" }
-        if let title {
-            out += "><title>\(Escaping.html(title))</title></use>"
-        } else {
-            out += "/>"
-        }
-        return out
+        return out + "/>"
     }
 }
