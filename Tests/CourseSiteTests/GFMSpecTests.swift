@@ -163,7 +163,7 @@ enum GFMSpec {
                 Issue.record("\(name) was not loaded as a chapter")
                 return Built(html: "", errors: [])
             }
-            let errors = (body.diagnostics + diagnostics.filter { $0.location.file.hasSuffix(name) }).filter { $0.severity == .error }
+            let errors = (body.diagnostics + diagnostics.filter { $0.location?.file.hasSuffix(name) == true }).filter { $0.severity == .error }
             return Built(html: body.html, errors: errors)
         }
     }
@@ -188,7 +188,8 @@ enum GFMSpec {
 
     /// coursegen's page body without what it adds on purpose: heading ids and self-links,
     /// the table's scroll wrapper and focusable `<pre>`, highlighting spans, task lists'
-    /// classes and accessible names, and `style="text-align"` for the table's `align`.
+    /// classes and accessible names, `style="text-align"` for the table's `align`, and the
+    /// numbered `<figure>` around an image that is alone in its paragraph with a caption.
     static func withoutAdditions(_ html: String) -> String {
         var out = replacing(#"<h([1-6]) id="[^"]*">"#, in: html) { "<h\($0[1])>" }
         out = replacing(#" <a class="self-link" href="[^"]*" aria-label="[^"]*">#</a></h([1-6])>"#, in: out) { "</h\($0[1])>" }
@@ -202,6 +203,10 @@ enum GFMSpec {
             $0[1].isEmpty ? "<input type=\"checkbox\" disabled=\"\" />" : "<input type=\"checkbox\" checked=\"\" disabled=\"\" />"
         }
         out = replacing(#" style="text-align: (left|center|right)""#, in: out) { " align=\"\($0[1])\"" }
+        // An image alone in its paragraph with a caption is a numbered figure (as Pandoc reads it).
+        out = replacing(#"(?s)<figure class="figure"[^>]*>\n(<img [^>]*>)\n<figcaption>.*?</figcaption>\n</figure>\n"#, in: out) {
+            "<p>\($0[1])</p>\n"
+        }
         // Highlighting spans, inside code blocks only (the code's own text is escaped, so every
         // `<span>` there is the highlighter's).
         return replacing(#"(?s)<pre><code class="language-[^"]*">.*?</code></pre>"#, in: out) { groups in
