@@ -9,8 +9,8 @@ import TextFormatting
 public struct HTMLRenderer {
     /// What a code block becomes: `nil` for the default `<pre><code>`.
     public typealias CodeBlockHandler = (CodeBlock) -> String?
-    /// Rewrites a link or image destination. Whatever it returns passes ``URLPolicy``
-    /// before it is written.
+    /// Rewrites a link or image destination. Whatever it returns is percent-encoded
+    /// (``HrefEncoding``) and then passes ``URLPolicy`` before it is written.
     public typealias URLRewriter = (_ url: String, _ position: TextPosition) -> String
     /// Renders math to markup (MathML).
     public typealias MathRenderer = (_ latex: String, _ display: Bool, _ position: TextPosition) -> String
@@ -435,11 +435,13 @@ public struct HTMLRenderer {
         return closing.isEmpty ? nil : (next, closing)
     }
 
-    /// `url` when ``URLPolicy`` allows it on a page. A refused URL is the link
-    /// resolver's error to report; whatever a caller's hook returns, the renderer
-    /// never writes one, and leaves the link or image without its destination.
+    /// `url` percent-encoded as cmark-gfm writes a destination, when ``URLPolicy`` allows
+    /// the encoded form on a page. A refused URL is the link resolver's error to report;
+    /// whatever a caller's hook returns, the renderer never writes one, and leaves the link
+    /// or image without its destination.
     private static func allowed(_ url: String) -> String? {
-        URLPolicy.refusedScheme(in: url) == nil ? url : nil
+        let encoded = HrefEncoding.encode(url)
+        return URLPolicy.refusedScheme(in: encoded) == nil ? encoded : nil
     }
 
     /// Inline content as phrasing markup for a place that is itself a link or a

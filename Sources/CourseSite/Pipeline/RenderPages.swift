@@ -283,7 +283,7 @@ struct RenderPages: Sendable {
         }
         var html = renderer.render(document)
         var titleHTML = Escaping.html(chapter.title)
-        if chapter.frontMatter.title == nil, chapter.firstHeadingIsTitle,
+        if chapter.firstHeadingIsTitle,
            case .heading(_, let inlines, _)? = chapter.document.blocks.first(where: { if case .heading = $0 { return true }; return false }) {
             titleHTML = renderer.renderPhrase(inlines)
         }
