@@ -96,7 +96,8 @@ enum TrainingReportCoding: ResultCoding {
             guard let losses = r.doubles(), let rates = r.doubles(), losses.count == rates.count, losses.count <= iterations,
                   rates.allSatisfy(\.isFinite),
                   let gradientNorms = r.doubles(), gradientNorms.count == losses.count,
-                  gradientNorms.dropLast().allSatisfy({ $0.isFinite && $0 >= 0 }),
+                  // A norm can overflow to infinity, or be NaN on the step that diverged, but is never negative.
+                  gradientNorms.allSatisfy({ !($0 < 0) }),
                   let checkpointCount = r.count(), checkpointCount >= 1
             else { return nil }
             var checkpoints: [TrainingCheckpoint] = []
