@@ -158,6 +158,10 @@ import Testing
         change("training initialisation", training, "initialization: .xavierNormal", "initialization: .xavierUniform"),
         change("training batch size", training, "BatchSize(16)", "BatchSize(17)"),
         change("training hyperparameter", training, "Adam(lr: 0.02)", "Adam(lr: 0.03)"),
+        change("training batch normalisation", training, "initialization: .xavierNormal)", "initialization: .xavierNormal, batchNorm: true)"),
+        keep("training batch normalisation written off", training, "initialization: .xavierNormal)", "initialization: .xavierNormal, batchNorm: false)"),
+        change("training clipping by norm", training, "    BatchSize(16)\n", "    BatchSize(16)\n    ClipGradients(norm: 1)\n"),
+        change("training clipping by value", training, "    BatchSize(16)\n", "    BatchSize(16)\n    ClipGradients(value: 1)\n"),
         // Activations.
         keep("activations labels and title", activations, "Two layers", "Three layers"),
         keep("activations claim", activations, "stdAbove: 0.01", "stdAbove: 0.02"),
