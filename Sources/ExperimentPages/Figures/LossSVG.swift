@@ -34,6 +34,6 @@ enum LossSVG {
             : Axis(label: "f − f*", scale: .log)
         var panels = [LineFigure.Panel(yAxis: lossAxis, series: losses, height: 200)]
         if !rates.isEmpty { panels.append(LineFigure.Panel(yAxis: Axis(label: Words.text("axis.learningRate")), series: rates, height: 90)) }
-        return LineFigure(xAxis: Axis(label: Words.text("axis.step")), panels: panels, listsSeries: listsSeries).svg(text)
+        return LineFigure(xAxis: Axis(label: Words.text("axis.step")), panels: panels, listsSeries: listsSeries).responsiveSVG(text)
     }
 }

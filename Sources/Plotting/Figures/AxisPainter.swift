@@ -65,7 +65,10 @@ enum AxisPainter {
         for (value, label) in ticks {
             let y = map(value)
             guard y >= rect.y - 0.05, y <= rect.maxY + 0.05 else { continue }
-            labels += "<text x=\"\(SVGText.n(rect.x - tickLength - 3))\" y=\"\(SVGText.n(y + 3.8))\">\(Escaping.html(label))</text>"
+            // A label on the bottom edge sits just above it: centred on its tick, its line box
+            // would reach into the x tick label at the same corner.
+            let baseline = y > rect.maxY - 0.5 ? rect.maxY - 1 : y + 3.8
+            labels += "<text x=\"\(SVGText.n(rect.x - tickLength - 3))\" y=\"\(SVGText.n(baseline))\">\(Escaping.html(label))</text>"
         }
         return "<g text-anchor=\"end\" fill-opacity=\".8\">\(labels)</g>\n"
     }

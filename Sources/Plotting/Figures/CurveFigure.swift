@@ -34,8 +34,9 @@ public struct CurveFigure: Sendable {
         let xs = finiteCurve.map(\.x), ys = finiteCurve.map(\.y)
         let xRange = xAxis.range ?? ((xs.min() ?? 0)...(max(xs.max() ?? 1, (xs.min() ?? 0) + 1e-9)))
         let yRange = yAxis.range ?? Ticks.niceLinearRange(ys.min() ?? 0, ys.max() ?? 1)
-        let xTicks = AxisPainter.ticks(xRange, scale: .linear, count: 8)
-        let yTicks = AxisPainter.ticks(yRange, scale: .linear, count: 5)
+        let narrow = ResponsiveFigure.isNarrow(width)
+        let xTicks = AxisPainter.ticks(xRange, scale: .linear, count: narrow ? 4 : 8)
+        let yTicks = AxisPainter.ticks(yRange, scale: .linear, count: narrow ? 4 : 5)
         let left = 24 + AxisPainter.labelWidth(yTicks) + AxisPainter.tickLength + 4
         let right = max(14, AxisPainter.rightOverhang(xTicks))
 
@@ -87,7 +88,8 @@ public struct CurveFigure: Sendable {
                 }
                 continue
             }
-            let every = max(1, (last + LandscapeFigure.maximumMarkers - 1) / LandscapeFigure.maximumMarkers)
+            let most = LandscapeFigure.maximumMarkers(width: width)
+            let every = max(1, (last + most - 1) / most)
             for step in stride(from: every, to: max(every, last), by: every) where rect.contains(points[step]) {
                 group += markers.use(small, at: points[step])
             }
@@ -112,5 +114,15 @@ public struct CurveFigure: Sendable {
         document.defs = markers.defs
         document.body = body
         return document.rendered
+    }
+}
+
+extension CurveFigure: ResponsiveDrawing {
+    /// The figure at a phone's width, its plot no taller than wide.
+    public var narrow: CurveFigure {
+        var figure = self
+        figure.width = ResponsiveFigure.narrowWidth
+        figure.height = min(height, 200)
+        return figure
     }
 }

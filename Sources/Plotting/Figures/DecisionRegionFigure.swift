@@ -149,3 +149,13 @@ public struct DecisionRegionFigure: Sendable {
         return out
     }
 }
+
+extension DecisionRegionFigure: ResponsiveDrawing {
+    /// The figure at a phone's width: its panels in one column.
+    public var narrow: DecisionRegionFigure {
+        var figure = self
+        figure.width = ResponsiveFigure.narrowWidth
+        figure.columns = 1
+        return figure
+    }
+}

@@ -125,3 +125,13 @@ public struct HistogramFigure: Sendable {
         return hi > lo ? lo...hi : lo...(lo + 1)
     }
 }
+
+extension HistogramFigure: ResponsiveDrawing {
+    /// The figure at a phone's width: two panels to a row.
+    public var narrow: HistogramFigure {
+        var figure = self
+        figure.width = ResponsiveFigure.narrowWidth
+        figure.columns = min(columns, 2)
+        return figure
+    }
+}
