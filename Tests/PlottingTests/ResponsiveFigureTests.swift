@@ -43,8 +43,8 @@ import Testing
     }
 
     @Test func theNarrowDrawingFitsAPhonesColumn() {
-        // A 320 px screen's column is 320 − 2 × 16 px: the drawing is never scaled down there.
-        #expect(ResponsiveFigure.narrowWidth <= 288)
+        // A solution in a callout on a 320 px screen is 237.8 px wide: the drawing is never scaled down there.
+        #expect(ResponsiveFigure.narrowWidth <= 237.8)
         #expect(Double(ResponsiveFigure.wideFrom) >= 640)
     }
 
@@ -57,8 +57,8 @@ import Testing
         // The wide drawing is the figure as it was, byte for byte; the narrow one follows it.
         #expect(html == "<div class=\"cg-plots\">\n" + wide + narrow + "</div>\n")
         #expect(wide.hasPrefix("<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"cg-plot\" viewBox=\"0 0 640 "))
-        #expect(narrow.hasPrefix("<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"cg-plot cg-plot-narrow\" viewBox=\"0 0 280 "))
-        #expect(Self.attribute("width", of: narrow) == "280")
+        #expect(narrow.hasPrefix("<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"cg-plot cg-plot-narrow\" viewBox=\"0 0 236 "))
+        #expect(Self.attribute("width", of: narrow) == "236")
         // Its ids are its own: both drawings sit on one page.
         #expect(narrow.contains("id=\"fig-n-title\"") && !narrow.contains("id=\"fig-title\""))
         // No text is set below 11 units, which the narrow drawing shows at 11 px or more.
@@ -68,8 +68,8 @@ import Testing
 
     @Test func theNarrowDrawingStacksPanelsAndThinsTicks() {
         let grid = Self.figures[1].figure as! LandscapeFigure
-        #expect(grid.narrow.columns == 1 && grid.narrow.width == 280)
-        // Four x tick labels under a 218-unit panel instead of eight under a 576-unit one.
+        #expect(grid.narrow.columns == 1 && grid.narrow.width == 236)
+        // Four x tick labels under a 174-unit panel instead of eight under a 576-unit one.
         let wide = Self.loss.svg(Self.text), narrow = Self.loss.narrow.svg(Self.text.narrow)
         #expect(Self.bottomLabels(narrow).count < Self.bottomLabels(wide).count)
         #expect(Self.bottomLabels(narrow).count >= 3)
@@ -93,6 +93,34 @@ import Testing
             let room = (b.0 - a.0) - (TextMetrics.width(a.1, fontSize: AxisPainter.tickFont) + TextMetrics.width(b.1, fontSize: AxisPainter.tickFont)) / 2
             #expect(room >= 4, "\(Self.figures[index].name): «\(a.1)» and «\(b.1)»")
         }
+    }
+
+    /// A short axis (a lopsided domain's, a histogram's) gets fewer ticks, never touching labels.
+    @Test(arguments: [(-2.0...2.0, 40.0, true), (-2.0...2.0, 200, true), (-1.0...1.0, 100, false), (0.0...20000, 174, false)])
+    func ticksThinOutToTheirAxisLength(range: ClosedRange<Double>, length: Double, vertical: Bool) {
+        let ticks = AxisPainter.ticks(range, scale: .linear, count: 6, length: length, vertical: vertical)
+        #expect(ticks.count >= 2)
+        #expect(AxisPainter.fit(ticks, range: range, scale: .linear, length: length, vertical: vertical) || ticks.count <= 3)
+        let unfitted = AxisPainter.ticks(range, scale: .linear, count: 6)
+        #expect(ticks.count <= unfitted.count)
+        if AxisPainter.fit(unfitted, range: range, scale: .linear, length: length, vertical: vertical) {
+            #expect(ticks.map(\.1) == unfitted.map(\.1), "ticks that fit are kept")
+        }
+    }
+
+    @Test func theBottomLeftLabelSitsAboveTheCornerWhenThereIsRoom() throws {
+        let rect = Rect(x: 50, y: 0, width: 200, height: 100)
+        let map = ScaleMapping(scale: .linear, domain: -2...2, from: rect.maxY, to: rect.y)
+        let labels = AxisPainter.leftLabels(rect, map, AxisPainter.ticks(-2...2, scale: .linear, count: 4))
+        // −2 on the bottom edge: its baseline just above it, not 3.8 below.
+        #expect(labels.contains(">−2</text>") && labels.contains("y=\"99\">−2</text>"))
+        // Ticks 16.3 units apart leave the bottom label where it was, within a line of the next.
+        let tight = ScaleMapping(scale: .linear, domain: 0...60000, from: 48.9, to: 0)
+        let counts = AxisPainter.leftLabels(Rect(x: 50, y: 0, width: 100, height: 48.9), tight, AxisPainter.ticks(0...60000, scale: .linear, count: 2))
+        let baselines = counts.components(separatedBy: " y=\"").dropFirst().compactMap { Double($0.prefix { $0 != "\"" }) }
+        try #require(baselines.count >= 2)
+        #expect(baselines[0] - baselines[1] >= AxisPainter.minimumRowSpacing - 0.05, "\(baselines)")
+        #expect(baselines[0] <= 48.9 + 3.8)
     }
 
     @Test func narrowGoldenFiles() throws {

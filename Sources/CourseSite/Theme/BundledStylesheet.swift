@@ -383,15 +383,15 @@ enum BundledStylesheet {
     .cg-objective p { margin: 0 0 0.25rem; font-family: var(--font-ui); font-size: 0.92rem; color: var(--cg-muted); }
     .cg-figure { margin: 1rem 0 1.5rem; }
     .cg-figure svg { font-family: var(--font-ui); color: var(--cg-fg); }
-    /* A figure is drawn twice (Plotting's ResponsiveFigure): 640 units wide, and 280 units wide
+    /* A figure is drawn twice (Plotting's ResponsiveFigure): 640 units wide, and 236 units wide
        with fewer ticks and one column of panels. The narrow drawing shows in a column narrower
-       than 640 px, where the wide one's 11-unit text would be drawn below 11 px; held to 26rem,
-       its text stays under 18 px. Print always shows the wide one. */
+       than 640 px, where the wide one's 11-unit text would be drawn below 11 px; held to 22rem,
+       its text stays under 17 px. Print always shows the wide one. */
     .cg-plots { container-type: inline-size; }
     .cg-plots > .cg-plot-narrow { display: none; }
     @container (max-width: 639.98px) {
       .cg-plots > .cg-plot:not(.cg-plot-narrow) { display: none; }
-      .cg-plots > .cg-plot-narrow { display: block; max-width: 26rem; margin: 0 auto; }
+      .cg-plots > .cg-plot-narrow { display: block; max-width: 22rem; margin: 0 auto; }
     }
     /* Experiment tables sit in a .table-wrap that scrolls sideways on narrow screens. */
     .table-wrap > table[class^="cg-"] { width: 100%; }

@@ -14,6 +14,42 @@ enum AxisPainter {
         return Array(zip(values, TickLabels.labels(for: values, scale: scale)))
     }
 
+    /// The ticks of an axis `length` units long: as many as `count` asks for, fewer when their
+    /// labels would touch. A vertical axis's labels keep ``minimumRowSpacing`` between baselines
+    /// (a line box of 11-unit text, CJK faces included); a horizontal axis's keep
+    /// ``minimumLabelGap`` between the estimated edges of neighbours.
+    static func ticks(
+        _ range: ClosedRange<Double>, scale: AxisScale, count: Int, length: Double, vertical: Bool
+    ) -> [(Double, String)] {
+        var count = count
+        var ticks = ticks(range, scale: scale, count: count)
+        while count > 2, !fit(ticks, range: range, scale: scale, length: length, vertical: vertical) {
+            count -= 1
+            ticks = Self.ticks(range, scale: scale, count: count)
+        }
+        return ticks
+    }
+
+    /// `fitted` when its labels are no wider than `laidOut`'s, which the margins were measured
+    /// for; `laidOut` otherwise.
+    static func within(_ fitted: [(Double, String)], _ laidOut: [(Double, String)]) -> [(Double, String)] {
+        labelWidth(fitted) <= labelWidth(laidOut) && rightOverhang(fitted) <= rightOverhang(laidOut) ? fitted : laidOut
+    }
+
+    static let minimumRowSpacing = 16.0
+    static let minimumLabelGap = 6.0
+
+    /// Whether the labels of `ticks` along an axis `length` units long leave room between them.
+    static func fit(_ ticks: [(Double, String)], range: ClosedRange<Double>, scale: AxisScale, length: Double, vertical: Bool) -> Bool {
+        let map = ScaleMapping(scale: scale, domain: range, from: 0, to: length)
+        let placed = ticks.map { (map($0.0), $0.1) }.filter { $0.0 >= -0.05 && $0.0 <= length + 0.05 }
+        return zip(placed, placed.dropFirst()).allSatisfy { a, b in
+            let distance = abs(b.0 - a.0)
+            if vertical { return distance >= minimumRowSpacing }
+            return distance >= (TextMetrics.width(a.1, fontSize: tickFont) + TextMetrics.width(b.1, fontSize: tickFont)) / 2 + minimumLabelGap
+        }
+    }
+
     /// The room right of a plot area that its x tick labels need: the last label is
     /// centred on the right edge, so half of it sticks out ("20000" under a long loss curve).
     static func rightOverhang(_ ticks: [(Double, String)]) -> Double {
@@ -62,12 +98,16 @@ enum AxisPainter {
     /// Only the labels of ``left(_:_:_:labelled:)``.
     static func leftLabels(_ rect: Rect, _ map: ScaleMapping, _ ticks: [(Double, String)]) -> String {
         var labels = ""
-        for (value, label) in ticks {
-            let y = map(value)
-            guard y >= rect.y - 0.05, y <= rect.maxY + 0.05 else { continue }
-            // A label on the bottom edge sits just above it: centred on its tick, its line box
-            // would reach into the x tick label at the same corner.
-            let baseline = y > rect.maxY - 0.5 ? rect.maxY - 1 : y + 3.8
+        let shown = ticks.map { (map($0.0), $0.1) }.filter { $0.0 >= rect.y - 0.05 && $0.0 <= rect.maxY + 0.05 }
+        for (y, label) in shown {
+            // A label on the bottom edge sits just above it, as far as the label over it leaves
+            // room: centred on its tick, its line box would reach into the x tick label at the
+            // same corner.
+            var baseline = y + 3.8
+            if y > rect.maxY - 0.5 {
+                let above = shown.map(\.0).filter { $0 < y - 0.5 }.max().map { $0 + 3.8 + minimumRowSpacing } ?? -Double.infinity
+                baseline = max(rect.maxY - 1, above)
+            }
             labels += "<text x=\"\(SVGText.n(rect.x - tickLength - 3))\" y=\"\(SVGText.n(baseline))\">\(Escaping.html(label))</text>"
         }
         return "<g text-anchor=\"end\" fill-opacity=\".8\">\(labels)</g>\n"

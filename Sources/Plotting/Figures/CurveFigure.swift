@@ -35,8 +35,9 @@ public struct CurveFigure: Sendable {
         let xRange = xAxis.range ?? ((xs.min() ?? 0)...(max(xs.max() ?? 1, (xs.min() ?? 0) + 1e-9)))
         let yRange = yAxis.range ?? Ticks.niceLinearRange(ys.min() ?? 0, ys.max() ?? 1)
         let narrow = ResponsiveFigure.isNarrow(width)
-        let xTicks = AxisPainter.ticks(xRange, scale: .linear, count: narrow ? 4 : 8)
-        let yTicks = AxisPainter.ticks(yRange, scale: .linear, count: narrow ? 4 : 5)
+        let yTicks = AxisPainter.ticks(yRange, scale: .linear, count: narrow ? 4 : 5, length: height, vertical: true)
+        let xTicks = AxisPainter.ticks(
+            xRange, scale: .linear, count: narrow ? 4 : 8, length: width - 38 - AxisPainter.labelWidth(yTicks), vertical: false)
         let left = 24 + AxisPainter.labelWidth(yTicks) + AxisPainter.tickLength + 4
         let right = max(14, AxisPainter.rightOverhang(xTicks))
 

@@ -82,11 +82,12 @@ public struct LandscapeFigure: Sendable {
         let rows = (max(1, panels.count) + columns - 1) / columns
         let xRange = grid.xRange, yRange = grid.yRange
         let narrow = ResponsiveFigure.isNarrow(width)
-        let xTicks = AxisPainter.ticks(xRange, scale: .linear, count: overlay && !narrow ? 8 : 4)
-        let yTicks = AxisPainter.ticks(yRange, scale: .linear, count: overlay ? (narrow ? 5 : 6) : 4)
+        let xCount = overlay && !narrow ? 8 : 4, yCount = overlay ? (narrow ? 5 : 6) : 4
+        let laidOutX = AxisPainter.ticks(xRange, scale: .linear, count: xCount)
+        let laidOutY = AxisPainter.ticks(yRange, scale: .linear, count: yCount)
 
-        let margin = 22 + AxisPainter.labelWidth(yTicks) + AxisPainter.tickLength + 4
-        let right = max(12, AxisPainter.rightOverhang(xTicks))
+        let margin = 22 + AxisPainter.labelWidth(laidOutY) + AxisPainter.tickLength + 4
+        let right = max(12, AxisPainter.rightOverhang(laidOutX))
         let gap = 26.0
         let titleHeight = overlay ? 0.0 : 20.0
         let available = (width - margin - right - Double(columns - 1) * gap) / Double(columns)
@@ -104,6 +105,11 @@ public struct LandscapeFigure: Sendable {
         // centred: a narrower SVG would be scaled up to the column's width, text and all.
         let contentWidth = margin + Double(columns) * panelWidth + Double(columns - 1) * gap + right
         let figureWidth = max(width, contentWidth)
+        // Fewer ticks where a lopsided domain leaves a short or narrow panel.
+        let xTicks = AxisPainter.within(
+            AxisPainter.ticks(xRange, scale: .linear, count: xCount, length: panelWidth, vertical: false), laidOutX)
+        let yTicks = AxisPainter.within(
+            AxisPainter.ticks(yRange, scale: .linear, count: yCount, length: panelHeight, vertical: true), laidOutY)
         let left = margin + (figureWidth - contentWidth) / 2
 
         let words = text.words

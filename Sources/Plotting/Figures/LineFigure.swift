@@ -35,11 +35,14 @@ public struct LineFigure: Sendable {
 
     public func svg(_ text: FigureText) -> String {
         let xRange = xAxis.range ?? dataXRange()
-        let xTicks = AxisPainter.ticks(xRange, scale: xAxis.scale, count: ResponsiveFigure.isNarrow(width) ? 4 : 8)
         let yRanges = panels.map { yRange(for: $0) }
-        let yTicks = zip(panels, yRanges).map { AxisPainter.ticks($1, scale: $0.yAxis.scale, count: $0.height < 150 ? 3 : 6) }
+        let yTicks = zip(panels, yRanges).map {
+            AxisPainter.ticks($1, scale: $0.yAxis.scale, count: $0.height < 150 ? 3 : 6, length: $0.height, vertical: true)
+        }
         let labelWidth = yTicks.map(AxisPainter.labelWidth).max() ?? 0
         let left = 24 + labelWidth + 6
+        let xTicks = AxisPainter.ticks(
+            xRange, scale: xAxis.scale, count: ResponsiveFigure.isNarrow(width) ? 4 : 8, length: width - left - 14, vertical: false)
         let right = max(14, AxisPainter.rightOverhang(xTicks))
         let plotWidth = width - left - right
 

@@ -9,9 +9,10 @@
 /// container query on the `.cg-plots` box) the narrow one shows, and its text is never drawn
 /// below 11 px; print shows the wide one.
 public enum ResponsiveFigure {
-    /// The narrow drawing's width in drawing units: at most the column of a 320 px screen
-    /// (288 px), so that its text is drawn at its size or larger on every phone.
-    public static let narrowWidth = 280.0
+    /// The narrow drawing's width in drawing units: at most the narrowest column a figure
+    /// has, a solution's inside a callout on a 320 px screen (238 px; the page's column is
+    /// 288 px), so that its text is drawn at its size or larger on every phone.
+    public static let narrowWidth = 236.0
 
     /// The column width, in CSS pixels, from which the wide drawing shows: a 640-unit figure
     /// draws its text there at its own size or larger.
