@@ -108,19 +108,16 @@ import Testing
         }
     }
 
-    @Test func theBottomLeftLabelSitsAboveTheCornerWhenThereIsRoom() throws {
+    @Test func aWideLabelOnTheLeftEdgeStartsAtItsTick() {
         let rect = Rect(x: 50, y: 0, width: 200, height: 100)
-        let map = ScaleMapping(scale: .linear, domain: -2...2, from: rect.maxY, to: rect.y)
-        let labels = AxisPainter.leftLabels(rect, map, AxisPainter.ticks(-2...2, scale: .linear, count: 4))
-        // −2 on the bottom edge: its baseline just above it, not 3.8 below.
-        #expect(labels.contains(">−2</text>") && labels.contains("y=\"99\">−2</text>"))
-        // Ticks 16.3 units apart leave the bottom label where it was, within a line of the next.
-        let tight = ScaleMapping(scale: .linear, domain: 0...60000, from: 48.9, to: 0)
-        let counts = AxisPainter.leftLabels(Rect(x: 50, y: 0, width: 100, height: 48.9), tight, AxisPainter.ticks(0...60000, scale: .linear, count: 2))
-        let baselines = counts.components(separatedBy: " y=\"").dropFirst().compactMap { Double($0.prefix { $0 != "\"" }) }
-        try #require(baselines.count >= 2)
-        #expect(baselines[0] - baselines[1] >= AxisPainter.minimumRowSpacing - 0.05, "\(baselines)")
-        #expect(baselines[0] <= 48.9 + 3.8)
+        let map = ScaleMapping(scale: .linear, domain: -2...2, from: rect.x, to: rect.maxX)
+        let labels = AxisPainter.bottomLabels(rect, map, AxisPainter.ticks(-2...2, scale: .linear, count: 4))
+        // Centred, −2 would reach 7 units left of the corner, under the y labels' column.
+        #expect(labels.contains("<text x=\"48\" y=\"115\" text-anchor=\"start\">−2</text>"))
+        #expect(labels.contains("<text x=\"150\" y=\"115\">0</text>"))
+        // A narrow one stays centred.
+        let counts = AxisPainter.bottomLabels(rect, ScaleMapping(scale: .linear, domain: 0...4, from: rect.x, to: rect.maxX), [(0, "0"), (4, "4")])
+        #expect(counts.contains("<text x=\"50\" y=\"115\">0</text>"))
     }
 
     @Test func narrowGoldenFiles() throws {

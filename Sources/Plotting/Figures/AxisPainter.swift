@@ -43,11 +43,26 @@ enum AxisPainter {
     static func fit(_ ticks: [(Double, String)], range: ClosedRange<Double>, scale: AxisScale, length: Double, vertical: Bool) -> Bool {
         let map = ScaleMapping(scale: scale, domain: range, from: 0, to: length)
         let placed = ticks.map { (map($0.0), $0.1) }.filter { $0.0 >= -0.05 && $0.0 <= length + 0.05 }
-        return zip(placed, placed.dropFirst()).allSatisfy { a, b in
-            let distance = abs(b.0 - a.0)
-            if vertical { return distance >= minimumRowSpacing }
-            return distance >= (TextMetrics.width(a.1, fontSize: tickFont) + TextMetrics.width(b.1, fontSize: tickFont)) / 2 + minimumLabelGap
+        if vertical {
+            return zip(placed, placed.dropFirst()).allSatisfy { abs($1.0 - $0.0) >= minimumRowSpacing }
         }
+        let extents = placed.map { x, label in labelExtent(label, at: x, leftEdge: 0) }
+        return zip(extents, extents.dropFirst()).allSatisfy { $1.lowerBound - $0.upperBound >= minimumLabelGap }
+    }
+
+    /// Where an x tick label at `x` reaches: centred on its tick, or starting at it on the
+    /// axis's left edge when centring would reach under the y tick labels.
+    static func labelExtent(_ label: String, at x: Double, leftEdge: Double) -> ClosedRange<Double> {
+        let width = TextMetrics.width(label, fontSize: tickFont)
+        if startsAtTick(label, at: x, leftEdge: leftEdge) { return (x - 2)...(x - 2 + width) }
+        return (x - width / 2)...(x + width / 2)
+    }
+
+    /// Whether the x tick label at `x` starts at its tick instead of being centred on it: it is
+    /// on the left edge, and half of it is wider than the room left of the edge before the y
+    /// tick labels, which end `tickLength + 3` left of it (Vega's labelFlush).
+    static func startsAtTick(_ label: String, at x: Double, leftEdge: Double) -> Bool {
+        x < leftEdge + 0.5 && TextMetrics.width(label, fontSize: tickFont) / 2 > tickLength + 1
     }
 
     /// The room right of a plot area that its x tick labels need: the last label is
@@ -90,7 +105,12 @@ enum AxisPainter {
         for (value, label) in ticks {
             let x = map(value)
             guard x >= rect.x - 0.05, x <= rect.maxX + 0.05, rightEndLabel || x < rect.maxX - 0.5 else { continue }
-            labels += "<text x=\"\(SVGText.n(x))\" y=\"\(SVGText.n(rect.maxY + tickLength + 11))\">\(Escaping.html(label))</text>"
+            let y = SVGText.n(rect.maxY + tickLength + 11)
+            if startsAtTick(label, at: x, leftEdge: rect.x) {
+                labels += "<text x=\"\(SVGText.n(x - 2))\" y=\"\(y)\" text-anchor=\"start\">\(Escaping.html(label))</text>"
+                continue
+            }
+            labels += "<text x=\"\(SVGText.n(x))\" y=\"\(y)\">\(Escaping.html(label))</text>"
         }
         return "<g text-anchor=\"middle\" fill-opacity=\".8\">\(labels)</g>\n"
     }
@@ -98,17 +118,10 @@ enum AxisPainter {
     /// Only the labels of ``left(_:_:_:labelled:)``.
     static func leftLabels(_ rect: Rect, _ map: ScaleMapping, _ ticks: [(Double, String)]) -> String {
         var labels = ""
-        let shown = ticks.map { (map($0.0), $0.1) }.filter { $0.0 >= rect.y - 0.05 && $0.0 <= rect.maxY + 0.05 }
-        for (y, label) in shown {
-            // A label on the bottom edge sits just above it, as far as the label over it leaves
-            // room: centred on its tick, its line box would reach into the x tick label at the
-            // same corner.
-            var baseline = y + 3.8
-            if y > rect.maxY - 0.5 {
-                let above = shown.map(\.0).filter { $0 < y - 0.5 }.max().map { $0 + 3.8 + minimumRowSpacing } ?? -Double.infinity
-                baseline = max(rect.maxY - 1, above)
-            }
-            labels += "<text x=\"\(SVGText.n(rect.x - tickLength - 3))\" y=\"\(SVGText.n(baseline))\">\(Escaping.html(label))</text>"
+        for (value, label) in ticks {
+            let y = map(value)
+            guard y >= rect.y - 0.05, y <= rect.maxY + 0.05 else { continue }
+            labels += "<text x=\"\(SVGText.n(rect.x - tickLength - 3))\" y=\"\(SVGText.n(y + 3.8))\">\(Escaping.html(label))</text>"
         }
         return "<g text-anchor=\"end\" fill-opacity=\".8\">\(labels)</g>\n"
     }
