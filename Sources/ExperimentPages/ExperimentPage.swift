@@ -33,8 +33,12 @@ public enum ExperimentPage {
 
         let landscapeWords = Words.strings.sentences([FigureWords.landscape(experiment), FigureWords.twoPoints("landscape.twoPoints", experiment)])
         let key = legendTable(experiment)
+        let animation = experiment.playback.map {
+            PathAnimation(playing: "#\(prefix)-play:checked~figure", seconds: $0.seconds, steps: experiment.steps)
+        }
+        if animation != nil { out += playControls(prefix) }
         let landscape = LandscapeSVG.svg(
-            experiment, trajectories: trajectories, listsSeries: key.isEmpty,
+            experiment, trajectories: trajectories, listsSeries: key.isEmpty, animation: animation,
             text: FigureWords.text(idPrefix: prefix + "-p", title: title, description: Words.strings.sentences([landscapeWords, outcome])))
         // A grid titles each panel with its run; an overlay needs the key.
         let landscapeKey = experiment.layout == .grid && experiment.objective.dimension == 2 ? "" : key
@@ -47,7 +51,7 @@ public enum ExperimentPage {
         let lossCaption = Words.strings.sentences([
             lossWords, FigureWords.twoPoints("loss.twoPoints", experiment), scheduled ? Words.text("loss.scheduled") : ""])
         let loss = LossSVG.svg(
-            experiment, trajectories: trajectories, listsSeries: key.isEmpty,
+            experiment, trajectories: trajectories, listsSeries: key.isEmpty, animation: animation,
             text: FigureWords.text(idPrefix: prefix + "-l", title: Words.text("loss.title", ["title": title]), description: Words.strings.sentences([lossCaption, outcome])))
         out += "<figure class=\"cg-figure\">\n\(loss)\(key)<figcaption>\(HTML.escape(lossCaption))</figcaption></figure>\n"
 
@@ -55,6 +59,20 @@ public enum ExperimentPage {
         out += ResultsTable.html(experiment, summaries: summaries)
         out += source(experiment.source)
         return out + "</section>\n"
+    }
+
+    /// The play and pause controls of an experiment with `Play`: checkboxes before the two
+    /// figures, whose `:checked` state the figures' own CSS (``PathAnimation``) and the theme's
+    /// read, each named by its label; no script. Playing again after stopping replays.
+    static func playControls(_ prefix: String) -> String {
+        let id = HTML.escape(prefix)
+        var out = "<input type=\"checkbox\" id=\"\(id)-play\" class=\"cg-play-toggle\">"
+        out += "<input type=\"checkbox\" id=\"\(id)-pause\" class=\"cg-play-pause\">\n"
+        out += "<div class=\"cg-play\"><label for=\"\(id)-play\" class=\"cg-play-button\"><span class=\"cg-play-icon\" aria-hidden=\"true\"></span>"
+        out += HTML.escape(Words.text("play.play")) + "</label>"
+        out += "<label for=\"\(id)-pause\" class=\"cg-pause-button\"><span class=\"cg-play-icon\" aria-hidden=\"true\"></span>"
+        out += HTML.escape(Words.text("play.pause")) + "</label></div>\n"
+        return out
     }
 
     /// The key to the lines under a figure, when an experiment draws more lines (runs ×

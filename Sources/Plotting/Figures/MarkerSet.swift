@@ -41,9 +41,11 @@ struct MarkerSet {
     }
 
     /// A `<use>` of marker `id` at `p`, with a tooltip when `title` is given.
-    func use(_ id: String, at p: Point, style: String? = nil, title: String? = nil) -> String {
+    /// `attributes` (with a leading space) are written last, e.g. an ``AnimationSheet``'s class.
+    func use(_ id: String, at p: Point, style: String? = nil, title: String? = nil, attributes: String = "") -> String {
         var out = "<use href=\"#\(id)\" x=\"\(SVGText.n(p.x))\" y=\"\(SVGText.n(p.y))\""
         if let style { out += " style=\"\(style)\"" }
+        out += attributes
         if let title {
             out += "><title>\(Escaping.html(title))</title></use>"
         } else {

@@ -6,6 +6,9 @@ struct SVGDocument {
     let width: Double
     let height: Double
     var defs = ""
+    /// A `<style>` element, e.g. an ``AnimationSheet``'s: SVG's own, which HTML allows where
+    /// the figure stands.
+    var style = ""
     var body = ""
 
     init(_ text: FigureText, width: Double, height: Double) {
@@ -24,6 +27,7 @@ struct SVGDocument {
         out += "aria-labelledby=\"\(id("title")) \(id("desc"))\" font-size=\"11\" fill=\"currentColor\">\n"
         out += "<title id=\"\(id("title"))\">\(Escaping.html(text.title))</title>\n"
         out += "<desc id=\"\(id("desc"))\">\(Escaping.html(text.description))</desc>\n"
+        out += style
         if !defs.isEmpty { out += "<defs>\n" + defs + "</defs>\n" }
         out += body
         out += "</svg>\n"
