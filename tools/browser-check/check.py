@@ -663,7 +663,7 @@ PLAYBACK_SCRIPT = """
   for (const toggle of toggles) {
     const label = document.querySelector('label[for="' + toggle.id + '"]');
     if (label && label.textContent.trim()) out.named++;
-    if (label && getComputedStyle(label).display !== 'none') out.shown++;
+    if (label && label.getClientRects().length) out.shown++;
     if (label) label.click(); else toggle.click();
     await wait(MS);
     out.running.push(running());
