@@ -9,8 +9,8 @@ import TextFormatting
 public struct HTMLRenderer {
     /// What a code block becomes: `nil` for the default `<pre><code>`.
     public typealias CodeBlockHandler = (CodeBlock) -> String?
-    /// Rewrites a link or image destination. Whatever it returns passes ``URLPolicy``
-    /// before it is written.
+    /// Rewrites a link or image destination. Whatever it returns is percent-encoded
+    /// (``HrefEncoding``) and then passes ``URLPolicy`` before it is written.
     public typealias URLRewriter = (_ url: String, _ position: TextPosition) -> String
     /// Renders math to markup (MathML).
     public typealias MathRenderer = (_ latex: String, _ display: Bool, _ position: TextPosition) -> String
@@ -36,6 +36,9 @@ public struct HTMLRenderer {
     public var footnotePrefix = "fn"
     /// Whether solutions are rendered open (`<details open>`), as a document to print shows them.
     public var solutionsOpen = false
+    /// Written after a solution's `<details` in place of ` open` or nothing, when set: a mark
+    /// that a later pass replaces, so one render serves a page and a document to print.
+    public var solutionOpenAttribute: String?
     /// The words the renderer writes itself, in aria labels; the page's language gives them.
     public var words = Words()
     /// How each callout is framed (its label and id); `nil` frames it with ``words`` and the
@@ -229,7 +232,15 @@ public struct HTMLRenderer {
                 out += "<thead>\n<tr>\n"
                 for (i, cell) in table.header.enumerated() {
                     out += "<th\(Self.alignment(table.alignments, i))>"
-                    render(cell, into: &out, state: state)
+                    var header = ""
+                    render(cell, into: &header, state: state)
+                    // A header that is only a formula reads as empty to a screen reader that
+                    // does not read MathML (and to axe-core's empty-table-header): the formula
+                    // is named by its plain text.
+                    if let latex = Self.loneInlineMath(cell), header.hasPrefix("<math") {
+                        header = "<math aria-label=\"\(Escaping.html(mathText(latex)))\"" + header.dropFirst("<math".count)
+                    }
+                    out += header
                     out += "</th>\n"
                 }
                 out += "</tr>\n</thead>\n"
@@ -308,7 +319,7 @@ public struct HTMLRenderer {
         if !callout.title.isEmpty { render(callout.title, into: &title, state: state) }
         switch callout.kind {
         case .solution:
-            out += "<details class=\"solution\"\(id)\(solutionsOpen ? " open" : "")><summary>\(title.isEmpty ? Escaping.html(frame.label) : title)</summary>\n"
+            out += "<details class=\"solution\"\(id)\(solutionOpenAttribute ?? (solutionsOpen ? " open" : ""))><summary>\(title.isEmpty ? Escaping.html(frame.label) : title)</summary>\n"
             render(callout.body, into: &out, state: state)
             out += "</details>\n"
         case .exercise:
@@ -424,11 +435,13 @@ public struct HTMLRenderer {
         return closing.isEmpty ? nil : (next, closing)
     }
 
-    /// `url` when ``URLPolicy`` allows it on a page. A refused URL is the link
-    /// resolver's error to report; whatever a caller's hook returns, the renderer
-    /// never writes one, and leaves the link or image without its destination.
+    /// `url` percent-encoded as cmark-gfm writes a destination, when ``URLPolicy`` allows
+    /// the encoded form on a page. A refused URL is the link resolver's error to report;
+    /// whatever a caller's hook returns, the renderer never writes one, and leaves the link
+    /// or image without its destination.
     private static func allowed(_ url: String) -> String? {
-        URLPolicy.refusedScheme(in: url) == nil ? url : nil
+        let encoded = HrefEncoding.encode(url)
+        return URLPolicy.refusedScheme(in: encoded) == nil ? encoded : nil
     }
 
     /// Inline content as phrasing markup for a place that is itself a link or a
@@ -477,6 +490,20 @@ public struct HTMLRenderer {
             }
         }
         return count
+    }
+
+    /// The LaTeX of the one inline formula that `inlines` hold besides white space, if so.
+    private static func loneInlineMath(_ inlines: [Inline]) -> String? {
+        var found: String?
+        for inline in inlines {
+            switch inline {
+            case .math(let latex, false, _) where found == nil: found = latex
+            case .softBreak, .lineBreak: continue
+            case .text(let s) where s.allSatisfy(\.isWhitespace): continue
+            default: return nil
+            }
+        }
+        return found
     }
 
     /// The LaTeX of a paragraph that holds one `$$…$$` and nothing else but white space.

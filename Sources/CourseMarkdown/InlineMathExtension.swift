@@ -111,6 +111,10 @@ final class InlineMathExtension {
     /// valid closer of each kind and the next backtick (`Int32.max` for none).
     private func buildTables(parent: OpaquePointer, parser: OpaquePointer) {
         tableOwner = parent
+        // Built in locals and stored once: each access to the extension's own arrays would be
+        // checked for exclusivity at run time, byte by byte.
+        var bytes = self.bytes
+        self.bytes = []
         bytes.removeAll(keepingCapacity: true)
         var i: Int32 = 0
         while true {
@@ -121,9 +125,9 @@ final class InlineMathExtension {
         }
         let n = bytes.count
         let none = Int32.max
-        nextSingleCloser = [Int32](repeating: none, count: n + 1)
-        nextDoubleCloser = [Int32](repeating: none, count: n + 1)
-        nextBacktick = [Int32](repeating: none, count: n + 1)
+        var nextSingleCloser = [Int32](repeating: none, count: n + 1)
+        var nextDoubleCloser = [Int32](repeating: none, count: n + 1)
+        var nextBacktick = [Int32](repeating: none, count: n + 1)
         // Whether the byte at each offset is escaped by an odd run of backslashes.
         var escaped = [Bool](repeating: false, count: n)
         var run = 0
@@ -146,6 +150,10 @@ final class InlineMathExtension {
             }
             k -= 1
         }
+        self.bytes = bytes
+        self.nextSingleCloser = nextSingleCloser
+        self.nextDoubleCloser = nextDoubleCloser
+        self.nextBacktick = nextBacktick
     }
 
     private static func isSpace(_ b: UInt8) -> Bool {

@@ -17,6 +17,10 @@ public enum URLPolicy {
         guard url.utf8.contains(where: { $0 == UInt8(ascii: ":") || $0 == UInt8(ascii: "&") || $0 == UInt8(ascii: "%") }) else {
             return nil
         }
+        // Printable ASCII with nothing to decode is its own browser form in all three readings.
+        if url.utf8.allSatisfy({ $0 > 0x20 && $0 < 0x7F && $0 != UInt8(ascii: "&") && $0 != UInt8(ascii: "%") }) {
+            return asciiScheme(of: url).flatMap { allowedSchemes.contains($0) ? nil : $0 }
+        }
         let decoded = browserForm(decodingCharacterReferences(url))
         for form in [browserForm(url), decoded, browserForm(decodingPercentEscapes(decoded))] {
             if let scheme = scheme(of: form), !allowedSchemes.contains(scheme) { return scheme }
@@ -43,6 +47,19 @@ public enum URLPolicy {
             guard scalar.isASCII, scalar.properties.isAlphabetic || ("0"..."9").contains(scalar)
                     || scalar == "+" || scalar == "-" || scalar == "." else { return nil }
             scheme.unicodeScalars.append(scalar)
+        }
+        return nil
+    }
+
+    /// ``scheme(of:)`` of printable ASCII, read from its bytes.
+    static func asciiScheme(of url: String) -> String? {
+        func isLetter(_ byte: UInt8) -> Bool { (byte | 0x20) >= UInt8(ascii: "a") && (byte | 0x20) <= UInt8(ascii: "z") }
+        let bytes = url.utf8
+        guard let first = bytes.first, isLetter(first) else { return nil }
+        for (length, byte) in bytes.enumerated() {
+            if byte == UInt8(ascii: ":") { return String(decoding: bytes.prefix(length), as: UTF8.self).lowercased() }
+            guard isLetter(byte) || (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte)
+                    || byte == UInt8(ascii: "+") || byte == UInt8(ascii: "-") || byte == UInt8(ascii: ".") else { return nil }
         }
         return nil
     }

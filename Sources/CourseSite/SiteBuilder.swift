@@ -42,6 +42,9 @@ public struct BuildOptions: Sendable {
     /// Render each fence once for its chapter's page and print.html (``FenceFragments``); tests
     /// turn it off to compare with rendering each fence at each place.
     var sharesFenceFragments = true
+    /// Render each chapter once for its page and print.html (``RenderPages/runForPageAndPrint(_:directives:results:printedFrom:fragments:)``);
+    /// tests turn it off to compare with rendering print.html's chapters again.
+    var rendersPrintWithPages = true
 
     public init(directives: DirectiveRegistry = DirectiveRegistry(), math: @escaping MathRenderer, highlight: @escaping Highlighter) {
         self.directives = directives
@@ -151,7 +154,17 @@ public struct SiteBuilder: Sendable {
         // Each fence once, for its chapter's page and print.html; with a memo, only the fences an
         // edit changed.
         let fragments = options.sharesFenceFragments ? renderPages.fragments(directives: collected, results: results) : nil
-        let rendered = renderPages.run(pages, directives: collected, results: results, fragments: fragments)
+        // Each chapter once for its page and print.html, where the fences are too and no page name
+        // could read as a URL's scheme beside a hole (``PageIDs/both(_:holes:)``).
+        let firstChapterBody = loaded.home != nil ? 1 : 0
+        let rendered: [RenderPages.RenderedBody], printedBodies: [RenderPages.RenderedBody]?
+        if let fragments, options.rendersPrintWithPages, !loaded.chapters.contains(where: { $0.pageName.utf8.contains { ":&%".utf8.contains($0) } }) {
+            (rendered, printedBodies) = renderPages.runForPageAndPrint(pages, directives: collected, results: results,
+                                                                        printedFrom: firstChapterBody, fragments: fragments)
+        } else {
+            rendered = renderPages.run(pages, directives: collected, results: results, fragments: fragments)
+            printedBodies = nil
+        }
         // Each linked file once, with the first place that links it (for its diagnostics).
         var assets: [String: SourceLocation] = [:]
         var titled = loaded.chapters
@@ -184,7 +197,6 @@ public struct SiteBuilder: Sendable {
         })
         let hasIndex = loaded.home != nil
         let homeBody = hasIndex ? rendered[0].html : ""
-        let firstChapterBody = loaded.home != nil ? 1 : 0
         // Search, print.html and the pages' layout read only the rendered bodies: the first two
         // run beside the third, so that the serial part of each has the other core's company.
         let searchPages = (hasIndex ? [SearchIndex.Page(href: "index.html", label: settings.title, title: settings.title,
@@ -197,14 +209,15 @@ public struct SiteBuilder: Sendable {
             }
         let searchMemo = options.memo
         let searching = BackgroundWork { BuildSearchIndex(strings: strings, memo: searchMemo).run(searchPages, textBytes: 0) }
-        // print.html: every chapter again, its ids and links placed in the one document. What
-        // rendering finds was reported for the chapter's own page already.
+        // print.html: every chapter, its ids and links placed in the one document; rendered here
+        // only when the pages' render could not serve it. What rendering finds was reported for
+        // the chapter's own page already.
         let printChapters = loaded.chapters, parts = loaded.parts
         let printDirectives = CollectedDirectives(pages: Array(collected.pages.dropFirst(firstChapterBody)))
         let printing = BackgroundWork { [renderPages] in
             let printIDs = PageIDs.document(chapters)
-            let printBodies = renderPages.run(printChapters, directives: printDirectives,
-                                              results: results, firstPage: firstChapterBody, ids: printIDs, fragments: fragments)
+            let printBodies = printedBodies ?? renderPages.run(printChapters, directives: printDirectives,
+                                                               results: results, firstPage: firstChapterBody, ids: printIDs, fragments: fragments)
             let printPage = renderer.renderPrint(zip(chapters, printBodies).map { chapter, body in
                 PageRenderer.PrintChapter(chapter: chapter, body: body.html, contentsHTML: body.contentsHTML)
             }, parts: parts, ids: printIDs)

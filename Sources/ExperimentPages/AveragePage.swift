@@ -16,7 +16,7 @@ public enum AveragePage {
         var out = ExperimentPage.sectionStart(class: "cg-experiment cg-average", id: prefix)
         let figure = AverageSVG.svg(result, text: FigureWords.text(idPrefix: prefix + "-a", title: study.title, description: words))
         out += number.figureOpen + "\n\(figure)\(number.captionOpen)<strong>\(HTML.escape(Words.strings.sentence(study.title)))</strong>\(Words.sentenceGap)"
-        out += HTML.escape(words) + "</figcaption></figure>\n"
+        out += FigureWords.caption(reading: "", summary: words) + "</figcaption></figure>\n"
         out += AverageTable.html(result)
         out += ExperimentPage.source(study.source)
         return out + "</section>\n"

@@ -21,29 +21,54 @@ public enum ExperimentPage {
     public static func html(
         _ experiment: Experiment, trajectories: [[Trajectory]], idPrefix: String, figure number: FigureNumber? = nil
     ) -> String {
+        let prefix = FigureText.safePrefix(idPrefix)
+        var unused: String?
+        let parts = parts(experiment, trajectories: trajectories, idPrefix: prefix, figure: number, sharedBackground: nil, background: &unused)
+        var out = ExperimentPage.sectionStart(class: "cg-experiment", id: prefix)
+        out += objective(experiment.objective)
+        out += parts.figures + parts.formulas + parts.results
+        out += source(experiment.source)
+        return out + "</section>\n"
+    }
+
+    /// What an experiment's fragment shows of its runs: the paths figure and the loss curve
+    /// (`figures`), the formula table and the results table. A sweep shows these once per
+    /// variant (its formula tables as one, whose values switch), the objective and the source once.
+    struct Parts {
+        var figures: String
+        var formulas: String
+        var results: String
+    }
+
+    /// The parts of one experiment; `figure` numbers the paths figure (its id, when `numberID`),
+    /// and `sharedBackground` names the element that draws its contours and axes, then
+    /// returned in `background`.
+    static func parts(
+        _ experiment: Experiment, trajectories: [[Trajectory]], idPrefix prefix: String, figure number: FigureNumber?,
+        numberID: Bool = true, sharedBackground: String?, background: inout String?
+    ) -> Parts {
         precondition(trajectories.count == experiment.runs.count, "one list of trajectories per run")
         precondition(trajectories.allSatisfy { $0.count == experiment.starts.count }, "one trajectory per start")
-        let prefix = FigureText.safePrefix(idPrefix)
         let summaries = ExperimentResult(experiment: experiment, trajectories: trajectories).allSummaries
         let outcome = FigureWords.outcome(experiment, summaries: summaries)
         let title = experiment.title
-
-        var out = ExperimentPage.sectionStart(class: "cg-experiment", id: prefix)
-        out += objective(experiment.objective)
 
         let landscapeWords = Words.strings.sentences([FigureWords.landscape(experiment), FigureWords.twoPoints("landscape.twoPoints", experiment)])
         let key = legendTable(experiment)
         let animation = experiment.playback.map {
             PathAnimation(playing: "#\(prefix)-play:checked~figure", seconds: $0.seconds, steps: experiment.steps)
         }
-        if animation != nil { out += playControls(prefix) }
         let landscape = LandscapeSVG.svg(
             experiment, trajectories: trajectories, listsSeries: key.isEmpty, animation: animation,
-            text: FigureWords.text(idPrefix: prefix + "-p", title: title, description: Words.strings.sentences([landscapeWords, outcome])))
+            text: FigureWords.text(idPrefix: prefix + "-p", title: title, description: outcome),
+            sharedBackground: sharedBackground, background: &background)
         // A grid titles each panel with its run; an overlay needs the key.
         let landscapeKey = experiment.layout == .grid && experiment.objective.dimension == 2 ? "" : key
-        out += number.figureOpen + "\n\(landscape)\(landscapeKey)\(number.captionOpen)<strong>\(HTML.escape(Words.strings.sentence(title)))</strong>\(Words.sentenceGap)"
-        out += HTML.escape(Words.strings.sentences([landscapeWords, outcome])) + "</figcaption></figure>\n"
+        let figureOpen = numberID ? number.figureOpen : "<figure class=\"cg-figure\">"
+        var out = animation == nil ? "" : playControls(prefix)
+        out += figureOpen + "\n\(landscape)\(landscapeKey)\(number.captionOpen)<strong>\(HTML.escape(Words.strings.sentence(title)))</strong>\(Words.sentenceGap)"
+        out += FigureWords.caption(reading: landscapeWords, summary: outcome) + "</figcaption></figure>\n"
+        out += DataTable.html(LandscapeSVG.data(experiment, trajectories: trajectories), curve: experiment.objective.dimension == 1)
 
         let fStar = experiment.objective.minimumValue != nil
         let lossWords = Words.text(fStar ? "loss.distance" : "loss.value")
@@ -52,13 +77,11 @@ public enum ExperimentPage {
             lossWords, FigureWords.twoPoints("loss.twoPoints", experiment), scheduled ? Words.text("loss.scheduled") : ""])
         let loss = LossSVG.svg(
             experiment, trajectories: trajectories, listsSeries: key.isEmpty, animation: animation,
-            text: FigureWords.text(idPrefix: prefix + "-l", title: Words.text("loss.title", ["title": title]), description: Words.strings.sentences([lossCaption, outcome])))
+            text: FigureWords.text(idPrefix: prefix + "-l", title: Words.text("loss.title", ["title": title]), description: outcome))
         out += "<figure class=\"cg-figure\">\n\(loss)\(key)<figcaption>\(HTML.escape(lossCaption))</figcaption></figure>\n"
 
-        out += FormulaTableRenderer.experimentTable(experiment)
-        out += ResultsTable.html(experiment, summaries: summaries)
-        out += source(experiment.source)
-        return out + "</section>\n"
+        return Parts(figures: out, formulas: FormulaTableRenderer.experimentTable(experiment),
+                     results: ResultsTable.html(experiment, summaries: summaries))
     }
 
     /// The play and pause controls of an experiment with `Play`: checkboxes before the two

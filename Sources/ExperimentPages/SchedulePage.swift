@@ -20,7 +20,7 @@ public enum SchedulePage {
         let figure = ScheduleSVG.svg(
             result, listsSeries: key.isEmpty, text: FigureWords.text(idPrefix: prefix + "-s", title: study.title, description: words))
         out += number.figureOpen + "\n\(figure)\(key)\(number.captionOpen)<strong>\(HTML.escape(Words.strings.sentence(study.title)))</strong>\(Words.sentenceGap)"
-        out += HTML.escape(words) + "</figcaption></figure>\n"
+        out += FigureWords.caption(reading: "", summary: words) + "</figcaption></figure>\n"
         out += ScheduleTable.html(result)
         if let problem = result.problem {
             let experiment = problem.experiment

@@ -21,11 +21,10 @@ public enum TrainingPage {
         out += TrainingTables.setup(result)
 
         let lossWords = Words.text("training.lossCaption", ["window": String(smoothingWindow(study))])
-        let lossCaption = Words.strings.sentences([lossWords, outcome])
-        let loss = TrainingFigures.loss(result, text: FigureWords.text(idPrefix: prefix + "-l", title: study.title, description: lossCaption))
+        let loss = TrainingFigures.loss(result, text: FigureWords.text(idPrefix: prefix + "-l", title: study.title, description: outcome))
         let key = legendTable(result)
         out += number.figureOpen + "\n\(loss)\(key)\(number.captionOpen)<strong>\(HTML.escape(Words.strings.sentence(study.title)))</strong>\(Words.sentenceGap)"
-        out += HTML.escape(lossCaption) + "</figcaption></figure>\n"
+        out += FigureWords.caption(reading: lossWords, summary: outcome) + "</figcaption></figure>\n"
 
         let zoomed = TrainingFigures.accuracyLayout(
             TrainingFigures.accuracyLines(result) + TrainingFigures.validationLines(result), iterations: study.configuration.iterations).zoom != nil
@@ -34,12 +33,12 @@ public enum TrainingPage {
             evaluationInterval: study.configuration.evaluationInterval, zoomed: zoomed, validation: hasValidation, runs: study.runs.count)
         let accuracyTitle = Words.text(hasValidation ? "training.validationAccuracyTitle" : "training.testAccuracyTitle", ["title": study.title])
         let accuracy = TrainingFigures.accuracy(
-            result, text: FigureWords.text(idPrefix: prefix + "-a", title: accuracyTitle, description: Words.strings.sentences([accuracyWords, outcome])))
+            result, text: FigureWords.text(idPrefix: prefix + "-a", title: accuracyTitle, description: outcome))
         out += "<figure class=\"cg-figure\">\n\(accuracy)\(key)<figcaption>\(HTML.escape(accuracyWords))</figcaption></figure>\n"
 
         let regionWords = Words.text("training.regions")
         if let regions = TrainingFigures.decisionRegions(
-            result, text: FigureWords.text(idPrefix: prefix + "-d", title: Words.text("training.regionsTitle", ["title": study.title]), description: regionWords)) {
+            result, text: FigureWords.text(idPrefix: prefix + "-d", title: Words.text("training.regionsTitle", ["title": study.title]), description: "")) {
             out += "<figure class=\"cg-figure\">\n\(regions)<figcaption>\(HTML.escape(regionWords))</figcaption></figure>\n"
         }
 

@@ -277,6 +277,10 @@ extension ExperimentRunner {
 
 extension Experiment: RunnableDirective {
     public func run(cache: ResultCache?, pool: WorkerPool, shared: SharedRuns?, willRun: (@Sendable () -> Void)?) -> DirectiveRun {
+        if sweep != nil {
+            let result = SweepRunner.run(self, cache: cache, pool: pool, willRun: willRun)
+            return DirectiveRun(output: result, diagnostics: SweepRunner.check(result))
+        }
         let result = ExperimentRunner.run(self, cache: cache, pool: pool, willRun: willRun)
         return DirectiveRun(output: result, diagnostics: ExperimentRunner.check(result))
     }

@@ -105,6 +105,12 @@ public enum ResultReferenceResolver {
         var number: (ResultReference) -> Result<Double, Problem>
 
         init?(_ output: RunOutput) {
+            // A sweep's runs are quoted from the variant the page shows first; the page swaps
+            // in the others' numbers (`SweptNumbers`).
+            self.init(direct: (output as? SweepResult)?.defaultResult ?? output)
+        }
+
+        private init?(direct output: RunOutput) {
             switch output {
             case let result as ExperimentResult:
                 (title, kind, labels) = (result.experiment.title, .experiment, result.experiment.runs.map(\.label))

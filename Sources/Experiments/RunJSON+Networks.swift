@@ -28,6 +28,7 @@ extension RunJSON {
             w.field("label", run.label)
             w.field("loss", numbers: outcome.trainingLoss)
             w.field("learningRates", numbers: outcome.learningRates)
+            w.field("gradientNorms", numbers: outcome.gradientNorms)
             w.field("checkpoints") { w in
                 w.array(outcome.checkpoints) { w, checkpoint in
                     w.object { w in

@@ -150,6 +150,11 @@ extension BundledStrings {
     figure.evaluatedPoint: "dashed: evaluated point x"
     figure.iterateOf: "{label}, iterate y"
     figure.evaluatedOf: "{label}, evaluated x"
+    data.summary: "The numbers behind the figure"
+    data.step: "Step"
+    data.point: "Point (x, y)"
+    data.x: "x"
+    data.value: "f"
 
     # Results table of an experiment
     results.caption: "Results after {steps} ({significant})"
@@ -276,6 +281,9 @@ extension BundledStrings {
     setup.outputs: "{count} softmax outputs"
     setup.parameters: "{layers}, {count} parameters"
     setup.dropout: "dropout {rate} after each hidden layer in training"
+    setup.batchNorm: "batch normalisation before each hidden activation (running statistics for evaluation)"
+    setup.clipNorm: "gradients longer than {threshold} rescaled to norm {threshold} (clip_grad_norm_)"
+    setup.clipValue: "gradient components clamped to ±{threshold} (clip_grad_value_)"
     setup.weights: "{name}: {rule}; biases {biasRule}"
     setup.crossEntropy: "softmax cross-entropy"
     setup.crossEntropyL2: "softmax cross-entropy plus the L2 penalty (λ/2)‖W‖² with λ = {lambda}"

@@ -86,7 +86,7 @@ extension MathML {
         let root = parser.parseFormula()
         var writer = MathMLWriter()
         writer.write(root)
-        var markup = "<math display=\"block\"><semantics>" + writer.output + "<annotation encoding=\"application/x-tex\">"
+        var markup = MathML.blockStart(latex: latex) + "<semantics>" + writer.output + "<annotation encoding=\"application/x-tex\">"
         Escaping.htmlReplacingForbidden(latex, into: &markup)
         markup += "</annotation></semantics></math>"
         let whole = parser.lines.first
@@ -105,7 +105,7 @@ extension MathML {
         let root = parser.parseFormula()
         var writer = MathMLWriter()
         writer.write(root)
-        var markup = display == .block ? "<math display=\"block\"><semantics>" : "<math><semantics>"
+        var markup = display == .block ? MathML.blockStart(latex: latex) + "<semantics>" : "<math><semantics>"
         markup += writer.output + "<annotation encoding=\"application/x-tex\">"
         Escaping.htmlReplacingForbidden(latex, into: &markup)
         markup += "</annotation></semantics></math>"

@@ -39,7 +39,7 @@ public enum MathML {
         let root = parser.parseFormula()
         var writer = MathMLWriter()
         writer.write(root)
-        var markup = display == .block ? "<math display=\"block\">" : "<math>"
+        var markup = display == .block ? blockStart(latex: latex) : "<math>"
         markup += "<semantics>"
         // <semantics> takes exactly one presentation element first, which the
         // writer guarantees: a row of several nodes is written as one <mrow>.
@@ -60,6 +60,16 @@ public enum MathML {
             diagnostics.append(error.diagnostic(in: latex, at: location))
         }
         return rendering.markup
+    }
+
+    /// The start tag of display math: `alttext` holds the LaTeX source on one line, the text
+    /// a screen reader or a copy without MathML falls back to (LaTeXML and arXiv do the same),
+    /// as the `<annotation>` keeps it for copying.
+    static func blockStart(latex: String) -> String {
+        var out = "<math display=\"block\" alttext=\""
+        let oneLine = latex.split(whereSeparator: { $0 == "\n" || $0 == "\r" || $0 == "\t" || $0 == " " }).joined(separator: " ")
+        Escaping.htmlReplacingForbidden(oneLine, into: &out)
+        return out + "\">"
     }
 }
 

@@ -55,6 +55,23 @@ private func html(_ text: String, allowHTML: Bool = false) -> String {
         #expect(out.contains("<a href=\"https://example.org\">https://example.org</a>"))
     }
 
+    @Test func headerThatIsOnlyAFormulaNamesIt() {
+        var renderer = HTMLRenderer()
+        renderer.math = { latex, _, _ in "<math><mi>\(latex)</mi></math>" }
+        renderer.mathText = { "plain(\($0))" }
+        let out = renderer.render(parse("""
+            | $\\eta_t$ | rate $\\eta$ | $a$ $b$ |
+            | --- | --- | --- |
+            | $\\eta_t$ | 1 | 2 |
+            """).0)
+        // Alone in a header the formula is named (a screen reader without MathML, and axe-core,
+        // would find the header empty); beside words, or in a body cell, it is left as it is.
+        #expect(out.contains("<th><math aria-label=\"plain(\\eta_t)\"><mi>\\eta_t</mi></math></th>"))
+        #expect(out.contains("<th>rate <math><mi>\\eta</mi></math></th>"))
+        #expect(out.contains("<th><math><mi>a</mi></math> <math><mi>b</mi></math></th>"))
+        #expect(out.contains("<td><math><mi>\\eta_t</mi></math></td>"))
+    }
+
     @Test func footnotesNumberedByFirstReference() {
         let out = html("A[^b] and B[^a] and again[^b].\n\n[^a]: First.\n[^b]: Second.\n")
         #expect(out.contains("A<sup class=\"footnote-ref\"><a href=\"#fn-1\" id=\"fnref-1\">1</a></sup>"))

@@ -51,6 +51,19 @@ private func parse(_ text: String) -> (Document, [Diagnostic]) {
         #expect(URLPolicy.refusedScheme(in: url) == nil)
     }
 
+    /// Printable ASCII with no `&` or `%` is judged from its bytes alone: the same scheme as
+    /// the browser form's, for every kind of first character and separator.
+    @Test(arguments: [
+        "javascript:alert(1)", "JaVaScRiPt:x", "http://x", "HTTPS://X", "mailto:a@b", "a+b.c-d:x", "A1:x", "1abc:x",
+        "+x:y", "-x:y", ".x:y", "@x:y", "[x:y", "`x:y", "{x:y", "x_y:z", "x/y:z", "x?y:z", "x#y:z", "abc", "", "#top",
+        "abc:", ":", "x:", "data:text/html", "ab~c:d", "Z9:x", "z\u{7F}:x",
+    ])
+    func asciiSchemeAgreesWithTheBrowserForm(url: String) {
+        #expect(URLPolicy.asciiScheme(of: url) == URLPolicy.scheme(of: URLPolicy.browserForm(url)))
+        let general = URLPolicy.scheme(of: URLPolicy.browserForm(url)).flatMap { URLPolicy.allowedSchemes.contains($0) ? nil : $0 }
+        #expect(URLPolicy.refusedScheme(in: url) == general)
+    }
+
     /// Whatever a caller's hook returns, the renderer writes no refused URL: every form the
     /// issue lists, in links, images, autolinks and footnotes.
     @Test func rendererNeverWritesAScriptURL() {

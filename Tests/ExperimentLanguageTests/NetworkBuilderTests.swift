@@ -90,6 +90,60 @@ struct NetworkBuilderTests {
         #expect(study.expectations.count == 4)
     }
 
+    @Test func batchNormAndClippingReachTheConfigurationAndItsMeaning() throws {
+        for (statement, clipping) in [("ClipGradients(norm: 2.5)", GradientClipping.norm(2.5)), ("ClipGradients(value: 0.1)", .value(0.1))] {
+            let (directive, diagnostics) = Self.parse("""
+            Training("Normalised") {
+                Dataset(.digits)
+                Network(hidden: [10, 10], batchNorm: true)
+                \(statement)
+                Adam(lr: 0.001)
+            }
+            """)
+            #expect(diagnostics.isEmpty, "\(diagnostics)")
+            guard case .training(let study)? = directive else {
+                Issue.record("expected a training")
+                return
+            }
+            #expect(study.configuration.batchNorm && study.configuration.clipping == clipping)
+            #expect(study.configuration.validationErrors.isEmpty)
+        }
+        let (directive, _) = Self.parse("""
+        Training("Plain") {
+            Dataset(.digits)
+            Network(hidden: [10], batchNorm: false)
+            Adam(lr: 0.001)
+        }
+        """)
+        guard case .training(let plain)? = directive else {
+            Issue.record("expected a training")
+            return
+        }
+        #expect(!plain.configuration.batchNorm && plain.configuration.clipping == nil)
+    }
+
+    /// Each new kind of bad input says how to fix it.
+    @Test(arguments: [
+        ("Network(hidden: [], batchNorm: true)", "BatchSize(8)", "hidden: [100]"),
+        ("Network(hidden: [10], batchNorm: true)", "BatchSize(1)", "BatchSize(2)"),
+        ("Network(hidden: [10])", "ClipGradients(norm: -1)", "ClipGradients(norm: 1)"),
+        ("Network(hidden: [10])", "ClipGradients(value: 0)", "ClipGradients(value: 0.5)"),
+        ("Network(hidden: [10])", "ClipGradients(norm: 1, value: 1)", "ClipGradients(value: 0.5)"),
+    ])
+    func batchNormAndClippingErrorsCarryHints(_ network: String, _ statement: String, _ hint: String) {
+        let (directive, diagnostics) = Self.parse("""
+        Training("t") {
+            Dataset(.digits)
+            \(network)
+            \(statement)
+            Adam(lr: 0.001)
+        }
+        """)
+        #expect(directive == nil)
+        #expect(diagnostics.count == 1)
+        #expect(diagnostics.first?.hint?.contains(hint) == true, "\(diagnostics)")
+    }
+
     @Test func aValidationSetAndItsClaimsReachTheStudy() throws {
         let (directive, diagnostics) = Self.parse("""
         Training("Choosing on validation") {
@@ -169,6 +223,67 @@ struct NetworkBuilderTests {
     """
 
     static let cases: [Case] = [
+        Case(source: """
+        Training("t") {
+            Dataset(.digits)
+            Network(hidden: [], 1️⃣batchNorm: true)
+            Adam(lr: 0.001)
+        }
+        """, expected: [("1️⃣", "batch normalisation follows hidden layers, and this network has none")]),
+        Case(source: """
+        Training("t") {
+            Dataset(.digits)
+            Network(hidden: [10], batchNorm: 1️⃣1)
+            Adam(lr: 0.001)
+        }
+        """, expected: [("1️⃣", "'batchNorm' must be true or false")]),
+        Case(source: """
+        Training("t") {
+            Dataset(.digits)
+            Network(hidden: [10], batchNorm: true)
+            BatchSize(1️⃣1)
+            Adam(lr: 0.001)
+        }
+        """, expected: [("1️⃣", "batch normalisation needs at least 2 samples per batch")]),
+        Case(source: """
+        Training("t") {
+            Dataset(.digits, trainingSamples: 1)
+            Network(hidden: [10], batchNorm: true)
+            Sampling(1️⃣.shuffledEpochs)
+            Adam(lr: 0.001)
+        }
+        """, expected: [("1️⃣", "epochs of 1 training sample make batches of 1")]),
+        Case(source: trainingHead + """
+            ClipGradients(norm: 1️⃣-1)
+            Adam(lr: 0.001)
+        }
+        """, expected: [("1️⃣", "the largest gradient norm must be > 0, not -1")]),
+        Case(source: trainingHead + """
+            ClipGradients(value: 1️⃣0)
+            Adam(lr: 0.001)
+        }
+        """, expected: [("1️⃣", "the largest gradient component must be > 0, not 0")]),
+        Case(source: trainingHead + """
+            1️⃣ClipGradients()
+            Adam(lr: 0.001)
+        }
+        """, expected: [("1️⃣", "'ClipGradients' needs 'norm:' or 'value:'")]),
+        Case(source: trainingHead + """
+            ClipGradients(norm: 1, 1️⃣value: 0.5)
+            Adam(lr: 0.001)
+        }
+        """, expected: [("1️⃣", "'ClipGradients' clips by norm or by value, not both")]),
+        Case(source: trainingHead + """
+            ClipGradients(1️⃣1)
+            Adam(lr: 0.001)
+        }
+        """, expected: [("1️⃣", "ClipGradients")]),
+        Case(source: trainingHead + """
+            ClipGradients(norm: 1)
+            1️⃣ClipGradients(value: 1)
+            Adam(lr: 0.001)
+        }
+        """, expected: [("1️⃣", "ClipGradients")]),
         Case(source: trainingHead + """
             1️⃣Adma(lr: 0.001)
         }

@@ -13,7 +13,7 @@ import Testing
             return
         }
         let html = ExperimentPage.html(table, idPrefix: "f")
-        #expect(html.components(separatedBy: "<math display=\"block\">").count - 1 == 4)
+        #expect(html.components(separatedBy: "<math display=\"block\" alttext=").count - 1 == 4)
         for name in ["ASGD", "Rprop", "Lion", "Yogi"] {
             #expect(html.contains(name), "\(name)")
         }
@@ -36,12 +36,14 @@ import Testing
             return
         }
         let html = ExperimentPage.html(table, idPrefix: "f")
-        #expect(html.components(separatedBy: "<math display=\"block\">").count - 1 == 1)
+        #expect(html.components(separatedBy: "<math display=\"block\" alttext=").count - 1 == 1)
         #expect(html.contains("SparseAdam"))
         #expect(!html.contains("merror"))
         // The set of present coordinates and the untouched ones: ∉ and ≠ are operators of the rule.
         #expect(html.contains("<mo>∉</mo>") && html.contains("<mo>≠</mo>"), "\(html)")
-        #expect(html.contains("<dt>β₁, β₂</dt>") && html.contains("<dt>ε</dt>") && html.contains("<dt>maximize</dt>"))
+        #expect(html.contains("<dt>β₁, β₂</dt>") && html.contains("<dt>ε</dt>"))
+        // No run sets maximize in a reference of the method: the switch and its condition are left out.
+        #expect(!html.contains("maximize"))
         #expect(html.contains("0.999") && html.contains("0.001"))
     }
 }

@@ -30,14 +30,15 @@ import Testing
             #expect(figure.contains("stroke-dasharray=\"6 3\""), "x is dashed")
             #expect(figure.contains(">dashed: evaluated point x</text>"), "the legend names the dashed line")
         }
-        // The landscape's accessible description names both points.
-        let description = try #require(landscape.split(separator: "<desc").dropFirst().first)
-        #expect(description.contains("gradients are taken at the iterate y (solid path)"))
-        #expect(description.contains("evaluated at the average x (dashed path"))
-        // x's end marker says what it is; y's tooltips say which point they are.
-        #expect(landscape.contains("<title>Schedule-Free SGD, evaluated x, step 30: ("))
-        #expect(landscape.contains("<title>Schedule-Free SGD, iterate y, step 30: ("))
-        #expect(landscape.contains("<title>SGD, step 30: ("), "a run without an average is named as before")
+        // The landscape's caption names both points.
+        let html = try Self.page()
+        let caption = try #require(html.split(separator: "<figcaption").dropFirst().first)
+        #expect(caption.contains("gradients are taken at the iterate y (solid path)"))
+        #expect(caption.contains("evaluated at the average x (dashed path"))
+        // The data table under it says which point each row is.
+        #expect(html.contains("<th scope=\"rowgroup\" colspan=\"3\">Schedule-Free SGD, evaluated x</th>"))
+        #expect(html.contains("<th scope=\"rowgroup\" colspan=\"3\">Schedule-Free SGD, iterate y</th>"))
+        #expect(html.contains("<th scope=\"rowgroup\" colspan=\"3\">SGD</th>"), "a run without an average is named as before")
         #expect(landscape.contains("fill-opacity:.35"), "x's own end marker")
         // The loss figure draws one curve per point of the schedule-free run and one for SGD.
         #expect(loss.components(separatedBy: "<path d=\"M").count - 1 >= 3)
@@ -70,7 +71,7 @@ import Testing
         let landscape = try #require(Self.figures(html).first)
         #expect(landscape.contains("stroke-dasharray=\"6 3\""))
         #expect(landscape.contains(">dashed: evaluated point x</text>"))
-        #expect(landscape.contains(", evaluated x, step 20: "))
+        #expect(html.contains(", evaluated x</th></tr>\n<tr><th scope=\"row\">20</th>"))
         #expect(landscape.contains("fill-opacity:.35"))
     }
 
@@ -84,7 +85,7 @@ import Testing
         let html = try PageStrings.with(PageStrings.catalog(for: CatalogLanguage.serving("zh-Hans")!), pageLanguage: "zh-Hans") { try Self.page() }
         #expect(html.contains(">虚线：评估点 x</text>"))
         #expect(html.contains("在迭代点 y 处取梯度（实线路径）"))
-        #expect(html.contains("<title>Schedule-Free SGD，评估点 x，第 30 步："))
+        #expect(html.contains(">Schedule-Free SGD，评估点 x</th></tr>\n<tr><th scope=\"row\">30</th>"))
         #expect(html.contains("迭代点 y 处的 f（实线）与评估点 x 处的 f（虚线）"))
     }
 }

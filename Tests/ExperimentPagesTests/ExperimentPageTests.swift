@@ -110,6 +110,6 @@ import Testing
         let html = ExperimentPage.html(table, idPrefix: "f")
         try GoldenFile.check(html, named: "formulas.html")
         #expect(html.contains("<dt>η</dt><dd>learning rate, default 0.001"))
-        #expect(html.components(separatedBy: "<math display=\"block\">").count - 1 == 5)
+        #expect(html.components(separatedBy: "<math display=\"block\" alttext=").count - 1 == 5)
     }
 }

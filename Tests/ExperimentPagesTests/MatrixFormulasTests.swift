@@ -12,7 +12,7 @@ import Testing
         }
         let html = ExperimentPage.html(table, idPrefix: "f")
         // One display equation per method, its rule lines aligned inside.
-        #expect(html.components(separatedBy: "<math display=\"block\">").count - 1 == 2)
+        #expect(html.components(separatedBy: "<math display=\"block\" alttext=").count - 1 == 2)
         #expect(html.contains("Muon") && html.contains("Adafactor"))
         #expect(html.contains("others") && html.contains("AdamW(lr: 0.0003"), "Muon's default others is listed")
         #expect(html.contains("1 \\times 2") || html.contains("<mn>1</mn><mo>×</mo><mn>2</mn>"), "the 2-D meaning is stated")

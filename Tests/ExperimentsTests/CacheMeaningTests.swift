@@ -98,6 +98,11 @@ import Testing
         keep("experiment colour", experiment, ".color(.purple)", ".color(\"#1f77b4\")"),
         keep("experiment comment and whitespace", experiment, "    Steps(60)\n", "    // sixty steps\n    Steps( 60 )\n\n"),
         keep("experiment claim removed", experiment, "    Expect(\"adam\", diverges: false)\n", ""),
+        // Flags the older methods gained later are keyed only when set, so entries cached before them stay valid.
+        keep("maximize: false spelled out", experiment, "Adam(lr: 0.05)", "Adam(lr: 0.05, maximize: false)"),
+        keep("decoupledWeightDecay: false spelled out", experiment, "Adam(lr: 0.05)", "Adam(lr: 0.05, decoupledWeightDecay: false)"),
+        change("maximize set", experiment, "SGD(lr: 0.001)", "SGD(lr: 0.001, maximize: true)"),
+        change("Adam's decoupled weight decay set", experiment, "Adam(lr: 0.05)", "Adam(lr: 0.05, decoupledWeightDecay: true)"),
         keep("experiment claim added", experiment, "    Expect(\"adam\", diverges: false)\n", "    Expect(\"adam\", diverges: false)\n    Expect(\"slow\", diverges: false)\n"),
         keep("experiment default written out", experiment, "Adam(lr: 0.05)", "Adam(lr: 0.05, betas: (0.9, 0.999), eps: 1e-8)"),
         keep("experiment number written with a point", experiment, "Start(-1.5, 2)", "Start(-1.50, 2.0)"),
@@ -154,6 +159,10 @@ import Testing
         change("training initialisation", training, "initialization: .xavierNormal", "initialization: .xavierUniform"),
         change("training batch size", training, "BatchSize(16)", "BatchSize(17)"),
         change("training hyperparameter", training, "Adam(lr: 0.02)", "Adam(lr: 0.03)"),
+        change("training batch normalisation", training, "initialization: .xavierNormal)", "initialization: .xavierNormal, batchNorm: true)"),
+        keep("training batch normalisation written off", training, "initialization: .xavierNormal)", "initialization: .xavierNormal, batchNorm: false)"),
+        change("training clipping by norm", training, "    BatchSize(16)\n", "    BatchSize(16)\n    ClipGradients(norm: 1)\n"),
+        change("training clipping by value", training, "    BatchSize(16)\n", "    BatchSize(16)\n    ClipGradients(value: 1)\n"),
         // Activations.
         keep("activations labels and title", activations, "Two layers", "Three layers"),
         keep("activations claim", activations, "stdAbove: 0.01", "stdAbove: 0.02"),

@@ -72,7 +72,8 @@ import Testing
             var diagnostics: [Diagnostic] = []
             let origin = SourceOrigin(file: fence.file, line: fence.line, columnOffset: fence.indent)
             guard case .experiment(let experiment)? = DirectiveParser.parse(fence.text, origin: origin, diagnostics: &diagnostics) else { continue }
-            diagnostics += ExperimentRunner.check(ExperimentRunner.run(experiment))
+            // Through the directive's own run, so that a sweep's claims are checked on every variant.
+            diagnostics += DirectiveRunner.run(.experiment(experiment)).diagnostics
             checked += experiment.expectations.count
             #expect(diagnostics.isEmpty, "\(fence): \(diagnostics.map(\.description))")
         }

@@ -75,12 +75,24 @@ import Testing
             r.results[0].halt = .invalidConfiguration(["x"])
             r.results[0].trainingLoss = []
             r.results[0].learningRates = []
+            r.results[0].gradientNorms = []
             return r
         }, { $0.replacingOccurrences(of: " 2 1 s78 ", with: " 2 -9223372036854775808 s78 ") }),
         ("more losses than iterations", { r in
             var r = r
             r.results[0].trainingLoss += [1, 2]
             r.results[0].learningRates += [1, 2]
+            r.results[0].gradientNorms += [1, 2]
+            return r
+        }, { $0 }),
+        ("a gradient norm missing", { r in
+            var r = r
+            r.results[0].gradientNorms.removeLast()
+            return r
+        }, { $0 }),
+        ("a negative gradient norm", { r in
+            var r = r
+            r.results[0].gradientNorms[0] = -1
             return r
         }, { $0 }),
         ("a checkpoint after the last iteration", { r in

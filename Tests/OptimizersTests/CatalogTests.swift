@@ -79,6 +79,35 @@ import Testing
         }
     }
 
+    /// A switch's condition (shown only where a run sets it) names a Boolean argument of its method
+    /// that defaults to false; every method with `maximize` says what it does, as a switch.
+    @Test func everySwitchIsABooleanOfItsMethod() throws {
+        for spec in OptimizerCatalog.all {
+            #expect(spec.conditionSwitches.count == spec.conditions.count)
+            for name in spec.switches {
+                let parameter = try #require(spec.parameter(name), "\(spec.callName): no argument \(name)")
+                #expect(parameter.kind == .bool && parameter.defaultValue == .bool(false), "\(spec.callName).\(name)")
+            }
+            if spec.parameter("maximize") != nil {
+                let index = try #require(spec.conditions.firstIndex { $0.hasPrefix("With maximize") }, "\(spec.callName)")
+                #expect(spec.conditionSwitches[index] == "maximize", "\(spec.callName)")
+            }
+        }
+        // A switch set to its default is not set; set, its condition joins those always shown.
+        let adam = try #require(OptimizerCatalog.spec(callName: "Adam"))
+        let always = adam.shownConditions(for: [])
+        #expect(always.isEmpty)
+        #expect(adam.shownConditions(for: [OptimizerConfig(callName: "Adam", values: ["maximize": .bool(false)])]) == always)
+        let both = adam.shownConditions(for: [
+            OptimizerConfig(callName: "Adam", values: ["maximize": .bool(true)]),
+            OptimizerConfig(callName: "Adam", values: ["decoupledWeightDecay": .bool(true)]),
+        ])
+        #expect(both.map { adam.conditionSwitches[$0] } == ["decoupledWeightDecay", "maximize"])
+        let sgd = try #require(OptimizerCatalog.spec(callName: "SGD"))
+        #expect(sgd.shownConditions(for: []).map { sgd.conditions[$0] }.allSatisfy { !$0.contains("maximize") })
+        #expect(sgd.shownConditions(for: []).count == sgd.conditions.count - 1)
+    }
+
     /// Bad values are rejected with the catalog's message (a table as PyTorch's tests keep one).
     @Test(arguments: [
         ("Adam", "lr", HyperValue.real(-0.1), "Invalid learning rate: -0.1 (lr must be ≥ 0)"),
@@ -126,7 +155,9 @@ import Testing
 
     @Test func configurationsSpellThemselvesInSpecOrder() {
         let config = OptimizerConfig(callName: "Adam", arguments: ["amsgrad": .bool(true), "lr": .real(0.3)])
-        #expect(config.description == "Adam(lr: 0.3, betas: (0.9, 0.999), eps: 1e-08, weightDecay: 0.0, amsgrad: true)")
+        #expect(
+            config.description
+                == "Adam(lr: 0.3, betas: (0.9, 0.999), eps: 1e-08, weightDecay: 0.0, amsgrad: true, maximize: false, decoupledWeightDecay: false)")
         let lookahead = OptimizerConfig(
             callName: "Lookahead", arguments: ["": .optimizer(OptimizerConfig(callName: "SGD", arguments: ["lr": .real(0.1)]))])
         #expect(lookahead.orderedValues.map(\.name) == ["", "k", "alpha"])

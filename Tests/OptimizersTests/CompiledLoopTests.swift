@@ -31,6 +31,13 @@ private let adamCases: [LoopCase] = {
             }
         }
     }
+    // maximize negates the gradient before either loop runs.
+    cases.append(LoopCase(testDescription: "Adam(weightDecay: 0.02, amsgrad: true, maximize: true)") { n, loop in
+        let engine = AdamEngine(
+            dimension: n, betas: (0.9, 0.999), eps: 1e-8, weightDecay: 0.02, amsgrad: true, decoupled: false, maximize: true)
+        engine.loop = loop
+        return (engine, [engine.firstMoment, engine.secondMoment, engine.maxSecondMoment])
+    })
     return cases
 }()
 
@@ -51,6 +58,11 @@ private let sgdCases: [LoopCase] = {
             }
         }
     }
+    cases.append(LoopCase(testDescription: "SGD(momentum: 0.9, weightDecay: 0.03, maximize: true)") { n, loop in
+        let engine = SGDEngine(dimension: n, momentum: 0.9, dampening: 0, nesterov: false, weightDecay: 0.03, maximize: true)
+        engine.loop = loop
+        return (engine, [engine.momentumBuffer])
+    })
     return cases
 }()
 

@@ -38,6 +38,7 @@ let formulaCases: [FormulaCase] = [
         conditions: [
             #"With nesterov, $d_t = g_t + \mu v_t$."#,
             #"With $\mu = 0$ there is no buffer: $d_t = g_t$."#,
+            #"With maximize, $g_t$ starts from $-\nabla f(\theta_{t-1})$."#,
         ],
         steps: 2,
         hand: { t0 in
@@ -54,6 +55,9 @@ let formulaCases: [FormulaCase] = [
         formula: [
             #"g_t = \nabla f(\theta_{t-1})"#, #"v_t = \mu v_{t-1} + g_t, \quad v_0 = 0"#, #"\theta_t = \theta_{t-1} - \eta v_t"#,
         ],
+        conditions: [
+            #"With maximize, $g_t = -\nabla f(\theta_{t-1})$."#,
+        ],
         steps: 2,
         hand: { t0 in
             let (eta, mu) = (0.1, 0.9)
@@ -67,6 +71,9 @@ let formulaCases: [FormulaCase] = [
         formula: [
             #"g_t = \nabla f(\theta_{t-1})"#, #"v_t = \mu v_{t-1} + g_t, \quad v_0 = 0"#,
             #"\theta_t = \theta_{t-1} - \eta (g_t + \mu v_t)"#,
+        ],
+        conditions: [
+            #"With maximize, $g_t = -\nabla f(\theta_{t-1})$."#,
         ],
         steps: 2,
         hand: { t0 in
@@ -92,6 +99,7 @@ let formulaCases: [FormulaCase] = [
         ],
         conditions: [
             #"$G_0$ is the initial accumulator."#,
+            #"With maximize, $g_t$ starts from $-\nabla f(\theta_{t-1})$."#,
         ],
         steps: 2,
         hand: { t0 in
@@ -122,6 +130,7 @@ let formulaCases: [FormulaCase] = [
         ],
         conditions: [
             #"With centered, $\tilde{v}_t = v_t - \bar{g}_t^2$."#,
+            #"With maximize, $g_t$ starts from $-\nabla f(\theta_{t-1})$."#,
         ],
         steps: 2,
         hand: { t0 in
@@ -146,6 +155,9 @@ let formulaCases: [FormulaCase] = [
             #"\Delta_t = \frac{\sqrt{u_{t-1} + \varepsilon}}{\sqrt{v_t + \varepsilon}} g_t"#,
             #"u_t = \rho u_{t-1} + (1 - \rho) \Delta_t^2"#, #"\theta_t = \theta_{t-1} - \eta \Delta_t"#,
         ],
+        conditions: [
+            #"With maximize, $g_t$ starts from $-\nabla f(\theta_{t-1})$."#,
+        ],
         steps: 2,
         hand: { t0 in
             let (eta, rho, eps, lambda) = (0.9, 0.8, 1e-3, 0.1)
@@ -169,6 +181,10 @@ let formulaCases: [FormulaCase] = [
             #"\hat{m}_t = \frac{m_t}{1 - \beta_1^t}, \quad \hat{v}_t = \frac{v_t}{1 - \beta_2^t}"#,
             #"\theta_t = \theta_{t-1} - \eta \frac{\hat{m}_t}{\sqrt{\hat{v}_t} + \varepsilon}"#,
         ],
+        conditions: [
+            #"With decoupled, the decay acts on the weights instead of the gradient: $\theta_{t-1} \leftarrow (1 - \eta \lambda) \theta_{t-1}$ and $g_t = \nabla f(\theta_{t-1})$."#,
+            #"With maximize, $g_t$ starts from $-\nabla f(\theta_{t-1})$."#,
+        ],
         steps: 2,
         hand: { adamHand($0, eta: 0.1, b1: 0.8, b2: 0.9, eps: 1e-3, lambda: 0.1, amsgrad: false, decoupled: false) }),
     FormulaCase(
@@ -179,6 +195,10 @@ let formulaCases: [FormulaCase] = [
             #"v_t = \beta_2 v_{t-1} + (1 - \beta_2) g_t^2"#, #"v^{\max}_t = \max(v^{\max}_{t-1}, v_t)"#,
             #"\hat{m}_t = \frac{m_t}{1 - \beta_1^t}, \quad \hat{v}_t = \frac{v^{\max}_t}{1 - \beta_2^t}"#,
             #"\theta_t = \theta_{t-1} - \eta \frac{\hat{m}_t}{\sqrt{\hat{v}_t} + \varepsilon}"#,
+        ],
+        conditions: [
+            #"With decoupled, the decay acts on the weights instead of the gradient: $\theta_{t-1} \leftarrow (1 - \eta \lambda) \theta_{t-1}$ and $g_t = \nabla f(\theta_{t-1})$."#,
+            #"With maximize, $g_t$ starts from $-\nabla f(\theta_{t-1})$."#,
         ],
         // The maximum only matters once v shrinks, which takes a few steps here.
         steps: 6,
@@ -191,6 +211,9 @@ let formulaCases: [FormulaCase] = [
             #"v_t = \beta_2 v_{t-1} + (1 - \beta_2) g_t^2"#,
             #"\hat{m}_t = \frac{m_t}{1 - \beta_1^t}, \quad \hat{v}_t = \frac{v_t}{1 - \beta_2^t}"#,
             #"\theta_t = (1 - \eta \lambda) \theta_{t-1} - \eta \frac{\hat{m}_t}{\sqrt{\hat{v}_t} + \varepsilon}"#,
+        ],
+        conditions: [
+            #"With maximize, $g_t = -\nabla f(\theta_{t-1})$."#,
         ],
         steps: 2,
         hand: { adamHand($0, eta: 0.1, b1: 0.8, b2: 0.9, eps: 1e-3, lambda: 0.2, amsgrad: false, decoupled: true) }),
@@ -215,6 +238,9 @@ let formulaCases: [FormulaCase] = [
             #"g_t = \nabla f(\theta_{t-1}) + \lambda \theta_{t-1}"#, #"m_t = \beta_1 m_{t-1} + (1 - \beta_1) g_t"#,
             #"u_t = \max(\beta_2 u_{t-1}, |g_t| + \varepsilon)"#,
             #"\theta_t = \theta_{t-1} - \frac{\eta}{1 - \beta_1^t} \frac{m_t}{u_t}"#,
+        ],
+        conditions: [
+            #"With maximize, $g_t$ starts from $-\nabla f(\theta_{t-1})$."#,
         ],
         steps: 2,
         hand: { t0 in
@@ -244,6 +270,7 @@ let formulaCases: [FormulaCase] = [
         ],
         conditions: [
             #"With decoupled, the decay acts on the weights instead of the gradient: $\theta_{t-1} \leftarrow (1 - \eta \lambda) \theta_{t-1}$ and $g_t = \nabla f(\theta_{t-1})$."#,
+            #"With maximize, $g_t$ starts from $-\nabla f(\theta_{t-1})$."#,
         ],
         steps: 2,
         hand: { t0 in
@@ -279,6 +306,7 @@ let formulaCases: [FormulaCase] = [
         conditions: [
             #"The last line applies while $\rho_t > 5$; before that, $\theta_t = \theta_{t-1} - \eta \hat{m}_t$."#,
             #"With decoupled, the decay acts on the weights instead of the gradient: $\theta_{t-1} \leftarrow (1 - \eta \lambda) \theta_{t-1}$ and $g_t = \nabla f(\theta_{t-1})$."#,
+            #"With maximize, $g_t$ starts from $-\nabla f(\theta_{t-1})$."#,
         ],
         // ρ₁ = 1 always; with β₂ = 0.9 the rectified branch starts at t = 6.
         steps: 8,
@@ -317,6 +345,7 @@ let formulaCases: [FormulaCase] = [
             #"Stops when $\max_i |g_{t,i}| \le \varepsilon_g$, and takes no step when $g_t^\top d_t > -\varepsilon_c$."#,
             #"Keeps the last $m$ pairs with $y_k^\top s_k > 10^{-10}$; $H_t^0$ uses the newest pair, and $d_t$ comes from the two-loop recursion."#,
             #"With a line search, a strong Wolfe search refines $\alpha_t$."#,
+            #"With maximize, the method minimises $-f$: every loss and gradient it evaluates is negated."#,
         ],
         steps: 2,
         hand: { t0 in

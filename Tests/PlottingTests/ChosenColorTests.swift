@@ -75,8 +75,8 @@ import Testing
             curve: (0...20).map { Point(Double($0) / 10 - 1, Double($0 * $0) / 100) },
             runs: [DrawnPath(label: "GD", series: 2, color: "teal", points: [Point(-1, 1), Point(-0.5, 0.25), Point(0, 0)])]
         ).svg(FigureText(idPrefix: "k", title: "t", description: "d"))
-        #expect(curve.contains("stroke:var(--cg-color-teal,#30B0C7)"))
-        #expect(curve.contains("fill:var(--cg-color-teal,#30B0C7)"))
+        #expect(curve.contains("stroke:var(--cg-color-teal,#009BB2)"))
+        #expect(curve.contains("fill:var(--cg-color-teal,#009BB2)"))
         #expect(!curve.contains(Palette.color(2)))
     }
 }

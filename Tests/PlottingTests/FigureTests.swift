@@ -15,7 +15,7 @@ import Testing
 
     @Test func isAccessibleImage() {
         let svg = bowlSVG()
-        #expect(svg.contains("role=\"img\" aria-labelledby=\"fig1-title fig1-desc\""))
+        #expect(svg.contains("role=\"img\" aria-labelledby=\"fig1-title\" aria-describedby=\"fig1-desc\""))
         #expect(svg.contains("<title id=\"fig1-title\">Bowl &lt;4 runs&gt;</title>"))
         #expect(svg.contains("<desc id=\"fig1-desc\">SGD &amp; co.</desc>"))
     }
@@ -38,15 +38,28 @@ import Testing
         #expect(svg.components(separatedBy: "<use href=\"#fig1-contour\"/>").count == 5)
     }
 
-    @Test func markersCarryTooltips() {
+    /// The markers carry no hover tooltips (a mouse alone could read them); their numbers
+    /// are ``FigureData``, which a page shows as a table.
+    @Test func markersHaveNoTooltipsTheirNumbersAreData() throws {
         let svg = bowlSVG()
-        // One method per panel: the panel's title names it, the tooltip need not.
-        #expect(svg.contains("<title>start: (−7, 2), f = 6.45</title>"))
-        #expect(svg.contains("<title>step 30: ("))
-        let overlay = LandscapeFigure(grid: Fixtures.bowlGrid(), panels: [.init(trajectories: Fixtures.bowlRuns())])
-            .svg(FigureText(idPrefix: "o", title: "t", description: "d"))
-        #expect(overlay.contains("<title>SGD, start: (−7, 2), f = 6.45</title>"))
-        #expect(overlay.contains("<title>Adam, step 30: ("))
+        #expect(svg.components(separatedBy: "<title").count == 2, "the figure's own title only")
+        let data = FigureData(Fixtures.bowlRuns(), curve: false, words: .english)
+        #expect(data.groups.map(\.name) == ["SGD", "Momentum", "AdaGrad", "Adam"])
+        let sgd = try #require(data.groups.first)
+        #expect(sgd.rows.first == FigureData.Row(step: 0, point: "(−7, 2)", value: "6.45"))
+        // Thirty steps, at most forty markers: every step, the end last.
+        #expect(sgd.rows.map(\.step) == Array(0...30))
+    }
+
+    /// A long run is thinned as its markers are: every k-th step, the start and the end;
+    /// on a curve the point is x and the value f(x).
+    @Test func figureDataThinsLongRunsAndReadsCurves() {
+        let points = (0...100).map { Point(Double($0) / 100, Double($0) * Double($0) / 10_000) }
+        let data = FigureData([DrawnPath(label: "GD", series: 0, points: points)], curve: true, words: .english)
+        let rows = data.groups[0].rows
+        #expect(rows.map(\.step) == [0] + Array(stride(from: 3, to: 100, by: 3)) + [100])
+        #expect(rows.last == FigureData.Row(step: 100, point: "1", value: "1"))
+        #expect(rows.count <= LandscapeFigure.maximumMarkers + 2)
     }
 
     @Test(arguments: ["a", "fig-1", "x_2"])

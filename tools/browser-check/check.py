@@ -46,6 +46,16 @@ inside is laid out. At every width it fails when
 - the page holds a <script>: only search.html may, and then exactly
   assets/search-index.js and assets/search.js, in that order.
 
+At the narrowest and the widest width (390 px with mobile emulation and
+1280 px by default), in the light and the dark colour scheme
+(prefers-color-scheme emulation), axe-core is injected over DevTools and run
+with its default rules (WCAG 2.0-2.2 A and AA and Deque's best practices);
+every violation fails, named by rule, impact, element (axe's selector and the
+start of its HTML) and what axe found, with the widths and themes it was found
+in. axe-core is the pinned build (AXE_VERSION) that the PyPI wheel AXE_WHEEL
+bundles: fetched with pip on first use, checked against AXE_SHA256 and kept in
+~/.cache/coursegen; --axe FILE runs another build, --no-axe none.
+
 With --search QUERY=ANCHOR (repeatable), search.html is opened from file://,
 QUERY typed into its search box over DevTools (Input.insertText) and sent
 with Enter (a GET to search.html?q=...); it fails unless the first result
@@ -77,6 +87,7 @@ does not answer.
 
 import argparse
 import base64
+import hashlib
 import fcntl
 import json
 import os
@@ -89,6 +100,7 @@ import sys
 import tempfile
 import time
 import urllib.parse
+import zipfile
 
 # The devices: CSS width, height, mobile emulation.
 DEVICES = {390: (844, True), 768: (1024, False), 1280: (800, False)}
@@ -104,6 +116,18 @@ MAXIMUM_CANVAS = 32_000
 
 # Failures of one kind reported per page and width before "… and N more".
 MAXIMUM_REPORTED = 40
+
+# axe-core, the accessibility engine of Lighthouse and of Deque's own tools
+# (MPL-2.0), pinned: the build that the PyPI wheel axe-playwright-python 0.1.8
+# bundles, taken from the wheel by pip (no npm) and checked against its SHA-256.
+AXE_VERSION = "4.12.1"
+AXE_WHEEL = "axe-playwright-python==0.1.8"
+AXE_MEMBER = "axe_playwright_python/axe.min.js"
+AXE_SHA256 = "84494fec757e4710dc751c8d7a636e457f4532f08f85c86dc9070133fbff53bc"
+# Colour schemes axe judges each page in (prefers-color-scheme emulation).
+THEMES = ("light", "dark")
+# Characters of an offending element's HTML quoted in a failure.
+AXE_SNIPPET = 100
 
 MEASURE_SCRIPT = r"""
 (() => {
@@ -494,6 +518,27 @@ HEIGHT_SCRIPT = r"""
 """
 TOP_SCRIPT = "window.scrollTo({left: 0, top: 0, behavior: 'instant'}); " + SETTLE_SCRIPT
 
+# Runs axe-core (injected beforehand) on the whole document with its default
+# rules (WCAG 2.0-2.2 A and AA, and Deque's best practices; not the
+# experimental ones) and returns the violations as plain data. No preload:
+# axe would fetch the stylesheets again for css-orientation-lock, which a
+# file:// page may not, and that rule is left undecided (never a violation).
+AXE_SCRIPT = r"""
+(async () => {
+  const result = await axe.run(document, { resultTypes: ['violations'], preload: false });
+  return result.violations.map(v => ({
+    id: v.id, impact: v.impact || '', help: v.help,
+    nodes: v.nodes.map(n => ({
+      target: n.target.map(t => Array.isArray(t) ? t.join(' >>> ') : t).join(' '),
+      html: n.html,
+      // What axe found, without its "Fix any/all of the following:" headings.
+      summary: (n.failureSummary || '').split('\n').map(l => l.trim())
+        .filter(l => l && !/^Fix (any|all) of the following:$/.test(l)).join('; '),
+    })),
+  }));
+})()
+"""
+
 
 class CheckError(Exception):
     """Chromium could not be started or did not answer: not a verdict on the page."""
@@ -634,10 +679,8 @@ class Browser:
             self.page = self._tab()
             for domain in ("Page", "Network"):
                 self.devtools.call(domain + ".enable", session=self.page)
-            # No smooth scrolling between bands, and one colour scheme.
-            self.devtools.call("Emulation.setEmulatedMedia", {"features": [
-                {"name": "prefers-reduced-motion", "value": "reduce"},
-                {"name": "prefers-color-scheme", "value": "light"}]}, self.page)
+            # No smooth scrolling between bands, and one colour scheme (axe switches to the others).
+            set_theme(self.devtools, self.page, THEMES[0])
             # In the background: a tab in front would stop the page's animation frames.
             self.pixels = self._tab(background=True)
         except BaseException:
@@ -719,6 +762,51 @@ def check_playback(devtools, session, result):
         moving["toggles"], "" if moving["toggles"] == 1 else "s"))
 
 
+def axe_cache_path():
+    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
+    return os.path.join(base, "coursegen", "axe-core-{}.min.js".format(AXE_VERSION))
+
+
+def load_axe(explicit):
+    """(source, where from) of axe-core: the file `explicit` as given, else the
+    pinned build from the cache, fetched from its PyPI wheel with pip on first
+    use and checked against AXE_SHA256. Raises CheckError when it cannot be had."""
+    if explicit:
+        try:
+            with open(explicit, encoding="utf-8") as f:
+                source = f.read()
+        except OSError as error:
+            raise CheckError("cannot read axe-core from {}: {}".format(explicit, error.strerror))
+        return source, explicit
+    cache = axe_cache_path()
+    if os.path.isfile(cache):
+        with open(cache, "rb") as f:
+            data = f.read()
+        if hashlib.sha256(data).hexdigest() == AXE_SHA256:
+            return data.decode("utf-8"), cache
+    with tempfile.TemporaryDirectory(prefix="browser-check-axe-") as folder:
+        fetched = subprocess.run([sys.executable, "-m", "pip", "download", "--no-deps", "--quiet",
+                                  "--disable-pip-version-check", AXE_WHEEL, "-d", folder],
+                                 stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
+        wheels = [name for name in os.listdir(folder) if name.endswith(".whl")]
+        if fetched.returncode != 0 or len(wheels) != 1:
+            tail = fetched.stdout.decode("utf-8", "replace").strip().splitlines()[-3:]
+            raise CheckError("cannot fetch axe-core {} (pip download {}): {}; pass --axe FILE, or --no-axe "
+                             "to check without it".format(AXE_VERSION, AXE_WHEEL, " / ".join(tail) or "no wheel"))
+        with zipfile.ZipFile(os.path.join(folder, wheels[0])) as wheel:
+            data = wheel.read(AXE_MEMBER)
+    digest = hashlib.sha256(data).hexdigest()
+    if digest != AXE_SHA256:
+        raise CheckError("the {} in {} has SHA-256 {}, not the pinned {}".format(AXE_MEMBER, AXE_WHEEL, digest,
+                                                                                AXE_SHA256))
+    os.makedirs(os.path.dirname(cache), exist_ok=True)
+    partial = cache + ".{}.part".format(os.getpid())
+    with open(partial, "wb") as f:
+        f.write(data)
+    os.replace(partial, cache)
+    return data.decode("utf-8"), cache
+
+
 def pathname2url(path):
     return "file://" + urllib.parse.quote(path)
 
@@ -739,12 +827,15 @@ class PageResult:
         self.failures = []   # (width or None, message), in order found
         self.notes = []
         self.shots = []
+        self.axe_views = 0
 
-    def fail(self, width, message):
-        self.failures.append((width, message))
+    def fail(self, width, message, theme=None):
+        """A failure at `width` (None: not tied to one), in `theme` when found by axe in one colour scheme."""
+        self.failures.append(((width, theme) if theme else width, message))
 
     def grouped(self):
-        """[(widths, message)]: one entry per message, with every width it was found at."""
+        """[(places, message)]: one entry per message, with every place it was found at: a width, or
+        (width, theme)."""
         order, widths = [], {}
         for width, message in self.failures:
             if message not in widths:
@@ -755,13 +846,30 @@ class PageResult:
         return [(widths[message], message) for message in order]
 
 
+def where(places):
+    """' at 390, 768 px', or ' at 390 px light and dark, 1280 px dark' for places with themes; '' for none."""
+    if not places:
+        return ""
+    if all(isinstance(place, int) for place in places):
+        return " at {} px".format(", ".join(str(width) for width in places))
+    themes = {}
+    for place in places:
+        width, theme = place if isinstance(place, tuple) else (place, None)
+        themes.setdefault(width, [])
+        if theme and theme not in themes[width]:
+            themes[width].append(theme)
+    return " at " + ", ".join("{} px{}".format(width, " " + " and ".join(names) if names else "")
+                              for width, names in themes.items())
+
+
 def describe(element):
     return "{} ({})".format(element["path"], "«{}»".format(element["text"]) if element["text"] else "no text")
 
 
-def check_page(browser, site, page, widths, pixel_widths, shots_dir, source):
+def check_page(browser, site, page, widths, pixel_widths, shots_dir, source, axe=None, axe_widths=()):
     """Checks one page at every width; returns a PageResult. `source` is the
-    page's Markdown tables ([[row cells]] per table), or None when unknown."""
+    page's Markdown tables ([[row cells]] per table), or None when unknown;
+    `axe` is axe-core's source, run at `axe_widths` in every theme."""
     result = PageResult(page)
     path = os.path.abspath(os.path.join(site, page))
     if not os.path.isfile(path):
@@ -795,6 +903,12 @@ def check_page(browser, site, page, widths, pixel_widths, shots_dir, source):
         result.fail(None, "the page's scripts are {} where {} are allowed".format(
             ", ".join(scripts) or "none", ", ".join(allowed) or "none"))
 
+    check_sweeps(devtools, session, result)
+    if axe:
+        devtools.evaluate(axe + "\n;true", session)
+        if not devtools.evaluate("typeof axe === 'object' && typeof axe.run === 'function'", session):
+            raise CheckError("the axe-core given does not define axe.run")
+
     counts = None
     for number, width in enumerate(widths):
         if number:
@@ -808,6 +922,11 @@ def check_page(browser, site, page, widths, pixel_widths, shots_dir, source):
         check_layout(result, width, layout, source)
         if width in pixel_widths:
             check_pixels(browser, result, page, width, shots_dir)
+            # The screenshot left the viewport as tall as the page.
+            if axe and width in axe_widths:
+                emulate(devtools, session, width, device_height(width))
+        if axe and width in axe_widths:
+            check_axe(browser, result, width)
 
     requests = {}
     for event in devtools.events:
@@ -827,6 +946,67 @@ def check_page(browser, site, page, widths, pixel_widths, shots_dir, source):
 
 
 SEARCH_SCRIPTS = ("assets/search-index.js", "assets/search.js")
+
+# A sweep (`Sweep(…)` in an experiment) switches its variants with radio buttons and CSS
+# alone. For each button: click its label, then report what is painted: the variants
+# shown, the selected one's paths and results table, and each number quoted from it.
+SWEEP_SCRIPT = """
+(() => {
+  const shown = e => getComputedStyle(e).display !== 'none' && e.getClientRects().length > 0;
+  const report = [];
+  for (const sweep of document.querySelectorAll('section.cg-sweep')) {
+    const id = sweep.id;
+    const radios = Array.from(sweep.querySelectorAll('input.cg-sweep-radio'));
+    const defaults = radios.filter(r => r.checked);
+    for (const radio of radios) {
+      sweep.querySelector('label[for="' + radio.id + '"]').click();
+      const checked = radios.filter(r => r.checked).map(r => r.id.slice(id.length + 1));
+      const visible = Array.from(sweep.querySelectorAll('.cg-variant')).filter(shown);
+      const entry = {sweep: id, clicked: radio.id, checked: checked, radioChecked: radio.checked,
+                     visible: visible.map(v => Array.from(v.classList).filter(c => c.startsWith(id + '-a')).map(c => c.slice(id.length + 1)))};
+      if (visible.length === 1) {
+        const paths = Array.from(visible[0].querySelectorAll('svg path')).filter(p => shown(p));
+        entry.paintedPaths = paths.filter(p => { const b = p.getBoundingClientRect(); return b.width > 0 || b.height > 0; }).length;
+        entry.pathData = paths.map(p => p.getAttribute('d')).join('|');
+        const table = Array.from(visible[0].querySelectorAll('table')).filter(shown).pop();
+        entry.results = table ? table.innerText : null;
+      }
+      entry.quoted = Array.from(document.querySelectorAll('.cg-swept')).filter(q => q.querySelector('.' + CSS.escape(id + '-v'))).map(q =>
+        Array.from(q.children).filter(shown).map(c => Array.from(c.classList).filter(k => k.startsWith(id + '-a')).map(k => k.slice(id.length + 1))));
+      report.push(entry);
+    }
+    for (const radio of defaults) sweep.querySelector('label[for="' + radio.id + '"]').click();
+  }
+  return report;
+})()
+"""
+
+
+def check_sweeps(devtools, session, result):
+    """Clicks every control of every sweep on the page: exactly the selected variant
+    must be shown, with painted paths and its results table on screen, and every
+    number quoted from the sweep must show the selected variant's value alone."""
+    report = devtools.evaluate(SWEEP_SCRIPT, session) or []
+    for entry in report:
+        where = "sweep {} after clicking {}".format(entry["sweep"], entry["clicked"])
+        if not entry["radioChecked"]:
+            result.fail(None, "{}: its radio button is not checked".format(where))
+            continue
+        selected = sorted(entry["checked"])
+        if len(entry["visible"]) != 1:
+            result.fail(None, "{}: {} variants are shown, not one".format(where, len(entry["visible"])))
+            continue
+        if sorted(entry["visible"][0]) != selected:
+            result.fail(None, "{}: the variant shown is {}, not the selected {}".format(where, entry["visible"][0], selected))
+        if not entry.get("paintedPaths"):
+            result.fail(None, "{}: the variant shown paints no path".format(where))
+        if not entry.get("results"):
+            result.fail(None, "{}: the variant shown has no results table on screen".format(where))
+        for quoted in entry["quoted"]:
+            if quoted and (len(quoted) != 1 or sorted(quoted[0]) != selected):
+                result.fail(None, "{}: a quoted number shows {}, not the selected variant's".format(where, quoted))
+    if report:
+        result.notes.append("{} sweep controls clicked".format(len(report)))
 
 # Queries for timing: words of the index and prefixes of them, one and two words,
 # drawn with a fixed seed so every run times the same ones.
@@ -979,6 +1159,39 @@ def element_counts(elements):
 
 def element_name(element):
     return "<{}> #{} ({})".format(element["tag"], element["index"] + 1, element["label"] or "no label")
+
+
+def check_axe(browser, result, width):
+    """Runs axe-core in every colour scheme at `width` and fails on each violation, once per rule and element."""
+    devtools, session = browser.devtools, browser.page
+    for theme in THEMES:
+        set_theme(devtools, session, theme)
+        devtools.evaluate(SETTLE_SCRIPT, session)
+        # Each run has the page's time to itself: on the long print page axe takes its while.
+        devtools.deadline = time.monotonic() + browser.timeout
+        violations = devtools.evaluate(AXE_SCRIPT, session)
+        result.axe_views += 1
+        for violation in violations:
+            nodes = violation["nodes"]
+            for node in nodes[:MAXIMUM_REPORTED]:
+                html, summary = shorten(" ".join(node["html"].split()), AXE_SNIPPET), shorten(node["summary"], 240)
+                result.fail(width, "axe {} ({}): {}: {} «{}»{}".format(
+                    violation["id"], violation["impact"], violation["help"], node["target"], html,
+                    ": " + summary if summary else ""), theme)
+            if len(nodes) > MAXIMUM_REPORTED:
+                result.fail(width, "axe {} ({}): and {} more elements".format(
+                    violation["id"], violation["impact"], len(nodes) - MAXIMUM_REPORTED), theme)
+    set_theme(devtools, session, THEMES[0])
+
+
+def shorten(text, limit):
+    return text if len(text) <= limit else text[:limit - 1] + "…"
+
+
+def set_theme(devtools, session, theme):
+    devtools.call("Emulation.setEmulatedMedia", {"features": [
+        {"name": "prefers-reduced-motion", "value": "reduce"},
+        {"name": "prefers-color-scheme", "value": theme}]}, session)
 
 
 def check_elements(result, width, elements):
@@ -1342,6 +1555,10 @@ def main(argv=None):
     parser.add_argument("--search-queries", type=int, default=50, help="queries to time (default: %(default)s)")
     parser.add_argument("--search-budget", type=float, default=5.0,
                         help="the median query's budget in milliseconds (default: %(default)s)")
+    parser.add_argument("--axe", metavar="FILE", help="axe-core's axe.min.js (default: the pinned axe-core {}, "
+                                                   "fetched from the PyPI wheel {} on first use and cached in {})"
+                        .format(AXE_VERSION, AXE_WHEEL, axe_cache_path()))
+    parser.add_argument("--no-axe", action="store_true", help="do not run axe-core")
     args = parser.parse_args(argv)
 
     started = time.monotonic()
@@ -1365,14 +1582,19 @@ def main(argv=None):
     if args.shots:
         os.makedirs(args.shots, exist_ok=True)
 
+    # axe-core at the narrowest width (a phone's, with mobile emulation) and the widest.
+    axe_widths = set() if args.no_axe else {min(args.widths), max(args.widths)}
     failures = 0
+    axe_views = 0
     browser = None
     try:
+        axe = None if args.no_axe else load_axe(args.axe)[0]
         browser = Browser(chromium, args.timeout)
         for page in pages:
             source = sources.get(os.path.normpath(page)) if sources is not None else None
             try:
-                result = check_page(browser, args.site, page, args.widths, pixel_widths, args.shots, source)
+                result = check_page(browser, args.site, page, args.widths, pixel_widths, args.shots, source,
+                                    axe, axe_widths)
             except CheckError as error:
                 raise CheckError("{}: {}".format(page, error))
             if result.shots:
@@ -1380,12 +1602,12 @@ def main(argv=None):
             for note in result.notes:
                 print("browser-check: {}: {}".format(page, note))
             grouped = result.grouped()
-            for widths, message in grouped:
-                where = " at {} px".format(", ".join(str(w) for w in widths)) if widths else ""
-                print("browser-check: {}{}: FAIL: {}".format(page, where, message), file=sys.stderr)
+            for places, message in grouped:
+                print("browser-check: {}{}: FAIL: {}".format(page, where(places), message), file=sys.stderr)
             if not grouped:
                 print("browser-check: {}: ok".format(page))
             failures += len(grouped)
+            axe_views += result.axe_views
             sys.stdout.flush()
             sys.stderr.flush()
         for query, anchor in args.search:
@@ -1407,9 +1629,12 @@ def main(argv=None):
     finally:
         if browser:
             browser.close()
-    print("browser check: {} page{} × {} width{}, {} failure{} ({:.1f} s)".format(
+    axe_summary = "axe-core off" if args.no_axe else "axe-core {} on {} page view{} ({} px, {})".format(
+        AXE_VERSION if not args.axe else "from " + args.axe, axe_views, "" if axe_views == 1 else "s",
+        " and ".join(str(w) for w in sorted(axe_widths)), " and ".join(THEMES))
+    print("browser check: {} page{} × {} width{}, {}, {} failure{} ({:.1f} s)".format(
         len(pages), "" if len(pages) == 1 else "s", len(args.widths), "" if len(args.widths) == 1 else "s",
-        failures, "" if failures == 1 else "s", time.monotonic() - started))
+        axe_summary, failures, "" if failures == 1 else "s", time.monotonic() - started))
     return 1 if failures else 0
 
 

@@ -2,9 +2,11 @@
 """Tests of check.py on hand-written pages: one that renders at every width
 (MathML from the MathML module's golden sample, a table with formulas, code
 that scrolls in a focusable box, a figure with a legend in Latin and Chinese),
-and broken ones that must fail, each for its own reason; and of the Markdown
-table reader that tells a cell written empty from one that lost its content.
-The browser tests need Debian's chromium (and fonts-noto-cjk for the legend).
+and broken ones that must fail, each for its own reason; a page that axe-core
+faults, in both themes and in the dark one only; and of the Markdown table
+reader that tells a cell written empty from one that lost its content. The
+browser tests need Debian's chromium (and fonts-noto-cjk for the legend), and
+axe-core (fetched with pip on the first run, then cached).
 
     python3 tools/browser-check/test_check.py
 """
@@ -45,7 +47,8 @@ class GoodPageTests(unittest.TestCase):
         self.assertEqual(self.code, 0, self.out + self.err)
         self.assertEqual(self.err, "")
         self.assertIn("browser-check: index.html: ok", self.out)
-        self.assertIn("browser check: 1 page × 3 widths, 0 failures", self.out)
+        self.assertIn("browser check: 1 page × 3 widths, axe-core {} on 4 page views (390 and 1280 px, light "
+                      "and dark), 0 failures".format(check.AXE_VERSION), self.out)
 
     def test_measures_every_formula_and_figure(self):
         self.assertIn("5 <math> and 2 <svg> checked, 1 definitions-only <svg> skipped", self.out)
@@ -66,9 +69,10 @@ class BrokenPageTests(unittest.TestCase):
     @classmethod
     def setUpClass(cls):
         cls.shots = tempfile.TemporaryDirectory()
+        # Without axe-core: these pages are broken for one reason each (AxeTests has axe's).
         cls.code, cls.out, cls.err = run(os.path.join(FIXTURES, "broken"),
                                          "--chapters", os.path.join(FIXTURES, "broken-chapters"),
-                                         "--shots", cls.shots.name)
+                                         "--shots", cls.shots.name, "--no-axe")
 
     @classmethod
     def tearDownClass(cls):
@@ -87,7 +91,7 @@ class BrokenPageTests(unittest.TestCase):
 
     def test_lists_every_failure_and_sums_them_up(self):
         self.assertEqual(self.code, 1)
-        self.assertIn("browser check: 13 pages × 3 widths, ", self.out)
+        self.assertIn("browser check: 13 pages × 3 widths, axe-core off, ", self.out)
         self.assertIn(" failures (", self.out)
 
     def test_failing_pages_still_leave_their_screenshots(self):
@@ -162,6 +166,65 @@ class BrokenPageTests(unittest.TestCase):
 
 
 @unittest.skipUnless(check.find_chromium(None), "chromium is not installed")
+class AxeTests(unittest.TestCase):
+    """axe-core on a page with a violation of each kind the course had, and one in the dark theme only."""
+
+    @classmethod
+    def setUpClass(cls):
+        cls.code, cls.out, cls.err = run(os.path.join(FIXTURES, "axe"), "--widths", "390,1280")
+
+    def assert_fails(self, places, message):
+        line = "browser-check: index.html at {}: FAIL: {}".format(places, message)
+        self.assertTrue(any(l.startswith(line) for l in self.err.splitlines()), "no line starts with\n{}\nin\n{}"
+                        .format(line, self.err))
+
+    def test_names_page_widths_themes_rule_and_element(self):
+        self.assertEqual(self.code, 1, self.out + self.err)
+        self.assert_fails("390 px light and dark, 1280 px light and dark",
+                          "axe label (critical): Form elements must have labels: #unnamed "
+                          "«<input type=\"checkbox\" id=\"unnamed\">»: Element does not have an implicit")
+        self.assert_fails("390 px light and dark, 1280 px light and dark",
+                          "axe region (moderate): All page content should be contained by landmarks: #unnamed")
+        self.assert_fails("390 px light and dark, 1280 px light and dark",
+                          "axe empty-table-header (minor): Table header text should not be empty: "
+                          "th:nth-child(1) «<th></th>»")
+
+    def test_a_colour_that_fails_in_one_theme_is_reported_in_that_theme(self):
+        self.assert_fails("390 px dark, 1280 px dark",
+                          "axe color-contrast (serious): Elements must meet minimum color contrast ratio thresholds: "
+                          ".note «<p class=\"note\">and a note whose grey is readable only in the light theme.</p>»: "
+                          "Element has insufficient color contrast of 2.51 (foreground color: #555555, "
+                          "background color: #121212")
+        self.assertNotIn("light: FAIL: axe color-contrast", self.err)
+
+    def test_counts_the_page_views(self):
+        self.assertIn("browser check: 1 page × 2 widths, axe-core {} on 4 page views (390 and 1280 px, light and "
+                      "dark), 5 failures (".format(check.AXE_VERSION), self.out)
+
+    def test_axe_that_cannot_be_read_exits_2(self):
+        code, _, err = run(os.path.join(FIXTURES, "axe"), "--axe", os.path.join(FIXTURES, "no-such-axe.js"))
+        self.assertEqual(code, 2, err)
+        self.assertIn("cannot read axe-core from ", err)
+
+    def test_a_file_that_is_not_axe_exits_2(self):
+        code, _, err = run(os.path.join(FIXTURES, "axe"), "--axe", os.path.join(FIXTURES, "good", "style.css"))
+        self.assertEqual(code, 2, err)
+
+    def test_the_cached_axe_is_the_pinned_one(self):
+        source, path = check.load_axe(None)
+        self.assertTrue(source.startswith("/*! axe v{}".format(check.AXE_VERSION)), source[:40])
+        self.assertEqual(path, check.axe_cache_path())
+
+
+class PlaceTests(unittest.TestCase):
+    def test_widths_and_themes(self):
+        self.assertEqual(check.where([]), "")
+        self.assertEqual(check.where([390, 768, 1280]), " at 390, 768, 1280 px")
+        self.assertEqual(check.where([(390, "light"), (390, "dark"), (1280, "dark")]),
+                         " at 390 px light and dark, 1280 px dark")
+
+
+@unittest.skipUnless(check.find_chromium(None), "chromium is not installed")
 class InvocationTests(unittest.TestCase):
     def test_without_the_source_any_empty_cell_fails(self):
         code, _, err = run(os.path.join(FIXTURES, "broken"), "empty-cell.html", "--widths", "1280")
@@ -172,7 +235,8 @@ class InvocationTests(unittest.TestCase):
         code, out, err = run(os.path.join(FIXTURES, "good"), "nowhere.html")
         self.assertEqual(code, 1)
         self.assertIn("no page nowhere.html", err)
-        self.assertIn("browser check: 1 page × 3 widths, 1 failure (", out)
+        self.assertIn("browser check: 1 page × 3 widths, axe-core {} on 0 page views (390 and 1280 px, light "
+                      "and dark), 1 failure (".format(check.AXE_VERSION), out)
 
     def test_browser_that_cannot_run_exits_2(self):
         code, _, err = run(os.path.join(FIXTURES, "good"), "--chromium", "/bin/false", "--timeout", "20")

@@ -261,13 +261,23 @@ struct CourseLoader: Sendable {
     private func parse(_ data: [UInt8], name: String, path: String, isIndex: Bool, diagnostics: inout [Diagnostic]) -> Chapter? {
         guard let text = SourceText.decode(data, file: path, diagnostics: &diagnostics) else { return nil }
         let (frontMatter, body) = FrontMatter.split(text, file: path, isIndex: isIndex, diagnostics: &diagnostics)
-        let document = MarkdownParser.parse(body, origin: SourceOrigin(file: path, line: 1), diagnostics: &diagnostics)
+        var document = MarkdownParser.parse(body, origin: SourceOrigin(file: path, line: 1), diagnostics: &diagnostics)
 
+        // A `#` heading that opens the body is the title, unless the front matter gives another:
+        // then it is the author's first section and stays on the page.
         var firstHeadingIsTitle = false
         var headingTitle: String?
         if case .heading(1, let inlines, _)? = document.blocks.first(where: { if case .footnoteDefinition = $0 { return false }; return true }) {
-            headingTitle = inlines.plainText(math: mathText)
-            firstHeadingIsTitle = true
+            let text = inlines.plainText(math: mathText)
+            if frontMatter.title == nil || frontMatter.title == text {
+                headingTitle = text
+                firstHeadingIsTitle = true
+            }
+        }
+        // The page's one `<h1>` is the title: a body that still holds a `#` heading moves all of its
+        // headings one level down.
+        if Self.holdsLevelOneHeading(document.blocks, besidesTheFirst: firstHeadingIsTitle) {
+            document.blocks = Self.demotingHeadings(document.blocks, keepingTheFirst: firstHeadingIsTitle)
         }
         let slug = isIndex ? "index" : frontMatter.slug ?? Self.slug(forFileName: String(name.split(separator: "/").last ?? Substring(name)))
         let title = frontMatter.title ?? headingTitle ?? slug
@@ -279,6 +289,42 @@ struct CourseLoader: Sendable {
         chapter.callouts = ChapterCallouts(document, file: path, taken: chapter.headingIDSet.union(PageRenderer.reservedIDs),
                                            isGenerated: slugger.isGenerated, diagnostics: &diagnostics)
         return chapter
+    }
+
+    /// Whether `blocks` hold a level-1 heading, the first heading aside when it is the title.
+    static func holdsLevelOneHeading(_ blocks: [Block], besidesTheFirst skipsFirst: Bool) -> Bool {
+        var headings = blocks.allBlocks.lazy.compactMap { block -> Int? in
+            if case .heading(let level, _, _) = block { return level }
+            return nil
+        }.makeIterator()
+        if skipsFirst { _ = headings.next() }
+        while let level = headings.next() {
+            if level == 1 { return true }
+        }
+        return false
+    }
+
+    /// `blocks` with every heading one level lower (`######` stays level 6), the first
+    /// heading left alone when it is the title (the renderer takes it out of the body).
+    /// Recursive over quotes, list items and footnotes: the parser caps their nesting.
+    static func demotingHeadings(_ blocks: [Block], keepingTheFirst keepsFirst: Bool) -> [Block] {
+        var keep = keepsFirst
+        func demote(_ blocks: [Block]) -> [Block] {
+            blocks.map { block in
+                switch block {
+                case .heading(let level, let inlines, let position):
+                    if keep { keep = false; return block }
+                    return .heading(level: min(level + 1, 6), inlines, position)
+                case .blockQuote(let inner): return .blockQuote(demote(inner))
+                case .list(var list):
+                    for i in list.items.indices { list.items[i].blocks = demote(list.items[i].blocks) }
+                    return .list(list)
+                case .footnoteDefinition(let label, let inner): return .footnoteDefinition(label: label, demote(inner))
+                default: return block
+                }
+            }
+        }
+        return demote(blocks)
     }
 
     /// Why a chapter file was not read. Reported for the whole file (no line), so that the

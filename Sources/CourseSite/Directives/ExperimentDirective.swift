@@ -15,6 +15,11 @@ struct ExperimentDirective: DirectiveHandler {
     /// Every builder's result renders itself (``PageOutput``); an output without a page renders nothing.
     func render(_ block: DirectiveBlock, run: DirectiveRun?, figure: FigureNumber?) -> String {
         guard let output = run?.output as? any PageOutput else { return "" }
-        return output.html(idPrefix: "x" + block.idPrefix.filter { $0.isLetter || $0.isNumber }, figure: figure)
+        return output.html(idPrefix: Self.fragmentPrefix(block.idPrefix), figure: figure)
+    }
+
+    /// The prefix of every id in the fragment of the fence whose ids start with `idPrefix`.
+    static func fragmentPrefix(_ idPrefix: String) -> String {
+        "x" + idPrefix.filter { $0.isLetter || $0.isNumber }
     }
 }

@@ -135,6 +135,8 @@ struct RenderKey: Hashable, Sendable {
     var number: Int
     var part: Int?
     var inDocument: Bool
+    /// Rendered once for the page and the document, with holes (``PageIDs/both(_:holes:)``).
+    var bothPlaces: Bool
     var equations: [TextPosition: [String?]]
     var figures: [TextPosition: NumberedFigure]
 }
@@ -150,7 +152,7 @@ struct RenderMemo: Sendable {
         guard chapter.memoSource != 0 else { return render() }
         let own = index < labels.pages.count ? labels.pages[index] : nil
         let key = RenderKey(context: context, source: chapter.memoSource, index: index, number: chapter.number, part: chapter.part,
-                            inDocument: ids.isDocument, equations: own?.equations ?? [:], figures: own?.figures ?? [:])
+                            inDocument: ids.isDocument, bothPlaces: ids.holes != nil, equations: own?.equations ?? [:], figures: own?.figures ?? [:])
         return memo.value(ids.isDocument ? .print : .render, key) { Rendered(body: render()) }.body
     }
 

@@ -33,9 +33,9 @@ public final class BuildMemo: @unchecked Sendable {
         public var loads = 0
         public var checks = 0
         public var runs = 0
-        /// Page bodies rendered for their own page.
+        /// Page bodies rendered: for their own page, and a chapter's for `print.html` too (``PageIDs/both(_:holes:)``).
         public var renders = 0
-        /// Chapter bodies rendered for `print.html`.
+        /// Chapter bodies rendered again for `print.html` alone, when one render cannot serve both places.
         public var printBodies = 0
         public var layouts = 0
         public var searchPages = 0

@@ -69,7 +69,12 @@ struct BuildSearchIndex {
     /// The UTF-8 bytes of what a reader of `html` can see: the text of its `<body>` (formulas'
     /// TeX annotations, scripts and styles left out), each run of white space counted as one.
     static func visibleTextBytes(_ html: String) -> Int {
-        let bytes = Array(html.utf8)
+        // The page's own bytes, read in place.
+        var html = html
+        return html.withUTF8 { visibleTextBytes(in: $0) }
+    }
+
+    private static func visibleTextBytes(in bytes: UnsafeBufferPointer<UInt8>) -> Int {
         var count = 0
         var i = 0
         var inBody = false

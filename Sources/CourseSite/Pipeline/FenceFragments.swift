@@ -41,15 +41,48 @@ struct FenceFragments: Sendable {
 
     subscript(_ fence: FenceID) -> Fragment? { fragments[fence] }
 
+    /// ``PageIDs/both(_:holes:)``'s holes: a solution's ` open`, which only the document
+    /// writes, and text that differs between the places (``either(onPage:inDocument:)``).
+    var openHole: String { hole + "o" }
+
+    /// `onPage` on a chapter's own page and `inDocument` in `print.html`: hole `e`, the page's
+    /// text, hole `f`, the document's text, hole `g`. Each text is escaped as it is, character
+    /// by character, so escaping the whole keeps the three holes and the two texts apart.
+    func either(onPage: String, inDocument: String) -> String {
+        onPage == inDocument ? onPage : hole + "e" + onPage + hole + "f" + inDocument + hole + "g"
+    }
+
     /// `html` with its holes filled for a page whose ids start with `prefix` (``PageIDs/prefix(in:)``:
-    /// `c3-`, or empty).
-    func fill(_ html: String, prefix: String) -> String {
+    /// `c3-`, or empty); `inDocument` tells the places apart (a page of its own has no prefix).
+    func fill(_ html: String, prefix: String, inDocument: Bool? = nil) -> String {
+        let inDocument = inDocument ?? !prefix.isEmpty
         let stem = prefix.hasSuffix("-") ? String(prefix.dropLast()) : prefix
-        return ByteReplacement.replacing(hole, in: html) { after in
-            if after.first == UInt8(ascii: "p") { return (prefix, 1) }
-            // An id hole: the dash after it, when the handler kept it, belongs to a prefix only.
-            let dash = after.dropFirst().first == UInt8(ascii: "-")
-            return (dash && !stem.isEmpty ? stem + "-" : stem, dash ? 2 : 1)
+        let hole = Array(self.hole.utf8)
+        /// How many bytes of `after` there are up to the end of the hole of kind `kind`.
+        func through(_ kind: String, in after: UnsafeBufferPointer<UInt8>.SubSequence) -> Int {
+            let marker = hole + Array(kind.utf8)
+            var i = after.startIndex
+            while i + marker.count <= after.endIndex {
+                if after[i] == marker[0], after[i ..< i + marker.count].elementsEqual(marker) {
+                    return i + marker.count - after.startIndex
+                }
+                i += 1
+            }
+            preconditionFailure("a hole of kind \(kind) without its end")
+        }
+        return ByteReplacement.replacing(self.hole, in: html) { after in
+            switch after.first {
+            case UInt8(ascii: "p"): return (prefix, 1)
+            case UInt8(ascii: "o"): return (inDocument ? " open" : "", 1)
+            // Either text: the page's runs from hole e to hole f, the document's from f to g.
+            case UInt8(ascii: "e"): return ("", inDocument ? through("f", in: after) : 1)
+            case UInt8(ascii: "f"): return ("", inDocument ? 1 : through("g", in: after))
+            case UInt8(ascii: "g"): return ("", 1)
+            default:
+                // An id hole: the dash after it, when the handler kept it, belongs to a prefix only.
+                let dash = after.dropFirst().first == UInt8(ascii: "-")
+                return (dash && !stem.isEmpty ? stem + "-" : stem, dash ? 2 : 1)
+            }
         }
     }
 }

@@ -48,6 +48,31 @@ struct RenderPages: Sendable {
         }
     }
 
+    /// Each page's body, as ``run(_:directives:results:firstPage:ids:fragments:)`` renders it on its
+    /// own page, and the body of each page from `printedFrom` on as `print.html` holds it
+    /// (``PageIDs/document(_:)``), from one render of each page: the chapters are rendered with
+    /// `fragments`' holes where the two places differ (``PageIDs/both(_:holes:)``), and each
+    /// place fills them. Diagnostics and links found are the page's.
+    func runForPageAndPrint(_ pages: [Chapter], directives: CollectedDirectives, results: DirectiveResults,
+                            printedFrom first: Int, fragments: FenceFragments) -> (pages: [RenderedBody], print: [RenderedBody]) {
+        let printed = Array(pages[first...])
+        let both = PageIDs.both(printed, holes: fragments)
+        let rendered = ConcurrentMap.map(Array(pages.enumerated())) { page -> (page: RenderedBody, print: RenderedBody?) in
+            let ids = page.offset >= first ? both : .ownPages
+            let render = {
+                PageStrings.with(strings, pageLanguage: pageLanguage) {
+                    renderBody(page.element, index: page.offset, fences: directives.pages[page.offset], results: results,
+                               ids: ids, shared: fragments)
+                }
+            }
+            let body = memo.map { $0.body(page.element, index: page.offset, ids: ids, labels: labels, render: render) } ?? render()
+            guard page.offset >= first else { return (body, nil) }
+            return (body.filled(fragments, prefix: "", inDocument: false),
+                    body.filled(fragments, prefix: PageIDs.prefix(of: page.element), inDocument: true))
+        }
+        return (rendered.map(\.page), rendered.compactMap(\.print))
+    }
+
     struct RenderedBody: Sendable {
         var html: String
         /// The page's title and its contents entries as phrasing markup.
@@ -59,6 +84,16 @@ struct RenderPages: Sendable {
         var cited: [String] = []
         /// The contents entry of a references section the page appended, with its title's markup.
         var appendedContents: [(entry: ContentsEntry, html: String)] = []
+
+        /// The body with `holes` filled for one place (``FenceFragments/fill(_:prefix:inDocument:)``).
+        func filled(_ holes: FenceFragments, prefix: String, inDocument: Bool) -> RenderedBody {
+            var body = self
+            body.html = holes.fill(html, prefix: prefix, inDocument: inDocument)
+            body.titleHTML = holes.fill(titleHTML, prefix: prefix, inDocument: inDocument)
+            body.contentsHTML = contentsHTML.map { holes.fill($0, prefix: prefix, inDocument: inDocument) }
+            body.appendedContents = appendedContents.map { ($0.entry, holes.fill($0.html, prefix: prefix, inDocument: inDocument)) }
+            return body
+        }
     }
 
     /// A file a page links, and where.
@@ -89,6 +124,7 @@ struct RenderPages: Sendable {
         // In one document to print, a solution is printed open after its exercise: a closed
         // <details> prints as its summary alone.
         renderer.solutionsOpen = ids.isDocument
+        renderer.solutionOpenAttribute = ids.holes?.openHole
         renderer.words.titleSeparator = strings.text("punctuation.colon")
         let strings = self.strings
         // Every callout's label and id come from the chapter's numbering and the catalog.
@@ -201,12 +237,14 @@ struct RenderPages: Sendable {
             let run = results[fence.id]
             collector.diagnostics += fence.diagnostics + (run?.diagnostics ?? [])
             if let shared, let fragment = shared[fence.id] {
-                fragments[fence.position] = shared.fill(fragment.html, prefix: ids.prefix(in: chapter))
+                // Rendered for both places, the page keeps the fragment's holes for each place to fill.
+                fragments[fence.position] = ids.holes != nil ? fragment.html : shared.fill(fragment.html, prefix: ids.prefix(in: chapter))
                 citations.record(fragment.cited)
                 continue
             }
             var block = fence.block
-            block.idPrefix = ids.id(block.idPrefix, in: chapter)
+            // A fence's ids keep only its prefix's letters and digits: its own hole (``FenceFragments``).
+            block.idPrefix = ids.holes.map { $0.idHole + block.idPrefix } ?? ids.id(block.idPrefix, in: chapter)
             let figure = numbered.figures[fence.position].map {
                 FigureNumber(id: ids.id($0.id, in: chapter), label: strings.text("figure.number", ["number": $0.number]))
             }
@@ -214,7 +252,10 @@ struct RenderPages: Sendable {
                 fence.handler.render(block, run: run, figure: figure)
             }
         }
-        let outputs = fences.compactMap { results[$0.id]?.output }
+        let ran = fences.compactMap { fence in results[fence.id]?.output.map { (fence, $0) } }
+        let outputs = ran.map(\.1)
+        // A number quoted from a sweep switches with it, so it needs the sweep's ids.
+        let outputPrefixes = ran.map { ExperimentDirective.fragmentPrefix(ids.id($0.0.block.idPrefix, in: chapter)) }
         // A directive with errors has no runs; a reference to one of them is explained, not merely unknown.
         let failed = fences.filter { fence in
             results[fence.id]?.output == nil && (fence.diagnostics + (results[fence.id]?.diagnostics ?? [])).containsErrors
@@ -233,7 +274,8 @@ struct RenderPages: Sendable {
                 return "<code>\(Escaping.html(text))</code>"
             }
             switch ResultReferenceResolver.resolve(reference, in: outputs, failed: failed) {
-            case .success(let number): return Escaping.html(number)
+            case .success(let number):
+                return SweptNumbers.html(reference, outputs: outputs, prefixes: outputPrefixes) ?? Escaping.html(number)
             case .failure(let problem):
                 collector.diagnostics.append(problem)
                 return "<code>\(Escaping.html(text))</code>"
@@ -241,7 +283,7 @@ struct RenderPages: Sendable {
         }
         var html = renderer.render(document)
         var titleHTML = Escaping.html(chapter.title)
-        if chapter.frontMatter.title == nil, chapter.firstHeadingIsTitle,
+        if chapter.firstHeadingIsTitle,
            case .heading(_, let inlines, _)? = chapter.document.blocks.first(where: { if case .heading = $0 { return true }; return false }) {
             titleHTML = renderer.renderPhrase(inlines)
         }

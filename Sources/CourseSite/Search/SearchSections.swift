@@ -51,8 +51,24 @@ struct SearchSections {
         var generatedDepth = 0
         var inCaption = false
 
-        /// Elements whose content is not text a reader searches for.
-        static let skippedElements: Set<String> = ["pre", "svg", "script", "style", "annotation", "annotation-xml", "template"]
+        /// What an element is to the sections, by name: one lookup a tag.
+        enum Role {
+            /// Content that is not text a reader searches for.
+            case skipped
+            case heading, strong, math, table, dataCell, figcaption
+            /// An element that ends a word.
+            case block
+        }
+
+        static let roles: [String: Role] = {
+            var roles: [String: Role] = ["h2": .heading, "h3": .heading, "h4": .heading, "strong": .strong, "b": .strong,
+                                         "math": .math, "table": .table, "td": .dataCell, "figcaption": .figcaption]
+            for name in ["pre", "svg", "script", "style", "annotation", "annotation-xml", "template"] { roles[name] = .skipped }
+            for name in ["p", "li", "br", "div", "th", "tr", "summary", "blockquote", "dt", "dd", "ul", "ol", "section", "aside", "details", "figure", "hr"] {
+                roles[name] = .block
+            }
+            return roles
+        }()
         static let lt = UInt8(ascii: "<"), gt = UInt8(ascii: ">"), slash = UInt8(ascii: "/"), equals = UInt8(ascii: "=")
 
         /// The bytes of the character starting at `k`.
@@ -120,16 +136,21 @@ struct SearchSections {
             if closing { i += 1 }
             let nameStart = i
             while i < s.count, !isWhitespace(at: i), s[i] != Self.gt, s[i] != Self.slash { i += width(at: i) }
-            let name = text(nameStart, min(i, s.count)).lowercased()
+            let nameEnd = min(i, s.count)
+            // Markup's names are mostly lower case already.
+            let name = s[nameStart..<nameEnd].contains(where: { (UInt8(ascii: "A")...UInt8(ascii: "Z")).contains($0) })
+                ? text(nameStart, nameEnd).lowercased() : text(nameStart, nameEnd)
             // Inside a skipped element only the tag's name counts: its attributes (an SVG path's
-            // data) are passed over, not gathered.
+            // data) are passed over, not gathered. Of the others, only three are read; the last of
+            // a name counts.
             let keep = skipDepth == 0
-            var attributes: [String: String] = [:]
+            var attributes = Attributes()
             while i < s.count, s[i] != Self.gt {
                 while i < s.count, isWhitespace(at: i) || s[i] == Self.slash { i += width(at: i) }
                 let attributeStart = i
                 while i < s.count, !isWhitespace(at: i), s[i] != Self.equals, s[i] != Self.gt, s[i] != Self.slash { i += width(at: i) }
                 let attributeEnd = min(i, s.count)
+                let read = keep ? Attributes.Name(s[attributeStart..<attributeEnd]) : nil
                 var value = ""
                 if i < s.count, s[i] == Self.equals {
                     i += 1
@@ -138,48 +159,49 @@ struct SearchSections {
                         i += 1
                         let valueStart = i
                         while i < s.count, s[i] != quote { i += 1 }
-                        if keep { value = text(valueStart, i) }
+                        if read != nil { value = text(valueStart, min(i, s.count)) }
                         i += 1
                     } else {
                         let valueStart = i
                         while i < s.count, !isWhitespace(at: i), s[i] != Self.gt { i += width(at: i) }
-                        if keep { value = text(valueStart, min(i, s.count)) }
+                        if read != nil { value = text(valueStart, min(i, s.count)) }
                     }
                 }
-                if keep, attributeEnd > attributeStart { attributes[text(attributeStart, attributeEnd).lowercased()] = value }
+                if let read { attributes[read] = value }
             }
             i += 1
             if skipDepth > 0 {
                 if name == skipName { skipDepth += closing ? -1 : 1 }
                 return
             }
-            let classes = (attributes["class"] ?? "").split(separator: " ")
+            let classes = attributes.class.map { $0.split(separator: " ") } ?? []
+            let role = Self.roles[name]
             if generatedDepth > 0, name == generatedName {
                 generatedDepth += closing ? -1 : 1
             } else if generatedDepth == 0, !closing, classes.contains("cg-experiment") {
                 generatedName = name
                 generatedDepth = 1
             }
-            if name == "figcaption" { inCaption = !closing }
+            if role == .figcaption { inCaption = !closing }
             if !closing {
-                let skipped = Self.skippedElements.contains(name)
-                    || classes.contains("self-link") || classes.contains("cg-source") || attributes["aria-hidden"] == "true"
+                let skipped = role == .skipped
+                    || classes.contains("self-link") || classes.contains("cg-source") || attributes.ariaHidden == "true"
                 if skipped {
                     skipName = name
                     skipDepth = 1
                     return
                 }
             }
-            switch name {
-            case "h2", "h3", "h4":
-                if !closing, let id = attributes["id"] {
+            switch role {
+            case .heading:
+                if !closing, let id = attributes.id {
                     sections.append(Section(id: Self.decodeEntities(id), heading: [], text: []))
                     inHeading = true
                 } else if closing {
                     inHeading = false
                 }
                 pendingSpace = true
-            case "strong", "b":
+            case .strong:
                 if !closing, strong == nil {
                     strong = ""
                 } else if closing, let text = strong {
@@ -187,7 +209,7 @@ struct SearchSections {
                     let phrase = text.split(whereSeparator: \.isWhitespace).joined(separator: " ")
                     if !phrase.isEmpty, !inHeading, !inCaption { sections[sections.count - 1].bold.append(phrase) }
                 }
-            case "math":
+            case .math:
                 if closing, bufferEnd == "math", let text = buffer {
                     let formula = text.filter { !$0.isWhitespace }
                     buffer = nil
@@ -199,12 +221,12 @@ struct SearchSections {
                     buffer = ""
                     bufferEnd = "math"
                 }
-            case "table":
+            case .table:
                 if classes.contains(where: { $0.hasPrefix("cg-") }) || generatedTableDepth > 0 {
                     generatedTableDepth += closing ? -1 : 1
                 }
                 pendingSpace = true
-            case "td":
+            case .dataCell:
                 // A generated table's data cells are computed numbers and formulas; its
                 // caption and header cells (methods, columns) are kept.
                 if generatedTableDepth > 0, !closing {
@@ -212,10 +234,49 @@ struct SearchSections {
                     skipDepth = 1
                 }
                 pendingSpace = true
-            case "p", "li", "br", "div", "th", "tr", "figcaption", "summary", "blockquote", "dt", "dd", "ul", "ol", "section", "aside", "details", "figure", "hr":
+            case .block, .figcaption:
                 pendingSpace = true
-            default:
+            case .skipped, nil:
                 break
+            }
+        }
+
+        /// The attributes the sections read, by name.
+        struct Attributes {
+            enum Name {
+                case `class`, id, ariaHidden
+
+                /// The attribute named by `bytes`, in any case, if it is one of the three.
+                init?(_ bytes: ArraySlice<UInt8>) {
+                    func named(_ name: StaticString) -> Bool {
+                        guard bytes.count == name.utf8CodeUnitCount else { return false }
+                        return zip(bytes, UnsafeBufferPointer(start: name.utf8Start, count: name.utf8CodeUnitCount)).allSatisfy { byte, letter in
+                            (UInt8(ascii: "A")...UInt8(ascii: "Z")).contains(byte) ? byte + 32 == letter : byte == letter
+                        }
+                    }
+                    if named("class") { self = .class } else if named("id") { self = .id } else if named("aria-hidden") { self = .ariaHidden } else { return nil }
+                }
+            }
+
+            var `class`: String?
+            var id: String?
+            var ariaHidden: String?
+
+            subscript(_ name: Name) -> String? {
+                get {
+                    switch name {
+                    case .class: `class`
+                    case .id: id
+                    case .ariaHidden: ariaHidden
+                    }
+                }
+                set {
+                    switch name {
+                    case .class: `class` = newValue
+                    case .id: id = newValue
+                    case .ariaHidden: ariaHidden = newValue
+                    }
+                }
             }
         }
 

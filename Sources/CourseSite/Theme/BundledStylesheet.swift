@@ -31,23 +31,23 @@ enum BundledStylesheet {
       --cg-callout-important: #8250df;
       --cg-callout-warning: #9a6700;
       --cg-callout-caution: #cf222e;
-      /* Okabe–Ito, colour-blind safe (the Plotting module's Palette); figures read these. */
+      /* Okabe–Ito, colour-blind safe, each at least 3:1 on --cg-plot-bg (the Plotting module's Palette, whose tests hold this copy to it); figures read these. */
       --cg-series-1: #0072b2;
       --cg-series-2: #d55e00;
       --cg-series-3: #009e73;
-      --cg-series-4: #cc79a7;
-      --cg-series-5: #e69f00;
-      --cg-series-6: #56b4e9;
+      --cg-series-4: #c573a1;
+      --cg-series-5: #bc8209;
+      --cg-series-6: #3495c9;
       --cg-series-7: #000000;
-      --cg-series-8: #f0e442;
+      --cg-series-8: #999005;
       /* colours a run may choose with .color(.name) (Apple's system colours) */
       --cg-color-red: #ff3b30;
-      --cg-color-orange: #ff9500;
-      --cg-color-yellow: #ffcc00;
-      --cg-color-green: #34c759;
-      --cg-color-mint: #00c7be;
-      --cg-color-teal: #30b0c7;
-      --cg-color-cyan: #32ade6;
+      --cg-color-orange: #cf7804;
+      --cg-color-yellow: #ac8907;
+      --cg-color-green: #03a33e;
+      --cg-color-mint: #089e97;
+      --cg-color-teal: #009bb2;
+      --cg-color-cyan: #0497cf;
       --cg-color-blue: #007aff;
       --cg-color-indigo: #5856d6;
       --cg-color-purple: #af52de;
@@ -56,7 +56,7 @@ enum BundledStylesheet {
       --cg-color-gray: #8e8e93;
       --cg-color-black: #000000;
       --cg-plot-bg: #fdfdfc;
-      --cg-plot-contour: #a3acb9;
+      --cg-plot-contour: #858e9b;
       --cg-plot-band: #0072b2;
       /* syntax highlighting */
       --hl-keyword: #a626a4;
@@ -118,7 +118,7 @@ enum BundledStylesheet {
         --cg-color-gray: #98989d;
         --cg-color-black: #e6e6e6;
         --cg-plot-bg: #16181b;
-        --cg-plot-contour: #5b6472;
+        --cg-plot-contour: #616a78;
         --cg-plot-band: #56b4e9;
         --hl-keyword: #d49bf0;
         --hl-string: #98c379;
@@ -165,7 +165,7 @@ enum BundledStylesheet {
       cursor: pointer; user-select: none;
       padding: 0.3rem 0.7rem; border: 1px solid var(--cg-border); border-radius: 0.4rem;
     }
-    .nav-toggle:focus-visible + .topbar .nav-button { outline: 3px solid var(--cg-accent); outline-offset: 2px; }
+    .nav-toggle:focus-visible + .nav-button { outline: 3px solid var(--cg-accent); outline-offset: 2px; }
 
     /* Search: a plain GET form in the header, and search.html's results and term index. */
     .visually-hidden {
@@ -232,7 +232,8 @@ enum BundledStylesheet {
     .sidebar-extra a:hover { background: var(--cg-faint); }
 
     @media (min-width: 60rem) {
-      .nav-button { display: none; }
+      /* The sidebar always shows: no button, and no hidden checkbox to Tab to. */
+      .nav-toggle, .nav-button { display: none; }
       .sidebar {
         position: sticky; top: 3rem; flex: 0 0 var(--sidebar-width);
         height: calc(100vh - 3rem); overflow-y: auto; padding: 1.25rem 1rem;
@@ -243,7 +244,7 @@ enum BundledStylesheet {
       /* Stretch, not flex-start: a column of shrink-to-fit children is as wide as
          its widest figure or formula, and the text is cut off at the right on a phone. */
       .layout { flex-direction: column; align-items: stretch; }
-      .nav-toggle:checked ~ .layout .sidebar { display: block; }
+      body:has(.nav-toggle:checked) .sidebar { display: block; }
     }
 
     .content { flex: 1 1 auto; min-width: 0; padding: 1.5rem clamp(1rem, 4vw, 3rem) 3rem; }
@@ -424,6 +425,12 @@ enum BundledStylesheet {
     .cg-schedule-rates th small { font-weight: 400; color: var(--cg-muted); }
     .cg-summary { margin: 0.25rem 0 0; font-size: 0.85rem; color: var(--cg-muted); font-family: var(--font-ui); max-width: 36rem; }
     .cg-source { margin-top: 1rem; }
+    /* The numbers behind a figure's markers, closed until asked for. */
+    .cg-data { font-family: var(--font-ui); font-size: 0.88rem; }
+    .cg-data-table { width: auto; min-width: 0; font-size: inherit; }
+    .cg-data-table th, .cg-data-table td { padding: 0.2rem 0.75rem; }
+    .cg-data-table tbody th[scope="rowgroup"] { padding-top: 0.7rem; }
+    .cg-data-table th[scope="row"] { font-weight: 400; border-bottom-width: 1px; text-align: right; }
     .cg-formulas-only { margin: 1rem 0 1.5rem; }
 
     /* Reference lists: author–year entries with a hanging indent; the course page says who cites each. */
@@ -489,6 +496,30 @@ enum BundledStylesheet {
       /* On paper a link's address is its only trace. */
       .print-chapter a[href^="http"]:not(table a)::after { content: " (" attr(href) ")"; font-size: 0.85em; overflow-wrap: anywhere; }
     }
+    /* Sweeps: a segmented control of radio buttons per swept value; each fragment's own rules
+       (in its hidden svg, screens only) hide the variants the buttons do not select. */
+    .cg-sweep-shared { position: absolute; width: 0; height: 0; overflow: hidden; }
+    .cg-sweep-controls { padding: 0.3rem 0; }
+    .cg-sweep-axis { display: flex; flex-wrap: wrap; align-items: center; gap: 0.25rem 0; border: 0; margin: 0 0 0.4rem; padding: 0; font-family: var(--font-ui); font-size: 0.9rem; }
+    .cg-sweep-axis legend { float: left; margin-right: 0.6rem; padding: 0; font-weight: 600; }
+    .cg-sweep-radio { position: absolute; opacity: 0; width: 1px; height: 1px; margin: 0; }
+    .cg-sweep-axis label {
+      min-width: 2.75rem; min-height: 1.75rem; box-sizing: border-box; padding: 0.2rem 0.6rem; text-align: center;
+      border: 1px solid var(--cg-border); margin-left: -1px; cursor: pointer; font-variant-numeric: tabular-nums;
+    }
+    .cg-sweep-axis legend + input + label { border-radius: 0.4rem 0 0 0.4rem; margin-left: 0; }
+    .cg-sweep-axis label:last-child { border-radius: 0 0.4rem 0.4rem 0; }
+    .cg-sweep-radio:checked + label { background: var(--cg-accent); border-color: var(--cg-accent); color: var(--cg-bg); font-weight: 600; }
+    .cg-sweep-radio:focus-visible + label { outline: 3px solid var(--cg-accent); outline-offset: 2px; position: relative; }
+    .cg-variant-name { font-family: var(--font-ui); font-weight: 600; margin: 1rem 0 0.3rem; }
+    @media screen {
+      .cg-sweep .cg-variant-name { position: absolute; width: 1px; height: 1px; overflow: hidden; clip-path: inset(50%); white-space: nowrap; }
+      .cg-swept-name { display: none; }
+    }
+    @media print {
+      .cg-sweep-controls { display: none; }
+    }
+
     @media (prefers-reduced-motion: no-preference) {
       html { scroll-behavior: smooth; }
     }

@@ -33,8 +33,8 @@ enum BundledTemplates {
     </head>
     <body>
     <a class="skip-link" href="#content"{{#textLanguage}} lang="{{textLanguage}}"{{/textLanguage}}>{{strings.page.skipToText}}</a>
-    <input type="checkbox" id="nav-toggle" class="nav-toggle">
     <header class="topbar">
+    <input type="checkbox" id="nav-toggle" class="nav-toggle">
     <label for="nav-toggle" class="nav-button"{{#textLanguage}} lang="{{textLanguage}}"{{/textLanguage}}><span aria-hidden="true">☰</span> {{strings.page.chapters}}</label>
     <a class="course-title" href="index.html">{{courseTitle}}</a>
     <form class="site-search" action="search.html" method="get" role="search"{{#textLanguage}} lang="{{textLanguage}}"{{/textLanguage}}>

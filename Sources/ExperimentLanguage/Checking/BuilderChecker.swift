@@ -43,7 +43,7 @@ enum BuilderChecker {
             return nil
         }
         var input = BuilderInput(description: builder, title: title ?? "", builderRange: range, arguments: arguments, body: body,
-                                 reader: reader, source: source, hadSyntaxErrors: hadSyntaxErrors)
+                                 reader: reader, source: source, hadSyntaxErrors: hadSyntaxErrors, enclosing: reader)
         if builder.walksBody { collect(body, into: &input, &diagnostics) }
         let directive = builder.validate(&input, &diagnostics)
         return title == nil ? nil : directive

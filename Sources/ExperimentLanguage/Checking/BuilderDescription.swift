@@ -139,6 +139,8 @@ public struct BuilderInput {
     var statements: [String: [BuilderCall]] = [:]
     /// Optimizer calls, or the builder's own calls, in written order.
     var runs: [BuilderCall] = []
+    /// The reader as it was before the body's `let`s: a sweep's variants walk the body again.
+    var enclosing: ValueReader? = nil
 
     /// Every statement called `name`, in written order.
     func all(_ name: String) -> [BuilderCall] { statements[name] ?? [] }

@@ -10,6 +10,9 @@ struct ExperimentChecker {
     /// Whether the parser already reported errors: then "missing statement" errors are
     /// left out, since the statement may be the one that failed to parse.
     let hadSyntaxErrors: Bool
+    /// In one variant of a sweep, each swept value by its name, for the conditions of claims
+    /// (`Expect(…, variants: .exactlyWhen(lr > 1))`); `nil` when the experiment sweeps nothing.
+    var sweepValues: [String: Double]? = nil
 
     private typealias Call = BuilderCall
 
@@ -226,7 +229,8 @@ struct ExperimentChecker {
         }
         // Every claim reads one point of its runs, the iterate unless `point:` says otherwise.
         let pointIndex = parameters.count
-        guard let matched = matcher.match(call.arguments, to: parameters + [.init("point", required: false)], callee: "Expect",
+        let variantsIndex = pointIndex + 1
+        guard let matched = matcher.match(call.arguments, to: parameters + [.init("point", required: false), .init("variants", required: false)], callee: "Expect",
                                           calleeRange: call.nameRange, diagnostics: &diagnostics) else { return nil }
         guard let label = runLabel(matched[0]!.value, labels, &diagnostics) else { return nil }
         let kind: Expectation.Kind
@@ -305,6 +309,11 @@ struct ExperimentChecker {
         if let argument = matched[pointIndex] {
             guard let point = claimedPoint(argument, of: expectation, runs: runs, &diagnostics) else { return nil }
             expectation.point = point
+        }
+        if let argument = matched[variantsIndex] {
+            guard let (scope, expected) = SweepClaim(reader: reader, values: sweepValues).scope(argument, &diagnostics) else { return nil }
+            expectation.variants = scope
+            expectation.expected = expected
         }
         return expectation
     }
@@ -482,8 +491,10 @@ extension BuilderDescription {
         statementExample: "'Steps(30)' or an optimizer call such as 'Adam(lr: 0.1)'",
         summary: "Optimizer paths on one objective, drawn as a figure."
     ) { input, diagnostics in
-        ExperimentChecker(reader: input.reader, source: input.source, hadSyntaxErrors: input.hadSyntaxErrors)
-            .check(input, &diagnostics).map(Directive.experiment)
+        SweepChecker(input: input).check(&diagnostics) { input, values, diagnostics in
+            ExperimentChecker(reader: input.reader, source: input.source, hadSyntaxErrors: input.hadSyntaxErrors, sweepValues: values)
+                .check(input, &diagnostics)
+        }.map(Directive.experiment)
     }
 
     /// `Play`, which only an `Experiment` takes: a `Schedule` draws no paths to play.
@@ -513,7 +524,7 @@ extension BuilderDescription {
         StatementDescription("Sampling", signature: "Sampling(.shuffledEpochs | .withReplacement)",
                              summary: "How BatchSize's batches are drawn: a fresh shuffle each epoch (the default) or uniform draws with replacement."),
         StatementDescription(
-            "Expect", signature: "Expect(_ label: String, reaches:within: | misses:within: | diverges: | lowerLossThan:at:over:start: | closerThan: | endsNear:within:start: | loss:at:over:start: | distance:at:over:start: | stepSize:at:over:start: | effectiveLearningRate:at:over:start:, point:)",
+            "Expect", signature: "Expect(_ label: String, reaches:within: | misses:within: | diverges: | lowerLossThan:at:over:start: | closerThan: | endsNear:within:start: | loss:at:over:start: | distance:at:over:start: | stepSize:at:over:start: | effectiveLearningRate:at:over:start:, point:, variants:)",
             repeatable: true, summary: "A claim about the runs, checked after they finish; a false claim is an error."),
     ]
 }

@@ -180,6 +180,11 @@ struct ExpressionTranslator {
         } else if let f = MathFunction(rawValue: name), MathFunction.callable.contains(f) {
             arity = f.arity
             function = f
+        } else if name == "Sweep" {
+            diagnostics.append(error(
+                "a 'Sweep' is a whole value, not part of arithmetic or a formula", callee.range,
+                hint: "write the values themselves, as in 'lr: Sweep(0.2, 0.4)' for '2 * Sweep(0.1, 0.2)'"))
+            return nil
         } else {
             let suggestion = Suggestion.closest(to: name, in: Self.functionNames)
             diagnostics.append(error(

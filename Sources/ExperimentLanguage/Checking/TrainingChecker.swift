@@ -36,6 +36,11 @@ struct TrainingChecker {
         }
         if let call = input.first("BatchSize"), let value = call.integer("the batch size", in: 1...Self.maximumBatchSize, reader, &diagnostics) {
             configuration.batchSize = value
+            if configuration.batchNorm, value == 1, let argument = call.arguments.first {
+                diagnostics.append(reader.error(
+                    TrainingConfiguration.batchNormNeedsTwoSamples, reader.resolve(argument.value).range,
+                    hint: "normalise over 'BatchSize(2)' or more, or remove 'batchNorm: true' from 'Network'"))
+            }
         }
         if let call = input.first("Iterations"), let value = call.integer("the number of iterations", in: 1...Limits.maximumSteps, reader, &diagnostics) {
             configuration.iterations = value
@@ -55,6 +60,16 @@ struct TrainingChecker {
         if let call = input.first("Sampling"), let argument = call.singleArgument(reader, &diagnostics),
            let sampling: BatchSampling = reader.choice(argument.value, "the sampling", noun: "sampling", &diagnostics) {
             configuration.sampling = sampling
+            // Epochs of one sample make batches of one, which have no variance to normalise by.
+            if sampling == .shuffledEpochs, configuration.batchNorm, configuration.trainingSamples == 1 {
+                diagnostics.append(reader.error(
+                    TrainingConfiguration.batchNormNeedsTwoSamples + ", and epochs of 1 training sample make batches of 1",
+                    reader.resolve(argument.value).range,
+                    hint: "train on 'trainingSamples: 2' or more, or draw batches '.withReplacement'"))
+            }
+        }
+        if let call = input.first("ClipGradients") {
+            configuration.clipping = clipping(call, reader, &diagnostics)
         }
 
         let runs = OptimizerCallChecker(reader: reader).runs(optimizerCalls, &diagnostics) { spec, _, callee in
@@ -151,11 +166,39 @@ struct TrainingChecker {
         return true
     }
 
-    /// `Network(hidden: [100, 100], activation: .relu, initialization: .kaimingNormal, biasInitialization: .zeros, dropout: 0.5)`.
+    /// `ClipGradients(norm: 1)` or `ClipGradients(value: 0.5)`: exactly one of the two, a positive finite threshold.
+    private func clipping(_ call: BuilderCall, _ reader: ValueReader, _ diagnostics: inout [Diagnostic]) -> GradientClipping? {
+        guard let matched = call.matchArguments(to: [.init("norm", required: false), .init("value", required: false)], reader, &diagnostics)
+        else { return nil }
+        let hint = "write 'ClipGradients(norm: 1)' to rescale a gradient longer than 1, or 'ClipGradients(value: 0.5)' to clamp each component to [−0.5, 0.5]"
+        switch (matched[0], matched[1]) {
+        case (let argument?, nil), (nil, let argument?):
+            let byNorm = matched[0] != nil
+            let what = byNorm ? "the largest gradient norm" : "the largest gradient component"
+            guard let threshold = reader.number(argument.value, what, &diagnostics) else { return nil }
+            guard threshold > 0, threshold.isFinite else {
+                diagnostics.append(reader.error(
+                    "\(what) must be > 0, not \(NumberText.format(threshold))", reader.resolve(argument.value).range,
+                    hint: byNorm ? "a norm of 0 would stop every step; 'ClipGradients(norm: 1)' rescales only longer gradients"
+                        : "a bound of 0 would stop every step; 'ClipGradients(value: 0.5)' clamps each component to [−0.5, 0.5]"))
+                return nil
+            }
+            return byNorm ? .norm(threshold) : .value(threshold)
+        case (nil, nil):
+            diagnostics.append(reader.error("'ClipGradients' needs 'norm:' or 'value:'", call.expr.range, hint: hint))
+            return nil
+        case (_?, let second?):
+            diagnostics.append(reader.error(
+                "'ClipGradients' clips by norm or by value, not both", second.range, hint: hint))
+            return nil
+        }
+    }
+
+    /// `Network(hidden: [100, 100], activation: .relu, initialization: .kaimingNormal, biasInitialization: .zeros, dropout: 0.5, batchNorm: true)`.
     private func network(_ call: BuilderCall, _ reader: ValueReader, into configuration: inout TrainingConfiguration, _ diagnostics: inout [Diagnostic]) -> Bool {
         let parameters: [ArgumentMatcher.Parameter] = [
             .init("hidden"), .init("activation", required: false), .init("initialization", required: false),
-            .init("biasInitialization", required: false), .init("dropout", required: false),
+            .init("biasInitialization", required: false), .init("dropout", required: false), .init("batchNorm", required: false),
         ]
         guard let matched = call.matchArguments(to: parameters, reader, &diagnostics) else { return false }
         let errorsBefore = diagnostics.count
@@ -173,6 +216,15 @@ struct TrainingChecker {
         }
         if let argument = matched[4], let dropout = reader.probability(argument.value, "the dropout probability", &diagnostics) {
             configuration.dropout = dropout
+        }
+        if let argument = matched[5], let batchNorm = reader.bool(argument.value, "'batchNorm'", &diagnostics) {
+            if batchNorm, configuration.hidden.isEmpty, diagnostics.count == errorsBefore {
+                diagnostics.append(reader.error(
+                    TrainingConfiguration.batchNormWithoutHiddenLayers, argument.range,
+                    hint: "batch normalisation normalises a hidden layer before its activation: give the network one, e.g. 'hidden: [100]', or remove 'batchNorm: true'"))
+            } else {
+                configuration.batchNorm = batchNorm
+            }
         }
         return diagnostics.count == errorsBefore
     }
@@ -296,9 +348,9 @@ extension BuilderDescription {
                 required: true, missingHint: "add 'Dataset(.digits, test: 0.2)'",
                 summary: "The data: .digits, .spirals(…), .moons(…), .blobs(…) or .mnist(path:); the test fraction; the validation fraction (of the whole dataset, 0 = none); optionally a smaller training set. Required."),
             StatementDescription(
-                "Network", signature: "Network(hidden: [Int], activation: .relu, initialization: .kaimingNormal, biasInitialization: .zeros, dropout: 0)",
+                "Network", signature: "Network(hidden: [Int], activation: .relu, initialization: .kaimingNormal, biasInitialization: .zeros, dropout: 0, batchNorm: false)",
                 required: true, missingHint: "add 'Network(hidden: [100, 100, 100, 100], activation: .relu, initialization: .kaimingNormal)'",
-                summary: "Dense hidden layers of the given widths, their activation, how weights and biases start, and dropout after each hidden layer. Required."),
+                summary: "Dense hidden layers of the given widths, their activation, how weights and biases start, dropout after each hidden layer, and batch normalisation before each activation. Required."),
             StatementDescription("BatchSize", signature: "BatchSize(_ size: Int)", summary: "Samples per mini-batch; 128 by default."),
             StatementDescription("Iterations", signature: "Iterations(_ count: Int)",
                                  summary: "Optimizer steps per run, 1 to 100,000; 2,000 by default."),
@@ -306,6 +358,8 @@ extension BuilderDescription {
                                  summary: "Seed of the split, the initial weights, the batches and dropout; 0 by default."),
             StatementDescription("L2", signature: "L2(_ lambda: Double)",
                                  summary: "Adds (λ/2)‖W‖² over the weights (not the biases) to the loss; 0 by default."),
+            StatementDescription("ClipGradients", signature: "ClipGradients(norm: Double) or ClipGradients(value: Double)",
+                                 summary: "Clips every step's gradient before the optimizer: rescaled to the norm when longer (torch's clip_grad_norm_), or each component clamped (clip_grad_value_). None by default."),
             StatementDescription("Sampling", signature: "Sampling(.withReplacement | .shuffledEpochs)",
                                  summary: "Batches of independent draws (the default, as Deep Learning from Scratch), or a fresh permutation each epoch."),
             StatementDescription("EvaluationInterval", signature: "EvaluationInterval(_ iterations: Int)",

@@ -52,6 +52,15 @@ struct ValueReader {
                 diagnostics.append(error("\(what) must be a number, not \(ExpressionTranslator.describe(value))", value.range))
                 return nil
             }
+            if case .identifier("Sweep") = callee.kind {
+                // Through a `let`, the sweep would stand for several places at once.
+                let viaConstant = resolve(expr).range != expr.range
+                diagnostics.append(error(
+                    "\(what) cannot be swept: a 'Sweep' stands for \(SweepChecker.places) of an 'Experiment'",
+                    viaConstant ? expr.range : value.range,
+                    hint: viaConstant ? "write 'Sweep(…)' in the argument itself, not in a 'let'" : "write one number here"))
+                return nil
+            }
         default:
             break
         }

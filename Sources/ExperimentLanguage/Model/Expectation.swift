@@ -72,6 +72,11 @@ public struct Expectation: Hashable, Sendable {
     /// The point of each run the claim reads (`point:`): its iterate unless the author chose
     /// the evaluated point, which only a run evaluated elsewhere (schedule-free) has.
     public var point: RunPoint = .iterate
+    /// Which variants of a sweep the claim is about, as written (`variants:`).
+    public var variants: VariantScope = .every
+    /// In one variant of a sweep: whether the claim must hold there (`true`), must fail there
+    /// (`false`, as `variants: .none` asks), or is not checked there (`nil`, outside a `.when`).
+    public var expected: Bool? = true
 
     /// The label of the run whose effective learning rate the claim is about, if it is such a
     /// claim: that run records the rate at every step.

@@ -31,6 +31,9 @@ public struct Experiment: Sendable {
     public var source: String
     /// The builder's name in the chapter.
     public var location: SourceLocation
+    /// The variants, when the experiment writes `Sweep(…)`; then every other field is the
+    /// default variant's (every `Sweep` at its default value).
+    public var sweep: ExperimentSweep? = nil
 
     public static let defaultSteps = 100
     public static let defaultSeed: UInt64 = 42
@@ -62,5 +65,10 @@ public enum Layout: String, Hashable, Sendable, CaseIterable {
 extension Experiment: CheckedDirective {
     public var figureTitle: String? { title }
 
-    public var cost: DirectiveCost { DirectiveCost.of(self) }
+    /// A sweep costs what its variants cost together: every variant runs.
+    public var cost: DirectiveCost {
+        guard let sweep else { return DirectiveCost.of(self) }
+        let costs = sweep.variants.map(DirectiveCost.of)
+        return DirectiveCost(operations: costs.map(\.operations).reduce(0, +), bytes: costs.map(\.bytes).reduce(0, +))
+    }
 }

@@ -13,6 +13,17 @@ enum LandscapeSVG {
         _ experiment: Experiment, trajectories: [[Trajectory]], listsSeries: Bool = true, animation: PathAnimation? = nil,
         text: FigureText
     ) -> String {
+        var unused: String?
+        return svg(experiment, trajectories: trajectories, listsSeries: listsSeries, animation: animation, text: text,
+                   sharedBackground: nil, background: &unused)
+    }
+
+    /// The figure, its contours and axes left to a `<use>` of `sharedBackground` when one is given
+    /// (a sweep draws them once for all its variants), and that background in `background`.
+    static func svg(
+        _ experiment: Experiment, trajectories: [[Trajectory]], listsSeries: Bool = true, animation: PathAnimation? = nil,
+        text: FigureText, sharedBackground: String?, background: inout String?
+    ) -> String {
         let objective = experiment.objective
         let (xRange, yRange) = window(experiment, trajectories: trajectories)
         if objective.dimension == 1 {
@@ -59,7 +70,10 @@ enum LandscapeSVG {
             xLabel: objective.variableNames.first ?? "x",
             yLabel: objective.variableNames.count > 1 ? objective.variableNames[1] : "y", listsSeries: listsSeries)
         figure.animation = animation
-        return figure.svg(text)
+        guard let sharedBackground else { return figure.svg(text) }
+        let (svg, drawn) = figure.svg(text, sharedBackground: sharedBackground)
+        background = drawn
+        return svg
     }
 
     /// The plot window: the author's `Domain`, or else one that shows every start, every
@@ -127,6 +141,31 @@ enum LandscapeSVG {
             let x = xRange.lowerBound + (xRange.upperBound - xRange.lowerBound) * Double(k) / Double(samples)
             return Point(x, function.value(at: [x]))
         }
+        let runs = curvePaths(experiment, trajectories: trajectories)
+        let minima = experiment.objective.minima.filter { $0.count == 1 }.map { Point($0[0], function.value(at: $0)) }
+        let name = experiment.objective.variableNames.first ?? "x"
+        var figure = CurveFigure(
+            curve: curve, runs: runs, minima: minima, xAxis: Axis(label: name, range: xRange),
+            yAxis: Axis(label: "f(\(name))"), listsSeries: listsSeries)
+        figure.animation = animation
+        return figure.svg(text)
+    }
+
+    /// The numbers behind the figure's markers (``DataTable``), path by path in the figure's order.
+    static func data(_ experiment: Experiment, trajectories: [[Trajectory]]) -> FigureData {
+        if experiment.objective.dimension == 1 {
+            return FigureData(curvePaths(experiment, trajectories: trajectories), curve: true, words: FigureWords.figure)
+        }
+        let paths = experiment.runs.indices.flatMap { run in
+            experiment.starts.indices.flatMap { start in
+                drawnPaths(experiment, run: run, start: start, trajectory: trajectories[run][start])
+            }
+        }
+        return FigureData(paths, curve: false, words: FigureWords.figure)
+    }
+
+    /// A 1-D experiment's paths along its curve: each run from each start, (x, f(x)).
+    static func curvePaths(_ experiment: Experiment, trajectories: [[Trajectory]]) -> [DrawnPath] {
         var runs: [DrawnPath] = []
         for run in experiment.runs.indices {
             for start in experiment.starts.indices {
@@ -145,12 +184,6 @@ enum LandscapeSVG {
                 }
             }
         }
-        let minima = experiment.objective.minima.filter { $0.count == 1 }.map { Point($0[0], function.value(at: $0)) }
-        let name = experiment.objective.variableNames.first ?? "x"
-        var figure = CurveFigure(
-            curve: curve, runs: runs, minima: minima, xAxis: Axis(label: name, range: xRange),
-            yAxis: Axis(label: "f(\(name))"), listsSeries: listsSeries)
-        figure.animation = animation
-        return figure.svg(text)
+        return runs
     }
 }

@@ -32,18 +32,21 @@ enum FormulaTableRenderer {
                     ? "<p><b>\(HTML.escape(run.label))</b>\(HTML.escape(Words.text("punctuation.colon")))\(HTML.escape(body))</p>"
                     : "<p>\(HTML.escape(body))</p>"
             }
-            rows += row(spec, last: values, summary: false)
+            rows += row(spec, conditions: spec.shownConditions(for: runs.map(\.optimizer)), last: values, summary: false)
         }
         return table(caption: Words.text("formulas.experimentCaption"), lastHeader: Words.text("formulas.valuesUsed"), rows: rows)
     }
 
     /// The standalone `Formulas(…)` table: each hyperparameter's symbol, meaning and
-    /// default, and the other symbols of the rules.
+    /// default, and the other symbols of the rules. No run sets a switch here, so a switch
+    /// that only changes the rule when set (torch's `maximize`) is left out, condition and
+    /// legend alike (`docs/language.md` gives each switch's rule in full).
     static func standaloneTable(_ formulas: FormulaTable) -> String {
         var rows = ""
         for spec in formulas.optimizers {
             var legend = "<dl>"
-            for parameter in spec.hyperparameters where !parameter.symbol.isEmpty {
+            let switches = spec.switches
+            for parameter in spec.hyperparameters where !parameter.symbol.isEmpty && !switches.contains(parameter.name) {
                 let meaning = MethodWords.hyperparameter(parameter, of: spec)
                 let words = parameter.defaultValue.map { Words.text("formulas.default", ["meaning": meaning, "value": HyperparameterText.value($0)]) }
                     ?? Words.text("formulas.required", ["meaning": meaning])
@@ -54,20 +57,20 @@ enum FormulaTableRenderer {
                 legend += "<dt>\(MathML.render(latex: entry.latex).markup)</dt><dd>\(HTML.escape(MethodWords.notation(spec, index)))</dd>"
             }
             legend += "</dl>"
-            rows += row(spec, last: legend, summary: true)
+            rows += row(spec, conditions: spec.shownConditions(for: []), last: legend, summary: true)
         }
         return table(caption: Words.text("formulas.caption"), lastHeader: Words.text("formulas.symbolsAndDefaults"), rows: rows)
     }
 
-    /// A method's row; `summary` adds the catalog's sentence on how the method differs,
-    /// which the standalone table has room for.
-    private static func row(_ spec: OptimizerSpec, last: String, summary: Bool) -> String {
+    /// A method's row with the conditions at `conditions` (indices into the spec's); `summary`
+    /// adds the catalog's sentence on how the method differs, which the standalone table has room for.
+    private static func row(_ spec: OptimizerSpec, conditions shown: [Int], last: String, summary: Bool) -> String {
         let reference = spec.reference
         // The paper's title would make a long tooltip on every page; the citation says
         // enough beside the link.
         var out = "<tr><th scope=\"row\"><a href=\"\(HTML.escape(reference.url))\">"
         out += HTML.escape(spec.displayName) + "</a><br><small>\(PaperCitations.html(reference))</small></th>"
-        out += "<td>" + rule(spec) + conditions(spec)
+        out += "<td>" + rule(spec) + conditions(spec, shown)
         if summary { out += "<p class=\"cg-summary\">\(HTML.escape(MethodWords.summary(spec)))</p>" }
         out += "</td>"
         return out + "<td>" + last + "</td></tr>\n"
@@ -82,7 +85,10 @@ enum FormulaTableRenderer {
             return line[..<relation.lowerBound] + "&" + line[relation.lowerBound...]
         }
         let latex = lines.count == 1 ? spec.formula[0] : "\\begin{aligned}" + lines.joined(separator: " \\\\ ") + "\\end{aligned}"
-        return "<div class=\"display-math\" tabindex=\"0\">" + blockMath(latex) + "</div>"
+        // On a phone a long rule scrolls in its box, which a keyboard reaches (tabindex) and a
+        // screen reader names when it lands there.
+        return "<div class=\"display-math\" tabindex=\"0\" role=\"group\" aria-label=\"\(HTML.escape(Words.text("formulas.updateRule")))\">"
+            + blockMath(latex) + "</div>"
     }
 
     /// Update rules rendered so far, by their LaTeX: a course shows the same few methods in
@@ -97,10 +103,11 @@ enum FormulaTableRenderer {
         return markup
     }
 
-    /// When a line of the rule applies or what replaces it, as a list under the rule.
-    static func conditions(_ spec: OptimizerSpec) -> String {
-        guard !spec.conditions.isEmpty else { return "" }
-        return "<ul class=\"cg-conditions\">" + spec.conditions.indices.map { "<li>" + sentence(MethodWords.condition(spec, $0)) + "</li>" }.joined() + "</ul>"
+    /// When a line of the rule applies or what replaces it, as a list under the rule: the
+    /// conditions at `shown`.
+    static func conditions(_ spec: OptimizerSpec, _ shown: [Int]) -> String {
+        guard !shown.isEmpty else { return "" }
+        return "<ul class=\"cg-conditions\">" + shown.map { "<li>" + sentence(MethodWords.condition(spec, $0)) + "</li>" }.joined() + "</ul>"
     }
 
     /// A sentence with `$…$` math: the text escaped, each formula as inline MathML.

@@ -64,6 +64,9 @@ enum TrainingTables {
         if configuration.dropout > 0 {
             network = Words.strings.phrases([network, Words.text("setup.dropout", ["rate": Numbers.text(configuration.dropout)])])
         }
+        if configuration.batchNorm {
+            network = Words.strings.phrases([network, Words.text("setup.batchNorm")])
+        }
         rows.append(("setup.network", HTML.escape(network)))
         rows.append(("setup.activation", MathML.render(latex: configuration.activation.latex).markup))
         var name = HTML.escape(MethodWords.initialization(configuration.initialization))
@@ -77,10 +80,16 @@ enum TrainingTables {
             ? Words.text("setup.crossEntropyL2", ["lambda": Numbers.text(configuration.l2)]) : Words.text("setup.crossEntropy")
         rows.append(("setup.loss", HTML.escape(loss)))
         let sampling = Words.text(configuration.sampling == .withReplacement ? "setup.withReplacement" : "setup.shuffled")
-        rows.append(("setup.training", HTML.escape(Words.text("setup.loop", [
+        var loop = Words.text("setup.loop", [
             "iterations": grouped(configuration.iterations), "batch": String(configuration.batchSize), "sampling": sampling,
             "interval": String(configuration.evaluationInterval), "seed": String(configuration.seed),
-        ]))))
+        ])
+        switch configuration.clipping {
+        case nil: break
+        case .norm(let maxNorm)?: loop = Words.strings.clauses([loop, Words.text("setup.clipNorm", ["threshold": Numbers.text(maxNorm)])])
+        case .value(let v)?: loop = Words.strings.clauses([loop, Words.text("setup.clipValue", ["threshold": Numbers.text(v)])])
+        }
+        rows.append(("setup.training", HTML.escape(loop)))
         let caption = HTML.escape(Words.text("setup.caption"))
         var out = "<div class=\"table-wrap\" tabindex=\"0\"><table class=\"cg-setup\"><caption>\(caption)</caption>\n<tbody>\n"
         for (key, value) in rows { out += "<tr><th scope=\"row\">\(HTML.escape(Words.text(key)))</th><td>\(value)</td></tr>\n" }

@@ -55,6 +55,16 @@ enum FigureWords {
         return words
     }
 
+    /// A caption's text after its title: `reading`, how to read the figure, then `summary`,
+    /// the data summary that is also the SVG's `<desc>`. Sighted readers see both; the
+    /// summary is hidden from screen readers here, which hear it as the figure's description,
+    /// so each sentence is announced once.
+    static func caption(reading: String, summary: String) -> String {
+        guard !summary.isEmpty else { return HTML.escape(reading) }
+        let hidden = "<span aria-hidden=\"true\">" + HTML.escape(summary) + "</span>"
+        return reading.isEmpty ? hidden : HTML.escape(reading) + Words.sentenceGap + hidden
+    }
+
     /// A figure's accessible name and description, with ``figure``'s words for inside it.
     static func text(idPrefix: String, title: String, description: String) -> FigureText {
         var text = FigureText(idPrefix: idPrefix, title: title, description: description, words: figure)

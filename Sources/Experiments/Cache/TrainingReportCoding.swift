@@ -20,6 +20,7 @@ enum TrainingReportCoding: ResultCoding {
         for result in report.results {
             w.doubles(result.trainingLoss)
             w.doubles(result.learningRates)
+            w.doubles(result.gradientNorms)
             w.int(result.checkpoints.count)
             for checkpoint in result.checkpoints {
                 w.int(checkpoint.iteration)
@@ -94,6 +95,9 @@ enum TrainingReportCoding: ResultCoding {
         for run in configuration.runs {
             guard let losses = r.doubles(), let rates = r.doubles(), losses.count == rates.count, losses.count <= iterations,
                   rates.allSatisfy(\.isFinite),
+                  let gradientNorms = r.doubles(), gradientNorms.count == losses.count,
+                  // A norm can overflow to infinity, or be NaN on the step that diverged, but is never negative.
+                  gradientNorms.allSatisfy({ !($0 < 0) }),
                   let checkpointCount = r.count(), checkpointCount >= 1
             else { return nil }
             var checkpoints: [TrainingCheckpoint] = []
@@ -159,7 +163,8 @@ enum TrainingReportCoding: ResultCoding {
                   switchedAt.map({ (0...iterations).contains($0) }) ?? true
             else { return nil }
             results.append(TrainingResult(
-                label: run.label, optimizer: run.optimizer, trainingLoss: losses, learningRates: rates, checkpoints: checkpoints,
+                label: run.label, optimizer: run.optimizer, trainingLoss: losses, learningRates: rates, gradientNorms: gradientNorms,
+                checkpoints: checkpoints,
                 finalTrainLoss: finalLoss, trainAccuracy: trainAccuracy, validationAccuracy: validationAccuracy,
                 testAccuracy: testAccuracy, divergedAt: divergedAt,
                 halt: halt, decisionBoundary: boundary, syncSteps: syncSteps, switchedAt: switchedAt))

@@ -9,6 +9,13 @@ import Optimizers
 /// step (an L-BFGS line search, say) sees the same function. Gradients are written
 /// by hand-derived backpropagation, matrix products through `MatrixKernel`.
 ///
+/// With batch normalisation the loss normalises with the batch's own statistics (training
+/// mode), and the first evaluation on each batch moves ``runningStatistics`` towards them,
+/// as the one forward pass of a PyTorch step does; later evaluations on the same batch (a
+/// line search) leave them. With ``clipping``, every gradient is clipped after
+/// backpropagation, as `clip_grad_norm_` or `clip_grad_value_` after `loss.backward()`: the
+/// gradient the optimizer sees is then not f's, which is the point.
+///
 /// As a `FiniteSumFunction` over the training samples, `valueAndGradient(_:_:samples:)`
 /// chooses `samples` as the batch first, unless they are the current batch already. An instance is confined to one training run
 /// (it owns mutable buffers), which is why it is `@unchecked Sendable`: never share one
@@ -18,18 +25,23 @@ public final class NetworkObjective: FiniteSumFunction, @unchecked Sendable {
     public let data: LabeledData
     /// The L2 coefficient λ ≥ 0.
     public let l2: Double
+    /// How gradients are clipped; nil leaves them as backpropagated.
+    public let clipping: GradientClipping?
     public var dimension: Int { architecture.parameterCount }
     public var sampleCount: Int { data.count }
 
     private let workspace: NetworkWorkspace
     private var batch: [Int] = []
     private var dropoutGenerator: Xoshiro256StarStar
+    private let layout: ParameterLayout
+    /// Whether no training pass has yet run on the current batch.
+    private var statisticsPending = false
 
     /// - Parameters:
     ///   - batchCapacity: the usual batch size, to size buffers once.
     ///   - dropoutSeed: seeds the dropout masks' stream.
     public init(
-        architecture: NetworkArchitecture, data: LabeledData, l2: Double = 0, batchCapacity: Int,
+        architecture: NetworkArchitecture, data: LabeledData, l2: Double = 0, clipping: GradientClipping? = nil, batchCapacity: Int,
         kernel: MatrixKernel = .preferred, dropoutSeed: UInt64 = 0
     ) {
         precondition(data.featureCount == architecture.inputSize, "data has \(data.featureCount) features, the network \(architecture.inputSize) inputs")
@@ -37,6 +49,8 @@ public final class NetworkObjective: FiniteSumFunction, @unchecked Sendable {
         self.architecture = architecture
         self.data = data
         self.l2 = l2
+        self.clipping = clipping
+        layout = architecture.parameterLayout
         workspace = NetworkWorkspace(architecture: architecture, capacity: batchCapacity, kernel: kernel)
         dropoutGenerator = RandomStream.dropout.generator(seed: dropoutSeed)
     }
@@ -45,6 +59,8 @@ public final class NetworkObjective: FiniteSumFunction, @unchecked Sendable {
     public func useBatch(_ indices: [Int]) {
         batch = indices
         firstValueOnBatch = nil
+        gradientNormOnBatch = nil
+        statisticsPending = true
         indices.withUnsafeBufferPointer { workspace.gather(data, rows: $0) }
         workspace.drawDropoutMasks(rows: indices.count, using: &dropoutGenerator)
     }
@@ -55,6 +71,19 @@ public final class NetworkObjective: FiniteSumFunction, @unchecked Sendable {
     /// The loss at the first evaluation since the batch was chosen: for a step, the
     /// mini-batch loss at the parameters it started from (`loss.item()` in PyTorch).
     public private(set) var firstValueOnBatch: Double?
+
+    /// The total 2-norm of the first gradient since the batch was chosen, before clipping:
+    /// what `clip_grad_norm_` returns, and what grows when gradients explode.
+    public private(set) var gradientNormOnBatch: Double?
+
+    /// The batch-normalised units' running mean and variance, which evaluation uses.
+    public var runningStatistics: RunningStatistics {
+        get { workspace.statistics }
+        set {
+            precondition(newValue.mean.count == architecture.statisticsCount, "statistics of another architecture")
+            workspace.statistics = newValue
+        }
+    }
 
     public func value(_ x: UnsafeBufferPointer<Double>) -> Double {
         evaluate(x, gradient: nil)
@@ -81,7 +110,8 @@ public final class NetworkObjective: FiniteSumFunction, @unchecked Sendable {
         precondition(!batch.isEmpty, "choose a batch with useBatch(_:) first")
         let parameters = x.baseAddress!
         let rows = batch.count
-        workspace.forward(parameters: parameters, rows: rows, training: true)
+        workspace.forward(parameters: parameters, rows: rows, training: true, updatingStatistics: statisticsPending)
+        statisticsPending = false
         let labels = data.labels
         var loss = batch.withUnsafeBufferPointer { batch in
             workspace.crossEntropy(labels: { labels[batch[$0]] }, rows: rows, parameters: parameters, gradient: gradient)
@@ -100,6 +130,12 @@ public final class NetworkObjective: FiniteSumFunction, @unchecked Sendable {
             loss += 0.5 * l2 * squares
         }
         if firstValueOnBatch == nil { firstValueOnBatch = loss }
+        if let gradient, gradientNormOnBatch == nil || clipping != nil {
+            let g = UnsafeMutableBufferPointer(start: gradient, count: dimension)
+            let norm = GradientClipping.totalNorm(UnsafeBufferPointer(g), layout: layout)
+            if gradientNormOnBatch == nil { gradientNormOnBatch = norm }
+            clipping?.clip(g, totalNorm: norm)
+        }
         return loss
     }
 }

@@ -39,7 +39,11 @@ public enum Trainer {
         let architecture = NetworkArchitecture(
             inputSize: split.train.featureCount, hidden: configuration.hidden,
             outputSize: max(split.train.classCount, split.test.classCount), activation: configuration.activation,
-            dropout: configuration.dropout)
+            dropout: configuration.dropout, batchNorm: configuration.batchNorm)
+        // The sampler's batches are never larger than the training set, and one sample has no variance.
+        if configuration.batchNorm, configuration.sampling == .shuffledEpochs, split.train.count < 2 {
+            throw .invalidConfiguration([TrainingConfiguration.batchNormNeedsTwoSamples + ", and the training set holds \(split.train.count)"])
+        }
         let initial = architecture.initialParameters(
             weights: configuration.initialization, biases: configuration.biasInitialization, seed: configuration.seed)
 
@@ -83,16 +87,20 @@ public enum Trainer {
     /// loss per iteration) at y, the parameters it steps, and is evaluated at its average x, as
     /// the package's `optimizer.eval()` would set the parameters: every accuracy, the final
     /// training loss and the decision regions are x's.
+    ///
+    /// With batch normalisation, the running statistics are those the training passes left
+    /// (at y, for a schedule-free method), and every evaluation normalises with them.
     static func train(
         _ run: TrainingRun, configuration: TrainingConfiguration, architecture: NetworkArchitecture,
         split: DatasetSplit, initial: [Double], kernel: MatrixKernel
     ) -> TrainingResult {
         let evaluator = NetworkEvaluator(architecture: architecture, kernel: kernel)
-        func checkpoint(_ iteration: Int, _ parameters: [Double]) -> TrainingCheckpoint {
+        func checkpoint(_ iteration: Int, _ parameters: [Double], _ statistics: RunningStatistics? = nil) -> TrainingCheckpoint {
             TrainingCheckpoint(
-                iteration: iteration, trainAccuracy: evaluator.accuracy(parameters: parameters, on: split.train),
-                validationAccuracy: configuration.hasValidation ? evaluator.accuracy(parameters: parameters, on: split.validation) : nil,
-                testAccuracy: evaluator.accuracy(parameters: parameters, on: split.test))
+                iteration: iteration, trainAccuracy: evaluator.accuracy(parameters: parameters, statistics: statistics, on: split.train),
+                validationAccuracy: configuration.hasValidation
+                    ? evaluator.accuracy(parameters: parameters, statistics: statistics, on: split.validation) : nil,
+                testAccuracy: evaluator.accuracy(parameters: parameters, statistics: statistics, on: split.test))
         }
         guard let optimizer = Optimizer(run.optimizer, layout: architecture.parameterLayout) else {
             let first = checkpoint(0, initial)
@@ -104,7 +112,7 @@ public enum Trainer {
         }
         let iterations = configuration.iterations
         let objective = NetworkObjective(
-            architecture: architecture, data: split.train, l2: configuration.l2,
+            architecture: architecture, data: split.train, l2: configuration.l2, clipping: configuration.clipping,
             batchCapacity: configuration.batchSize, kernel: kernel, dropoutSeed: configuration.seed)
         let oracle = GradientOracle(objective, noise: run.noise, seed: configuration.seed)
         var schedule = run.schedule.map { ScheduleStepper($0, base: optimizer.baseLearningRate) }
@@ -117,9 +125,11 @@ public enum Trainer {
         var average = optimizer.evaluatesAverage ? initial : []
         // The last parameters known finite, so a diverged run still reports sensible final figures.
         var lastHealthy = initial
-        var losses = [Double](), learningRates = [Double]()
+        var lastHealthyStatistics = objective.runningStatistics
+        var losses = [Double](), learningRates = [Double](), gradientNorms = [Double]()
         losses.reserveCapacity(iterations)
         learningRates.reserveCapacity(iterations)
+        gradientNorms.reserveCapacity(iterations)
         var checkpoints = [checkpoint(0, initial)]
         var divergedAt: Int?
         var halt: TrainingResult.Halt?
@@ -141,6 +151,7 @@ public enum Trainer {
             schedule?.advance(loss: loss)
             losses.append(loss)
             learningRates.append(rate)
+            gradientNorms.append(objective.gradientNormOnBatch ?? .nan)
             if !average.isEmpty {
                 parameters.withUnsafeBufferPointer { y in
                     average.withUnsafeMutableBufferPointer { optimizer.evaluationPoint(of: y, into: $0) }
@@ -152,18 +163,22 @@ public enum Trainer {
             }
             if (t + 1) % configuration.evaluationInterval == 0 || t + 1 == iterations {
                 let evaluated = average.isEmpty ? parameters : average
-                checkpoints.append(checkpoint(t + 1, evaluated))
+                checkpoints.append(checkpoint(t + 1, evaluated, objective.runningStatistics))
                 lastHealthy = evaluated
+                lastHealthyStatistics = objective.runningStatistics
             }
         }
-        let final = divergedAt == nil && halt == nil ? (average.isEmpty ? parameters : average) : lastHealthy
+        let healthy = divergedAt == nil && halt == nil
+        let final = healthy ? (average.isEmpty ? parameters : average) : lastHealthy
+        let finalStatistics = healthy ? objective.runningStatistics : lastHealthyStatistics
         let last = checkpoints.last!
         return TrainingResult(
-            label: run.label, optimizer: run.optimizer, trainingLoss: losses, learningRates: learningRates,
-            checkpoints: checkpoints, finalTrainLoss: evaluator.meanLoss(parameters: final, on: split.train),
+            label: run.label, optimizer: run.optimizer, trainingLoss: losses, learningRates: learningRates, gradientNorms: gradientNorms,
+            checkpoints: checkpoints, finalTrainLoss: evaluator.meanLoss(parameters: final, statistics: finalStatistics, on: split.train),
             trainAccuracy: last.trainAccuracy, validationAccuracy: last.validationAccuracy, testAccuracy: last.testAccuracy,
             divergedAt: divergedAt, halt: halt,
-            decisionBoundary: architecture.inputSize == 2 ? decisionBoundary(final, evaluator: evaluator, split: split) : nil,
+            decisionBoundary: architecture.inputSize == 2
+                ? decisionBoundary(final, statistics: finalStatistics, evaluator: evaluator, split: split) : nil,
             syncSteps: optimizer.events.syncSteps, switchedAt: optimizer.events.switchedAt)
     }
 
@@ -185,7 +200,9 @@ public enum Trainer {
         }
     }
 
-    static func decisionBoundary(_ parameters: [Double], evaluator: NetworkEvaluator, split: DatasetSplit) -> DecisionBoundary {
+    static func decisionBoundary(
+        _ parameters: [Double], statistics: RunningStatistics?, evaluator: NetworkEvaluator, split: DatasetSplit
+    ) -> DecisionBoundary {
         let all = split.train.features + split.test.features
         let xs = stride(from: 0, to: all.count, by: 2).map { all[$0] }
         let ys = stride(from: 1, to: all.count, by: 2).map { all[$0] }
@@ -208,7 +225,7 @@ public enum Trainer {
         let cells = LabeledData(features: grid, featureCount: 2, labels: [Int](repeating: 0, count: n * n), classCount: 1)
         return DecisionBoundary(
             xRange: xRange, yRange: yRange, columns: n, rows: n,
-            predictions: evaluator.predictions(parameters: parameters, on: cells),
+            predictions: evaluator.predictions(parameters: parameters, statistics: statistics, on: cells),
             trainPoints: split.train.features, trainLabels: split.train.labels,
             testPoints: split.test.features, testLabels: split.test.labels)
     }

@@ -26,8 +26,13 @@ public struct TrainingConfiguration: Hashable, Sendable {
     public var biasInitialization: BiasInitialization
     /// Dropout probability after each hidden layer in training, in [0, 1).
     public var dropout: Double
+    /// Whether every hidden layer is batch-normalised before its activation (`nn.BatchNorm1d`,
+    /// the layer's bias left out); evaluation uses the running statistics.
+    public var batchNorm: Bool
     /// λ of the (λ/2)‖W‖² penalty added to the loss.
     public var l2: Double
+    /// How each step's gradient is clipped before the optimizer sees it; nil, the default, not at all.
+    public var clipping: GradientClipping?
     public var batchSize: Int
     /// Optimizer steps per run.
     public var iterations: Int
@@ -42,7 +47,7 @@ public struct TrainingConfiguration: Hashable, Sendable {
         trainingSamples: Int? = nil,
         hidden: [Int] = [100, 100, 100, 100], activation: Activation = .relu,
         initialization: Initialization = .kaimingNormal(), biasInitialization: BiasInitialization = .zeros,
-        dropout: Double = 0, l2: Double = 0, batchSize: Int = 128, iterations: Int = 2000,
+        dropout: Double = 0, batchNorm: Bool = false, l2: Double = 0, clipping: GradientClipping? = nil, batchSize: Int = 128, iterations: Int = 2000,
         sampling: BatchSampling = .withReplacement, seed: UInt64 = 0, evaluationInterval: Int? = nil,
         runs: [TrainingRun] = []
     ) {
@@ -56,7 +61,9 @@ public struct TrainingConfiguration: Hashable, Sendable {
         self.initialization = initialization
         self.biasInitialization = biasInitialization
         self.dropout = dropout
+        self.batchNorm = batchNorm
         self.l2 = l2
+        self.clipping = clipping
         self.batchSize = batchSize
         self.iterations = iterations
         self.sampling = sampling
@@ -72,6 +79,11 @@ public struct TrainingConfiguration: Hashable, Sendable {
     /// Whether a validation set is held out.
     public var hasValidation: Bool { validationFraction > 0 }
 
+    /// Batch normalisation sits between a hidden layer and its activation.
+    public static let batchNormWithoutHiddenLayers = "batch normalisation follows hidden layers, and this network has none"
+    /// One sample has no variance to normalise by (torch refuses it in training).
+    public static let batchNormNeedsTwoSamples = "batch normalisation needs at least 2 samples per batch to estimate a variance"
+
     public var validationErrors: [String] {
         var errors = [String]()
         if !(testFraction > 0 && testFraction < 1) { errors.append("the test fraction must lie strictly between 0 and 1, not \(testFraction)") }
@@ -85,7 +97,10 @@ public struct TrainingConfiguration: Hashable, Sendable {
         if let message = initialization.validationError { errors.append(message) }
         if !(dropout >= 0 && dropout < 1) { errors.append("dropout must lie in [0, 1), not \(dropout)") }
         if !(l2 >= 0 && l2.isFinite) { errors.append("the L2 coefficient must be ≥ 0, not \(l2)") }
+        if let message = clipping?.validationError { errors.append(message) }
         if batchSize < 1 { errors.append("the batch size must be at least 1, not \(batchSize)") }
+        if batchNorm, hidden.isEmpty { errors.append(Self.batchNormWithoutHiddenLayers) }
+        if batchNorm, batchSize == 1 { errors.append(Self.batchNormNeedsTwoSamples) }
         if iterations < 1 { errors.append("iterations must be at least 1, not \(iterations)") }
         if evaluationInterval < 1 { errors.append("the evaluation interval must be at least 1, not \(evaluationInterval)") }
         if runs.isEmpty { errors.append("a training experiment needs at least one optimizer") }

@@ -17,6 +17,10 @@ public struct TrainingResult: Hashable, Sendable {
     public var trainingLoss: [Double]
     /// The learning rate of each step (the schedule's, or η throughout).
     public var learningRates: [Double]
+    /// The total 2-norm of each step's mini-batch gradient (loss and L2 term) before any
+    /// clipping, as `clip_grad_norm_` returns it: one value per iteration run, the last
+    /// not finite when the run diverged on its gradient.
+    public var gradientNorms: [Double]
     public var checkpoints: [TrainingCheckpoint]
     /// Mean cross-entropy over the whole training set at the end, without dropout or L2.
     public var finalTrainLoss: Double
@@ -36,7 +40,7 @@ public struct TrainingResult: Hashable, Sendable {
     public var switchedAt: Int?
 
     public init(
-        label: String, optimizer: OptimizerConfig, trainingLoss: [Double], learningRates: [Double],
+        label: String, optimizer: OptimizerConfig, trainingLoss: [Double], learningRates: [Double], gradientNorms: [Double] = [],
         checkpoints: [TrainingCheckpoint], finalTrainLoss: Double, trainAccuracy: Double, validationAccuracy: Double? = nil,
         testAccuracy: Double, divergedAt: Int? = nil, halt: Halt? = nil, decisionBoundary: DecisionBoundary? = nil,
         syncSteps: [Int] = [], switchedAt: Int? = nil
@@ -45,6 +49,7 @@ public struct TrainingResult: Hashable, Sendable {
         self.optimizer = optimizer
         self.trainingLoss = trainingLoss
         self.learningRates = learningRates
+        self.gradientNorms = gradientNorms
         self.checkpoints = checkpoints
         self.finalTrainLoss = finalTrainLoss
         self.trainAccuracy = trainAccuracy

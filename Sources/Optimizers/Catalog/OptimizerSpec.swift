@@ -19,6 +19,10 @@ public struct OptimizerSpec: Sendable {
     /// When a line applies or what replaces it (flags, warm-up, switches), as sentences
     /// with `$…$` math, shown under the rule: `"With nesterov, $d_t = g_t + \mu v_t$."`.
     public let conditions: [String]
+    /// For each of ``conditions``, the switch whose non-default value it describes (`maximize`,
+    /// Adam's `decoupledWeightDecay`), or `nil` for a condition the rule always needs. A table
+    /// of runs shows a switch's condition only where a run sets it (``shownConditions(for:)``).
+    public let conditionSwitches: [String?]
     /// Symbols the formula uses that are not hyperparameters, each with its meaning,
     /// in order of appearance: `("g_t", "gradient at step t")`.
     public let notation: [(latex: String, meaning: String)]
@@ -38,7 +42,7 @@ public struct OptimizerSpec: Sendable {
     /// `id` defaults to the call name in lower case (`RMSProp` → `rmsprop`), `displayName` to the call name.
     init(
         callName: String, id: String? = nil, displayName: String? = nil, hyperparameters: [HyperparameterSpec],
-        reference: PaperReference, formula: [String], conditions: [String] = [],
+        reference: PaperReference, formula: [String], conditions: [MethodCondition] = [],
         notation: [(latex: String, meaning: String)] = [],
         summary: String, effectiveLearningRate: String? = nil, capabilities: MethodCapabilities = [],
         combinationCheck: @escaping @Sendable (OptimizerConfig) -> ConfigurationProblem? = { _ in nil }
@@ -49,12 +53,34 @@ public struct OptimizerSpec: Sendable {
         self.hyperparameters = hyperparameters
         self.reference = reference
         self.formula = formula
-        self.conditions = conditions
+        self.conditions = conditions.map(\.text)
+        self.conditionSwitches = conditions.map(\.switchName)
         self.notation = notation
         self.summary = summary
         self.effectiveLearningRate = effectiveLearningRate
         self.capabilities = capabilities
         self.combinationCheck = combinationCheck
+    }
+
+    /// The indices of the conditions to show under the rule for `configs`, the calls of this method
+    /// a table describes: every condition the rule always needs, and a switch's only where one of
+    /// `configs` sets it to other than its default. With no calls (a reference of the method,
+    /// where no run exists) the switches' conditions are left out as well.
+    public func shownConditions(for configs: [OptimizerConfig]) -> [Int] {
+        conditions.indices.filter { index in
+            guard let name = conditionSwitches[index] else { return true }
+            return configs.contains { isSwitchSet(name, in: $0) }
+        }
+    }
+
+    /// The switches of ``conditionSwitches``: hyperparameters a reference of the method leaves
+    /// out of its legend, as it leaves out their conditions.
+    public var switches: Set<String> { Set(conditionSwitches.compactMap { $0 }) }
+
+    /// Whether `config` gives the switch `name` a value other than its default.
+    func isSwitchSet(_ name: String, in config: OptimizerConfig) -> Bool {
+        guard let value = config.values[name] else { return false }
+        return value != parameter(name)?.defaultValue
     }
 
     /// The hyperparameter called `name`, or `nil`.
@@ -112,3 +138,27 @@ public struct ConfigurationProblem: Hashable, Sendable {
     public let argument: String
     public let message: String
 }
+
+/// A sentence under a method's rule (``OptimizerSpec/conditions``): written as a string literal
+/// for a condition the rule always needs, or `.when("maximize", "With maximize, …")` for one
+/// that describes a switch, shown only where a run sets it.
+public struct MethodCondition: Sendable, ExpressibleByStringLiteral {
+    let text: String
+    let switchName: String?
+
+    public init(stringLiteral text: String) {
+        self.text = text
+        switchName = nil
+    }
+
+    init(text: String, switchName: String?) {
+        self.text = text
+        self.switchName = switchName
+    }
+
+    /// A condition that describes the switch `name` set to other than its default.
+    static func when(_ name: String, _ text: String) -> MethodCondition {
+        MethodCondition(text: text, switchName: name)
+    }
+}
+

@@ -24,7 +24,7 @@ enum ASGD: OptimizerMethod {
             #"\eta_t = \frac{\eta}{(1 + \kappa \eta t)^{\alpha}}, \quad \mu_t = \frac{1}{\max(1, t - t_0)}"#,
         ],
         conditions: [
-            #"With maximize, $g_t$ starts from $-\nabla f(\theta_{t-1})$."#,
+            .when("maximize", #"With maximize, $g_t$ starts from $-\nabla f(\theta_{t-1})$."#),
             #"The run follows $\theta_t$; $\bar{\theta}_t$ is the average torch keeps beside it, $\theta_t$ itself while $\mu_{t-1} = 1$ ($t \le t_0 + 2$)."#,
             #"torch keeps $\eta_t$ and $\mu_t$ in single precision."#,
         ],

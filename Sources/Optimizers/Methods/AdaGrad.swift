@@ -12,6 +12,7 @@ enum AdaGrad: OptimizerMethod {
             .number(
                 "initialAccumulatorValue", "initial accumulator", symbol: "G₀", latex: "G_0", .real(0), .nonNegative, torch: "initial_accumulator_value value"),
             .eps(1e-10),
+            .maximize,
         ],
         reference: PaperReference(
             citation: "Duchi, Hazan & Singer 2011",
@@ -23,7 +24,10 @@ enum AdaGrad: OptimizerMethod {
             #"G_t = G_{t-1} + g_t^2"#,
             #"\theta_t = \theta_{t-1} - \eta_t \frac{g_t}{\sqrt{G_t} + \varepsilon}"#,
         ],
-        conditions: [#"$G_0$ is the initial accumulator."#],
+        conditions: [
+            #"$G_0$ is the initial accumulator."#,
+            .when("maximize", #"With maximize, $g_t$ starts from $-\nabla f(\theta_{t-1})$."#),
+        ],
         notation: [Notation.gradient, ("G_t", "sum of squared gradients, per coordinate")],
         summary: "Divides each coordinate's step by the root of its summed squared gradients, so steps only shrink.",
         effectiveLearningRate: #"\eta_t / (\sqrt{G_t} + \varepsilon)"#)
@@ -31,7 +35,8 @@ enum AdaGrad: OptimizerMethod {
     static func makeEngine(_ c: OptimizerConfig, dimension n: Int, events: OptimizerEventLog) -> (any OptimizerEngine)? {
         AdaGradEngine(
             dimension: n, lrDecay: c[real: "lrDecay"], weightDecay: c[real: "weightDecay"],
-            initialAccumulatorValue: c[real: "initialAccumulatorValue"], eps: c[real: "eps"])
+            initialAccumulatorValue: c[real: "initialAccumulatorValue"], eps: c[real: "eps"],
+            maximize: c[bool: "maximize"])
     }
 }
 
@@ -46,7 +51,10 @@ final class AdaGradEngine: FirstOrderEngine {
     /// Which loop runs the update; tests pin it, everyone else keeps `.automatic`.
     var loop = ElementwiseLoop.automatic
 
-    init(dimension: Int, lrDecay: Double, weightDecay: Double, initialAccumulatorValue: Double, eps: Double) {
+    private let maximize: Bool
+
+    init(dimension: Int, lrDecay: Double, weightDecay: Double, initialAccumulatorValue: Double, eps: Double, maximize: Bool = false) {
+        self.maximize = maximize
         sum = Vector(count: dimension, repeating: initialAccumulatorValue)
         self.lrDecay = lrDecay
         self.weightDecay = weightDecay
@@ -54,6 +62,7 @@ final class AdaGradEngine: FirstOrderEngine {
     }
 
     func update(_ x: UnsafeMutableBufferPointer<Double>, gradient g: UnsafeMutableBufferPointer<Double>, learningRate lr: Double) -> Bool {
+        negateForMaximize(g, maximize)
         t += 1
         let s = sum.pointer
         let clr = lr / (1 + Double(t - 1) * lrDecay)

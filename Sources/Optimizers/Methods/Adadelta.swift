@@ -6,7 +6,7 @@ enum Adadelta: OptimizerMethod {
             .lr(1.0),
             .number(
                 "rho", "decay rate", symbol: "ρ", latex: "\\rho", .real(0.9), .unitInterval, torch: "rho value"),
-            .eps(1e-6), .weightDecay(),
+            .eps(1e-6), .weightDecay(), .maximize,
         ],
         reference: PaperReference(
             citation: "Zeiler 2012", title: "ADADELTA: An Adaptive Learning Rate Method",
@@ -18,12 +18,17 @@ enum Adadelta: OptimizerMethod {
             #"u_t = \rho u_{t-1} + (1 - \rho) \Delta_t^2"#,
             #"\theta_t = \theta_{t-1} - \eta \Delta_t"#,
         ],
+        conditions: [
+            .when("maximize", #"With maximize, $g_t$ starts from $-\nabla f(\theta_{t-1})$."#),
+        ],
         notation: [Notation.gradient, ("v_t", "running mean of squared gradients"), ("u_t", "running mean of squared updates")],
         summary: "Scales the step by the ratio of past update size to gradient size, so units match without a learning rate.",
         effectiveLearningRate: #"\eta \sqrt{u_{t-1} + \varepsilon} / \sqrt{v_t + \varepsilon}"#)
 
     static func makeEngine(_ c: OptimizerConfig, dimension n: Int, events: OptimizerEventLog) -> (any OptimizerEngine)? {
-        AdadeltaEngine(dimension: n, rho: c[real: "rho"], eps: c[real: "eps"], weightDecay: c[real: "weightDecay"])
+        AdadeltaEngine(
+            dimension: n, rho: c[real: "rho"], eps: c[real: "eps"], weightDecay: c[real: "weightDecay"],
+            maximize: c[bool: "maximize"])
     }
 }
 
@@ -35,7 +40,10 @@ final class AdadeltaEngine: FirstOrderEngine {
     private let ratio: Vector
     private let rho: Double, eps: Double, weightDecay: Double
 
-    init(dimension: Int, rho: Double, eps: Double, weightDecay: Double) {
+    private let maximize: Bool
+
+    init(dimension: Int, rho: Double, eps: Double, weightDecay: Double, maximize: Bool = false) {
+        self.maximize = maximize
         squareAverage = Vector(count: dimension)
         accumulatedDelta = Vector(count: dimension)
         ratio = Vector(count: dimension)
@@ -45,6 +53,7 @@ final class AdadeltaEngine: FirstOrderEngine {
     }
 
     func update(_ x: UnsafeMutableBufferPointer<Double>, gradient g: UnsafeMutableBufferPointer<Double>, learningRate lr: Double) -> Bool {
+        negateForMaximize(g, maximize)
         let v = squareAverage.pointer, u = accumulatedDelta.pointer, r = ratio.pointer
         for i in 0..<x.count {
             let gi = withWeightDecay(g[i], x[i], weightDecay)

@@ -49,7 +49,7 @@ enum Adafactor: OptimizerMethod {
         conditions: [
             #"$G_t$ is an $m \times n$ weight matrix's gradient; for a vector (a bias) $\hat{V}_t = \hat{\beta}_t \hat{V}_{t-1} + (1 - \hat{\beta}_t) G_t \odot G_t$ unfactored."#,
             #"A landscape's point is one $1 \times 2$ matrix, whose factored $\hat{V}_t$ is its per-coordinate $C_t$."#,
-            #"With maximize, $G_t = -\nabla f(\theta_{t-1})$."#,
+            .when("maximize", #"With maximize, $G_t = -\nabla f(\theta_{t-1})$."#),
         ],
         notation: [
             ("G_t", "gradient of one parameter tensor at step t"),

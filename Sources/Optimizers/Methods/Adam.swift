@@ -3,7 +3,9 @@ internal import COptimizerKernels
 /// `torch.optim.Adam`, with coupled weight decay and the optional AMSGrad maximum.
 enum Adam: OptimizerMethod {
     static let spec = OptimizerSpec(
-        callName: "Adam", hyperparameters: [.lr(1e-3), .betas, .eps(1e-8), .weightDecay(), .amsgrad(false)],
+        callName: "Adam", hyperparameters: [
+            .lr(1e-3), .betas, .eps(1e-8), .weightDecay(), .amsgrad(false), .maximize, .decoupledWeightDecay,
+        ],
         reference: PaperReference(
             citation: "Kingma & Ba 2015", title: "Adam: A Method for Stochastic Optimization",
             arXiv: "1412.6980"),
@@ -14,12 +16,16 @@ enum Adam: OptimizerMethod {
             #"\hat{m}_t = \frac{m_t}{1 - \beta_1^t}, \quad \hat{v}_t = \frac{v_t}{1 - \beta_2^t}"#,
             #"\theta_t = \theta_{t-1} - \eta \frac{\hat{m}_t}{\sqrt{\hat{v}_t} + \varepsilon}"#,
         ],
+        conditions: [
+            .when("decoupledWeightDecay", #"With decoupled, the decay acts on the weights instead of the gradient: $\theta_{t-1} \leftarrow (1 - \eta \lambda) \theta_{t-1}$ and $g_t = \nabla f(\theta_{t-1})$."#),
+            .when("maximize", #"With maximize, $g_t$ starts from $-\nabla f(\theta_{t-1})$."#),
+        ],
         notation: Notation.adamMoments,
         summary: "Momentum on the gradient and RMSProp's scaling, both bias-corrected for their zero start.",
         effectiveLearningRate: #"\eta / (\sqrt{\hat{v}_t} + \varepsilon)"#)
 
     static func makeEngine(_ c: OptimizerConfig, dimension n: Int, events: OptimizerEventLog) -> (any OptimizerEngine)? {
-        AdamEngine(c, dimension: n, amsgrad: c[bool: "amsgrad"], decoupled: false)
+        AdamEngine(c, dimension: n, amsgrad: c[bool: "amsgrad"], decoupled: c[bool: "decoupledWeightDecay"])
     }
 }
 
@@ -39,7 +45,13 @@ final class AdamEngine: FirstOrderEngine {
     /// Which loop runs the update; tests pin it, everyone else keeps `.automatic`.
     var loop = ElementwiseLoop.automatic
 
-    init(dimension: Int, betas: (Double, Double), eps: Double, weightDecay: Double, amsgrad: Bool, decoupled: Bool) {
+    private let maximize: Bool
+
+    init(
+        dimension: Int, betas: (Double, Double), eps: Double, weightDecay: Double, amsgrad: Bool, decoupled: Bool,
+        maximize: Bool = false
+    ) {
+        self.maximize = maximize
         firstMoment = Vector(count: dimension)
         secondMoment = Vector(count: dimension)
         maxSecondMoment = Vector(count: amsgrad ? dimension : 0)
@@ -50,14 +62,15 @@ final class AdamEngine: FirstOrderEngine {
         self.decoupled = decoupled
     }
 
-    /// The engine of Adam, AMSGrad and AdamW, with the betas, ε and weight decay their specs share.
+    /// The engine of Adam, AMSGrad and AdamW, with the betas, ε, weight decay and maximize their specs share.
     convenience init(_ c: OptimizerConfig, dimension: Int, amsgrad: Bool, decoupled: Bool) {
         self.init(
             dimension: dimension, betas: c[pair: "betas"], eps: c[real: "eps"], weightDecay: c[real: "weightDecay"],
-            amsgrad: amsgrad, decoupled: decoupled)
+            amsgrad: amsgrad, decoupled: decoupled, maximize: c[bool: "maximize"])
     }
 
     func update(_ x: UnsafeMutableBufferPointer<Double>, gradient g: UnsafeMutableBufferPointer<Double>, learningRate lr: Double) -> Bool {
+        negateForMaximize(g, maximize)
         t += 1
         let step = Double(t)
         let stepSize = lr / (1 - LibM.pow(beta1, step))

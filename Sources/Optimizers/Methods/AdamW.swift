@@ -2,7 +2,7 @@
 enum AdamW: OptimizerMethod {
     static let spec = OptimizerSpec(
         callName: "AdamW", id: "adamW",
-        hyperparameters: [.lr(1e-3), .betas, .eps(1e-8), .weightDecay(1e-2), .amsgrad(false)],
+        hyperparameters: [.lr(1e-3), .betas, .eps(1e-8), .weightDecay(1e-2), .amsgrad(false), .maximize],
         reference: PaperReference(
             citation: "Loshchilov & Hutter 2019", title: "Decoupled Weight Decay Regularization",
             arXiv: "1711.05101"),
@@ -12,6 +12,9 @@ enum AdamW: OptimizerMethod {
             #"v_t = \beta_2 v_{t-1} + (1 - \beta_2) g_t^2"#,
             #"\hat{m}_t = \frac{m_t}{1 - \beta_1^t}, \quad \hat{v}_t = \frac{v_t}{1 - \beta_2^t}"#,
             #"\theta_t = (1 - \eta \lambda) \theta_{t-1} - \eta \frac{\hat{m}_t}{\sqrt{\hat{v}_t} + \varepsilon}"#,
+        ],
+        conditions: [
+            .when("maximize", #"With maximize, $g_t = -\nabla f(\theta_{t-1})$."#),
         ],
         notation: Adam.spec.notation,
         summary: "Adam with weight decay taken out of the gradient and applied to the weights directly.",

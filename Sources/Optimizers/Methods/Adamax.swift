@@ -1,7 +1,7 @@
 /// `torch.optim.Adamax`.
 enum Adamax: OptimizerMethod {
     static let spec = OptimizerSpec(
-        callName: "Adamax", hyperparameters: [.lr(2e-3), .betas, .eps(1e-8), .weightDecay()],
+        callName: "Adamax", hyperparameters: [.lr(2e-3), .betas, .eps(1e-8), .weightDecay(), .maximize],
         reference: Adam.spec.reference,
         formula: [
             #"g_t = \nabla f(\theta_{t-1}) + \lambda \theta_{t-1}"#,
@@ -9,12 +9,17 @@ enum Adamax: OptimizerMethod {
             #"u_t = \max(\beta_2 u_{t-1}, |g_t| + \varepsilon)"#,
             #"\theta_t = \theta_{t-1} - \frac{\eta}{1 - \beta_1^t} \frac{m_t}{u_t}"#,
         ],
+        conditions: [
+            .when("maximize", #"With maximize, $g_t$ starts from $-\nabla f(\theta_{t-1})$."#),
+        ],
         notation: [Notation.gradient, ("m_t", "first moment"), ("u_t", "decaying maximum of gradient magnitudes")],
         summary: "Adam with the infinity norm: the denominator is a decaying maximum of gradient magnitudes.",
         effectiveLearningRate: #"\eta / u_t"#)
 
     static func makeEngine(_ c: OptimizerConfig, dimension n: Int, events: OptimizerEventLog) -> (any OptimizerEngine)? {
-        AdamaxEngine(dimension: n, betas: c[pair: "betas"], eps: c[real: "eps"], weightDecay: c[real: "weightDecay"])
+        AdamaxEngine(
+            dimension: n, betas: c[pair: "betas"], eps: c[real: "eps"], weightDecay: c[real: "weightDecay"],
+            maximize: c[bool: "maximize"])
     }
 }
 
@@ -26,7 +31,10 @@ final class AdamaxEngine: FirstOrderEngine {
     private let beta2: Double, eps: Double, weightDecay: Double
     private var t = 0
 
-    init(dimension: Int, betas: (Double, Double), eps: Double, weightDecay: Double) {
+    private let maximize: Bool
+
+    init(dimension: Int, betas: (Double, Double), eps: Double, weightDecay: Double, maximize: Bool = false) {
+        self.maximize = maximize
         firstMoment = Vector(count: dimension)
         infinityNorm = Vector(count: dimension)
         (beta1, beta2) = betas
@@ -35,6 +43,7 @@ final class AdamaxEngine: FirstOrderEngine {
     }
 
     func update(_ x: UnsafeMutableBufferPointer<Double>, gradient g: UnsafeMutableBufferPointer<Double>, learningRate lr: Double) -> Bool {
+        negateForMaximize(g, maximize)
         t += 1
         let m = firstMoment.pointer, u = infinityNorm.pointer
         let clr = lr / (1 - LibM.pow(beta1, Double(t)))

@@ -22,6 +22,7 @@ enum LBFGS: OptimizerMethod {
             HyperparameterSpec(
                 name: "lineSearch", label: "line search", symbol: "line search", latex: "\\text{line search}",
                 kind: .choice(["strongWolfe", "none"]), defaultValue: .choice("none")),
+            .maximize,
         ],
         reference: PaperReference(
             citation: "Liu & Nocedal 1989", title: "On the limited memory BFGS method for large scale optimization",
@@ -37,6 +38,7 @@ enum LBFGS: OptimizerMethod {
             #"Stops when $\max_i |g_{t,i}| \le \varepsilon_g$, and takes no step when $g_t^\top d_t > -\varepsilon_c$."#,
             #"Keeps the last $m$ pairs with $y_k^\top s_k > 10^{-10}$; $H_t^0$ uses the newest pair, and $d_t$ comes from the two-loop recursion."#,
             #"With a line search, a strong Wolfe search refines $\alpha_t$."#,
+            .when("maximize", #"With maximize, the method minimises $-f$: every loss and gradient it evaluates is negated."#),
         ],
         notation: [
             Notation.gradient, ("s_k, y_k", "position and gradient differences"), ("H_t", "inverse-Hessian approximation"),
@@ -49,7 +51,7 @@ enum LBFGS: OptimizerMethod {
         LBFGSEngine(
             dimension: n, historySize: c[integer: "historySize"], lineSearch: c[choice: "lineSearch"] == "strongWolfe",
             maxEval: c[integer: "maxEval"], toleranceGrad: c[real: "toleranceGrad"],
-            toleranceChange: c[real: "toleranceChange"])
+            toleranceChange: c[real: "toleranceChange"], maximize: c[bool: "maximize"])
     }
 }
 
@@ -80,7 +82,14 @@ final class LBFGSEngine: OptimizerEngine {
     private var ros: [Double] = []
     private var alphas: [Double]
 
-    init(dimension: Int, historySize: Int, lineSearch: Bool, maxEval: Int, toleranceGrad: Double, toleranceChange: Double) {
+    /// torch's `maximize`: every evaluation's loss and gradient are negated, so the method minimises −f.
+    private let maximize: Bool
+
+    init(
+        dimension: Int, historySize: Int, lineSearch: Bool, maxEval: Int, toleranceGrad: Double, toleranceChange: Double,
+        maximize: Bool = false
+    ) {
+        self.maximize = maximize
         self.historySize = max(1, historySize)
         self.lineSearch = lineSearch
         self.maxEval = maxEval
@@ -104,7 +113,7 @@ final class LBFGSEngine: OptimizerEngine {
     func step(_ x: UnsafeMutableBufferPointer<Double>, learningRate lr: Double, oracle: GradientOracle) -> StepStatus {
         let n = x.count
         let g = flatGradient.pointer, d = direction.pointer
-        let loss = oracle.valueAndGradient(UnsafeBufferPointer(x), flatGradient.buffer)
+        let loss = evaluateObjective(UnsafeBufferPointer(x), flatGradient.buffer, oracle: oracle)
         var largest = 0.0
         for i in 0..<n { largest = max(largest, abs(g[i])) }
         if largest <= toleranceGrad { return .moved }
@@ -189,12 +198,23 @@ final class LBFGSEngine: OptimizerEngine {
         }
     }
 
+    /// f and ∇f at `x` from the oracle, or −f and −∇f with maximize, as torch's `_gather_flat_grad`
+    /// and `-float(loss)` give them.
+    private func evaluateObjective(
+        _ x: UnsafeBufferPointer<Double>, _ g: UnsafeMutableBufferPointer<Double>, oracle: GradientOracle
+    ) -> Double {
+        let f = oracle.valueAndGradient(x, g)
+        guard maximize else { return f }
+        negateForMaximize(g, true)
+        return -f
+    }
+
     /// f and gᵀd at x + t·d.
     private func evaluate(_ x: UnsafeMutableBufferPointer<Double>, _ t: Double, oracle: GradientOracle) -> (Double, Double) {
         let n = x.count
         let point = trial.pointer, d = direction.pointer, gNew = trialGradient.pointer
         for i in 0..<n { point[i] = x[i].addingProduct(t, d[i]) }
-        let f = oracle.valueAndGradient(UnsafeBufferPointer(trial.buffer), trialGradient.buffer)
+        let f = evaluateObjective(UnsafeBufferPointer(trial.buffer), trialGradient.buffer, oracle: oracle)
         var gtd = 0.0
         for i in 0..<n { gtd += gNew[i] * d[i] }
         return (f, gtd)

@@ -95,7 +95,7 @@ enum Muon: OptimizerMethod {
             switch tensor.role {
             case .point, .hiddenWeight: return true
             case .inputWeight, .outputWeight: return all
-            case .bias: return false
+            case .bias, .normalization: return false
             }
         }
         let otherTensors = layout.tensors.filter { !takes($0) }

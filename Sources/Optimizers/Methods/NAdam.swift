@@ -6,7 +6,7 @@ enum NAdam: OptimizerMethod {
             .lr(2e-3), .betas, .eps(1e-8), .weightDecay(),
             .number(
                 "momentumDecay", "momentum decay", symbol: "ψ", latex: "\\psi", .real(4e-3), .nonNegative, torch: "momentum_decay value"),
-            .decoupledWeightDecay,
+            .decoupledWeightDecay, .maximize,
         ],
         reference: PaperReference(
             citation: "Dozat 2016", title: "Incorporating Nesterov Momentum into Adam",
@@ -18,7 +18,10 @@ enum NAdam: OptimizerMethod {
             #"v_t = \beta_2 v_{t-1} + (1 - \beta_2) g_t^2, \quad \hat{v}_t = \frac{v_t}{1 - \beta_2^t}"#,
             #"\theta_t = \theta_{t-1} - \eta \frac{1 - \mu_t}{1 - \prod_{i=1}^{t} \mu_i} \frac{g_t}{\sqrt{\hat{v}_t} + \varepsilon} - \eta \frac{\mu_{t+1}}{1 - \prod_{i=1}^{t+1} \mu_i} \frac{m_t}{\sqrt{\hat{v}_t} + \varepsilon}"#,
         ],
-        conditions: [#"With decoupled, the decay acts on the weights instead of the gradient: $\theta_{t-1} \leftarrow (1 - \eta \lambda) \theta_{t-1}$ and $g_t = \nabla f(\theta_{t-1})$."#],
+        conditions: [
+            #"With decoupled, the decay acts on the weights instead of the gradient: $\theta_{t-1} \leftarrow (1 - \eta \lambda) \theta_{t-1}$ and $g_t = \nabla f(\theta_{t-1})$."#,
+            .when("maximize", #"With maximize, $g_t$ starts from $-\nabla f(\theta_{t-1})$."#),
+        ],
         notation: [
             Notation.gradient, ("\\mu_t", "momentum schedule"), ("m_t", "first moment"), ("v_t", "second moment"),
             ("\\prod_{i=1}^{t} \\mu_i", "running product, kept in single precision as PyTorch keeps it"),
@@ -29,7 +32,7 @@ enum NAdam: OptimizerMethod {
     static func makeEngine(_ c: OptimizerConfig, dimension n: Int, events: OptimizerEventLog) -> (any OptimizerEngine)? {
         NAdamEngine(
             dimension: n, betas: c[pair: "betas"], eps: c[real: "eps"], weightDecay: WeightDecay(c),
-            momentumDecay: c[real: "momentumDecay"])
+            momentumDecay: c[real: "momentumDecay"], maximize: c[bool: "maximize"])
     }
 }
 
@@ -44,7 +47,10 @@ final class NAdamEngine: FirstOrderEngine {
     /// 1 − β₂ᵗ of the last step.
     private var biasCorrection2 = 1.0
 
-    init(dimension: Int, betas: (Double, Double), eps: Double, weightDecay: WeightDecay, momentumDecay: Double) {
+    private let maximize: Bool
+
+    init(dimension: Int, betas: (Double, Double), eps: Double, weightDecay: WeightDecay, momentumDecay: Double, maximize: Bool = false) {
+        self.maximize = maximize
         moments = AdamMoments(dimension: dimension, betas: betas)
         self.eps = eps
         self.weightDecay = weightDecay
@@ -52,6 +58,7 @@ final class NAdamEngine: FirstOrderEngine {
     }
 
     func update(_ x: UnsafeMutableBufferPointer<Double>, gradient g: UnsafeMutableBufferPointer<Double>, learningRate lr: Double) -> Bool {
+        negateForMaximize(g, maximize)
         t += 1
         let m = moments.first.pointer, v = moments.second.pointer, beta1 = moments.beta1, beta2 = moments.beta2
         let step = Double(t)

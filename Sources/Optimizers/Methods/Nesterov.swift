@@ -10,6 +10,9 @@ enum Nesterov: OptimizerMethod {
             #"v_t = \mu v_{t-1} + g_t, \quad v_0 = 0"#,
             #"\theta_t = \theta_{t-1} - \eta (g_t + \mu v_t)"#,
         ],
+        conditions: [
+            .when("maximize", #"With maximize, $g_t = -\nabla f(\theta_{t-1})$."#),
+        ],
         notation: Momentum.spec.notation,
         summary: "Momentum that looks ahead: the step adds the gradient to the next velocity, not the current one.",
         combinationCheck: { config in
@@ -20,6 +23,8 @@ enum Nesterov: OptimizerMethod {
         })
 
     static func makeEngine(_ c: OptimizerConfig, dimension n: Int, events: OptimizerEventLog) -> (any OptimizerEngine)? {
-        SGDEngine(dimension: n, momentum: c[real: "momentum"], dampening: 0, nesterov: true, weightDecay: 0)
+        SGDEngine(
+            dimension: n, momentum: c[real: "momentum"], dampening: 0, nesterov: true, weightDecay: 0,
+            maximize: c[bool: "maximize"])
     }
 }

@@ -50,3 +50,11 @@ extension FirstOrderEngine {
         return .moved
     }
 }
+
+/// torch's `maximize`: negates the gradient `g` (the engine's scratch) in place before the step,
+/// as torch's `-grad` does. Negation is exact, so the step that follows matches torch's bits.
+@inline(__always)
+func negateForMaximize(_ g: UnsafeMutableBufferPointer<Double>, _ maximize: Bool) {
+    guard maximize else { return }
+    for i in 0..<g.count { g[i] = -g[i] }
+}

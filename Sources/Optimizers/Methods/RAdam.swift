@@ -1,7 +1,7 @@
 /// `torch.optim.RAdam`.
 enum RAdam: OptimizerMethod {
     static let spec = OptimizerSpec(
-        callName: "RAdam", hyperparameters: [.lr(1e-3), .betas, .eps(1e-8), .weightDecay(), .decoupledWeightDecay],
+        callName: "RAdam", hyperparameters: [.lr(1e-3), .betas, .eps(1e-8), .weightDecay(), .decoupledWeightDecay, .maximize],
         reference: PaperReference(
             citation: "Liu et al. 2020", title: "On the Variance of the Adaptive Learning Rate and Beyond",
             arXiv: "1908.03265"),
@@ -16,6 +16,7 @@ enum RAdam: OptimizerMethod {
         conditions: [
             #"The last line applies while $\rho_t > 5$; before that, $\theta_t = \theta_{t-1} - \eta \hat{m}_t$."#,
             #"With decoupled, the decay acts on the weights instead of the gradient: $\theta_{t-1} \leftarrow (1 - \eta \lambda) \theta_{t-1}$ and $g_t = \nabla f(\theta_{t-1})$."#,
+            .when("maximize", #"With maximize, $g_t$ starts from $-\nabla f(\theta_{t-1})$."#),
         ],
         notation: [
             Notation.gradient, ("m_t", "first moment"), ("v_t", "second moment"),
@@ -25,7 +26,9 @@ enum RAdam: OptimizerMethod {
         effectiveLearningRate: #"\eta r_t \sqrt{1 - \beta_2^t} / (\sqrt{v_t} + \varepsilon)"#)
 
     static func makeEngine(_ c: OptimizerConfig, dimension n: Int, events: OptimizerEventLog) -> (any OptimizerEngine)? {
-        RAdamEngine(dimension: n, betas: c[pair: "betas"], eps: c[real: "eps"], weightDecay: WeightDecay(c))
+        RAdamEngine(
+            dimension: n, betas: c[pair: "betas"], eps: c[real: "eps"], weightDecay: WeightDecay(c),
+            maximize: c[bool: "maximize"])
     }
 }
 
@@ -40,13 +43,17 @@ final class RAdamEngine: FirstOrderEngine {
     private var rectification: Double?
     private var biasCorrection2Root = 1.0
 
-    init(dimension: Int, betas: (Double, Double), eps: Double, weightDecay: WeightDecay) {
+    private let maximize: Bool
+
+    init(dimension: Int, betas: (Double, Double), eps: Double, weightDecay: WeightDecay, maximize: Bool = false) {
+        self.maximize = maximize
         moments = AdamMoments(dimension: dimension, betas: betas)
         self.eps = eps
         self.weightDecay = weightDecay
     }
 
     func update(_ x: UnsafeMutableBufferPointer<Double>, gradient g: UnsafeMutableBufferPointer<Double>, learningRate lr: Double) -> Bool {
+        negateForMaximize(g, maximize)
         t += 1
         let m = moments.first.pointer, v = moments.second.pointer, beta1 = moments.beta1, beta2 = moments.beta2
         let step = Double(t)

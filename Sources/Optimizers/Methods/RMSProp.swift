@@ -12,6 +12,7 @@ enum RMSProp: OptimizerMethod {
             HyperparameterSpec(
                 name: "centered", label: "centered", symbol: "centered", latex: "\\text{centered}", kind: .bool,
                 defaultValue: .bool(false)),
+            .maximize,
         ],
         reference: PaperReference(
             citation: "Tieleman & Hinton 2012",
@@ -25,7 +26,10 @@ enum RMSProp: OptimizerMethod {
             #"b_t = \mu b_{t-1} + \frac{g_t}{\sqrt{\tilde{v}_t} + \varepsilon}"#,
             #"\theta_t = \theta_{t-1} - \eta b_t"#,
         ],
-        conditions: [#"With centered, $\tilde{v}_t = v_t - \bar{g}_t^2$."#],
+        conditions: [
+            #"With centered, $\tilde{v}_t = v_t - \bar{g}_t^2$."#,
+            .when("maximize", #"With maximize, $g_t$ starts from $-\nabla f(\theta_{t-1})$."#),
+        ],
         notation: [
             Notation.gradient, ("v_t", "running mean of squared gradients"), ("\\bar{g}_t", "running mean of gradients"),
             ("b_t", "momentum buffer"),
@@ -36,7 +40,7 @@ enum RMSProp: OptimizerMethod {
     static func makeEngine(_ c: OptimizerConfig, dimension n: Int, events: OptimizerEventLog) -> (any OptimizerEngine)? {
         RMSPropEngine(
             dimension: n, alpha: c[real: "alpha"], eps: c[real: "eps"], weightDecay: c[real: "weightDecay"],
-            momentum: c[real: "momentum"], centered: c[bool: "centered"])
+            momentum: c[real: "momentum"], centered: c[bool: "centered"], maximize: c[bool: "maximize"])
     }
 }
 
@@ -52,7 +56,10 @@ final class RMSPropEngine: FirstOrderEngine {
     /// Which loop runs the update; tests pin it, everyone else keeps `.automatic`.
     var loop = ElementwiseLoop.automatic
 
-    init(dimension: Int, alpha: Double, eps: Double, weightDecay: Double, momentum: Double, centered: Bool) {
+    private let maximize: Bool
+
+    init(dimension: Int, alpha: Double, eps: Double, weightDecay: Double, momentum: Double, centered: Bool, maximize: Bool = false) {
+        self.maximize = maximize
         squareAverage = Vector(count: dimension)
         gradientAverage = Vector(count: centered ? dimension : 0)
         momentumBuffer = Vector(count: momentum > 0 ? dimension : 0)
@@ -64,6 +71,7 @@ final class RMSPropEngine: FirstOrderEngine {
     }
 
     func update(_ x: UnsafeMutableBufferPointer<Double>, gradient g: UnsafeMutableBufferPointer<Double>, learningRate lr: Double) -> Bool {
+        negateForMaximize(g, maximize)
         let v = squareAverage.pointer, m = gradientAverage.pointer, b = momentumBuffer.pointer
         let (compiled, portable) = loop.compiled(count: x.count)
         if compiled {

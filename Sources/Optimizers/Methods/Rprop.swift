@@ -28,7 +28,7 @@ enum Rprop: OptimizerMethod {
             #"\theta_t = \theta_{t-1} - \Delta_t \operatorname{sign}(\tilde{g}_t)"#,
         ],
         conditions: [
-            #"With maximize, $g_t = -\nabla f(\theta_{t-1})$."#,
+            .when("maximize", #"With maximize, $g_t = -\nabla f(\theta_{t-1})$."#),
             #"The learning rate only sets $\Delta_0$: as in torch, a schedule changes nothing after the first step."#,
         ],
         notation: [

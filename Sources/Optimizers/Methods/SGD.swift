@@ -3,7 +3,7 @@ internal import COptimizerKernels
 /// `torch.optim.SGD`: plain, momentum or Nesterov steps, with coupled weight decay.
 enum SGD: OptimizerMethod {
     static let spec = OptimizerSpec(
-        callName: "SGD", hyperparameters: [.lr(1e-3), .momentum(0), .dampening, .weightDecay(), .nesterov],
+        callName: "SGD", hyperparameters: [.lr(1e-3), .momentum(0), .dampening, .weightDecay(), .nesterov, .maximize],
         reference: PaperReference(
             citation: "Robbins & Monro 1951", title: "A Stochastic Approximation Method",
             doi: "10.1214/aoms/1177729586"),
@@ -16,6 +16,7 @@ enum SGD: OptimizerMethod {
         conditions: [
             #"With nesterov, $d_t = g_t + \mu v_t$."#,
             #"With $\mu = 0$ there is no buffer: $d_t = g_t$."#,
+            .when("maximize", #"With maximize, $g_t$ starts from $-\nabla f(\theta_{t-1})$."#),
         ],
         notation: [Notation.gradient, ("v_t", "momentum buffer"), ("d_t", "update direction")],
         summary: "Steps against the gradient; with momentum it follows a running sum of gradients.",
@@ -24,7 +25,7 @@ enum SGD: OptimizerMethod {
     static func makeEngine(_ c: OptimizerConfig, dimension n: Int, events: OptimizerEventLog) -> (any OptimizerEngine)? {
         SGDEngine(
             dimension: n, momentum: c[real: "momentum"], dampening: c[real: "dampening"], nesterov: c[bool: "nesterov"],
-            weightDecay: c[real: "weightDecay"])
+            weightDecay: c[real: "weightDecay"], maximize: c[bool: "maximize"])
     }
 
     private static let nesterovCheck: @Sendable (OptimizerConfig) -> ConfigurationProblem? = { config in
@@ -52,7 +53,10 @@ final class SGDEngine: FirstOrderEngine {
     /// Which loop runs the update; tests pin it, everyone else keeps `.automatic`.
     var loop = ElementwiseLoop.automatic
 
-    init(dimension: Int, momentum: Double, dampening: Double, nesterov: Bool, weightDecay: Double) {
+    private let maximize: Bool
+
+    init(dimension: Int, momentum: Double, dampening: Double, nesterov: Bool, weightDecay: Double, maximize: Bool = false) {
+        self.maximize = maximize
         momentumBuffer = Vector(count: momentum != 0 ? dimension : 0)
         self.momentum = momentum
         self.dimension = dimension
@@ -62,6 +66,7 @@ final class SGDEngine: FirstOrderEngine {
     }
 
     func update(_ x: UnsafeMutableBufferPointer<Double>, gradient g: UnsafeMutableBufferPointer<Double>, learningRate lr: Double) -> Bool {
+        negateForMaximize(g, maximize)
         let n = x.count
         let (compiled, portable) = loop.compiled(count: n)
         if compiled {

@@ -26,7 +26,7 @@ enum SparseAdam: OptimizerMethod {
         ],
         conditions: [
             #"The gradient is taken as torch's $g_t$.to_sparse() gives it: a coordinate whose partial derivative is exactly zero is absent from $S_t$. The step count $t$ counts every step, also those in which a coordinate was absent."#,
-            #"With maximize, $g_t$ starts from $-\nabla f(\theta_{t-1})$."#,
+            .when("maximize", #"With maximize, $g_t$ starts from $-\nabla f(\theta_{t-1})$."#),
         ],
         notation: [
             Notation.gradient, ("S_t", "coordinates present in the sparse gradient"),

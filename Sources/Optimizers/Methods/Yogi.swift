@@ -36,7 +36,7 @@ enum Yogi: OptimizerMethod {
         ],
         conditions: [
             #"With fixedDecay, the decay is $1 - \lambda$; without decoupledWeightDecay, $\theta'_{t-1} = \theta_{t-1}$ and $g_t = \nabla f(\theta_{t-1}) + \lambda \theta_{t-1}$."#,
-            #"With maximize, $g_t$ starts from $-\nabla f(\theta_{t-1})$."#,
+            .when("maximize", #"With maximize, $g_t$ starts from $-\nabla f(\theta_{t-1})$."#),
             #"The paper's Algorithm 2 starts from $m_0 = v_0 = 0$ and corrects neither moment; this is pytorch-optimizer's Yogi."#,
         ],
         notation: Notation.adamMoments,

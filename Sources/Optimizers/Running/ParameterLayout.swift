@@ -51,6 +51,8 @@ public struct ParameterLayout: Hashable, Sendable {
         /// The weight matrix of the last layer, which writes the output (also a network's only layer).
         case outputWeight
         case bias
+        /// A batch normalisation's scale γ or shift β.
+        case normalization
     }
 
     /// The tensors, in order, covering `0..<count` without gaps.

@@ -86,20 +86,20 @@ public struct CurveFigure: Sendable {
             if run.role == .evaluated {
                 if last > 0, rect.contains(points[last]) {
                     ends += markers.use(markers.id(.circle, .large), at: points[last], style: Legend.evaluatedEndStyle(color),
-                                        title: tooltip(run, step: last, words: words), attributes: sheet?.head(points, in: rect) ?? "") + "\n"
+                                        attributes: sheet?.head(points, in: rect) ?? "") + "\n"
                 }
                 continue
             }
             let every = max(1, (last + LandscapeFigure.maximumMarkers - 1) / LandscapeFigure.maximumMarkers)
             for step in stride(from: every, to: max(every, last), by: every) where rect.contains(points[step]) {
-                group += markers.use(small, at: points[step], title: tooltip(run, step: step, words: words))
+                group += markers.use(small, at: points[step])
             }
             if !group.isEmpty { steps += "<g style=\"fill:\(color)\"\(sheet?.atEnd() ?? "")>\(group)</g>\n" }
             if let first = points.first, rect.contains(first) {
-                ends += markers.use(large, at: first, style: Legend.startStyle(color), title: tooltip(run, step: 0, words: words)) + "\n"
+                ends += markers.use(large, at: first, style: Legend.startStyle(color)) + "\n"
             }
             if last > 0, rect.contains(points[last]) {
-                ends += markers.use(large, at: points[last], style: Legend.endStyle(color), title: tooltip(run, step: last, words: words),
+                ends += markers.use(large, at: points[last], style: Legend.endStyle(color),
                                     attributes: sheet?.head(points, in: rect) ?? "") + "\n"
             }
         }
@@ -108,7 +108,7 @@ public struct CurveFigure: Sendable {
         }
         body += Legend.haloed(steps) + ends
         for minimum in minima where rect.contains(drawn(minimum)) {
-            body += markers.use(markers.minimumID(), at: drawn(minimum), title: words.fill(words.minimumAt, ["at": "x = " + LandscapeFigure.value(minimum.x)])) + "\n"
+            body += markers.use(markers.minimumID(), at: drawn(minimum)) + "\n"
         }
         body += AxisPainter.xLabel(xAxis.label, under: rect, baseline: axesBottom - 6)
         body += AxisPainter.yLabel(yAxis.label, beside: rect, x: 12)
@@ -117,13 +117,5 @@ public struct CurveFigure: Sendable {
         document.style = sheet?.element ?? ""
         document.body = body
         return document.rendered
-    }
-
-    /// "GD, step 4: x = 0.3277, f = 0.1074".
-    func tooltip(_ run: DrawnPath, step: Int, words: FigureVocabulary = .english) -> String {
-        let p = run.points[step]
-        let name = step == 0 ? words.start : words.fill(words.step, ["step": String(step)])
-        return run.name(words) + words.comma + name + words.colon + "x = \(LandscapeFigure.value(p.x))" + words.comma
-            + "f = \(LandscapeFigure.value(p.y))"
     }
 }

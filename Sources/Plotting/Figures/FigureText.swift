@@ -5,7 +5,9 @@ public struct FigureText: Hashable, Sendable {
     public var idPrefix: String
     /// The `<title>`: a short name, e.g. "Four optimizers on the bowl".
     public var title: String
-    /// The `<desc>`: what the figure shows in words, e.g. which method got closest.
+    /// The `<desc>`: the data summary in words, e.g. which method got closest; empty for a
+    /// figure whose caption says all there is (no `<desc>` then). A page that shows it in
+    /// the caption too hides that copy from screen readers, so it is heard once.
     public var description: String
 
     /// The words the figure writes inside itself: legend entries, notes, tooltips.

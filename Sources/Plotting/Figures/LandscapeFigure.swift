@@ -65,7 +65,16 @@ public struct LandscapeFigure: Sendable {
     static let maximumMarkers = 40
 
     /// The figure as a standalone `<svg>` element.
-    public func svg(_ text: FigureText) -> String {
+    public func svg(_ text: FigureText) -> String { render(text, sharedBackground: nil).svg }
+
+    /// The figure with its contours, frame and tick marks left to a `<use>` of the element
+    /// `id`, which the caller defines once for several figures of one window (a sweep's
+    /// variants); returns the figure and that background, in the panel's coordinates.
+    public func svg(_ text: FigureText, sharedBackground id: String) -> (svg: String, background: String) {
+        render(text, sharedBackground: id)
+    }
+
+    private func render(_ text: FigureText, sharedBackground sharedID: String?) -> (svg: String, background: String) {
         let overlay = panels.count <= 1
         let columns = overlay ? 1 : min(self.columns, panels.count)
         let rows = (max(1, panels.count) + columns - 1) / columns
@@ -128,8 +137,9 @@ public struct LandscapeFigure: Sendable {
         let background = contour + AxisPainter.frame(local)
             + AxisPainter.bottom(local, mapX, xTicks, labelled: false)
             + AxisPainter.left(local, mapY, yTicks, labelled: false)
-        let contourID = document.id("contour")
-        if !overlay { document.defs += "<g id=\"\(contourID)\">\n\(background)</g>\n" }
+        var sharedLabels = ""
+        let contourID = sharedID ?? document.id("contour")
+        if !overlay, sharedID == nil { document.defs += "<g id=\"\(contourID)\">\n\(background)</g>\n" }
         for (index, panel) in (panels.isEmpty ? [Panel(trajectories: [])] : panels).enumerated() {
             let column = index % columns, row = index / columns
             let origin = Point(left + Double(column) * (panelWidth + gap), top + Double(row) * panelStride + titleHeight)
@@ -137,12 +147,15 @@ public struct LandscapeFigure: Sendable {
             if !overlay, let title = panel.title {
                 body += panelTitle(title, series: panel.series, color: panel.color, width: panelWidth, markers: &markers)
             }
-            body += overlay ? background : "<use href=\"#\(contourID)\"/>\n"
+            body += overlay && sharedID == nil ? background : "<use href=\"#\(contourID)\"/>\n"
             let isBottom = row == rows - 1 || index + columns >= panels.count
+            var labels = ""
             if isBottom {
-                body += AxisPainter.bottomLabels(local, mapX, xTicks, rightEndLabel: column == columns - 1)
+                labels += AxisPainter.bottomLabels(local, mapX, xTicks, rightEndLabel: column == columns - 1)
             }
-            if column == 0 { body += AxisPainter.leftLabels(local, mapY, yTicks) }
+            if column == 0 { labels += AxisPainter.leftLabels(local, mapY, yTicks) }
+            // One overlay panel of a shared window: its tick labels are shared too.
+            if overlay, sharedID != nil { sharedLabels = labels } else { body += labels }
             body += paths(panel.trajectories, in: local, mapX, mapY, words: words, markers: &markers, sheet: &sheet)
             body += "</g>\n"
         }
@@ -157,7 +170,7 @@ public struct LandscapeFigure: Sendable {
         document.defs = markers.defs + document.defs
         document.style = sheet?.element ?? ""
         document.body = body
-        return document.rendered
+        return (document.rendered, background + sharedLabels)
     }
 
     private func panelTitle(_ title: String, series: Int?, color: String?, width: Double, markers: inout MarkerSet) -> String {
@@ -178,7 +191,6 @@ public struct LandscapeFigure: Sendable {
         var lines = ""
         var steps = ""
         var ends = ""
-        let named = Set(trajectories.map(\.series)).count > 1 || panels.count == 1
         for trajectory in trajectories {
             let color = trajectory.css
             let drawn = trajectory.points.map { p -> Point in
@@ -194,7 +206,6 @@ public struct LandscapeFigure: Sendable {
             if trajectory.role == .evaluated {
                 if stepCount > 0, rect.contains(drawn[stepCount]) {
                     ends += markers.use(markers.id(.circle, .large), at: drawn[stepCount], style: Legend.evaluatedEndStyle(color),
-                                        title: tooltip(trajectory, step: stepCount, named: true, words: words),
                                         attributes: sheet?.head(drawn, in: rect) ?? "")
                     ends += "\n"
                 }
@@ -203,17 +214,17 @@ public struct LandscapeFigure: Sendable {
             let every = max(1, (stepCount + Self.maximumMarkers - 1) / Self.maximumMarkers)
             var group = ""
             for step in stride(from: every, to: stepCount, by: every) where rect.contains(drawn[step]) {
-                group += markers.use(small, at: drawn[step], title: tooltip(trajectory, step: step, named: named, words: words))
+                group += markers.use(small, at: drawn[step])
             }
             if !group.isEmpty {
                 steps += "<g style=\"fill:\(color)\"\(sheet?.atEnd() ?? "")>\(group)</g>\n"
             }
             if let start = drawn.first, rect.contains(start) {
-                ends += markers.use(large, at: start, style: Legend.startStyle(color), title: tooltip(trajectory, step: 0, named: named, words: words))
+                ends += markers.use(large, at: start, style: Legend.startStyle(color))
                 ends += "\n"
             }
             if stepCount > 0, rect.contains(drawn[stepCount]) {
-                ends += markers.use(large, at: drawn[stepCount], style: Legend.endStyle(color), title: tooltip(trajectory, step: stepCount, named: named, words: words),
+                ends += markers.use(large, at: drawn[stepCount], style: Legend.endStyle(color),
                                     attributes: sheet?.head(drawn, in: rect) ?? "")
                 ends += "\n"
             }
@@ -223,10 +234,7 @@ public struct LandscapeFigure: Sendable {
         for minimum in minima where minimum.isFinite {
             let p = Point(mapX(minimum.x), mapY(minimum.y))
             guard rect.contains(p) else { continue }
-            let at = "(" + NumberFormat.significant(minimum.x, digits: 4, trimmingZeros: true) + ", "
-                + NumberFormat.significant(minimum.y, digits: 4, trimmingZeros: true) + ")"
-            let title = words.fill(words.minimumAt, ["at": at])
-            out += markers.use(markers.minimumID(), at: p, title: title) + "\n"
+            out += markers.use(markers.minimumID(), at: p) + "\n"
         }
         if !lines.isEmpty {
             out += "<g fill=\"none\" stroke-width=\"1.5\" stroke-linejoin=\"round\" stroke-linecap=\"round\">\n\(lines)</g>\n"
@@ -234,23 +242,6 @@ public struct LandscapeFigure: Sendable {
         out += Legend.haloed(steps) + ends
         return out
     }
-
-    /// "Adam, step 12: (−3.214, 0.1203), f = 0.5311" ("Adam，第 12 步：(−3.214, 0.1203)，f = 0.5311"
-    /// with Chinese punctuation); without the label when the panel shows one series, whose
-    /// name is the panel's title.
-    func tooltip(_ trajectory: DrawnPath, step: Int, named: Bool, words: FigureVocabulary = .english) -> String {
-        let p = trajectory.points[step]
-        let name = step == 0 ? words.start : words.fill(words.step, ["step": String(step)])
-        let label = named || trajectory.role != .only ? trajectory.name(words) : ""
-        var text = label.isEmpty ? name : label + words.comma + name
-        text += words.colon + "(\(Self.value(p.x)), \(Self.value(p.y)))"
-        if step < trajectory.values.count { text += words.comma + "f = \(Self.value(trajectory.values[step]))" }
-        return text
-    }
-
-    /// Tooltip numbers: three significant digits give the picture; the page's results
-    /// table has the precise values.
-    static func value(_ x: Double) -> String { NumberFormat.significant(x, digits: 3, trimmingZeros: true) }
 
     /// Why a path stops short of its end: it diverged, or it left the plotted region.
     static func note(for trajectory: DrawnPath, drawn: [Point], in rect: Rect, words: FigureVocabulary) -> String? {

@@ -40,17 +40,12 @@ struct MarkerSet {
         return id
     }
 
-    /// A `<use>` of marker `id` at `p`, with a tooltip when `title` is given.
+    /// A `<use>` of marker `id` at `p`. No tooltip: the numbers behind the markers are a
+    /// table beside the figure (``FigureData``), which a keyboard reaches too.
     /// `attributes` (with a leading space) are written last, e.g. an ``AnimationSheet``'s class.
-    func use(_ id: String, at p: Point, style: String? = nil, title: String? = nil, attributes: String = "") -> String {
+    func use(_ id: String, at p: Point, style: String? = nil, attributes: String = "") -> String {
         var out = "<use href=\"#\(id)\" x=\"\(SVGText.n(p.x))\" y=\"\(SVGText.n(p.y))\""
         if let style { out += " style=\"\(style)\"" }
-        out += attributes
-        if let title {
-            out += "><title>\(Escaping.html(title))</title></use>"
-        } else {
-            out += "/>"
-        }
-        return out
+        return out + attributes + "/>"
     }
 }

@@ -1,6 +1,7 @@
 import TextFormatting
 
-/// The root `<svg>` of a figure, its accessible name and description, and its `<defs>`.
+/// The root `<svg>` of a figure, its accessible name (the title) and description (the
+/// data summary, when there is one), and its `<defs>`.
 struct SVGDocument {
     let text: FigureText
     let width: Double
@@ -24,9 +25,13 @@ struct SVGDocument {
         var out = "<svg xmlns=\"http://www.w3.org/2000/svg\" "
         out += "class=\"cg-plot\" viewBox=\"0 0 \(w) \(h)\" width=\"\(w)\" height=\"\(h)\" role=\"img\" "
         if let language = text.language { out += "lang=\"\(Escaping.html(language))\" " }
-        out += "aria-labelledby=\"\(id("title")) \(id("desc"))\" font-size=\"11\" fill=\"currentColor\">\n"
+        // The name is the title alone and the description the data summary, each announced
+        // once: a figure without a summary of its own has no `<desc>`.
+        out += "aria-labelledby=\"\(id("title"))\" "
+        if !text.description.isEmpty { out += "aria-describedby=\"\(id("desc"))\" " }
+        out += "font-size=\"11\" fill=\"currentColor\">\n"
         out += "<title id=\"\(id("title"))\">\(Escaping.html(text.title))</title>\n"
-        out += "<desc id=\"\(id("desc"))\">\(Escaping.html(text.description))</desc>\n"
+        if !text.description.isEmpty { out += "<desc id=\"\(id("desc"))\">\(Escaping.html(text.description))</desc>\n" }
         out += style
         if !defs.isEmpty { out += "<defs>\n" + defs + "</defs>\n" }
         out += body

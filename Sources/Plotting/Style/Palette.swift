@@ -29,15 +29,28 @@ public enum Palette {
         }
     }
 
+    /// The contrast every series and contour colour keeps against ``backgroundLight`` or
+    /// ``backgroundDark``: WCAG 2.2's 3:1 for graphical objects (success criterion 1.4.11).
+    public static let minimumContrast = 3.0
+
     /// Okabe & Ito's colour-blind-safe palette, ordered so the first colours read well
-    /// on white (yellow last).
-    public static let light = ["#0072B2", "#D55E00", "#009E73", "#CC79A7", "#E69F00", "#56B4E9", "#000000", "#F0E442"]
+    /// on white (yellow last). Their hues are kept; the four too light for 3:1 on the
+    /// page are darkened in OKLCH lightness only (reddish purple `#CC79A7`, orange
+    /// `#E69F00`, sky blue `#56B4E9`, yellow `#F0E442`), to about 3.25:1.
+    public static let light = ["#0072B2", "#D55E00", "#009E73", "#C573A1", "#BC8209", "#3495C9", "#000000", "#999005"]
 
     /// The same hues, lightened to keep their contrast on a dark background.
     public static let dark = ["#56B4E9", "#FF8C42", "#2FD0A0", "#E8A3CB", "#F5C242", "#A6DCF7", "#E6E6E6", "#F0E442"]
 
-    static let contourLight = "#A3ACB9"
-    static let contourDark = "#5B6472"
+    /// The plot backgrounds the colours are chosen against: the bundled theme's page
+    /// background in light and in dark mode.
+    public static let backgroundLight = "#FDFDFC"
+    public static let backgroundDark = "#16181B"
+
+    /// Contour lines: grey, as light as 3:1 allows in light mode, as dark in dark mode, so
+    /// they stay behind the paths.
+    public static let contourLight = "#858E9B"
+    public static let contourDark = "#616A78"
     static let bandLight = "#0072B2"
     static let bandDark = "#56B4E9"
 
@@ -48,11 +61,13 @@ public enum Palette {
     }
 
     /// The colour names a series may choose, as SwiftUI spells them, each with a light
-    /// value and a dark-mode value of the same hue (Apple's system colours).
+    /// value and a dark-mode value of the same hue (Apple's system colours; the light
+    /// orange, yellow, green, mint, teal and cyan are darkened in OKLCH lightness to keep
+    /// 3:1 on the page, as the palette's are).
     public static let namedColors: [(name: String, light: String, dark: String)] = [
-        ("red", "#FF3B30", "#FF453A"), ("orange", "#FF9500", "#FF9F0A"), ("yellow", "#FFCC00", "#FFD60A"),
-        ("green", "#34C759", "#30D158"), ("mint", "#00C7BE", "#63E6E2"), ("teal", "#30B0C7", "#40C8E0"),
-        ("cyan", "#32ADE6", "#64D2FF"), ("blue", "#007AFF", "#0A84FF"), ("indigo", "#5856D6", "#5E5CE6"),
+        ("red", "#FF3B30", "#FF453A"), ("orange", "#CF7804", "#FF9F0A"), ("yellow", "#AC8907", "#FFD60A"),
+        ("green", "#03A33E", "#30D158"), ("mint", "#089E97", "#63E6E2"), ("teal", "#009BB2", "#40C8E0"),
+        ("cyan", "#0497CF", "#64D2FF"), ("blue", "#007AFF", "#0A84FF"), ("indigo", "#5856D6", "#5E5CE6"),
         ("purple", "#AF52DE", "#BF5AF2"), ("pink", "#FF2D55", "#FF375F"), ("brown", "#A2845E", "#AC8E68"),
         ("gray", "#8E8E93", "#98989D"), ("black", "#000000", "#E6E6E6"),
     ]
@@ -77,6 +92,8 @@ public enum Palette {
 
     static let contour = "var(--cg-plot-contour,\(contourLight))"
     static let band = "var(--cg-plot-band,\(bandLight))"
+    // The inline fallback is white, a byte shorter than the theme's off-white; every colour
+    // has at least its contrast on white.
     static let background = "var(--cg-plot-bg,#fff)"
 
     /// CSS that defines every property for light and dark mode, for themes that do not
@@ -90,8 +107,8 @@ public enum Palette {
         func named(dark: Bool) -> String {
             namedColors.map { "--cg-color-\($0.name):\(dark ? $0.dark : $0.light);" }.joined()
         }
-        return ":root{" + block(light, contour: contourLight, band: bandLight, background: "#fff") + named(dark: false) + "}\n"
+        return ":root{" + block(light, contour: contourLight, band: bandLight, background: backgroundLight) + named(dark: false) + "}\n"
             + "@media (prefers-color-scheme: dark){:root{"
-            + block(dark, contour: contourDark, band: bandDark, background: "#111") + named(dark: true) + "}}\n"
+            + block(dark, contour: contourDark, band: bandDark, background: backgroundDark) + named(dark: true) + "}}\n"
     }
 }

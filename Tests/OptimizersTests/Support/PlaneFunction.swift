@@ -90,7 +90,34 @@ enum PlaneFunctions {
         name: "cap", f: { x, y in -x * x - max(0, y - x) },
         grad: { x, y in y - x >= 0 ? (-2 * x + 1, -1) : (-2 * x, 0) }, hess: nil)
 
-    static let all = [bowl, d2l, rosenbrock, beale, himmelblau, saddle, trig, hinge, kink, cap]
+    /// −bowl and −rosenbrock, to maximise (`flags-trajectories.json`). Negation is exact, and
+    /// autograd's −1 flows through the same products, so the gradients are the originals' negated.
+    static let negatedBowl = negated(bowl, name: "negatedBowl")
+    static let negatedRosenbrock = negated(rosenbrock, name: "negatedRosenbrock")
+
+    static let all = [
+        bowl, d2l, rosenbrock, beale, himmelblau, saddle, trig, hinge, kink, cap, negatedBowl, negatedRosenbrock,
+    ]
+
+    private static func negated(_ p: PlaneFunction, name: String) -> PlaneFunction {
+        let f = p.f, grad = p.grad
+        let hess: (@Sendable (Double, Double) -> (Double, Double, Double))?
+        if let original = p.hess {
+            hess = { @Sendable (x: Double, y: Double) -> (Double, Double, Double) in
+                let (xx, xy, yy) = original(x, y)
+                return (-xx, -xy, -yy)
+            }
+        } else {
+            hess = nil
+        }
+        return PlaneFunction(
+            name: name, f: { @Sendable x, y in -f(x, y) },
+            grad: { @Sendable x, y in
+                let (gx, gy) = grad(x, y)
+                return (-gx, -gy)
+            },
+            hess: hess)
+    }
 
     static func named(_ name: String) -> PlaneFunction? { all.first { $0.name == name } }
 }

@@ -4,9 +4,17 @@ extension Experiment {
     /// The objective, starts, steps, seed, batches and each run in order: its method with
     /// every hyperparameter, schedule, noise and whether it records its effective learning
     /// rates (a claim about them makes it). Not the title, domain, layout, playback, labels, colours or claims.
+    /// A sweep's meaning is its variants' in order; each variant's entry is its own, keyed as
+    /// the experiment that writes its values is.
     public var cacheMeaning: CacheMeaning {
         var m = CacheMeaning()
-        describe(into: &m)
+        if let sweep {
+            m.block("sweep") { m in
+                for variant in sweep.variants { m.block("variant") { m in variant.describe(into: &m) } }
+            }
+        } else {
+            describe(into: &m)
+        }
         return m
     }
 

@@ -9,6 +9,8 @@ extension CacheMeaning {
             m.line("method", config.callName)
             let parameters = config.spec?.hyperparameters.map(\.name) ?? []
             for parameter in parameters {
+                if Self.writtenOnlyWhenSet.contains("\(config.callName).\(parameter)"),
+                   config.values[parameter] == nil || config.values[parameter] == .bool(false) { continue }
                 m.hyperValue(parameter.isEmpty ? "inner" : parameter, config.values[parameter])
             }
             // The checker admits only the catalog's names; any other is written too, in a fixed order.
@@ -17,6 +19,16 @@ extension CacheMeaning {
             }
         }
     }
+
+    /// Flags the older methods gained after their results were cached (torch's `maximize`, Adam's
+    /// `decoupled_weight_decay`): written only when set, so that a key from before them, which
+    /// meant them unset, still finds its entry. A flag that methods had from the start is always written.
+    static let writtenOnlyWhenSet: Set<String> = [
+        "SGD.maximize", "Momentum.maximize", "Nesterov.maximize", "AdaGrad.maximize", "RMSProp.maximize",
+        "Adadelta.maximize", "Adam.maximize", "Adam.decoupledWeightDecay", "AMSGrad.maximize",
+        "AMSGrad.decoupledWeightDecay", "AdamW.maximize", "Adamax.maximize", "NAdam.maximize", "RAdam.maximize",
+        "LBFGS.maximize",
+    ]
 
     mutating func hyperValue(_ name: String, _ value: HyperValue?) {
         switch value {

@@ -4,6 +4,8 @@ extension TrainingStudy {
     /// The dataset and its split, the network, its initialisation and regularisation, the
     /// batches, iterations, seed and evaluation interval, and each run's method with every
     /// hyperparameter, schedule and noise, in order. Not the title, labels, colours or claims.
+    /// Batch normalisation and gradient clipping add a line only when set, so the keys of
+    /// trainings without them are those from before they existed.
     public var cacheMeaning: CacheMeaning {
         let c = configuration
         var m = CacheMeaning()
@@ -16,7 +18,13 @@ extension TrainingStudy {
         m.initialization("initialization", c.initialization)
         m.biasInitialization("biasInitialization", c.biasInitialization)
         m.number("dropout", c.dropout)
+        if c.batchNorm { m.line("batchNorm", "true") }
         m.number("l2", c.l2)
+        switch c.clipping {
+        case nil: break
+        case .norm(let maxNorm)?: m.line("clipping", "norm \(CacheMeaning.number(maxNorm))")
+        case .value(let v)?: m.line("clipping", "value \(CacheMeaning.number(v))")
+        }
         m.int("batchSize", c.batchSize)
         m.int("iterations", c.iterations)
         m.line("sampling", c.sampling.rawValue)
