@@ -137,11 +137,17 @@ struct AnimationSheet {
 }
 
 extension AnimationSheet {
-    /// A run's line through `drawn`: one `<path>` per piece inside `rect` (one when the run
-    /// stays in the frame; a dash pattern restarts at every subpath, so pieces of one path
-    /// could not be revealed in turn), each revealed step by step when `sheet` plays, or, when
-    /// the line has a dash pattern of its own (`attributes` sets one), shown at the end.
+    /// A run's line through `drawn`, clipped to `rect`. A still figure draws it as one `<path>`
+    /// whose subpaths are the pieces inside the frame. A playing one draws one `<path>` per
+    /// piece (a dash pattern restarts at every subpath, so pieces of one path could not be
+    /// revealed in turn), each revealed step by step, or, when the line has a dash pattern of
+    /// its own (`attributes` sets one), shown at the end.
     static func lines(_ drawn: [Point], in rect: Rect, attributes: String, sheet: inout AnimationSheet?) -> String {
+        guard sheet != nil else {
+            var data = PathData()
+            for piece in Clipping.clip(drawn, to: rect) where piece.count >= 2 { data.add(piece) }
+            return data.isEmpty ? "" : "<path d=\"\(data.text)\"\(attributes)/>\n"
+        }
         var out = ""
         for (piece, firstIndex) in Clipping.pieces(drawn, to: rect) where piece.count >= 2 {
             var data = PathData()
