@@ -464,6 +464,8 @@ enum BundledStylesheet {
       details > *:not(summary) { display: block; }
       /* Solutions print open: a closed <details> hides its content in this pseudo-element. */
       details.solution::details-content { content-visibility: visible; display: block; }
+      /* The numbers behind a figure: paper cannot open them (print.html leaves them out). */
+      .cg-data { display: none; }
       .callout { break-inside: avoid; background: none; }
       h2, h3 { break-after: avoid; }
     }
