@@ -55,14 +55,18 @@ public enum ExperimentPage {
 
         let landscapeWords = Words.strings.sentences([FigureWords.landscape(experiment), FigureWords.twoPoints("landscape.twoPoints", experiment)])
         let key = legendTable(experiment)
+        let animation = experiment.playback.map {
+            PathAnimation(playing: "#\(prefix)-play:checked~figure", seconds: $0.seconds, steps: experiment.steps)
+        }
         let landscape = LandscapeSVG.svg(
-            experiment, trajectories: trajectories, listsSeries: key.isEmpty,
+            experiment, trajectories: trajectories, listsSeries: key.isEmpty, animation: animation,
             text: FigureWords.text(idPrefix: prefix + "-p", title: title, description: outcome),
             sharedBackground: sharedBackground, background: &background)
         // A grid titles each panel with its run; an overlay needs the key.
         let landscapeKey = experiment.layout == .grid && experiment.objective.dimension == 2 ? "" : key
         let figureOpen = numberID ? number.figureOpen : "<figure class=\"cg-figure\">"
-        var out = figureOpen + "\n\(landscape)\(landscapeKey)\(number.captionOpen)<strong>\(HTML.escape(Words.strings.sentence(title)))</strong>\(Words.sentenceGap)"
+        var out = animation == nil ? "" : playControls(prefix)
+        out += figureOpen + "\n\(landscape)\(landscapeKey)\(number.captionOpen)<strong>\(HTML.escape(Words.strings.sentence(title)))</strong>\(Words.sentenceGap)"
         out += FigureWords.caption(reading: landscapeWords, summary: outcome) + "</figcaption></figure>\n"
         out += DataTable.html(LandscapeSVG.data(experiment, trajectories: trajectories), curve: experiment.objective.dimension == 1)
 
@@ -72,12 +76,26 @@ public enum ExperimentPage {
         let lossCaption = Words.strings.sentences([
             lossWords, FigureWords.twoPoints("loss.twoPoints", experiment), scheduled ? Words.text("loss.scheduled") : ""])
         let loss = LossSVG.svg(
-            experiment, trajectories: trajectories, listsSeries: key.isEmpty,
+            experiment, trajectories: trajectories, listsSeries: key.isEmpty, animation: animation,
             text: FigureWords.text(idPrefix: prefix + "-l", title: Words.text("loss.title", ["title": title]), description: outcome))
         out += "<figure class=\"cg-figure\">\n\(loss)\(key)<figcaption>\(HTML.escape(lossCaption))</figcaption></figure>\n"
 
         return Parts(figures: out, formulas: FormulaTableRenderer.experimentTable(experiment),
                      results: ResultsTable.html(experiment, summaries: summaries))
+    }
+
+    /// The play and pause controls of an experiment with `Play`: checkboxes before the two
+    /// figures, whose `:checked` state the figures' own CSS (``PathAnimation``) and the theme's
+    /// read, each named by its label; no script. Playing again after stopping replays.
+    static func playControls(_ prefix: String) -> String {
+        let id = HTML.escape(prefix)
+        var out = "<input type=\"checkbox\" id=\"\(id)-play\" class=\"cg-play-toggle\">"
+        out += "<input type=\"checkbox\" id=\"\(id)-pause\" class=\"cg-play-pause\">\n"
+        out += "<div class=\"cg-play\"><label for=\"\(id)-play\" class=\"cg-play-button\"><span class=\"cg-play-icon\" aria-hidden=\"true\"></span>"
+        out += HTML.escape(Words.text("play.play")) + "</label>"
+        out += "<label for=\"\(id)-pause\" class=\"cg-pause-button\"><span class=\"cg-play-icon\" aria-hidden=\"true\"></span>"
+        out += HTML.escape(Words.text("play.pause")) + "</label></div>\n"
+        return out
     }
 
     /// The key to the lines under a figure, when an experiment draws more lines (runs ×

@@ -87,6 +87,8 @@ extension BundledStrings {
 
     # Every directive's page
     source.summary: "Directive source"
+    play.play: "Play the paths step by step"
+    play.pause: "Pause"
     run.fromStart: "{label} from {start}"
     legend.caption: "Key to the lines"
     table.significantDigits: "numbers to {digits} significant digits"

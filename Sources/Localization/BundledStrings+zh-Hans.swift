@@ -83,6 +83,8 @@ extension BundledStrings {
 
     # 每个指令的页面
     source.summary: "指令源码"
+    play.play: "逐步播放路径"
+    play.pause: "暂停"
     run.fromStart: "{label}（从 {start} 出发）"
     legend.caption: "图例"
     table.significantDigits: "数值保留 {digits} 位有效数字"

@@ -64,12 +64,27 @@ public enum MathML {
 
     /// The start tag of display math: `alttext` holds the LaTeX source on one line, the text
     /// a screen reader or a copy without MathML falls back to (LaTeXML and arXiv do the same),
-    /// as the `<annotation>` keeps it for copying.
+    /// as the `<annotation>` keeps it for copying. What only numbers or names the formula
+    /// (`\label{…}`, `\tag{…}`, `\nonumber`, `\notag`, the `equation` environment around it) is
+    /// left out: the number is beside the formula, and a listener has no use for the label.
     static func blockStart(latex: String) -> String {
         var out = "<math display=\"block\" alttext=\""
-        let oneLine = latex.split(whereSeparator: { $0 == "\n" || $0 == "\r" || $0 == "\t" || $0 == " " }).joined(separator: " ")
-        Escaping.htmlReplacingForbidden(oneLine, into: &out)
+        Escaping.htmlReplacingForbidden(spoken(latex), into: &out)
         return out + "\">"
+    }
+
+    /// `latex` on one line without its numbering commands.
+    static func spoken(_ latex: String) -> String {
+        var words = latex.split(whereSeparator: { $0 == "\n" || $0 == "\r" || $0 == "\t" || $0 == " " }).joined(separator: " ")
+        for command in [#"\label{"#, #"\tag{"#, #"\tag*{"#] {
+            while let start = words.firstRange(of: command), let end = words[start.upperBound...].firstIndex(of: "}") {
+                words.removeSubrange(start.lowerBound...end)
+            }
+        }
+        for word in [#"\nonumber"#, #"\notag"#, #"\begin{equation}"#, #"\end{equation}"#, #"\begin{equation*}"#, #"\end{equation*}"#] {
+            words = words.replacing(word, with: "")
+        }
+        return words.split(separator: " ").joined(separator: " ")
     }
 }
 

@@ -86,5 +86,10 @@ import Testing
         let print = page(shared, "print.html")
         #expect(print.contains(#/id="c\d+-fig:bowl"/#) && print.contains(#/href="#c\d+-ref-robbins1951"/#))
         #expect(page(shared, "momentum.html").contains("id=\"fig:bowl\"") && page(shared, "momentum.html").contains("href=\"#ref-polyak1964\""))
+        // The table of the numbers behind a figure stays on the chapter's page: paper cannot open it.
+        for result in [shared, each] {
+            #expect(page(result, "momentum.html").contains("<details class=\"cg-data\">"))
+            #expect(!page(result, "print.html").contains("cg-data"))
+        }
     }
 }

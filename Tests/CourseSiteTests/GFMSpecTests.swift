@@ -27,7 +27,9 @@ import Testing
         var passed = 0, differing: [String] = []
         for (k, example) in examples.enumerated() {
             let id = "\(example.file) \(example.number)"
-            let same = expected[expected.startIndex + k] == actual[actual.startIndex + k]
+            // As cmark-gfm's spec_tests.py: `<IGNORE>` asks only that the example builds.
+            let ignored = example.html.trimmingCharacters(in: .whitespacesAndNewlines) == "<IGNORE>"
+            let same = ignored || expected[expected.startIndex + k] == actual[actual.startIndex + k]
             if same { passed += 1 }
             if same, byDesign[id] != nil {
                 Issue.record("\(id) is on the by-design list but renders as the spec says: take it off")
@@ -159,12 +161,13 @@ enum GFMSpec {
         let bodies = render.run(loaded.chapters, directives: collected, results: results)
         let byName = Dictionary(uniqueKeysWithValues: zip(loaded.chapters.map(\.fileName), bodies))
         return names.map { name in
+            let loading = diagnostics.filter { $0.location?.file.hasSuffix(name) == true && $0.severity == .error }
             guard let body = byName[name] else {
-                Issue.record("\(name) was not loaded as a chapter")
-                return Built(html: "", errors: [])
+                // A chapter the loader refused (over the size limit) says why.
+                if loading.isEmpty { Issue.record("\(name) was not loaded as a chapter, and nothing says why") }
+                return Built(html: "", errors: loading)
             }
-            let errors = (body.diagnostics + diagnostics.filter { $0.location?.file.hasSuffix(name) == true }).filter { $0.severity == .error }
-            return Built(html: body.html, errors: errors)
+            return Built(html: body.html, errors: body.diagnostics.filter { $0.severity == .error } + loading)
         }
     }
 
@@ -260,7 +263,7 @@ enum GFMSpec {
 extension Diagnostic {
     /// An error of the link check (a link to a file or page the course does not have), which
     /// stops a build by design; the page's HTML is still compared.
-    fileprivate var isLinkCheck: Bool {
+    var isLinkCheck: Bool {
         message.hasPrefix("link ") || message.hasPrefix("the file '") || message.contains("would replace a file coursegen writes")
     }
 }

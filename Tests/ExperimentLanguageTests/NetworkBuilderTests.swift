@@ -277,7 +277,7 @@ struct NetworkBuilderTests {
             ClipGradients(1️⃣1)
             Adam(lr: 0.001)
         }
-        """, expected: [("1️⃣", "ClipGradients")]),
+        """, expected: [("1️⃣", "missing argument label 'norm:'")]),
         Case(source: trainingHead + """
             ClipGradients(norm: 1)
             1️⃣ClipGradients(value: 1)

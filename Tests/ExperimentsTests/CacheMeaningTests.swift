@@ -109,6 +109,7 @@ import Testing
         keep("experiment objective's defaults", experiment, ".rosenbrock(a: 1, b: 100)", ".rosenbrock"),
         keep("experiment number spelled otherwise", experiment, "lr: 0.05", "lr: 5e-2"),
         keep("experiment plot window", experiment, "    Steps(60)\n", "    Steps(60)\n    Domain(x: -2...2, y: -1...3)\n"),
+        keep("experiment played", experiment, "    Steps(60)\n", "    Steps(60)\n    Play(seconds: 5)\n"),
         keep("closure variables renamed", closure, "{ x, y in x * x + 3 * y * y }", "{ a, b in a * a + 3 * b * b }"),
         keep("closure spacing", closure, "{ x, y in x * x + 3 * y * y }", "{ x, y in x*x + 3*y*y }"),
         // …and what the numbers depend on.

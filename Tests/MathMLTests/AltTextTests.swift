@@ -11,9 +11,16 @@ import Testing
 
     @Test func numberedAndReferencingDisplaysCarryItToo() {
         let numbered = MathML.render(latex: "x = 1 \\label{one}", numbers: ["(1)"]) { _ in .number("1") }
-        #expect(numbered.markup.hasPrefix("<math display=\"block\" alttext=\"x = 1 \\label{one}\">"))
+        #expect(numbered.markup.hasPrefix("<math display=\"block\" alttext=\"x = 1\">"))
         let referencing = MathML.render(latex: "y", display: .block) { _ in .number("1") }
         #expect(referencing.markup.hasPrefix("<math display=\"block\" alttext=\"y\">"))
+    }
+
+    /// What numbers or names a formula is not read out: the number is beside it.
+    @Test func numberingCommandsAreLeftOut() {
+        #expect(MathML.spoken(#"\begin{equation} a = b \label{eq:ab} \end{equation}"#) == "a = b")
+        #expect(MathML.spoken(#"a &= b \nonumber \\ c &= d \tag{3} \notag"#) == #"a &= b \\ c &= d"#)
+        #expect(MathML.spoken(#"\begin{equation*}x\end{equation*}"#) == "x")
     }
 
     @Test func inlineMathHasNone() {

@@ -128,7 +128,7 @@ func presentation(_ latex: String) -> String {
 
     @Test func blockDisplayAndAnnotation() {
         let markup = MathML.render(latex: #"a < \frac{b}{2}"#, display: .block).markup
-        #expect(markup == #"<math display="block"><semantics><mrow><mi>a</mi><mo>&lt;</mo><mfrac><mi>b</mi><mn>2</mn></mfrac></mrow><annotation encoding="application/x-tex">a &lt; \frac{b}{2}</annotation></semantics></math>"#)
+        #expect(markup == #"<math display="block" alttext="a &lt; \frac{b}{2}"><semantics><mrow><mi>a</mi><mo>&lt;</mo><mfrac><mi>b</mi><mn>2</mn></mfrac></mrow><annotation encoding="application/x-tex">a &lt; \frac{b}{2}</annotation></semantics></math>"#)
         #expect(MathML.render(latex: "x").markup.hasPrefix("<math><semantics><mi>x</mi>"))
     }
 

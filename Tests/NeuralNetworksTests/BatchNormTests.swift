@@ -114,7 +114,9 @@ import Testing
             let statisticsError = max(
                 Self.worst(statistics.mean, expected.runningMean, floor: 1e-2),
                 Self.worst(statistics.variance, expected.runningVariance, floor: 1e-2))
-            #expect(statisticsError <= 1e-12, "step \(k + 1): worst running-statistic difference \(statisticsError)")
+            // The running variance of a batch of two is (a − b)²/2, so it carries twice the
+            // activations' relative error: held to the gradients' bound, not the loss's.
+            #expect(statisticsError <= 1e-10, "step \(k + 1): worst running-statistic difference \(statisticsError)")
             let logits = evaluator.logits(parameters: parameters, statistics: statistics, on: heldOut)
             let logitError = Self.worst(logits, expected.evalLogits, floor: 1e-2)
             #expect(logitError <= 1e-9, "step \(k + 1): worst evaluation-logit difference \(logitError)")
@@ -181,14 +183,14 @@ import Testing
         let architecture = NetworkArchitecture(inputSize: 3, hidden: [4, 2], outputSize: 2, activation: .relu, batchNorm: true)
         #expect(architecture.parameterCount == 12 + 4 + 4 + 8 + 2 + 2 + 4 + 2)
         #expect(architecture.statisticsCount == 6)
-        #expect(architecture.layers.map(\.biasOffset) == [nil, nil, 32])
+        #expect(architecture.layers.map(\.biasOffset) == [nil, nil, 36])
         #expect(architecture.layers[0].normalization == .init(scaleOffset: 12, shiftOffset: 16, statisticsOffset: 0))
         #expect(architecture.layers[1].normalization == .init(scaleOffset: 28, shiftOffset: 30, statisticsOffset: 4))
         let roles = architecture.parameterLayout.tensors.map(\.role)
         #expect(roles == [.inputWeight, .normalization, .normalization, .hiddenWeight, .normalization, .normalization, .outputWeight, .bias])
         let parameters = architecture.initialParameters(weights: .kaimingNormal(), biases: .constant(0.1), seed: 0)
         #expect(parameters[12..<16].allSatisfy { $0 == 1 } && parameters[16..<20].allSatisfy { $0 == 0 })
-        #expect(parameters[32..<34].allSatisfy { $0 == 0.1 })
+        #expect(parameters[36..<38].allSatisfy { $0 == 0.1 })
         let statistics = RunningStatistics(for: architecture)
         #expect(statistics.mean == [Double](repeating: 0, count: 6) && statistics.variance == [Double](repeating: 1, count: 6))
     }

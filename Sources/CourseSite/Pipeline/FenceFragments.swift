@@ -125,7 +125,30 @@ extension RenderPages {
         let html = PaperCitations.$resolver.withValue(citations.paperResolver) {
             fence.handler.render(block, run: results[fence.id], figure: figure)
         }
-        return FenceFragments.Fragment(html: html, cited: citations.cited)
+        return FenceFragments.Fragment(html: holes.leavingDataTablesOutOfDocument(html), cited: citations.cited)
+    }
+}
+
+extension FenceFragments {
+    /// `html` with each figure's table of numbers (``DataTable``, `<details class="cg-data">` …
+    /// `</details>`) kept on the chapter's page and left out of `print.html`: paper cannot open
+    /// it, and the document would carry every table of every chapter (93 tables, 630 KB of the
+    /// course's 5.3 MB). A fence's own markup holds no other `<details class="cg-data">`: the
+    /// author's words in it are escaped.
+    func leavingDataTablesOutOfDocument(_ html: String) -> String {
+        Self.replacingDataTables(in: html) { either(onPage: $0, inDocument: "") }
+    }
+
+    /// `html` with each figure's table of numbers replaced by `replace(table)`.
+    static func replacingDataTables(in html: String, with replace: (String) -> String) -> String {
+        let open = #"<details class="cg-data">"#, close = "</details>\n"
+        var out = "", rest = html[...]
+        while let start = rest.firstRange(of: open), let end = rest[start.upperBound...].firstRange(of: close) {
+            out += rest[..<start.lowerBound]
+            out += replace(String(rest[start.lowerBound..<end.upperBound]))
+            rest = rest[end.upperBound...]
+        }
+        return out + rest
     }
 }
 

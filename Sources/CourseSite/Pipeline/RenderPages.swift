@@ -248,8 +248,14 @@ struct RenderPages: Sendable {
             let figure = numbered.figures[fence.position].map {
                 FigureNumber(id: ids.id($0.id, in: chapter), label: strings.text("figure.number", ["number": $0.number]))
             }
-            fragments[fence.position] = PaperCitations.$resolver.withValue(citations.paperResolver) {
+            let html = PaperCitations.$resolver.withValue(citations.paperResolver) {
                 fence.handler.render(block, run: run, figure: figure)
+            }
+            // As a shared fragment: the tables of numbers stay on the chapter's page only.
+            if let holes = ids.holes {
+                fragments[fence.position] = holes.leavingDataTablesOutOfDocument(html)
+            } else {
+                fragments[fence.position] = ids.prefix(in: chapter).isEmpty ? html : FenceFragments.replacingDataTables(in: html) { _ in "" }
             }
         }
         let ran = fences.compactMap { fence in results[fence.id]?.output.map { (fence, $0) } }

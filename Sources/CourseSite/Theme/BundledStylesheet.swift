@@ -474,6 +474,8 @@ enum BundledStylesheet {
       details > *:not(summary) { display: block; }
       /* Solutions print open: a closed <details> hides its content in this pseudo-element. */
       details.solution::details-content { content-visibility: visible; display: block; }
+      /* The numbers behind a figure: paper cannot open them (print.html leaves them out). */
+      .cg-data { display: none; }
       .callout { break-inside: avoid; background: none; }
       .cg-plots > .cg-plot:not(.cg-plot-narrow) { display: block !important; }
       .cg-plots > .cg-plot-narrow { display: none !important; }
@@ -534,6 +536,33 @@ enum BundledStylesheet {
 
     @media (prefers-reduced-motion: no-preference) {
       html { scroll-behavior: smooth; }
+    }
+
+    /* An experiment's paths that play (`Play`): two checkboxes before its figures, shown as
+       buttons; the figures' own CSS runs while the first is checked. The still figure is the
+       last frame, so reduced motion and print show it and offer no control. */
+    .cg-play-toggle, .cg-play-pause { position: absolute; opacity: 0; width: 1px; height: 1px; margin: 0; }
+    .cg-play { display: flex; flex-wrap: wrap; gap: 0.5rem; margin: 0.8rem 0 0.2rem; font-family: var(--font-ui); font-size: 0.9rem; }
+    .cg-play label {
+      cursor: pointer; user-select: none; display: inline-flex; align-items: center; gap: 0.4rem;
+      min-height: 2.75rem; box-sizing: border-box; padding: 0.35rem 0.9rem;
+      border: 1px solid var(--cg-border); border-radius: 0.4rem; color: var(--cg-fg); background: var(--cg-bg);
+    }
+    .cg-play-icon::before { content: "\\25B6\\FE0E"; font-size: 0.8em; }
+    .cg-play-toggle:checked ~ .cg-play .cg-play-button .cg-play-icon::before { content: "\\25A0"; }
+    .cg-pause-button .cg-play-icon::before { content: "\\2016"; font-weight: 700; }
+    .cg-play-toggle:checked + .cg-play-pause:checked + .cg-play .cg-pause-button .cg-play-icon::before { content: "\\25B6\\FE0E"; }
+    .cg-play-toggle:checked ~ .cg-play .cg-play-button, .cg-play-pause:checked + .cg-play .cg-pause-button { border-color: var(--cg-accent); box-shadow: inset 0 0 0 1px var(--cg-accent); }
+    .cg-play-toggle:focus-visible ~ .cg-play .cg-play-button, .cg-play-pause:focus-visible + .cg-play .cg-pause-button { outline: 3px solid var(--cg-accent); outline-offset: 2px; }
+    .cg-play-toggle:not(:checked) + .cg-play-pause, .cg-play-toggle:not(:checked) ~ .cg-play .cg-pause-button { display: none; }
+    .cg-play-toggle:checked + .cg-play-pause:checked ~ figure .cg-anim { animation-play-state: paused !important; }
+    @media (prefers-reduced-motion: reduce) {
+      .cg-anim { animation: none !important; }
+      .cg-play, .cg-play-toggle, .cg-play-pause { display: none !important; }
+    }
+    @media print {
+      .cg-anim { animation: none !important; }
+      .cg-play, .cg-play-toggle, .cg-play-pause { display: none !important; }
     }
 
     """

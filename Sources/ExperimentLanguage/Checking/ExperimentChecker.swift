@@ -62,6 +62,8 @@ struct ExperimentChecker {
            let value: Layout = reader.choice(argument.value, "the layout", noun: "layout", &diagnostics) {
             layout = value
         }
+        var playback: Playback?
+        if let call = calls("Play").first { playback = self.playback(call, steps: steps, &diagnostics) }
         var batchSize: Int?
         if let call = calls("BatchSize").first, let argument = call.singleArgument(reader, &diagnostics),
            let value = reader.integer(argument.value, "the batch size", &diagnostics) {
@@ -115,8 +117,23 @@ struct ExperimentChecker {
         }
         return Experiment(
             title: title, objective: objective, starts: starts.isEmpty ? [objective.defaultStart] : starts, steps: steps,
-            domain: domain, layout: layout, seed: seed, batchSize: batchSize, sampling: sampling, runs: runs, expectations: expectations,
+            domain: domain, layout: layout, playback: playback, seed: seed, batchSize: batchSize, sampling: sampling, runs: runs, expectations: expectations,
             source: input.source, location: reader.location(builderRange))
+    }
+
+    /// `Play()` or `Play(seconds: 8)`: a duration above zero and at most ten minutes.
+    private func playback(_ call: Call, steps: Int, _ diagnostics: inout [Diagnostic]) -> Playback? {
+        guard let matched = call.matchArguments(to: [.init("seconds", required: false)], reader, &diagnostics) else { return nil }
+        guard let argument = matched[0] else { return Playback(seconds: Playback.defaultSeconds(steps: steps)) }
+        guard let seconds = reader.number(argument.value, "the duration", &diagnostics) else { return nil }
+        guard seconds > 0, seconds <= Playback.maximumSeconds else {
+            diagnostics.append(reader.error(
+                "the duration must be above 0 and at most \(NumberText.format(Playback.maximumSeconds)) seconds, not \(NumberText.format(seconds))",
+                reader.resolve(argument.value).range,
+                hint: "write 'Play(seconds: 8)', or 'Play()' for \(NumberText.format(Playback.defaultSeconds(steps: steps))) seconds at \(steps) steps"))
+            return nil
+        }
+        return Playback(seconds: seconds)
     }
 
     /// `Start(x, y)` / `Minimum(x)`: as many unlabeled numbers as the objective has variables.
@@ -470,7 +487,7 @@ extension BuilderDescription {
     static let experiment = BuilderDescription(
         "Experiment", noun: "experiment", article: "an", signature: "Experiment(_ title: String) { statements }",
         form: .titled(example: "Experiment(\"…\") { Objective(.rosenbrock); Adam(lr: 0.1) }"),
-        statements: experimentStatements, runs: .optimizers,
+        statements: experimentStatements + [play], runs: .optimizers,
         statementExample: "'Steps(30)' or an optimizer call such as 'Adam(lr: 0.1)'",
         summary: "Optimizer paths on one objective, drawn as a figure."
     ) { input, diagnostics in
@@ -479,6 +496,11 @@ extension BuilderDescription {
                 .check(input, &diagnostics)
         }.map(Directive.experiment)
     }
+
+    /// `Play`, which only an `Experiment` takes: a `Schedule` draws no paths to play.
+    static let play = StatementDescription(
+        "Play", signature: "Play(seconds: Double)",
+        summary: "A play button that draws the paths step by step over the seconds (default: 5 steps a second, 4 to 12 s), in step with a cursor on the loss curves.")
 
     /// The statements inside `Experiment { … }`, besides optimizer calls; a `Schedule` with an
     /// `Objective` takes them too.

@@ -16,6 +16,8 @@ public struct Experiment: Sendable {
     /// The plot window; `nil` lets the renderer derive it from the paths.
     public var domain: Domain?
     public var layout: Layout
+    /// `Play(…)`: the figure can draw its paths step by step; `nil` draws them still.
+    public var playback: Playback?
     /// Seed for everything stochastic (`Seed`, default ``defaultSeed``).
     public var seed: UInt64
     /// Samples per step for finite-sum objectives; `nil` means full batch.
@@ -35,6 +37,21 @@ public struct Experiment: Sendable {
 
     public static let defaultSteps = 100
     public static let defaultSeed: UInt64 = 42
+}
+
+/// How an experiment's paths play (`Play(seconds:)`): drawn step by step over `seconds`, the
+/// loss figure's cursor keeping step, when the reader presses play.
+public struct Playback: Hashable, Sendable {
+    /// From the first step to the last; at most ``maximumSeconds``.
+    public var seconds: Double
+
+    public init(seconds: Double) { self.seconds = seconds }
+
+    public static let maximumSeconds = 600.0
+
+    /// Five steps a second, but no shorter than 4 s (too quick to follow) and no longer than
+    /// 12 s (a reader waits for the end).
+    public static func defaultSeconds(steps: Int) -> Double { min(12, max(4, Double(steps) / 5)) }
 }
 
 /// How the runs of one experiment are drawn.

@@ -10,23 +10,25 @@ enum LandscapeSVG {
     static let unitsPerSample = 5.0
 
     static func svg(
-        _ experiment: Experiment, trajectories: [[Trajectory]], listsSeries: Bool = true, text: FigureText
+        _ experiment: Experiment, trajectories: [[Trajectory]], listsSeries: Bool = true, animation: PathAnimation? = nil,
+        text: FigureText
     ) -> String {
         var unused: String?
-        return svg(experiment, trajectories: trajectories, listsSeries: listsSeries, text: text, sharedBackground: nil, background: &unused)
+        return svg(experiment, trajectories: trajectories, listsSeries: listsSeries, animation: animation, text: text,
+                   sharedBackground: nil, background: &unused)
     }
 
     /// The figure, its contours and axes left to a `<use>` of `sharedBackground` when one is given
     /// (a sweep draws them once for all its variants), and in `background` the definitions of that
     /// element and of its narrow drawing's, `sharedBackground` + `-n`.
     static func svg(
-        _ experiment: Experiment, trajectories: [[Trajectory]], listsSeries: Bool = true, text: FigureText,
-        sharedBackground: String?, background: inout String?
+        _ experiment: Experiment, trajectories: [[Trajectory]], listsSeries: Bool = true, animation: PathAnimation? = nil,
+        text: FigureText, sharedBackground: String?, background: inout String?
     ) -> String {
         let objective = experiment.objective
         let (xRange, yRange) = window(experiment, trajectories: trajectories)
         if objective.dimension == 1 {
-            return curve(experiment, trajectories: trajectories, xRange: xRange, listsSeries: listsSeries, text: text)
+            return curve(experiment, trajectories: trajectories, xRange: xRange, listsSeries: listsSeries, animation: animation, text: text)
         }
         let aspect = (yRange.upperBound - yRange.lowerBound) / (xRange.upperBound - xRange.lowerBound)
         let columns = (580 / unitsPerSample).clampedInt(24...160)
@@ -62,12 +64,13 @@ enum LandscapeSVG {
         } else {
             panels = [LandscapeFigure.Panel(trajectories: paths.flatMap { $0 })]
         }
-        let figure = LandscapeFigure(
+        var figure = LandscapeFigure(
             grid: grid, minimumValue: objective.minimumValue,
             minima: objective.minima.filter { $0.count == 2 }.map { Point($0[0], $0[1]) },
             panels: panels, columns: 2,
             xLabel: objective.variableNames.first ?? "x",
             yLabel: objective.variableNames.count > 1 ? objective.variableNames[1] : "y", listsSeries: listsSeries)
+        figure.animation = animation
         guard let sharedBackground else { return figure.responsiveSVG(text) }
         let (svg, drawn) = figure.svg(text, sharedBackground: sharedBackground)
         let (narrowSVG, narrowDrawn) = figure.narrow.svg(text.narrow, sharedBackground: sharedBackground + "-n")
@@ -131,7 +134,8 @@ enum LandscapeSVG {
     }
 
     static func curve(
-        _ experiment: Experiment, trajectories: [[Trajectory]], xRange: ClosedRange<Double>, listsSeries: Bool, text: FigureText
+        _ experiment: Experiment, trajectories: [[Trajectory]], xRange: ClosedRange<Double>, listsSeries: Bool,
+        animation: PathAnimation?, text: FigureText
     ) -> String {
         let function = experiment.objective.function
         let samples = 400
@@ -142,10 +146,11 @@ enum LandscapeSVG {
         let runs = curvePaths(experiment, trajectories: trajectories)
         let minima = experiment.objective.minima.filter { $0.count == 1 }.map { Point($0[0], function.value(at: $0)) }
         let name = experiment.objective.variableNames.first ?? "x"
-        return CurveFigure(
+        var figure = CurveFigure(
             curve: curve, runs: runs, minima: minima, xAxis: Axis(label: name, range: xRange),
-            yAxis: Axis(label: "f(\(name))"), listsSeries: listsSeries
-        ).responsiveSVG(text)
+            yAxis: Axis(label: "f(\(name))"), listsSeries: listsSeries)
+        figure.animation = animation
+        return figure.responsiveSVG(text)
     }
 
     /// The numbers behind the figure's markers (``DataTable``), path by path in the figure's order.

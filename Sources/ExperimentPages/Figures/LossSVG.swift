@@ -5,7 +5,9 @@ import Plotting
 /// The loss-curve figure: f − f* on a log axis when f* is known, f on a linear axis when
 /// not, and the learning rate under it when a run uses a schedule.
 enum LossSVG {
-    static func svg(_ experiment: Experiment, trajectories: [[Trajectory]], listsSeries: Bool = true, text: FigureText) -> String {
+    static func svg(
+        _ experiment: Experiment, trajectories: [[Trajectory]], listsSeries: Bool = true, animation: PathAnimation? = nil, text: FigureText
+    ) -> String {
         let fStar = experiment.objective.minimumValue
         var losses: [LineSeries] = []
         var rates: [LineSeries] = []
@@ -34,6 +36,8 @@ enum LossSVG {
             : Axis(label: "f − f*", scale: .log)
         var panels = [LineFigure.Panel(yAxis: lossAxis, series: losses, height: 200)]
         if !rates.isEmpty { panels.append(LineFigure.Panel(yAxis: Axis(label: Words.text("axis.learningRate")), series: rates, height: 90)) }
-        return LineFigure(xAxis: Axis(label: Words.text("axis.step")), panels: panels, listsSeries: listsSeries).responsiveSVG(text)
+        var figure = LineFigure(xAxis: Axis(label: Words.text("axis.step")), panels: panels, listsSeries: listsSeries)
+        figure.animation = animation
+        return figure.responsiveSVG(text)
     }
 }

@@ -13,6 +13,8 @@ public struct CurveFigure: Sendable {
     /// Whether the legend lists the runs; `false` when the page shows them beside the
     /// figure instead (a table for many runs, see ``LegendKey``).
     public var listsSeries: Bool
+    /// Draws the iterates step by step while the reader plays the figure; `nil` draws them still.
+    public var animation: PathAnimation?
 
     public init(
         curve: [Point], runs: [DrawnPath], minima: [Point] = [], xAxis: Axis = Axis(label: "x"),
@@ -72,12 +74,12 @@ public struct CurveFigure: Sendable {
         // Each run zig-zags along the curve: thin lines between successive iterates show
         // overshooting at a glance.
         var steps = "", ends = "", lines = ""
+        var sheet = animation.map { AnimationSheet($0, prefix: text.idPrefix) }
         for run in runs {
             let points = run.points.map(drawn)
             let color = run.css
-            var path = PathData()
-            for piece in Clipping.clip(points, to: rect) { path.add(piece) }
-            if !path.isEmpty { lines += "<path d=\"\(path.text)\" style=\"stroke:\(color)\"\(Legend.dashAttribute(run.series, role: run.role))/>\n" }
+            lines += AnimationSheet.lines(
+                points, in: rect, attributes: " style=\"stroke:\(color)\"" + Legend.dashAttribute(run.series, role: run.role), sheet: &sheet)
             let shape = MarkerShape.forSeries(run.series)
             let small = markers.id(shape, .small), large = markers.id(shape, .large)
             var group = ""
@@ -85,7 +87,8 @@ public struct CurveFigure: Sendable {
             // The evaluated point shows its own end marker only, as on a landscape.
             if run.role == .evaluated {
                 if last > 0, rect.contains(points[last]) {
-                    ends += markers.use(markers.id(.circle, .large), at: points[last], style: Legend.evaluatedEndStyle(color)) + "\n"
+                    ends += markers.use(markers.id(.circle, .large), at: points[last], style: Legend.evaluatedEndStyle(color),
+                                        attributes: sheet?.head(points, in: rect) ?? "") + "\n"
                 }
                 continue
             }
@@ -94,12 +97,13 @@ public struct CurveFigure: Sendable {
             for step in stride(from: every, to: max(every, last), by: every) where rect.contains(points[step]) {
                 group += markers.use(small, at: points[step])
             }
-            if !group.isEmpty { steps += "<g style=\"fill:\(color)\">\(group)</g>\n" }
+            if !group.isEmpty { steps += "<g style=\"fill:\(color)\"\(sheet?.atEnd() ?? "")>\(group)</g>\n" }
             if let first = points.first, rect.contains(first) {
                 ends += markers.use(large, at: first, style: Legend.startStyle(color)) + "\n"
             }
             if last > 0, rect.contains(points[last]) {
-                ends += markers.use(large, at: points[last], style: Legend.endStyle(color)) + "\n"
+                ends += markers.use(large, at: points[last], style: Legend.endStyle(color),
+                                    attributes: sheet?.head(points, in: rect) ?? "") + "\n"
             }
         }
         if !lines.isEmpty {
@@ -113,6 +117,7 @@ public struct CurveFigure: Sendable {
         body += AxisPainter.yLabel(yAxis.label, beside: rect, x: 12)
         body += notes.render(left: left, top: axesBottom, width: plotWidth)
         document.defs = markers.defs
+        document.style = sheet?.element ?? ""
         document.body = body
         return document.rendered
     }

@@ -40,6 +40,8 @@ public struct LandscapeFigure: Sendable {
     /// Whether an overlay's legend lists the runs; `false` when the page shows them beside
     /// the figure instead (a table for many runs, see ``LegendKey``).
     public var listsSeries: Bool
+    /// Draws the paths step by step while the reader plays the figure; `nil` draws them still.
+    public var animation: PathAnimation?
 
     public init(
         grid: ScalarGrid, levels: ContourLevels = .standard, minimumValue: Double? = nil, filledBands: Bool = false,
@@ -137,6 +139,7 @@ public struct LandscapeFigure: Sendable {
         var document = SVGDocument(text, width: figureWidth, height: height)
         var markers = MarkerSet(prefix: text.idPrefix)
         var body = legend.render(at: Point(left, legendTop), width: legendWidth, markers: &markers)
+        var sheet = animation.map { AnimationSheet($0, prefix: text.idPrefix) }
 
         let levelValues = levels.values(for: grid, minimum: minimumValue)
         let contour = ContourLayer(grid: grid, levels: levelValues, filled: filledBands).render(in: local)
@@ -164,7 +167,7 @@ public struct LandscapeFigure: Sendable {
             if column == 0 { labels += AxisPainter.leftLabels(local, mapY, yTicks) }
             // One overlay panel of a shared window: its tick labels are shared too.
             if overlay, sharedID != nil { sharedLabels = labels } else { body += labels }
-            body += paths(panel.trajectories, in: local, mapX, mapY, words: words, markers: &markers)
+            body += paths(panel.trajectories, in: local, mapX, mapY, words: words, markers: &markers, sheet: &sheet)
             body += "</g>\n"
         }
 
@@ -176,6 +179,7 @@ public struct LandscapeFigure: Sendable {
         body += AxisPainter.yLabel(yLabel, beside: panelsRect, x: left - margin + 12)
         body += notes.render(left: left, top: axesBottom, width: figureWidth - left - right)
         document.defs = markers.defs + document.defs
+        document.style = sheet?.element ?? ""
         document.body = body
         return (document.rendered, background + sharedLabels)
     }
@@ -193,7 +197,7 @@ public struct LandscapeFigure: Sendable {
     /// The paths, markers and minima of one panel, in panel coordinates.
     private func paths(
         _ trajectories: [DrawnPath], in rect: Rect, _ mapX: ScaleMapping, _ mapY: ScaleMapping, words: FigureVocabulary,
-        markers: inout MarkerSet
+        markers: inout MarkerSet, sheet: inout AnimationSheet?
     ) -> String {
         var lines = ""
         var steps = ""
@@ -203,11 +207,8 @@ public struct LandscapeFigure: Sendable {
             let drawn = trajectory.points.map { p -> Point in
                 p.isFinite ? Point(mapX(p.x), mapY(p.y)) : Point(.nan, .nan)
             }
-            var data = PathData()
-            for piece in Clipping.clip(drawn, to: rect) where piece.count >= 2 { data.add(piece) }
-            if !data.isEmpty {
-                lines += "<path d=\"\(data.text)\" style=\"stroke:\(color)\"\(Legend.dashAttribute(trajectory.series, role: trajectory.role))/>\n"
-            }
+            lines += AnimationSheet.lines(
+                drawn, in: rect, attributes: " style=\"stroke:\(color)\"" + Legend.dashAttribute(trajectory.series, role: trajectory.role), sheet: &sheet)
             let shape = MarkerShape.forSeries(trajectory.series)
             let small = markers.id(shape, .small), large = markers.id(shape, .large)
             let stepCount = drawn.count - 1
@@ -215,7 +216,8 @@ public struct LandscapeFigure: Sendable {
             // marker, its own, keeps the two paths apart.
             if trajectory.role == .evaluated {
                 if stepCount > 0, rect.contains(drawn[stepCount]) {
-                    ends += markers.use(markers.id(.circle, .large), at: drawn[stepCount], style: Legend.evaluatedEndStyle(color))
+                    ends += markers.use(markers.id(.circle, .large), at: drawn[stepCount], style: Legend.evaluatedEndStyle(color),
+                                        attributes: sheet?.head(drawn, in: rect) ?? "")
                     ends += "\n"
                 }
                 continue
@@ -227,14 +229,15 @@ public struct LandscapeFigure: Sendable {
                 group += markers.use(small, at: drawn[step])
             }
             if !group.isEmpty {
-                steps += "<g style=\"fill:\(color)\">\(group)</g>\n"
+                steps += "<g style=\"fill:\(color)\"\(sheet?.atEnd() ?? "")>\(group)</g>\n"
             }
             if let start = drawn.first, rect.contains(start) {
                 ends += markers.use(large, at: start, style: Legend.startStyle(color))
                 ends += "\n"
             }
             if stepCount > 0, rect.contains(drawn[stepCount]) {
-                ends += markers.use(large, at: drawn[stepCount], style: Legend.endStyle(color))
+                ends += markers.use(large, at: drawn[stepCount], style: Legend.endStyle(color),
+                                    attributes: sheet?.head(drawn, in: rect) ?? "")
                 ends += "\n"
             }
         }

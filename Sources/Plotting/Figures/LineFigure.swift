@@ -21,6 +21,9 @@ public struct LineFigure: Sendable {
     /// Whether the legend above the plot lists the lines; `false` when the page shows them
     /// beside the figure instead (a table for many runs, see ``LegendKey``).
     public var listsSeries: Bool
+    /// A cursor at the step a playing path figure shows (its ``PathAnimation``), across
+    /// every panel; `nil` draws none. The x axis must be the step.
+    public var animation: PathAnimation?
 
     public init(xAxis: Axis = Axis(label: "step"), panels: [Panel], width: Double = 640, listsSeries: Bool = true) {
         self.xAxis = xAxis
@@ -65,6 +68,7 @@ public struct LineFigure: Sendable {
         var markers = MarkerSet(prefix: text.idPrefix)
         var body = legend.render(at: Point(left, legendTop), width: plotWidth, markers: &markers)
         let mapX = ScaleMapping(scale: xAxis.scale, domain: xRange, from: left, to: left + plotWidth)
+        let plotTop = top
         for (index, panel) in panels.enumerated() {
             let rect = Rect(x: left, y: top, width: plotWidth, height: panel.height)
             let mapY = ScaleMapping(scale: panel.yAxis.scale, domain: yRanges[index], from: rect.maxY, to: rect.y)
@@ -76,6 +80,14 @@ public struct LineFigure: Sendable {
             body += AxisPainter.yLabel(panel.yAxis.label, beside: rect, x: 12)
             body += lines(panel.series, in: rect, mapX, mapY, markers: &markers)
             top += panel.height + gap
+        }
+        if let animation {
+            // Hidden in the still figure and after the last frame, so the last frame is the still figure.
+            var sheet = AnimationSheet(animation, prefix: text.idPrefix)
+            let x = mapX(Double(animation.steps))
+            body += "<path d=\"M\(SVGText.n(x)) \(SVGText.n(plotTop))V\(SVGText.n(top - gap))\" stroke=\"currentColor\" stroke-width=\"1.2\" "
+            body += "visibility=\"hidden\"\(sheet.cursor { mapX(Double($0)) })/>\n"
+            document.style = sheet.element
         }
         let last = Rect(x: left, y: top - gap, width: plotWidth, height: 0)
         body += AxisPainter.xLabel(xAxis.label, under: last, baseline: height - 6)

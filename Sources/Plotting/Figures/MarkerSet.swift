@@ -42,9 +42,10 @@ struct MarkerSet {
 
     /// A `<use>` of marker `id` at `p`. No tooltip: the numbers behind the markers are a
     /// table beside the figure (``FigureData``), which a keyboard reaches too.
-    func use(_ id: String, at p: Point, style: String? = nil) -> String {
+    /// `attributes` (with a leading space) are written last, e.g. an ``AnimationSheet``'s class.
+    func use(_ id: String, at p: Point, style: String? = nil, attributes: String = "") -> String {
         var out = "<use href=\"#\(id)\" x=\"\(SVGText.n(p.x))\" y=\"\(SVGText.n(p.y))\""
         if let style { out += " style=\"\(style)\"" }
-        return out + "/>"
+        return out + attributes + "/>"
     }
 }

@@ -7,6 +7,9 @@ struct SVGDocument {
     let width: Double
     let height: Double
     var defs = ""
+    /// A `<style>` element, e.g. an ``AnimationSheet``'s: SVG's own, which HTML allows where
+    /// the figure stands.
+    var style = ""
     var body = ""
 
     init(_ text: FigureText, width: Double, height: Double) {
@@ -29,6 +32,7 @@ struct SVGDocument {
         out += "font-size=\"11\" fill=\"currentColor\">\n"
         out += "<title id=\"\(id("title"))\">\(Escaping.html(text.title))</title>\n"
         if !text.description.isEmpty { out += "<desc id=\"\(id("desc"))\">\(Escaping.html(text.description))</desc>\n" }
+        out += style
         if !defs.isEmpty { out += "<defs>\n" + defs + "</defs>\n" }
         out += body
         out += "</svg>\n"

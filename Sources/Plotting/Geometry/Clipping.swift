@@ -6,13 +6,20 @@ enum Clipping {
     /// Non-finite points break the line: the segment towards a point at infinity is
     /// dropped, because its direction is unknown.
     static func clip(_ points: [Point], to rect: Rect) -> [[Point]] {
-        var pieces: [[Point]] = []
+        pieces(points, to: rect).map(\.points)
+    }
+
+    /// ``clip(_:to:)``'s pieces, each with the index in `points` of its second point: piece
+    /// point `t ≥ 1` is (the clipped end of) `points[firstIndex + t - 1]`.
+    static func pieces(_ points: [Point], to rect: Rect) -> [(points: [Point], firstIndex: Int)] {
+        var pieces: [(points: [Point], firstIndex: Int)] = []
         var current: [Point] = []
+        var firstIndex = 0
         func flush() {
-            if current.count >= 2 { pieces.append(current) }
+            if current.count >= 2 { pieces.append((current, firstIndex)) }
             current = []
         }
-        if points.count == 1, points[0].isFinite, rect.contains(points[0]) { return [[points[0]]] }
+        if points.count == 1, points[0].isFinite, rect.contains(points[0]) { return [([points[0]], 0)] }
         for index in points.indices.dropFirst() {
             let a = points[index - 1], b = points[index]
             guard a.isFinite, b.isFinite, let (p, q) = clipSegment(a, b, to: rect) else {
@@ -24,6 +31,7 @@ enum Clipping {
             } else {
                 flush()
                 current = [p, q]
+                firstIndex = index
             }
             // The segment left the rectangle: the next visible piece starts anew.
             if q != b { flush() }

@@ -3,7 +3,7 @@ import ExperimentLanguage
 extension Experiment {
     /// The objective, starts, steps, seed, batches and each run in order: its method with
     /// every hyperparameter, schedule, noise and whether it records its effective learning
-    /// rates (a claim about them makes it). Not the title, domain, layout, labels, colours or claims.
+    /// rates (a claim about them makes it). Not the title, domain, layout, playback, labels, colours or claims.
     /// A sweep's meaning is its variants' in order; each variant's entry is its own, keyed as
     /// the experiment that writes its values is.
     public var cacheMeaning: CacheMeaning {
