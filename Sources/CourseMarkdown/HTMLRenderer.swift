@@ -236,9 +236,10 @@ public struct HTMLRenderer {
                     render(cell, into: &header, state: state)
                     // A header that is only a formula reads as empty to a screen reader that
                     // does not read MathML (and to axe-core's empty-table-header): the formula
-                    // is named by its plain text.
+                    // is named by its plain text, on a span of role math around it (HTML does
+                    // not allow aria-label on <math> itself).
                     if let latex = Self.loneInlineMath(cell), header.hasPrefix("<math") {
-                        header = "<math aria-label=\"\(Escaping.html(mathText(latex)))\"" + header.dropFirst("<math".count)
+                        header = "<span role=\"math\" aria-label=\"\(Escaping.html(mathText(latex)))\">" + header + "</span>"
                     }
                     out += header
                     out += "</th>\n"

@@ -53,6 +53,8 @@ import Testing
         guard case .experiment(let experiment)? = DirectiveParser.parse(text, origin: origin, diagnostics: &diagnostics) else {
             return diagnostics
         }
+        // A swept experiment's claims are checked in every variant, each as its `variants:` says.
+        if experiment.sweep != nil { return diagnostics + SweepRunner.check(SweepRunner.run(experiment, cache: nil)) }
         return diagnostics + ExperimentRunner.check(ExperimentRunner.run(experiment))
     }
 
