@@ -105,7 +105,7 @@ let package = Package(
         .testTarget(name: "CourseMarkdownTests", dependencies: ["CourseMarkdown", "CourseTestSupport"]),
         .testTarget(name: "MathMLTests", dependencies: ["MathML", "CourseTestSupport"]),
         .testTarget(name: "CourseSiteTests", dependencies: [
-            "CourseSite", "CourseDiagnostics", "CourseTestSupport", "Experiments", "ExperimentLanguage", "Optimizers", "Localization", "ExperimentPages", "Plotting",
+            "CourseSite", "CourseDiagnostics", "CourseTestSupport", "Experiments", "ExperimentLanguage", "Optimizers", "Localization", "ExperimentPages",
             "Scheduling",
         ], exclude: ["Fixtures", "Golden"]),
         .testTarget(name: "EndToEndTests", dependencies: ["CourseTestSupport"], exclude: ["Corpus"]),

@@ -22,7 +22,7 @@ public enum ExperimentPage {
         _ experiment: Experiment, trajectories: [[Trajectory]], idPrefix: String, figure number: FigureNumber? = nil
     ) -> String {
         let prefix = FigureText.safePrefix(idPrefix)
-        var unused: SharedBackground?
+        var unused: String?
         let parts = parts(experiment, trajectories: trajectories, idPrefix: prefix, figure: number, sharedBackground: nil, background: &unused)
         var out = ExperimentPage.sectionStart(class: "cg-experiment", id: prefix)
         out += objective(experiment.objective)
@@ -45,7 +45,7 @@ public enum ExperimentPage {
     /// definitions (for the wide and the narrow drawing) are returned in `background`.
     static func parts(
         _ experiment: Experiment, trajectories: [[Trajectory]], idPrefix prefix: String, figure number: FigureNumber?,
-        numberID: Bool = true, sharedBackground: String?, background: inout SharedBackground?
+        numberID: Bool = true, sharedBackground: String?, background: inout String?
     ) -> Parts {
         precondition(trajectories.count == experiment.runs.count, "one list of trajectories per run")
         precondition(trajectories.allSatisfy { $0.count == experiment.starts.count }, "one trajectory per start")

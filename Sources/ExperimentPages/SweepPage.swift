@@ -26,7 +26,7 @@ enum SweepPage {
         }
         let sharesObjective = Set(variants.map(\.objective.call)).count == 1
         let backgroundID = "\(prefix)-bg"
-        var background: SharedBackground?
+        var background: String?
         var formulas: [String] = []
         var body = ""
 
@@ -40,7 +40,7 @@ enum SweepPage {
             body += "<div class=\"cg-variant \(classes.joined(separator: " "))\">\n"
             body += "<p class=\"cg-variant-name\">\(HTML.escape(sweep.name(of: index)))</p>\n"
             if !sharesObjective { body += ExperimentPage.objective(variant.objective) }
-            var drawn: SharedBackground?
+            var drawn: String?
             let parts = ExperimentPage.parts(
                 variant, trajectories: result.variants[index].trajectories, idPrefix: "\(prefix)-v\(index)", figure: number,
                 numberID: false, sharedBackground: sharesObjective ? backgroundID : nil, background: &drawn)
@@ -121,7 +121,7 @@ enum SweepPage {
     /// A rule per axis and value: while that value is checked, hide every variant (and every
     /// number quoted from one, ``SweptNumbers``) without it.
     /// `background` defines the contours and axes the variants' drawings `<use>`.
-    static func shared(_ sweep: ExperimentSweep, prefix: String, background: SharedBackground?) -> String {
+    static func shared(_ sweep: ExperimentSweep, prefix: String, background: String?) -> String {
         var rules = ""
         for (a, axis) in sweep.axes.enumerated() {
             for i in axis.values.indices {
@@ -130,11 +130,8 @@ enum SweepPage {
         }
         var out = "<svg class=\"cg-sweep-shared\" width=\"0\" height=\"0\" aria-hidden=\"true\" focusable=\"false\">"
         out += "<style>@media screen{\n\(rules)}</style>"
-        guard let background else { return out + "</svg>\n" }
-        out += "<defs>\(background.wide)</defs></svg>\n"
-        // The narrow drawings' in an element of their own, which a printed page leaves out.
-        return out + ResponsiveFigure.narrowDefinitionsOpening
-            + " width=\"0\" height=\"0\" aria-hidden=\"true\" focusable=\"false\"><defs>\(background.narrow)</defs></svg>\n"
+        if let background { out += "<defs>\(background)</defs>" }
+        return out + "</svg>\n"
     }
 }
 

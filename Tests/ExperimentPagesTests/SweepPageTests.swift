@@ -76,9 +76,7 @@ import Testing
     @Test func eachVariantIsTheExperimentWrittenWithItsValue() throws {
         let swept = try Self.experiment(Self.bowl)
         let (html, _) = try Self.run(swept)
-        // The shared contours and axes: the wide drawings' and, in an element of their own, the narrow ones'.
-        let background = Set(Self.pathData(try Self.slice(html, from: "<g id=\"s-bg\">", to: "</g></defs>"))
-                             + Self.pathData(try Self.slice(html, from: "<g id=\"s-bg-n\">", to: "</g></defs>")))
+        let background = Set(Self.pathData(try Self.slice(html, from: "<g id=\"s-bg\">", to: "</g></defs>")))
         for (index, lr) in ["0.1", "0.5", "1.5", "3"].enumerated() {
             let written = try Self.experiment(Self.bowl.replacingOccurrences(of: "Sweep(0.1, 0.5, 1.5, 3, default: 0.5)", with: lr)
                 .replacingOccurrences(of: ", variants: .exactlyWhen(lr > 2)", with: ""))

@@ -125,32 +125,28 @@ extension RenderPages {
         let html = PaperCitations.$resolver.withValue(citations.paperResolver) {
             fence.handler.render(block, run: results[fence.id], figure: figure)
         }
-        return FenceFragments.Fragment(html: holes.leavingScreenOnlyPartsOutOfDocument(html), cited: citations.cited)
+        return FenceFragments.Fragment(html: holes.leavingDataTablesOutOfDocument(html), cited: citations.cited)
     }
 }
 
 extension FenceFragments {
-    /// `html` with the parts only a screen shows (``ScreenOnlyMarkup``) kept on the chapter's page
-    /// and left out of `print.html`.
-    func leavingScreenOnlyPartsOutOfDocument(_ html: String) -> String {
-        Self.replacingScreenOnlyParts(in: html) { either(onPage: $0, inDocument: "") }
+    /// `html` with each figure's table of numbers (``DataTable``, `<details class="cg-data">` …
+    /// `</details>`) kept on the chapter's page and left out of `print.html`: paper cannot open
+    /// it, and the document would carry every table of every chapter (93 tables, 630 KB of the
+    /// course's 5.3 MB). A fence's own markup holds no other `<details class="cg-data">`: the
+    /// author's words in it are escaped.
+    func leavingDataTablesOutOfDocument(_ html: String) -> String {
+        Self.replacingDataTables(in: html) { either(onPage: $0, inDocument: "") }
     }
 
-    /// `html` with each part only a screen shows (``ScreenOnlyMarkup``) replaced by `replace(part)`.
-    static func replacingScreenOnlyParts(in html: String, with replace: (String) -> String) -> String {
-        let parts = ScreenOnlyMarkup.parts
+    /// `html` with each figure's table of numbers replaced by `replace(table)`.
+    static func replacingDataTables(in html: String, with replace: (String) -> String) -> String {
+        let open = #"<details class="cg-data">"#, close = "</details>\n"
         var out = "", rest = html[...]
-        // Each kind's next opening, searched for again only once the text before it is passed,
-        // so the markup is read once whatever the number of parts.
-        var next = parts.map { rest.firstRange(of: $0.open) }
-        while let kind = next.indices.filter({ next[$0] != nil }).min(by: { next[$0]!.lowerBound < next[$1]!.lowerBound }),
-              let start = next[kind], let end = rest[start.upperBound...].firstRange(of: parts[kind].close) {
+        while let start = rest.firstRange(of: open), let end = rest[start.upperBound...].firstRange(of: close) {
             out += rest[..<start.lowerBound]
             out += replace(String(rest[start.lowerBound..<end.upperBound]))
             rest = rest[end.upperBound...]
-            for index in next.indices where next[index].map({ $0.lowerBound < rest.startIndex }) ?? false {
-                next[index] = rest.firstRange(of: parts[index].open)
-            }
         }
         return out + rest
     }

@@ -251,11 +251,11 @@ struct RenderPages: Sendable {
             let html = PaperCitations.$resolver.withValue(citations.paperResolver) {
                 fence.handler.render(block, run: run, figure: figure)
             }
-            // As a shared fragment: the parts only a screen shows stay on the chapter's page only.
+            // As a shared fragment: the tables of numbers stay on the chapter's page only.
             if let holes = ids.holes {
-                fragments[fence.position] = holes.leavingScreenOnlyPartsOutOfDocument(html)
+                fragments[fence.position] = holes.leavingDataTablesOutOfDocument(html)
             } else {
-                fragments[fence.position] = ids.prefix(in: chapter).isEmpty ? html : FenceFragments.replacingScreenOnlyParts(in: html) { _ in "" }
+                fragments[fence.position] = ids.prefix(in: chapter).isEmpty ? html : FenceFragments.replacingDataTables(in: html) { _ in "" }
             }
         }
         let ran = fences.compactMap { fence in results[fence.id]?.output.map { (fence, $0) } }

@@ -13,7 +13,7 @@ enum LandscapeSVG {
         _ experiment: Experiment, trajectories: [[Trajectory]], listsSeries: Bool = true, animation: PathAnimation? = nil,
         text: FigureText
     ) -> String {
-        var unused: SharedBackground?
+        var unused: String?
         return svg(experiment, trajectories: trajectories, listsSeries: listsSeries, animation: animation, text: text,
                    sharedBackground: nil, background: &unused)
     }
@@ -23,7 +23,7 @@ enum LandscapeSVG {
     /// element and of its narrow drawing's, `sharedBackground` + `-n`.
     static func svg(
         _ experiment: Experiment, trajectories: [[Trajectory]], listsSeries: Bool = true, animation: PathAnimation? = nil,
-        text: FigureText, sharedBackground: String?, background: inout SharedBackground?
+        text: FigureText, sharedBackground: String?, background: inout String?
     ) -> String {
         let objective = experiment.objective
         let (xRange, yRange) = window(experiment, trajectories: trajectories)
@@ -74,8 +74,7 @@ enum LandscapeSVG {
         guard let sharedBackground else { return figure.responsiveSVG(text) }
         let (svg, drawn) = figure.svg(text, sharedBackground: sharedBackground)
         let (narrowSVG, narrowDrawn) = figure.narrow.svg(text.narrow, sharedBackground: sharedBackground + "-n")
-        background = SharedBackground(
-            wide: "<g id=\"\(sharedBackground)\">\n\(drawn)</g>", narrow: "<g id=\"\(sharedBackground)-n\">\n\(narrowDrawn)</g>")
+        background = "<g id=\"\(sharedBackground)\">\n\(drawn)</g>" + "<g id=\"\(sharedBackground)-n\">\n\(narrowDrawn)</g>"
         return ResponsiveFigure.html(wide: svg, narrow: narrowSVG)
     }
 
@@ -189,11 +188,4 @@ enum LandscapeSVG {
         }
         return runs
     }
-}
-
-/// The definitions of the contours and axes that a sweep's variants share, for their wide
-/// drawings and for their narrow ones (``ResponsiveFigure``).
-struct SharedBackground {
-    var wide: String
-    var narrow: String
 }

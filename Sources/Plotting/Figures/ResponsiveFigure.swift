@@ -21,14 +21,6 @@ public enum ResponsiveFigure {
     /// Whether a drawing `width` units wide is a narrow one, laid out with fewer ticks.
     static func isNarrow(_ width: Double) -> Bool { width < 400 }
 
-    /// How a narrow drawing's `<svg>` opens: a page that is only printed, such as `print.html`,
-    /// leaves everything from it to its `</svg>` out.
-    public static let narrowOpening = "<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"cg-plot cg-plot-narrow\""
-
-    /// How the `<svg>` opens that defines what a sweep's narrow drawings share (its
-    /// contours and axes), which a printed page leaves out as it does the drawings.
-    public static let narrowDefinitionsOpening = "<svg class=\"cg-sweep-shared cg-plot-narrow-defs\""
-
     /// The two drawings in the box the stylesheet switches between them in.
     public static func html(wide: String, narrow: String) -> String {
         "<div class=\"cg-plots\">\n" + wide + narrow + "</div>\n"
