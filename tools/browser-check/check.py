@@ -259,9 +259,11 @@ LAYOUT_SCRIPT = r"""
       const inner = s.display === 'inline' ? box
         : box - (parseFloat(s.paddingRight) || 0) - (parseFloat(s.borderRightWidth) || 0);
       const leaf = e.localName === 'svg' || e.localName === 'math' || opaque.has(e.localName);
-      const closed = leaf || (e !== document.body && s.overflowX !== 'visible');
+      const clips = e !== document.body && s.overflowX !== 'visible';
+      const closed = leaf || clips;
       let text = -Infinity;
-      if (!leaf) {
+      // Text in a box that clips it (a visually hidden label) reaches no further than the box.
+      if (!leaf && !clips) {
         for (const child of e.childNodes) {
           if (visibleText(child)) {
             const t = textRect(child);

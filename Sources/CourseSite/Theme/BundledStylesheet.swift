@@ -202,6 +202,19 @@ enum BundledStylesheet {
       .topbar { gap: 0.6rem; padding: 0.5rem 0.75rem; }
       .site-search { flex-basis: 6.5rem; }
       .site-search input { padding-left: 0.45rem; padding-right: 0.45rem; }
+      /* The sticky bar stays one row on a phone: the title in at most two lines, whole words. */
+      .course-title {
+        font-size: 0.88rem; line-height: 1.25; overflow-wrap: normal;
+        display: -webkit-box; -webkit-box-orient: vertical; -webkit-line-clamp: 2; line-clamp: 2; overflow: hidden;
+      }
+    }
+    /* On the narrowest phones the menu button is its icon; "Chapters" stays its name. */
+    @media (max-width: 26rem) {
+      .nav-label {
+        position: absolute; width: 1px; height: 1px; margin: -1px; padding: 0; border: 0;
+        overflow: hidden; clip-path: inset(50%); white-space: nowrap;
+      }
+      .nav-button { position: relative; }
     }
 
     .layout { display: flex; align-items: flex-start; }
@@ -438,7 +451,10 @@ enum BundledStylesheet {
     /* The numbers behind a figure's markers, closed until asked for. */
     .cg-data { font-family: var(--font-ui); font-size: 0.88rem; }
     .cg-data-table { width: auto; min-width: 0; font-size: inherit; }
+    /* A table wider than a phone's column scrolls inside its <details> (whose summary is its Tab stop). */
+    .cg-data { overflow-x: auto; }
     .cg-data-table th, .cg-data-table td { padding: 0.2rem 0.75rem; }
+    @media (max-width: 36rem) { .cg-data-table th, .cg-data-table td { padding: 0.2rem 0.4rem; } }
     .cg-data-table tbody th[scope="rowgroup"] { padding-top: 0.7rem; }
     .cg-data-table th[scope="row"] { font-weight: 400; border-bottom-width: 1px; text-align: right; }
     .cg-formulas-only { margin: 1rem 0 1.5rem; }
