@@ -42,7 +42,7 @@ public enum ActivationsPage {
             // The rule is written in symbols; the values the row used go beside it.
             if !arguments.isEmpty { out += " <code>(\(HTML.escape(arguments)))</code>" }
             out += "</p>\n"
-            out += figure.svg(FigureWords.text(idPrefix: "\(prefix)-h\(index + 1)", title: Words.text("activations.rowTitle", ["title": study.title, "label": row.label]), description: words))
+            out += figure.responsiveSVG(FigureWords.text(idPrefix: "\(prefix)-h\(index + 1)", title: Words.text("activations.rowTitle", ["title": study.title, "label": row.label]), description: words))
         }
         out += "\(number.captionOpen)<strong>\(HTML.escape(Words.strings.sentence(study.title)))</strong>\(Words.sentenceGap)"
         out += HTML.escape(Words.text("activations.caption", ["samples": String(configuration.inputSamples)]))

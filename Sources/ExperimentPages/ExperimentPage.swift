@@ -41,8 +41,8 @@ public enum ExperimentPage {
     }
 
     /// The parts of one experiment; `figure` numbers the paths figure (its id, when `numberID`),
-    /// and `sharedBackground` names the element that draws its contours and axes, then
-    /// returned in `background`.
+    /// and `sharedBackground` names the element that draws its contours and axes, whose
+    /// definitions (for the wide and the narrow drawing) are returned in `background`.
     static func parts(
         _ experiment: Experiment, trajectories: [[Trajectory]], idPrefix prefix: String, figure number: FigureNumber?,
         numberID: Bool = true, sharedBackground: String?, background: inout String?

@@ -60,7 +60,7 @@ enum SweepPage {
             }.joined()
             out += body + "</div>\n"
         }
-        out += shared(sweep, prefix: prefix, background: sharesObjective ? background.map { (backgroundID, $0) } : nil)
+        out += shared(sweep, prefix: prefix, background: sharesObjective ? background : nil)
         out += ExperimentPage.source(result.experiment.source)
         return out + "</section>\n"
     }
@@ -120,7 +120,8 @@ enum SweepPage {
     /// The hidden `<svg>` holding the fragment's switching rules and what the variants share.
     /// A rule per axis and value: while that value is checked, hide every variant (and every
     /// number quoted from one, ``SweptNumbers``) without it.
-    static func shared(_ sweep: ExperimentSweep, prefix: String, background: (id: String, svg: String)?) -> String {
+    /// `background` defines the contours and axes the variants' drawings `<use>`.
+    static func shared(_ sweep: ExperimentSweep, prefix: String, background: String?) -> String {
         var rules = ""
         for (a, axis) in sweep.axes.enumerated() {
             for i in axis.values.indices {
@@ -129,7 +130,7 @@ enum SweepPage {
         }
         var out = "<svg class=\"cg-sweep-shared\" width=\"0\" height=\"0\" aria-hidden=\"true\" focusable=\"false\">"
         out += "<style>@media screen{\n\(rules)}</style>"
-        if let background { out += "<defs><g id=\"\(background.id)\">\n\(background.svg)</g></defs>" }
+        if let background { out += "<defs>\(background)</defs>" }
         return out + "</svg>\n"
     }
 }

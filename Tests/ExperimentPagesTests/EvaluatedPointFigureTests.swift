@@ -17,9 +17,11 @@ import Testing
         try GoldenFile.check(try Self.page(), named: "schedule-free.html")
     }
 
-    /// The `<svg>` elements of a fragment, in order: the landscape, then the loss figure.
+    /// The wide `<svg>` elements of a fragment, in order: the landscape, then the loss figure
+    /// (each one's narrow drawing, which follows it, is left out).
     static func figures(_ html: String) -> [Substring] {
         html.components(separatedBy: "<svg").dropFirst().map { $0.components(separatedBy: "</svg>")[0][...] }
+            .filter { !$0.contains("class=\"cg-plot cg-plot-narrow\"") }
     }
 
     @Test func bothFiguresDrawXDashedAndSayWhichIsWhich() throws {

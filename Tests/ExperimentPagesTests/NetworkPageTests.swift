@@ -36,9 +36,11 @@ import Testing
     @Test func trainingFragment() throws {
         let html = TrainingPage.html(try Self.moons(), idPrefix: "t1")
         try GoldenFile.check(html, named: "training-moons.html")
-        // Loss curves, accuracy, decision regions: three figures, each named and described.
-        #expect(html.components(separatedBy: "<svg ").count - 1 == 3)
-        #expect(html.components(separatedBy: "role=\"img\"").count - 1 == 3)
+        // Loss curves, accuracy, decision regions: three figures, each named and described, each
+        // drawn wide and narrow.
+        #expect(html.components(separatedBy: "<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"cg-plot\" ").count - 1 == 3)
+        #expect(html.components(separatedBy: "class=\"cg-plot cg-plot-narrow\"").count - 1 == 3)
+        #expect(html.components(separatedBy: "role=\"img\"").count - 1 == 6)
         for id in ["t1-l-title", "t1-a-title", "t1-d-title", "t1-l-desc"] { #expect(html.contains("id=\"\(id)\"")) }
         #expect(html.contains("<details class=\"cg-source\">"))
         #expect(html.contains("<math") && html.contains("Xavier (Glorot) normal"))
@@ -64,7 +66,7 @@ import Testing
             """) else { throw CancellationError() }
         let result = try #require(TrainingRunner.run(study, kernel: .portable).result)
         let html = TrainingPage.html(result, idPrefix: "d")
-        #expect(html.components(separatedBy: "<svg ").count - 1 == 2)
+        #expect(html.components(separatedBy: "<svg ").count - 1 == 2 * 2, "two figures, each drawn wide and narrow")
         #expect(html.contains("1,437 training and 360 test samples"))
         #expect(html.contains("64 inputs → 10 ReLU → 10 softmax outputs, 760 parameters"))
         #expect(html.contains("Alpaydin"))
@@ -83,7 +85,7 @@ import Testing
         let result = try #require(ActivationsRunner.run(study, kernel: .portable).result)
         let html = ActivationsPage.html(result, idPrefix: "a1")
         try GoldenFile.check(html, named: "activations.html")
-        #expect(html.components(separatedBy: "<svg ").count - 1 == 2, "one figure per row")
+        #expect(html.components(separatedBy: "<svg ").count - 1 == 2 * 2, "one figure per row, drawn wide and narrow")
         #expect(html.contains("<th scope=\"row\">xavierNormal</th>"))
         #expect(html.contains("<th scope=\"col\">layer 3</th>"))
     }

@@ -103,8 +103,9 @@ import Testing
         #expect(played != still)
         #expect(played.contains("cg-anim"))
         #expect(Self.joiningPaths(Self.withoutSource(Self.withoutAnimation(played))) == Self.joiningPaths(Self.withoutSource(still)))
-        // Nothing is drawn twice: the same subpaths, and one more (the cursor).
-        #expect(Self.subpaths(played) == Self.subpaths(still) + 1)
+        // Nothing is drawn again: the same subpaths, and one more in each drawing, wide and
+        // narrow (the loss curves' cursor).
+        #expect(Self.subpaths(played) == Self.subpaths(still) + 2)
     }
 
     /// Each keyframe shows exactly the path up to its step: the revealed length ends at the

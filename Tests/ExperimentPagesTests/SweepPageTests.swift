@@ -93,18 +93,21 @@ import Testing
     }
 
     /// Issue 18 asks for 2.5×; the contours, axes, tick labels and formula table are shared, but
-    /// each variant still carries its step markers' titles, legend and loss curve: about 5.9×.
-    @Test func tenVariantsWeighAtMostSixSingleFigures() throws {
+    /// each variant still carries its step markers, legend and loss curve, each drawn twice (wide
+    /// and for a phone, issue 20), where the single experiment also draws its contours twice:
+    /// about 6.2×.
+    @Test func tenVariantsWeighAtMostSixAndAHalfSingleFigures() throws {
         let sweep = Self.bowl.replacingOccurrences(of: "Sweep(0.1, 0.5, 1.5, 3, default: 0.5)", with: "Sweep(from: 0.1, to: 1.9, count: 10)")
             .replacingOccurrences(of: ", variants: .exactlyWhen(lr > 2)", with: "")
         let html = try Self.run(Self.experiment(sweep)).html
         let single = try Self.run(Self.experiment(sweep.replacingOccurrences(of: "Sweep(from: 0.1, to: 1.9, count: 10)", with: "0.1"))).html
-        #expect(Double(html.utf8.count) <= 6 * Double(single.utf8.count),
+        #expect(Double(html.utf8.count) <= 6.5 * Double(single.utf8.count),
                 "10 variants weigh \(html.utf8.count) bytes, \(Double(html.utf8.count) / Double(single.utf8.count))× the single experiment's \(single.utf8.count)")
     }
 
-    /// Issue 18 asks for 400 KB; about 1 MB today, for the reasons above.
-    @Test func aTenByTenGridWeighsAtMost1100KB() throws {
+    /// Issue 18 asks for 400 KB; about 1 MB with one drawing per figure, 1.7 MB with a phone's
+    /// drawing beside each (issue 20), for the reasons above.
+    @Test func aTenByTenGridWeighsAtMost1750KB() throws {
         let grid = """
             Experiment("Momentum's step size and coefficient") {
                 Objective(.quadratic(a: 1, b: 10))
@@ -117,6 +120,6 @@ import Testing
         let html = try Self.run(Self.experiment(grid)).html
         #expect(html.components(separatedBy: "class=\"cg-variant ").count - 1 == 100)
         #expect(html.components(separatedBy: "<fieldset").count - 1 == 2)
-        #expect(html.utf8.count <= 1_100_000, "the 10 × 10 grid weighs \(html.utf8.count) bytes")
+        #expect(html.utf8.count <= 1_750_000, "the 10 × 10 grid weighs \(html.utf8.count) bytes")
     }
 }

@@ -43,6 +43,11 @@ inside is laid out. At every width it fails when
   0.5 px in both directions (in a .cg-legend without entry groups, two of its
   <text> labels);
 - a <text> extends more than 1 px outside its outermost <svg>;
+- a <text> of a figure (<svg class="cg-plot">) is drawn below MINIMUM_TEXT
+  (11) CSS px: its computed font size times the scale of getScreenCTM, so
+  the viewBox's scaling to the column counts; or two <text> of one figure
+  (outside one legend, which the rule above judges) intersect by more than
+  0.5 px in both directions;
 - the page holds a <script>: only search.html may, and then exactly
   assets/search-index.js and assets/search.js, in that order.
 
@@ -103,7 +108,7 @@ import urllib.parse
 import zipfile
 
 # The devices: CSS width, height, mobile emulation.
-DEVICES = {390: (844, True), 768: (1024, False), 1280: (800, False)}
+DEVICES = {320: (568, True), 390: (844, True), 768: (1024, False), 1280: (800, False)}
 DEFAULT_WIDTHS = (390, 768, 1280)
 
 # A page is screenshotted with a viewport as tall as itself, up to this many
@@ -116,6 +121,10 @@ MAXIMUM_CANVAS = 32_000
 
 # Failures of one kind reported per page and width before "… and N more".
 MAXIMUM_REPORTED = 40
+
+# The smallest a figure's text may be drawn, in CSS pixels: the size of the
+# figures' own 11-unit tick labels at a scale of one.
+MINIMUM_TEXT = 11
 
 # axe-core, the accessibility engine of Lighthouse and of Deque's own tools
 # (MPL-2.0), pinned: the build that the PyPI wheel axe-playwright-python 0.1.8
@@ -162,6 +171,7 @@ MEASURE_SCRIPT = r"""
 # ancestor with an id, or from <article> or <body>) and a snippet of text.
 LAYOUT_SCRIPT = r"""
 (() => {
+  const MINIMUM_TEXT = %MINIMUM_TEXT%;
   const root = document.documentElement;
   const viewport = root.clientWidth;
   const styles = new Map();
@@ -249,9 +259,11 @@ LAYOUT_SCRIPT = r"""
       const inner = s.display === 'inline' ? box
         : box - (parseFloat(s.paddingRight) || 0) - (parseFloat(s.borderRightWidth) || 0);
       const leaf = e.localName === 'svg' || e.localName === 'math' || opaque.has(e.localName);
-      const closed = leaf || (e !== document.body && s.overflowX !== 'visible');
+      const clips = e !== document.body && s.overflowX !== 'visible';
+      const closed = leaf || clips;
       let text = -Infinity;
-      if (!leaf) {
+      // Text in a box that clips it (a visually hidden label) reaches no further than the box.
+      if (!leaf && !clips) {
         for (const child of e.childNodes) {
           if (visibleText(child)) {
             const t = textRect(child);
@@ -457,9 +469,39 @@ LAYOUT_SCRIPT = r"""
     }
   }
 
-  return { viewport, wide, clipped, unreachable, cells, overlaps, strays };
+  // 6. Figure text drawn too small to read, and texts of one figure on top of each other.
+  // A <text>'s on-screen size is its font size in drawing units times the scale from
+  // them to CSS pixels (getScreenCTM: the viewBox's scaling and any transform; a
+  // rotated axis label's scale is the length of its x axis).
+  const small = [];
+  const crowded = [];
+  for (const svg of document.querySelectorAll('svg.cg-plot')) {
+    const s = svg.getBoundingClientRect();
+    if (s.width <= 0 || s.height <= 0) continue;
+    const texts = [];
+    for (const text of svg.querySelectorAll('text')) {
+      const box = text.getBoundingClientRect();
+      if ((box.width <= 0 && box.height <= 0) || !/\S/.test(text.textContent)) continue;
+      const m = text.getScreenCTM();
+      const size = parseFloat(style(text).fontSize) * (m ? Math.hypot(m.a, m.b) : 1);
+      if (size < MINIMUM_TEXT - 0.05) small.push(Object.assign(name(text), { size: round(size), figure: snippet(svg) }));
+      texts.push({ text, box });
+    }
+    for (let i = 0; i < texts.length; i++) for (let j = i + 1; j < texts.length; j++) {
+      const a = texts[i].box, b = texts[j].box;
+      const ox = Math.min(a.right, b.right) - Math.max(a.left, b.left);
+      const oy = Math.min(a.bottom, b.bottom) - Math.max(a.top, b.top);
+      const legend = texts[i].text.closest('.cg-legend');
+      if (legend && legend === texts[j].text.closest('.cg-legend')) continue;
+      if (ox > 0.5 && oy > 0.5) crowded.push({
+        first: snippet(texts[i].text), second: snippet(texts[j].text), x: round(ox), y: round(oy), figure: snippet(svg),
+      });
+    }
+  }
+
+  return { viewport, wide, clipped, unreachable, cells, overlaps, strays, small, crowded };
 })()
-"""
+""".replace("%MINIMUM_TEXT%", str(MINIMUM_TEXT))
 
 
 # Runs in a second, blank tab: draws the page's screenshot into a canvas and
@@ -1273,6 +1315,18 @@ def check_layout(result, width, layout, source):
     if len(layout["overlaps"]) > MAXIMUM_REPORTED:
         result.fail(width, "and {} more pairs of legend entries overlap".format(
             len(layout["overlaps"]) - MAXIMUM_REPORTED))
+
+    for text in layout["small"][:MAXIMUM_REPORTED]:
+        result.fail(width, "<text> {} of <svg> «{}» is drawn at {} px, below the {} px a figure's text may be".format(
+            describe(text), text["figure"], text["size"], MINIMUM_TEXT))
+    if len(layout["small"]) > MAXIMUM_REPORTED:
+        result.fail(width, "and {} more <text> drawn below {} px".format(len(layout["small"]) - MAXIMUM_REPORTED, MINIMUM_TEXT))
+
+    for pair in layout["crowded"][:MAXIMUM_REPORTED]:
+        result.fail(width, "texts «{}» and «{}» of <svg> «{}» overlap by {} x {} px".format(
+            pair["first"], pair["second"], pair["figure"], pair["x"], pair["y"]))
+    if len(layout["crowded"]) > MAXIMUM_REPORTED:
+        result.fail(width, "and {} more pairs of texts in a figure overlap".format(len(layout["crowded"]) - MAXIMUM_REPORTED))
 
     for stray in layout["strays"][:MAXIMUM_REPORTED]:
         result.fail(width, "<text> {} of <svg> «{}» extends {} px past the figure's {} edge".format(

@@ -91,7 +91,7 @@ class BrokenPageTests(unittest.TestCase):
 
     def test_lists_every_failure_and_sums_them_up(self):
         self.assertEqual(self.code, 1)
-        self.assertIn("browser check: 13 pages × 3 widths, axe-core off, ", self.out)
+        self.assertIn("browser check: 14 pages × 3 widths, axe-core off, ", self.out)
         self.assertIn(" failures (", self.out)
 
     def test_failing_pages_still_leave_their_screenshots(self):
@@ -158,6 +158,18 @@ class BrokenPageTests(unittest.TestCase):
         self.assert_fails("legend-overlap.html", "legend entries «learning rate 0.1» and «learning rate 0.01» "
                           "overlap, in body > figure > svg > g.cg-legend of <svg> «Crowded legend»",
                           "390, 768, 1280")
+
+    def test_figure_text_below_eleven_pixels_fails_where_the_figure_is_scaled_down(self):
+        # 640 units in a 274 px column (the figure's margins take 80): 11-unit text at 4.7 px
+        # on a phone, and at 11 px or more in the wider columns of 768 and 1280 px.
+        self.assert_fails("small-figure-text.html", "<text> body > figure > svg.cg-plot > g > text:nth-of-type(1) («0») "
+                          "of <svg> «Ticks too small on a phone» is drawn at 4.7 px, below the 11 px", "390")
+        self.assertFalse([line for line in self.failures("small-figure-text.html")
+                          if "below the 11 px" in line and " at 390 px:" not in line])
+
+    def test_overlapping_figure_text_fails(self):
+        self.assert_fails("small-figure-text.html", "texts «10000» and «12000» of <svg> «Ticks too small on a phone» "
+                          "overlap by 9.8 x 5 px", "390")
 
     def test_text_outside_its_figure_fails(self):
         self.assert_fails("svg-text-outside.html", "<text> body > figure > svg > text («iterations») of <svg> "

@@ -202,6 +202,19 @@ enum BundledStylesheet {
       .topbar { gap: 0.6rem; padding: 0.5rem 0.75rem; }
       .site-search { flex-basis: 6.5rem; }
       .site-search input { padding-left: 0.45rem; padding-right: 0.45rem; }
+      /* The sticky bar stays one row on a phone: the title in at most two lines, whole words. */
+      .course-title {
+        font-size: 0.88rem; line-height: 1.25; overflow-wrap: normal;
+        display: -webkit-box; -webkit-box-orient: vertical; -webkit-line-clamp: 2; line-clamp: 2; overflow: hidden;
+      }
+    }
+    /* On the narrowest phones the menu button is its icon; "Chapters" stays its name. */
+    @media (max-width: 26rem) {
+      .nav-label {
+        position: absolute; width: 1px; height: 1px; margin: -1px; padding: 0; border: 0;
+        overflow: hidden; clip-path: inset(50%); white-space: nowrap;
+      }
+      .nav-button { position: relative; }
     }
 
     .layout { display: flex; align-items: flex-start; }
@@ -383,6 +396,16 @@ enum BundledStylesheet {
     .cg-objective p { margin: 0 0 0.25rem; font-family: var(--font-ui); font-size: 0.92rem; color: var(--cg-muted); }
     .cg-figure { margin: 1rem 0 1.5rem; }
     .cg-figure svg { font-family: var(--font-ui); color: var(--cg-fg); }
+    /* A figure is drawn twice (Plotting's ResponsiveFigure): 640 units wide, and 236 units wide
+       with fewer ticks and one column of panels. The narrow drawing shows in a column narrower
+       than 640 px, where the wide one's 11-unit text would be drawn below 11 px; held to 22rem,
+       its text stays under 17 px. Print always shows the wide one. */
+    .cg-plots { container-type: inline-size; }
+    .cg-plots > .cg-plot-narrow { display: none; }
+    @container (max-width: 639.98px) {
+      .cg-plots > .cg-plot:not(.cg-plot-narrow) { display: none; }
+      .cg-plots > .cg-plot-narrow { display: block; max-width: 22rem; margin: 0 auto; }
+    }
     /* Experiment tables sit in a .table-wrap that scrolls sideways on narrow screens. */
     .table-wrap > table[class^="cg-"] { width: 100%; }
     /* A formula table is laid out as rows of a grid: the method beside its rule, the
@@ -428,7 +451,10 @@ enum BundledStylesheet {
     /* The numbers behind a figure's markers, closed until asked for. */
     .cg-data { font-family: var(--font-ui); font-size: 0.88rem; }
     .cg-data-table { width: auto; min-width: 0; font-size: inherit; }
+    /* A table wider than a phone's column scrolls inside its <details> (whose summary is its Tab stop). */
+    .cg-data { overflow-x: auto; }
     .cg-data-table th, .cg-data-table td { padding: 0.2rem 0.75rem; }
+    @media (max-width: 36rem) { .cg-data-table th, .cg-data-table td { padding: 0.2rem 0.4rem; } }
     .cg-data-table tbody th[scope="rowgroup"] { padding-top: 0.7rem; }
     .cg-data-table th[scope="row"] { font-weight: 400; border-bottom-width: 1px; text-align: right; }
     .cg-formulas-only { margin: 1rem 0 1.5rem; }
@@ -467,6 +493,8 @@ enum BundledStylesheet {
       /* The numbers behind a figure: paper cannot open them (print.html leaves them out). */
       .cg-data { display: none; }
       .callout { break-inside: avoid; background: none; }
+      .cg-plots > .cg-plot:not(.cg-plot-narrow) { display: block !important; }
+      .cg-plots > .cg-plot-narrow { display: none !important; }
       h2, h3 { break-after: avoid; }
     }
     /* print.html: the whole course as one document, read on screen or printed. */

@@ -35,7 +35,7 @@ enum BundledTemplates {
     <a class="skip-link" href="#content"{{#textLanguage}} lang="{{textLanguage}}"{{/textLanguage}}>{{strings.page.skipToText}}</a>
     <header class="topbar">
     <input type="checkbox" id="nav-toggle" class="nav-toggle">
-    <label for="nav-toggle" class="nav-button"{{#textLanguage}} lang="{{textLanguage}}"{{/textLanguage}}><span aria-hidden="true">☰</span> {{strings.page.chapters}}</label>
+    <label for="nav-toggle" class="nav-button"{{#textLanguage}} lang="{{textLanguage}}"{{/textLanguage}}><span aria-hidden="true">☰</span> <span class="nav-label">{{strings.page.chapters}}</span></label>
     <a class="course-title" href="index.html">{{courseTitle}}</a>
     <form class="site-search" action="search.html" method="get" role="search"{{#textLanguage}} lang="{{textLanguage}}"{{/textLanguage}}>
     <label for="site-search" class="visually-hidden">{{strings.search.label}}</label>

@@ -26,6 +26,6 @@ enum AverageSVG {
             LineFigure.Panel(yAxis: Axis(label: Words.text("axis.observationX")), series: [observations, signal], height: 150),
             LineFigure.Panel(yAxis: Axis(label: Words.text("axis.average")), series: averages + [signal], height: 220),
         ]
-        return LineFigure(xAxis: Axis(label: Words.text("axis.observationT")), panels: panels).svg(text)
+        return LineFigure(xAxis: Axis(label: Words.text("axis.observationT")), panels: panels).responsiveSVG(text)
     }
 }

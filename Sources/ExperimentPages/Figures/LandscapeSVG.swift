@@ -19,7 +19,8 @@ enum LandscapeSVG {
     }
 
     /// The figure, its contours and axes left to a `<use>` of `sharedBackground` when one is given
-    /// (a sweep draws them once for all its variants), and that background in `background`.
+    /// (a sweep draws them once for all its variants), and in `background` the definitions of that
+    /// element and of its narrow drawing's, `sharedBackground` + `-n`.
     static func svg(
         _ experiment: Experiment, trajectories: [[Trajectory]], listsSeries: Bool = true, animation: PathAnimation? = nil,
         text: FigureText, sharedBackground: String?, background: inout String?
@@ -70,10 +71,11 @@ enum LandscapeSVG {
             xLabel: objective.variableNames.first ?? "x",
             yLabel: objective.variableNames.count > 1 ? objective.variableNames[1] : "y", listsSeries: listsSeries)
         figure.animation = animation
-        guard let sharedBackground else { return figure.svg(text) }
+        guard let sharedBackground else { return figure.responsiveSVG(text) }
         let (svg, drawn) = figure.svg(text, sharedBackground: sharedBackground)
-        background = drawn
-        return svg
+        let (narrowSVG, narrowDrawn) = figure.narrow.svg(text.narrow, sharedBackground: sharedBackground + "-n")
+        background = "<g id=\"\(sharedBackground)\">\n\(drawn)</g>" + "<g id=\"\(sharedBackground)-n\">\n\(narrowDrawn)</g>"
+        return ResponsiveFigure.html(wide: svg, narrow: narrowSVG)
     }
 
     /// The plot window: the author's `Domain`, or else one that shows every start, every
@@ -148,7 +150,7 @@ enum LandscapeSVG {
             curve: curve, runs: runs, minima: minima, xAxis: Axis(label: name, range: xRange),
             yAxis: Axis(label: "f(\(name))"), listsSeries: listsSeries)
         figure.animation = animation
-        return figure.svg(text)
+        return figure.responsiveSVG(text)
     }
 
     /// The numbers behind the figure's markers (``DataTable``), path by path in the figure's order.

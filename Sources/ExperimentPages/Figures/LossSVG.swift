@@ -38,6 +38,6 @@ enum LossSVG {
         if !rates.isEmpty { panels.append(LineFigure.Panel(yAxis: Axis(label: Words.text("axis.learningRate")), series: rates, height: 90)) }
         var figure = LineFigure(xAxis: Axis(label: Words.text("axis.step")), panels: panels, listsSeries: listsSeries)
         figure.animation = animation
-        return figure.svg(text)
+        return figure.responsiveSVG(text)
     }
 }

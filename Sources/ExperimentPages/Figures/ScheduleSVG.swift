@@ -28,6 +28,6 @@ enum ScheduleSVG {
             let axis = fStar == nil ? Axis(label: "f", scale: .linear) : Axis(label: "f − f*", scale: .log)
             panels.append(LineFigure.Panel(yAxis: axis, series: losses, height: 200))
         }
-        return LineFigure(xAxis: Axis(label: Words.text("axis.stepT")), panels: panels, listsSeries: listsSeries).svg(text)
+        return LineFigure(xAxis: Axis(label: Words.text("axis.stepT")), panels: panels, listsSeries: listsSeries).responsiveSVG(text)
     }
 }

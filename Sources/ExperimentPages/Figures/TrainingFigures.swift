@@ -26,7 +26,7 @@ enum TrainingFigures {
             smooth.append(LineSeries(label: label, series: index, color: color, x: values.indices.map { Double($0 + 1) }, y: values))
         }
         let panel = LineFigure.Panel(yAxis: Axis(label: Words.text("axis.trainingLoss"), scale: .log), series: faint + smooth, height: 220)
-        return LineFigure(xAxis: Axis(label: Words.text("axis.iteration")), panels: [panel], listsSeries: !LegendTable.isNeeded(for: smooth.count)).svg(text)
+        return LineFigure(xAxis: Axis(label: Words.text("axis.iteration")), panels: [panel], listsSeries: !LegendTable.isNeeded(for: smooth.count)).responsiveSVG(text)
     }
 
     /// Test accuracy at each checkpoint, in percent, on an axis fitted to the values (not
@@ -52,7 +52,7 @@ enum TrainingFigures {
                 panels.append(LineFigure.Panel(yAxis: Axis(label: zoomAxis, range: zoom), series: series, height: validation.isEmpty ? 170 : 130))
             }
         }
-        return LineFigure(xAxis: Axis(label: Words.text("axis.iteration")), panels: panels, listsSeries: !LegendTable.isNeeded(for: lines.count)).svg(text)
+        return LineFigure(xAxis: Axis(label: Words.text("axis.iteration")), panels: panels, listsSeries: !LegendTable.isNeeded(for: lines.count)).responsiveSVG(text)
     }
 
     static func accuracyLines(_ result: TrainingStudyResult) -> [LineSeries] {
@@ -110,7 +110,7 @@ enum TrainingFigures {
         let figure = DecisionRegionFigure(
             xRange: first.xRange, yRange: first.yRange, gridColumns: first.columns, gridRows: first.rows, panels: panels,
             samples: samples, columns: panels.count == 1 ? 1 : 2)
-        return figure.svg(text)
+        return figure.responsiveSVG(text)
     }
 
     /// β of the loss curves' moving average: an effective window of about a fortieth of

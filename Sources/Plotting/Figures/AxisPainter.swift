@@ -14,6 +14,57 @@ enum AxisPainter {
         return Array(zip(values, TickLabels.labels(for: values, scale: scale)))
     }
 
+    /// The ticks of an axis `length` units long: as many as `count` asks for, fewer when their
+    /// labels would touch. A vertical axis's labels keep ``minimumRowSpacing`` between baselines
+    /// (a line box of 11-unit text, CJK faces included); a horizontal axis's keep
+    /// ``minimumLabelGap`` between the estimated edges of neighbours.
+    static func ticks(
+        _ range: ClosedRange<Double>, scale: AxisScale, count: Int, length: Double, vertical: Bool
+    ) -> [(Double, String)] {
+        var count = count
+        var ticks = ticks(range, scale: scale, count: count)
+        while count > 2, !fit(ticks, range: range, scale: scale, length: length, vertical: vertical) {
+            count -= 1
+            ticks = Self.ticks(range, scale: scale, count: count)
+        }
+        return ticks
+    }
+
+    /// `fitted` when its labels are no wider than `laidOut`'s, which the margins were measured
+    /// for; `laidOut` otherwise.
+    static func within(_ fitted: [(Double, String)], _ laidOut: [(Double, String)]) -> [(Double, String)] {
+        labelWidth(fitted) <= labelWidth(laidOut) && rightOverhang(fitted) <= rightOverhang(laidOut) ? fitted : laidOut
+    }
+
+    static let minimumRowSpacing = 16.0
+    static let minimumLabelGap = 6.0
+
+    /// Whether the labels of `ticks` along an axis `length` units long leave room between them.
+    static func fit(_ ticks: [(Double, String)], range: ClosedRange<Double>, scale: AxisScale, length: Double, vertical: Bool) -> Bool {
+        let map = ScaleMapping(scale: scale, domain: range, from: 0, to: length)
+        let placed = ticks.map { (map($0.0), $0.1) }.filter { $0.0 >= -0.05 && $0.0 <= length + 0.05 }
+        if vertical {
+            return zip(placed, placed.dropFirst()).allSatisfy { abs($1.0 - $0.0) >= minimumRowSpacing }
+        }
+        let extents = placed.map { x, label in labelExtent(label, at: x, leftEdge: 0) }
+        return zip(extents, extents.dropFirst()).allSatisfy { $1.lowerBound - $0.upperBound >= minimumLabelGap }
+    }
+
+    /// Where an x tick label at `x` reaches: centred on its tick, or starting at it on the
+    /// axis's left edge when centring would reach under the y tick labels.
+    static func labelExtent(_ label: String, at x: Double, leftEdge: Double) -> ClosedRange<Double> {
+        let width = TextMetrics.width(label, fontSize: tickFont)
+        if startsAtTick(label, at: x, leftEdge: leftEdge) { return (x - 2)...(x - 2 + width) }
+        return (x - width / 2)...(x + width / 2)
+    }
+
+    /// Whether the x tick label at `x` starts at its tick instead of being centred on it: it is
+    /// on the left edge, and half of it is wider than the room left of the edge before the y
+    /// tick labels, which end `tickLength + 3` left of it (Vega's labelFlush).
+    static func startsAtTick(_ label: String, at x: Double, leftEdge: Double) -> Bool {
+        x < leftEdge + 0.5 && TextMetrics.width(label, fontSize: tickFont) / 2 > tickLength + 1
+    }
+
     /// The room right of a plot area that its x tick labels need: the last label is
     /// centred on the right edge, so half of it sticks out ("20000" under a long loss curve).
     static func rightOverhang(_ ticks: [(Double, String)]) -> Double {
@@ -54,7 +105,12 @@ enum AxisPainter {
         for (value, label) in ticks {
             let x = map(value)
             guard x >= rect.x - 0.05, x <= rect.maxX + 0.05, rightEndLabel || x < rect.maxX - 0.5 else { continue }
-            labels += "<text x=\"\(SVGText.n(x))\" y=\"\(SVGText.n(rect.maxY + tickLength + 11))\">\(Escaping.html(label))</text>"
+            let y = SVGText.n(rect.maxY + tickLength + 11)
+            if startsAtTick(label, at: x, leftEdge: rect.x) {
+                labels += "<text x=\"\(SVGText.n(x - 2))\" y=\"\(y)\" text-anchor=\"start\">\(Escaping.html(label))</text>"
+                continue
+            }
+            labels += "<text x=\"\(SVGText.n(x))\" y=\"\(y)\">\(Escaping.html(label))</text>"
         }
         return "<g text-anchor=\"middle\" fill-opacity=\".8\">\(labels)</g>\n"
     }

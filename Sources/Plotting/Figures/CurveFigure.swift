@@ -36,8 +36,10 @@ public struct CurveFigure: Sendable {
         let xs = finiteCurve.map(\.x), ys = finiteCurve.map(\.y)
         let xRange = xAxis.range ?? ((xs.min() ?? 0)...(max(xs.max() ?? 1, (xs.min() ?? 0) + 1e-9)))
         let yRange = yAxis.range ?? Ticks.niceLinearRange(ys.min() ?? 0, ys.max() ?? 1)
-        let xTicks = AxisPainter.ticks(xRange, scale: .linear, count: 8)
-        let yTicks = AxisPainter.ticks(yRange, scale: .linear, count: 5)
+        let narrow = ResponsiveFigure.isNarrow(width)
+        let yTicks = AxisPainter.ticks(yRange, scale: .linear, count: narrow ? 4 : 5, length: height, vertical: true)
+        let xTicks = AxisPainter.ticks(
+            xRange, scale: .linear, count: narrow ? 4 : 8, length: width - 38 - AxisPainter.labelWidth(yTicks), vertical: false)
         let left = 24 + AxisPainter.labelWidth(yTicks) + AxisPainter.tickLength + 4
         let right = max(14, AxisPainter.rightOverhang(xTicks))
 
@@ -90,7 +92,8 @@ public struct CurveFigure: Sendable {
                 }
                 continue
             }
-            let every = max(1, (last + LandscapeFigure.maximumMarkers - 1) / LandscapeFigure.maximumMarkers)
+            let most = LandscapeFigure.maximumMarkers(width: width)
+            let every = max(1, (last + most - 1) / most)
             for step in stride(from: every, to: max(every, last), by: every) where rect.contains(points[step]) {
                 group += markers.use(small, at: points[step])
             }
@@ -117,5 +120,15 @@ public struct CurveFigure: Sendable {
         document.style = sheet?.element ?? ""
         document.body = body
         return document.rendered
+    }
+}
+
+extension CurveFigure: ResponsiveDrawing {
+    /// The figure at a phone's width, its plot no taller than wide.
+    public var narrow: CurveFigure {
+        var figure = self
+        figure.width = ResponsiveFigure.narrowWidth
+        figure.height = min(height, 200)
+        return figure
     }
 }

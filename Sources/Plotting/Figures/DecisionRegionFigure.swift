@@ -63,13 +63,15 @@ public struct DecisionRegionFigure: Sendable {
     public func svg(_ text: FigureText) -> String {
         let columns = max(1, min(self.columns, panels.count))
         let rows = max(1, (panels.count + columns - 1) / columns)
-        let xTicks = AxisPainter.ticks(xRange, scale: .linear, count: 4)
-        let yTicks = AxisPainter.ticks(yRange, scale: .linear, count: 4)
-        let left = 22 + AxisPainter.labelWidth(yTicks) + AxisPainter.tickLength + 4
-        let right = max(12, AxisPainter.rightOverhang(xTicks)), gap = 26.0, titleHeight = 20.0
+        let laidOutX = AxisPainter.ticks(xRange, scale: .linear, count: 4)
+        let laidOutY = AxisPainter.ticks(yRange, scale: .linear, count: 4)
+        let left = 22 + AxisPainter.labelWidth(laidOutY) + AxisPainter.tickLength + 4
+        let right = max(12, AxisPainter.rightOverhang(laidOutX)), gap = 26.0, titleHeight = 20.0
         let panelWidth = (width - left - right - Double(columns - 1) * gap) / Double(columns)
         let xSpan = xRange.upperBound - xRange.lowerBound, ySpan = yRange.upperBound - yRange.lowerBound
         let panelHeight = min(320, panelWidth * min(1.5, max(0.5, ySpan / xSpan)))
+        let xTicks = AxisPainter.within(AxisPainter.ticks(xRange, scale: .linear, count: 4, length: panelWidth, vertical: false), laidOutX)
+        let yTicks = AxisPainter.within(AxisPainter.ticks(yRange, scale: .linear, count: 4, length: panelHeight, vertical: true), laidOutY)
 
         let classes = Set(samples.map(\.label)).union(panels.flatMap(\.predictions)).sorted()
         var legend = Legend(entries: classes.map {
@@ -147,5 +149,15 @@ public struct DecisionRegionFigure: Sendable {
             out += "<path d=\"\(data.text)\" style=\"fill:\(Palette.color(label))\" fill-opacity=\".16\"/>\n"
         }
         return out
+    }
+}
+
+extension DecisionRegionFigure: ResponsiveDrawing {
+    /// The figure at a phone's width: its panels in one column.
+    public var narrow: DecisionRegionFigure {
+        var figure = self
+        figure.width = ResponsiveFigure.narrowWidth
+        figure.columns = 1
+        return figure
     }
 }

@@ -17,12 +17,24 @@ public struct FigureText: Hashable, Sendable {
     /// they are in the page's language.
     public var language: String?
 
+    /// Whether this is the narrow drawing of a figure drawn twice (``ResponsiveFigure``),
+    /// which the stylesheet shows instead of the wide one in a column narrower than that.
+    public var isNarrow = false
+
     public init(idPrefix: String, title: String, description: String, words: FigureVocabulary = .english) {
         precondition(Self.isValidPrefix(idPrefix), "id prefix '\(idPrefix)' is not an XML name")
         self.idPrefix = idPrefix
         self.title = title
         self.description = description
         self.words = words
+    }
+
+    /// The words of the figure's narrow drawing: the same, under ids of their own.
+    public var narrow: FigureText {
+        var text = self
+        text.idPrefix += "-n"
+        text.isNarrow = true
+        return text
     }
 
     /// `prefix` if it can start an `id`; otherwise an `x` and its ASCII letters and digits,

@@ -67,11 +67,13 @@ public struct HistogramFigure: Sendable {
         let columns = max(1, min(self.columns, histograms.count))
         let rows = max(1, (histograms.count + columns - 1) / columns)
         let counts = countRange ?? Self.countRange(histograms)
-        let countTicks = AxisPainter.ticks(counts, scale: .linear, count: 2)
-        let left = 8 + AxisPainter.labelWidth(countTicks) + AxisPainter.tickLength
-        let right = max(10, AxisPainter.rightOverhang(AxisPainter.ticks(sharedRange(), scale: .linear, count: 3))), gap = 12.0 + AxisPainter.labelWidth(countTicks) + AxisPainter.tickLength
+        let laidOutCounts = AxisPainter.ticks(counts, scale: .linear, count: 2)
+        let left = 8 + AxisPainter.labelWidth(laidOutCounts) + AxisPainter.tickLength
+        let right = max(10, AxisPainter.rightOverhang(AxisPainter.ticks(sharedRange(), scale: .linear, count: 3))), gap = 12.0 + AxisPainter.labelWidth(laidOutCounts) + AxisPainter.tickLength
         let panelWidth = (width - left - right - Double(columns - 1) * gap) / Double(columns)
         let panelHeight = min(120, panelWidth * 0.62)
+        let countTicks = AxisPainter.within(
+            AxisPainter.ticks(counts, scale: .linear, count: 2, length: panelHeight, vertical: true), laidOutCounts)
         let titleHeight = 18.0, axisHeight = AxisPainter.tickLength + 16
         let rowStride = titleHeight + panelHeight + axisHeight + 6
         let height = 4 + Double(rows) * rowStride + (xLabel.isEmpty ? 0 : 16)
@@ -104,7 +106,8 @@ public struct HistogramFigure: Sendable {
             body += "<path d=\"M\(SVGText.n(rect.x)) \(SVGText.n(rect.maxY))h\(SVGText.n(rect.width))\" fill=\"none\" "
             body += "stroke=\"currentColor\" stroke-opacity=\".5\" stroke-width=\".8\"/>\n"
             body += AxisPainter.left(rect, mapY, countTicks, labelled: true)
-            body += AxisPainter.bottom(rect, mapX, AxisPainter.ticks(xRange, scale: .linear, count: 3), labelled: true)
+            body += AxisPainter.bottom(
+                rect, mapX, AxisPainter.ticks(xRange, scale: .linear, count: 3, length: panelWidth, vertical: false), labelled: true)
         }
         if !xLabel.isEmpty {
             body += AxisPainter.xLabel(xLabel, under: Rect(x: left, y: 0, width: width - left - right, height: 0), baseline: height - 4)
@@ -123,5 +126,15 @@ public struct HistogramFigure: Sendable {
         let lo = histograms.compactMap(\.edges.first).min() ?? 0
         let hi = histograms.compactMap(\.edges.last).max() ?? 1
         return hi > lo ? lo...hi : lo...(lo + 1)
+    }
+}
+
+extension HistogramFigure: ResponsiveDrawing {
+    /// The figure at a phone's width: two panels to a row.
+    public var narrow: HistogramFigure {
+        var figure = self
+        figure.width = ResponsiveFigure.narrowWidth
+        figure.columns = min(columns, 2)
+        return figure
     }
 }

@@ -64,6 +64,10 @@ public struct LandscapeFigure: Sendable {
     /// Steps beyond this many per run are marked every k-th, keeping the figure light.
     static let maximumMarkers = 40
 
+    /// The step markers per run of a drawing `width` units wide: half as many in a narrow one,
+    /// where 40 would touch each other and double the page's markers.
+    static func maximumMarkers(width: Double) -> Int { ResponsiveFigure.isNarrow(width) ? maximumMarkers / 2 : maximumMarkers }
+
     /// The figure as a standalone `<svg>` element.
     public func svg(_ text: FigureText) -> String { render(text, sharedBackground: nil).svg }
 
@@ -79,11 +83,13 @@ public struct LandscapeFigure: Sendable {
         let columns = overlay ? 1 : min(self.columns, panels.count)
         let rows = (max(1, panels.count) + columns - 1) / columns
         let xRange = grid.xRange, yRange = grid.yRange
-        let xTicks = AxisPainter.ticks(xRange, scale: .linear, count: overlay ? 8 : 4)
-        let yTicks = AxisPainter.ticks(yRange, scale: .linear, count: overlay ? 6 : 4)
+        let narrow = ResponsiveFigure.isNarrow(width)
+        let xCount = overlay && !narrow ? 8 : 4, yCount = overlay ? (narrow ? 5 : 6) : 4
+        let laidOutX = AxisPainter.ticks(xRange, scale: .linear, count: xCount)
+        let laidOutY = AxisPainter.ticks(yRange, scale: .linear, count: yCount)
 
-        let margin = 22 + AxisPainter.labelWidth(yTicks) + AxisPainter.tickLength + 4
-        let right = max(12, AxisPainter.rightOverhang(xTicks))
+        let margin = 22 + AxisPainter.labelWidth(laidOutY) + AxisPainter.tickLength + 4
+        let right = max(12, AxisPainter.rightOverhang(laidOutX))
         let gap = 26.0
         let titleHeight = overlay ? 0.0 : 20.0
         let available = (width - margin - right - Double(columns - 1) * gap) / Double(columns)
@@ -101,6 +107,11 @@ public struct LandscapeFigure: Sendable {
         // centred: a narrower SVG would be scaled up to the column's width, text and all.
         let contentWidth = margin + Double(columns) * panelWidth + Double(columns - 1) * gap + right
         let figureWidth = max(width, contentWidth)
+        // Fewer ticks where a lopsided domain leaves a short or narrow panel.
+        let xTicks = AxisPainter.within(
+            AxisPainter.ticks(xRange, scale: .linear, count: xCount, length: panelWidth, vertical: false), laidOutX)
+        let yTicks = AxisPainter.within(
+            AxisPainter.ticks(yRange, scale: .linear, count: yCount, length: panelHeight, vertical: true), laidOutY)
         let left = margin + (figureWidth - contentWidth) / 2
 
         let words = text.words
@@ -211,7 +222,8 @@ public struct LandscapeFigure: Sendable {
                 }
                 continue
             }
-            let every = max(1, (stepCount + Self.maximumMarkers - 1) / Self.maximumMarkers)
+            let most = Self.maximumMarkers(width: width)
+            let every = max(1, (stepCount + most - 1) / most)
             var group = ""
             for step in stride(from: every, to: stepCount, by: every) where rect.contains(drawn[step]) {
                 group += markers.use(small, at: drawn[step])
@@ -253,5 +265,15 @@ public struct LandscapeFigure: Sendable {
         guard let exit = drawn.firstIndex(where: { !$0.isFinite || !rect.contains($0) }) else { return nil }
         if exit == 0 { return trajectory.role == .evaluated ? nil : words.fill(words.startsOutside, ["label": trajectory.label]) }
         return words.fill(words.leaves, ["label": trajectory.name(words), "step": String(exit)])
+    }
+}
+
+extension LandscapeFigure: ResponsiveDrawing {
+    /// The figure at a phone's width: its panels in one column, each as wide as an overlay.
+    public var narrow: LandscapeFigure {
+        var figure = self
+        figure.width = ResponsiveFigure.narrowWidth
+        figure.columns = 1
+        return figure
     }
 }

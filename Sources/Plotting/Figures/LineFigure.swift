@@ -38,11 +38,14 @@ public struct LineFigure: Sendable {
 
     public func svg(_ text: FigureText) -> String {
         let xRange = xAxis.range ?? dataXRange()
-        let xTicks = AxisPainter.ticks(xRange, scale: xAxis.scale, count: 8)
         let yRanges = panels.map { yRange(for: $0) }
-        let yTicks = zip(panels, yRanges).map { AxisPainter.ticks($1, scale: $0.yAxis.scale, count: $0.height < 150 ? 3 : 6) }
+        let yTicks = zip(panels, yRanges).map {
+            AxisPainter.ticks($1, scale: $0.yAxis.scale, count: $0.height < 150 ? 3 : 6, length: $0.height, vertical: true)
+        }
         let labelWidth = yTicks.map(AxisPainter.labelWidth).max() ?? 0
         let left = 24 + labelWidth + 6
+        let xTicks = AxisPainter.ticks(
+            xRange, scale: xAxis.scale, count: ResponsiveFigure.isNarrow(width) ? 4 : 8, length: width - left - 14, vertical: false)
         let right = max(14, AxisPainter.rightOverhang(xTicks))
         let plotWidth = width - left - right
 
@@ -178,5 +181,15 @@ public struct LineFigure: Sendable {
         }
         if start.isFinite, start > lo { hi = min(hi, lo + 10 * (start - lo)) }
         return Ticks.niceLinearRange(lo, hi, count: panel.height < 150 ? 3 : 5)
+    }
+}
+
+extension LineFigure: ResponsiveDrawing {
+    /// The figure at a phone's width, its tall panels a little shorter.
+    public var narrow: LineFigure {
+        var figure = self
+        figure.width = ResponsiveFigure.narrowWidth
+        for index in figure.panels.indices { figure.panels[index].height = min(figure.panels[index].height, 180) }
+        return figure
     }
 }

@@ -23,7 +23,7 @@ struct SVGDocument {
     var rendered: String {
         let w = SVGText.n(width), h = SVGText.n(height)
         var out = "<svg xmlns=\"http://www.w3.org/2000/svg\" "
-        out += "class=\"cg-plot\" viewBox=\"0 0 \(w) \(h)\" width=\"\(w)\" height=\"\(h)\" role=\"img\" "
+        out += "class=\"\(text.isNarrow ? "cg-plot cg-plot-narrow" : "cg-plot")\" viewBox=\"0 0 \(w) \(h)\" width=\"\(w)\" height=\"\(h)\" role=\"img\" "
         if let language = text.language { out += "lang=\"\(Escaping.html(language))\" " }
         // The name is the title alone and the description the data summary, each announced
         // once: a figure without a summary of its own has no `<desc>`.
