@@ -2,6 +2,7 @@ import ExperimentLanguage
 import Experiments
 import Objectives
 import Plotting
+import TextFormatting
 
 /// A swept experiment's fragment: one row of radio buttons per swept value, and every
 /// variant's figures and tables, of which CSS shows the one the buttons select.
@@ -38,7 +39,7 @@ enum SweepPage {
         for (index, variant) in variants.enumerated() {
             let classes = ["\(prefix)-v"] + sweep.indices(of: index).enumerated().map { "\(prefix)-a\($0)-\($1)" }
             body += "<div class=\"cg-variant \(classes.joined(separator: " "))\">\n"
-            body += "<p class=\"cg-variant-name\">\(HTML.escape(sweep.name(of: index)))</p>\n"
+            body += "<p class=\"cg-variant-name\">\(HTML.escape(sweep.pageName(of: index)))</p>\n"
             if !sharesObjective { body += ExperimentPage.objective(variant.objective) }
             var drawn: String?
             let parts = ExperimentPage.parts(
@@ -91,7 +92,7 @@ enum SweepPage {
             } else {
                 for (index, value) in values.enumerated() {
                     let classes = ["\(prefix)-v"] + sweep.indices(of: index).enumerated().map { "\(prefix)-a\($0)-\($1)" }
-                    out += "<p class=\"\(classes.joined(separator: " "))\"><span class=\"cg-swept-name\">\(HTML.escape(sweep.name(of: index))): </span>\(value)</p>"
+                    out += "<p class=\"\(classes.joined(separator: " "))\"><span class=\"cg-swept-name\">\(HTML.escape(sweep.pageName(of: index))): </span>\(value)</p>"
                 }
             }
             out += "</td>" + first.frame[cell + 1]
@@ -110,7 +111,7 @@ enum SweepPage {
                 let id = "\(prefix)-a\(a)-\(i)"
                 let checked = i == axis.defaultIndex ? " checked" : ""
                 out += "<input type=\"radio\" class=\"cg-sweep-radio\" name=\"\(prefix)-a\(a)\" id=\"\(id)\"\(checked)>"
-                out += "<label for=\"\(id)\">\(HTML.escape(NumberText.format(value)))</label>"
+                out += "<label for=\"\(id)\">\(HTML.escape(NumberFormat.shortest(value)))</label>"
             }
             out += "</fieldset>\n"
         }
@@ -137,4 +138,12 @@ enum SweepPage {
 
 extension SweepResult: PageOutput {
     public func html(idPrefix: String, figure: FigureNumber?) -> String { SweepPage.html(self, idPrefix: idPrefix, figure: figure) }
+}
+
+extension ExperimentSweep {
+    /// "lr = 0.1" or "eps = 1×10⁻⁸": the variant named by its values as a page writes
+    /// numbers (``NumberFormat/shortest(_:)``); messages keep the source's `1e-08`.
+    func pageName(of variant: Int) -> String {
+        zip(axes, values(of: variant)).map { "\($0.name) = \(NumberFormat.shortest($1))" }.joined(separator: ", ")
+    }
 }
