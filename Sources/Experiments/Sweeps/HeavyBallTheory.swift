@@ -42,9 +42,8 @@ public struct HeavyBallTheory: Sendable, Equatable {
     public func rate(at values: [Double]) -> Double {
         let α = (learningRateAxis.map { values[$0] } ?? learningRate) * stepFactor
         let μ = momentumAxis.map { values[$0] } ?? momentum
-        // Theory holds for −1 < μ < 1; torch takes μ ≥ 0, but a grid's half cell below μ = 0
-        // must not draw a border there.
-        guard μ > -1, μ < 1 else { return .infinity }
+        // No guard on μ: the roots' product is μ, so |μ| ≥ 1 leaves a root of |z| ≥ 1 and the
+        // formula itself puts the border at μ = 1, continuously for the contour that draws it.
         return eigenvalues.map { Self.rate(learningRate: α, momentum: μ, eigenvalue: $0) }.max()!
     }
 
