@@ -141,8 +141,8 @@ enum PhaseDiagramPage {
     /// The theory's line and ring over the cells, in the cells' coordinates (``PhaseBoundary``).
     static func overlay(_ theory: HeavyBallTheory, sweep: ExperimentSweep) -> String {
         let (columns, rows) = (sweep.axes[0].values.count, sweep.axes[1].values.count)
-        let path = PhaseBoundary.path(columns: columns, rows: rows, level: 1) { x, y in
-            theory.rate(at: [AxisPosition.value(at: x, on: sweep.axes[0]), AxisPosition.value(at: y, on: sweep.axes[1])])
+        let path = PhaseBoundary.path(columns: columns, rows: rows, level: 0) { x, y in
+            theory.margin(at: [AxisPosition.value(at: x, on: sweep.axes[0]), AxisPosition.value(at: y, on: sweep.axes[1])])
         }
         var out = ""
         if !path.isEmpty {

@@ -97,7 +97,7 @@ import Testing
             let x = crossing.0.x + (crossing.1.x - crossing.0.x) * (y - crossing.0.y) / (crossing.1.y - crossing.0.y)
             // The line is where 10 α = 2 (1 + μ).
             let μ = sweep.axes[1].values[row]
-            #expect(abs(x - AxisPosition.position(of: 0.2 * (1 + μ), on: sweep.axes[0])) < 0.05, "row μ = \(μ)")
+            #expect(abs(x - AxisPosition.position(of: 0.2 * (1 + μ), on: sweep.axes[0])) < 0.01, "row μ = \(μ)")
             for column in 0..<10 {
                 let variant = sweep.variant([column, row])
                 let centre = Double(column) + 0.5
@@ -157,6 +157,7 @@ import Testing
         let theory = try #require(PhaseMap(result).theory)
         #expect(theory.learningRateAxis == 1 && theory.momentumAxis == nil && theory.optimum == nil)
         #expect(theory.rate(at: [0, 0.49]) < 1 && theory.rate(at: [0, 0.51]) > 1)
+        #expect(theory.margin(at: [0, 0.49]) < 0 && theory.margin(at: [0, 0.51]) > 0)
     }
 
     /// Issue 18 asks for a 10 × 10 phase diagram with its variants in 400 KB. The heat map

@@ -563,8 +563,8 @@ enum BundledStylesheet {
     .cg-phase-finite { background: #7ad151; color: #000; }
     .cg-phase-theory { position: absolute; inset: 0; width: 100%; height: 100%; pointer-events: none; overflow: visible; z-index: 1; }
     .cg-phase-theory path, .cg-phase-swatch-line path { fill: none; vector-effect: non-scaling-stroke; stroke-linejoin: round; stroke-linecap: round; }
-    .cg-phase-casing { stroke: #fff; stroke-width: 6px; }
-    .cg-phase-line { stroke: #000; stroke-width: 2.5px; }
+    .cg-phase-casing { stroke: #fff; stroke-width: 4.5px; }
+    .cg-phase-line { stroke: #000; stroke-width: 2px; }
     .cg-phase-optimum, .cg-phase-swatch-optimum {
       width: 0.8rem; height: 0.8rem; border-radius: 50%; box-sizing: border-box; border: 3px solid #000; box-shadow: 0 0 0 2px #fff, inset 0 0 0 2px #fff;
     }
@@ -582,7 +582,7 @@ enum BundledStylesheet {
     .cg-phase-swatch-line { width: 1.6rem; height: 0.8rem; }
     .cg-phase-swatch-optimum { display: inline-block; }
     @media screen {
-      .cg-sweep .cg-variant-name.cg-phase-shown { position: static; width: auto; height: auto; overflow: visible; clip-path: none; white-space: normal; }
+      .cg-sweep .cg-variant-name.cg-phase-shown { position: static; width: auto; height: auto; overflow: visible; clip-path: none; white-space: normal; font-size: 0.9rem; }
     }
 
     @media (prefers-reduced-motion: no-preference) {

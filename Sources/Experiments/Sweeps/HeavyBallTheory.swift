@@ -47,6 +47,17 @@ public struct HeavyBallTheory: Sendable, Equatable {
         return eigenvalues.map { Self.rate(learningRate: α, momentum: μ, eigenvalue: $0) }.max()!
     }
 
+    /// Below 0 exactly where the iteration converges: the largest of −αλ, αλ − 2(1 + μ) over
+    /// the eigenvalues, and |μ| − 1. Its zero set is the border ``rate(at:)`` = 1, but it is
+    /// piecewise linear in α and μ where the rate has a square-root kink, so a contour drawn by
+    /// linear interpolation between samples puts the border where it is.
+    public func margin(at values: [Double]) -> Double {
+        let α = (learningRateAxis.map { values[$0] } ?? learningRate) * stepFactor
+        let μ = momentumAxis.map { values[$0] } ?? momentum
+        let steps = eigenvalues.map { max(-α * $0, α * $0 - 2 * (1 + μ)) }.max()!
+        return max(steps, abs(μ) - 1)
+    }
+
     /// The fastest α and μ, with their rate, when the two axes are α and μ.
     public var optimum: (learningRate: Double, momentum: Double, rate: Double)? {
         guard learningRateAxis != nil, momentumAxis != nil else { return nil }
