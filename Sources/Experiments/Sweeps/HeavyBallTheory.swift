@@ -68,8 +68,8 @@ public struct HeavyBallTheory: Sendable, Equatable {
         return (4 / (root * root) / stepFactor, rate * rate, rate)
     }
 
-    /// The theory of `sweep`'s phase diagram, when it applies: the run it colours is `SGD`
-    /// (without Nesterov) or `Momentum`, not maximising, without schedule or gradient noise,
+    /// The theory of `sweep`'s phase diagram, when it applies: the run it colours is a heavy
+    /// ball (``MethodCapabilities/heavyBall``: `SGD` without Nesterov, `Momentum`), not maximising, without schedule or gradient noise,
     /// on the same quadratic with a positive definite Hessian in every variant, and the axes
     /// sweep its learning rate, its momentum or both (and the other axis nothing it depends on).
     public init?(_ sweep: ExperimentSweep) {
@@ -80,7 +80,7 @@ public struct HeavyBallTheory: Sendable, Equatable {
         for variant in sweep.variants {
             let run = variant.runs[diagram.runIndex]
             let config = run.optimizer
-            guard ["SGD", "Momentum"].contains(config.callName), run.schedule == nil, run.noise == nil, variant.batchSize == nil,
+            guard config.spec?.capabilities.contains(.heavyBall) == true, run.schedule == nil, run.noise == nil, variant.batchSize == nil,
                   config.values["maximize"]?.bool != true, config.values["nesterov"]?.bool != true,
                   let lr = config.values["lr"]?.real, let momentum = config.values["momentum"]?.real,
                   let λ = variant.objective.hessianEigenvalues, λ.allSatisfy({ $0 > 0 })
