@@ -546,7 +546,7 @@ extension BuilderDescription {
     static let experiment = BuilderDescription(
         "Experiment", noun: "experiment", article: "an", signature: "Experiment(_ title: String) { statements }",
         form: .titled(example: "Experiment(\"…\") { Objective(.rosenbrock); Adam(lr: 0.1) }"),
-        statements: experimentStatements + [play], runs: .optimizers,
+        statements: experimentStatements + [play, phaseDiagram], runs: .optimizers,
         statementExample: "'Steps(30)' or an optimizer call such as 'Adam(lr: 0.1)'",
         summary: "Optimizer paths on one objective, drawn as a figure."
     ) { input, diagnostics in
@@ -560,6 +560,11 @@ extension BuilderDescription {
     static let play = StatementDescription(
         "Play", signature: "Play(seconds: Double)",
         summary: "A play button that draws the paths step by step over the seconds (default: 5 steps a second, 4 to 12 s), in step with a cursor on the loss curves.")
+
+    /// `PhaseDiagram`, which only an `Experiment` of two sweeps takes.
+    static let phaseDiagram = StatementDescription(
+        "PhaseDiagram", signature: "PhaseDiagram(.stepsTo(loss: Double) | .finalLoss | .diverged, run: String)",
+        summary: "With two sweeps: a heat map of the summary over the grid, each cell choosing the variant shown; the theory's convergence region drawn over it on a quadratic.")
 
     /// The statements inside `Experiment { … }`, besides optimizer calls; a `Schedule` with an
     /// `Objective` takes them too.
