@@ -133,7 +133,7 @@ extension BundledStrings {
     phase.key.divergedAt: "diverged (at the step shown)"
     phase.key.boundary: "theory: converges inside the line"
     phase.key.optimum: "fastest in theory"
-    phase.theory: "The line is heavy-ball theory for this quadratic, whose Hessian has the eigenvalues λ = {eigenvalues}: the iteration converges exactly where 0 ≤ μ < 1 and 0 < ηλ < 2(1 + μ) for every λ, the cells inside the line."
+    phase.theory: "The line is heavy-ball theory for this quadratic, whose Hessian has the eigenvalues h = {eigenvalues}: the iteration converges exactly where 0 ≤ μ < 1 and 0 < ηh < 2(1 + μ) for every h, the cells inside the line."
     phase.theory.optimum: "The ring marks the fastest rate, |z| = {rate} per step, at η* = (2/(√L + √m))² = {lr} and μ* = ((√κ − 1)/(√κ + 1))² = {momentum}, with L and m the largest and smallest eigenvalue and κ = L/m."
     phase.theory.optimumOutside: "The fastest rate, |z| = {rate} per step, is at η* = {lr} and μ* = {momentum}, outside the grid."
     loss.title: "Loss curves: {title}"

@@ -129,7 +129,7 @@ extension BundledStrings {
     phase.key.divergedAt: "发散（格中为发散的步数）"
     phase.key.boundary: "理论：线内收敛"
     phase.key.optimum: "理论上最快"
-    phase.theory: "线条是重球法在此二次函数上的理论结果，其 Hessian 的特征值为 λ = {eigenvalues}：当且仅当 0 ≤ μ < 1 且对每个 λ 都有 0 < ηλ < 2(1 + μ) 时迭代收敛，即线内的格子。"
+    phase.theory: "线条是重球法在此二次函数上的理论结果，其 Hessian 的特征值为 h = {eigenvalues}：当且仅当 0 ≤ μ < 1 且对每个 h 都有 0 < ηh < 2(1 + μ) 时迭代收敛，即线内的格子。"
     phase.theory.optimum: "圆环标出最快的收敛速率，每步 |z| = {rate}，位于 η* = (2/(√L + √m))² = {lr}、μ* = ((√κ − 1)/(√κ + 1))² = {momentum}，其中 L 与 m 为最大与最小特征值，κ = L/m。"
     phase.theory.optimumOutside: "最快的收敛速率（每步 |z| = {rate}）位于 η* = {lr}、μ* = {momentum}，在网格之外。"
     loss.title: "损失曲线：{title}"
