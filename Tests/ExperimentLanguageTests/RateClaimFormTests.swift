@@ -5,7 +5,6 @@ import Testing
 /// `Expect(…, rate:)` and `.rate(over:)`: what they check to, and the errors a wrong one gets.
 struct RateClaimFormTests {
     private func parse(_ claims: String, objective: String = "Objective(.quadratic(a: 1, b: 10))") -> (Experiment?, [String]) {
-        var diagnostics: [Diagnostic] = []
         let text = """
             Experiment("t") {
                 \(objective)
@@ -16,9 +15,7 @@ struct RateClaimFormTests {
                 \(claims)
             }
             """
-        let directive = DirectiveParser.parse(text, origin: SourceOrigin(file: "c.md", line: 1), diagnostics: &diagnostics)
-        guard case .experiment(let experiment)? = directive else { return (nil, diagnostics.map(\.message)) }
-        return (experiment, diagnostics.map(\.message))
+        return parsedExperiment(text)
     }
 
     @Test func theFormsCheckToTheirKinds() throws {

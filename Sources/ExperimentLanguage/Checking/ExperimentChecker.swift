@@ -374,12 +374,7 @@ struct ExperimentChecker {
         case ("increasing", nil): shape = .increasing
         case ("decreasing", nil): shape = .decreasing
         case ("below", let arguments?), ("above", let arguments?):
-            guard arguments.count == 1, arguments[0].label == nil else {
-                diagnostics.append(reader.error("'.\(member.name)' takes one unlabeled bound", member.range,
-                                                hint: "write '.\(member.name)(1e-3)'"))
-                return nil
-            }
-            guard let bound = reader.number(arguments[0].value, "the bound", &diagnostics) else { return nil }
+            guard let bound = oneSidedBound(member, arguments, example: "1e-3", &diagnostics) else { return nil }
             shape = member.name == "below" ? .below(bound) : .above(bound)
         default:
             reader.unknownMember(member, "shape", choices: ["increasing", "decreasing", "below", "above"], &diagnostics)
@@ -417,6 +412,19 @@ struct ExperimentChecker {
         return .series(label: label, series: series, shape: shape, steps: window, start: start)
     }
 
+    /// The number of `.below(x)` or `.above(x)`, as a series claim and a rate claim write it.
+    private func oneSidedBound(
+        _ member: ValueReader.Member, _ arguments: [ArgumentSyntax], example: String,
+        _ diagnostics: inout [Diagnostic]
+    ) -> Double? {
+        guard arguments.count == 1, arguments[0].label == nil else {
+            diagnostics.append(reader.error("'.\(member.name)' takes one unlabeled bound", member.range,
+                                            hint: "write '.\(member.name)(\(example))'"))
+            return nil
+        }
+        return reader.number(arguments[0].value, "the bound", &diagnostics)
+    }
+
     /// `Expect("GD", rate: .near(0.82, within: 0.01), over: 20...100)`: matched arguments are the
     /// label, the bound, `over` and `start`.
     private func rateClaim(
@@ -442,12 +450,7 @@ struct ExperimentChecker {
             }
             bound = .near(rate, within: within)
         case ("below", let arguments?), ("above", let arguments?):
-            guard arguments.count == 1, arguments[0].label == nil else {
-                diagnostics.append(reader.error("'.\(member.name)' takes one unlabeled bound", member.range,
-                                                hint: "write '.\(member.name)(0.9)'"))
-                return nil
-            }
-            guard let value = reader.number(arguments[0].value, "the bound", &diagnostics) else { return nil }
+            guard let value = oneSidedBound(member, arguments, example: "0.9", &diagnostics) else { return nil }
             bound = member.name == "below" ? .below(value) : .above(value)
         default:
             reader.unknownMember(member, "bound", choices: ["near", "below", "above"], &diagnostics)
