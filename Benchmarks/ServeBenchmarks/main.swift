@@ -78,7 +78,7 @@ try write(prose, proseText)
 site.rebuild()
 
 // (3) A training's label: the first `.label("…")` of chapter 11, renamed with the claims that name it.
-let training = "11-training-a-network.md"
+let training = "12-training-a-network.md"
 let trainingText = try read(training)
 let label = trainingText.components(separatedBy: ".label(\"").dropFirst().compactMap { $0.components(separatedBy: "\")").first }.first!
 try measure("training label edit → reload event (label \"\(label)\")", rounds: 3, edit: { round in

@@ -2,6 +2,7 @@ import ExperimentLanguage
 import Experiments
 import Objectives
 import Plotting
+import TextFormatting
 
 /// A swept experiment's fragment: one row of radio buttons per swept value, and every
 /// variant's figures and tables, of which CSS shows the one the buttons select.
@@ -30,19 +31,31 @@ enum SweepPage {
         var formulas: [String] = []
         var body = ""
 
-        var out = ExperimentPage.sectionStart(class: "cg-experiment cg-sweep", id: prefix)
+        let map = sweep.phaseDiagram == nil ? nil : PhaseMap(result)
+        var out = ExperimentPage.sectionStart(class: "cg-experiment cg-sweep" + (map == nil ? "" : " cg-phase-sweep"), id: prefix)
         if sharesObjective { out += ExperimentPage.objective(result.experiment.objective) }
-        out += controls(sweep, prefix: prefix)
-        let id = number.map { " id=\"\(HTML.escape($0.id))\"" } ?? ""
+        // A phase diagram's cells are the controls, and its figure takes the number.
+        var variantNumber = number
+        if let map {
+            out += PhaseDiagramPage.html(result, map: map, prefix: prefix, figure: number)
+            variantNumber = nil
+        } else {
+            out += controls(sweep, prefix: prefix)
+        }
+        let id = variantNumber.map { " id=\"\(HTML.escape($0.id))\"" } ?? ""
         out += "<div class=\"cg-variants\"\(id)>\n"
         for (index, variant) in variants.enumerated() {
-            let classes = ["\(prefix)-v"] + sweep.indices(of: index).enumerated().map { "\(prefix)-a\($0)-\($1)" }
-            body += "<div class=\"cg-variant \(classes.joined(separator: " "))\">\n"
-            body += "<p class=\"cg-variant-name\">\(HTML.escape(sweep.name(of: index)))</p>\n"
+            body += "<div class=\"cg-variant \(classes(sweep, index, prefix: prefix))\">\n"
+            if let map {
+                let sentence = PhaseDiagramPage.sentence(map.cells[index], name: sweep.pageName(of: index), map: map)
+                body += "<p class=\"cg-variant-name cg-phase-shown\">\(HTML.escape(Words.text("phase.shown", ["cell": sentence])))</p>\n"
+            } else {
+                body += "<p class=\"cg-variant-name\">\(HTML.escape(sweep.pageName(of: index)))</p>\n"
+            }
             if !sharesObjective { body += ExperimentPage.objective(variant.objective) }
             var drawn: String?
             let parts = ExperimentPage.parts(
-                variant, trajectories: result.variants[index].trajectories, idPrefix: "\(prefix)-v\(index)", figure: number,
+                variant, trajectories: result.variants[index].trajectories, idPrefix: "\(prefix)-v\(index)", figure: variantNumber,
                 numberID: false, sharedBackground: sharesObjective ? backgroundID : nil, background: &drawn)
             if background == nil { background = drawn }
             formulas.append(parts.formulas)
@@ -60,7 +73,8 @@ enum SweepPage {
             }.joined()
             out += body + "</div>\n"
         }
-        out += shared(sweep, prefix: prefix, background: sharesObjective ? background : nil)
+        out += shared(sweep, prefix: prefix, background: sharesObjective ? background : nil,
+                      extraRules: map.map { PhaseDiagramPage.narrowRules(result, map: $0, prefix: prefix) } ?? "")
         out += ExperimentPage.source(result.experiment.source)
         return out + "</section>\n"
     }
@@ -90,13 +104,21 @@ enum SweepPage {
                 out += "<p>\(values[0])</p>"
             } else {
                 for (index, value) in values.enumerated() {
-                    let classes = ["\(prefix)-v"] + sweep.indices(of: index).enumerated().map { "\(prefix)-a\($0)-\($1)" }
-                    out += "<p class=\"\(classes.joined(separator: " "))\"><span class=\"cg-swept-name\">\(HTML.escape(sweep.name(of: index))): </span>\(value)</p>"
+                    out += "<p class=\"\(classes(sweep, index, prefix: prefix))\"><span class=\"cg-swept-name\">\(HTML.escape(sweep.pageName(of: index))): </span>\(value)</p>"
                 }
             }
             out += "</td>" + first.frame[cell + 1]
         }
         return out
+    }
+
+    /// The classes that mark what belongs to `variant` (its part of the page, a number quoted
+    /// from it): the sweep's, one per axis value and, for a phase diagram, its cell's, which the
+    /// sweep's rules (``shared(_:prefix:background:extraRules:)``) hide unless selected.
+    static func classes(_ sweep: ExperimentSweep, _ variant: Int, prefix: String) -> String {
+        var classes = ["\(prefix)-v"] + sweep.indices(of: variant).enumerated().map { "\(prefix)-a\($0)-\($1)" }
+        if sweep.phaseDiagram != nil { classes.append("\(prefix)-c\(variant)") }
+        return classes.joined(separator: " ")
     }
 
     /// One `fieldset` per axis, its `legend` the swept name (and symbol), a radio button per
@@ -110,7 +132,7 @@ enum SweepPage {
                 let id = "\(prefix)-a\(a)-\(i)"
                 let checked = i == axis.defaultIndex ? " checked" : ""
                 out += "<input type=\"radio\" class=\"cg-sweep-radio\" name=\"\(prefix)-a\(a)\" id=\"\(id)\"\(checked)>"
-                out += "<label for=\"\(id)\">\(HTML.escape(NumberText.format(value)))</label>"
+                out += "<label for=\"\(id)\">\(HTML.escape(NumberFormat.shortest(value)))</label>"
             }
             out += "</fieldset>\n"
         }
@@ -120,14 +142,23 @@ enum SweepPage {
     /// The hidden `<svg>` holding the fragment's switching rules and what the variants share.
     /// A rule per axis and value: while that value is checked, hide every variant (and every
     /// number quoted from one, ``SweptNumbers``) without it.
-    /// `background` defines the contours and axes the variants' drawings `<use>`.
-    static func shared(_ sweep: ExperimentSweep, prefix: String, background: String?) -> String {
+    /// A phase diagram's cells are one group, a rule per cell. `extraRules` are the phase
+    /// diagram's own for narrow columns. `background` defines the contours and axes the
+    /// variants' drawings `<use>`.
+    static func shared(_ sweep: ExperimentSweep, prefix: String, background: String?, extraRules: String = "") -> String {
         var rules = ""
-        for (a, axis) in sweep.axes.enumerated() {
-            for i in axis.values.indices {
-                rules += ":root:has(#\(prefix)-a\(a)-\(i):checked) .\(prefix)-v:not(.\(prefix)-a\(a)-\(i)){display:none}\n"
+        if sweep.phaseDiagram != nil {
+            for k in sweep.variants.indices {
+                rules += ":root:has(#\(prefix)-c\(k):checked) .\(prefix)-v:not(.\(prefix)-c\(k)){display:none}\n"
+            }
+        } else {
+            for (a, axis) in sweep.axes.enumerated() {
+                for i in axis.values.indices {
+                    rules += ":root:has(#\(prefix)-a\(a)-\(i):checked) .\(prefix)-v:not(.\(prefix)-a\(a)-\(i)){display:none}\n"
+                }
             }
         }
+        rules += extraRules
         var out = "<svg class=\"cg-sweep-shared\" width=\"0\" height=\"0\" aria-hidden=\"true\" focusable=\"false\">"
         out += "<style>@media screen{\n\(rules)}</style>"
         if let background { out += "<defs>\(background)</defs>" }
@@ -137,4 +168,12 @@ enum SweepPage {
 
 extension SweepResult: PageOutput {
     public func html(idPrefix: String, figure: FigureNumber?) -> String { SweepPage.html(self, idPrefix: idPrefix, figure: figure) }
+}
+
+extension ExperimentSweep {
+    /// "lr = 0.1" or "eps = 1×10⁻⁸": the variant named by its values as a page writes
+    /// numbers (``NumberFormat/shortest(_:)``); messages keep the source's `1e-08`.
+    func pageName(of variant: Int) -> String {
+        zip(axes, values(of: variant)).map { "\($0.name) = \(NumberFormat.shortest($1))" }.joined(separator: ", ")
+    }
 }

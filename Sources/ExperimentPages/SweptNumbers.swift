@@ -1,5 +1,6 @@
 import Experiments
 import Plotting
+import TextFormatting
 import ExperimentLanguage
 
 /// A number the prose quotes (`=Result(…)`) from a run of a swept experiment: one per
@@ -25,9 +26,8 @@ public enum SweptNumbers {
             let sweep = swept.sweep
             var out = "<span class=\"cg-swept\">"
             for (index, number) in numbers.enumerated() {
-                let classes = ["\(prefix)-v"] + sweep.indices(of: index).enumerated().map { "\(prefix)-a\($0)-\($1)" }
                 let separator = index == 0 ? "" : "; "
-                out += "<span class=\"\(classes.joined(separator: " "))\"><span class=\"cg-swept-name\">\(separator)\(HTML.escape(sweep.name(of: index))): </span>"
+                out += "<span class=\"\(SweepPage.classes(sweep, index, prefix: prefix))\"><span class=\"cg-swept-name\">\(separator)\(HTML.escape(sweep.pageName(of: index))): </span>"
                 out += HTML.escape(number ?? "–") + "</span>"
             }
             return out + "</span>"

@@ -211,6 +211,32 @@ extension ExperimentRunner {
                 }
             }
             return nil
+
+        case .rate(let label, let bound, let steps, let start):
+            guard let trajectories = runs(label) else { return claim.isFalse("no run is labelled '\(label)'") }
+            let window = "over steps \(steps.lowerBound)...\(steps.upperBound)"
+            for s in start.map({ [$0] }) ?? Array(trajectories.indices) where trajectories.indices.contains(s) {
+                let trajectory = trajectories[s]
+                let distances = Self.components(.distance, of: trajectory, minima: experiment.objective.minima)[0]
+                guard steps.upperBound < distances.count else {
+                    let why = trajectory.divergedAt.map { "the run diverges at step \($0)" } ?? "the run stops at step \(distances.count - 1)"
+                    return claim.isFalse("'\(label)'\(startText(s)) has no rate \(window): \(why)")
+                }
+                guard let rate = Expectation.measuredRate(distances, over: steps) else {
+                    return claim.isFalse("'\(label)'\(startText(s)) is at the minimiser at step \(steps.lowerBound), so it has no rate \(window)")
+                }
+                let holds: Bool, claimed: String
+                switch bound {
+                case .near(let target, let within):
+                    holds = abs(rate - target) <= within
+                    claimed = "within \(Format.number(within)) of \(Format.number(target))"
+                case .below(let value): holds = rate < value; claimed = "below \(Format.number(value))"
+                case .above(let value): holds = rate > value; claimed = "above \(Format.number(value))"
+                }
+                if holds { continue }
+                return claim.isFalse("'\(label)'s rate\(startText(s)) \(window) is \(Format.number(rate)), not \(claimed)")
+            }
+            return nil
         }
     }
 

@@ -57,7 +57,7 @@ public enum ResultReferenceResolver {
                 return fail("'point:' chooses a point of a run on an objective; '\(label)' is \(found.kind.runPhrase)\(why)", hint: "remove 'point:'")
             }
             switch reference.quantity {
-            case .finalLoss, .finalGap, .finalDistance, .finalX, .finalY, .lossAt: break
+            case .finalLoss, .finalGap, .finalDistance, .finalX, .finalY, .lossAt, .rate: break
             default:
                 return fail("'\(reference.quantity.spelling)' is the run's, the same at its iterate and its evaluated point, so it takes no 'point:'",
                             hint: "remove 'point: .\(point.rawValue)'")
@@ -210,6 +210,20 @@ public enum ResultReferenceResolver {
                 return .failure(Problem("'\(label)' has no loss at step \(step): " + (diverged ?? "it stops at step \(trajectory.losses.count - 1)")))
             }
             return .success(trajectory.losses[step])
+        case .rate(let steps):
+            let minima = experiment.objective.minima
+            guard !minima.isEmpty else {
+                return .failure(Problem("'.rate' measures how fast the distance to the minimiser shrinks, and this objective has no known minimiser",
+                                        hint: "add Minimum(x, y) to the experiment"))
+            }
+            let distances = ExperimentRunner.components(.distance, of: trajectory, minima: minima)[0]
+            guard steps.upperBound < distances.count else {
+                return .failure(Problem("'\(label)' has no distance at step \(steps.upperBound): " + (diverged ?? "it stops at step \(distances.count - 1)")))
+            }
+            guard let rate = Expectation.measuredRate(distances, over: steps) else {
+                return .failure(Problem("'\(label)' is at the minimiser at step \(steps.lowerBound), so it has no rate from there"))
+            }
+            return .success(rate)
         default:
             if let diverged { return .failure(Problem(diverged + ", so it has no final figures")) }
         }

@@ -47,6 +47,22 @@ public struct Objective: Sendable {
         self.defaultStart = defaultStart
     }
 
+    /// The eigenvalues of f's Hessian, ascending, when f is a quadratic of one or two variables
+    /// (its Hessian constant); `nil` for any other objective. For `.quadratic(a:b:)` they are a and b.
+    ///
+    /// A symmetric 2 × 2 matrix [[p, q], [q, r]] has λ = (p + r)/2 ± √(((p − r)/2)² + q²).
+    public var hessianEigenvalues: [Double]? {
+        guard let h = symbolic?.constantHessian else { return nil }
+        switch dimension {
+        case 1: return h
+        case 2:
+            let mean = (h[0] + h[3]) / 2, half = (h[0] - h[3]) / 2
+            let radius = (half * half + h[1] * h[1]).squareRoot()
+            return [mean - radius, mean + radius]
+        default: return nil
+        }
+    }
+
     /// Samples of a finite-sum objective (the regressions), `nil` otherwise.
     public var sampleCount: Int? { (function as? any FiniteSumFunction)?.sampleCount }
 }

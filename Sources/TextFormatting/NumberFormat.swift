@@ -47,6 +47,19 @@ public enum NumberFormat {
         return decimal(rounded, decimals: max(0, digits - 1 - exponent), trim: trimmingZeros, minus: minus)
     }
 
+    /// `x` in the fewest digits that read back as `x` (Swift's shortest round trip), as a
+    /// reader writes it: `0.1`, `3`, `1×10⁻⁸` for `1e-08`, `2.5×10⁻⁵`, typographic minus.
+    /// For values the author wrote, such as a sweep's: no digit is added or lost.
+    public static func shortest(_ x: Double) -> String {
+        if x.isNaN { return "NaN" }
+        if x.isInfinite { return x < 0 ? minus + "∞" : "∞" }
+        var text = x == x.rounded() && abs(x) < 1e15 ? String(Int64(x)) : "\(x)"
+        if let e = text.firstIndex(where: { $0 == "e" || $0 == "E" }), let exponent = Int(text[text.index(after: e)...]) {
+            text = String(text[..<e]) + "×10" + superscript(exponent)
+        }
+        return text.split(separator: "-", omittingEmptySubsequences: false).joined(separator: minus)
+    }
+
     /// C's conversions of a `Double`, as ``printf(_:_:precision:)`` names them.
     public enum Conversion: String, Sendable {
         /// `%.nf`: `n` decimals.

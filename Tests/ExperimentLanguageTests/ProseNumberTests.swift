@@ -26,10 +26,10 @@ import Testing
         ("07-learning-rate-schedules.md", "1706.02677", "an arXiv id"),
         ("07-learning-rate-schedules.md", "40 steps", "exercise 1's solution claims it in its fence, over: 1...40, which this scan does not read"),
         ("07-learning-rate-schedules.md", "6.6", "the halving time of γ = 0.9 alone, ln 2 / ln(1/0.9), in exercise 2's solution"),
-        ("11-training-a-network.md", "90 steps", "an epoch of 1,437 images in batches of 16, a setting, in exercise 3's solution"),
-        ("11-training-a-network.md", "0.5 %", "a hypothetical difference in an exercise"),
-        ("12-regularisation.md", "0.5", "exercise 3 asks the reader to set the dropout probability to 0.5"),
-        ("12-regularisation.md", "0.9", "SGDW's default momentum, a setting, in exercise 5's solution"),
+        ("12-training-a-network.md", "90 steps", "an epoch of 1,437 images in batches of 16, a setting, in exercise 3's solution"),
+        ("12-training-a-network.md", "0.5 %", "a hypothetical difference in an exercise"),
+        ("13-regularisation.md", "0.5", "exercise 3 asks the reader to set the dropout probability to 0.5"),
+        ("13-regularisation.md", "0.9", "SGDW's default momentum, a setting, in exercise 5's solution"),
     ]
 
     /// Statements and builders, which are not runs.

@@ -6,7 +6,6 @@ import Testing
 /// to, and the errors a wrong one gets.
 struct SeriesClaimFormTests {
     private func parse(_ claims: String, objective: String = "Objective(.rosenbrock)") -> (Experiment?, [String]) {
-        var diagnostics: [Diagnostic] = []
         let text = """
             Experiment("t") {
                 \(objective)
@@ -18,9 +17,7 @@ struct SeriesClaimFormTests {
                 \(claims)
             }
             """
-        let directive = DirectiveParser.parse(text, origin: SourceOrigin(file: "c.md", line: 1), diagnostics: &diagnostics)
-        guard case .experiment(let experiment)? = directive else { return (nil, diagnostics.map(\.message)) }
-        return (experiment, diagnostics.map(\.message))
+        return parsedExperiment(text)
     }
 
     @Test func theFormsCheckToTheirKinds() throws {
@@ -99,4 +96,12 @@ struct SeriesClaimFormTests {
         let (_, diagnostics) = parse("Expect(\"Adam\", distance: .below(1))", objective: "Objective { x, y in x * x + y * y }")
         #expect(diagnostics == ["'distance' needs a known minimiser, and this objective has none"])
     }
+}
+
+/// `text`, an `Experiment` fence's body, checked: the experiment (nil after an error) and every message.
+func parsedExperiment(_ text: String) -> (Experiment?, [String]) {
+    var diagnostics: [Diagnostic] = []
+    let directive = DirectiveParser.parse(text, origin: SourceOrigin(file: "c.md", line: 1), diagnostics: &diagnostics)
+    guard case .experiment(let experiment)? = directive else { return (nil, diagnostics.map(\.message)) }
+    return (experiment, diagnostics.map(\.message))
 }

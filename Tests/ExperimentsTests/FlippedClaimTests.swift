@@ -19,6 +19,12 @@ import Testing
             return line.replacingCharacters(in: match, with: "Expect(\"\(parts[3])\", \(form): \"\(parts[1])\"")
         }
         for form in ["lowerLossThan", "closerThan"] where line.contains(form + ":") { return swapLabels(form) }
+        // A rate near r within d: claimed three d away instead.
+        if let match = line.range(of: #"\.near\(([^,]+), within: ([^)]+)\)"#, options: .regularExpression) {
+            let numbers = line[match].dropFirst(".near(".count).dropLast().components(separatedBy: ", within: ")
+            guard let rate = Double(numbers[0]), let within = Double(numbers[1]) else { return nil }
+            return line.replacingCharacters(in: match, with: ".near(\(rate + 3 * within), within: \(numbers[1]))")
+        }
         let swaps = [(".below(", ".above("), (".above(", ".below("), (".increasing", ".decreasing"), (".decreasing", ".increasing"),
                      ("diverges: true", "diverges: false"), ("diverges: false", "diverges: true"),
                      ("reaches:", "misses:"), ("misses:", "reaches:")]

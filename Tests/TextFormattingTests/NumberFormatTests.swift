@@ -64,3 +64,14 @@ import TextFormatting
         #expect(NumberFormat.correctlyRoundedSignificant(value, digits: digits) == expected)
     }
 }
+
+/// A value the author wrote (a sweep's), in as many digits as it was written with, as a reader writes numbers.
+struct ShortestNumberTests {
+    @Test(arguments: [
+        (0.1, "0.1"), (3, "3"), (0.5, "0.5"), (1e-8, "1×10⁻⁸"), (2.5e-5, "2.5×10⁻⁵"), (-0.25, "−0.25"),
+        (1e16, "1×10¹⁶"), (0.0001, "0.0001"), (123456.5, "123456.5"), (-3e-10, "−3×10⁻¹⁰"),
+    ])
+    func writesTheDigitsItWasWrittenWith(_ value: Double, _ text: String) {
+        #expect(NumberFormat.shortest(value) == text)
+    }
+}

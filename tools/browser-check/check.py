@@ -990,22 +990,29 @@ def check_page(browser, site, page, widths, pixel_widths, shots_dir, source, axe
 SEARCH_SCRIPTS = ("assets/search-index.js", "assets/search.js")
 
 # A sweep (`Sweep(…)` in an experiment) switches its variants with radio buttons and CSS
-# alone. For each button: click its label, then report what is painted: the variants
-# shown, the selected one's paths and results table, and each number quoted from it.
+# alone: a row of buttons per swept value, or a phase diagram's cells, one button per
+# variant. For each button: click its label (a cell, for a phase diagram), then report what
+# is painted: the variants shown, the selected one's paths and results table, and each
+# number quoted from it.
 SWEEP_SCRIPT = """
 (() => {
   const shown = e => getComputedStyle(e).display !== 'none' && e.getClientRects().length > 0;
   const report = [];
   for (const sweep of document.querySelectorAll('section.cg-sweep')) {
     const id = sweep.id;
-    const radios = Array.from(sweep.querySelectorAll('input.cg-sweep-radio'));
+    // A variant's classes name its value per axis (-a0-1) or, in a phase diagram, its cell (-c7).
+    const kind = id + (sweep.classList.contains('cg-phase-sweep') ? '-c' : '-a');
+    const radios = Array.from(sweep.querySelectorAll('input.cg-sweep-radio, input.cg-phase-radio'));
     const defaults = radios.filter(r => r.checked);
     for (const radio of radios) {
       sweep.querySelector('label[for="' + radio.id + '"]').click();
       const checked = radios.filter(r => r.checked).map(r => r.id.slice(id.length + 1));
       const visible = Array.from(sweep.querySelectorAll('.cg-variant')).filter(shown);
       const entry = {sweep: id, clicked: radio.id, checked: checked, radioChecked: radio.checked,
-                     visible: visible.map(v => Array.from(v.classList).filter(c => c.startsWith(id + '-a')).map(c => c.slice(id.length + 1)))};
+                     visible: visible.map(v => Array.from(v.classList).filter(c => c.startsWith(kind)).map(c => c.slice(id.length + 1)))};
+      const label = sweep.querySelector('label[for="' + radio.id + '"]');
+      const box = label.getBoundingClientRect();
+      entry.labelSize = [box.width, box.height];
       if (visible.length === 1) {
         const paths = Array.from(visible[0].querySelectorAll('svg path')).filter(p => shown(p));
         entry.paintedPaths = paths.filter(p => { const b = p.getBoundingClientRect(); return b.width > 0 || b.height > 0; }).length;
@@ -1014,7 +1021,7 @@ SWEEP_SCRIPT = """
         entry.results = table ? table.innerText : null;
       }
       entry.quoted = Array.from(document.querySelectorAll('.cg-swept')).filter(q => q.querySelector('.' + CSS.escape(id + '-v'))).map(q =>
-        Array.from(q.children).filter(shown).map(c => Array.from(c.classList).filter(k => k.startsWith(id + '-a')).map(k => k.slice(id.length + 1))));
+        Array.from(q.children).filter(shown).map(c => Array.from(c.classList).filter(k => k.startsWith(kind)).map(k => k.slice(id.length + 1))));
       report.push(entry);
     }
     for (const radio of defaults) sweep.querySelector('label[for="' + radio.id + '"]').click();
@@ -1031,6 +1038,8 @@ def check_sweeps(devtools, session, result):
     report = devtools.evaluate(SWEEP_SCRIPT, session) or []
     for entry in report:
         where = "sweep {} after clicking {}".format(entry["sweep"], entry["clicked"])
+        if min(entry["labelSize"]) < 16:
+            result.fail(None, "{}: its label is {:.0f} × {:.0f} px, too small to tap".format(where, *entry["labelSize"]))
         if not entry["radioChecked"]:
             result.fail(None, "{}: its radio button is not checked".format(where))
             continue

@@ -549,6 +549,57 @@ enum BundledStylesheet {
     @media print {
       .cg-sweep-controls { display: none; }
     }
+    /* Phase diagrams: a heat map of HTML labels in a CSS grid, one per variant, each the label
+       of a radio button of one group (arrow keys move through it); the selected cell ringed in
+       the page's colours, the focused one in the accent. The theory's line is an SVG over the
+       cells that lets clicks through. The fragment's own container queries hide the cells'
+       numbers and every other x tick where the column is too narrow for them. */
+    .cg-phase { container-type: inline-size; }
+    .cg-phase-plot {
+      display: grid; grid-template-columns: auto auto minmax(0, 1fr); align-items: stretch;
+      max-width: calc(var(--cg-phase-columns) * 4.5rem + 6rem); font-family: var(--font-ui); font-size: 0.75rem;
+      font-variant-numeric: tabular-nums; line-height: 1.2;
+    }
+    .cg-phase-ytitle { grid-column: 1; grid-row: 1; writing-mode: vertical-rl; transform: rotate(180deg); text-align: center; font-weight: 600; padding-left: 0.2rem; }
+    .cg-phase-yticks { grid-column: 2; grid-row: 1; display: grid; grid-template-rows: repeat(var(--cg-phase-rows), 1fr); align-items: center; text-align: right; padding-right: 0.3rem; white-space: nowrap; }
+    .cg-phase-cells {
+      grid-column: 3; grid-row: 1; position: relative; display: grid;
+      grid-template-columns: repeat(var(--cg-phase-columns), minmax(0, 1fr)); grid-template-rows: repeat(var(--cg-phase-rows), 1fr);
+      aspect-ratio: var(--cg-phase-columns) / var(--cg-phase-rows); max-height: 80vh; border: 1px solid var(--cg-fg);
+    }
+    .cg-phase-cells label {
+      display: flex; align-items: center; justify-content: center; min-width: 0; min-height: 0; overflow: hidden;
+      cursor: pointer; white-space: nowrap; -webkit-print-color-adjust: exact; print-color-adjust: exact;
+    }
+    .cg-phase-radio { position: absolute; opacity: 0; width: 1px; height: 1px; margin: 0; }
+    .cg-phase-radio:checked + label { box-shadow: inset 0 0 0 3px var(--cg-fg), inset 0 0 0 5px var(--cg-bg); font-weight: 700; }
+    .cg-phase-radio:focus-visible + label { outline: 3px solid var(--cg-accent); outline-offset: 1px; position: relative; z-index: 2; }
+    .cg-phase-diverged { background: repeating-linear-gradient(45deg, #f2f2f2 0 3px, #bdbdbd 3px 6px); color: #000; }
+    .cg-phase-missed { background: #9e9e9e; color: #000; }
+    .cg-phase-finite { background: #7ad151; color: #000; }
+    .cg-phase-theory { position: absolute; inset: 0; width: 100%; height: 100%; pointer-events: none; overflow: visible; z-index: 1; }
+    .cg-phase-theory path, .cg-phase-swatch-line path { fill: none; vector-effect: non-scaling-stroke; stroke-linejoin: round; stroke-linecap: round; }
+    .cg-phase-casing { stroke: #fff; stroke-width: 4.5px; }
+    .cg-phase-line { stroke: #000; stroke-width: 2px; }
+    .cg-phase-optimum, .cg-phase-swatch-optimum {
+      width: 0.8rem; height: 0.8rem; border-radius: 50%; box-sizing: border-box; border: 3px solid #000; box-shadow: 0 0 0 2px #fff, inset 0 0 0 2px #fff;
+    }
+    .cg-phase-optimum { position: absolute; transform: translate(-50%, -50%); pointer-events: none; z-index: 1; }
+    .cg-phase-xticks { grid-column: 3; grid-row: 2; display: grid; grid-template-columns: repeat(var(--cg-phase-columns), minmax(0, 1fr)); text-align: center; padding-top: 0.2rem; }
+    .cg-phase-xticks span { white-space: nowrap; justify-self: center; }
+    .cg-phase-xtitle { grid-column: 3; grid-row: 3; text-align: center; font-weight: 600; padding-top: 0.1rem; }
+    .cg-phase-key { display: flex; flex-wrap: wrap; align-items: center; gap: 0.4rem 1.2rem; margin: 0.6rem 0 0.3rem; font-family: var(--font-ui); font-size: 0.75rem; }
+    .cg-phase-scale { display: grid; grid-template-columns: minmax(8rem, 14rem); gap: 0.15rem; }
+    .cg-phase-scale-title { font-weight: 600; }
+    .cg-phase-bar { height: 0.8rem; border: 1px solid var(--cg-fg); -webkit-print-color-adjust: exact; print-color-adjust: exact; }
+    .cg-phase-scale-ticks { display: flex; justify-content: space-between; font-variant-numeric: tabular-nums; }
+    .cg-phase-entry { display: inline-flex; align-items: center; gap: 0.4rem; }
+    .cg-phase-swatch { display: inline-flex; align-items: center; justify-content: center; width: 1.6rem; height: 1.2rem; border: 1px solid var(--cg-fg); -webkit-print-color-adjust: exact; print-color-adjust: exact; }
+    .cg-phase-swatch-line { width: 1.6rem; height: 0.8rem; }
+    .cg-phase-swatch-optimum { display: inline-block; }
+    @media screen {
+      .cg-sweep .cg-variant-name.cg-phase-shown { position: static; width: auto; height: auto; overflow: visible; clip-path: none; white-space: normal; font-size: 0.9rem; }
+    }
 
     @media (prefers-reduced-motion: no-preference) {
       html { scroll-behavior: smooth; }

@@ -201,7 +201,7 @@ struct ExperimentChecker {
             + "Expect(\"SGD\", diverges: true), Expect(\"Adam\", lowerLossThan: \"SGD\"), "
             + "Expect(\"Adam\", lowerLossThan: \"SGD\", over: 1...100), Expect(\"Adam\", closerThan: \"SGD\"), "
             + "Expect(\"Adam\", endsNear: (3, 2), within: 0.1), Expect(\"Adam\", loss: .below(1e-3), at: 50), "
-            + "Expect(\"Adam\", stepSize: .decreasing, over: 10...100) "
+            + "Expect(\"Adam\", stepSize: .decreasing, over: 10...100), Expect(\"GD\", rate: .near(0.82, within: 0.01), over: 20...100) "
             + "or Expect(\"AMSGrad\", effectiveLearningRate: .increasing, over: 1...100)"
         guard call.arguments.count >= 2, call.arguments[0].label == nil, let form = call.arguments[1].label else {
             diagnostics.append(reader.error("'Expect' needs a run's label and a claim", call.expr.range, hint: "write \(forms)"))
@@ -217,10 +217,11 @@ struct ExperimentChecker {
         case "endsNear": parameters = [.init(nil), .init("endsNear"), .init("within"), .init("start", required: false)]
         case "lowerLossThan":
             parameters = [.init(nil), .init("lowerLossThan"), .init("at", required: false), .init("over", required: false), .init("start", required: false)]
+        case "rate": parameters = [.init(nil), .init("rate"), .init("over", required: false), .init("start", required: false)]
         case _ where Expectation.Series(rawValue: form) != nil:
             parameters = [.init(nil), .init(form), .init("at", required: false), .init("over", required: false), .init("start", required: false)]
         default:
-            let claims = ["reaches", "misses", "diverges", "lowerLossThan", "closerThan", "endsNear"] + Expectation.Series.allCases.map(\.rawValue)
+            let claims = ["reaches", "misses", "diverges", "lowerLossThan", "closerThan", "endsNear", "rate"] + Expectation.Series.allCases.map(\.rawValue)
             let suggestion = Suggestion.closest(to: form, in: claims)
             diagnostics.append(reader.error(
                 "unknown claim '\(form)'" + (suggestion.map { "; did you mean '\($0)'?" } ?? ""),
@@ -298,6 +299,11 @@ struct ExperimentChecker {
                 }
                 kind = .lowerLossThan(label: label, other: other, steps: claimed, start: start)
             }
+        case "rate":
+            guard let claim = rateClaim(label: label, matched, steps: steps, objective: objective, minima: minima,
+                                        startCount: startCount, &diagnostics)
+            else { return nil }
+            kind = claim
         default:
             guard let series = Expectation.Series(rawValue: form),
                   let claim = seriesClaim(label: label, series: series, matched, run: runs.first { $0.label == label }, steps: steps,
@@ -368,12 +374,7 @@ struct ExperimentChecker {
         case ("increasing", nil): shape = .increasing
         case ("decreasing", nil): shape = .decreasing
         case ("below", let arguments?), ("above", let arguments?):
-            guard arguments.count == 1, arguments[0].label == nil else {
-                diagnostics.append(reader.error("'.\(member.name)' takes one unlabeled bound", member.range,
-                                                hint: "write '.\(member.name)(1e-3)'"))
-                return nil
-            }
-            guard let bound = reader.number(arguments[0].value, "the bound", &diagnostics) else { return nil }
+            guard let bound = oneSidedBound(member, arguments, example: "1e-3", &diagnostics) else { return nil }
             shape = member.name == "below" ? .below(bound) : .above(bound)
         default:
             reader.unknownMember(member, "shape", choices: ["increasing", "decreasing", "below", "above"], &diagnostics)
@@ -409,6 +410,67 @@ struct ExperimentChecker {
             start = value
         }
         return .series(label: label, series: series, shape: shape, steps: window, start: start)
+    }
+
+    /// The number of `.below(x)` or `.above(x)`, as a series claim and a rate claim write it.
+    private func oneSidedBound(
+        _ member: ValueReader.Member, _ arguments: [ArgumentSyntax], example: String,
+        _ diagnostics: inout [Diagnostic]
+    ) -> Double? {
+        guard arguments.count == 1, arguments[0].label == nil else {
+            diagnostics.append(reader.error("'.\(member.name)' takes one unlabeled bound", member.range,
+                                            hint: "write '.\(member.name)(\(example))'"))
+            return nil
+        }
+        return reader.number(arguments[0].value, "the bound", &diagnostics)
+    }
+
+    /// `Expect("GD", rate: .near(0.82, within: 0.01), over: 20...100)`: matched arguments are the
+    /// label, the bound, `over` and `start`.
+    private func rateClaim(
+        label: String, _ matched: [Int: ArgumentSyntax], steps: Int, objective: Objective?, minima: [[Double]], startCount: Int,
+        _ diagnostics: inout [Diagnostic]
+    ) -> Expectation.Kind? {
+        let boundExpr = matched[1]!.value
+        let choices = ["near(x, within: d)", "below(x)", "above(x)"]
+        guard let member = reader.member(boundExpr, "the rate's bound", choices: choices, &diagnostics) else { return nil }
+        let bound: Expectation.RateBound
+        switch (member.name, member.arguments) {
+        case ("near", let arguments?):
+            guard arguments.count == 2, arguments[0].label == nil, arguments[1].label == "within" else {
+                diagnostics.append(reader.error("'.near' takes a rate and 'within:', its largest difference", member.range,
+                                                hint: "write '.near(0.82, within: 0.01)'"))
+                return nil
+            }
+            guard let rate = reader.number(arguments[0].value, "the rate", &diagnostics),
+                  let within = reader.number(arguments[1].value, "'within'", &diagnostics) else { return nil }
+            guard within > 0 else {
+                diagnostics.append(reader.error("'within' must be > 0, not \(NumberText.format(within))", arguments[1].value.range))
+                return nil
+            }
+            bound = .near(rate, within: within)
+        case ("below", let arguments?), ("above", let arguments?):
+            guard let value = oneSidedBound(member, arguments, example: "0.9", &diagnostics) else { return nil }
+            bound = member.name == "below" ? .below(value) : .above(value)
+        default:
+            reader.unknownMember(member, "bound", choices: ["near", "below", "above"], &diagnostics)
+            return nil
+        }
+        if let objective, objective.minima.isEmpty, minima.isEmpty {
+            diagnostics.append(reader.error(
+                "'rate' measures how fast the distance to the minimiser shrinks, and this objective has no known minimiser",
+                matched[1]!.labelRange ?? boundExpr.range,
+                hint: objective.name == nil ? "state the minimiser with 'Minimum(x, y)'" : "claim the loss instead"))
+            return nil
+        }
+        // The reader refuses an 'over' of one step, so the window spans at least one.
+        guard let window = window(at: nil, over: matched[2], first: 0, steps: steps, &diagnostics) else { return nil }
+        var start: Int?
+        if let argument = matched[3] {
+            guard let value = startIndex(argument, startCount: startCount, &diagnostics) else { return nil }
+            start = value
+        }
+        return .rate(label: label, bound: bound, steps: window, start: start)
     }
 
     /// The steps a claim is about: `at: n` (one step), `over: a...b`, or by default every step
@@ -487,7 +549,7 @@ extension BuilderDescription {
     static let experiment = BuilderDescription(
         "Experiment", noun: "experiment", article: "an", signature: "Experiment(_ title: String) { statements }",
         form: .titled(example: "Experiment(\"…\") { Objective(.rosenbrock); Adam(lr: 0.1) }"),
-        statements: experimentStatements + [play], runs: .optimizers,
+        statements: experimentStatements + [play, phaseDiagram], runs: .optimizers,
         statementExample: "'Steps(30)' or an optimizer call such as 'Adam(lr: 0.1)'",
         summary: "Optimizer paths on one objective, drawn as a figure."
     ) { input, diagnostics in
@@ -501,6 +563,11 @@ extension BuilderDescription {
     static let play = StatementDescription(
         "Play", signature: "Play(seconds: Double)",
         summary: "A play button that draws the paths step by step over the seconds (default: 5 steps a second, 4 to 12 s), in step with a cursor on the loss curves.")
+
+    /// `PhaseDiagram`, which only an `Experiment` of two sweeps takes.
+    static let phaseDiagram = StatementDescription(
+        "PhaseDiagram", signature: "PhaseDiagram(.stepsTo(loss: Double) | .finalLoss | .diverged, run: String)",
+        summary: "With two sweeps: a heat map of the summary over the grid, each cell choosing the variant shown; the theory's convergence region drawn over it on a quadratic.")
 
     /// The statements inside `Experiment { … }`, besides optimizer calls; a `Schedule` with an
     /// `Objective` takes them too.
@@ -524,7 +591,7 @@ extension BuilderDescription {
         StatementDescription("Sampling", signature: "Sampling(.shuffledEpochs | .withReplacement)",
                              summary: "How BatchSize's batches are drawn: a fresh shuffle each epoch (the default) or uniform draws with replacement."),
         StatementDescription(
-            "Expect", signature: "Expect(_ label: String, reaches:within: | misses:within: | diverges: | lowerLossThan:at:over:start: | closerThan: | endsNear:within:start: | loss:at:over:start: | distance:at:over:start: | stepSize:at:over:start: | effectiveLearningRate:at:over:start:, point:, variants:)",
+            "Expect", signature: "Expect(_ label: String, reaches:within: | misses:within: | diverges: | lowerLossThan:at:over:start: | closerThan: | endsNear:within:start: | loss:at:over:start: | distance:at:over:start: | stepSize:at:over:start: | effectiveLearningRate:at:over:start: | rate:over:start:, point:, variants:)",
             repeatable: true, summary: "A claim about the runs, checked after they finish; a false claim is an error."),
     ]
 }

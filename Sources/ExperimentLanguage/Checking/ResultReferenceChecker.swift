@@ -94,6 +94,22 @@ extension ResultReference {
             }
             return make(n)
         }
+        if member.name == "rate" {
+            guard let arguments = member.arguments, arguments.count == 1, arguments[0].label == "over",
+                  let range = reader.range(arguments[0].value, "'over'", &diagnostics) else {
+                if member.arguments?.count != 1 || member.arguments?.first?.label != "over" {
+                    diagnostics.append(reader.error("'.rate' takes the window it is measured over", member.range,
+                                                    hint: "write '.rate(over: 20...100)'"))
+                }
+                return nil
+            }
+            guard let lower = Int(exactly: range.lowerBound), let upper = Int(exactly: range.upperBound), lower >= 0, upper > lower else {
+                diagnostics.append(reader.error("a rate is measured over whole steps a...b with 0 ≤ a < b, not \(SyntaxPrinter.print(arguments[0].value))",
+                                                arguments[0].value.range, hint: "write '.rate(over: 20...100)'"))
+                return nil
+            }
+            return .rate(over: lower...upper)
+        }
         if Quantity.simple[member.name] != nil {
             diagnostics.append(reader.error("'.\(member.name)' takes no arguments", member.range))
             return nil

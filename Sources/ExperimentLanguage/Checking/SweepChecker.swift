@@ -36,6 +36,12 @@ struct SweepChecker {
         checkVariant: (BuilderInput, [String: Double]?, inout [Diagnostic]) -> Experiment?
     ) -> Experiment? {
         let sites = self.sites()
+        let phaseCall = input.first("PhaseDiagram")
+        let phase = PhaseDiagramChecker(reader: reader)
+        if let phaseCall, !phase.checkAxes(phaseCall, sweeps: sites.map(\.call.range), &diagnostics) {
+            if sites.isEmpty { _ = checkVariant(input, nil, &diagnostics) }
+            return nil
+        }
         guard !sites.isEmpty, let body = input.body else { return checkVariant(input, nil, &diagnostics) }
         let errorsBefore = diagnostics.count
         var axes: [SweepAxis] = []
@@ -90,8 +96,12 @@ struct SweepChecker {
             if let experiment { variants.append(experiment) } else { failed = true }
         }
         guard !failed else { return nil }
-        let sweep = ExperimentSweep(axes: axes, variants: variants)
+        var sweep = ExperimentSweep(axes: axes, variants: variants)
         var experiment = variants[sweep.defaultVariant]
+        if let phaseCall {
+            guard let diagram = phase.read(phaseCall, experiment: experiment, &diagnostics) else { return nil }
+            sweep.phaseDiagram = diagram
+        }
         experiment.sweep = sweep
         return experiment
     }
@@ -177,6 +187,7 @@ struct SweepChecker {
         }
         var values: [Double] = []
         var syntax: [ExprSyntax] = []
+        var logarithmic = false
         if !listed.isEmpty {
             for argument in listed {
                 guard let value = reader.number(argument.value, "a swept value", &diagnostics) else { return nil }
@@ -192,8 +203,8 @@ struct SweepChecker {
             }
         } else if labeled["from"] != nil || labeled["to"] != nil || labeled["count"] != nil {
             guard let generated = range(site, labeled, &diagnostics) else { return nil }
-            values = generated
-            syntax = generated.map { Self.literal($0, at: site.call.range) }
+            (values, logarithmic) = generated
+            syntax = values.map { Self.literal($0, at: site.call.range) }
         }
         guard values.count >= 2 else {
             diagnostics.append(reader.error(
@@ -221,15 +232,16 @@ struct SweepChecker {
             guard let text = reader.label(argument.value, &diagnostics) else { return nil }
             name = text
         }
+        if !listed.isEmpty { logarithmic = Self.looksLogarithmic(values) }
         let axis = SweepAxis(name: name, symbol: labeled["name"] == nil ? site.symbol : nil, values: values,
-                             defaultIndex: defaultIndex, location: reader.location(site.call.range))
+                             defaultIndex: defaultIndex, location: reader.location(site.call.range), isLogarithmic: logarithmic)
         return (axis, syntax)
     }
 
     /// `from:to:count:scale:`: `count` values from `from` to `to`, evenly spaced on a linear or
     /// a log scale, each rounded to the fewest significant digits (at least 3) that keep them
-    /// apart, so that a label reads `0.0316`, not `0.031622776601683794`.
-    private func range(_ site: Site, _ labeled: [String: ArgumentSyntax], _ diagnostics: inout [Diagnostic]) -> [Double]? {
+    /// apart, so that a label reads `0.0316`, not `0.031622776601683794`; and whether the scale is log.
+    private func range(_ site: Site, _ labeled: [String: ArgumentSyntax], _ diagnostics: inout [Diagnostic]) -> ([Double], Bool)? {
         for label in ["from", "to", "count"] where labeled[label] == nil {
             diagnostics.append(reader.error(
                 "a range sweep needs 'from:', 'to:' and 'count:'; '\(label):' is missing", site.call.range,
@@ -265,9 +277,23 @@ struct SweepChecker {
         }
         for digits in 3...17 {
             let rounded = exact.map { Double(String(format: "%.\(digits)g", $0))! }
-            if Set(rounded).count == count { return rounded }
+            if Set(rounded).count == count { return (rounded, scale == "log") }
         }
-        return exact
+        return (exact, scale == "log")
+    }
+
+    /// Whether listed values look log-spaced: all positive, and their ratios vary less than
+    /// their differences (0.01, 0.03, 0.1, 0.3 is; 0.1, 0.2, 0.3 is not).
+    static func looksLogarithmic(_ values: [Double]) -> Bool {
+        guard values.count >= 3, values.allSatisfy({ $0 > 0 }) else { return false }
+        func spread(_ steps: [Double]) -> Double {
+            let mean = steps.reduce(0, +) / Double(steps.count)
+            return steps.map { abs($0 - mean) }.max()! / max(abs(mean), .leastNormalMagnitude)
+        }
+        let logs = values.map { Foundation.log($0) }
+        let ratios = zip(logs, logs.dropFirst()).map { $1 - $0 }
+        let differences = zip(values, values.dropFirst()).map { $1 - $0 }
+        return spread(ratios) < spread(differences)
     }
 
     /// The syntax a directive writes for `value`: `0.5`, `-7`, `1e-05`.

@@ -1,4 +1,5 @@
 import CourseDiagnostics
+import Foundation
 
 /// A checked claim about the runs, written `Expect(…)`, evaluated after they finish.
 ///
@@ -26,6 +27,27 @@ public struct Expectation: Hashable, Sendable {
         /// A series the run derives (its loss, its distance to the nearest minimiser, its step
         /// length) has `shape` at every step of `steps`, on every start or only on `start`.
         case series(label: String, series: Series, shape: Shape, steps: ClosedRange<Int>, start: Int?)
+        /// The run's measured rate of convergence over `steps` (``Expectation/measuredRate(_:over:)``)
+        /// is `bound`, on every start or only on `start`.
+        case rate(label: String, bound: RateBound, steps: ClosedRange<Int>, start: Int?)
+    }
+
+    /// What a claim says of a measured rate: `.near(0.82, within: 0.01)` (|r − 0.82| ≤ 0.01),
+    /// `.below(0.9)`, `.above(0.5)`.
+    public enum RateBound: Hashable, Sendable {
+        case near(Double, within: Double)
+        case below(Double)
+        case above(Double)
+    }
+
+    /// The rate at which `distances` (‖θ_t − θ*‖ by step) shrink per step over `steps`, a geometric
+    /// mean: (d_b / d_a)^(1 / (b − a)) for `steps` = a...b. On a quadratic it is the spectral
+    /// radius of the iteration when one mode dominates: (κ − 1)/(κ + 1) for gradient descent with
+    /// η = 2/(L + μ). Nil when the window is one step, leaves the series, or starts at the minimiser.
+    public static func measuredRate(_ distances: [Double], over steps: ClosedRange<Int>) -> Double? {
+        guard steps.count > 1, steps.upperBound < distances.count, distances[steps.lowerBound] > 0 else { return nil }
+        let ratio = distances[steps.upperBound] / distances[steps.lowerBound]
+        return Foundation.pow(ratio, 1 / Double(steps.count - 1))
     }
 
     /// A number a run has at every step, written as the claim's label: `loss:`, `distance:`,
@@ -90,7 +112,7 @@ public struct Expectation: Hashable, Sendable {
         switch kind {
         case .reaches(let label, _, _), .diverges(let label, _), .misses(let label, _, _), .endsNear(let label, _, _, _):
             return [label]
-        case .series(let label, _, _, _, _): return [label]
+        case .series(let label, _, _, _, _), .rate(let label, _, _, _): return [label]
         case .closerThan(let label, let other), .lowerLossThan(let label, let other, _, _): return [label, other]
         }
     }

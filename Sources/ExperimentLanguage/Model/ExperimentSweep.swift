@@ -12,11 +12,16 @@ public struct ExperimentSweep: Sendable {
     public var axes: [SweepAxis]
     /// One checked experiment per variant, row-major over ``axes``; none of them has a sweep.
     public var variants: [Experiment]
+    /// `PhaseDiagram(…)`: the grid drawn as a heat map whose cells choose the variant, in place
+    /// of a row of buttons per axis; only with two axes.
+    public var phaseDiagram: PhaseDiagram?
 
-    public init(axes: [SweepAxis], variants: [Experiment]) {
+    public init(axes: [SweepAxis], variants: [Experiment], phaseDiagram: PhaseDiagram? = nil) {
         precondition(variants.count == axes.reduce(1) { $0 * $1.values.count }, "one variant per combination of values")
+        precondition(phaseDiagram == nil || axes.count == 2, "a phase diagram has two axes")
         self.axes = axes
         self.variants = variants
+        self.phaseDiagram = phaseDiagram
     }
 
     /// The variant shown first: every axis at its default value.
@@ -69,13 +74,18 @@ public struct SweepAxis: Hashable, Sendable {
     public var defaultIndex: Int
     /// Where the `Sweep` is written.
     public var location: SourceLocation
+    /// Whether the values are spaced on a log scale (`scale: .log`, or listed values, all
+    /// positive, each the same multiple of the one before), so that a phase diagram places a
+    /// value between two cells where a log axis would.
+    public var isLogarithmic: Bool
 
-    public init(name: String, symbol: String?, values: [Double], defaultIndex: Int, location: SourceLocation) {
+    public init(name: String, symbol: String?, values: [Double], defaultIndex: Int, location: SourceLocation, isLogarithmic: Bool = false) {
         self.name = name
         self.symbol = symbol
         self.values = values
         self.defaultIndex = defaultIndex
         self.location = location
+        self.isLogarithmic = isLogarithmic
     }
 }
 

@@ -18,6 +18,9 @@ public struct ResultReference: Hashable, Sendable {
         case finalX, finalY
         /// f after step `n` (0 is the start).
         case lossAt(Int)
+        /// The rate at which the distance to the nearest minimiser shrinks per step over the
+        /// window (``Expectation/measuredRate(_:over:)``), written `.rate(over: 20...100)`.
+        case rate(over: ClosedRange<Int>)
         /// η_n, the learning rate of the 0-based optimizer step `n` (as a `Schedule` counts it).
         case learningRateAt(Int)
         /// The 1-based step at which the run diverged, or SWATS switched to SGD.
@@ -35,7 +38,7 @@ public struct ResultReference: Hashable, Sendable {
 
         /// Every quantity's name, as written after the dot.
         public static let names = [
-            "finalLoss", "finalGap", "finalDistance", "finalX", "finalY", "lossAt", "learningRateAt", "divergedAt", "switchedAt",
+            "finalLoss", "finalGap", "finalDistance", "finalX", "finalY", "lossAt", "rate", "learningRateAt", "divergedAt", "switchedAt",
             "testAccuracy", "trainAccuracy", "validationAccuracy", "trainLoss",
             "valueAt", "finalValue", "totalVariation", "rmsDistance", "stdAt", "saturatedAt",
         ]
@@ -70,6 +73,7 @@ public struct ResultReference: Hashable, Sendable {
             case .finalX: "finalX"
             case .finalY: "finalY"
             case .lossAt: "lossAt"
+            case .rate: "rate"
             case .learningRateAt: "learningRateAt"
             case .divergedAt: "divergedAt"
             case .switchedAt: "switchedAt"
@@ -90,6 +94,7 @@ public struct ResultReference: Hashable, Sendable {
         public var spelling: String {
             switch self {
             case .lossAt(let n), .learningRateAt(let n), .valueAt(let n), .stdAt(let n), .saturatedAt(let n): ".\(name)(\(n))"
+            case .rate(let steps): ".rate(over: \(steps.lowerBound)...\(steps.upperBound))"
             default: ".\(name)"
             }
         }
@@ -110,7 +115,7 @@ public struct ResultReference: Hashable, Sendable {
         public var quantities: [String] {
             switch self {
             case .experiment, .scheduleOnObjective:
-                ["finalLoss", "finalGap", "finalDistance", "finalX", "finalY", "lossAt", "learningRateAt", "divergedAt", "switchedAt"]
+                ["finalLoss", "finalGap", "finalDistance", "finalX", "finalY", "lossAt", "rate", "learningRateAt", "divergedAt", "switchedAt"]
             case .schedule: ["learningRateAt"]
             case .training: ["testAccuracy", "trainAccuracy", "validationAccuracy", "trainLoss", "learningRateAt", "divergedAt", "switchedAt"]
             case .average: ["valueAt", "finalValue", "totalVariation", "rmsDistance"]
@@ -123,7 +128,8 @@ public struct ResultReference: Hashable, Sendable {
 
         /// The quantities as a reader writes them: `.finalLoss, .lossAt(n), …`.
         public var quantityList: String {
-            quantities.map { Quantity.indexed[$0] == nil ? ".\($0)" : ".\($0)(n)" }.joined(separator: ", ")
+            quantities.map { $0 == "rate" ? ".rate(over: a...b)" : Quantity.indexed[$0] == nil ? ".\($0)" : ".\($0)(n)" }
+                .joined(separator: ", ")
         }
 
         /// What its runs are called: `run`, an `Average`'s `line`, an `Activations` study's `row`.

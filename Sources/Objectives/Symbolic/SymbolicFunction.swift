@@ -89,6 +89,14 @@ public struct SymbolicFunction: DifferentiableFunction {
         return true
     }
 
+    /// The row-major Hessian when it is the same at every point (f is a quadratic), read from
+    /// the simplified second partials, each of which is then a constant; `nil` otherwise.
+    public var constantHessian: [Double]? {
+        let entries = hessianEntries.map { graph.constantValue($0) }
+        guard entries.allSatisfy({ $0?.isFinite == true }) else { return nil }
+        return entries.map { $0! }
+    }
+
     /// The row-major Hessian at a point given as an array.
     public func hessian(at point: [Double]) -> [Double] {
         var h = [Double](repeating: 0, count: dimension * dimension)

@@ -26,4 +26,9 @@ public struct MethodCapabilities: OptionSet, Hashable, Sendable {
     /// The method evaluates another point than the one its gradients are taken at: schedule-free
     /// methods take gradients at y and evaluate the average x (``Optimizer/evaluationPoint(of:into:)``).
     public static let evaluatesAverage = MethodCapabilities(rawValue: 1 << 5)
+    /// The step is Polyak's heavy ball, v_t = μ v_{t−1} + (1 − τ) g_t, θ_t = θ_{t−1} − η v_t, with
+    /// hyperparameters `lr` and `momentum` (and, where it has them, `dampening`, coupled
+    /// `weightDecay`, `nesterov` and `maximize`), so that its convergence on a quadratic is known
+    /// in closed form and a phase diagram can draw it.
+    public static let heavyBall = MethodCapabilities(rawValue: 1 << 6)
 }

@@ -14,7 +14,8 @@ enum Momentum: OptimizerMethod {
             .when("maximize", #"With maximize, $g_t = -\nabla f(\theta_{t-1})$."#),
         ],
         notation: [Notation.gradient, ("v_t", "velocity")],
-        summary: "A heavy ball: the velocity remembers past gradients and damps oscillation across a valley.")
+        summary: "A heavy ball: the velocity remembers past gradients and damps oscillation across a valley.",
+        capabilities: [.heavyBall])
 
     static func makeEngine(_ c: OptimizerConfig, dimension n: Int, events: OptimizerEventLog) -> (any OptimizerEngine)? {
         SGDEngine(

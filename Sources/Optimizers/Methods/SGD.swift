@@ -20,7 +20,7 @@ enum SGD: OptimizerMethod {
         ],
         notation: [Notation.gradient, ("v_t", "momentum buffer"), ("d_t", "update direction")],
         summary: "Steps against the gradient; with momentum it follows a running sum of gradients.",
-        combinationCheck: nesterovCheck)
+        capabilities: [.heavyBall], combinationCheck: nesterovCheck)
 
     static func makeEngine(_ c: OptimizerConfig, dimension n: Int, events: OptimizerEventLog) -> (any OptimizerEngine)? {
         SGDEngine(
