@@ -571,6 +571,8 @@ enum BundledStylesheet {
       display: flex; align-items: center; justify-content: center; min-width: 0; min-height: 0; overflow: hidden;
       cursor: pointer; white-space: nowrap; -webkit-print-color-adjust: exact; print-color-adjust: exact;
     }
+    /* A cell's number is drawn over theory's line and ring (z-index 1), which pass under it, over the colours. */
+    .cg-phase-value { position: relative; z-index: 2; }
     .cg-phase-radio { position: absolute; opacity: 0; width: 1px; height: 1px; margin: 0; }
     .cg-phase-radio:checked + label { box-shadow: inset 0 0 0 3px var(--cg-fg), inset 0 0 0 5px var(--cg-bg); font-weight: 700; }
     .cg-phase-radio:focus-visible + label { outline: 3px solid var(--cg-accent); outline-offset: 1px; position: relative; z-index: 2; }
